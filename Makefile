@@ -1,0 +1,44 @@
+# Two commands set up everything on a fresh machine: `make demo` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+OUT     := out
+SEEDS   := tests/fixtures/seeds
+
+.PHONY: demo test bench docs check system clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Debian packages the real components need: LibreOffice renders workbooks (tests, screenshots)
+# and converts documents to PDF; poppler's pdftoppm turns PDFs into PNGs; Noto CJK draws Chinese.
+system:
+	@if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		echo "安装 LibreOffice / poppler / 中文字体 (Debian)…"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk >/dev/null; \
+	fi
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/xxgk extract $(SEEDS) --format table || true
+
+test: $(STAMP) system
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+docs: $(STAMP)
+	$(BIN)/python -m checker.docs
+
+check: $(STAMP)
+	$(BIN)/python -m checker.docs --check
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info

@@ -1,0 +1,29 @@
+"""Making findings: facts in, the Chinese message filled from the rule's template."""
+from __future__ import annotations
+
+from typing import Any
+
+from .catalogue import rule
+from .model import CellRef, Finding
+
+
+class _Facts(dict):
+    """Leaves an unknown placeholder visible instead of failing: a message is never lost."""
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRef] | None = None,
+         suspect: CellRef | None = None, expected: Any = None, actual: Any = None,
+         suggestion: Any = None, source: str | None = None, where: str | None = None,
+         severity: str | None = None, candidates: list[CellRef] | None = None, **facts: Any) -> Finding:
+    r = rule(rule_id)
+    values = _Facts(unit=unit or "（未识别单位）", year=year if year is not None else "（未识别年度）",
+                    expected=expected, actual=actual, suggestion=suggestion, where=where or source or "",
+                    **facts)
+    return Finding(
+        rule=rule_id, severity=severity or r.severity, unit=unit, year=year,
+        message=r.message.format_map(values), cells=cells or [], suspect=suspect,
+        expected=expected, actual=actual, suggestion=suggestion, source=source, where=where,
+        candidates=candidates or [],
+    )

@@ -1,0 +1,194 @@
+"""The one in-memory shape every reader returns: a `Report` (metadata + cells), and `Finding`.
+
+Cells live in a numpy vector aligned with the report's template (`templates.template(format)`),
+NaN meaning blank (or, for legacy reports and missing tables, absent: see `present`). This keeps
+100,000 reports in memory cheaply and lets the rules run as matrix operations over all of them.
+Every value keeps where it came from: `loc[i] = (part, row, col)`, rendered by `Report.locate`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .templates import template
+
+# How a location is printed, by the kind of source the reader read.
+LOCATION_STYLES = ("text", "sheet", "docx", "page", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    unit: str | None
+    year: int | None
+    cell: str
+
+    def to_json(self) -> dict:
+        return {"unit": self.unit, "year": self.year, "cell": self.cell}
+
+
+@dataclass(slots=True)
+class Finding:
+    """Facts only; `message` is filled from the rule's Chinese template (see `findings.make`)."""
+    rule: str
+    severity: str
+    unit: str | None
+    year: int | None
+    message: str
+    cells: list[CellRef] = field(default_factory=list)
+    suspect: CellRef | None = None
+    expected: Any = None
+    actual: Any = None
+    suggestion: Any = None
+    source: str | None = None      # the file the finding is about
+    where: str | None = None       # sheet/cell or line in that file, for a person
+    candidates: list[CellRef] = field(default_factory=list)  # when the suspect is not singled out
+
+    def to_json(self) -> dict:
+        return {
+            "rule": self.rule, "severity": self.severity, "unit": self.unit, "year": self.year,
+            "cells": [c.to_json() for c in self.cells],
+            "suspect": self.suspect.to_json() if self.suspect else None,
+            "expected": _plain(self.expected), "actual": _plain(self.actual),
+            "suggestion": _plain(self.suggestion), "message": self.message,
+            "source": self.source, "where": self.where,
+            "candidates": [c.to_json() for c in self.candidates],
+        }
+
+
+@dataclass(slots=True)
+class ProseFact:
+    """A figure stated in the report's prose, e.g. "收到申请 3 条" or "共16件，其中……10件、……2件"."""
+    kind: str                       # count | sum | share
+    text: str                       # the sentence fragment as printed
+    line: int                       # 1-based line in the text
+    value: float                    # the stated figure (the total, for sum and share)
+    cell: str | None = None         # canonical id the figure corresponds to, when known
+    parts: list[float] = field(default_factory=list)       # the stated parts (sum)
+    part_cells: list[str | None] = field(default_factory=list)
+    share: float | None = None      # the stated percentage (share)
+    of: float | None = None         # the base of the share
+
+    def to_json(self) -> dict:
+        d = {"kind": self.kind, "text": self.text, "line": self.line, "value": _plain(self.value), "cell": self.cell}
+        if self.parts:
+            d["parts"] = [_plain(p) for p in self.parts]
+            d["part_cells"] = list(self.part_cells)
+        if self.share is not None:
+            d["share"] = self.share
+            d["of"] = _plain(self.of)
+        return d
+
+
+@dataclass(eq=False)
+class Report:
+    source: str
+    unit: str | None = None
+    year: int | None = None
+    format: str | None = None
+    period: str | None = None       # ISO interval as stated: "2019-01-01/2019-12-31"
+    published: str | None = None    # ISO date under the signature
+    parent: str | None = None
+    title: str | None = None
+    location_style: str = "text"
+    parts: list[str] = field(default_factory=list)   # sheet / page / table names that loc[:,0] indexes
+    values: np.ndarray | None = None                 # float64, aligned with template(format).cells
+    present: np.ndarray | None = None                # bool: the cell was printed (blank included)
+    loc: np.ndarray | None = None                    # int32 (n, 3): part, row, col (1-based; 0 unknown)
+    cell_meta: dict[str, dict] = field(default_factory=dict)  # sparse: printed text, decimals, money unit
+    prose: list[ProseFact] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)     # text facts for rules: sections, regions named
+    findings: list[Finding] = field(default_factory=list)
+
+    # --- cells -------------------------------------------------------------------------------
+    def set_format(self, fmt: str) -> None:
+        """Fix the template; allocates empty cell vectors (nothing present)."""
+        n = len(template(fmt).cells)
+        self.format = fmt
+        self.values = np.full(n, np.nan)
+        self.present = np.zeros(n, dtype=bool)
+        self.loc = np.zeros((n, 3), dtype=np.int32)
+
+    def set(self, cell_id: str, value: float | None, row: int = 0, col: int = 0, part: int = 0,
+            **meta: Any) -> None:
+        i = template(self.format).index[cell_id]
+        self.values[i] = np.nan if value is None else value
+        self.present[i] = True
+        self.loc[i] = (part, row, col)
+        if meta:
+            self.cell_meta[cell_id] = meta
+
+    def get(self, cell_id: str) -> float | None:
+        if self.format is None:
+            return None
+        i = template(self.format).index.get(cell_id)
+        if i is None:
+            return None
+        v = self.values[i]
+        return None if math.isnan(v) else _plain(v)
+
+    @property
+    def cells(self) -> dict[str, float | int | None]:
+        """Printed cells, id -> value (None for blank); absent cells are left out."""
+        if self.format is None:
+            return {}
+        ids = template(self.format).cell_ids
+        return {ids[i]: (None if math.isnan(self.values[i]) else _plain(self.values[i]))
+                for i in np.flatnonzero(self.present)}
+
+    def locate(self, cell_id: str) -> str | None:
+        """Where a cell was read, for a person: `第12行`, `表三!C7`, `第2页第14行`."""
+        if self.format is None or cell_id not in template(self.format).index:
+            return None
+        i = template(self.format).index[cell_id]
+        if not self.present[i]:
+            return None
+        part, row, col = (int(x) for x in self.loc[i])
+        return render_location(self.location_style, self.parts[part] if self.parts else None, row, col)
+
+    def ref(self, cell_id: str) -> CellRef:
+        return CellRef(self.unit, self.year, cell_id)
+
+    def to_json(self) -> dict:
+        return {
+            "unit": self.unit, "year": self.year, "format": self.format, "period": self.period,
+            "published": self.published, "parent": self.parent, "title": self.title, "source": self.source,
+            "cells": self.cells,
+            "locations": {cid: self.locate(cid) for cid in self.cells},
+            "prose": [p.to_json() for p in self.prose],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def render_location(style: str, part: str | None, row: int, col: int) -> str:
+    if style == "sheet":
+        return f"{part}!{column_letter(col)}{row}" if part else f"{column_letter(col)}{row}"
+    if style == "docx":
+        return f"{part or '表格'}第{row}行第{col}列"
+    if style == "page":
+        return f"{part or ''}第{row}行" if row else (part or "")
+    if style == "html":
+        return f"{part or '表格'}第{row}行第{col}列"
+    return f"第{row}行" if row else "正文"
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters or "?"
+
+
+def _plain(v: Any) -> Any:
+    """numpy scalars to JSON-friendly ints/floats (an integral float prints as an int)."""
+    if isinstance(v, (np.floating, float)):
+        f = float(v)
+        if math.isnan(f):
+            return None
+        return int(f) if f.is_integer() else f
+    if isinstance(v, np.integer):
+        return int(v)
+    return v

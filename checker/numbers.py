@@ -1,0 +1,59 @@
+"""Reading one printed cell as a number: blank is None (never 0), and text that is not plainly
+a number is reported, not guessed (`/`, `—`, `无`). Plain variants are read: `１２`, `1,234`, `0 元`."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)
+_UNIT = re.compile(r"(万元|元|件|条|个|项|次|份)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    value: float | None
+    status: str            # ok | normalised | blank | unreadable
+    text: str              # as printed
+    decimals: int = 0      # printed decimals (money tolerance)
+    unit: str | None = None  # 元 / 万元 when printed in the cell
+
+
+def parse_number(raw: str | float | int | None) -> Parsed:
+    """Parse a cell as printed. `status` says whether it was plain (`ok`), read after
+    normalising (`normalised`: full-width digits, thousands separators, a unit), blank, or unreadable."""
+    if raw is None:
+        return Parsed(None, "blank", "")
+    if isinstance(raw, bool):
+        return Parsed(None, "unreadable", str(raw))
+    if isinstance(raw, (int, float)):
+        if raw != raw:  # NaN
+            return Parsed(None, "blank", "")
+        return Parsed(float(raw), "ok", _fmt(raw), _decimals_of(raw))
+    text = str(raw)
+    s = text.strip()
+    if not s:
+        return Parsed(None, "blank", text)
+    if _NUMBER.match(s):
+        return Parsed(float(s), "ok", text, len(s.split(".")[1]) if "." in s else 0)
+    t = unicodedata.normalize("NFKC", s).replace(" ", "").replace("\u3000", "")
+    unit = None
+    m = _UNIT.search(t)
+    if m:
+        unit = m.group(1) if m.group(1) in ("元", "万元") else None
+        t = t[: m.start()]
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", t):
+        t = t.replace(",", "")
+    if _NUMBER.match(t):
+        return Parsed(float(t), "normalised", text, len(t.split(".")[1]) if "." in t else 0, unit)
+    return Parsed(None, "unreadable", text)
+
+
+def _fmt(v: float | int) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def _decimals_of(v: float | int) -> int:
+    s = _fmt(v)
+    return len(s.split(".")[1]) if "." in s else 0

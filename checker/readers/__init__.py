@@ -1,0 +1,92 @@
+"""Readers: report documents and workbooks in, `Report`s out, all in the one shape of `model.py`.
+
+Each reader module has `read(path) -> list[Report]` and raises `ReadError` (a Chinese message
+naming the file and place) for input it cannot read; `read_path` turns that into an F5 finding
+so a run goes on with its other inputs. Reader modules are imported lazily: a small run starts fast.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Finding, Report
+
+# file suffix -> reader module (relative to this package)
+READERS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".xlsx": "workbook", ".xlsm": "workbook", ".xls": "workbook", ".ods": "workbook",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html", ".htm": "html",
+}
+
+
+class ReadError(Exception):
+    """Input that cannot be read. `message` is Chinese and names the place (sheet/cell, line)."""
+    def __init__(self, message: str, where: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+
+@dataclass
+class ReadResult:
+    reports: list[Report] = field(default_factory=list)
+    failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    """Files to read: the given files, and the supported files below given folders (sorted)."""
+    from ..findings import make
+    files: list[Path] = []
+    missing: list[Finding] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS
+                                and not f.name.startswith(("~$", "."))))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(make("F5", unit=None, year=None, source=str(p), where=str(p),
+                                detail="文件或文件夹不存在。"))
+    return files, missing
+
+
+def read_path(path: Path) -> ReadResult:
+    """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
+    from ..findings import make
+    path = Path(path)
+    module = READERS.get(path.suffix.lower())
+    if module is None:
+        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=str(path),
+                                         detail=f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
+                                                f"支持 {', '.join(sorted(set(READERS)))}。")])
+    try:
+        reader = importlib.import_module(f".{module}", __name__)
+        return ReadResult(reports=reader.read(path))
+    except ReadError as e:
+        where = f"{path}（{e.where}）" if e.where else str(path)
+        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=where,
+                                         detail=e.message)])
+    except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
+        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=str(path),
+                                         detail=f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
+
+
+def read_all(paths: list[Path], progress=None) -> ReadResult:
+    """Read every file under `paths`; `progress(done, total, path)` is called after each file."""
+    files, missing = discover(paths)
+    result = ReadResult(failures=list(missing))
+    for n, f in enumerate(files, 1):
+        r = read_path(f)
+        result.reports.extend(r.reports)
+        result.failures.extend(r.failures)
+        if progress:
+            progress(n, len(files), f)
+    return result
