@@ -1,0 +1,48 @@
+"""Measuring a command: wall time and the peak memory of its whole process tree (workers included)."""
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+
+import psutil
+
+
+@dataclass
+class Measurement:
+    seconds: float
+    peak_bytes: int
+    returncode: int
+
+
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env=None, interval: float = 0.05) -> Measurement:
+    """Run `cmd`, sampling the summed RSS of the process and its children every `interval` s."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+            done.wait(interval)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    t.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} 失败（退出码 {proc.returncode}）：{err.decode(errors='replace')[-2000:]}")
+    return Measurement(seconds, peak, proc.returncode)
