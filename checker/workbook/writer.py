@@ -1,0 +1,133 @@
+"""The collection workbook: one sheet per report laid out like the official tables (contract B),
+a `单位清单` index sheet, and blank templates for offices to fill in."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from ..model import Report
+from .layout import HEADER_FIELDS, SheetLayout, report_layout
+from .styles import style_label, style_value
+
+INDEX_SHEET = "单位清单"
+INDEX_COLUMNS = ("单位", "上级单位", "年度", "格式", "来源", "工作表")
+FORMAT_LABELS = {"2021": "2021", "2019": "2019", "legacy": "legacy"}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+
+
+@dataclass
+class Collection:
+    """The written workbook and where every report's cells went: placements[i][cell] = (sheet, row, col)."""
+    workbook: Workbook
+    sheets: list[str] = field(default_factory=list)
+    placements: list[dict[str, tuple[str, int, int]]] = field(default_factory=list)
+
+    def locate(self, unit: str | None, year: int | None, cell: str | None,
+               reports: list[Report]) -> tuple[str, int, int] | None:
+        """The sheet cell of `cell` in the report (unit, year); its sheet's A1 when `cell` is None."""
+        for i, r in enumerate(reports):
+            if r.unit == unit and r.year == year:
+                if cell is None:
+                    return (self.sheets[i], 1, 1)
+                return self.placements[i].get(cell)
+        return None
+
+
+def sheet_name(unit: str | None, year: int | None, taken: set[str]) -> str:
+    """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year."""
+    base = _BAD_SHEET_CHARS.sub("", f"{unit or '未识别单位'}{year or ''}").strip() or "报告"
+    name, n = base[:31], 2
+    while name in taken or name in (INDEX_SHEET, "校验结果") or name.startswith("_xxgk"):
+        suffix = f"({n})"
+        name, n = base[:31 - len(suffix)] + suffix, n + 1
+    taken.add(name)
+    return name
+
+
+def write_collection(reports: list[Report], parents: dict[str, str] | None = None) -> Collection:
+    """One sheet per report (in the given order), then `单位清单`. `parents` maps unit -> 上级单位
+    where the reports do not say it themselves."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    coll = Collection(wb)
+    taken: set[str] = set()
+    for r in reports:
+        name = sheet_name(r.unit, r.year, taken)
+        ws = wb.create_sheet(name)
+        parent = r.parent or (parents or {}).get(r.unit or "")
+        coll.sheets.append(name)
+        coll.placements.append(_write_report(ws, r, parent))
+    _write_index(wb, reports, coll.sheets, parents)
+    return coll
+
+
+def write_template(fmt: str) -> Workbook:
+    """A blank collection workbook of format `fmt` for an office to fill in."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "年报表格"
+    lay = report_layout(fmt, "（单位名称）____年政府信息公开工作年度报告")
+    _apply(ws, lay)
+    ws.cell(lay.meta_rows["格式"], 2, FORMAT_LABELS[fmt])
+    for slot in lay.slots:
+        style_value(ws.cell(slot.row, slot.col), slot.kind)
+    return wb
+
+
+def _write_report(ws, report: Report, parent: str | None) -> dict[str, tuple[str, int, int]]:
+    fmt = report.format or "2021"
+    title = report.title or f"{report.unit or ''}{report.year or ''}年政府信息公开工作年度报告"
+    lay = report_layout(fmt, title)
+    _apply(ws, lay)
+    meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,
+            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": report.source}
+    for name in HEADER_FIELDS:
+        ws.cell(lay.meta_rows[name], 2, meta[name])
+    placed: dict[str, tuple[str, int, int]] = {}
+    printed = report.cells
+    for slot in lay.slots:
+        cell = ws.cell(slot.row, slot.col)
+        style_value(cell, slot.kind)
+        if slot.cell in printed:
+            cell.value = _value(report, slot.cell, printed[slot.cell])
+        placed[slot.cell] = (ws.title, slot.row, slot.col)
+    return placed
+
+
+def _value(report: Report, cell_id: str, value):
+    """The number; for a cell the reader could not read as one, the text as printed (so the
+    reviewer sees it and the check flags it again), never a silent 0."""
+    if value is not None:
+        return value
+    text = (report.cell_meta.get(cell_id) or {}).get("text")
+    return text if text not in (None, "") else None
+
+
+def _apply(ws, lay: SheetLayout) -> None:
+    for lab in lay.labels:
+        cell = ws.cell(lab.row, lab.col, lab.text)
+        style_label(cell, lab.style)
+    for m in lay.merges:
+        ws.merge_cells(start_row=m.first_row, start_column=m.first_col, end_row=m.last_row, end_column=m.last_col)
+    for col, width in lay.widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for col in range(4, 16):
+        ws.column_dimensions[get_column_letter(col)].width = 11
+
+
+def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents) -> None:
+    ws = wb.create_sheet(INDEX_SHEET, 0)
+    ws.append(list(INDEX_COLUMNS))
+    for c in ws[1]:
+        style_label(c, "header")
+    for r, name in zip(reports, sheets):
+        ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format, r.source, name])
+        link = ws.cell(ws.max_row, len(INDEX_COLUMNS))
+        link.hyperlink = f"#'{name}'!A1"
+        link.style = "Hyperlink"
+    ws.freeze_panes = "A2"
+    for col, width in zip("ABCDEF", (30, 24, 8, 8, 40, 30)):
+        ws.column_dimensions[col].width = width
