@@ -1,0 +1,136 @@
+"""Printed labels to template rows: normalisation and key matching, precomputed once per format.
+
+A label as printed (`⇥(三) 不予公 开⇥1.属于国家 秘密`) is normalised (NFKC, no whitespace, no
+punctuation) and matched to a row of the template by the row's `keys` (schemas/templates/*.yaml):
+the longest key found wins, and an `exact` key must be the whole label once its enumerator
+(`三（六）3.`) is stripped, so 规章 never matches 规范性文件 and 其他 never matches 其他处理.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ..numbers import parse_number
+from ..templates import Row, Table, template
+
+# Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching.
+_DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|"
+_DROP_TABLE = str.maketrans("", "", _DROP)
+_ENUM = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十]+)+")
+# Cell texts that stand for a value (and are reported as unreadable), not for a label.
+PLACEHOLDERS = frozenset({"无", "空", "暂无", "/", "—", "——", "-", "--", "－", "x", "X", "×", "*", "无数据"})
+_CJK_OR_ALPHA = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_JUNK = re.compile(r"^[\s\-:=|+_]*$")
+
+TABLE_ORDER = ("active", "requests", "appeals")
+# Title keys (normalised) of the three tables; `行政复议、行政诉讼` normalises to 行政复议行政诉讼.
+TITLE_KEYS = {
+    "active": ("主动公开政府信息情况",),
+    "requests": ("收到和处理政府信息公开申请",),
+    "appeals": ("行政复议行政诉讼",),
+}
+# A title line is short: a sentence that merely mentions a table is not its title.
+TITLE_MAX = 32
+
+
+def norm(text: str) -> str:
+    """A label as compared: NFKC, no whitespace, no punctuation (`自 然 人` -> `自然人`)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_DROP_TABLE)
+
+
+def strip_enum(label: str) -> str:
+    """The label without its enumerators: `三六3其他` -> `其他`, `一本年新收` -> `本年新收`."""
+    return _ENUM.sub("", label)
+
+
+def is_label(text: str) -> bool:
+    """Does a cell hold label text (not a value, a blank, a placeholder like `无` or `/`)?"""
+    s = text.strip()
+    if not s or s[0].isdigit() and parse_number(s).status != "unreadable":
+        return False
+    if not _CJK_OR_ALPHA.search(s):
+        return False
+    t = norm(s)
+    if t in PLACEHOLDERS or not t:
+        return False
+    return parse_number(s).status == "unreadable"
+
+
+def is_junk(texts: list[str]) -> bool:
+    """A row of border characters only (`|||||`, `|---|---|`)."""
+    return all(_JUNK.match(t) for t in texts)
+
+
+@dataclass(frozen=True)
+class RowKeys:
+    row: Row
+    keys: tuple[str, ...]       # normalised
+    exact: bool
+
+
+@dataclass(frozen=True)
+class TableKeys:
+    table: Table
+    rows: tuple[RowKeys, ...]
+    column_keys: tuple[str, ...]   # normalised column keys, to recognise header rows
+
+    def match(self, label: str) -> Row | None:
+        """The row whose key best fits the normalised `label` (the longest key; exact keys whole)."""
+        best, best_len = None, 0
+        bare = None
+        for rk in self.rows:
+            for k in rk.keys:
+                if rk.exact:
+                    if bare is None:
+                        bare = strip_enum(label)
+                    if bare == k and len(k) + 100 > best_len:
+                        best, best_len = rk.row, len(k) + 100
+                elif k in label and len(k) > best_len:
+                    best, best_len = rk.row, len(k)
+        return best
+
+    def header_hits(self, labels: list[str]) -> int:
+        """How many of the label cells name a column of this table (a header row names several)."""
+        return sum(1 for s in labels if s and any(k in s for k in self.column_keys))
+
+
+@cache
+def table_keys(fmt: str) -> dict[str, TableKeys]:
+    out = {}
+    for t in template(fmt).tables:
+        rows = tuple(RowKeys(r, tuple(norm(k) for k in r.keys), r.exact) for r in t.rows)
+        cols = {norm(k) for r in t.rows for c in r.columns for k in c.keys}
+        out[t.id] = TableKeys(t, rows, tuple(sorted(cols)))
+    return out
+
+
+@cache
+def format_markers() -> dict[str, frozenset[str]]:
+    """Label fragments that only one of the 2019 / 2021 templates prints: the active table's column
+    keys, and the requests rows only one format has (minus keys the other prints as a group label,
+    e.g. 其他处理, which 2021 prints above its three sub-rows)."""
+    cols, rows, groups = {}, {}, {}
+    for fmt in ("2019", "2021"):
+        t = template(fmt)
+        cols[fmt] = {norm(k) for r in t.table("active").rows for c in r.columns for k in c.keys}
+        rows[fmt] = {norm(k) for r in t.table("requests").rows for k in r.keys if not r.exact}
+        groups[fmt] = " ".join(norm(r.group or "") for r in t.table("requests").rows)
+    out = {}
+    for fmt, other in (("2019", "2021"), ("2021", "2019")):
+        own = (cols[fmt] - cols[other]) | {k for k in rows[fmt] - rows[other] if k not in groups[other]}
+        out[fmt] = frozenset(k for k in own if len(k) >= 2)
+    return out
+
+
+def title_of(label: str) -> str | None:
+    """The table whose title (or section heading) this short normalised label is."""
+    if len(label) > TITLE_MAX:
+        return None
+    for tid, keys in TITLE_KEYS.items():
+        if any(k in label for k in keys):
+            return tid
+    return None

@@ -1,0 +1,84 @@
+"""Text reports (`.txt`): text copied from web pages and PDFs, tables as tab-, `|`- or
+space-separated rows. Decodes UTF-8 (with or without BOM) or GB18030/GBK, splits each line into
+cells, hands the rows to the grid matcher and the lines to the prose analysis."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Report
+from . import ReadError
+from .grid import GridCell, detect_format, finish, read_tables, tables_present
+
+_SPACES = re.compile(r"(?: {2,}|\u3000+)")
+_BINARY_SAMPLE = 8192
+
+
+def decode(data: bytes, name: str) -> str:
+    """The file's text. UTF-8 first (BOM or not), then GB18030 (a superset of GBK and GB2312)."""
+    if not data.strip():
+        raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
+    if b"\x00" in data[:_BINARY_SAMPLE] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"文件“{name}”不是文本文件（含有二进制内容），无法作为文本报告读取。")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise ReadError(f"文件“{name}”的编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），"
+                        f"第{line}行起无法解码。", where=f"第{line}行") from None
+
+
+def split_line(line: str, n: int) -> list[GridCell]:
+    """One line to cells: tabs, else `|` borders, else runs of 2+ spaces (`pdftotext -layout`)."""
+    if "\t" in line:
+        parts = line.split("\t")
+    elif "|" in line:
+        parts = line.strip().split("|")
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    elif "  " in line or "\u3000" in line:
+        parts = _SPACES.split(line.strip())
+    else:
+        parts = [line]
+    return [GridCell(p, n, i) for i, p in enumerate(parts, 1)]
+
+
+def rows_of(lines: list[str]) -> list[list[GridCell]]:
+    return [split_line(line, n) for n, line in enumerate(lines, 1) if line.strip()]
+
+
+def read(path: Path) -> list[Report]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    return [read_text(decode(data, path.name), str(path), path.name)]
+
+
+def read_text(text: str, source: str, where: str) -> Report:
+    """A report from the text of one document (also used by readers that extract text first)."""
+    from ..prose import analyse
+    lines = text.splitlines()
+    rows = rows_of(lines)
+    report = Report(source=source, location_style="text")
+    if detect_format(rows) is None and tables_present(rows):
+        # the labels do not tell 2019 from 2021: the data year (from the prose) has to
+        analyse(lines, report)
+        read_tables(rows, report, where)
+    else:
+        read_tables(rows, report, where)
+        analyse(lines, report)
+    finish(report, where)
+    return report
