@@ -1,0 +1,338 @@
+"""Run-together rows: a table row printed as one run of digits (`640020470` for 64|0|0|2|0|4|70).
+
+Archives and copy-pastes sometimes lose the separators between a row's cells. The digits alone do
+not say where one number ends, but the table does: in `requests` the total equals the sum of the
+six applicant columns (R3), in `appeals` each group's total is the sum of its four results (R4), and
+across rows R1 (received + carried_over = handled_total + carried_forward) and R2 (handled_total =
+sum of the result rows) hold per column. We enumerate the splits (no leading zeros unless the cell
+is "0"), keep the ones these constraints allow, and set the cells only when exactly one survives;
+otherwise an F3 finding names the ambiguity and the surviving candidates (we never pick one).
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..findings import make
+from ..model import Report, render_location
+from ..templates import template
+
+# Above this many splits for one row we stop enumerating: the row is reported, not guessed.
+MAX_ROW_CANDIDATES = 2000
+# Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
+MAX_SUMSET = 200_000
+MAX_JOINT_NODES = 200_000
+# Candidates listed in a finding (the rest are counted).
+SHOWN_CANDIDATES = 4
+
+# requests rows that are not result rows (R2's terms are every other row of the table).
+_NOT_RESULTS = ("received", "carried_over", "handled_total", "carried_forward")
+
+
+@dataclass
+class RunTogetherRow:
+    table: str          # table id: requests | appeals | active
+    row_id: str         # row id within the table, e.g. "received"
+    digits: str         # the run of digits as printed
+    row: int            # where it was printed (1-based; line / table row)
+    col: int            # token / column index of the digits
+    part: int = 0       # index into report.parts (page, sheet)
+    candidates: list[tuple[int, ...]] = field(default_factory=list, repr=False)
+    truncated: bool = field(default=False, repr=False)
+
+
+# --- splitting one row ----------------------------------------------------------------------
+
+def _groups(table: str, ncols: int) -> list[tuple[int, bool]]:
+    """The row's columns as consecutive groups (number of parts, followed by their total?)."""
+    if table == "requests" and ncols == 7:
+        return [(6, True)]
+    if table == "appeals" and ncols == 15:
+        return [(4, True)] * 3
+    return [(ncols, False)]
+
+
+def _number(s: str) -> int | None:
+    """A cell as printed: digits without a leading zero, or "0"."""
+    if not s or (len(s) > 1 and s[0] == "0"):
+        return None
+    return int(s)
+
+
+def _split_sum(s: str, start: int, end: int, k: int, target: int | None):
+    """Splits of s[start:end] into k numbers, summing to `target` (any sum when None)."""
+    if k == 1:
+        v = _number(s[start:end])
+        if v is not None and (target is None or v == target):
+            yield (v,)
+        return
+    # leave at least one digit for each of the k-1 remaining numbers
+    for cut in range(start + 1, end - k + 2):
+        v = _number(s[start:cut])
+        if v is None:
+            if s[start] == "0":
+                return  # "0" was the only option and it was already tried
+            continue
+        if target is not None and v > target:
+            break  # longer prefixes only grow
+        rest = None if target is None else target - v
+        for tail in _split_sum(s, cut, end, k - 1, rest):
+            yield (v, *tail)
+
+
+def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]]):
+    if not groups:
+        if pos == len(s):
+            yield ()
+        return
+    (k, has_total), rest = groups[0], groups[1:]
+    width = k + (1 if has_total else 0)
+    remaining_cells = width + sum(g + (1 if t else 0) for g, t in rest)
+    if len(s) - pos < remaining_cells:
+        return
+    if not has_total:
+        if rest:
+            for end in range(pos + k, len(s) + 1):
+                for parts in _split_sum(s, pos, end, k, None):
+                    for tail in _split_groups(s, end, rest):
+                        yield (*parts, *tail)
+        else:
+            yield from _split_sum(s, pos, len(s), k, None)
+        return
+    after = remaining_cells - width   # digits the later groups need at least
+    for i in range(pos + k, len(s) - after):   # the parts end at i, the total is s[i:j]
+        ends = range(i + 1, len(s) - after + 1) if rest else (len(s),)
+        for j in ends:
+            total = _number(s[i:j])
+            if total is None:
+                break
+            for parts in _split_sum(s, pos, i, k, total):
+                for tail in _split_groups(s, j, rest):
+                    yield (*parts, total, *tail)
+
+
+def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> tuple[list[tuple[int, ...]], bool]:
+    """Every split of `digits` into `ncols` cells that the row's own constraints allow.
+    Returns (candidates, truncated): truncated when more than `limit` exist."""
+    found = list(itertools.islice(_split_groups(digits, 0, _groups(table, ncols)), limit + 1))
+    return found[:limit], len(found) > limit
+
+
+# --- joint decoding across rows (R1, R2) ----------------------------------------------------
+
+@dataclass
+class _Term:
+    key: str                             # row id
+    coef: int                            # +1 / -1 in the equation sum(coef * row) = 0
+    known: np.ndarray | None = None      # fixed values (NaN = blank)
+    unknown: RunTogetherRow | None = None
+
+
+def _equations(report: Report, pending: dict[str, RunTogetherRow]) -> list[list[_Term]]:
+    """R1 and R2 of table `requests`, each as terms sum(coef * row) = 0, per column."""
+    tpl = template(report.format)
+    rows = [r.id for r in tpl.table("requests").rows]
+    results = [r for r in rows if r not in _NOT_RESULTS]
+    eqs = [[("received", 1), ("carried_over", 1), ("handled_total", -1), ("carried_forward", -1)],
+           [("handled_total", 1)] + [(r, -1) for r in results]]
+    out = []
+    for eq in eqs:
+        terms = []
+        for rid, coef in eq:
+            if rid in pending:
+                terms.append(_Term(rid, coef, unknown=pending[rid]))
+                continue
+            ids = [f"requests.{rid}.{c.id}" for c in tpl.table("requests").rows[rows.index(rid)].columns]
+            idx = [tpl.index[i] for i in ids]
+            if not report.present[idx].any():
+                terms = None  # a row that was not read at all: the equation tells nothing
+                break
+            terms.append(_Term(rid, coef, known=report.values[idx].astype(float)))
+        if terms and any(t.unknown for t in terms):
+            out.append(terms)
+    return out
+
+
+def _usable_columns(terms: list[_Term], ncols: int) -> list[int]:
+    return [c for c in range(ncols) if all(t.known is None or not np.isnan(t.known[c]) for t in terms)]
+
+
+def _propagate(eq: list[_Term], cols: list[int]) -> bool:
+    """Keep, for each unknown row of the equation, the candidates that some choice of the other
+    rows completes, looking at the columns `cols` together. Applied only if every row keeps at
+    least one (a table that breaks R1/R2 is the rules' business, not a reason to lose a row).
+    Returns whether anything was removed."""
+    if not cols:
+        return False
+
+    def vec(term: _Term, cand) -> tuple[int, ...]:
+        return tuple(term.coef * int(cand[c]) for c in cols)
+
+    need = [-sum(t.coef * int(t.known[c]) for t in eq if t.known is not None) for c in cols]
+    varying: list[tuple[_Term, set]] = []
+    for t in eq:
+        if t.unknown is None:
+            continue
+        vals = {vec(t, cand) for cand in t.unknown.candidates}
+        if len(vals) == 1:       # settled here: a constant, not a choice
+            need = [n - v for n, v in zip(need, next(iter(vals)))]
+        else:
+            varying.append((t, vals))
+    if not varying:
+        return False
+    zero = tuple(0 for _ in cols)
+    # reachable sums of the varying rows before / after each one (prefix and suffix sumsets)
+    pre, suf = [{zero}], [{zero}]
+    for _, vals in varying:
+        pre.append({tuple(a + b for a, b in zip(r, v)) for r in pre[-1] for v in vals})
+        if len(pre[-1]) > MAX_SUMSET:
+            return False
+    for _, vals in reversed(varying):
+        suf.append({tuple(a + b for a, b in zip(r, v)) for r in suf[-1] for v in vals})
+        if len(suf[-1]) > MAX_SUMSET:
+            return False
+    suf.reverse()                 # suf[i] = sums of varying[i:]
+    kept = []
+    for i, (term, vals) in enumerate(varying):
+        before, after = pre[i], suf[i + 1]
+        if len(before) > len(after):
+            before, after = after, before
+        allowed = set()
+        for v in vals:
+            rest = [n - x for n, x in zip(need, v)]
+            if any(tuple(r - a for r, a in zip(rest, b)) in after for b in before):
+                allowed.add(v)
+        keep = [cand for cand in term.unknown.candidates if vec(term, cand) in allowed]
+        if not keep:
+            return False
+        kept.append(keep)
+    changed = False
+    for (term, _), keep in zip(varying, kept):
+        if len(keep) < len(term.unknown.candidates):
+            term.unknown.candidates = keep
+            changed = True
+    return changed
+
+
+def _narrow(eqs: list[list[_Term]], ncols: int) -> None:
+    """Propagate every equation, one column at a time (cheap) then all columns together,
+    until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        for eq in eqs:
+            cols = _usable_columns(eq, ncols)
+            for c in cols:
+                changed |= _propagate(eq, [c])
+            changed |= _propagate(eq, cols)
+
+
+def _joint_values(eqs: list[list[_Term]], rows: list[RunTogetherRow], ncols: int) -> dict[str, set]:
+    """Backtracking over the remaining candidates: for each row, the splits that occur in some
+    assignment satisfying every equation. Empty dict when the search is too large or finds none."""
+    order = sorted(rows, key=lambda r: len(r.candidates))
+    checks = [(eq, _usable_columns(eq, ncols)) for eq in eqs]
+    seen: dict[str, set] = {r.row_id: set() for r in order}
+    choice: dict[str, tuple[int, ...]] = {}
+    nodes = 0
+
+    def satisfied(eq, cols) -> bool:
+        if not all(t.unknown is None or t.key in choice for t in eq):
+            return True  # not all chosen yet
+        for c in cols:
+            s = sum(t.coef * (t.known[c] if t.known is not None else choice[t.key][c]) for t in eq)
+            if s != 0:
+                return False
+        return True
+
+    def search(i: int) -> bool:
+        nonlocal nodes
+        if i == len(order):
+            for r in order:
+                seen[r.row_id].add(choice[r.row_id])
+            return True
+        r = order[i]
+        for cand in r.candidates:
+            nodes += 1
+            if nodes > MAX_JOINT_NODES:
+                raise _TooLarge
+            choice[r.row_id] = cand
+            if all(satisfied(eq, cols) for eq, cols in checks):
+                search(i + 1)
+            del choice[r.row_id]
+        return True
+
+    try:
+        search(0)
+    except _TooLarge:
+        return {}
+    return seen if all(seen.values()) else {}
+
+
+class _TooLarge(Exception):
+    pass
+
+
+# --- the entry point -----------------------------------------------------------------------
+
+def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
+    """Decode the run-together rows `pending` of `report` (its format already fixed): set the
+    cells of every row whose split is unique under the table's constraints, F3 for the others."""
+    if not pending or report.format not in ("2019", "2021"):
+        return
+    tpl = template(report.format)
+    for p in pending:
+        row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
+        p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns))
+
+    requests = {p.row_id: p for p in pending if p.table == "requests" and not p.truncated and p.candidates}
+    if requests and any(len(p.candidates) > 1 for p in requests.values()):
+        ncols = len(tpl.table("requests").rows[0].columns)
+        eqs = _equations(report, requests)
+        _narrow(eqs, ncols)
+        open_rows = [p for p in requests.values() if len(p.candidates) > 1]
+        if open_rows:
+            involved = {t.key: t.unknown for eq in eqs for t in eq if t.unknown is not None}
+            if involved:
+                seen = _joint_values(eqs, list(involved.values()), ncols)
+                for rid, values in seen.items():
+                    involved[rid].candidates = [c for c in involved[rid].candidates if c in values]
+
+    for p in pending:
+        _settle(report, p, where)
+
+
+def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
+    tpl = template(report.format)
+    row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
+    ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
+    if len(p.candidates) == 1 and not p.truncated:
+        for cid, v in zip(ids, p.candidates[0]):
+            report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+        return
+    for cid in ids:  # the row is printed, but which number is which cannot be known: blank
+        report.set(cid, None, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+    if p.truncated:
+        detail = f"连写数字“{p.digits}”可拆成的组合超过 {MAX_ROW_CANDIDATES} 种，无法确定各格数值。"
+    elif not p.candidates:
+        detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系（合计等于各项之和）相符的 {len(ids)} 个数值。"
+    else:
+        shown = "；".join("|".join(str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
+        more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
+        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}），无法确定各格数值。"
+    part = report.parts[p.part] if report.parts and p.part < len(report.parts) else None
+    place = render_location(report.location_style, part, p.row, p.col)
+    finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in ids],
+                   source=report.source, where=f"{where} {place}", label=row.label, found=1,
+                   columns=len(ids), detail=detail, digits=p.digits,
+                   candidates_found=len(p.candidates))
+    if "{detail}" not in _template_of("F3"):
+        finding.message = f"{finding.message}{detail}"
+    report.findings.append(finding)
+
+
+def _template_of(rule_id: str) -> str:
+    from ..catalogue import rule
+    return rule(rule_id).message
