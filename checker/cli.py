@@ -52,6 +52,59 @@ def rules(
     rules_output.render(format.value)
 
 
+class TemplateFormat(str, Enum):
+    f2021 = "2021"
+    f2019 = "2019"
+
+
+@app.command("import")
+def import_(
+    paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .docx .pdf .html .xlsx 等）"),
+    output: Path = typer.Option(..., "--output", "-o", help="要写出的汇总工作簿（.xlsx）"),
+    units: Optional[Path] = typer.Option(None, "--units", help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+) -> None:
+    """把报告汇总成一个工作簿：每份报告一个工作表（按官方表格样式排版，含单位、上级单位、年度），
+    另有“单位清单”工作表。该工作簿可直接用 `xxgk check` 校验。
+
+    退出码：0 成功；1 无法写出；2 有输入文件无法读取（其余报告照常写入）。
+    """
+    from .workbook import OutputExists
+    from .workbook.importer import import_reports
+    try:
+        with _progress() as progress:
+            result = import_reports(paths, output, units_file=units, force=force, progress=progress)
+    except OutputExists as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(1)
+    except Exception as e:
+        if type(e).__name__ != "UnitsError":
+            raise
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1)
+    for f in result.failures:
+        typer.echo(f"无法读取：{f.message}", err=True)
+    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告。")
+    raise typer.Exit(2 if result.failures else 0)
+
+
+@app.command()
+def template(
+    format: TemplateFormat = typer.Option(TemplateFormat.f2021, "--format", "-f", help="表格版式：2021 或 2019"),
+    output: Path = typer.Option(..., "--output", "-o", help="要写出的空白模板（.xlsx）"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+) -> None:
+    """写出一个空白的年报表格工作簿，供各单位填写后汇总、校验。"""
+    from .workbook import OutputExists
+    from .workbook.importer import template_file
+    try:
+        path = template_file(format.value, output, force=force)
+    except OutputExists as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(1)
+    typer.echo(f"已写出 {path}（{format.value} 版）。")
+
+
 def main() -> None:
     app()
 

@@ -3,6 +3,7 @@ a `单位清单` index sheet, and blank templates for offices to fill in."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
@@ -36,9 +37,10 @@ class Collection:
         return None
 
 
-def sheet_name(unit: str | None, year: int | None, taken: set[str]) -> str:
-    """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year."""
-    base = _BAD_SHEET_CHARS.sub("", f"{unit or '未识别单位'}{year or ''}").strip() or "报告"
+def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: str = "报告") -> str:
+    """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year (or, for a
+    report whose unit was not recognised, from its file name)."""
+    base = _BAD_SHEET_CHARS.sub("", f"{unit}{year or ''}" if unit else fallback).strip() or "报告"
     name, n = base[:31], 2
     while name in taken or name in (INDEX_SHEET, "校验结果") or name.startswith("_xxgk"):
         suffix = f"({n})"
@@ -55,7 +57,7 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
     coll = Collection(wb)
     taken: set[str] = set()
     for r in reports:
-        name = sheet_name(r.unit, r.year, taken)
+        name = sheet_name(r.unit, r.year, taken, Path(r.source).stem if r.source else "报告")
         ws = wb.create_sheet(name)
         parent = r.parent or (parents or {}).get(r.unit or "")
         coll.sheets.append(name)
@@ -79,7 +81,8 @@ def write_template(fmt: str) -> Workbook:
 
 def _write_report(ws, report: Report, parent: str | None) -> dict[str, tuple[str, int, int]]:
     fmt = report.format or "2021"
-    title = report.title or f"{report.unit or ''}{report.year or ''}年政府信息公开工作年度报告"
+    title = report.title or (f"{report.unit}{report.year or ''}年政府信息公开工作年度报告" if report.unit
+                             else f"政府信息公开工作年度报告（{Path(report.source).name}）")
     lay = report_layout(fmt, title)
     _apply(ws, lay)
     meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,

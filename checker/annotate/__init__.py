@@ -1,0 +1,142 @@
+"""Annotating a workbook with a check's findings (contract F): one plan, two thin backends.
+
+`annotate_file` never modifies its inputs: it annotates a copy of a single input workbook, or,
+for report documents (or several inputs), the collection workbook it writes from the reports;
+the output is written atomically and an existing one is kept unless `force`.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+import zipfile
+from pathlib import Path
+
+from ..workbook import OutputExists, save_atomic, write_collection
+from . import locate as _locate
+from .plan import Plan, build
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Parts of an .xlsx that openpyxl does not write back, by the zip folder that holds them.
+DROPPED_PARTS = {"xl/charts/": "图表", "xl/media/": "图片", "xl/pivotTables/": "数据透视表",
+                 "xl/drawings/": "图形/图片", "xl/slicers/": "切片器"}
+
+
+class AnnotateWarning(UserWarning):
+    """Something the reviewer should know about the annotated copy (parts openpyxl drops)."""
+
+
+class AnnotateError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", force: bool = False) -> Path:
+    """Write an annotated copy of the checked workbook (or a new collection workbook) to `out`."""
+    out = Path(out)
+    if engine not in ("auto", "excel", "openpyxl"):
+        raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
+    if out.exists() and not force:
+        raise OutputExists(out)
+    if out.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
+    files = [Path(p) for p in inputs]
+    source = files[0] if len(files) == 1 and files[0].is_file() else None
+    if source is not None and source.resolve() == out.resolve():
+        raise AnnotateError(f"输出文件不能与输入文件相同：{out}（输入文件不会被修改）。")
+    if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return _annotate_collection(result, out, force)
+    if engine == "excel" or (engine == "auto" and excel_available()):
+        return _annotate_with_excel(result, source, out, force)
+    return _annotate_with_openpyxl(result, source, out, force)
+
+
+def plan_for_collection(result) -> tuple[object, Plan]:
+    """The collection workbook for `result.reports` and the plan that flags it (no file written)."""
+    from .openpyxl_backend import OpenpyxlView
+    coll = write_collection(result.reports)
+    plan = build(result, _locate.from_collection(coll, result.reports), OpenpyxlView(coll.workbook))
+    return coll, plan
+
+
+def _annotate_collection(result, out: Path, force: bool) -> Path:
+    from .openpyxl_backend import apply
+    coll, plan = plan_for_collection(result)
+    apply(plan, coll.workbook)
+    return save_atomic(coll.workbook, out, force=force)
+
+
+def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
+    from openpyxl import load_workbook
+
+    from .openpyxl_backend import OpenpyxlView, apply
+    dropped = dropped_parts(source)
+    if dropped:
+        warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
+                      f"在装有 Excel 的电脑上用 --engine excel 可完整保留。", AnnotateWarning, stacklevel=2)
+    try:
+        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True)
+    except Exception as e:
+        raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
+    plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+    apply(plan, wb)
+    return save_atomic(wb, out, force=force)
+
+
+def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
+    """Through Excel itself, so nothing openpyxl would drop is lost: copy, open, flag, save, rename."""
+    import xlwings as xw
+
+    from . import xlwings_backend as xb
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xxgk-", suffix=source.suffix, dir=out.parent)
+    os.close(fd)
+    shutil.copyfile(source, tmp)
+    app = xw.App(visible=False, add_book=False)
+    try:
+        book = app.books.open(tmp)
+        plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+        xb.apply(plan, book)
+        book.save()
+        book.close()
+        os.replace(tmp, out)
+    finally:
+        app.quit()
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+def excel_available() -> bool:
+    """Excel can be driven only on Windows and macOS, and only where it is installed."""
+    if sys.platform not in ("win32", "darwin"):
+        return False
+    try:
+        import xlwings as xw
+        return xw.apps.count >= 0 and bool(xw.engines) and xw.engines.active is not None
+    except Exception:
+        return False
+
+
+def dropped_parts(path: Path) -> list[str]:
+    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return []
+    found = []
+    for prefix, label in DROPPED_PARTS.items():
+        hits = [n for n in names if n.startswith(prefix)]
+        if prefix == "xl/drawings/":   # drawings hold our own notes' VML too: only count real drawings
+            hits = [n for n in hits if n.endswith(".xml") and "vml" not in n and "_rels" not in n]
+        if hits and label not in found:
+            found.append(label)
+    return found
+
+
+__all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
+           "dropped_parts", "excel_available", "build"]

@@ -1,0 +1,201 @@
+"""The annotation plan: which cell gets which fill and note, and what the `校验结果` sheet holds.
+
+Built once from the check result and a read-only view of the workbook; the openpyxl and xlwings
+backends only apply it. Every cell the previous run flagged gets an operation too (its original
+fill and note back, unless flagged again), so applying a plan twice gives the same workbook.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..catalogue import catalogue
+from ..model import CellRef, Finding, Report, _plain, column_letter
+from . import state as st
+from .locate import Locator, Place, place_of
+
+SUSPECT_FILL = "#FF7C80"     # red: the cell most likely wrong
+INVOLVED_FILL = "#FFD966"    # amber: the other cells the rule involved
+ACCEPTED_FILL = "#C6EFCE"    # green: the reviewer confirmed the finding (已核实)
+LEVELS = {"suspect": 3, "involved": 2, "accepted": 1}
+FILLS = {"suspect": SUSPECT_FILL, "involved": INVOLVED_FILL, "accepted": ACCEPTED_FILL}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+NOTE_HEAD = "【xxgk 校验】"
+NOTE_LIMIT = 30000           # Excel keeps at most 32,767 characters in a note
+RESULT_HEADER = ["序号", "状态", "严重程度", "单位", "年度", "规则", "规则名称", "问题说明",
+                 "可疑单元格", "预期", "实际", "建议值", st.REVIEW_HEADER, st.KEY_HEADER]
+LEGEND = [
+    ["图例", None],
+    ["红色", "最可能有误的单元格（可疑单元格）"],
+    ["橙色", "与该问题相关的其他单元格"],
+    ["绿色", "复核意见填写“已核实”且数值未变的问题（已接受，不计入待处理）"],
+    ["复核意见", "填写“已核实”或“无误”后再次运行校验，该问题即视为已接受；数值改动后需重新核实。"],
+]
+
+
+class BookView(Protocol):
+    """What the plan needs to know about the workbook; each backend provides one."""
+    def sheet_names(self) -> list[str]: ...
+    def values(self, sheet: str) -> list[list] | None: ...
+    def original(self, sheet: str, row: int, col: int) -> st.Original: ...
+
+
+@dataclass
+class CellOp:
+    sheet: str
+    row: int
+    col: int
+    fill: str | None          # final fill ("#RRGGBB", "theme:N:tint" or None for none)
+    note: str | None          # final note (None: no note; state.KEEP: leave the note alone)
+    level: str | None = None  # suspect | involved | accepted | None (restored)
+
+
+@dataclass
+class ResultRow:
+    values: list
+    link: Place | None
+    severity: str
+    status: str               # 待处理 | 已核实 | 需重新核实
+
+
+@dataclass
+class Plan:
+    cells: list[CellOp] = field(default_factory=list)
+    results: list[ResultRow] = field(default_factory=list)
+    counts: list[list] = field(default_factory=list)
+    state: list[list] = field(default_factory=list)
+    open: int = 0
+    accepted: int = 0
+
+    header = RESULT_HEADER
+    legend = LEGEND
+
+    def op(self, sheet: str, row: int, col: int) -> CellOp | None:
+        return next((c for c in self.cells if (c.sheet, c.row, c.col) == (sheet, row, col)), None)
+
+
+def finding_key(f: Finding) -> str:
+    """Stable across runs: the rule and every cell it involves (not the message, which has values)."""
+    refs = sorted(f"{c.unit}/{c.year}/{c.cell}" for c in f.cells)
+    sus = f"{f.suspect.unit}/{f.suspect.year}/{f.suspect.cell}" if f.suspect else ""
+    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else (f.where or "")])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def signature(f: Finding, reports: dict[tuple, Report]) -> str:
+    """The values of the finding's cells now; a change re-opens an accepted finding."""
+    parts = []
+    for c in _refs(f):
+        r = reports.get((c.unit, c.year))
+        parts.append(f"{c.cell}={_plain(r.get(c.cell)) if r is not None else '?'}")
+    return ";".join(sorted(parts))
+
+
+def build(result, locate: Locator, view: BookView) -> Plan:
+    """The plan for `result` (anything with .reports and .findings) on the workbook seen by `view`."""
+    prev = st.parse(view.values(st.STATE_SHEET), view.values(st.RESULTS_SHEET))
+    sheets = set(view.sheet_names())
+    reports = {(r.unit, r.year): r for r in result.reports}
+    rules = catalogue()
+    plan = Plan()
+    marks: dict[Place, tuple[int, list[str]]] = {}
+    signatures: dict[str, str] = {}
+    counts: dict[tuple, list[int]] = {}
+
+    for n, f in enumerate(_ordered(result.findings), 1):
+        key, sig = finding_key(f), signature(f, reports)
+        signatures[key] = sig
+        review = prev.reviews.get(key)
+        accepted = prev.accepted(key, sig)
+        status = "已核实" if accepted else ("需重新核实" if review and any(w in review for w in st.ACCEPT_WORDS)
+                                         else "待处理")
+        plan.accepted += accepted
+        plan.open += not accepted
+        c = counts.setdefault((f.unit, f.year), [0, 0, 0, 0])
+        c[3 if accepted else {"error": 0, "warning": 1}.get(f.severity, 2)] += 1
+
+        suspect = place_of(locate, f.suspect)
+        involved = [p for p in (place_of(locate, c) for c in _refs(f)) if p and p != suspect]
+        text = _note_text(f, rules, accepted)
+        for place, level in [(suspect, "suspect")] + [(p, "involved") for p in involved]:
+            if place is None or place[0] not in sheets:
+                continue
+            level = "accepted" if accepted else level
+            lvl, notes = marks.get(place, (0, []))
+            marks[place] = (max(lvl, LEVELS[level]), notes + [text + ("" if level != "involved" else "（相关单元格）")])
+        link = suspect or (involved[0] if involved else None) or locate(f.unit, f.year, None)
+        if link and link[0] not in sheets:
+            link = None
+        rule = rules.get(f.rule)
+        plan.results.append(ResultRow(
+            values=[n, status, SEVERITY_LABELS.get(f.severity, f.severity), f.unit, f.year, f.rule,
+                    rule.title if rule else "", f.message, _cell_name(suspect or link) if (suspect or involved) else "",
+                    _show(f.expected), _show(f.actual), _show(f.suggestion), review, key],
+            link=link, severity=f.severity, status=status))
+
+    originals = {}
+    for place in sorted(set(marks) | set(prev.cells)):
+        if place[0] not in sheets:
+            continue
+        original = prev.cells.get(place) or view.original(*place)
+        if place in marks:
+            lvl, notes = marks[place]
+            level = next(k for k, v in LEVELS.items() if v == lvl)
+            originals[place] = original
+            plan.cells.append(CellOp(*place, fill=FILLS[level], note=_note(notes, original), level=level))
+        else:
+            plan.cells.append(CellOp(*place, fill=original.fill, note=original.note))
+    plan.counts = [["单位", "年度", "错误", "警告", "提示", "已核实"]] + [
+        [u, y, *c] for (u, y), c in sorted(counts.items(), key=lambda kv: (str(kv[0][0]), kv[0][1] or 0))]
+    plan.state = st.dump(originals, signatures)
+    return plan
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, order.get(f.severity, 3)))
+
+
+def _refs(f: Finding) -> list[CellRef]:
+    seen, out = set(), []
+    for c in ([f.suspect] if f.suspect else []) + list(f.cells) + list(f.candidates):
+        if (c.unit, c.year, c.cell) not in seen:
+            seen.add((c.unit, c.year, c.cell))
+            out.append(c)
+    return out
+
+
+def _note_text(f: Finding, rules, accepted: bool) -> str:
+    rule = rules.get(f.rule)
+    head = f"{'【已核实】' if accepted else ''}{f.rule} {rule.title if rule else ''}（{SEVERITY_LABELS.get(f.severity, f.severity)}）"
+    lines = [head, f.message]
+    if f.expected is not None or f.actual is not None:
+        lines.append(f"预期：{_show(f.expected)}；实际：{_show(f.actual)}")
+    if f.suggestion is not None:
+        lines.append(f"建议值：{_show(f.suggestion)}")
+    return "\n".join(lines)
+
+
+def _note(texts: list[str], original: st.Original) -> str | None:
+    if original.note == st.KEEP:
+        return st.KEEP          # a note we cannot read back stays untouched
+    body = NOTE_HEAD + "\n" + "\n\n".join(texts)
+    if original.note:
+        body += "\n\n【原批注】\n" + original.note
+    return body[:NOTE_LIMIT]
+
+
+def _cell_name(place: Place | None) -> str:
+    return f"{place[0]}!{column_letter(place[2])}{place[1]}" if place else ""
+
+
+def _show(v):
+    v = _plain(v)
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)):
+        return "、".join(str(_plain(x)) for x in v)
+    if isinstance(v, dict):
+        return "；".join(f"{k}={_plain(x)}" for k, x in v.items())
+    return v

@@ -1,0 +1,48 @@
+"""`xxgk import`: read report documents and write them into one collection workbook."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Finding, Report
+from .save import save_atomic
+from .writer import write_collection, write_template
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    reports: list[Report] = field(default_factory=list)
+    failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
+    sheets: list[str] = field(default_factory=list)
+
+
+def import_reports(paths: list[Path], out: Path, units_file: Path | None = None, force: bool = False,
+                   progress=None) -> ImportResult:
+    """Read every report under `paths` and write the collection workbook `out` (one sheet per
+    report, ordered by unit and year, plus `单位清单`). Unreadable files are listed, not fatal."""
+    from ..extract import extract
+    read = extract([Path(p) for p in paths], progress=progress)
+    reports = sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source))
+    parents = _parents(reports, units_file) if units_file else None
+    coll = write_collection(reports, parents)
+    save_atomic(coll.workbook, out, force=force)
+    return ImportResult(Path(out), reports, read.failures, coll.sheets)
+
+
+def template_file(fmt: str, out: Path, force: bool = False) -> Path:
+    """Write the blank template of format `fmt` ("2021" or "2019") to `out`."""
+    return save_atomic(write_template(fmt), out, force=force)
+
+
+def _parents(reports: list[Report], units_file: Path) -> dict[str, str]:
+    """unit as printed -> 上级单位 from the units file (names matched as `checker.units` does)."""
+    from .. import units
+    hierarchy = units.load(Path(units_file))
+    matcher = units.Matcher(list(hierarchy.parents))
+    out = {}
+    for r in reports:
+        known = matcher.match(r.unit)
+        if known and hierarchy.parents.get(known):
+            out[r.unit or ""] = hierarchy.parents[known]
+    return out
