@@ -1,0 +1,85 @@
+"""`xxgk check`: read reports, run every selected rule over them (within a report, across a unit's
+years, across the hierarchy), and return a `CheckResult`: the reports, all findings (the readers'
+problems of form included) and per-rule counts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import catalogue, select as select_rules
+from .model import Finding, Report
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class CheckResult:
+    reports: list[Report] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, dict] = field(default_factory=dict)
+    unreadable: list[Finding] = field(default_factory=list)   # F5: inputs that could not be read
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 no error, 1 errors found, 2 some input could not be read."""
+        return 2 if self.unreadable else 1 if self.errors else 0
+
+    def to_json(self) -> dict:
+        return {"reports": [_report_json(r) for r in self.reports],
+                "findings": [f.to_json() for f in self.findings],
+                "stats": self.stats}
+
+
+def _report_json(r: Report) -> dict:
+    return {"unit": r.unit, "year": r.year, "format": r.format, "parent": r.parent,
+            "period": r.period, "published": r.published, "source": r.source}
+
+
+def check(reports: list[Report], units=None, select: list[str] | None = None,
+          ignore: list[str] | None = None) -> CheckResult:
+    """Check `reports`. `units`: a `units.Hierarchy`, a path to a units file, or None (then the
+    parents the reports name, e.g. from a collection workbook). `select`/`ignore`: rule ids or
+    prefixes (`R`, `F`, `R1`)."""
+    from .rules.context import Context
+    from .rules.engine import run
+    from .units import Hierarchy, load
+
+    chosen = select_rules(select, ignore)
+    hierarchy = units if isinstance(units, Hierarchy) or units is None else load(Path(units))
+    ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
+    read = [f for r in reports for f in r.findings if f.rule in chosen]
+    found, stats = run(ctx, chosen)
+    findings = _dedupe(read + found)
+    findings.sort(key=lambda f: (str(f.unit), f.year or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
+    return CheckResult(reports=reports, findings=findings, stats=stats)
+
+
+def check_paths(paths: list[Path], units_file: Path | None = None, select: list[str] | None = None,
+                ignore: list[str] | None = None, progress=None) -> CheckResult:
+    """Read every input under `paths`, then `check` them. Unreadable inputs become F5 findings."""
+    from .readers import read_all
+    read = read_all([Path(p) for p in paths], progress=progress)
+    result = check(read.reports, units=units_file, select=select, ignore=ignore)
+    chosen = select_rules(select, ignore)
+    result.unreadable = list(read.failures)
+    result.findings = [f for f in read.failures if f.rule in chosen] + result.findings
+    return result
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """The same rule on the same cell once (e.g. R5 found both while reading and while checking)."""
+    seen, out = set(), []
+    for f in findings:
+        key = (f.rule, f.unit, f.year, f.suspect, f.message if f.suspect is None else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+__all__ = ["check", "check_paths", "CheckResult", "catalogue"]

@@ -1,0 +1,177 @@
+"""What a check kind may know beyond the reports it checks: the same unit's previous year, the
+units below a report in the hierarchy, which rules are selected, and the reports' cells stacked
+per format (reports × cells matrices) so that kinds compute over all reports at once.
+
+A cross-report rule gets its reference data from here (matched on unit and year), never from disk.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Finding, Report
+from ..templates import FORMATS, template
+from ..units import Hierarchy, Matcher, normalise
+
+
+@dataclass
+class Block:
+    """The reports of one format: `rows` their positions in `Context.reports`, `values` stacked."""
+    fmt: str
+    rows: np.ndarray
+    values: np.ndarray
+
+
+@dataclass
+class Context:
+    reports: list[Report]
+    hierarchy: Hierarchy | None = None
+    selection: set[str] = field(default_factory=set)
+    evidence: list = field(default_factory=list)         # equation families (see rules.evidence)
+    unmatched: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.reports)
+        self._pos = {id(r): i for i, r in enumerate(self.reports)}
+        self.fmt = np.array([r.format or "" for r in self.reports], dtype=object)
+        self.blocks: dict[str, Block] = {}
+        self.row_in_block = np.full(n, -1, dtype=np.int64)
+        for f in FORMATS:
+            rows = np.flatnonzero(self.fmt == f)
+            rows = np.array([i for i in rows if self.reports[i].values is not None], dtype=np.int64)
+            if len(rows) == 0:
+                continue
+            vals = np.stack([self.reports[i].values for i in rows]).astype(float)
+            present = np.stack([self.reports[i].present for i in rows])
+            vals[~present] = np.nan
+            self.blocks[f] = Block(f, rows, vals)
+            self.row_in_block[rows] = np.arange(len(rows))
+        self.unit_key = self._unit_keys()
+        self.prev = np.full(n, -1, dtype=np.int64)
+        self.next = np.full(n, -1, dtype=np.int64)
+        by_key = {}
+        for i, r in enumerate(self.reports):
+            if self.unit_key[i] and r.year is not None:
+                by_key.setdefault((self.unit_key[i], r.year), i)
+        for (k, y), i in by_key.items():
+            j = by_key.get((k, y - 1))
+            if j is not None:
+                self.prev[i], self.next[j] = j, i
+        self._by_key = by_key
+        self._hierarchy_links()
+
+    # --- the interface kinds use --------------------------------------------------------------
+    def index(self, report: Report) -> int:
+        return self._pos[id(report)]
+
+    def previous(self, report: Report) -> Report | None:
+        j = self.prev[self.index(report)]
+        return self.reports[j] if j >= 0 else None
+
+    def children(self, report: Report) -> list[Report]:
+        return [self.reports[j] for j in self.children_of.get(self.index(report), [])]
+
+    def selected(self, rule_id: str) -> bool:
+        return rule_id in self.selection
+
+    def gather(self, idx: np.ndarray, cells: list[str]) -> np.ndarray:
+        """values[idx[k], cells[j]] for every k, j; NaN where idx is −1 or the format lacks the cell."""
+        idx = np.asarray(idx, dtype=np.int64)
+        out = np.full((len(idx), len(cells)), np.nan)
+        safe = np.where(idx >= 0, idx, 0)
+        for f, b in self.blocks.items():
+            mask = (idx >= 0) & (self.fmt[safe] == f)
+            if not mask.any():
+                continue
+            tpl_index = template(f).index
+            cols = [tpl_index.get(c, -1) for c in cells]
+            have = [j for j, c in enumerate(cols) if c >= 0]
+            if not have:
+                continue
+            sub = b.values[self.row_in_block[idx[mask]]][:, [cols[j] for j in have]]
+            out[np.ix_(np.flatnonzero(mask), have)] = sub
+        return out
+
+    def value(self, i: int, cell: str) -> float:
+        b = self.blocks.get(self.fmt[i])
+        c = template(self.fmt[i]).index.get(cell) if b is not None else None
+        return float("nan") if c is None else float(b.values[self.row_in_block[i], c])
+
+    # --- hierarchy ----------------------------------------------------------------------------
+    def _unit_keys(self) -> list[str]:
+        """Each report's unit as the hierarchy names it (or its own normalised name)."""
+        if self.hierarchy is None:
+            self.hierarchy = _from_reports(self.reports)
+        known = self.hierarchy.names() if self.hierarchy else []
+        matcher = Matcher(known)
+        keys, matched = [], set()
+        missing: dict[str, Report] = {}
+        for r in self.reports:
+            m = matcher.match(r.unit) if known else None
+            if m is not None:
+                matched.add(m)
+                keys.append(m)
+            else:
+                keys.append(normalise(r.unit))
+                if known and r.unit:
+                    missing.setdefault(r.unit, r)
+        self._missing_units = missing
+        self._unmatched_known = [n for n in known if n not in matched] if self.reports else []
+        return keys
+
+    def _hierarchy_links(self) -> None:
+        """parent_of[i]: the report of i's parent unit for the same year (−1 when none);
+        children_of[p]: those reports; complete[p]: every listed unit below p has a report that year."""
+        n = len(self.reports)
+        self.parent_of = np.full(n, -1, dtype=np.int64)
+        self.children_of: dict[int, list[int]] = defaultdict(list)
+        self.complete: dict[int, bool] = {}
+        h = self.hierarchy
+        if not h:
+            return
+        # a parent may be spelt differently from its own report's unit: resolve it by matching
+        canon = Matcher(sorted(set(self.unit_key)))
+        resolve = {p: (canon.match(p) or p) for p in set(h.parents.values()) if p}
+        listed: dict[str, list[str]] = defaultdict(list)
+        for unit, parent in h.parents.items():
+            if parent:
+                listed[resolve[parent]].append(unit)
+        for i, r in enumerate(self.reports):
+            parent = resolve.get(h.parents.get(self.unit_key[i]))
+            if parent and r.year is not None:
+                p = self._by_key.get((parent, r.year))
+                if p is not None:
+                    self.parent_of[i] = p
+                    self.children_of[p].append(i)
+        for p, kids in self.children_of.items():
+            self.complete[p] = len(kids) == len(listed[self.unit_key[p]])
+        self.listed_children = listed
+
+    def unmatched_findings(self) -> list[Finding]:
+        from ..findings import make
+        if not self.hierarchy or not self.hierarchy.parents or self.hierarchy.source == "(reports)":
+            return []
+        out = []
+        for name, r in self._missing_units.items():
+            out.append(make("U1", unit=r.unit, year=r.year, source=r.source, where=r.source,
+                            detail=f"报告单位“{name}”在单位清单（{self.hierarchy.source}）中找不到，"
+                                   f"该报告不参与上下级汇总核对。"))
+        for name in self._unmatched_known:
+            out.append(make("U1", unit=name, year=None, source=self.hierarchy.source,
+                            where=self.hierarchy.source,
+                            detail=f"单位清单（{self.hierarchy.source}）中的“{name}”没有找到对应的报告。"))
+        return out
+
+
+def _from_reports(reports: list[Report]) -> Hierarchy | None:
+    """Without a units file, the parents the reports themselves name (collection workbooks)."""
+    parents = {r.unit: r.parent for r in reports if r.unit and r.parent}
+    if not parents:
+        return None
+    h = Hierarchy(source="(reports)")
+    for r in reports:
+        if r.unit:
+            h.parents.setdefault(r.unit, r.parent or None)
+    return h

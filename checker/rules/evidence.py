@@ -1,0 +1,215 @@
+"""Equation families: the linear equalities of R1–R4/L1–L3 (within a report), R6–R8 (a unit's
+year Y against Y−1) and R9 (a parent against the sum of its units), evaluated over all reports at
+once with numpy. Each violated equality is an *instance* (a hashable key); the localisation step
+asks a family which instances contain a given cell and what their terms are, so it can combine
+the evidence of every rule to name the one wrong cell.
+
+A term is `(report index, cell id, coefficient)`; residual = Σ coef·value, 0 when the rule holds.
+A blank (NaN) in any term makes the instance not evaluable (neither passed nor failed).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from ..catalogue import Rule
+from ..templates import template
+from .context import Context
+from .equations import expand
+
+COUNT_TOL = 1e-6
+MONEY_KINDS = ("money", "wan")
+
+
+def decimals(ctx: Context, i: int, cell: str, value: float) -> int:
+    """Printed decimals of a money cell: the reader's record, else read off the value itself."""
+    meta = ctx.reports[i].cell_meta.get(cell)
+    if meta and meta.get("decimals") is not None:
+        return int(meta["decimals"])
+    for d in range(7):
+        if abs(value * 10 ** d - round(value * 10 ** d)) < 1e-6:
+            return d
+    return 6
+
+
+def half_unit(ctx: Context, i: int, cell: str, value: float) -> float:
+    return 0.5 * 10.0 ** -decimals(ctx, i, cell, value)
+
+
+def is_money(ctx: Context, i: int, cell: str) -> bool:
+    f = ctx.fmt[i]
+    tpl = template(f) if f else None
+    return bool(tpl and cell in tpl.index and tpl.cell(cell).kind in MONEY_KINDS)
+
+
+class Family:
+    """Base: counts, the violated instances with their residuals, tolerance and terms."""
+    prefix = "?"
+
+    def __init__(self, rule: Rule, ctx: Context):
+        self.rule, self.ctx = rule, ctx
+        self.soft = bool(rule.params.get("soft"))
+        self.passed = self.failed = self.not_evaluable = 0
+        self.violated: dict[tuple, float] = {}
+
+    def _tally(self, res: np.ndarray, tol: np.ndarray | float, keys) -> None:
+        na = np.isnan(res)
+        bad = ~na & (np.abs(res) > tol)
+        self.not_evaluable += int(na.sum())
+        self.failed += int(bad.sum())
+        self.passed += int((~na & ~bad).sum())
+        for k in np.flatnonzero(bad.ravel()):
+            self.violated[keys(k)] = float(res.ravel()[k])
+
+    def tolerance(self, key: tuple) -> float:
+        tol = 0.0
+        money = False
+        for i, cell, coef in self.terms(key):
+            if is_money(self.ctx, i, cell):
+                money = True
+                v = self.ctx.value(i, cell)
+                tol += abs(coef) * (half_unit(self.ctx, i, cell, v) if v == v else 0.0)
+        return tol + 1e-9 if money else COUNT_TOL
+
+    def terms(self, key: tuple) -> list[tuple[int, str, float]]:
+        raise NotImplementedError
+
+    def instances_of(self, i: int, cell: str) -> list[tuple]:
+        raise NotImplementedError
+
+    def owner(self, key: tuple) -> int:
+        """The report an instance is about (its findings name that report)."""
+        return key[2]
+
+
+class WithinFamily(Family):
+    """R1–R4, L1–L3: equalities between the cells of one report. Key ('W', rule, i, fmt, j)."""
+    prefix = "W"
+
+    def __init__(self, rule: Rule, ctx: Context):
+        super().__init__(rule, ctx)
+        self.eqs = {}
+        self.by_cell: dict[str, dict[str, list[int]]] = {}
+        for f in rule.formats:
+            if f not in ctx.blocks:
+                continue
+            eqs = expand(rule.params, f)
+            self.eqs[f] = eqs
+            index = defaultdict(list)
+            for j, eq in enumerate(eqs):
+                for t in eq.terms:
+                    index[t.cell].append(j)
+            self.by_cell[f] = index
+            b = ctx.blocks[f]
+            tpl = template(f)
+            for j, eq in enumerate(eqs):
+                cols = [tpl.index[t.cell] for t in eq.terms]
+                coef = np.array([t.coef for t in eq.terms])
+                res = b.values[:, cols] @ coef
+                self._tally(res, COUNT_TOL, lambda k, f=f, j=j, rows=b.rows: ("W", rule.id, int(rows[k]), f, j))
+
+    def terms(self, key):
+        _, _, i, f, j = key
+        return [(i, t.cell, t.coef) for t in self.eqs[f][j].terms]
+
+    def instances_of(self, i, cell):
+        f = self.ctx.fmt[i]
+        return [("W", self.rule.id, i, f, j) for j in self.by_cell.get(f, {}).get(cell, ())]
+
+
+class YearFamily(Family):
+    """R6–R8: year Y's cells against the same unit's Y−1 report. Key ('Y', rule, i, fmt, j), i = year Y."""
+    prefix = "Y"
+
+    def __init__(self, rule: Rule, ctx: Context):
+        super().__init__(rule, ctx)
+        self.eqs = {}
+        self.cur_index: dict[str, dict[str, list[int]]] = {}
+        self.prev_index: dict[str, dict[str, list[int]]] = {}
+        for f in rule.formats:
+            if f not in ctx.blocks:
+                continue
+            eqs = expand(rule.params, f)
+            self.eqs[f] = eqs
+            cur, prev = defaultdict(list), defaultdict(list)
+            for j, eq in enumerate(eqs):
+                for t in eq.terms:
+                    (prev if t.offset else cur)[t.cell].append(j)
+            self.cur_index[f], self.prev_index[f] = cur, prev
+            rows = ctx.blocks[f].rows
+            before = ctx.prev[rows]
+            for j, eq in enumerate(eqs):
+                res = np.zeros(len(rows))
+                for t in eq.terms:
+                    res = res + t.coef * ctx.gather(before if t.offset else rows, [t.cell])[:, 0]
+                self._tally(res, COUNT_TOL, lambda k, f=f, j=j, rows=rows: ("Y", rule.id, int(rows[k]), f, j))
+
+    def terms(self, key):
+        _, _, i, f, j = key
+        p = int(self.ctx.prev[i])
+        return [(p if t.offset else i, t.cell, t.coef) for t in self.eqs[f][j].terms]
+
+    def instances_of(self, i, cell):
+        out = []
+        f = self.ctx.fmt[i]
+        out += [("Y", self.rule.id, i, f, j) for j in self.cur_index.get(f, {}).get(cell, ())]
+        nx = int(self.ctx.next[i])
+        if nx >= 0:
+            fn = self.ctx.fmt[nx]
+            out += [("Y", self.rule.id, nx, fn, j) for j in self.prev_index.get(fn, {}).get(cell, ())]
+        return out
+
+
+class HierFamily(Family):
+    """R9: a parent's every cell = the sum of its units' cells (same year, same format).
+    Key ('H', rule, p, cell). A parent some of whose listed units have no report is not evaluable."""
+    prefix = "H"
+
+    def __init__(self, rule: Rule, ctx: Context):
+        super().__init__(rule, ctx)
+        self.parents: set[int] = set()
+        for f in rule.formats:
+            b = ctx.blocks.get(f)
+            if b is None:
+                continue
+            kids = np.array([i for i in b.rows if ctx.parent_of[i] >= 0 and ctx.fmt[ctx.parent_of[i]] == f],
+                            dtype=np.int64)
+            if len(kids) == 0:
+                continue
+            parents = np.unique(ctx.parent_of[kids])
+            ok = np.array([ctx.complete.get(int(p), False)
+                           and all(ctx.fmt[k] == f for k in ctx.children_of[int(p)]) for p in parents])
+            self.not_evaluable += int((~ok).sum()) * b.values.shape[1]
+            parents = parents[ok]
+            if len(parents) == 0:
+                continue
+            self.parents.update(int(p) for p in parents)
+            kids = kids[np.isin(ctx.parent_of[kids], parents)]
+            sums = np.zeros_like(b.values)
+            np.add.at(sums, ctx.row_in_block[ctx.parent_of[kids]], b.values[ctx.row_in_block[kids]])
+            prow = ctx.row_in_block[parents]
+            res = b.values[prow] - sums[prow]
+            tol = np.full(res.shape, COUNT_TOL)
+            tpl = template(f)
+            for c, spec in enumerate(tpl.cells):
+                if spec.kind in MONEY_KINDS:
+                    for n, p in enumerate(parents):
+                        tol[n, c] = self.tolerance(("H", rule.id, int(p), spec.id))
+            ids = tpl.cell_ids
+            width = res.shape[1]
+            self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:
+                        ("H", rule.id, int(parents[k // width]), ids[k % width]))
+
+    def terms(self, key):
+        _, _, p, cell = key
+        return [(p, cell, 1.0)] + [(k, cell, -1.0) for k in self.ctx.children_of[p]]
+
+    def instances_of(self, i, cell):
+        out = []
+        if i in self.parents:
+            out.append(("H", self.rule.id, i, cell))
+        p = int(self.ctx.parent_of[i])
+        if p in self.parents:
+            out.append(("H", self.rule.id, p, cell))
+        return out

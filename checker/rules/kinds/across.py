@@ -1,0 +1,11 @@
+"""Check kinds across one unit's consecutive years: `equality` (R6, R7, R8) registers equalities
+between year Y and the same unit's Y−1 report as evidence for the localisation step (R8 as soft
+evidence: a warning, since bodies clean up their document stock)."""
+from __future__ import annotations
+
+from ..evidence import YearFamily
+
+
+def equality(rule, reports, ctx):
+    ctx.evidence.append(YearFamily(rule, ctx))
+    return ()

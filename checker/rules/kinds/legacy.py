@@ -1,0 +1,29 @@
+"""Check kinds of the legacy statistical table (data years up to 2018). L1–L3 are equalities
+(`tables.equality`); `at_most` (L4): each channel count is at most the total published (one item
+published on several channels counts once in the total, so only each channel alone is bounded)."""
+from __future__ import annotations
+
+import numpy as np
+
+from ...findings import make
+from ...templates import template
+
+
+def at_most(rule, reports, ctx):
+    b = ctx.blocks.get("legacy")
+    if b is None:
+        return
+    tpl = template("legacy")
+    total = b.values[:, tpl.index[rule.params["total"]]]
+    for part in rule.params["parts"]:
+        v = b.values[:, tpl.index[part]]
+        for r in np.flatnonzero(v > total):
+            i = int(b.rows[r])
+            rep = ctx.reports[i]
+            yield make(rule.id, unit=rep.unit, year=rep.year, cells=[rep.ref(part), rep.ref(rule.params["total"])],
+                       suspect=None, actual=_n(v[r]), expected=_n(total[r]), source=rep.source,
+                       where=f"{rep.source} {rep.locate(part) or ''}".strip(), label=tpl.cell(part).label)
+
+
+def _n(v):
+    return int(v) if float(v).is_integer() else float(v)

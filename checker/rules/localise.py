@@ -1,0 +1,313 @@
+"""Say which cell is wrong: combine the evidence of every equality (R1–R4, R6, R7, R9, L1–L3;
+R8 as soft evidence) over all reports into one finding per root cause.
+
+With one wrong cell x off by e, every equality containing x is off by coef·e and every other
+equality holds. So for the violated equalities of a cluster (connected through shared cells) we
+look for the cell whose correction (value − e) makes the equalities it sits in hold while breaking
+none that holds now; greedily, one root cause at a time, so two wrong cells in one table are two
+findings. When several cells explain the evidence equally well, a correction that is a plausible
+slip of the printed value (digits swapped, one digit wrong, 元 vs 万元) is preferred; when that
+does not single one out either, the finding has `suspect: None` and lists the candidates.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..catalogue import catalogue
+from ..findings import make
+from ..model import CellRef, Finding
+from ..templates import template
+from .context import Context
+from .evidence import Family, decimals, is_money
+
+# Which rule names a root cause's finding when it broke several (the most specific first).
+PRIORITY = ("R3", "R2", "R1", "R4", "L1", "L2", "L3", "L4", "R6", "R7", "R9", "R8")
+MAX_CANDIDATES_SHOWN = 6
+
+
+@dataclass
+class Cause:
+    explained: list[tuple]                    # instance keys (hard and soft) this cause accounts for
+    suspect: tuple[int, str] | None = None
+    error: float | None = None
+    slip: str | None = None
+    candidates: list[tuple[tuple[int, str], float]] = field(default_factory=list)
+
+
+class Decoder:
+    def __init__(self, ctx: Context, families: list[Family]):
+        self.ctx = ctx
+        self.family = {f.rule.id: f for f in families}
+        self.hard = [f for f in families if not f.soft]
+        self.soft = [f for f in families if f.soft]
+        self.correction: dict[tuple[int, str], float] = {}
+        self.reported: set[tuple] = set()
+
+    # --- evaluating an instance under the corrections made so far -----------------------------
+    def terms(self, key):
+        return self.family[key[1]].terms(key)
+
+    def value(self, i: int, cell: str) -> float:
+        if i < 0:
+            return math.nan
+        return self.ctx.value(i, cell) - self.correction.get((i, cell), 0.0)
+
+    def residual(self, key) -> float:
+        return sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+
+    def tol(self, key) -> float:
+        return self.family[key[1]].tolerance(key)
+
+    def status(self, key) -> str:
+        r = self.residual(key)
+        return "na" if math.isnan(r) else "ok" if abs(r) <= self.tol(key) else "bad"
+
+    def instances(self, i: int, cell: str, families) -> list[tuple]:
+        return [k for f in families for k in f.instances_of(i, cell)]
+
+    # --- decoding -----------------------------------------------------------------------------
+    def run(self) -> list[Cause]:
+        violated = [k for f in self.hard for k in f.violated]
+        causes: list[Cause] = []
+        for cluster in self._clusters(violated):
+            causes.extend(self._decode(set(cluster)))
+        soft_done = {k for c in causes for k in c.explained}
+        for f in self.soft:
+            for k in f.violated:
+                if k not in soft_done and self.status(k) == "bad":
+                    causes.append(Cause([k]))
+        return causes
+
+    def _clusters(self, keys: list[tuple]) -> list[list[tuple]]:
+        parent = list(range(len(keys)))
+
+        def find(a):
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+        first: dict[tuple[int, str], int] = {}
+        for n, k in enumerate(keys):
+            for i, c, _ in self.terms(k):
+                m = first.setdefault((i, c), n)
+                parent[find(n)] = find(m)
+        groups = defaultdict(list)
+        for n, k in enumerate(keys):
+            groups[find(n)].append(k)
+        return list(groups.values())
+
+    def _decode(self, remaining: set[tuple]) -> list[Cause]:
+        causes = []
+        while remaining:
+            scored = []
+            cands = {(i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0}
+            for x in cands:
+                s = self._score(x, remaining)
+                if s is not None:
+                    scored.append(s)
+            if not scored:
+                causes.extend(Cause([k]) for k in sorted(remaining, key=str))
+                break
+            best = max(s[0] for s in scored)
+            top = sorted((s for s in scored if s[0] == best), key=lambda s: (s[1], str(s[1])))
+            if len(top) == 1:
+                _, x, e, explained, soft, slip = top[0]
+                self.correction[x] = self.correction.get(x, 0.0) + e
+                causes.append(Cause(explained + soft, suspect=x, error=e, slip=slip))
+                remaining = {k for k in remaining if k not in explained and self.status(k) == "bad"}
+            else:
+                done = {k for s in top for k in s[3]}
+                self.reported |= done
+                causes.append(Cause(sorted(done, key=str), candidates=[(s[1], s[2]) for s in top]))
+                remaining -= done
+        return causes
+
+    def _score(self, x: tuple[int, str], remaining: set[tuple]):
+        i, cell = x
+        v = self.value(i, cell)
+        if math.isnan(v):
+            return None
+        insts = self.instances(i, cell, self.hard)
+        viol = [k for k in insts if k in remaining]
+        if not viol:
+            return None
+        for k in insts:
+            if k not in remaining and k not in self.reported and self.status(k) == "ok":
+                return None          # correcting x would break an equality that holds
+        errs = [(k, self.residual(k) / self._coef(k, x)) for k in viol]
+        e = max((e for _, e in errs), key=lambda e: sum(abs(e - e2) <= self.tol(k) for k, e2 in errs))
+        explained = [k for k, e2 in errs if abs(e - e2) <= self.tol(k)]
+        suggestion = v - e
+        if not _plausible(self.ctx, i, cell, suggestion):
+            return None
+        support = 0
+        soft = []
+        for k in self.instances(i, cell, self.soft):
+            st = self.status(k)
+            if st == "bad" and abs(self.residual(k) / self._coef(k, x) - e) <= self.tol(k):
+                support += 1
+                soft.append(k)
+            elif st == "ok":
+                support -= 1
+        rank, slip = slip_kind(v, suggestion, is_money(self.ctx, i, cell))
+        return (len(explained), support, rank), x, e, explained, soft, slip
+
+    def _coef(self, key, x) -> float:
+        return sum(coef for i, c, coef in self.terms(key) if (i, c) == x)
+
+
+def _plausible(ctx: Context, i: int, cell: str, suggestion: float) -> bool:
+    kind = template(ctx.fmt[i]).cell(cell).kind
+    if kind != "signed" and suggestion < -1e-9:
+        return False
+    if kind in ("count", "signed") and abs(suggestion - round(suggestion)) > 1e-6:
+        return False
+    return True
+
+
+def slip_kind(printed: float, suggestion: float, money: bool) -> tuple[int, str | None]:
+    """How plausible it is that `suggestion` was meant and `printed` typed: 3 digits swapped or a
+    元/万元 slip, 2 one digit wrong / one too many or too few, 0 no simple slip."""
+    if money and suggestion and (math.isclose(printed, suggestion * 10000, rel_tol=1e-3)
+                                 or math.isclose(printed * 10000, suggestion, rel_tol=1e-3)):
+        return 3, "疑似元与万元混用"
+    a, b = _digits(printed), _digits(suggestion)
+    if len(a) == len(b):
+        diff = [n for n in range(len(a)) if a[n] != b[n]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            return 3, "疑似相邻数字颠倒"
+        if len(diff) == 1:
+            return 2, "疑似个别数字录错"
+    elif abs(len(a) - len(b)) == 1:
+        long, short = (a, b) if len(a) > len(b) else (b, a)
+        if any(long[:n] + long[n + 1:] == short for n in range(len(long))):
+            return 2, "疑似多打或漏打一位数字"
+    return 0, None
+
+
+def _digits(v: float) -> str:
+    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0")
+
+
+# --- findings -------------------------------------------------------------------------------------
+def findings(ctx: Context, causes: list[Cause], decoder: Decoder) -> list[Finding]:
+    return [_finding(ctx, c, decoder) for c in causes]
+
+
+def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
+    rules = sorted({k[1] for k in cause.explained}, key=lambda r: PRIORITY.index(r) if r in PRIORITY else 99)
+    rule = rules[0]
+    cells: dict[CellRef, None] = {}
+    for k in cause.explained:
+        for i, c, _ in dec.terms(k):
+            if i >= 0:
+                cells[_ref(ctx, i, c)] = None
+    hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
+    descs = [describe(ctx, dec, k) for k in hard]
+    shown = "；".join(descs[:3]) + (f"；等共 {len(descs)} 项" if len(descs) > 3 else "")
+    names = "、".join(rules)
+    if cause.suspect is not None:
+        i, cell = cause.suspect
+        r = ctx.reports[i]
+        printed = ctx.value(i, cell)
+        suggestion = _round(ctx, i, cell, printed - cause.error)
+        detail = (f"「{_label(ctx, i, cell)}」填 {_num(printed)}，按 {names} 的勾稽关系应为 {_num(suggestion)}"
+                  f"{'（' + cause.slip + '）' if cause.slip else ''}。不成立的关系：{shown}")
+        return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=r.ref(cell),
+                    expected=_plain(suggestion), actual=_plain(printed), suggestion=_plain(suggestion),
+                    source=r.source, where=f"{r.source} {r.locate(cell) or ''}".strip(), detail=detail,
+                    severity=_severity(rules))
+    key = hard[0]
+    i = dec.family[key[1]].owner(key)
+    r = ctx.reports[i]
+    lhs, rhs = _sides(dec, key)
+    cands = [(_ref(ctx, j, c), _round(ctx, j, c, ctx.value(j, c) - e)) for (j, c), e in cause.candidates]
+    if cands:
+        listed = "、".join(f"{_who(ctx, j, i)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
+                          for ((j, c), _), (_, s) in zip(cause.candidates[:MAX_CANDIDATES_SHOWN], cands))
+        more = f"等 {len(cands)} 处" if len(cands) > MAX_CANDIDATES_SHOWN else ""
+        detail = f"{shown}。现有证据无法确定是哪一格填错，可能是：{listed}{more}"
+    else:
+        detail = f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对"
+    first = dec.terms(key)[0]
+    return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
+                expected=_plain(rhs), actual=_plain(lhs), suggestion=None, source=r.source,
+                where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail,
+                severity=_severity(rules), candidates=[c for c, _ in cands])
+
+
+def _severity(rules: list[str]) -> str:
+    sev = [catalogue()[r].severity for r in rules]
+    return "error" if "error" in sev else sev[0]
+
+
+def _sides(dec: Decoder, key) -> tuple[float, float]:
+    """The equality's left side, as printed, and what the right side says it should be."""
+    terms = dec.terms(key)
+    first = terms[0]
+    lhs = first[2] * dec.ctx.value(first[0], first[1])
+    rest = -sum(coef * dec.ctx.value(i, c) for i, c, coef in terms[1:])
+    return lhs, rest
+
+
+def describe(ctx: Context, dec: Decoder, key) -> str:
+    """One violated equality for a person, with the printed values."""
+    fam = dec.family[key[1]]
+    terms = dec.terms(key)
+    if key[0] == "H":
+        p, cell = key[2], key[3]
+        kids = terms[1:]
+        total = sum(ctx.value(i, cell) for i, _, _ in kids)
+        pv = ctx.value(p, cell)
+        slip = ""
+        if is_money(ctx, p, cell) and total and (math.isclose(pv, total * 10000, rel_tol=1e-3)
+                                                  or math.isclose(pv * 10000, total, rel_tol=1e-3)):
+            slip = "（疑似元与万元混用）"
+        return (f"R9 {ctx.reports[p].unit}「{_label(ctx, p, cell)}」填 {_num(pv)}，"
+                f"所属 {len(kids)} 个单位合计 {_num(total)}{slip}")
+    owner = fam.owner(key)
+    left = [t for t in terms if t[2] > 0]
+    right = [t for t in terms if t[2] < 0]
+
+    def side(ts):
+        val = sum(abs(coef) * ctx.value(i, c) for i, c, coef in ts)
+        if len(ts) > 3:
+            return f"{len(ts)} 项之和 {_num(val)}"
+        return " + ".join(f"{_who(ctx, i, owner)}「{_label(ctx, i, c)}」{_num(ctx.value(i, c))}" for i, c, _ in ts)
+    return f"{key[1]} {side(left)} ≠ {side(right)}"
+
+
+def _who(ctx: Context, i: int, owner: int) -> str:
+    if i == owner:
+        return ""
+    r = ctx.reports[i]
+    return f"{r.year}年" if r.unit == ctx.reports[owner].unit else f"{r.unit}"
+
+
+def _label(ctx: Context, i: int, cell: str) -> str:
+    return template(ctx.fmt[i]).cell(cell).label
+
+
+def _ref(ctx: Context, i: int, cell: str) -> CellRef:
+    r = ctx.reports[i]
+    return CellRef(r.unit, r.year, cell)
+
+
+def _round(ctx: Context, i: int, cell: str, v: float) -> float:
+    if is_money(ctx, i, cell):
+        return round(v, decimals(ctx, i, cell, ctx.value(i, cell)))
+    return round(v, 6)
+
+
+def _num(v: float) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "（空）"
+    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _plain(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)

@@ -1,0 +1,137 @@
+"""The unit hierarchy (`--units FILE`): a CSV or a workbook sheet with columns 单位 and 上级单位,
+and the matching of printed unit names to it, tolerant of spaces and common short forms
+("哈尔滨市道里区人民政府办公室" matches "道里区政府办")."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# long form -> the short form offices commonly print (applied in this order)
+_SHORT_FORMS = (
+    ("人民政府", "政府"), ("办公室", "办"), ("城市管理", "城管"), ("委员会", "委"),
+    ("管理局", "局"), ("（", "("), ("）", ")"),
+)
+# leading province / city names: "黑龙江省哈尔滨市道里区…" -> "道里区…"
+_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,6}?市(?!场|民|政|容|管))?")
+
+
+def normalise(name: str | None) -> str:
+    """The matching key of a unit name: no spaces, short forms applied."""
+    s = re.sub(r"\s+", "", name or "")
+    for long, short in _SHORT_FORMS:
+        s = s.replace(long, short)
+    return s
+
+
+def bare(name: str | None) -> str:
+    """`normalise` without the leading province/city names."""
+    s = normalise(name)
+    stripped = _ADMIN_PREFIX.sub("", s)
+    return stripped if len(stripped) >= 2 else s
+
+
+class UnitsError(Exception):
+    """A units file that cannot be used; the message is Chinese and names the file."""
+
+
+@dataclass
+class Hierarchy:
+    """unit name -> parent name (None for a top), as given; `source` for messages."""
+    parents: dict[str, str | None] = field(default_factory=dict)
+    source: str = ""
+
+    def names(self) -> list[str]:
+        out = dict.fromkeys(self.parents)
+        for p in self.parents.values():
+            if p:
+                out.setdefault(p, None)
+        return list(out)
+
+
+def load(path: Path) -> Hierarchy:
+    """Read a units file: .csv (UTF-8, with or without BOM, or GB18030) or a workbook whose sheet
+    `单位清单` (else the first sheet) has the columns 单位 and 上级单位."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnitsError(f"{path}：单位清单文件不存在。")
+    if path.suffix.lower() == ".csv":
+        rows = _csv_rows(path)
+        where = str(path)
+    else:
+        rows, where = _sheet_rows(path)
+    return from_rows(rows, where)
+
+
+def from_rows(rows: list[list[object]], where: str) -> Hierarchy:
+    header_at = next((i for i, r in enumerate(rows[:10])
+                      if "单位" in [_cell(c) for c in r] and "上级单位" in [_cell(c) for c in r]), None)
+    if header_at is None:
+        raise UnitsError(f"{where}：前 10 行中找不到列名“单位”和“上级单位”。")
+    header = [_cell(c) for c in rows[header_at]]
+    iu, ip = header.index("单位"), header.index("上级单位")
+    h = Hierarchy(source=where)
+    for n, r in enumerate(rows[header_at + 1:], header_at + 2):
+        unit = _cell(r[iu]) if iu < len(r) else ""
+        parent = _cell(r[ip]) if ip < len(r) else ""
+        if not unit:
+            continue
+        if unit in h.parents and h.parents[unit] != (parent or None):
+            raise UnitsError(f"{where} 第{n}行：单位“{unit}”的上级单位前后不一致。")
+        h.parents[unit] = parent or None
+    return h
+
+
+def _cell(v: object) -> str:
+    return "" if v is None else str(v).strip()
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnitsError(f"{path}：无法识别文件编码（应为 UTF-8 或 GB18030）。")
+    return list(csv.reader(text.splitlines()))
+
+
+def _sheet_rows(path: Path) -> tuple[list[list[object]], str]:
+    try:
+        from python_calamine import CalamineWorkbook
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as e:
+        raise UnitsError(f"{path}：无法作为工作簿读取（{type(e).__name__}）。") from e
+    names = wb.sheet_names
+    sheet = "单位清单" if "单位清单" in names else names[0]
+    return wb.get_sheet_by_name(sheet).to_python(), f"{path}（工作表 {sheet}）"
+
+
+class Matcher:
+    """Matches printed unit names against a list of known names: exact key, key without the
+    province/city prefix, then a unique suffix match. `match` returns the known name or None."""
+
+    def __init__(self, known: list[str]):
+        self.known = known
+        self._exact = {normalise(n): n for n in known}
+        self._bare: dict[str, list[str]] = {}
+        for n in known:
+            self._bare.setdefault(bare(n), []).append(n)
+
+    def match(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = normalise(name)
+        if key in self._exact:
+            return self._exact[key]
+        hits = self._bare.get(bare(name), [])
+        if len(hits) == 1:
+            return hits[0]
+        b = bare(name)
+        hits = [n for n in self.known if len(b) >= 3 and (bare(n).endswith(b) or b.endswith(bare(n)))
+                and min(len(b), len(bare(n))) >= 3]
+        return hits[0] if len(hits) == 1 else None
