@@ -68,14 +68,20 @@ class ProseFact:
     cell: str | None = None         # canonical id the figure corresponds to, when known
     parts: list[float] = field(default_factory=list)       # the stated parts (sum)
     part_cells: list[str | None] = field(default_factory=list)
-    share: float | None = None      # the stated percentage (share)
+    share: float | None = None      # the stated percentage (share); `value` is then the part (386 of 400)
     of: float | None = None         # the base of the share
+    unit: str | None = None         # the counting word printed with `value` (件, 条, 项)
+    decimals: int = 0               # decimals printed in the percentage (share tolerance)
+    clear: bool = True              # sum: the parts are one plain list in the total's unit (else a mismatch is only a warning)
 
     def to_json(self) -> dict:
         d = {"kind": self.kind, "text": self.text, "line": self.line, "value": _plain(self.value), "cell": self.cell}
+        if self.unit:
+            d["unit"] = self.unit
         if self.parts:
             d["parts"] = [_plain(p) for p in self.parts]
             d["part_cells"] = list(self.part_cells)
+            d["clear"] = self.clear
         if self.share is not None:
             d["share"] = self.share
             d["of"] = _plain(self.of)

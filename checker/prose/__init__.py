@@ -3,9 +3,66 @@ in sentences, the outline's sections, the regions it names. Used by every reader
 from __future__ import annotations
 
 from ..model import Report
+from ..templates import format_for_year, template
+from . import counts, facts, metadata, regions, sections
+from .flow import build
+
+__all__ = ["analyse"]
 
 
 def analyse(lines: list[str], report: Report) -> None:
     """Fill `report`'s metadata, `prose` facts and text `facts` from the report's text lines.
-    (Filled in by the prose work; readers call it after reading the tables.)"""
-    return None
+    Readers call it after reading the tables: what a reader already fixed is never overwritten."""
+    flow = build(lines)
+    meta = metadata.read(flow)
+    if report.unit is None and meta.unit:
+        report.unit = meta.unit
+    if report.year is None:
+        report.year = metadata.data_year(meta)
+    if report.period is None and meta.period:
+        report.period = "/".join(meta.period)
+    if report.published is None:
+        report.published = meta.published
+    if report.title is None and meta.title:
+        report.title = meta.title
+    if report.format is None and report.year is not None:
+        report.set_format(format_for_year(report.year))
+    report.facts["meta"] = meta.to_facts()
+
+    found = counts.find(flow.text)
+    stated = facts.extract(flow, found, report.format)
+    report.prose.extend(stated)
+    if report.format == "legacy":
+        _legacy_cells(report, stated)
+
+    report.facts["sections"] = sections.find(flow)
+    report.facts["text_chars"] = len(flow.text)
+    report.facts["regions"] = _regions(report, flow)
+
+
+def _legacy_cells(report: Report, stated: list) -> None:
+    """Legacy reports give their figures in prose: the first clear statement of a cell sets it."""
+    index = template("legacy").index
+    for f in stated:
+        pairs = [(f.cell, f.value)] if f.kind in ("count", "sum") else []
+        if f.kind == "sum":
+            pairs += list(zip(f.part_cells, f.parts))
+        for cell, value in pairs:
+            if cell and cell in index and not report.present[index[cell]]:
+                report.set(cell, value, row=f.line, source="prose", text=f.text)
+
+
+def _regions(report: Report, flow) -> dict:
+    found = regions.mentions(flow.text)
+    city, basis = regions.home(report.unit, flow.text, found)
+    out = {"home": None, "basis": basis, "named": sorted({m.name for m in found}), "foreign": []}
+    if city is None:
+        return out
+    d = regions.divisions()
+    out["home"] = d.city_name(city)
+    out["home_province"] = d.province_name(city[:2])
+    out["home_code"] = city
+    for hit in regions.foreign(flow.text, found, city):
+        hit["line"] = flow.line_at(hit.pop("start"))
+        out["foreign"].append(hit)
+    return out

@@ -1,0 +1,79 @@
+"""Which table cell a figure in a sentence states, where the meaning is clear.
+
+A figure's label (the words before it in its clause) is matched against the row wording of the
+template. Two rows matching one label, or a match right after a negation (不/未), means the
+meaning is not clear: no cell. For 2019/2021 reports only the request table's `total` column is
+stated in prose, and only in a sentence about requests (申请).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..templates import template
+
+# (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
+_REQUESTS = (
+    (r"(?:收到|接到|新收|受理|接收|共收).*申请|申请.*共计?$", "requests.received.total"),
+    (r"上年结转", "requests.carried_over.total"),
+    (r"结转下年", "requests.carried_forward.total"),
+    (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
+    (r"部分公开", "requests.partly_granted.total"),
+    (r"国家秘密", "requests.denied.state_secret.total"),
+    (r"法律行政法规禁止", "requests.denied.prohibited.total"),
+    (r"三安全一稳定", "requests.denied.security.total"),
+    (r"第三方合法权益", "requests.denied.third_party.total"),
+    (r"内部事务", "requests.denied.internal.total"),
+    (r"过程性信息", "requests.denied.process.total"),
+    (r"行政执法案卷", "requests.denied.enforcement_file.total"),
+    (r"行政查询", "requests.denied.inquiry.total"),
+    (r"不掌握", "requests.unavailable.not_held.total"),
+    (r"另行制作", "requests.unavailable.needs_creation.total"),
+    (r"补正后.*不明确", "requests.unavailable.unclear.total"),
+    (r"信访|举报|投诉", "requests.not_processed.petition.total"),
+    (r"重复申请", "requests.not_processed.duplicate.total"),
+    (r"公开出版物", "requests.not_processed.publication.total"),
+    (r"大量反复", "requests.not_processed.excessive.total"),
+    (r"确认或重新出具", "requests.not_processed.confirmation.total"),
+    (r"不属于本(?:行政)?机关", None),
+    (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
+)
+_COMPILED = tuple((re.compile(p), c) for p, c in _REQUESTS)
+_NEGATION = "不未非无"
+
+
+def table_cell(label: str, fmt: str) -> str | None:
+    """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
+    hits = {cell for rx, cell in _COMPILED if rx.search(label)}
+    if len(hits) != 1:
+        return None
+    cell = hits.pop()
+    if cell is None or cell not in template(fmt).index:
+        return None
+    return cell
+
+
+@cache
+def _legacy_keys() -> tuple[tuple[str, str], ...]:
+    keys = [(k, row.id) for row in template("legacy").tables[0].rows for k in row.keys]
+    return tuple(sorted(keys, key=lambda kc: -len(kc[0])))
+
+
+def legacy_cell(label: str) -> str | None:
+    """The legacy statistical-table cell a clause like "通过政务微博公开政府信息" states."""
+    spans: list[tuple[int, int, str]] = []
+    for key, cell in _legacy_keys():
+        i = label.find(key)
+        # "不同意公开答复数" is not "同意公开答复数": a key right after a negation does not count
+        while i > 0 and label[i - 1] in _NEGATION and key[0] not in _NEGATION:
+            i = label.find(key, i + 1)
+        if i >= 0:
+            spans.append((i, i + len(key), cell))
+    cells = {c for _, _, c in spans}
+    if len(cells) <= 1:
+        return cells.pop() if cells else None
+    # several rows' wording: clear only when one match covers all the others ("同意部分公开" ⊃ "部分公开")
+    for a0, a1, cell in spans:
+        if all(a0 <= b0 and b1 <= a1 for b0, b1, _ in spans):
+            return cell
+    return None

@@ -1,0 +1,160 @@
+"""Prose figures as `ProseFact`s: single figures mapped to cells, sums ("共16件，其中……10件、……2件")
+and shares ("386 项，占比 96.5%" of 400).
+
+Interpretation is decided here, checking is left to the rules: a sum's parts are chosen so that a
+report that states a true sum is read as one (the parts in the total's unit, or the run of parts
+that adds up to it: 002's "7754条，其中……152个"); a list that is not plainly one list in one unit is
+marked `clear=False`, so that a mismatch is at most a warning.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import ProseFact
+from . import cells
+from .counts import SENTENCE_END, Count
+from .flow import Flow
+
+_SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
+_SHARE_MARK = re.compile(r"占")
+_REQUEST_CONTEXT = "申请"
+
+
+def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]:
+    text = flow.text
+    facts: list[ProseFact] = []
+    in_sum: set[int] = set()
+    for m in _SUM_MARK.finditer(text):
+        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum)
+        if fact:
+            facts.append(fact)
+    shares = _shares(flow, counts)
+    facts.extend(shares)
+    for i, c in enumerate(counts):
+        if i in in_sum or c.unit == "%" or c.approx or c.nested:
+            continue
+        cell = _cell(text, c, fmt)
+        if cell:
+            facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
+                                   c.value, cell=cell, unit=c.unit))
+    return facts
+
+
+def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | None,
+         in_sum: set[int]) -> ProseFact | None:
+    text = flow.text
+    start = _back_to(text, mark, SENTENCE_END + "；;")
+    end = _forward_to(text, mark_end, SENTENCE_END)
+    nxt = _SUM_MARK.search(text, mark_end, end)
+    end = nxt.start() if nxt else end
+    before = [i for i, c in enumerate(counts) if start <= c.start < mark and c.unit != "%" and not c.nested]
+    parts = [i for i, c in enumerate(counts) if mark_end <= c.start < end and c.unit != "%" and not c.nested]
+    if not before or len(parts) < 2:
+        return None
+    t = counts[before[-1]]
+    ps = [counts[i] for i in parts]
+    if t.approx or any(p.approx for p in ps):
+        return None
+    same = [p for p in ps if p.unit == t.unit]
+    clear = len(same) == len(ps)
+    chosen = None
+    if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
+        chosen = same
+    else:
+        run = 0.0
+        for k, p in enumerate(ps):
+            run += p.value
+            if k >= 1 and _close(run, t.value):
+                chosen = ps[:k + 1]
+                break
+    if chosen is None:
+        chosen = same if clear or len(same) >= 2 else ps
+        clear = clear and len(ps) >= 2
+    in_sum.add(before[-1])
+    in_sum.update(i for i in parts if counts[i] in chosen)
+    return ProseFact(
+        "sum", _fragment(text, t.label_start, chosen[-1].end), flow.line_at(t.start), t.value,
+        cell=_cell(text, t, fmt), parts=[p.value for p in chosen],
+        part_cells=[_cell(text, p, fmt) for p in chosen], unit=t.unit, clear=clear)
+
+
+def _shares(flow: Flow, counts: list[Count]) -> list[ProseFact]:
+    text = flow.text
+    out: list[ProseFact] = []
+    share_parts: set[int] = set()
+    pcts = [i for i, c in enumerate(counts) if c.unit == "%" and not c.nested]
+    for i in pcts:
+        j = i - 1
+        while j >= 0 and counts[j].unit == "%":
+            j -= 1
+        if j < 0:
+            continue
+        between = text[counts[j].end:counts[i].start]
+        if not _SHARE_MARK.search(between) or any(ch in between for ch in SENTENCE_END) or len(between) > 16:
+            continue
+        share_parts.add(j)
+    for i in pcts:
+        j = next((k for k in range(i - 1, -1, -1) if counts[k].unit != "%"), None)
+        if j is None or j not in share_parts:
+            continue
+        part, pct = counts[j], counts[i]
+        start = _back_to(text, part.start, SENTENCE_END)
+        bases = [c for k, c in enumerate(counts[:j]) if c.start >= start and k not in share_parts
+                 and c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
+        decimals = _decimals(text[pct.start:pct.end])
+        base = next((b for b in bases if share_holds(part.value, b.value, pct.value, decimals)), None)
+        base = base or (bases[0] if bases else None)
+        frag_start = base.label_start if base else part.label_start
+        out.append(ProseFact("share", _fragment(text, frag_start, pct.end), flow.line_at(pct.start), part.value,
+                             share=pct.value, of=base.value if base else None, unit=part.unit,
+                             decimals=decimals))
+    return out
+
+
+def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
+    """The printed percentage is the true share rounded or cut to its printed decimals."""
+    if not base:
+        return False
+    unit = 10.0 ** -decimals
+    true = 100.0 * part / base
+    return pct - unit / 2 - 1e-9 <= true < pct + unit + 1e-9
+
+
+def _cell(text: str, c: Count, fmt: str | None) -> str | None:
+    if c.approx or c.unit in ("%", "元", "万元", "亿元"):
+        return None
+    if fmt == "legacy":
+        return cells.legacy_cell(c.label)
+    if fmt in ("2019", "2021"):
+        start = _back_to(text, c.start, SENTENCE_END)
+        if _REQUEST_CONTEXT in text[start:_forward_to(text, c.end, SENTENCE_END)]:
+            return cells.table_cell(c.label, fmt)
+    return None
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def _decimals(printed: str) -> int:
+    m = re.search(r"\.(\d+)", printed)
+    return len(m.group(1)) if m else 0
+
+
+def _back_to(text: str, pos: int, stops: str) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _forward_to(text: str, pos: int, stops: str) -> int:
+    n = len(text)
+    i = pos
+    while i < n and text[i] not in stops:
+        i += 1
+    return i
+
+
+def _fragment(text: str, start: int, end: int) -> str:
+    return text[max(0, start):end].replace("\n", " ").strip()

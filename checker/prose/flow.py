@@ -1,0 +1,57 @@
+"""The report's prose as one flowing string, with a way back to the 1-based text line.
+
+Extracted text breaks sentences anywhere ("网站在" / "线访谈 6 次", with blank lines between), so a
+line that stops mid-sentence is joined to the next prose line. Table rows (tab- or wide-space
+separated) and junk lines (`|||||`, "扫一扫在手机打开当前页") never join prose: each stays on its own.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Full-width digits and signs to ASCII, one char for one char: offsets stay valid.
+_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_JUNK = re.compile(r"^[|｜\s\-—_=*·•]*$")
+_TABLE_ROW = re.compile(r"\t|\S {3,}\d|\d {3,}\S")
+_NOT_CONTINUED = "。！？；：:!?;"
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+
+
+@dataclass(slots=True)
+class Flow:
+    text: str               # prose joined; "\n" where a paragraph, table row or junk line ends
+    starts: list[int]       # offset where each kept segment begins ...
+    lines: list[int]        # ... and its 1-based line number
+    clean: list[str]        # every input line, width-normalised and stripped ("" for junk)
+
+    def line_at(self, offset: int) -> int:
+        i = bisect_right(self.starts, offset) - 1
+        return self.lines[i] if i >= 0 else 0
+
+
+def build(lines: list[str]) -> Flow:
+    clean: list[str] = []
+    parts: list[str] = []
+    starts: list[int] = []
+    nums: list[int] = []
+    pos = 0
+    prev_prose = False        # the previous kept line is prose that may continue
+    for no, raw in enumerate(lines, 1):
+        s = raw.translate(_WIDTH).strip().strip("|｜").strip()
+        if not s or _JUNK.match(s):
+            clean.append("")
+            continue
+        clean.append(s)
+        table = bool(_TABLE_ROW.search(s))
+        joins = (prev_prose and not table and not _HEADING.match(s)
+                 and (s[0] >= "\u4e00" or s[0] in "“《（("))
+        if parts and not joins:
+            parts.append("\n")
+            pos += 1
+        starts.append(pos)
+        nums.append(no)
+        parts.append(s)
+        pos += len(s)
+        prev_prose = not table and s[-1] not in _NOT_CONTINUED and len(s) > 25
+    return Flow("".join(parts), starts, nums, clean)

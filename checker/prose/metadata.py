@@ -1,0 +1,160 @@
+"""Report metadata from its text: title (unit and data year), the stated statistical period, the
+signature (issuing body and date). Each is kept with its line for rule M1 in `report.facts["meta"]`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .flow import Flow
+
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+_SP = re.compile(r"[ \u3000\t]+")
+_TITLE = re.compile(
+    r"^(?:关于)?(?P<unit>[^\d。，,；;]{2,40}?)(?P<year>(?:19|20)\d\d)年度?"
+    r"(?P<kind>政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?工作(?:情况)?年度报告"
+    r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;]{2,40}?)"
+    r"(?:政府信息公开|政务公开|信息公开)工作(?:情况)?年度报告")
+_DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
+_PERIOD = re.compile(
+    r"(?:统计|数据|时限|期限|期间)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
+    r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
+_SIGNATURE = re.compile(r"(?P<name>[\u4e00-\u9fff（）()·]{2,40})?" + _DATE + r"$")
+_NOT_NAME = re.compile(r"[。，,；;：:]")
+_TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    title_line: int = 0
+    unit: str | None = None          # from the title, else from the signature
+    title_year: int | None = None
+    period: tuple[str, str] | None = None
+    period_text: str | None = None
+    period_line: int = 0
+    published: str | None = None
+    published_line: int = 0
+    signer: str | None = None
+
+    def to_facts(self) -> dict:
+        return {"title_year": self.title_year, "title_line": self.title_line,
+                "period": "/".join(self.period) if self.period else None, "period_text": self.period_text,
+                "period_line": self.period_line, "published": self.published,
+                "published_line": self.published_line, "signer": self.signer}
+
+
+def read(flow: Flow) -> Meta:
+    meta = Meta()
+    _title(flow, meta)
+    _period(flow, meta)
+    _signature(flow, meta)
+    if meta.unit is None and meta.signer:
+        meta.unit = meta.signer
+    return meta
+
+
+def data_year(meta: Meta) -> int | None:
+    """Title; else the period's year; else the signature's year − 1 (reports are signed after the year)."""
+    if meta.title_year:
+        return meta.title_year
+    if meta.period:
+        return int(meta.period[1][:4])
+    if meta.published:
+        return int(meta.published[:4]) - 1
+    return None
+
+
+def _title(flow: Flow, meta: Meta) -> None:
+    seen = 0
+    for no, line in enumerate(flow.clean, 1):
+        if not line:
+            continue
+        seen += 1
+        if seen > 8:
+            return
+        s = cn_dates(_SP.sub("", line)) if len(line) < 120 else ""
+        m = _TITLE.search(s)
+        if m:
+            unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
+            meta.title = s
+            meta.title_line = no
+            meta.title_year = int(m.group("year") or m.group("year2"))
+            meta.unit = unit or None
+            return
+
+
+def _period(flow: Flow, meta: Meta) -> None:
+    text = flow.text
+    for m in _PERIOD_CANDIDATE.finditer(text):
+        window = _SP.sub("", text[m.start():m.start() + 80])
+        p = _PERIOD.search(window)
+        if not p:
+            continue
+        y1, m1, d1, y2, m2, d2 = p.groups()
+        y2 = y2 or y1
+        meta.period = (f"{y1}-{int(m1):02d}-{int(d1):02d}", f"{y2}-{int(m2):02d}-{int(d2):02d}")
+        meta.period_text = p.group(0)
+        meta.period_line = flow.line_at(m.start())
+        return
+
+
+_PERIOD_CANDIDATE = re.compile(r"统计|数据|时限|期限")
+
+
+def _signature(flow: Flow, meta: Meta) -> None:
+    """The last lines that are not page furniture: "哈尔滨市城市管理局 2021年1月16日"."""
+    checked = 0
+    for no in range(len(flow.clean), 0, -1):
+        line = flow.clean[no - 1]
+        if not line or _TRAILER.match(line):
+            continue
+        checked += 1
+        if checked > 6:
+            return
+        m = _SIGNATURE.search(cn_dates(_SP.sub("", line[-200:])))
+        if not m:
+            continue
+        y, mo, d = (int(x) for x in m.group(2, 3, 4))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return
+        meta.published = f"{y:04d}-{mo:02d}-{d:02d}"
+        meta.published_line = no
+        name = m.group("name")
+        if not name:
+            name = _previous_name(flow, no)
+        meta.signer = _SP.sub("", name) if name else None
+        return
+
+
+def _previous_name(flow: Flow, no: int) -> str | None:
+    for k in range(no - 1, max(0, no - 4), -1):
+        line = flow.clean[k - 1]
+        if line:
+            return line if len(line) <= 40 and not _NOT_NAME.search(line) else None
+    return None
+
+
+def cn_dates(s: str) -> str:
+    """"二〇二一年一月十六日" -> "2021年1月16日" (dates only: names keep their numerals)."""
+    if "年" not in s or not _CN_DATE.search(s):
+        return s
+    return _CN_DATE.sub(_cn_date, s)
+
+
+def _cn_date(m: re.Match) -> str:
+    out = m.group(1).translate(_CN_DIGITS) + "年"
+    if m.group(2):
+        out += f"{_cn_small(m.group(2))}月"
+        if m.group(3):
+            out += f"{_cn_small(m.group(3))}日"
+    return out
+
+
+def _cn_small(s: str) -> int:
+    """一 … 三十一."""
+    if "十" not in s:
+        return int(s.translate(_CN_DIGITS))
+    tens, _, ones = s.partition("十")
+    return int(tens.translate(_CN_DIGITS) or 1) * 10 + int(ones.translate(_CN_DIGITS) or 0)

