@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+from pathlib import Path
 
 from ..model import CellRef, Report
 from ..templates import template
@@ -22,12 +23,13 @@ def _key(unit, year) -> tuple:
 
 def from_reports(reports: list[Report], source: str | None = None) -> Locator:
     """Locations as read from a workbook (report.location_style == "sheet")."""
+    sheet_reports = [r for r in reports if r.location_style == "sheet" and r.format is not None
+                     and r.loc is not None]
+    if source is not None:      # the reports read from this very file, if they say so
+        mine = [r for r in sheet_reports if _same_file(r.source, source)]
+        sheet_reports = mine or sheet_reports
     by_key: dict[tuple, Report] = {}
-    for r in reports:
-        if r.location_style != "sheet" or r.format is None or r.loc is None:
-            continue
-        if source is not None and r.source != source:
-            continue
+    for r in sheet_reports:
         by_key.setdefault(_key(r.unit, r.year), r)
 
     def locate(unit, year, cell) -> Place | None:
@@ -60,6 +62,15 @@ def from_collection(collection, reports: list[Report]) -> Locator:
             return (collection.sheets[i], 1, 1)
         return collection.placements[i].get(cell)
     return locate
+
+
+def _same_file(a: str | None, b: str) -> bool:
+    if not a:
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 def place_of(locate: Locator, ref: CellRef | None) -> Place | None:
