@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..findings import make
-from ..model import CellRef, Report, render_location
-from ..numbers import parse_number
+from ..model import Report
 from ..templates import Row, format_for_year, template
 from . import labels as L
+from .cellset import CellWriter
+from .columns import ColumnMap
+from .presence import finish  # noqa: F401  (readers call grid.finish after the prose)
 from .runtogether import RunTogetherRow, resolve
 
 FORMAT_TABLES = ("active", "requests", "appeals")
+# Grids that keep cell positions: their header rows place the columns (see columns.py).
+POSITIONAL_STYLES = ("sheet", "docx")
 
 
 @dataclass(slots=True)
@@ -82,16 +86,9 @@ def _lines(rows: list[list[GridCell]]) -> list[_Line]:
 
 
 def tables_present(rows: list[list[GridCell]]) -> bool:
-    """Is there anything table-like: a table title, or a row that matches a row of a template?"""
-    keys = L.table_keys("2021")
-    for ln in _lines(rows):
-        if not ln.has_values:
-            if ln.label and L.title_of(ln.label):
-                return True
-            continue
-        if any(tk.match(ln.last) for tk in keys.values()):
-            return True
-    return False
+    """Is there a table row: a label of some template row followed by values? (A section heading
+    alone is not a table: prose-only reports keep the headings.)"""
+    return _any_table(_lines(rows))
 
 
 def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
@@ -121,43 +118,8 @@ def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[s
 
 
 def _any_table(lines: list[_Line]) -> bool:
-    keys = L.table_keys("2021")
-    return any((not ln.has_values and ln.label and L.title_of(ln.label))
-               or (ln.has_values and any(tk.match(ln.last) for tk in keys.values())) for ln in lines)
-
-
-def finish(report: Report, where: str) -> None:
-    """After the prose has given unit and year: the F4 for missing tables, and the findings'
-    unit/year filled in. Idempotent; readers call it after `prose.analyse`."""
-    found = report.facts.get("tables_found")
-    if report.format is None and report.year is not None:
-        fmt = format_for_year(report.year)
-        if fmt != "legacy":
-            report.set_format(fmt)
-    if report.format in ("2019", "2021") and found is not None and not report.facts.get("_f4_done"):
-        report.facts["_f4_done"] = True
-        missing = [t for t in FORMAT_TABLES if t not in found]
-        if len(missing) == 3:
-            report.findings.append(make(
-                "F4", unit=report.unit, year=report.year, severity="warning", source=report.source,
-                where=where, detail="报告中没有找到三张标准表格（主动公开、收到和处理申请、行政复议和诉讼），"
-                                    "表格可能以图片或附件形式发布，请人工核对。"))
-        else:
-            for t in missing:
-                report.findings.append(make(
-                    "F4", unit=report.unit, year=report.year, source=report.source, where=where,
-                    detail=f"缺少标准表格“{template(report.format).table(t).label}”。"))
-    _stamp(report)
-
-
-def _stamp(report: Report) -> None:
-    """Findings made before the prose named unit and year get them now."""
-    for f in report.findings:
-        if f.unit is None and f.year is None and (report.unit or report.year):
-            f.unit, f.year = report.unit, report.year
-            f.cells = [CellRef(report.unit, report.year, c.cell) for c in f.cells]
-            if f.suspect is not None:
-                f.suspect = CellRef(report.unit, report.year, f.suspect.cell)
+    keys = [tk for fmt in ("2021", "2019") for tk in L.table_keys(fmt).values()]
+    return any(ln.has_values and ln.last and any(tk.match(ln.last) for tk in keys) for ln in lines)
 
 
 class _Reader:
@@ -172,6 +134,8 @@ class _Reader:
         self.done: set[tuple[str, str]] = set()     # (table, row id) already read
         self.pending: list[RunTogetherRow] = []
         self.fragment: _Line | None = None           # a label-only line that may continue a label
+        self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
+        self.cells = CellWriter(report, where)
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
@@ -181,7 +145,8 @@ class _Reader:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
                     self.region = title
-                    self.found.add(title)
+                    if self.columns is not None:
+                        self.columns.reset(title)
                     held = self.fragment = None
                     continue
                 if held is not None and ln.label and self._try(held, suffix=ln.label):
@@ -189,6 +154,8 @@ class _Reader:
                     continue
                 held = None
                 if self._is_header(ln):
+                    if self.columns is not None:
+                        self.columns.learn(self.region or "requests", ln.label_cells)
                     self.fragment = None
                     continue
                 if self._blank_row(ln):
@@ -263,98 +230,40 @@ class _Reader:
         self.region = tid
         self.done.add((tid, row.id))
         ncols = len(row.columns)
-        vals = list(ln.values)
-        while len(vals) > ncols and not vals[-1].text.strip():
-            vals.pop()
-        while len(vals) > ncols and not vals[0].text.strip():
-            vals.pop(0)
+        anchor = ln.values[0] if ln.values else ln.cells[0]
+        picked = None if self.columns is None else self.columns.pick(
+            tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
+        vals = picked if picked is not None else _trim(ln.values, ncols)
         filled = [c for c in vals if c.text.strip()]
         ids = [f"{tid}.{row.id}.{c.id}" for c in row.columns]
         label = _row_label(tid, row)
-        anchor = ln.values[0] if ln.values else ln.cells[0]
         if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
             return
         if len(vals) == ncols and (filled or ncols == 1):
-            if ncols > 1 and len(filled) == ncols - 1 and len(ln.values) == ncols and (
+            if picked is None and ncols > 1 and len(filled) == ncols - 1 and len(ln.values) == ncols and (
                     not vals[0].text.strip()
                     or (self.report.location_style == "text" and not vals[-1].text.strip())):
                 # one empty cell at the edge of a text row: a blank cell or a layout gap?
-                self._unknown(ids, ln, anchor, label, len(filled), ncols)
+                self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
-            blanks = []
-            for cid, c in zip(ids, vals):
-                self._cell(cid, c, label, blanks)
+            blanks = [(cid, c) for cid, c in zip(ids, vals) if self.cells.put(cid, c)]
             if blanks:
-                self._f1(blanks, label)
+                self.cells.blank(blanks, label)
             return
         if not filled:
             blanks = []
             for i, cid in enumerate(ids):
                 c = vals[i] if i < len(vals) else GridCell("", anchor.row, anchor.col + i, anchor.part)
-                self._cell(cid, c, label, blanks)
-            self._f1(blanks, label)
+                self.cells.put(cid, c)
+                blanks.append((cid, c))
+            self.cells.blank(blanks, label)
             return
-        self._unknown(ids, ln, anchor, label, len(filled), ncols)
-
-    def _unknown(self, ids, ln, anchor, label, found, ncols) -> None:
-        for cid in ids:
-            self.report.set(cid, None, row=anchor.row, col=anchor.col, part=anchor.part)
-        r = self.report
-        r.findings.append(make(
-            "F3", unit=r.unit, year=r.year, cells=[r.ref(c) for c in ids], source=r.source,
-            where=self._where(anchor), label=label, found=found, columns=ncols))
-
-    def _cell(self, cid: str, c: GridCell, label: str, blanks: list) -> None:
-        p = parse_number(c.text)
-        r = self.report
-        if p.status == "ok":
-            if p.decimals:
-                r.set(cid, p.value, row=c.row, col=c.col, part=c.part, decimals=p.decimals)
-            else:
-                r.set(cid, p.value, row=c.row, col=c.col, part=c.part)
-            return
-        if p.status == "blank":
-            r.set(cid, None, row=c.row, col=c.col, part=c.part)
-            blanks.append((cid, c))
-            return
-        spec = template(r.format).cell(cid)
-        if p.status == "normalised":
-            meta = {"text": p.text, "decimals": p.decimals}
-            if p.unit:
-                meta["unit"] = p.unit
-            r.set(cid, p.value, row=c.row, col=c.col, part=c.part, **meta)
-            shown = int(p.value) if float(p.value).is_integer() else p.value
-            unit_note = f"（单位：{p.unit}）" if p.unit else ""
-            r.findings.append(make(
-                "F2", unit=r.unit, year=r.year, severity="info", cells=[r.ref(cid)], suspect=r.ref(cid),
-                actual=p.text, suggestion=p.value, source=r.source, where=self._where(c),
-                label=spec.label, text=p.text.strip(),
-                detail=f"已按 {shown}{unit_note} 读取，建议填写不带单位的半角数字。"))
-            return
-        r.set(cid, None, row=c.row, col=c.col, part=c.part, text=p.text)
-        r.findings.append(make(
-            "F2", unit=r.unit, year=r.year, cells=[r.ref(cid)], suspect=r.ref(cid), actual=p.text,
-            source=r.source, where=self._where(c), label=spec.label, text=p.text.strip(),
-            detail="不能读作数字，该格按空白处理；没有发生应填 0。"))
-
-    def _f1(self, blanks: list, label: str) -> None:
-        r = self.report
-        cols = [template(r.format).cell(cid).label.split("·", 1)[-1] for cid, _ in blanks]
-        first = blanks[0][1]
-        r.findings.append(make(
-            "F1", unit=r.unit, year=r.year, cells=[r.ref(cid) for cid, _ in blanks], source=r.source,
-            where=self._where(first), label=f"{label}·{'、'.join(cols)}"))
-
-    def _where(self, c: GridCell) -> str:
-        r = self.report
-        part = r.parts[c.part] if r.parts and c.part < len(r.parts) else None
-        return f"{self.where} {render_location(r.location_style, part, c.row, c.col)}"
+        self.cells.unknown(ids, anchor, label, len(filled), ncols)
 
     def missing_rows(self) -> None:
         """A table that was found but lacks rows: its layout is not the template's (F4)."""
-        r = self.report
         for tid in sorted(self.found, key=L.TABLE_ORDER.index):
             missing = [row for row in self.keys[tid].table.rows if (tid, row.id) not in self.done]
             if tid == "appeals" or not missing or len(missing) == len(self.keys[tid].table.rows):
@@ -380,6 +289,16 @@ def _row_label(tid: str, row: Row) -> str:
     if tid == "appeals":
         return "行政复议、行政诉讼情况"
     return row.label
+
+
+def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
+    """Too many cells: drop trailing, then leading empties, down to the row's column count."""
+    vals = list(values)
+    while len(vals) > ncols and not vals[-1].text.strip():
+        vals.pop()
+    while len(vals) > ncols and not vals[0].text.strip():
+        vals.pop(0)
+    return vals
 
 
 def _digits(text: str) -> bool:

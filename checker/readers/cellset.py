@@ -1,0 +1,72 @@
+"""Setting one printed cell on a report, with the form findings reading it calls for:
+F1 (blank), F2 (not plainly a number: `/`, `无` reported; `１２`, `0 元` read and noted)
+and F3 (a row whose cells cannot be told apart)."""
+from __future__ import annotations
+
+from ..findings import make
+from ..model import Report, render_location
+from ..numbers import parse_number
+from ..templates import template
+
+
+class CellWriter:
+    def __init__(self, report: Report, where: str):
+        self.report = report
+        self.where = where
+
+    def place(self, c) -> str:
+        """File and place of a GridCell, for a person: `a.xlsx 表三!D7`, `a.txt 第12行`."""
+        r = self.report
+        part = r.parts[c.part] if r.parts and c.part < len(r.parts) else None
+        return f"{self.where} {render_location(r.location_style, part, c.row, c.col)}"
+
+    def put(self, cid: str, c) -> bool:
+        """Set cell `cid` from GridCell `c`; True when it is blank (the caller groups the F1)."""
+        p = parse_number(c.text)
+        r = self.report
+        if p.status == "ok":
+            if p.decimals:
+                r.set(cid, p.value, row=c.row, col=c.col, part=c.part, decimals=p.decimals)
+            else:
+                r.set(cid, p.value, row=c.row, col=c.col, part=c.part)
+            return False
+        if p.status == "blank":
+            r.set(cid, None, row=c.row, col=c.col, part=c.part)
+            return True
+        label = template(r.format).cell(cid).label
+        if p.status == "normalised":
+            meta = {"text": p.text, "decimals": p.decimals}
+            if p.unit:
+                meta["unit"] = p.unit
+            r.set(cid, p.value, row=c.row, col=c.col, part=c.part, **meta)
+            shown = int(p.value) if float(p.value).is_integer() else p.value
+            unit_note = f"（单位：{p.unit}）" if p.unit else ""
+            r.findings.append(make(
+                "F2", unit=r.unit, year=r.year, severity="info", cells=[r.ref(cid)], suspect=r.ref(cid),
+                actual=p.text, suggestion=p.value, source=r.source, where=self.place(c),
+                label=label, text=p.text.strip(),
+                detail=f"已按 {shown}{unit_note} 读取，建议填写不带单位的半角数字。"))
+            return False
+        r.set(cid, None, row=c.row, col=c.col, part=c.part, text=p.text)
+        r.findings.append(make(
+            "F2", unit=r.unit, year=r.year, cells=[r.ref(cid)], suspect=r.ref(cid), actual=p.text,
+            source=r.source, where=self.place(c), label=label, text=p.text.strip(),
+            detail="不能读作数字，该格按空白处理；没有发生应填 0。"))
+        return False
+
+    def blank(self, blanks: list, label: str) -> None:
+        """One F1 for a row's blank cells (each listed in `cells`), placed at the first of them."""
+        r = self.report
+        cols = [template(r.format).cell(cid).label.split("·", 1)[-1] for cid, _ in blanks]
+        r.findings.append(make(
+            "F1", unit=r.unit, year=r.year, cells=[r.ref(cid) for cid, _ in blanks], source=r.source,
+            where=self.place(blanks[0][1]), label=f"{label}·{'、'.join(cols)}"))
+
+    def unknown(self, ids: list[str], anchor, label: str, found: int, ncols: int) -> None:
+        """A row whose values cannot be mapped to its columns for sure: all blank, one F3."""
+        r = self.report
+        for cid in ids:
+            r.set(cid, None, row=anchor.row, col=anchor.col, part=anchor.part)
+        r.findings.append(make(
+            "F3", unit=r.unit, year=r.year, cells=[r.ref(c) for c in ids], source=r.source,
+            where=self.place(anchor), label=label, found=found, columns=ncols))

@@ -1,0 +1,72 @@
+"""Column positions learnt from a table's header rows, for grids that keep positions (sheets, Word).
+
+Text loses where a blank cell stood, so the text path maps a row's values by their count. A sheet
+or a Word table keeps them: the header row says 自然人 is column D and 总计 column J, so a blank J
+is the total, whatever else the row holds. When a table's header does not name every column, the
+grid matcher falls back to counting.
+"""
+from __future__ import annotations
+
+from ..templates import Row
+from . import labels as L
+
+# Keys this short only count as a header cell when they are the whole cell (其他 vs 法人或其他组织).
+_SHORT = 2
+APPEAL_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+class ColumnMap:
+    def __init__(self, keys: dict[str, L.TableKeys]):
+        self.exact: dict[str, dict[str, str]] = {}
+        self.contained: dict[str, list[tuple[str, str]]] = {}
+        for tid, tk in keys.items():
+            if tid == "appeals":
+                continue
+            exact, contained = {}, []
+            for r in tk.table.rows:
+                for c in r.columns:
+                    for k in (c.label, *c.keys):
+                        n = L.norm(k)
+                        exact.setdefault(n, c.id)
+                        if len(n) > _SHORT:
+                            contained.append((n, c.id))
+            self.exact[tid] = exact
+            self.contained[tid] = sorted(set(contained), key=lambda kc: -len(kc[0]))
+        self.appeal_ids = [c.id for c in keys["appeals"].table.rows[0].columns]
+        self.maps: dict[str, dict[str, int]] = {tid: {} for tid in keys}
+        self.appeal_cols: set[int] = set()
+
+    def reset(self, tid: str) -> None:
+        self.maps[tid] = {}
+        if tid == "appeals":
+            self.appeal_cols = set()
+
+    def learn(self, tid: str, cells) -> None:
+        """Record the columns a header row names (cells: the row's label GridCells)."""
+        if tid == "appeals":
+            for c in cells:
+                if L.norm(c.text) in APPEAL_RESULTS:
+                    self.appeal_cols.add(c.col)
+            if len(self.appeal_cols) == len(self.appeal_ids):
+                self.maps["appeals"] = dict(zip(self.appeal_ids, sorted(self.appeal_cols)))
+            return
+        if tid == "active" and cells and L.norm(cells[0].text) == "信息内容":
+            self.maps["active"] = {}
+        exact, contained, m = self.exact[tid], self.contained[tid], self.maps[tid]
+        for c in cells:
+            n = L.norm(c.text)
+            cid = exact.get(n)
+            if cid is None:
+                cid = next((i for k, i in contained if k in n), None)
+            if cid is not None:
+                m[cid] = c.col
+
+    def pick(self, tid: str, row: Row, cells, blank) -> list | None:
+        """The row's cells at the learnt columns (a blank stand-in where the row prints nothing);
+        None when the header did not place every column, or two columns share one position."""
+        m = self.maps.get(tid) or {}
+        cols = [m.get(c.id) for c in row.columns]
+        if None in cols or len(set(cols)) != len(cols):
+            return None
+        by_col = {c.col: c for c in cells}
+        return [by_col.get(col) or blank(col) for col in cols]

@@ -1,0 +1,45 @@
+"""After the prose has named unit and year: which standard tables a report lacks (F4), and the
+reading findings stamped with the report's unit and year. Readers call `finish` last."""
+from __future__ import annotations
+
+from ..findings import make
+from ..model import CellRef, Report
+from ..templates import format_for_year, template
+
+FORMAT_TABLES = ("active", "requests", "appeals")
+
+
+def finish(report: Report, where: str) -> None:
+    """Idempotent. A 2019/2021 report with no table at all gets one F4 warning (the tables may be an
+    image or an attachment); one with some tables gets an F4 error per missing table."""
+    found = report.facts.get("tables_found")
+    if report.format is None and report.year is not None:
+        fmt = format_for_year(report.year)
+        if fmt != "legacy":
+            report.set_format(fmt)
+    if report.format in ("2019", "2021") and found is not None and not report.facts.get("_f4_done"):
+        report.facts["_f4_done"] = True
+        missing = [t for t in FORMAT_TABLES if t not in found]
+        if len(missing) == 3:
+            report.findings.append(make(
+                "F4", unit=report.unit, year=report.year, severity="warning", source=report.source,
+                where=where, detail="报告中没有找到三张标准表格（主动公开、收到和处理申请、行政复议和诉讼），"
+                                    "表格可能以图片或附件形式发布，请人工核对。"))
+        else:
+            for t in missing:
+                report.findings.append(make(
+                    "F4", unit=report.unit, year=report.year, source=report.source, where=where,
+                    detail=f"缺少标准表格“{template(report.format).table(t).label}”。"))
+    _stamp(report)
+
+
+def _stamp(report: Report) -> None:
+    """Findings made before the prose named unit and year get them now."""
+    if not (report.unit or report.year):
+        return
+    for f in report.findings:
+        if f.unit is None and f.year is None:
+            f.unit, f.year = report.unit, report.year
+            f.cells = [CellRef(report.unit, report.year, c.cell) for c in f.cells]
+            if f.suspect is not None:
+                f.suspect = CellRef(report.unit, report.year, f.suspect.cell)
