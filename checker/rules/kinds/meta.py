@@ -1,0 +1,130 @@
+"""Check kinds on a report's metadata and outline (see `checker.prose`): `dates` (M1: title year,
+statistical period and signature agree), `regions` (M2: no other region's district named as
+one's own), `sections` (M3: the six sections of the 2019/2021 outline are present)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ...findings import make
+from ...model import CellRef, Report
+from ...prose.sections import SECTIONS
+
+_CLAIM_CELL = {"title": "meta.year", "period": "meta.period", "published": "meta.published"}
+_CLAIM_NAME = {"title": "标题年度", "period": "统计期限", "published": "落款日期"}
+
+
+def dates(rule, reports, ctx):
+    """M1. Each of title, period and signature says which year the data are for (a signature in
+    year S says S−1). Two that agree outvote the third, which is the suspect; two that disagree
+    with no third leave the suspect open."""
+    normal = int(rule.params.get("normal_months", 6))
+    for report in reports:
+        meta = report.facts.get("meta") or {}
+        claims: dict[str, int] = {}
+        if meta.get("title_year"):
+            claims["title"] = int(meta["title_year"])
+        period = meta.get("period")
+        if period:
+            start, end = period.split("/")
+            if start[:4] != end[:4]:
+                yield _finding(rule, report, meta, "period", None,
+                               f"统计期限“{meta.get('period_text')}”跨越两个年度，年报的统计期限应为一个自然年。")
+                continue
+            claims["period"] = int(end[:4])
+        published = meta.get("published")
+        if published:
+            claims["published"] = int(published[:4]) - 1
+        if len(claims) < 2:
+            continue
+        states = _states(meta, claims)
+        tally = Counter(claims.values())
+        if len(tally) == 1:
+            year = next(iter(tally))
+            if published and int(published[5:7]) > normal:
+                yield _finding(rule, report, meta, "published", None,
+                               f"{states}。落款日期晚于 {year + 1} 年 {normal} 月，发布偏晚"
+                               f"（条例要求每年 1 月 31 日前公布上一年度的年报）。", severity="warning")
+            continue
+        year, votes = tally.most_common(1)[0]
+        odd = [k for k, v in claims.items() if v != year]
+        if votes >= 2 and len(odd) == 1:
+            k = odd[0]
+            suggestion = year if k == "title" else f"{year}-01-01/{year}-12-31" if k == "period" else None
+            should = {"title": f"应为 {year} 年", "period": f"应为 {year} 年 1 月 1 日至 12 月 31 日",
+                      "published": f"应在 {year + 1} 年"}[k]
+            yield _finding(rule, report, meta, k, suggestion,
+                           f"{states}：{_CLAIM_NAME[k]}与另外两项不符，{should}。", claims=claims)
+        else:
+            yield _finding(rule, report, meta, None, None,
+                           f"{states}：两者所指的年度不一致，无法判断哪一项有误，请核对。", claims=claims)
+
+
+def _states(meta: dict, claims: dict[str, int]) -> str:
+    out = []
+    if "title" in claims:
+        out.append(f"标题年度为 {claims['title']} 年")
+    if "period" in claims:
+        out.append(f"统计期限写“{meta.get('period_text')}”")
+    if "published" in claims:
+        out.append(f"落款日期为 {meta.get('published')}")
+    return "，".join(out)
+
+
+def _finding(rule, report: Report, meta: dict, suspect: str | None, suggestion, detail: str,
+             claims: dict | None = None, severity: str | None = None):
+    line_of = {"title": meta.get("title_line"), "period": meta.get("period_line"),
+               "published": meta.get("published_line")}
+    involved = list(claims) if claims else [suspect]
+    line = line_of.get(suspect) if suspect else min((line_of[k] for k in involved if line_of.get(k)), default=0)
+    actual = {"title": meta.get("title_year"), "period": meta.get("period"),
+              "published": meta.get("published")}.get(suspect) if suspect else dict(claims or {})
+    return make(rule.id, unit=report.unit, year=report.year, severity=severity,
+                cells=[CellRef(report.unit, report.year, _CLAIM_CELL[k]) for k in involved if k],
+                suspect=CellRef(report.unit, report.year, _CLAIM_CELL[suspect]) if suspect else None,
+                candidates=[CellRef(report.unit, report.year, _CLAIM_CELL[k]) for k in involved]
+                if suspect is None and claims else None,
+                expected=suggestion, actual=actual, suggestion=suggestion,
+                source=report.source, where=_where(report, line), detail=detail)
+
+
+def regions(rule, reports, ctx):
+    """M2: a district or county of another city named as one's own (the prose analysis has
+    already set aside same-city districts, places visited, and names given with their city)."""
+    for report in reports:
+        info = report.facts.get("regions") or {}
+        for hit in info.get("foreign", ()):
+            yield make(rule.id, unit=report.unit, year=report.year,
+                       severity="warning" if hit.get("same_province") else None,
+                       actual=hit["name"], source=report.source, where=_where(report, hit.get("line", 0)),
+                       name=hit["name"], province=hit["province"], city=hit["city"],
+                       home=info.get("home"), home_province=info.get("home_province", ""),
+                       basis=info.get("basis"), sentence=_excerpt(hit["sentence"], hit["name"]))
+
+
+def sections(rule, reports, ctx):
+    """M3: every one of the six outline sections has a heading (only for whole report texts)."""
+    min_chars = int(rule.params.get("min_chars", 800))
+    for report in reports:
+        found = report.facts.get("sections")
+        if found is None or report.facts.get("text_chars", 0) < min_chars:
+            continue
+        have = {int(k) for k in found}
+        missing = [n for n in SECTIONS if n not in have]
+        if not missing:
+            continue
+        names = "；".join(f"{'一二三四五六'[n - 1]}、{SECTIONS[n][0]}" for n in missing)
+        yield make(rule.id, unit=report.unit, year=report.year, expected=6, actual=6 - len(missing),
+                   source=report.source, where=_where(report, 0), missing=names)
+
+
+def _excerpt(sentence: str, name: str, width: int = 30) -> str:
+    i = sentence.find(name)
+    if i < 0 or len(sentence) <= 2 * width:
+        return sentence
+    a, b = max(0, i - width), min(len(sentence), i + len(name) + width)
+    return ("…" if a else "") + sentence[a:b] + ("…" if b < len(sentence) else "")
+
+
+def _where(report: Report, line: int) -> str:
+    name = report.source.rsplit("/", 1)[-1] if report.source else ""
+    return f"{name}第{line}行" if line else name
