@@ -1,0 +1,220 @@
+"""Saved web pages (`.html`/`.htm`, UTF-8 or GBK, as a browser saves them).
+
+The page is decoded (BOM, then `<meta charset>`, then trial: UTF-8, GB18030), parsed with lxml's
+HTML parser with the network off (no DTD, no entity expansion beyond HTML's own), and stripped of
+what is not the report: scripts, styles, navigation, headers, footers, menus, breadcrumbs. What is
+left is walked in document order: each innermost `<table>` becomes a grid (rowspan/colspan expanded:
+a spanned cell is read once, at its top-left position), the text between tables becomes lines.
+Both go to the grid matcher as rows of `GridCell`s; the lines also go to the prose analysis.
+Locations read "表格2第5行第3列" (the page's 2nd data table, its 5th row, 3rd grid column) or
+"正文第12行" for text lines.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..model import Report
+from . import ReadError
+from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .text import split_line
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+# Elements that are never the report's content.
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+              "select", "button", "object", "embed", "svg", "template", "head")
+# class/id words of site chrome (Chinese government sites use pinyin too: daohang = navigation).
+_CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|share|copyright|"
+                     r"daohang|dh|top-?bar|site-?map|weizhi|position|banner|toolbar|login|search)([\s_\-]|$)", re.I)
+_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                    "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "center", "hr",
+                    "caption", "tbody", "thead", "tfoot", "body", "html", "td", "th", "address"})
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+def decode(data: bytes, name: str) -> str:
+    """The page's text: BOM, else the declared charset, else UTF-8, else GB18030 (covers GBK/GB2312)."""
+    if not data.strip():
+        raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    tries = []
+    if declared:
+        enc = declared.group(1).decode("ascii").lower()
+        tries.append("gb18030" if enc in ("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030") else enc)
+    tries += ["utf-8", "gb18030"]
+    for enc in tries:
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ReadError(f"文件“{name}”的编码无法识别（声明为 {declared.group(1).decode() if declared else '未声明'}，"
+                    "按 UTF-8 和 GBK 都无法解码）。")
+
+
+def read(path: Path) -> list[Report]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
+    return [read_html(decode(data, path.name), str(path), path.name)]
+
+
+def read_html(text: str, source: str, where: str) -> Report:
+    from ..prose import analyse
+    body = _parse(text, where)
+    blocks = list(_walk(body))
+    tables = [b for b in blocks if not isinstance(b, str)]
+    if not tables and not any(s.strip() for s in blocks if isinstance(s, str)):
+        raise ReadError(f"文件“{where}”中没有找到正文文字或表格。")
+    text_part = len(tables)
+    rows: list[list[GridCell]] = []
+    lines: list[str] = []
+    t = 0
+    for b in blocks:
+        if isinstance(b, str):
+            lines.append(b)
+            cells = split_line(b, len(lines))
+            rows.append([GridCell(c.text, c.row, c.col, text_part) for c in cells])
+        else:
+            rows.extend(_grid(b, t))
+            t += 1
+    report = Report(source=source, location_style="html",
+                    parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"])
+    if detect_format(rows) is None and tables_present(rows):
+        analyse(lines, report)
+        read_tables(rows, report, where)
+    else:
+        read_tables(rows, report, where)
+        analyse(lines, report)
+    finish(report, where)
+    return report
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+def _parse(text: str, where: str):
+    from lxml import etree, html
+    # no_network: nothing is fetched; HTML mode has no DTD, so no custom entities to expand
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)   # lxml refuses a str that declares its encoding
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as e:
+        raise ReadError(f"文件“{where}”无法解析为网页（{e}）。") from None
+    for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if names.strip() and _CHROME.search(names) and not el.xpath(".//table//td"):
+            _drop(el)
+        elif el.get("style") and re.search(r"display\s*:\s*none", el.get("style"), re.I):
+            _drop(el)
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _drop(el) -> None:
+    """Remove an element but keep the text that follows it (lxml stores it on the element)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    parent.remove(el)
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def _walk(root):
+    """Yield, in document order, text lines (str) and innermost <table> elements."""
+    buf: list[str] = []
+
+    def flush():
+        line = _WS.sub(" ", "".join(buf)).strip()
+        buf.clear()
+        return line
+
+    def visit(el):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and not el.xpath(".//table"):
+            line = flush()
+            if line:
+                yield line
+            yield el
+        else:
+            block = tag in _BLOCK
+            if block:
+                line = flush()
+                if line:
+                    yield line
+            if el.text and tag:
+                buf.append(el.text)
+            for child in el:
+                yield from visit(child)
+            if block:
+                line = flush()
+                if line:
+                    yield line
+        if el.tail:
+            buf.append(el.tail)
+
+    yield from visit(root)
+    line = flush()
+    if line:
+        yield line
+
+
+def _cell_text(td) -> str:
+    parts = [_WS.sub(" ", s).strip() for s in td.itertext()]
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum() \
+                and not (out[-1].isdigit() and p[0].isdigit()):
+            out += " "
+        out += p
+    return out
+
+
+def _span(td, name: str) -> int:
+    try:
+        return max(1, min(int(re.sub(r"\D", "", td.get(name, "1")) or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _grid(table, part: int) -> list[list[GridCell]]:
+    """The table's rows with spans expanded: each cell at its top-left grid position; the positions
+    it covers are left out (they are the same printed cell, not blanks)."""
+    taken: set[tuple[int, int]] = set()
+    rows: list[list[GridCell]] = []
+    trs = [tr for tr in table.iter("tr") if tr.getparent() is not None]
+    for r, tr in enumerate(trs, 1):
+        cells: list[GridCell] = []
+        col = 1
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (r, col) in taken:
+                col += 1
+            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            for dr in range(rs):
+                for dc in range(cs):
+                    taken.add((r + dr, col + dc))
+            cells.append(GridCell(_cell_text(td), r, col, part))
+            col += cs
+        rows.append(cells)
+    return rows

@@ -1,0 +1,195 @@
+"""PDF reports (pdfplumber): the tables by their ruling lines, the rest of the page as text lines.
+
+Each page gives, in reading order (top to bottom), its text lines and its ruled tables' rows. A
+text line is cut into cells at wide gaps (a table printed without rules reads like `pdftotext
+-layout`); a ruled table's cells come from pdfplumber, a merged cell once (the cells it covers are
+dropped, not read as blanks). Page headers and footers (`-1-`, `第1页 共3页`) are left out. All pages'
+rows go to the grid matcher in one sequence, so a table that continues on the next page is read as
+one table; a row whose label ran over the page break is joined back (see `_join_split_rows`).
+Locations are "第N页第M行": M counts the page's text lines and table rows from the top.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Report
+from . import ReadError
+from .grid import GridCell, detect_format, finish, read_tables, tables_present
+
+# A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－‐·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4})?(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?[\s\-—–－‐·•]*$")
+_MARGIN = 0.1          # header/footer band: this share of the page height at the top and the bottom
+_CELL_GAP = 1.0        # a gap wider than this many character widths separates two cells
+_WORD_GAP = 0.2        # a gap wider than this (but not a cell gap) is a space inside a cell
+
+
+@dataclass
+class _Item:
+    """One row of a page in reading order: a text line, or a ruled table's row."""
+    top: float
+    bottom: float
+    cells: list[tuple[str, int]]      # (text, column) — column 1-based
+    table: int | None = None          # index of the ruled table on the page, None for text
+    ncols: int = 0                    # columns of that table
+
+
+def read(path: Path) -> list[Report]:
+    path = Path(path)
+    try:
+        import pdfplumber
+        data_head = path.read_bytes()[:1024]
+    except OSError as e:
+        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    if not data_head.strip():
+        raise ReadError(f"文件“{path.name}”是空文件，没有可读取的内容。")
+    if b"%PDF" not in data_head:
+        raise ReadError(f"文件“{path.name}”不是 PDF 文件（文件头不是 %PDF），可能扩展名有误或文件已损坏。")
+    pages: list[list[_Item]] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for n, page in enumerate(pdf.pages, 1):
+                try:
+                    pages.append(_page_items(page))
+                except Exception as e:  # one broken page must not lose the others
+                    raise ReadError(f"文件“{path.name}”第{n}页无法解析（{type(e).__name__}），"
+                                    "文件可能已损坏。", where=f"第{n}页") from None
+    except ReadError:
+        raise
+    except Exception as e:
+        reason = "文件已加密，需要密码" if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower() \
+            else f"文件已损坏或不是有效的 PDF（{type(e).__name__}）"
+        raise ReadError(f"文件“{path.name}”无法读取：{reason}。") from None
+    if not any(it.cells for items in pages for it in items):
+        raise ReadError(f"文件“{path.name}”中没有可提取的文字（可能是扫描图片生成的 PDF），"
+                        "请提供文字版 PDF 或先进行文字识别。")
+    _join_split_rows(pages)
+    return [read_pages(pages, str(path), path.name)]
+
+
+def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
+    from ..prose import analyse
+    rows: list[list[GridCell]] = []
+    lines: list[str] = []
+    for p, items in enumerate(pages):
+        for n, it in enumerate(items, 1):
+            if not it.cells:
+                continue
+            rows.append([GridCell(text, n, col, p) for text, col in it.cells])
+            if it.table is None:
+                lines.append("\t".join(t for t, _ in it.cells))
+    report = Report(source=source, location_style="page", parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
+    if detect_format(rows) is None and tables_present(rows):
+        analyse(lines, report)    # the labels do not tell 2019 from 2021: the data year has to
+        read_tables(rows, report, where)
+    else:
+        read_tables(rows, report, where)
+        analyse(lines, report)
+    finish(report, where)
+    return report
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+def _page_items(page) -> list[_Item]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    items: list[_Item] = []
+    for ti, t in enumerate(tables):
+        ncols = max((len(r.cells) for r in t.rows), default=0)
+        for row, texts in zip(t.rows, t.extract()):
+            top = min((c[1] for c in row.cells if c), default=t.bbox[1])
+            bottom = max((c[3] for c in row.cells if c), default=t.bbox[3])
+            # None: a cell covered by a merged one, not a cell of its own (a blank cell is "")
+            cells = [(_cell_text(x), i) for i, x in enumerate(texts, 1) if x is not None]
+            items.append(_Item(top, bottom, cells, ti, ncols))
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+    height = float(page.height)
+    for ln in outside.extract_text_lines(return_chars=True, strip=True):
+        cells = _line_cells(ln["chars"])
+        if not cells:
+            continue
+        text = "".join(t for t, _ in cells)
+        in_margin = ln["top"] < height * _MARGIN or ln["bottom"] > height * (1 - _MARGIN)
+        if in_margin and _PAGE_NUMBER.match(text):
+            continue
+        items.append(_Item(ln["top"], ln["bottom"], cells))
+    items.sort(key=lambda it: (it.top, it.table is not None))
+    return items
+
+
+def _inside(obj, boxes) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cell_text(text: str) -> str:
+    """A ruled cell's text: its lines joined (a label wraps inside the cell: `三、本\\n年度办\\n理结果`);
+    lines of digits are joined without a space, so a wrapped number stays one number."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    out = ""
+    for p in parts:
+        if out and (out[-1].isascii() and out[-1].isalnum()) and (p[0].isascii() and p[0].isalnum()) \
+                and not (out[-1].isdigit() and p[0].isdigit()):
+            out += " "
+        out += p
+    return out
+
+
+def _line_cells(chars: list[dict]) -> list[tuple[str, int]]:
+    """A text line's characters, left to right, cut into cells at gaps wider than a character."""
+    chars = sorted((c for c in chars if c["text"].strip() or c["text"] == " "), key=lambda c: c["x0"])
+    cells: list[tuple[str, int]] = []
+    buf = ""
+    prev = None
+    for c in chars:
+        if c["text"].isspace():
+            continue
+        if prev is not None:
+            size = max(float(prev.get("size") or 10), 1.0)
+            gap = c["x0"] - prev["x1"]
+            if gap > _CELL_GAP * size:
+                cells.append((buf, len(cells) + 1))
+                buf = ""
+            elif gap > _WORD_GAP * size and buf and (buf[-1].isascii() or c["text"].isascii()):
+                buf += " "
+        buf += c["text"]
+        prev = c
+    if buf:
+        cells.append((buf, len(cells) + 1))
+    return cells
+
+
+# --- across pages -----------------------------------------------------------------------------
+
+def _join_split_rows(pages: list[list[_Item]]) -> None:
+    """A table row broken by a page break prints its label's end (and nothing else) at the top of
+    the next page, in the same table's columns: glue that fragment back onto the row it ends."""
+    for p in range(1, len(pages)):
+        prev = [it for it in pages[p - 1] if it.cells]
+        cur = [it for it in pages[p] if it.cells]
+        if not prev or not cur or prev[-1].table is None or cur[0].table is None:
+            continue
+        last, first = prev[-1], cur[0]
+        if last.ncols != first.ncols:
+            continue
+        label_cols = {c for t, c in first.cells if t and not _is_number(t)}
+        value_texts = [t for t, _ in first.cells if t and _is_number(t)]
+        if value_texts or not label_cols:
+            continue
+        # the fragment continues the last row's label cells, column by column
+        texts = {c: t for t, c in last.cells}
+        if not all(c in texts and texts[c] for c in label_cols):
+            continue
+        if any(_is_number(texts.get(c, "")) for c in label_cols):
+            continue
+        last.cells = [(t + dict((c2, t2) for t2, c2 in first.cells).get(c, "") if c in label_cols else t, c)
+                      for t, c in last.cells]
+        first.cells = []
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,，\s]+", text.strip())) and any(ch.isdigit() for ch in text)

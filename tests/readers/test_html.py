@@ -1,0 +1,118 @@
+"""The saved-web-page reader: a page written here with site chrome and the three official tables
+(rowspan/colspan headers), in UTF-8 and GBK, read back cell by cell."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from htmlpage import page  # noqa: E402
+from official import values_for  # noqa: E402
+
+from bench.runtogether_share import random_requests  # noqa: E402
+from checker.readers import read_path  # noqa: E402
+from checker.readers import html as html_reader  # noqa: E402
+
+COLS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+
+
+@pytest.mark.parametrize("fmt", ["2021", "2019"])
+@pytest.mark.parametrize("charset, suffix", [("utf-8", ".html"), ("gbk", ".htm"), ("gb2312", ".html")])
+def test_page_reads_every_cell(tmp_path, fmt, charset, suffix):
+    vals = values_for(fmt)
+    p = tmp_path / f"report{suffix}"
+    p.write_bytes(page(fmt, vals, year=int(fmt), charset=charset).encode(charset))
+    [r] = html_reader.read(p)
+    assert r.format == fmt
+    assert r.cells == vals, {k: (r.cells.get(k), v) for k, v in vals.items() if r.cells.get(k) != v}
+    assert r.findings == []
+    assert r.unit == "某市某区财政局" and r.year == int(fmt)
+
+
+def test_gbk_page_without_declaration_is_detected(tmp_path):
+    vals = values_for("2021")
+    text = page("2021", vals).replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', "")
+    p = tmp_path / "nodecl.htm"
+    p.write_bytes(text.encode("gbk"))
+    [r] = html_reader.read(p)
+    assert r.cells == vals
+
+
+def test_spans_give_grid_positions(tmp_path):
+    vals = values_for("2021")
+    p = tmp_path / "r.html"
+    p.write_text(page("2021", vals), encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert r.parts == ["表格1", "表格2", "表格3", "正文"]
+    # requests: 3 label columns (rowspan/colspan) then the 7 values: total is grid column 10
+    assert r.locate("requests.received.total") == "表格2第4行第10列"
+    # （三）不予公开 1.属于国家秘密 sits under two rowspans: still column 4 for 自然人
+    assert r.locate("requests.denied.state_secret.natural_person") == "表格2第8行第4列"
+    assert r.locate("appeals.count.suit_after_review.total") == "表格3第4行第15列"
+
+
+def test_navigation_and_scripts_are_not_prose(tmp_path):
+    vals = values_for("2021")
+    p = tmp_path / "r.html"
+    p.write_text(page("2021", vals), encoding="utf-8")
+    body = html_reader._parse(p.read_text(encoding="utf-8"), "r.html")
+    lines = [b for b in html_reader._walk(body) if isinstance(b, str)]
+    text = "\n".join(lines)
+    assert "政务公开" not in text and "当前位置" not in text and "版权所有" not in text
+    assert "var menu" not in text and "机构职能" not in text
+    assert lines[0] == "某市某区财政局2021年政府信息公开工作年度报告"
+    assert "六、其他需要报告的事项" in lines
+
+
+def test_run_together_row_in_a_page(tmp_path):
+    table = random_requests(random.Random(11), "2021", "small")
+    vals = dict(values_for("2021"))
+    vals.update({f"requests.{rid}.{c}": v for rid, row in table.items() for c, v in zip(COLS, row)})
+    p = tmp_path / "rt.html"
+    p.write_text(page("2021", vals, runtogether={"received", "carried_forward"}), encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert r.cells == vals
+    assert r.cell_meta["requests.received.natural_person"]["text"] == "".join(str(v) for v in table["received"])
+
+
+def test_blank_and_placeholder_cells(tmp_path):
+    vals = dict(values_for("2021"))
+    vals["requests.carried_over.commercial"] = None
+    vals["active.fees.amount_wan"] = "无"
+    p = tmp_path / "odd.html"
+    p.write_text(page("2021", vals), encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert r.cells["requests.carried_over.commercial"] is None
+    assert r.cells["active.fees.amount_wan"] is None
+    rules = sorted(f.rule for f in r.findings)
+    assert rules == ["F1", "F2"]
+    f2 = next(f for f in r.findings if f.rule == "F2")
+    assert "odd.html" in f2.where and "表格1" in f2.where
+
+
+def test_entities_are_not_expanded_and_nothing_is_fetched(tmp_path):
+    # an XML-style entity bomb and an external entity: HTML parsing must neither expand nor fetch
+    bomb = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY ext SYSTEM "file:///etc/passwd">]><html><body><p>&b;&ext;</p>'
+            '<p>某局2021年政府信息公开工作年度报告</p></body></html>')
+    p = tmp_path / "bomb.html"
+    p.write_text(bomb, encoding="utf-8")
+    res = read_path(p)
+    text = repr([r.to_json() for r in res.reports]) + repr([f.message for f in res.failures])
+    assert "AAAAAAAAAA" not in text and "root:" not in text
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "空文件"),
+    (b"\x00\x01\x02binary" * 10, "不是网页文件"),
+    (b"<html><body><script>x()</script></body></html>", "没有找到正文"),
+])
+def test_bad_pages_are_f5(tmp_path, content, words):
+    p = tmp_path / "坏页面.html"
+    p.write_bytes(content)
+    res = read_path(p)
+    [f] = res.failures
+    assert f.rule == "F5" and "坏页面.html" in f.message and words in f.message

@@ -1,0 +1,139 @@
+"""The PDF reader on PDFs made here: the project's 2021 Word template filled with known values
+(python-docx), converted by LibreOffice headless, read back and compared cell by cell."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+from docfill import fill_2021, soffice, to_pdf  # noqa: E402
+from official import values_for  # noqa: E402
+
+from bench.runtogether_share import random_requests  # noqa: E402
+from checker.readers import read_path  # noqa: E402
+from checker.readers import pdf as pdf_reader  # noqa: E402
+
+pytestmark = pytest.mark.skipif(soffice() is None, reason="需要 LibreOffice（make system 安装）把 .docx 转成 PDF")
+
+TITLE = "某市某区财政局2021年政府信息公开工作年度报告"
+COLS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """Three PDFs: the full template over two pages (requests table split by a page break, `-N-`
+    footers); one with a run-together row; one with a blank cell and a `/`."""
+    d = tmp_path_factory.mktemp("pdf")
+    vals = values_for("2021")
+    split = to_pdf(fill_2021(vals, d / "split.docx", title=TITLE, pad_before_requests=14, footer=True), d)
+
+    consistent = {}
+    table = random_requests(random.Random(5), "2021", "medium")
+    for rid, row in table.items():
+        consistent.update({f"requests.{rid}.{c}": v for c, v in zip(COLS, row)})
+    rt_vals = {**vals, **consistent}
+    runtog = to_pdf(fill_2021(rt_vals, d / "runtogether.docx", title=TITLE, runtogether={"received", "granted"}), d)
+
+    odd = dict(vals)
+    odd["requests.granted.research"] = None
+    odd["appeals.count.review.pending"] = "/"
+    bad = to_pdf(fill_2021(odd, d / "odd.docx", title=TITLE), d)
+    return {"dir": d, "vals": vals, "split": split, "runtogether": runtog, "rt_vals": rt_vals, "odd": bad, "odd_vals": odd}
+
+
+def test_every_cell_reads_back_across_the_page_break(made):
+    [r] = pdf_reader.read(made["split"])
+    assert r.format == "2021"
+    assert r.cells == made["vals"], {k: (r.cells.get(k), v) for k, v in made["vals"].items() if r.cells.get(k) != v}
+    assert r.findings == []
+    # the requests table really is split: its rows sit on two pages
+    pages = {r.locate(f"requests.{rid}.total").split("第")[1] for rid in
+             ("received", "unavailable.needs_creation", "unavailable.unclear", "carried_forward")}
+    assert len(pages) == 2, pages
+
+
+def test_locations_name_page_and_line(made):
+    [r] = pdf_reader.read(made["split"])
+    assert r.location_style == "page"
+    assert r.parts[:2] == ["第1页", "第2页"]
+    loc = r.locate("active.regulations.issued")
+    assert loc.startswith("第1页第") and loc.endswith("行")
+    assert all(r.locate(c) for c in r.cells)
+
+
+def test_page_footers_are_not_read(made):
+    import pdfplumber
+    with pdfplumber.open(made["split"]) as pdf:
+        footer_texts = {page.extract_text().splitlines()[-1].strip() for page in pdf.pages}
+        assert "-1-" in footer_texts and "-2-" in footer_texts   # the PDF prints them...
+        texts = {t for page in pdf.pages for it in pdf_reader._page_items(page) for t, _ in it.cells}
+    assert not {"-1-", "-2-", "-3-"} & texts                    # ...the reader leaves them out
+
+
+def test_prose_gives_unit_and_year(made):
+    [r] = pdf_reader.read(made["split"])
+    assert r.unit == "某市某区财政局"
+    assert r.year == 2021
+
+
+def test_run_together_rows_are_decoded_in_a_pdf(made):
+    [r] = pdf_reader.read(made["runtogether"])
+    want = made["rt_vals"]
+    for rid in ("received", "granted"):
+        for c in COLS:
+            assert r.get(f"requests.{rid}.{c}") == want[f"requests.{rid}.{c}"], (rid, c)
+        assert r.cell_meta[f"requests.{rid}.total"]["runtogether"] is True
+    assert r.cells == want
+    assert not [f for f in r.findings if f.rule == "F3"]
+
+
+def test_blank_and_unreadable_cells_are_findings_not_zero(made):
+    [r] = pdf_reader.read(made["odd"])
+    assert r.cells["requests.granted.research"] is None
+    assert r.cells["appeals.count.review.pending"] is None
+    f1 = [f for f in r.findings if f.rule == "F1"]
+    f2 = [f for f in r.findings if f.rule == "F2"]
+    assert [c.cell for c in f1[0].cells] == ["requests.granted.research"]
+    assert f2[0].actual == "/" and "第" in f2[0].where and "odd.pdf" in f2[0].where
+    others = {k: v for k, v in made["odd_vals"].items() if k not in ("requests.granted.research", "appeals.count.review.pending")}
+    assert all(r.cells[k] == v for k, v in others.items())
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "空文件"),
+    (b"PK\x03\x04 not a pdf at all", "不是 PDF"),
+    (b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n", "无法读取"),
+])
+def test_bad_files_are_f5_with_the_file_named(tmp_path, content, words):
+    p = tmp_path / "坏文件.pdf"
+    p.write_bytes(content)
+    res = read_path(p)
+    assert not res.reports
+    [f] = res.failures
+    assert f.rule == "F5" and "坏文件.pdf" in f.message and words in f.message
+
+
+def test_truncated_pdf_is_f5(made, tmp_path):
+    data = made["split"].read_bytes()
+    p = tmp_path / "半截.pdf"
+    p.write_bytes(data[: len(data) // 3])
+    res = read_path(p)
+    # a truncated file either fails cleanly or yields what its surviving pages hold: never a crash
+    assert res.failures or res.reports
+    for f in res.failures:
+        assert f.rule == "F5" and "半截.pdf" in f.message and "意外错误" not in f.message
+
+
+def test_extract_cli_accepts_pdf(made):
+    import json
+    from checker.cli import app
+    out = CliRunner().invoke(app, ["extract", str(made["split"]), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    [rep] = data["reports"]
+    assert rep["cells"]["requests.received.total"] == made["vals"]["requests.received.total"]
+    assert rep["locations"]["requests.received.total"].startswith("第2页")
