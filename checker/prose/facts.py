@@ -8,6 +8,7 @@ marked `clear=False`, so that a mismatch is at most a warning.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..model import ProseFact
@@ -112,12 +113,13 @@ def _shares(flow: Flow, counts: list[Count]) -> list[ProseFact]:
 
 
 def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
-    """The printed percentage is the true share rounded or cut to its printed decimals."""
+    """The printed percentage is the true share rounded (half up) or cut to its printed decimals."""
     if not base:
         return False
-    unit = 10.0 ** -decimals
-    true = 100.0 * part / base
-    return pct - unit / 2 - 1e-9 <= true < pct + unit + 1e-9
+    scale = 10 ** decimals
+    true = 100.0 * part / base * scale
+    printed = round(pct * scale)
+    return printed in (math.floor(true + 0.5 + 1e-9), math.floor(true + 1e-9))
 
 
 def _cell(text: str, c: Count, fmt: str | None) -> str | None:

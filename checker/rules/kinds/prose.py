@@ -35,7 +35,8 @@ def agree(rule, reports, ctx):
                 continue
             suspect, suggestion, evidence = _evidence(report, cell, value)
             yield make(rule.id, unit=report.unit, year=report.year, cells=[report.ref(cell)],
-                       suspect=suspect, expected=table, actual=value, suggestion=suggestion,
+                       suspect=suspect, expected=_plain(table), actual=_plain(value),
+                       suggestion=None if suggestion is None else _plain(suggestion),
                        source=report.source, where=_where(report, fact.line, cell),
                        text=fact.text, label=template(report.format).cell(cell).label, evidence=evidence)
 
@@ -56,11 +57,12 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     """Which side is likely wrong. A request-table total whose row of applicants adds up to it is
     backed by the table: the prose is the likelier slip (no table cell to suspect). A total whose
     applicants add up to the prose figure instead is the suspect, with that figure as suggestion."""
-    table, row, column = (cell.split(".", 1)[0], cell.rsplit(".", 2)[0], cell.rsplit(".", 1)[1])
+    table = cell.split(".", 1)[0]
+    row, _, column = cell.rpartition(".")
     if table == "requests" and column == "total":
         parts = [report.get(f"{row}.{c}") for c in _APPLICANTS]
         if all(p is not None for p in parts):
-            s = sum(parts)
+            s = math.fsum(parts)
             if abs(s - report.get(cell)) < 1e-9:
                 return None, None, "表格该行各类申请人之和与总计一致，更可能是正文的数字有误。"
             if abs(s - stated) < 1e-9:

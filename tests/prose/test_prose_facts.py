@@ -1,0 +1,102 @@
+"""Figures stated in the seeds' sentences: counts mapped to cells, sums with their parts, shares,
+and the legacy cells seed 004 gives only in prose."""
+from __future__ import annotations
+
+from checker.model import Report
+from checker.prose import analyse
+
+
+def analysed(path, edit=None) -> Report:
+    text = path.read_text(encoding="utf-8")
+    if edit:
+        text = text.replace(*edit)
+    report = Report(source=str(path))
+    analyse(text.splitlines(), report)
+    return report
+
+
+def by_kind(report, kind):
+    return [f for f in report.prose if f.kind == kind]
+
+
+def test_seed_003_request_figures_map_to_cells(seeds):
+    r = analysed(seeds["003"])
+    stated = {}
+    for f in r.prose:
+        if f.cell:
+            stated[f.cell] = f.value
+        for c, v in zip(f.part_cells, f.parts):
+            if c:
+                stated[c] = v
+    assert stated == {
+        "requests.received.total": 3,
+        "requests.granted.total": 1,
+        "requests.not_processed.petition.total": 1,
+        "requests.unavailable.not_held.total": 1,
+    }
+    (s,) = by_kind(r, "sum")            # "未公开申请 2 条，其中…1 条，…1 条"
+    assert (s.value, s.parts, s.clear) == (2, [1, 1], True)
+    assert all(f.line == 13 for f in r.prose)
+
+
+def test_seed_002_sums(seeds):
+    r = analysed(seeds["002"])
+    sums = {f.value: f for f in by_kind(r, "sum")}
+    assert set(sums) == {7754, 16}
+    requests = sums[16]
+    assert requests.parts == [10, 2, 2, 2] and requests.clear
+    assert requests.cell == "requests.received.total"
+    assert requests.part_cells == [None, "requests.denied.prohibited.total", None,
+                                   "requests.unavailable.unclear.total"]
+    active = sums[7754]
+    # every part counts, "快手短视频152个" included; "参加1次政府网站政务访谈" is another measure
+    assert active.parts == [58, 509, 24, 46, 1733, 2965, 768, 1284, 215, 152]
+    assert active.unit == "条" and active.clear is False
+
+
+def test_seed_004_sums_and_shares(seeds):
+    r = analysed(seeds["004"])
+    sums = {f.value: f for f in by_kind(r, "sum")}
+    assert sums[13].parts == [6, 7]               # 43 项 / 206 项 are other measures
+    assert sums[163].parts == [90, 73]            # the bracketed 35 项, 2 项 are a breakdown of their own
+    assert sums[16].parts == [14, 2]
+    assert sums[59768].parts == [25298, 1070, 4004, 29396]
+    shares = by_kind(r, "share")
+    assert [(s.value, s.share, s.of, s.decimals) for s in shares] == [(386, 96.5, 400, 1), (368, 92.0, 400, 0)]
+
+
+def test_seed_004_legacy_cells_from_prose(seeds):
+    r = analysed(seeds["004"])
+    assert r.format == "legacy"
+    assert r.cells == {
+        "legacy.active.total": 59768, "legacy.active.normative_docs": 19,
+        "legacy.active.weibo": 25298, "legacy.active.wechat": 1070, "legacy.active.website": 4004,
+        "legacy.active.other": 29396, "legacy.responses.total": 32,
+        "legacy.responses.interpretations": 18, "legacy.responses.online_interviews": 6,
+        "legacy.requests.received": 16, "legacy.requests.online": 14, "legacy.requests.letter": 2,
+        "legacy.requests.already_public": 1, "legacy.requests.granted": 12,
+        "legacy.requests.denied": 2, "legacy.requests.not_exist": 1,
+    }
+    # "网站在 / 线访谈 6 次" is broken over two lines with a blank between: read where it ends
+    assert r.locate("legacy.responses.online_interviews") == "第80行"
+    assert r.cell_meta["legacy.requests.denied"]["source"] == "prose"
+
+
+def test_seed_001_run_on_list_is_not_a_sum(seeds):
+    # "共发布84篇文章，转载…14篇、…2篇…" adds to 84 only with the next sentence's parts: no "其中"
+    r = analysed(seeds["001"])
+    assert by_kind(r, "sum") == []
+
+
+def test_edited_seed_shows_the_edit(seeds):
+    r = analysed(seeds["002"], ("不属于本行政机关公开10件", "不属于本行政机关公开11件"))
+    (s,) = [f for f in by_kind(r, "sum") if f.value == 16]
+    assert s.parts == [11, 2, 2, 2] and s.clear
+
+
+def test_fact_json_shape(seeds):
+    r = analysed(seeds["004"])
+    share = by_kind(r, "share")[0].to_json()
+    assert share["kind"] == "share" and share["share"] == 96.5 and share["of"] == 400 and share["value"] == 386
+    s = next(f for f in by_kind(r, "sum") if f.value == 16).to_json()
+    assert s["parts"] == [14, 2] and s["part_cells"] == ["legacy.requests.online", "legacy.requests.letter"]

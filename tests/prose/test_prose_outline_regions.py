@@ -1,0 +1,76 @@
+"""The outline's sections and the regions a report names, on the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from checker.model import Report
+from checker.prose import analyse
+from checker.prose import regions
+
+
+def analysed(path, edit=None) -> Report:
+    text = path.read_text(encoding="utf-8")
+    if edit:
+        text = text.replace(*edit)
+    report = Report(source=str(path))
+    analyse(text.splitlines(), report)
+    return report
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
+def test_six_sections_found(seeds, seed):
+    assert sorted(analysed(seeds[seed]).facts["sections"]) == [1, 2, 3, 4, 5, 6]
+
+
+def test_section_variant_and_lines(seeds):
+    found = analysed(seeds["003"]).facts["sections"]
+    lines = seeds["003"].read_text(encoding="utf-8").splitlines()
+    assert lines[found[5] - 1].startswith("五、政府信息公开工作存在的主要问题及整改措施")
+    assert lines[found[3] - 1].startswith("三、行政机关收到和处理政府信息公开申请的情况")
+
+
+def test_missing_section_is_missing(seeds):
+    r = analysed(seeds["000"], ("六、其他需要报告的事项", "其他需要报告的事项"))
+    assert 6 not in r.facts["sections"]
+
+
+def test_divisions_dataset():
+    d = regions.divisions()
+    (daoli,) = d.names["道里区"]
+    assert d.city_name(daoli.city) == "哈尔滨市" and d.province_name(daoli.province) == "黑龙江省"
+    (beilun,) = d.names["北仑区"]
+    assert d.city_name(beilun.city) == "宁波市" and d.province_name(beilun.province) == "浙江省"
+    assert len(d.names["普陀区"]) == 2      # Shanghai and Zhoushan
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_home_city_is_harbin(seeds, seed):
+    info = analysed(seeds[seed]).facts["regions"]
+    assert (info["home_province"], info["home"]) == ("黑龙江省", "哈尔滨市")
+
+
+def test_seed_004_names_beilun(seeds):
+    info = analysed(seeds["004"]).facts["regions"]
+    (hit,) = info["foreign"]
+    assert (hit["name"], hit["city"], hit["province"], hit["line"]) == ("北仑区", "宁波市", "浙江省", 149)
+    assert info["basis"] == "单位名称“道里区”"
+
+
+def test_same_city_and_visits_are_not_foreign(seeds):
+    # seed 000 cites 道里区/阿城区/香坊区 (Harbin) as negative examples
+    info = analysed(seeds["000"]).facts["regions"]
+    assert {"道里区", "阿城区", "香坊区"} <= set(info["named"]) and info["foreign"] == []
+    # 004's "先后赴上海普陀、杭州拱墅…学习先进经验", even written with full names, is a visit
+    r = analysed(seeds["004"], ("先后赴上海普陀、杭州拱墅", "先后赴普陀区、拱墅区"))
+    assert [h["name"] for h in r.facts["regions"]["foreign"]] == ["北仑区"]
+
+
+def test_named_with_its_own_city_is_not_copied_text(seeds):
+    r = analysed(seeds["004"], ("《北仑区政务公开宣传手册》", "《宁波市北仑区政务公开宣传手册》"))
+    assert r.facts["regions"]["foreign"] == []
+
+
+def test_other_city_same_province_is_marked(seeds):
+    r = analysed(seeds["004"], ("北仑区", "萨尔图区"))      # Daqing, Heilongjiang
+    (hit,) = r.facts["regions"]["foreign"]
+    assert hit["same_province"] and hit["city"] == "大庆市"

@@ -1,0 +1,78 @@
+"""R10, P1, P2 end to end: the seeds (and copies edited to hold one error) read by the text
+reader and checked by the rules engine."""
+from __future__ import annotations
+
+from checker.check import check
+from checker.readers.text import read_text
+
+PROSE_RULES = ["R10", "P1", "P2"]
+
+
+def read(path, *edits):
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return read_text(text, str(path), path.name)
+
+
+def findings(reports, select=PROSE_RULES):
+    return check(reports, select=select).findings
+
+
+def test_seeds_raise_nothing(seeds):
+    reports = [read(seeds[s]) for s in sorted(seeds)]
+    assert findings(reports) == []
+
+
+def test_p1_total_exceeded_is_an_error(seeds):
+    (f,) = findings([read(seeds["002"], ("不属于本行政机关公开10件", "不属于本行政机关公开11件"))], ["P1"])
+    assert (f.rule, f.severity, f.actual, f.expected) == ("P1", "error", 16, 17)
+    assert "11 + 2 + 2 + 2" in f.message and "第4行" in f.message
+    assert f.unit == "哈尔滨市城市管理局" and f.year == 2020
+
+
+def test_p1_parts_short_of_total_is_a_warning(seeds):
+    (f,) = findings([read(seeds["002"], ("不属于本行政机关公开10件", "不属于本行政机关公开9件"))], ["P1"])
+    assert (f.severity, f.actual, f.expected) == ("warning", 16, 15)
+
+
+def test_p1_legacy_seed_edit(seeds):
+    (f,) = findings([read(seeds["004"], ("其中网络申请 14 件", "其中网络申请 15 件"))], ["P1"])
+    assert (f.severity, f.actual, f.expected) == ("error", 16, 17)
+
+
+def test_p2_share_off_by_one_point(seeds):
+    (f,) = findings([read(seeds["004"], ("占比 96.5%", "占比 95.5%"))], ["P2"])
+    assert (f.rule, f.severity, f.actual, f.expected) == ("P2", "error", 95.5, 96.5)
+    assert "386/400" in f.message
+
+
+def test_p2_rounding_tolerance(seeds):
+    # 368 / 400 = 92%: "92%" holds, "92.0%" holds, "91.9%" and "93%" do not
+    assert findings([read(seeds["004"], ("占比 92%", "占比 92.0%"))], ["P2"]) == []
+    assert len(findings([read(seeds["004"], ("占比 92%", "占比 91.9%"))], ["P2"])) == 1
+    assert len(findings([read(seeds["004"], ("占比 92%", "占比 93%"))], ["P2"])) == 1
+
+
+def test_r10_prose_against_table(seeds):
+    # the prose says 4 new requests, the table's row (3 + 0 + … = 3) says 3
+    (f,) = findings([read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))], ["R10"])
+    assert (f.rule, f.severity, f.expected, f.actual) == ("R10", "error", 3, 4)
+    assert [c.cell for c in f.cells] == ["requests.received.total"]
+    assert f.suspect is None and "正文的数字有误" in f.message
+
+
+def test_r10_names_the_table_total_when_its_row_backs_the_prose(seeds):
+    # the table's 予以公开 total says 2 while its applicants add up to 1, as the prose says
+    report = read(seeds["003"])
+    report.set("requests.granted.total", 2, row=51, col=9)
+    (f,) = findings([report], ["R10"])
+    assert f.suspect.cell == "requests.granted.total" and f.suggestion == 1
+    assert (f.expected, f.actual) == (2, 1)
+
+
+def test_r10_skips_blank_and_absent_cells(seeds):
+    report = read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))
+    report.set("requests.received.total", None, row=44, col=9)     # blank: F1's business, not R10's
+    assert findings([report], ["R10"]) == []
