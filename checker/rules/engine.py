@@ -45,6 +45,7 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
         stats[fam.rule.id].update(passed=fam.passed, failed=fam.failed, not_evaluable=fam.not_evaluable)
     decoder = localise.Decoder(ctx, ctx.evidence)
     findings.extend(localise.findings(ctx, decoder.run(), decoder))
+    localise.fill_blanks(ctx, decoder)
     return findings, stats
 
 

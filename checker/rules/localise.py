@@ -111,7 +111,11 @@ class Decoder:
                 causes.extend(Cause([k]) for k in sorted(remaining, key=str))
                 break
             best = max(s[0] for s in scored)
-            top = sorted((s for s in scored if s[0] == best), key=lambda s: (s[1], str(s[1])))
+            top = sorted((s for s in scored if s[0] == best), key=lambda s: s[1])
+            # a tie only when the candidates explain the same evidence: two wrong cells in one
+            # cluster (two units of a district) are two causes, each decoded in turn
+            lead = set(top[0][3])
+            top = [s for s in top if lead & set(s[3])]
             if len(top) == 1:
                 _, x, e, explained, soft, slip = top[0]
                 self.correction[x] = self.correction.get(x, 0.0) + e
@@ -205,7 +209,8 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
             if i >= 0:
                 cells[_ref(ctx, i, c)] = None
     hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
-    descs = [describe(ctx, dec, k) for k in hard]
+    own = cause.suspect[0] if cause.suspect else dec.family[hard[0][1]].owner(hard[0])
+    descs = [describe(ctx, dec, k, own) for k in hard]
     shown = "；".join(descs[:3]) + (f"；等共 {len(descs)} 项" if len(descs) > 3 else "")
     names = "、".join(rules)
     if cause.suspect is not None:
@@ -252,7 +257,7 @@ def _sides(dec: Decoder, key) -> tuple[float, float]:
     return lhs, rest
 
 
-def describe(ctx: Context, dec: Decoder, key) -> str:
+def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
     """One violated equality for a person, with the printed values."""
     fam = dec.family[key[1]]
     terms = dec.terms(key)
@@ -268,6 +273,7 @@ def describe(ctx: Context, dec: Decoder, key) -> str:
         return (f"R9 {ctx.reports[p].unit}「{_label(ctx, p, cell)}」填 {_num(pv)}，"
                 f"所属 {len(kids)} 个单位合计 {_num(total)}{slip}")
     owner = fam.owner(key)
+    head = "" if own is None or own == owner else f"{_who(ctx, owner, own)}："
     left = [t for t in terms if t[2] > 0]
     right = [t for t in terms if t[2] < 0]
 
@@ -276,7 +282,7 @@ def describe(ctx: Context, dec: Decoder, key) -> str:
         if len(ts) > 3:
             return f"{len(ts)} 项之和 {_num(val)}"
         return " + ".join(f"{_who(ctx, i, owner)}「{_label(ctx, i, c)}」{_num(ctx.value(i, c))}" for i, c, _ in ts)
-    return f"{key[1]} {side(left)} ≠ {side(right)}"
+    return f"{head}{key[1]} {side(left)} ≠ {side(right)}"
 
 
 def _who(ctx: Context, i: int, owner: int) -> str:
@@ -311,3 +317,28 @@ def _plain(v):
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)
+
+
+# --- blank cells ------------------------------------------------------------------------------------
+def fill_blanks(ctx: Context, dec: Decoder) -> None:
+    """A blank cell (F1) that is the only unknown of equalities which all imply the same value gets
+    that value as its suggestion: the reader could not know it, the other cells tell it."""
+    for i, r in enumerate(ctx.reports):
+        for f in r.findings:
+            if f.rule != "F1" or f.suspect is not None or len(f.cells) != 1:
+                continue
+            cell = f.cells[0].cell
+            implied, rules = [], set()
+            for key in dec.instances(i, cell, dec.hard):
+                terms = dec.terms(key)
+                own = [coef for j, c, coef in terms if (j, c) == (i, cell)]
+                rest = [coef * dec.value(j, c) for j, c, coef in terms if (j, c) != (i, cell)]
+                if own and rest and not any(math.isnan(v) for v in rest):
+                    implied.append(-sum(rest) / sum(own))
+                    rules.add(key[1])
+            if not implied or max(implied) - min(implied) > 1e-6 or not _plausible(ctx, i, cell, implied[0]):
+                continue
+            value = _plain(_round(ctx, i, cell, implied[0]))
+            f.suspect, f.suggestion, f.expected = f.cells[0], value, value
+            names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
+            f.message += f"按 {names} 的勾稽关系，该格应为 {_num(value)}。"

@@ -1,0 +1,247 @@
+"""Synthetic districts: a district (the parent, reporting the sum of its units) and N units over
+several years, every rule holding (R1–R4 within a report, R6 carry-over, R7/R8 across years, R9
+parent = sum of units), with plausible small counts and many zeros like real reports. Format 2019
+for 2019–2020 and 2021 for 2021 on.
+
+`district()` builds the reports in memory; `write_texts` writes them as text reports in the seeds'
+layout, `write_workbook` as a collection workbook (contract B), `write_units` the units CSV.
+`inject()` (bench/inject.py) adds known errors with a record of the truth.
+
+    python -m bench.generate OUT_DIR [--units 50] [--years 2019 2020 2021] [--errors 40] [--seed 1]
+"""
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.model import Report
+from checker.templates import format_for_year, template
+
+DISTRICTS = ("道里区", "南岗区", "道外区", "香坊区", "平房区", "松北区", "呼兰区", "阿城区", "双城区")
+CITY = "哈尔滨市"
+OFFICES = ("人民政府办公室", "发展和改革局", "教育局", "科学技术局", "工业和信息化局", "民政局", "司法局", "财政局",
+           "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局", "农业农村局",
+           "水务局", "商务局", "文化广电和旅游局", "卫生健康局", "退役军人事务局", "应急管理局", "审计局",
+           "市场监督管理局", "统计局", "医疗保障局", "城市管理局", "信访局", "营商环境建设局", "民族宗教事务局",
+           "林业和草原局", "机关事务服务中心", "政务服务中心", "融媒体中心", "城市管理综合执法局", "档案馆")
+STREETS = ("安静", "抚顺", "新阳路", "工农", "尚志", "斯大林", "兆麟", "经纬", "共乐", "新华", "城乡路", "群力",
+           "康安", "建国", "通达", "顾乡", "正阳河", "友谊路", "新发", "太平", "管理", "机场路", "榆树", "新农")
+RESULT_WEIGHTS = {
+    "granted": 40, "partly_granted": 8, "denied.third_party": 3, "denied.process": 3, "denied.internal": 2,
+    "unavailable.not_held": 18, "unavailable.needs_creation": 4, "unavailable.unclear": 3,
+    "not_processed.petition": 8, "not_processed.duplicate": 5, "not_processed.publication": 1,
+    "other": 5, "other.no_correction": 3, "other.other": 2,
+}
+APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
+SECTIONS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进措施", "六、其他需要报告的事项")
+
+
+@dataclass
+class District:
+    name: str                               # the district, e.g. 哈尔滨市道里区
+    parent_unit: str                        # the district's own aggregate report's unit
+    units: list[str]
+    years: list[int]
+    reports: list[Report] = field(default_factory=list)
+    truth: list = field(default_factory=list)          # bench.inject.Injected records
+    prose: dict = field(default_factory=dict)          # (unit, year) -> (received, granted) as stated
+    periods: dict = field(default_factory=dict)        # (unit, year) -> year the period sentence states
+
+    def parents(self) -> dict[str, str]:
+        return {u: self.parent_unit for u in self.units}
+
+    def report(self, unit: str, year: int) -> Report:
+        return next(r for r in self.reports if r.unit == unit and r.year == year)
+
+
+def unit_names(district: str, n: int) -> list[str]:
+    names = [district + o for o in OFFICES] + [district + s + "街道办事处" for s in STREETS]
+    k = 1
+    while len(names) < n:
+        names.append(f"{district}第{k}社区服务中心")
+        k += 1
+    return names[:n]
+
+
+def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: str = "道里区") -> District:
+    """A consistent district: `n_units` units and the district's aggregate, for each of `years`."""
+    rng = random.Random(seed)
+    d = District(CITY + name, name + "人民政府", unit_names(name, n_units), list(years))
+    state = {u: _UnitState(rng) for u in d.units}
+    for y in years:
+        fmt = format_for_year(y)
+        kids = []
+        for u in d.units:
+            r = Report(source=f"{u}{y}.txt", unit=u, year=y, parent=d.parent_unit)
+            r.set_format(fmt)
+            state[u].fill(r, rng)
+            kids.append(r)
+        parent = Report(source=f"{d.parent_unit}{y}.txt", unit=d.parent_unit, year=y)
+        parent.set_format(fmt)
+        tpl = template(fmt)
+        total = sum(k.values for k in kids)
+        for c, spec in enumerate(tpl.cells):
+            v = float(total[c])
+            if spec.kind in ("money", "wan"):
+                v = round(v, 2)
+                parent.set(spec.id, v, decimals=2)
+            else:
+                parent.set(spec.id, v)
+        d.reports.extend(kids + [parent])
+    for r in d.reports:
+        _finish_meta(r)
+        d.prose[(r.unit, r.year)] = (r.get("requests.received.total"), r.get("requests.granted.total"))
+        d.periods[(r.unit, r.year)] = r.year
+    return d
+
+
+def _finish_meta(r: Report) -> None:
+    y = r.year
+    r.period = f"{y}-01-01/{y}-12-31"
+    r.published = f"{y + 1}-01-20"
+    r.title = f"{r.unit}{y}年政府信息公开工作年度报告"
+
+
+class _UnitState:
+    """What carries over between a unit's years: requests carried forward, item counts, stocks."""
+
+    def __init__(self, rng: random.Random):
+        self.busy = rng.random()                    # how many requests this unit gets
+        self.forward = {c: 0 for c in APPLICANTS}
+        self.items = {r: rng.choice((0, 0, 0, 1, 2, 5, 12, 30)) for r in
+                      ("licensing", "other_services", "penalty", "enforcement", "fees")}
+        self.change = {r: 0 for r in self.items}
+        self.in_force = {"regulations": 0, "normative_docs": rng.choice((0, 0, 1, 3, 8))}
+        self.published = {"regulations": 0, "normative_docs": rng.choice((0, 2, 5))}
+
+    def fill(self, r: Report, rng: random.Random) -> None:
+        self._requests(r, rng)
+        self._appeals(r, rng)
+        (self._active_2019 if r.format == "2019" else self._active_2021)(r, rng)
+
+    def _requests(self, r: Report, rng: random.Random) -> None:
+        tpl = template(r.format)
+        results = [row.id for row in tpl.table("requests").rows if row.id in RESULT_WEIGHTS]
+        weights = [RESULT_WEIGHTS[x] for x in results]
+        rows = {row.id: {} for row in tpl.table("requests").rows}
+        for c in APPLICANTS:
+            if c == "natural_person":
+                new = 0 if rng.random() > 0.3 + self.busy else rng.choice((1, 2, 3, 4, 6, 9, 12, 15, 23, 38, 57))
+            else:
+                new = rng.choice((1, 2)) if rng.random() < 0.08 * self.busy else 0
+            over = self.forward[c]
+            forward = rng.choice((0, 0, 0, 1)) if new + over > 0 else 0
+            handled = new + over - forward
+            counts = {x: 0 for x in results}
+            for _ in range(handled):
+                counts[rng.choices(results, weights)[0]] += 1
+            for row in rows:
+                rows[row][c] = counts.get(row, 0)
+            rows["received"][c], rows["carried_over"][c] = new, over
+            rows["handled_total"][c], rows["carried_forward"][c] = handled, forward
+            self.forward[c] = forward
+        for row, cols in rows.items():
+            for c, v in cols.items():
+                r.set(f"requests.{row}.{c}", v)
+            r.set(f"requests.{row}.total", sum(cols.values()))
+
+    def _appeals(self, r: Report, rng: random.Random) -> None:
+        for g in ("review", "direct_suit", "suit_after_review"):
+            parts = {k: (rng.choice((0, 0, 0, 0, 0, 0, 1, 1, 2)) if g == "review" else rng.choice((0,) * 12 + (1,)))
+                     for k in ("upheld", "corrected", "other", "pending")}
+            for k, v in parts.items():
+                r.set(f"appeals.count.{g}.{k}", v)
+            r.set(f"appeals.count.{g}.total", sum(parts.values()))
+
+    def _active_2019(self, r: Report, rng: random.Random) -> None:
+        for row in ("regulations", "normative_docs"):
+            made = 0 if row == "regulations" else rng.choice((0, 0, 1, 2, 3))
+            self.published[row] += made
+            r.set(f"active.{row}.made", made)
+            r.set(f"active.{row}.published", made)
+            r.set(f"active.{row}.total_published", self.published[row])
+        for row in self.items:
+            self.items[row] += self.change[row]
+            self.change[row] = rng.choice((0, 0, 0, 1, 2, -1)) if self.items[row] > 1 else rng.choice((0, 1))
+            r.set(f"active.{row}.prev_items", self.items[row])
+            r.set(f"active.{row}.change", self.change[row])
+            if row != "fees":
+                busy = self.items[row] * rng.choice((0, 1, 3, 10, 40))
+                r.set(f"active.{row}.decisions", busy)
+        r.set("active.procurement.items", rng.choice((0, 0, 1, 2, 4)))
+        amount = 0.0 if r.get("active.procurement.items") == 0 else round(rng.uniform(1, 400), 2)
+        r.set("active.procurement.amount", amount, decimals=2)
+
+    def _active_2021(self, r: Report, rng: random.Random) -> None:
+        for row in ("regulations", "normative_docs"):
+            issued = 0 if row == "regulations" else rng.choice((0, 0, 1, 2))
+            repealed = min(self.in_force[row], rng.choice((0, 0, 0, 1)))
+            self.in_force[row] += issued - repealed
+            r.set(f"active.{row}.issued", issued)
+            r.set(f"active.{row}.repealed", repealed)
+            r.set(f"active.{row}.in_force", self.in_force[row])
+        for row in ("licensing", "penalty", "enforcement"):
+            r.set(f"active.{row}.decisions", rng.choice((0, 0, 0, 1, 3, 7, 15, 48, 126, 2483)))
+        amount = rng.choice((0.0, 0.0, round(rng.uniform(0.1, 90), 2)))
+        r.set("active.fees.amount_wan", amount, decimals=2)
+
+
+# --- writing ----------------------------------------------------------------------------------
+def write_units(d: District, path: Path) -> Path:
+    path = Path(path)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["单位", "上级单位"])
+        w.writerow([d.parent_unit, ""])
+        for u in d.units:
+            w.writerow([u, d.parent_unit])
+    return path
+
+
+def write_texts(d: District, folder: Path) -> list[Path]:
+    from .text_layout import report_text
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n, r in enumerate(d.reports):
+        p = folder / f"{n:05d}_{r.unit}_{r.year}.txt"
+        received, granted = d.prose[(r.unit, r.year)]
+        p.write_text(report_text(r, received, granted, d.periods[(r.unit, r.year)]), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def write_workbook(d: District, path: Path) -> Path:
+    """The collection workbook (contract B) through the Excel work's writer."""
+    from checker.workbook import write_collection
+    coll = write_collection(d.reports, d.parents())
+    coll.workbook.save(path)
+    return Path(path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    from .inject import inject
+    ap = argparse.ArgumentParser(description="生成一致的合成区县年报（可注入已知错误）")
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--units", type=int, default=50)
+    ap.add_argument("--years", type=int, nargs="+", default=[2019, 2020, 2021])
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workbook", action="store_true", help="也写出汇总工作簿")
+    a = ap.parse_args(argv)
+    d = district(a.units, a.years, a.seed)
+    if a.errors:
+        inject(d, a.errors, a.seed)
+    write_texts(d, a.out / "reports")
+    write_units(d, a.out / "units.csv")
+    if a.workbook:
+        write_workbook(d, a.out / "collection.xlsx")
+    print(f"已生成 {len(d.reports)} 份报告、{len(d.truth)} 处注入错误：{a.out}")
+
+
+if __name__ == "__main__":
+    main()

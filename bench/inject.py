@@ -1,0 +1,155 @@
+"""Known errors injected into a generated district, with a record of the truth: which report,
+which cell, the original value and what was printed instead. Each error goes to its own report.
+
+Kinds: `typo` (one digit wrong), `transposition` (two adjacent digits swapped), `wrong_total`
+(a total cell off), `carryover` (上年结转 disagrees with last year's 结转下年), `district` (a
+cell of the district's aggregate disagrees with its units), `unit_slip` (an amount in 元 where
+万元 is asked), `blank` (a cell left empty), `prose` (the prose figure disagrees with the table),
+`period` (the period sentence names the wrong year).
+"""
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from checker.templates import template
+
+from .generate import District
+
+# kind -> share of the injected errors (in this order; the remainder goes to typos)
+MIX = (("typo", 7), ("transposition", 6), ("wrong_total", 5), ("carryover", 4), ("district", 3),
+       ("unit_slip", 2), ("blank", 5), ("prose", 4), ("period", 4))
+TABLE_KINDS = ("typo", "transposition", "wrong_total", "carryover", "district", "unit_slip", "blank")
+
+
+@dataclass
+class Injected:
+    kind: str
+    unit: str
+    year: int
+    cell: str | None          # None for prose and period errors
+    original: float | None
+    printed: float | None
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "unit": self.unit, "year": self.year, "cell": self.cell,
+                "original": self.original, "printed": self.printed}
+
+
+def inject(d: District, n: int, seed: int = 1) -> list[Injected]:
+    rng = random.Random(seed * 7919 + n)
+    kinds = [k for k, share in MIX for _ in range(share)]
+    kinds = (kinds * (n // len(kinds) + 1))[:n]
+    used: set[tuple[str, int]] = set()
+    out = []
+    for kind in kinds:
+        rec = _one(d, kind, rng, used)
+        if rec is None:           # no cell fits this kind (e.g. nothing ≥ 10 to transpose)
+            rec = _one(d, "typo", rng, used)
+        if rec is not None:
+            used.add((rec.unit, rec.year))
+            out.append(rec)
+    d.truth.extend(out)
+    return out
+
+
+def _pick(d: District, rng, used, *, parent=False, min_year=None, fmt=None):
+    pool = [r for r in d.reports
+            if (r.unit == d.parent_unit) == parent and (r.unit, r.year) not in used
+            and (min_year is None or r.year >= min_year) and (fmt is None or r.format == fmt)]
+    return rng.choice(pool) if pool else None
+
+
+def _set(r, cell: str, value):
+    i = template(r.format).index[cell]
+    original = r.values[i]
+    r.values[i] = math.nan if value is None else value
+    return None if math.isnan(original) else float(original)
+
+
+def _one(d: District, kind: str, rng: random.Random, used) -> Injected | None:
+    if kind == "prose":
+        r = _pick(d, rng, used)
+        received, granted = d.prose[(r.unit, r.year)]
+        d.prose[(r.unit, r.year)] = ((received or 0) + rng.choice((1, 2, 3, 10)), granted)
+        return Injected(kind, r.unit, r.year, None, received, d.prose[(r.unit, r.year)][0])
+    if kind == "period":
+        r = _pick(d, rng, used)
+        d.periods[(r.unit, r.year)] = r.year - 1
+        return Injected(kind, r.unit, r.year, None, r.year, r.year - 1)
+    if kind == "unit_slip":
+        for _ in range(50):
+            r = _pick(d, rng, used)
+            cell = "active.procurement.amount" if r.format == "2019" else "active.fees.amount_wan"
+            v = r.get(cell)
+            if v:
+                printed = round(v * 10000, 2)
+                _set(r, cell, printed)
+                return Injected(kind, r.unit, r.year, cell, v, printed)
+        return None
+    if kind == "carryover":
+        r = _pick(d, rng, used, min_year=d.years[1])
+        cell = f"requests.carried_over.{rng.choice(('natural_person', 'natural_person', 'commercial'))}"
+        v = r.get(cell)
+        printed = v + rng.choice((1, 2, 3)) if v == 0 else v - 1
+        _set(r, cell, printed)
+        return Injected(kind, r.unit, r.year, cell, v, printed)
+    r = _pick(d, rng, used, parent=(kind == "district"))
+    if r is None:
+        return None
+    cells = _cells_for(kind, r)
+    rng.shuffle(cells)
+    if kind == "blank":
+        cell = cells[0]
+        return Injected(kind, r.unit, r.year, cell, _set(r, cell, None), None)
+    for cell in cells:
+        v = r.get(cell)
+        printed = _mutate(kind, v, rng)
+        if printed is not None and printed != v:
+            _set(r, cell, printed)
+            return Injected(kind, r.unit, r.year, cell, v, printed)
+    return None
+
+
+def _cells_for(kind: str, r) -> list[str]:
+    tpl = template(r.format)
+    req = [c.id for c in tpl.cells if c.table == "requests"]
+    if kind == "wrong_total":
+        return [c for c in req if c.endswith(".total") or ".handled_total." in c]
+    if kind == "transposition":
+        return [c.id for c in tpl.cells if c.kind == "count" and (r.get(c.id) or 0) >= 10]
+    if kind == "blank":
+        return [c for c in req if ".total" not in c]
+    # typo / district: a requests cell, mostly one that holds something
+    nonzero = [c for c in req if r.get(c)]
+    return nonzero + req if nonzero else req
+
+
+def _mutate(kind: str, v, rng: random.Random):
+    s = str(int(v))
+    if kind == "transposition":
+        spots = [k for k in range(len(s) - 1) if s[k] != s[k + 1] and not (k == 0 and s[k + 1] == "0")]
+        if not spots:
+            return None
+        k = rng.choice(spots)
+        return float(s[:k] + s[k + 1] + s[k] + s[k + 2:])
+    if kind == "wrong_total":
+        return v + rng.choice((1, 2, -1, 10)) if v + 1 > 1 else v + rng.choice((1, 2, 10))
+    # typo (and district): one digit replaced by another
+    k = rng.randrange(len(s))
+    d = rng.choice([x for x in "0123456789" if x != s[k] and not (k == 0 and x == "0" and len(s) > 1)])
+    return float(s[:k] + d + s[k + 1:])
+
+
+def apply_to_reports(d: District) -> None:
+    """For checks without the readers (bench): carry the prose and period errors into the
+    in-memory reports' metadata and prose facts, as the prose analysis would have found them."""
+    from checker.model import ProseFact
+    for r in d.reports:
+        py = d.periods[(r.unit, r.year)]
+        r.period = f"{py}-01-01/{py}-12-31"
+        received, granted = d.prose[(r.unit, r.year)]
+        if received is not None:
+            text = f"{r.year} 年共收到政府信息公开申请 {received} 件"
+            r.prose = [ProseFact("count", text, 8, float(received), cell="requests.received.total")]
