@@ -316,8 +316,11 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         report.set(cid, None, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     if p.truncated:
         detail = f"连写数字“{p.digits}”可拆成的组合超过 {MAX_ROW_CANDIDATES} 种，无法确定各格数值。"
+    elif len(p.digits) < len(ids):
+        detail = f"这一格的“{p.digits}”只有 {len(p.digits)} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
-        detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系（合计等于各项之和）相符的 {len(ids)} 个数值。"
+        rule = "（合计等于各项之和）" if _groups(p.table, len(ids))[0][1] else ""
+        detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
     else:
         shown = "；".join("|".join(str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
@@ -325,12 +328,21 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     part = report.parts[p.part] if report.parts and p.part < len(report.parts) else None
     place = render_location(report.location_style, part, p.row, p.col)
     finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in ids],
-                   source=report.source, where=f"{where} {place}", label=row.label, found=1,
+                   source=report.source, where=f"{where} {place}", label=_label(p.table, row), found=1,
                    columns=len(ids), detail=detail, digits=p.digits,
                    candidates_found=len(p.candidates))
     if "{detail}" not in _template_of("F3"):
         finding.message = f"{finding.message}{detail}"
     report.findings.append(finding)
+
+
+def _label(table: str, row) -> str:
+    """The row's label as a reviewer finds it printed (result rows under 三、, with their group)."""
+    if table == "requests" and row.group and row.group.startswith("（"):
+        return f"三{row.group}{row.label}"
+    if table == "requests" and row.label.startswith("（"):
+        return f"三{row.label}"
+    return "行政复议、行政诉讼情况" if table == "appeals" else row.label
 
 
 def _template_of(rule_id: str) -> str:
