@@ -16,6 +16,7 @@ from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
+from .legacy_table import read_legacy
 from .presence import finish  # noqa: F401  (readers call grid.finish after the prose)
 from .runtogether import RunTogetherRow, resolve
 
@@ -104,8 +105,9 @@ def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[s
             return set()
         report.set_format(fmt)
     if report.format == "legacy":
-        report.facts["tables_found"] = []
-        return set()
+        found = {"legacy"} if read_legacy(lines, report, where) else set()
+        report.facts["tables_found"] = sorted(found)
+        return found
     ctx = _Reader(report, where)
     ctx.run(lines)
     report.facts["tables_found"] = sorted(ctx.found)
@@ -242,10 +244,11 @@ class _Reader:
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
             return
         if len(vals) == ncols and (filled or ncols == 1):
-            if picked is None and ncols > 1 and len(filled) == ncols - 1 and len(ln.values) == ncols and (
-                    not vals[0].text.strip()
-                    or (self.report.location_style == "text" and not vals[-1].text.strip())):
-                # one empty cell at the edge of a text row: a blank cell or a layout gap?
+            text = self.report.location_style == "text"
+            if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
+                    (not vals[0].text.strip() and (text or len(ln.values) == ncols))
+                    or (text and not vals[-1].text.strip())):
+                # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
             blanks = [(cid, c) for cid, c in zip(ids, vals) if self.cells.put(cid, c)]

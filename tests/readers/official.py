@@ -1,4 +1,4 @@
-"""The official table layouts as rows of printed cells, filled with known values, for the reader tests.
+"""The official table layouts (three label columns in table 三, as the template prints them) as rows of printed cells, filled with known values, for the reader tests.
 
 Written from the printed 2019/2021 templates (titles, 第二十条 headings, header rows, group labels
 in their own column), not from the readers' keys, so a test reads what an office would print."""
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from checker.templates import template
 
-REQ_HEAD = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "申请人情况"]
+REQ_HEAD = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"]
 REQ_COLS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 APPEAL_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
@@ -46,19 +46,19 @@ def active_rows(fmt: str, vals: dict) -> list[list[str]]:
 def requests_rows(fmt: str, vals: dict) -> list[list[str]]:
     t = template(fmt).table("requests")
     rows = [["三、收到和处理政府信息公开申请情况"], REQ_HEAD,
-            ["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-            ["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
+            ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+            ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
     last_group = None
     for r in t.rows:
         cells = [_fmt(vals.get(f"requests.{r.id}.{c}")) for c in
                  ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")]
         if r.id in ("received", "carried_over", "carried_forward"):
-            rows.append([r.label, ""] + cells)
+            rows.append([r.label, "", ""] + cells)
         elif r.group and r.group.startswith("（"):
             first = r.group != last_group
             rows.append(["", r.group if first else "", r.label] + cells)
         else:
-            rows.append(["三、本年度办理结果" if r.id == "granted" else "", r.label] + cells)
+            rows.append(["三、本年度办理结果" if r.id == "granted" else "", r.label, ""] + cells)
         last_group = r.group
     return rows
 

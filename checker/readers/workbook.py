@@ -1,0 +1,179 @@
+"""Workbooks (`.xlsx .xlsm .xls .ods`), read with python-calamine: fast, read-only, the file is
+never modified. The tables are found by their labels anywhere on a sheet (offices insert rows,
+merge cells, move tables), and every cell keeps the exact sheet cell it came from.
+
+Two kinds of workbook (contract B): the project's collection workbook, one sheet per report with a
+header block (单位 / 上级单位 / 年度 / 格式 / 来源 in columns A–B) plus the `单位清单` index; and an
+office's own workbook, whose sheets without a header block together make one report (its tables may
+stand on one sheet or on several). `read_sheets` is shared with the live-Excel path (xlwings), so a
+file and an open workbook give identical reports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..model import Report
+from ..templates import FORMATS
+from . import ReadError
+from .grid import GridCell, finish, read_tables
+
+HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源")
+HEADER_ROWS = 12
+INDEX_SHEET = "单位清单"
+RESULTS_SHEET = "校验结果"
+PRIVATE_PREFIX = "_xxgk"
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+_TITLE_WORDS = re.compile(r"(政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开情况统计表|年度报告|统计表|年度|年)")
+
+
+def read(path: Path) -> list[Report]:
+    from python_calamine import CalamineWorkbook
+    path = Path(path)
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as e:  # calamine raises its own errors, zip errors, OSError: all mean "cannot open"
+        raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（{_short(e)}）。") from None
+    sheets: dict[str, list[list[object]]] = {}
+    try:
+        for name in wb.sheet_names:
+            try:
+                sheets[name] = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            except Exception as e:
+                raise ReadError(f"工作簿“{path.name}”的工作表“{name}”无法读取（{_short(e)}）。",
+                                where=f"工作表“{name}”") from None
+    finally:
+        wb.close()
+    reports = read_sheets(sheets, str(path))
+    if not reports:
+        names = "、".join(f"“{n}”" for n in sheets) or "（无工作表）"
+        raise ReadError(f"工作簿“{path.name}”的工作表 {names} 中没有找到政府信息公开年度报告的标准表格"
+                        "（主动公开、收到和处理申请、行政复议和诉讼），也没有报告表头（单位、年度）。")
+    return reports
+
+
+def read_sheets(sheets: dict[str, list[list[object]]], source: str,
+                origins: dict[str, tuple[int, int]] | None = None) -> list[Report]:
+    """Reports from sheet name -> 2-D cell values (calamine's `to_python(skip_empty_area=False)`, or
+    xlwings' `.value`). `origins` gives a sheet's top-left (row, column), 1-based, when its values
+    do not start at A1 (xlwings' `used_range`). Sheets that are not reports are skipped."""
+    names = list(sheets)
+    where = Path(source).name
+    groups: list[tuple[dict | None, list[int]]] = []
+    loose: list[int] = []
+    for i, name in enumerate(names):
+        if name in (INDEX_SHEET, RESULTS_SHEET) or name.startswith(PRIVATE_PREFIX):
+            continue
+        header = header_block(_grid(sheets[name]))
+        if header:
+            groups.append((header, [i]))
+        else:
+            loose.append(i)
+    if loose:
+        groups.append((None, loose))
+    reports = []
+    for header, idxs in groups:
+        rows = []
+        for i in idxs:
+            r0, c0 = (origins or {}).get(names[i], (1, 1))
+            rows.extend(_cells(_grid(sheets[names[i]]), i, r0, c0))
+        report = Report(source=source, location_style="sheet", parts=names)
+        if header:
+            _apply_header(report, header)
+        else:
+            _title(report, rows, where)
+        found = read_tables(rows, report, where)
+        if not found and header is None:
+            continue   # loose sheets without any table: notes, charts, not a report
+        finish(report, where)
+        reports.append(report)
+    return reports
+
+
+def header_block(values: list[list[object]]) -> dict[str, str]:
+    """Contract B's header block: labels in column A, values in column B, among the first 12 rows."""
+    out = {}
+    for row in values[:HEADER_ROWS]:
+        if len(row) < 2 or not isinstance(row[0], str):
+            continue
+        label = "".join(row[0].split()).rstrip("：:")
+        if label in HEADER_FIELDS and label not in out:
+            out[label] = _text(row[1]).strip()
+    return out if ("单位" in out or "年度" in out) else {}
+
+
+def _apply_header(report: Report, header: dict[str, str]) -> None:
+    report.unit = header.get("单位") or None
+    report.parent = header.get("上级单位") or None
+    m = _YEAR.search(header.get("年度", ""))
+    report.year = int(m.group(1)) if m else None
+    if header.get("来源"):
+        report.facts["origin"] = header["来源"]
+    fmt = header.get("格式", "")
+    if fmt in FORMATS:
+        report.set_format(fmt)
+
+
+def _title(report: Report, rows: list[list[GridCell]], where: str) -> None:
+    """An office's workbook: unit and year from a title cell (through the prose analysis), else
+    from the file name."""
+    from ..prose import analyse
+    lines = [c.text.strip() for r in rows[:8] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
+    analyse(lines[:12], report)
+    stem = Path(report.source).stem
+    if report.year is None:
+        for line in lines[:12] + [stem]:
+            m = _YEAR.search(line)
+            if m and ("报告" in line or "统计" in line or line == stem):
+                report.year = int(m.group(1))
+                break
+    if report.unit is None:
+        for line in lines[:12] + [stem]:
+            if "报告" in line or "统计表" in line or line == stem:
+                unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
+                if unit:
+                    report.unit = unit
+                    break
+
+
+def _grid(values) -> list[list[object]]:
+    """xlwings gives a scalar for one cell and a flat list for one row: always a 2-D list."""
+    if not isinstance(values, list):
+        return [[values]]
+    if values and not isinstance(values[0], list):
+        return [values]
+    return values
+
+
+def _cells(values: list[list[object]], part: int, r0: int, c0: int) -> list[list[GridCell]]:
+    rows = []
+    for r, row in enumerate(values):
+        texts = [_text(v) for v in row]
+        if any(texts):
+            rows.append([GridCell(t, r0 + r, c0 + c, part) for c, t in enumerate(texts)])
+    return rows
+
+
+def _text(v: object) -> str:
+    """A cell value as printed. Numbers stored as numbers print without a spurious `.0`."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float):
+        if v != v:
+            return ""
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.isoformat()
+    return str(v)
+
+
+def _short(e: Exception) -> str:
+    s = str(e).strip() or type(e).__name__
+    return s if len(s) <= 120 else s[:117] + "…"
