@@ -7,6 +7,7 @@ from openpyxl.styles.colors import COLOR_INDEX, Color
 from openpyxl.utils import get_column_letter
 
 from . import state as st
+from ..workbook.styles import print_fit_width
 from .plan import Plan, SEVERITY_LABELS
 
 AUTHOR = "xxgk-checker"
@@ -100,6 +101,7 @@ def _write_results(plan: Plan, wb) -> None:
     for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 8, 24, 6, 6, 22, 70, 22, 10, 10, 10, 16, 18)):
         ws.column_dimensions[col].width = width
     ws.column_dimensions[last].hidden = True
+    print_fit_width(ws)
     _side_block(ws, plan, len(plan.header) + 2)
 
 

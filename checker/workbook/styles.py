@@ -32,3 +32,12 @@ def style_value(cell, kind: str) -> None:
     cell.alignment = Alignment(horizontal="right", vertical="center")
     if kind in NUMBER_FORMATS:
         cell.number_format = NUMBER_FORMATS[kind]
+
+
+def print_fit_width(ws) -> None:
+    """Landscape, one page wide: the tables print (and render) the way the templates look."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from ..model import Report
 from .layout import HEADER_FIELDS, SheetLayout, report_layout
-from .styles import style_label, style_value
+from .styles import print_fit_width, style_label, style_value
 
 INDEX_SHEET = "单位清单"
 INDEX_COLUMNS = ("单位", "上级单位", "年度", "格式", "来源", "工作表")
@@ -119,6 +119,7 @@ def _apply(ws, lay: SheetLayout) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
     for col in range(4, 16):
         ws.column_dimensions[get_column_letter(col)].width = 11
+    print_fit_width(ws)
 
 
 def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents) -> None:
@@ -132,5 +133,6 @@ def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents
         link.hyperlink = f"#'{name}'!A1"
         link.style = "Hyperlink"
     ws.freeze_panes = "A2"
+    print_fit_width(ws)
     for col, width in zip("ABCDEF", (30, 24, 8, 8, 40, 30)):
         ws.column_dimensions[col].width = width

@@ -1,0 +1,56 @@
+"""The entry point Excel calls: the `运行校验` button (VBA `RunPython "import checker.excel;
+checker.excel.run_check()"`), and the same check as an xlwings Lite / xlwings Server script.
+
+It reads the open workbook's values, checks them, and annotates the workbook in place through
+xlwings; re-running after edits replaces the previous run's flags (see `checker.annotate.state`)."""
+from __future__ import annotations
+
+import xlwings as xw
+
+from .annotate import locate
+from .annotate import state as st
+from .annotate import xlwings_backend as xb
+from .annotate.plan import build
+
+INDEX_SHEET = "单位清单"
+
+
+def run_check(book=None) -> dict:
+    """Check the workbook (`xw.Book.caller()` when called from the button) and flag it in place.
+    Returns the counts shown in the status bar."""
+    book = book if book is not None else xw.Book.caller()
+    xb.status(book, "xxgk：正在读取工作表……")
+    sheets = {s.name: xb.sheet_values(s) for s in book.sheets}
+    from .check import check
+    from .readers.workbook import read_sheets
+    reports = read_sheets(sheets, book.name)
+    xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
+    result = check(reports, units=_hierarchy(sheets, book.name))
+    plan = build(result, locate.from_reports(reports), xb.XlwingsView(book))
+    xb.status(book, f"xxgk：正在标注 {len(plan.cells)} 个单元格……")
+    xb.apply(plan, book)
+    try:
+        book.sheets[st.RESULTS_SHEET].activate()
+    except Exception:   # the remote engine may not offer activation on every client
+        pass
+    xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")
+    return {"reports": len(reports), "findings": len(result.findings), "open": plan.open,
+            "accepted": plan.accepted}
+
+
+def _hierarchy(sheets: dict[str, list[list]], where: str):
+    """The hierarchy from the workbook's `单位清单` sheet, if it has one; else the reports' own
+    上级单位 (header block) serve."""
+    if INDEX_SHEET not in sheets:
+        return None
+    from .units import UnitsError, from_rows
+    try:
+        return from_rows(sheets[INDEX_SHEET], f"{where}（工作表 {INDEX_SHEET}）")
+    except UnitsError:
+        return None
+
+
+@xw.script(name="运行校验")
+def xxgk_check(book: xw.Book):
+    """xlwings Lite / xlwings Server: the same check and annotations as the desktop button."""
+    run_check(book)

@@ -1,0 +1,50 @@
+"""The seeds, checked and annotated for real, rendered by LibreOffice (headless): the findings
+sheet prints, the flagged cells are coloured on the page and their notes are printed."""
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from checker.annotate import annotate_file
+from checker.annotate.plan import INVOLVED_FILL, SUSPECT_FILL
+from checker.annotate.render import to_pdf, to_png
+from checker.check import check_paths
+
+pytestmark = pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftoppm"),
+                                reason="LibreOffice / poppler not installed (make system)")
+
+
+def _pages(pdf) -> list[str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    n = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout for i in range(1, n + 1)]
+
+
+def _pixels(png, hex_colour, tolerance=8) -> int:
+    rgb = np.array(Image.open(png).convert("RGB")).astype(int)
+    want = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(rgb - want).max(axis=2) <= tolerance).sum())
+
+
+def test_annotated_seeds_render_with_flags_and_notes(seeds, tmp_path):
+    folder = next(iter(seeds.values())).parent
+    result = check_paths([folder])
+    assert result.findings
+    out = annotate_file(result, [folder], tmp_path / "seeds-annotated.xlsx")
+    pdf = to_pdf(out, tmp_path)
+    pages = _pages(pdf)
+    assert "复核意见" in pages[0] and "待处理" in pages[0]          # the 校验结果 sheet comes first
+    flagged = [i for i, text in enumerate(pages, 1) if "xxgk 校验" in text]
+    assert flagged, "no note printed"
+    texts = "".join(pages[i - 1] for i in flagged)
+    suspect = next(f for f in result.findings if f.suspect and f.suspect.cell.count(".") >= 2)
+    assert f"{suspect.rule} " in texts
+    colours = {"suspect": 0, "involved": 0}
+    for page in flagged:
+        png = to_png(pdf, tmp_path / f"page{page}", page=page)
+        colours["suspect"] += _pixels(png, SUSPECT_FILL)
+        colours["involved"] += _pixels(png, INVOLVED_FILL)
+    assert colours["suspect"] > 20 and colours["involved"] > 20, colours
