@@ -1,0 +1,163 @@
+"""Say which cell is wrong: on generated districts (in memory, every rule holding), one injected
+error gives one finding naming the injected cell with the original value as the suggestion."""
+import math
+
+import pytest
+
+from bench.generate import district
+from checker.check import check
+from checker.rules.localise import slip_kind
+from checker.units import Hierarchy
+
+
+def hierarchy(d):
+    h = Hierarchy(source="(test)")
+    h.parents[d.parent_unit] = None
+    for u in d.units:
+        h.parents[u] = d.parent_unit
+    return h
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return district(8, (2019, 2020, 2021, 2022), seed=5)
+
+
+def errors(result):
+    return [f for f in result.findings if f.severity == "error"]
+
+
+def fresh():
+    return district(8, (2019, 2020, 2021, 2022), seed=5)
+
+
+def test_clean_district_has_no_error_and_every_rule_is_evaluated(clean):
+    result = check(clean.reports, units=hierarchy(clean))
+    assert errors(result) == []
+    for rid in ("R1", "R2", "R3", "R4", "R6", "R7", "R9"):
+        assert result.stats[rid]["passed"] > 0 and result.stats[rid]["failed"] == 0, rid
+    assert result.stats["R8"]["passed"] > 0      # 2022 against 2021
+
+
+def _poke(d, unit, year, cell, value):
+    r = d.report(unit, year)
+    original = r.get(cell)
+    r.set(cell, value)
+    return r, original
+
+
+@pytest.mark.parametrize("cell", [
+    "requests.granted.natural_person",        # a result cell: R2, R3, R9
+    "requests.received.total",                # a total: R1, R3, R9
+    "requests.handled_total.commercial",      # R1, R2, R3, R9
+    "requests.carried_over.natural_person",   # carried over: R1, R3, R6, R9
+    "requests.carried_forward.total",         # R1, R3, R6 with next year, R9
+    "appeals.count.review.upheld",            # R4, R9
+])
+def test_one_wrong_cell_one_finding_with_suspect_and_original_value(cell):
+    d = fresh()
+    unit = d.units[3]
+    r, original = _poke(d, unit, 2020, cell, None)
+    r.set(cell, original + 7)
+    result = check(d.reports, units=hierarchy(d))
+    errs = errors(result)
+    assert len(errs) == 1, [f.message for f in errs]
+    f = errs[0]
+    assert f.suspect is not None and (f.suspect.unit, f.suspect.year, f.suspect.cell) == (unit, 2020, cell)
+    assert f.suggestion == original and f.actual == original + 7
+    assert any(c.cell == cell for c in f.cells) and len(f.cells) > 3   # the folded equalities' cells
+    assert str(original) in f.message and unit in f.message
+
+
+def test_district_cell_that_disagrees_with_its_units():
+    d = fresh()
+    cell = "requests.unavailable.not_held.natural_person"
+    r, original = _poke(d, d.parent_unit, 2021, cell, None)
+    r.set(cell, original + 1)
+    [f] = errors(check(d.reports, units=hierarchy(d)))
+    assert f.suspect.unit == d.parent_unit and f.suspect.cell == cell and f.suggestion == original
+
+
+def test_two_wrong_cells_in_one_table_are_two_findings():
+    d = fresh()
+    unit = d.units[1]
+    a, b = "requests.granted.natural_person", "requests.not_processed.duplicate.commercial"
+    oa, ob = d.report(unit, 2021).get(a), d.report(unit, 2021).get(b)
+    _poke(d, unit, 2021, a, oa + 3)
+    _poke(d, unit, 2021, b, ob + 2)
+    errs = errors(check(d.reports, units=hierarchy(d)))
+    assert sorted((f.suspect.cell, f.suggestion) for f in errs) == sorted([(a, oa), (b, ob)])
+
+
+def test_evidence_from_the_hierarchy_alone_is_ambiguous_and_says_so():
+    d = fresh()
+    cell = "active.licensing.decisions"          # 2021: in no equality but R9
+    r, original = _poke(d, d.units[2], 2021, cell, None)
+    r.set(cell, original + 1)
+    errs = errors(check(d.reports, units=hierarchy(d)))
+    assert len(errs) == 1
+    f = errs[0]
+    if f.suspect is None:                        # several cells explain it equally well
+        assert len(f.candidates) > 1 and "无法确定" in f.message
+        assert any(c.unit == d.units[2] and c.cell == cell for c in f.candidates)
+    else:                                        # singled out by a digit-slip preference
+        assert f.suspect.unit == d.units[2]
+
+
+def test_money_unit_slip_in_a_unit_is_named():
+    d = fresh()
+    cell = "active.fees.amount_wan"
+    unit = next(u for u in d.units if d.report(u, 2022).get(cell))
+    r, original = _poke(d, unit, 2022, cell, None)
+    r.set(cell, round(original * 10000, 2), decimals=2)
+    [f] = errors(check(d.reports, units=hierarchy(d)))
+    assert f.suspect.cell == cell and f.suspect.unit == unit
+    assert math.isclose(f.suggestion, original) and "万元" in f.message
+
+
+def test_money_rounding_within_printed_decimals_passes():
+    d = fresh()
+    parent = d.report(d.parent_unit, 2022)
+    v = parent.get("active.fees.amount_wan")
+    parent.set("active.fees.amount_wan", round(v, 1) if round(v, 1) != v else v, decimals=1)
+    assert errors(check(d.reports, units=hierarchy(d))) == []
+
+
+def test_blank_cell_is_not_zero_and_not_a_failure():
+    d = fresh()
+    r = d.report(d.units[0], 2021)
+    r.set("requests.granted.natural_person", None)
+    result = check(d.reports, units=hierarchy(d))
+    assert errors(result) == []                 # F1 is the reader's; the equalities are not evaluable
+    assert result.stats["R3"]["not_evaluable"] >= 1
+
+
+def test_r8_is_a_warning():
+    d = fresh()
+    r = d.report(d.units[4], 2022)
+    r.set("active.normative_docs.in_force", r.get("active.normative_docs.in_force") + 5)
+    result = check(d.reports, units=hierarchy(d))
+    # in_force also feeds the district's sum (R9): the R9 error names it, R8 is folded in
+    [f] = errors(result)
+    assert f.suspect.cell == "active.normative_docs.in_force" and "R8" in f.message
+    result = check(d.reports, units=hierarchy(d), ignore=["R9"])
+    assert errors(result) == []
+    assert [f.rule for f in result.findings if f.severity == "warning"] == ["R8"]
+
+
+def test_select_and_ignore():
+    d = fresh()
+    r = d.report(d.units[0], 2020)
+    r.set("requests.granted.natural_person", r.get("requests.granted.natural_person") + 1)
+    only_r3 = check(d.reports, units=hierarchy(d), select=["R3"])
+    assert {f.rule for f in only_r3.findings} == {"R3"} and set(only_r3.stats) == {"R3"}
+    no_r = check(d.reports, units=hierarchy(d), ignore=["R"])
+    assert not any(f.rule.startswith("R") for f in no_r.findings) and "R3" not in no_r.stats
+
+
+def test_slip_kinds():
+    assert slip_kind(32, 23, False)[0] == 3
+    assert slip_kind(38, 33, False)[0] == 2
+    assert slip_kind(330, 33, False)[0] == 2
+    assert slip_kind(123400.0, 12.34, True) == (3, "疑似元与万元混用")
+    assert slip_kind(50, 17, False) == (0, None)
