@@ -57,6 +57,63 @@ class TemplateFormat(str, Enum):
     f2019 = "2019"
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    auto = "auto"
+    excel = "excel"
+    openpyxl = "openpyxl"
+
+
+def _ids(values: Optional[list[str]]) -> Optional[list[str]]:
+    """`--select R1,F --select M` -> ["R1", "F", "M"]."""
+    if not values:
+        return None
+    return [v.strip().upper() for item in values for v in item.split(",") if v.strip()]
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .xlsx .xlsm .xls .docx .pdf .html）"),
+    units: Optional[Path] = typer.Option(None, "--units", help="单位清单（CSV 或工作簿，列：单位、上级单位），用于上下级汇总核对"),
+    format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="输出格式：table、json 或 csv"),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="只运行这些规则（编号或前缀，如 R1,F）"),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不运行这些规则（编号或前缀，如 R8）"),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="把结果标注到工作簿副本（.xlsx）"),
+    engine: Engine = typer.Option(Engine.auto, "--engine", help="标注引擎：auto、excel（xlwings）或 openpyxl"),
+    force: bool = typer.Option(False, "--force", help="标注输出文件已存在时覆盖"),
+) -> None:
+    """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。
+
+    退出码：0 没有错误；1 发现错误；2 有输入无法读取。
+    """
+    from .check import check_paths
+    from .render import check_output
+    from .units import UnitsError
+    try:
+        with _progress() as progress:
+            result = check_paths(paths, units_file=units, select=_ids(select), ignore=_ids(ignore),
+                                 progress=progress)
+    except UnitsError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(2)
+    check_output.render(result, format.value)
+    if annotate is not None:
+        from .annotate import AnnotateError, annotate_file
+        from .workbook import OutputExists
+        try:
+            out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
+        except (AnnotateError, OutputExists) as e:
+            typer.echo(e.message, err=True)
+            raise typer.Exit(2)
+        typer.echo(f"已写出标注工作簿：{out}", err=True)
+    raise typer.Exit(result.exit_code)
+
+
 @app.command("import")
 def import_(
     paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .docx .pdf .html .xlsx 等）"),
