@@ -137,3 +137,26 @@ def test_extract_cli_accepts_pdf(made):
     [rep] = data["reports"]
     assert rep["cells"]["requests.received.total"] == made["vals"]["requests.received.total"]
     assert rep["locations"]["requests.received.total"].startswith("第2页")
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_collection_workbook_printed_to_pdf_reads_back(seeds, tmp_path, seed):
+    """A real seed, read by the text reader, written by the project's workbook writer, printed to
+    PDF by LibreOffice (fit to the page width, as an office prints a wide sheet): same cells."""
+    import openpyxl
+    from checker.readers.text import read as read_text
+    from checker.workbook.importer import import_reports
+    xlsx = tmp_path / f"{seed}.xlsx"
+    import_reports([seeds[seed]], xlsx)
+    wb = openpyxl.load_workbook(xlsx)
+    for ws in wb.worksheets:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    wb.save(xlsx)
+    [want] = read_text(seeds[seed])
+    [got] = pdf_reader.read(to_pdf(xlsx, tmp_path))
+    assert (got.format, got.unit, got.year) == (want.format, want.unit, want.year)
+    assert got.cells == want.cells
+    # cells the seed left unreadable were written blank: the PDF reports them blank (F1), never 0
+    blank = {k for k, v in want.cells.items() if v is None}
+    assert blank == {c.cell for f in got.findings if f.rule in ("F1", "F3") for c in f.cells}
