@@ -64,8 +64,10 @@ class SheetLayout:
         self.last_row = max(self.last_row, to_row or row)
 
 
-def report_layout(fmt: str, title: str | None = None) -> SheetLayout:
-    """The whole sheet of one report of format `fmt`: title, header block, then its tables."""
+def report_layout(fmt: str, title: str | None = None, only: set[str] | None = None) -> SheetLayout:
+    """The whole sheet of one report of format `fmt`: title, header block, then its tables.
+    `only`: the cell ids the report printed; a table with none of them is left out (absent is
+    not blank), and a legacy table lists only those rows. None lays out everything (templates)."""
     lay = SheetLayout(widths={1: 34, 2: 30, 3: 40})
     lay.label(1, 1, title or "政府信息公开工作年度报告", "title", to_col=10)
     for i, name in enumerate(HEADER_FIELDS):
@@ -73,11 +75,11 @@ def report_layout(fmt: str, title: str | None = None) -> SheetLayout:
         lay.meta_rows[name] = 2 + i
     row = 2 + len(HEADER_FIELDS) + 1
     if fmt == "legacy":
-        _legacy(lay, row)
+        _legacy(lay, row, only)
         return lay
-    row = _active(lay, fmt, row) + 2
-    row = _requests(lay, fmt, row) + 2
-    _appeals(lay, fmt, row)
+    for table, write in (("active", _active), ("requests", _requests), ("appeals", _appeals)):
+        if only is None or any(c.startswith(table + ".") for c in only):
+            row = write(lay, fmt, row) + 2
     return lay
 
 
@@ -172,12 +174,14 @@ def _appeals(lay: SheetLayout, fmt: str, row: int) -> int:
     return lay.last_row
 
 
-def _legacy(lay: SheetLayout, row: int) -> int:
+def _legacy(lay: SheetLayout, row: int, only: set[str] | None) -> int:
     lay.label(row, 1, TABLE_TITLES["legacy"], "section", to_col=2)
     row += 1
     lay.label(row, 1, "统计指标", "header")
     lay.label(row, 2, "数值", "header")
     for c in template("legacy").cells:
+        if only is not None and c.id not in only:
+            continue
         row += 1
         lay.label(row, 1, c.label)
         lay.slots.append(Slot(c.id, row, 2, c.kind))

@@ -83,14 +83,14 @@ def _write_report(ws, report: Report, parent: str | None) -> dict[str, tuple[str
     fmt = report.format or "2021"
     title = report.title or (f"{report.unit}{report.year or ''}年政府信息公开工作年度报告" if report.unit
                              else f"政府信息公开工作年度报告（{Path(report.source).name}）")
-    lay = report_layout(fmt, title)
+    printed = report.cells
+    lay = report_layout(fmt, title, only=set(printed) if report.format else set())
     _apply(ws, lay)
     meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,
             "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": report.source}
     for name in HEADER_FIELDS:
         ws.cell(lay.meta_rows[name], 2, meta[name])
     placed: dict[str, tuple[str, int, int]] = {}
-    printed = report.cells
     for slot in lay.slots:
         cell = ws.cell(slot.row, slot.col)
         style_value(cell, slot.kind)
