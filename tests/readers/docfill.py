@@ -41,9 +41,11 @@ def _value_cells(row) -> list:
 
 
 def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_requests: int = 0,
-              footer: bool = False, runtogether: set[str] = frozenset()) -> Path:
+              footer: bool = False, runtogether: set[str] = frozenset(), tall_row: str | None = None) -> Path:
     """Write the 2021 template with `values` (cell id -> number, or a string printed as is).
-    Rows of table requests named in `runtogether` print all their digits in the first value cell."""
+    Rows of table requests named in `runtogether` print all their digits in the first value cell;
+    the row `tall_row` prints its label three characters a line, so it is tall enough to break
+    over a page."""
     d = docx.Document(str(TEMPLATE_2021))
     active, requests, appeals = d.tables
     tpl = template("2021")
@@ -62,6 +64,12 @@ def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_r
             vals = ["".join(vals)] + [""] * 6
         for cell, v in zip(row.cells[3:], vals):
             cell.text = v
+        if rid == tall_row:
+            label = row.cells[2]
+            text = label.text
+            label.text = text[:3]
+            for i in range(3, len(text), 3):
+                label.add_paragraph(text[i:i + 3])
     for cell, col in zip(list(appeals.rows)[3].cells, tpl.table("appeals").rows[0].columns):
         cell.text = _text(values.get(f"appeals.count.{col.id}"))
     if title:

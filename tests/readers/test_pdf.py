@@ -160,3 +160,30 @@ def test_collection_workbook_printed_to_pdf_reads_back(seeds, tmp_path, seed):
     # cells the seed left unreadable were written blank: the PDF reports them blank (F1), never 0
     blank = {k for k, v in want.cells.items() if v is None}
     assert blank == {c.cell for f in got.findings if f.rule in ("F1", "F3") for c in f.cells}
+
+
+def test_row_broken_over_a_page_break_is_joined(tmp_path):
+    """A tall row (its label three characters a line) pushed onto a page break: its values and the
+    label's start on one page, the label's end at the top of the next. Padding is tried around the
+    point where it breaks on this machine's fonts until the PDF really has the split row."""
+    import pdfplumber
+    vals = values_for("2021")
+    for pad in (5, 4, 6, 3, 7, 2, 8):
+        d = tmp_path / f"p{pad}"
+        pdf = to_pdf(fill_2021(vals, d / "tall.docx", title=TITLE, pad_before_requests=pad, footer=True,
+                               tall_row="other.no_correction"), d)
+        with pdfplumber.open(pdf) as doc:
+            pages = [pdf_reader._page_items(p) for p in doc.pages]
+        heads = [next((it for it in items if it.cells), None) for items in pages[1:]]
+        if any(h is not None and h.table is not None and "逾期不补正" in "".join(t for t, _ in h.cells) for h in heads):
+            break
+    else:
+        pytest.fail("no padding put the tall row over a page break")
+    pdf_reader._join_split_rows(pages)
+    joined = [it for items in pages for it in items if any("逾期不补正" in t for t, _ in it.cells)]
+    assert len(joined) == 1
+    texts = [t for t, _ in joined[0].cells]
+    assert "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" in texts
+    assert texts[-7:] == [str(int(vals[f"requests.other.no_correction.{c}"])) for c in COLS]
+    [r] = pdf_reader.read(pdf)
+    assert r.cells == vals and r.findings == []
