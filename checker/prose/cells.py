@@ -54,26 +54,22 @@ def table_cell(label: str, fmt: str) -> str | None:
 
 
 @cache
-def _legacy_keys() -> tuple[tuple[str, str], ...]:
-    keys = [(k, row.id) for row in template("legacy").tables[0].rows for k in row.keys]
-    return tuple(sorted(keys, key=lambda kc: -len(kc[0])))
+def _legacy_keys() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every legacy row's wording, longest first; key -> cell."""
+    keys = {k: row.id for row in template("legacy").tables[0].rows for k in row.keys}
+    ordered = sorted(keys, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))), keys
 
 
 def legacy_cell(label: str) -> str | None:
-    """The legacy statistical-table cell a clause like "通过政务微博公开政府信息" states."""
-    spans: list[tuple[int, int, str]] = []
-    for key, cell in _legacy_keys():
-        i = label.find(key)
-        # "不同意公开答复数" is not "同意公开答复数": a key right after a negation does not count
-        while i > 0 and label[i - 1] in _NEGATION and key[0] not in _NEGATION:
-            i = label.find(key, i + 1)
-        if i >= 0:
-            spans.append((i, i + len(key), cell))
-    cells = {c for _, _, c in spans}
-    if len(cells) <= 1:
-        return cells.pop() if cells else None
-    # several rows' wording: clear only when one match covers all the others ("同意部分公开" ⊃ "部分公开")
-    for a0, a1, cell in spans:
-        if all(a0 <= b0 and b1 <= a1 for b0, b1, _ in spans):
-            return cell
-    return None
+    """The legacy statistical-table cell a clause like "通过政务微博公开政府信息" states.
+    Matches do not overlap, longest first: "同意部分公开" is not also "部分公开"."""
+    rx, keys = _legacy_keys()
+    cells = set()
+    for m in rx.finditer(label):
+        key = m.group(0)
+        # "不同意公开答复数" is not "同意公开答复数": wording right after a negation does not count
+        if m.start() and label[m.start() - 1] in _NEGATION and key[0] not in _NEGATION:
+            continue
+        cells.add(keys[key])
+    return cells.pop() if len(cells) == 1 else None

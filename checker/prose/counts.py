@@ -5,17 +5,19 @@ One pass over the flowing text finds them all; sums, shares and the cell mapping
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Counting words, longest first so "人次" wins over "人"; money only where a rule can use it.
 UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "篇", "次", "家", "份", "部", "期",
          "场", "人", "名", "户", "起", "批", "套", "元")
+# The pattern starts with a digit (the regex engine skips ahead fast) and refuses to start inside
+# a number; the counting word, or %, follows.
 _COUNT = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS) + r")"
-    r"|(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+    r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:(%)|(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS) + r"))", re.ASCII)
 SENTENCE_END = "。！？!?\n"
 CLAUSE_END = SENTENCE_END + "，,；;：:、（("
+_CLAUSE_TAIL = re.compile("[" + re.escape(CLAUSE_END) + "][^" + re.escape(CLAUSE_END) + "]*$")
 
 
 @dataclass(slots=True)
@@ -32,42 +34,49 @@ class Count:
 
 def find(text: str) -> list[Count]:
     out: list[Count] = []
-    depth_at = _bracket_depths(text)
     for m in _COUNT.finditer(text):
-        if m.group(5) is not None:
-            out.append(Count(float(m.group(5)), "%", m.start(), m.end(), False, depth_at(m.start())))
-            continue
-        value = float(m.group(1))
-        approx = bool(m.group(2) or m.group(3)) or "." in m.group(1) and m.group(4) not in ("万元", "亿元", "元")
+        start = m.start()
         if m.group(2):
-            value *= 10_000 if m.group(2) == "万" else 100_000_000
-        c = Count(value, m.group(4), m.start(), m.end(), approx, depth_at(m.start()))
-        c.label_start = _label_start(text, m.start(), out[-1].end if out else 0)
-        c.label = text[c.label_start:m.start()].strip()
+            out.append(Count(float(m.group(1)), "%", start, m.end(), False, _nested(text, start)))
+            continue
+        number, big, more, unit = m.group(1, 3, 4, 5)
+        value = float(number)
+        approx = bool(big or more) or "." in number and unit not in ("万元", "亿元", "元")
+        if big:
+            value *= 10_000 if big == "万" else 100_000_000
+        c = Count(value, unit, start, m.end(), approx, _nested(text, start))
+        # the words before a figure: back to its clause start, the previous figure, or 40 chars
+        lo = max(out[-1].end if out else 0, start - 40)
+        tail = _CLAUSE_TAIL.search(text, lo, start)
+        c.label_start = tail.start() + 1 if tail else lo
+        c.label = text[c.label_start:start].strip()
         out.append(c)
     return out
 
 
-def _label_start(text: str, start: int, floor: int) -> int:
-    """Where the words before a figure begin: the clause start or the previous figure."""
-    i = start
-    lo = max(floor, start - 40)
-    while i > lo and text[i - 1] not in CLAUSE_END:
-        i -= 1
-    return i
+class Stops:
+    """Offsets of boundary characters (sentence or clause ends) in a text, for fast look-ups."""
+    __slots__ = ("at", "n")
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        self.at = [m.start() for m in pattern.finditer(text)]
+        self.n = len(text)
+
+    def before(self, pos: int) -> int:
+        """Start of the stretch holding `pos`: just after the last boundary before it."""
+        i = bisect_left(self.at, pos)
+        return self.at[i - 1] + 1 if i else 0
+
+    def after(self, pos: int) -> int:
+        """The first boundary at or after `pos` (or the text's end)."""
+        i = bisect_left(self.at, pos)
+        return self.at[i] if i < len(self.at) else self.n
 
 
-def _bracket_depths(text: str):
-    """offset -> inside round brackets (on the same line)?"""
-    opens = [m.start() for m in re.finditer(r"[（(]", text)]
-    if not opens:
-        return lambda _pos: False
-    closes = [m.start() for m in re.finditer(r"[）)\n]", text)]
-
-    def inside(pos: int) -> bool:
-        i = bisect_left(opens, pos) - 1
-        if i < 0:
-            return False
-        j = bisect_right(closes, opens[i])
-        return j >= len(closes) or pos < closes[j]
-    return inside
+def _nested(text: str, pos: int) -> bool:
+    """Inside round brackets that open on the same line, within 80 characters?"""
+    o = max(text.rfind("（", max(0, pos - 80), pos), text.rfind("(", max(0, pos - 80), pos))
+    if o < 0:
+        return False
+    between = text[o:pos]
+    return not ("）" in between or ")" in between or "\n" in between)

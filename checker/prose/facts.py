@@ -13,28 +13,30 @@ import re
 
 from ..model import ProseFact
 from . import cells
-from .counts import SENTENCE_END, Count
+from .counts import SENTENCE_END, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = "申请"
+_SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
 def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]:
     text = flow.text
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
+    sentences = Stops(text, _SENTENCE)
     for m in _SUM_MARK.finditer(text):
-        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum)
+        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum, sentences)
         if fact:
             facts.append(fact)
-    shares = _shares(flow, counts)
+    shares = _shares(flow, counts, sentences)
     facts.extend(shares)
     for i, c in enumerate(counts):
         if i in in_sum or c.unit == "%" or c.approx or c.nested:
             continue
-        cell = _cell(text, c, fmt)
+        cell = _cell(text, c, fmt, sentences)
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
@@ -42,10 +44,10 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]
 
 
 def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | None,
-         in_sum: set[int]) -> ProseFact | None:
+         in_sum: set[int], sentences: Stops) -> ProseFact | None:
     text = flow.text
-    start = _back_to(text, mark, SENTENCE_END + "；;")
-    end = _forward_to(text, mark_end, SENTENCE_END)
+    start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
+    end = sentences.after(mark_end)
     nxt = _SUM_MARK.search(text, mark_end, end)
     end = nxt.start() if nxt else end
     before = [i for i, c in enumerate(counts) if start <= c.start < mark and c.unit != "%" and not c.nested]
@@ -75,11 +77,11 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
     in_sum.update(i for i in parts if counts[i] in chosen)
     return ProseFact(
         "sum", _fragment(text, t.label_start, chosen[-1].end), flow.line_at(t.start), t.value,
-        cell=_cell(text, t, fmt), parts=[p.value for p in chosen],
-        part_cells=[_cell(text, p, fmt) for p in chosen], unit=t.unit, clear=clear)
+        cell=_cell(text, t, fmt, sentences), parts=[p.value for p in chosen],
+        part_cells=[_cell(text, p, fmt, sentences) for p in chosen], unit=t.unit, clear=clear)
 
 
-def _shares(flow: Flow, counts: list[Count]) -> list[ProseFact]:
+def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact]:
     text = flow.text
     out: list[ProseFact] = []
     share_parts: set[int] = set()
@@ -99,7 +101,7 @@ def _shares(flow: Flow, counts: list[Count]) -> list[ProseFact]:
         if j is None or j not in share_parts:
             continue
         part, pct = counts[j], counts[i]
-        start = _back_to(text, part.start, SENTENCE_END)
+        start = sentences.before(part.start)
         bases = [c for k, c in enumerate(counts[:j]) if c.start >= start and k not in share_parts
                  and c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
         decimals = _decimals(text[pct.start:pct.end])
@@ -122,14 +124,13 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
     return printed in (math.floor(true + 0.5 + 1e-9), math.floor(true + 1e-9))
 
 
-def _cell(text: str, c: Count, fmt: str | None) -> str | None:
+def _cell(text: str, c: Count, fmt: str | None, sentences: Stops) -> str | None:
     if c.approx or c.unit in ("%", "元", "万元", "亿元"):
         return None
     if fmt == "legacy":
         return cells.legacy_cell(c.label)
     if fmt in ("2019", "2021"):
-        start = _back_to(text, c.start, SENTENCE_END)
-        if _REQUEST_CONTEXT in text[start:_forward_to(text, c.end, SENTENCE_END)]:
+        if _REQUEST_CONTEXT in text[sentences.before(c.start):sentences.after(c.end)]:
             return cells.table_cell(c.label, fmt)
     return None
 
@@ -141,21 +142,6 @@ def _close(a: float, b: float) -> bool:
 def _decimals(printed: str) -> int:
     m = re.search(r"\.(\d+)", printed)
     return len(m.group(1)) if m else 0
-
-
-def _back_to(text: str, pos: int, stops: str) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in stops:
-        i -= 1
-    return i
-
-
-def _forward_to(text: str, pos: int, stops: str) -> int:
-    n = len(text)
-    i = pos
-    while i < n and text[i] not in stops:
-        i += 1
-    return i
 
 
 def _fragment(text: str, start: int, end: int) -> str:

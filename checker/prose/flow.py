@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 # Full-width digits and signs to ASCII, one char for one char: offsets stay valid.
 _WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_WIDE = re.compile("[０-９％．]")
 _JUNK = re.compile(r"^[|｜\s\-—_=*·•]*$")
-_TABLE_ROW = re.compile(r"\t|\S {3,}\d|\d {3,}\S")
+_WIDE_GAP = re.compile(r"\S {3,}\d|\d {3,}\S")    # pdftotext -layout columns
 _NOT_CONTINUED = "。！？；：:!?;"
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
 
@@ -31,6 +32,9 @@ class Flow:
 
 
 def build(lines: list[str]) -> Flow:
+    joined = "\n".join(lines)
+    if _WIDE.search(joined):     # rare: translate once, not line by line
+        lines = joined.translate(_WIDTH).split("\n")
     clean: list[str] = []
     parts: list[str] = []
     starts: list[int] = []
@@ -38,12 +42,12 @@ def build(lines: list[str]) -> Flow:
     pos = 0
     prev_prose = False        # the previous kept line is prose that may continue
     for no, raw in enumerate(lines, 1):
-        s = raw.translate(_WIDTH).strip().strip("|｜").strip()
+        s = raw.strip().strip("|｜").strip()
         if not s or _JUNK.match(s):
             clean.append("")
             continue
         clean.append(s)
-        table = bool(_TABLE_ROW.search(s))
+        table = "\t" in s or ("   " in s and _WIDE_GAP.search(s) is not None)
         joins = (prev_prose and not table and not _HEADING.match(s)
                  and (s[0] >= "\u4e00" or s[0] in "“《（("))
         if parts and not joins:

@@ -107,15 +107,18 @@ def mentions(text: str) -> list[Mention]:
     return out
 
 
+@cache
+def _short_names() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(divisions().short_cities, key=len, reverse=True))))
+
+
 def short_city_votes(text: str) -> Counter:
     """How often each city is named, by full or short name ("哈尔滨" counts for 哈尔滨市)."""
     d = divisions()
     votes: Counter = Counter()
-    for stem, places in d.short_cities.items():
-        n = text.count(stem)
-        if n:
-            for p in places:
-                votes[p.city] += n
+    for stem, n in Counter(_short_names().findall(text)).items():
+        for p in d.short_cities[stem]:
+            votes[p.city] += n
     return votes
 
 
@@ -152,9 +155,8 @@ def _city_of(source: str, votes) -> str | None:
     candidates: list[Place] = []
     for m in mentions(source):
         candidates.extend(m.places)
-    for stem, places in d.short_cities.items():
-        if stem in source:
-            candidates.extend(places)
+    for stem in _short_names().findall(source):
+        candidates.extend(d.short_cities[stem])
     # a county names its city most precisely; among same-named counties, the city the text names most
     counties = [p for p in candidates if p.level == "county"]
     pool = counties or [p for p in candidates if p.level == "city"] or candidates
