@@ -155,6 +155,8 @@ class _Reader:
                     held = None   # the label went on below its values
                     continue
                 held = None
+                if self._blank_appeals_row(ln):
+                    continue
                 if self._is_header(ln):
                     if self.columns is not None:
                         self.columns.learn(self.region or "requests", ln.label_cells)
@@ -215,6 +217,15 @@ class _Reader:
         if hit is None or len(ln.values) < len(hit[1].columns):
             return False
         self._read_row(hit[0], hit[1], ln)
+        return True
+
+    def _blank_appeals_row(self, ln: _Line) -> bool:
+        """The appeals row printed with every cell empty (an unfilled template)."""
+        row = self.keys["appeals"].table.rows[0]
+        if self.region != "appeals" or ln.label_cells or len(ln.values) < len(row.columns) \
+                or ("appeals", "count") in self.done:
+            return False
+        self._read_row("appeals", row, ln)
         return True
 
     def _appeals_row(self, ln: _Line) -> bool:

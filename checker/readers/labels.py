@@ -25,6 +25,8 @@ _CJK_OR_ALPHA = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 _JUNK = re.compile(r"^[\s\-:=|+_]*$")
 
 TABLE_ORDER = ("active", "requests", "appeals")
+# Header cells that group columns without naming one (normalised).
+HEADER_WORDS = frozenset({"信息内容", "申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"})
 # Title keys (normalised) of the three tables; `行政复议、行政诉讼` normalises to 行政复议行政诉讼.
 TITLE_KEYS = {
     "active": ("主动公开政府信息情况",),
@@ -61,8 +63,8 @@ def is_label(text: str) -> bool:
 
 
 def is_junk(texts: list[str]) -> bool:
-    """A row of border characters only (`|||||`, `|---|---|`)."""
-    return all(_JUNK.match(t) for t in texts)
+    """A row of border characters only (`|---|---|`); a row of empty cells is not junk but blank."""
+    return all(_JUNK.match(t) for t in texts) and any(t.strip() for t in texts)
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,10 @@ class TableKeys:
         return best
 
     def header_hits(self, labels: list[str]) -> int:
-        """How many of the label cells name a column of this table (a header row names several)."""
-        return sum(1 for s in labels if s and any(k in s for k in self.column_keys))
+        """How many of the label cells name a column of this table (a header row names several).
+        A short key (其他, 总计) counts only as the whole cell: `3.其他` is a row, not a header."""
+        return sum(1 for s in labels if s and (s in HEADER_WORDS or s in self.column_keys or any(
+            len(k) > 2 and k in s for k in self.column_keys)))
 
 
 @cache

@@ -12,6 +12,7 @@ from .grid import GridCell, detect_format, finish, read_tables, tables_present
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _BINARY_SAMPLE = 8192
+_BORDER = " \t|-=+:_\u3000"
 
 
 def decode(data: bytes, name: str) -> str:
@@ -42,6 +43,8 @@ def split_line(line: str, n: int) -> list[GridCell]:
     if "\t" in line:
         parts = line.split("\t")
     elif "|" in line:
+        if not line.strip(_BORDER):
+            return []      # a border line (`|||||`, `|---|---|`): no row at all
         parts = line.strip().split("|")
         if parts and not parts[0].strip():
             parts = parts[1:]
@@ -55,7 +58,9 @@ def split_line(line: str, n: int) -> list[GridCell]:
 
 
 def rows_of(lines: list[str]) -> list[list[GridCell]]:
-    return [split_line(line, n) for n, line in enumerate(lines, 1) if line.strip()]
+    # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
+    rows = (split_line(line, n) for n, line in enumerate(lines, 1) if line.strip() or line.count("\t") > 1)
+    return [r for r in rows if r]
 
 
 def read(path: Path) -> list[Report]:

@@ -1,0 +1,70 @@
+"""Word reports (`.docx`, python-docx): the tables are real tables, the rest is prose.
+
+The body is walked in document order, so the section headings (二、主动公开政府信息情况 …) that
+stand between the tables open the grid matcher's table regions. python-docx repeats a merged cell
+once per grid column it spans; a row keeps each cell once, at its first grid column, so the header
+rows still place the columns. Locations read `第2个表格第5行第4列`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Report
+from . import ReadError
+from .grid import GridCell, finish, read_tables
+
+BODY = "正文"
+
+
+def read(path: Path) -> list[Report]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    path = Path(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as e:  # PackageNotFoundError, BadZipFile, KeyError for a broken package
+        raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏、不完整或不是 .docx 文档"
+                        f"（{type(e).__name__}）。") from None
+    rows: list[list[GridCell]] = []
+    lines: list[str] = []
+    parts = [BODY]
+    para_no = 0
+    for el in document.element.body.iterchildren():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para_no += 1
+            text = Paragraph(el, document).text
+            if text.strip():
+                lines.append(text)
+                rows.append([GridCell(text, para_no, 1, 0)])
+        elif tag == "tbl":
+            parts.append(f"第{len(parts)}个表格")
+            rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
+    report = Report(source=str(path), location_style="docx", parts=parts)
+    read_tables(rows, report, path.name)
+    from ..prose import analyse
+    analyse(lines, report)
+    finish(report, path.name)
+    return [report]
+
+
+def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:
+    out = []
+    for r, row in enumerate(table.rows, 1):
+        cells, seen = [], None
+        try:
+            row_cells = row.cells
+        except Exception:   # a malformed row (gridSpan beyond the grid): read what it holds
+            row_cells = [c for c in (row._tr.tc_lst or [])]
+            row_cells = [table.cell(r - 1, i) for i in range(len(row_cells))]
+        for c, cell in enumerate(row_cells, 1):
+            if cell._tc is seen:
+                continue     # the same merged cell, repeated for the grid columns it spans
+            seen = cell._tc
+            cells.append(GridCell(cell.text, r, c, part))
+        texts = [g.text.strip() for g in cells if g.text.strip()]
+        if texts:
+            lines.append("\t".join(texts))
+        out.append(cells)
+    return out
