@@ -39,7 +39,9 @@ class Injected:
 
 def inject(d: District, n: int, seed: int = 1) -> list[Injected]:
     rng = random.Random(seed * 7919 + n)
-    kinds = [k for k, share in MIX for _ in range(share)]
+    # round robin over the kinds (so a small `n` still has every kind), shares as in MIX
+    rounds = max(share for _, share in MIX)
+    kinds = [k for j in range(rounds) for k, share in MIX if share > j]
     kinds = (kinds * (n // len(kinds) + 1))[:n]
     used: set[tuple[str, int]] = set()
     out = []
@@ -95,20 +97,21 @@ def _one(d: District, kind: str, rng: random.Random, used) -> Injected | None:
         printed = v + rng.choice((1, 2, 3)) if v == 0 else v - 1
         _set(r, cell, printed)
         return Injected(kind, r.unit, r.year, cell, v, printed)
-    r = _pick(d, rng, used, parent=(kind == "district"))
-    if r is None:
-        return None
-    cells = _cells_for(kind, r)
-    rng.shuffle(cells)
-    if kind == "blank":
-        cell = cells[0]
-        return Injected(kind, r.unit, r.year, cell, _set(r, cell, None), None)
-    for cell in cells:
-        v = r.get(cell)
-        printed = _mutate(kind, v, rng)
-        if printed is not None and printed != v:
-            _set(r, cell, printed)
-            return Injected(kind, r.unit, r.year, cell, v, printed)
+    for _ in range(50):          # a report that has a cell this kind of error fits
+        r = _pick(d, rng, used, parent=(kind == "district"))
+        if r is None:
+            return None
+        cells = _cells_for(kind, r)
+        rng.shuffle(cells)
+        if kind == "blank":
+            cell = cells[0]
+            return Injected(kind, r.unit, r.year, cell, _set(r, cell, None), None)
+        for cell in cells:
+            v = r.get(cell)
+            printed = _mutate(kind, v, rng)
+            if printed is not None and printed != v:
+                _set(r, cell, printed)
+                return Injected(kind, r.unit, r.year, cell, v, printed)
     return None
 
 

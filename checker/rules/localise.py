@@ -11,6 +11,7 @@ does not single one out either, the finding has `suspect: None` and lists the ca
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -99,7 +100,8 @@ class Decoder:
         return list(groups.values())
 
     def _decode(self, remaining: set[tuple]) -> list[Cause]:
-        causes = []
+        causes = self._unit_slips(remaining)
+        remaining = {k for k in remaining if self.status(k) == "bad"}
         while remaining:
             scored = []
             cands = {(i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0}
@@ -126,6 +128,42 @@ class Decoder:
                 self.reported |= done
                 causes.append(Cause(sorted(done, key=str), candidates=[(s[1], s[2]) for s in top]))
                 remaining -= done
+        return causes
+
+    def _unit_slips(self, remaining: set[tuple]) -> list[Cause]:
+        """Several units of one district typing 元 where 万元 is asked (or the reverse) leave one
+        R9 residual that no single cell explains: find the few amounts whose ÷/×10000 correction
+        together accounts for it exactly."""
+        causes = []
+        for key in sorted(remaining, key=str):
+            if key[0] != "H" or not is_money(self.ctx, key[2], key[3]) or self.status(key) != "bad":
+                continue
+            r = self.residual(key)
+            options = []
+            for i, c, coef in self.terms(key):
+                v = self.value(i, c)
+                for fixed in (v / 10000, v * 10000):
+                    d = coef * (v - fixed)          # how much correcting this cell lowers r
+                    if v and abs(d) <= abs(r) * 1.0001 + self.tol(key) and d * r > 0:
+                        options.append((abs(d), i, c, v - fixed))
+            options = sorted(options, reverse=True)[:12]
+            hit = None
+            for n in (2, 3):
+                for combo in itertools.combinations(options, n):
+                    if len({(i, c) for _, i, c, _ in combo}) == n and \
+                            abs(r - sum(self._coef(key, (i, c)) * e for _, i, c, e in combo)) <= self.tol(key):
+                        hit = combo
+                        break
+                if hit:
+                    break
+            for _, i, c, e in hit or ():
+                own = [k for k in self.instances(i, c, self.hard) if k != key and self.status(k) == "ok"]
+                if own:
+                    break                            # the correction would break another equality
+            else:
+                for _, i, c, e in hit or ():
+                    self.correction[(i, c)] = self.correction.get((i, c), 0.0) + e
+                    causes.append(Cause([key], suspect=(i, c), error=e, slip="疑似元与万元混用"))
         return causes
 
     def _score(self, x: tuple[int, str], remaining: set[tuple]):
