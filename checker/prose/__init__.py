@@ -17,8 +17,10 @@ def analyse(lines: list[str], report: Report) -> None:
     meta = metadata.read(flow)
     if report.unit is None and meta.unit:
         report.unit = meta.unit
+    year_source = "reader" if report.year is not None else None
     if report.year is None:
         report.year = metadata.data_year(meta)
+        year_source = metadata.year_source(meta)
     if report.period is None and meta.period:
         report.period = "/".join(meta.period)
     if report.published is None:
@@ -27,7 +29,7 @@ def analyse(lines: list[str], report: Report) -> None:
         report.title = meta.title
     if report.format is None and report.year is not None:
         report.set_format(format_for_year(report.year))
-    report.facts["meta"] = meta.to_facts()
+    report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
     found = counts.find(flow.text)
     stated = facts.extract(flow, found, report.format)

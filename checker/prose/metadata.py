@@ -66,6 +66,12 @@ def data_year(meta: Meta) -> int | None:
     return None
 
 
+def year_source(meta: Meta) -> str | None:
+    """Which statement `data_year` took the year from."""
+    return ("title" if meta.title_year else "period" if meta.period else
+            "signature" if meta.published else None)
+
+
 def _title(flow: Flow, meta: Meta) -> None:
     seen = 0
     for no, line in enumerate(flow.clean, 1):

@@ -77,3 +77,13 @@ def test_junk_trailer_lines_are_skipped(seeds):
     # seed 002 ends with "|||…", "[附件下载]", "扫一扫在手机打开当前页", "(来源:市城管局)"
     r = analysed(seeds["002"])
     assert r.facts["meta"]["published_line"] == 6
+
+
+def test_empty_and_tableless_input_do_not_crash():
+    r = Report(source="empty.txt")
+    analyse([], r)
+    assert (r.unit, r.year, r.format, r.prose) == (None, None, None, [])
+    assert r.facts["sections"] == {} and r.facts["regions"]["home"] is None
+    r = Report(source="junk.txt")
+    analyse(["|||||||", "   ", "扫一扫在手机打开当前页", "１２３４５６"], r)
+    assert r.year is None and r.prose == []

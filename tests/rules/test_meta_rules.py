@@ -88,3 +88,23 @@ def test_m3_not_for_legacy_or_short_text(seeds):
     assert findings([read(seeds["004"])], ["M3"]) == []          # legacy outline differs
     short = read_text("哈尔滨市某局2020年政府信息公开工作年度报告\n一、总体情况\n无。", "t.txt", "t.txt")
     assert findings([short], ["M3"]) == []
+
+
+def test_m1_without_prose_analysis_uses_report_fields():
+    # a report built by another reader (or the bench) with its metadata set directly
+    from checker.model import Report
+    r = Report(source="东区.xlsx", unit="某某局", year=2020, period="2019-01-01/2019-12-31", published="2021-01-20")
+    r.set_format("2019")
+    (f,) = findings([r], ["M1"])
+    assert f.suspect.cell == "meta.period" and f.suggestion == "2020-01-01/2020-12-31"
+
+
+def test_m1_reader_year_counts_against_the_text(seeds):
+    # the reader fixed the year (a workbook header); the text still gives title, period and signature
+    from checker.model import Report
+    from checker.prose import analyse
+    r = Report(source="x.xlsx", unit="哈尔滨文化园区管理处", year=2020)
+    analyse(seeds["000"].read_text(encoding="utf-8").splitlines(), r)
+    assert r.facts["meta"]["year_source"] == "reader"
+    (f,) = findings([r], ["M1"])
+    assert f.suspect.cell == "meta.period"

@@ -19,7 +19,7 @@ def dates(rule, reports, ctx):
     with no third leave the suspect open."""
     normal = int(rule.params.get("normal_months", 6))
     for report in reports:
-        meta = report.facts.get("meta") or {}
+        meta = _meta(report)
         claims: dict[str, int] = {}
         if meta.get("title_year"):
             claims["title"] = int(meta["title_year"])
@@ -57,6 +57,20 @@ def dates(rule, reports, ctx):
         else:
             yield _finding(rule, report, meta, None, None,
                            f"{states}：两者所指的年度不一致，无法判断哪一项有误，请核对。", claims=claims)
+
+
+def _meta(report: Report) -> dict:
+    """What the prose analysis read; where it did not run (or a reader fixed the year, e.g. from a
+    workbook's header block), the report's own fields stand in."""
+    meta = dict(report.facts.get("meta") or {})
+    if not meta.get("title_year") and report.year is not None and meta.get("year_source") in (None, "reader"):
+        meta["title_year"] = report.year
+    if not meta.get("period") and report.period:
+        meta["period"] = report.period
+        meta["period_text"] = report.period.replace("/", " 至 ")
+    if not meta.get("published") and report.published:
+        meta["published"] = report.published
+    return meta
 
 
 def _states(meta: dict, claims: dict[str, int]) -> str:
