@@ -18,6 +18,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .runtogether import split_glued
 from .text import split_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -80,8 +81,10 @@ def read_html(text: str, source: str, where: str) -> Report:
     for b in blocks:
         if isinstance(b, str):
             lines.append(b)
-            cells = split_line(b, len(lines))
-            rows.append([GridCell(c.text, c.row, c.col, text_part) for c in cells])
+            texts = []
+            for c in split_line(b, len(lines)):
+                texts.extend(split_glued(c.text) or (c.text,))   # `……申请数量640020470`
+            rows.append([GridCell(t, len(lines), i, text_part) for i, t in enumerate(texts, 1)])
         else:
             rows.extend(_grid(b, t))
             t += 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .runtogether import split_glued
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
 _PAGE_NUMBER = re.compile(
@@ -34,6 +35,7 @@ class _Item:
     cells: list[tuple[str, int]]      # (text, column) — column 1-based
     table: int | None = None          # index of the ruled table on the page, None for text
     ncols: int = 0                    # columns of that table
+    text: str = ""                    # a text line as printed (for the prose analysis)
 
 
 def read(path: Path) -> list[Report]:
@@ -79,7 +81,7 @@ def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
                 continue
             rows.append([GridCell(text, n, col, p) for text, col in it.cells])
             if it.table is None:
-                lines.append("\t".join(t for t, _ in it.cells))
+                lines.append(it.text)
     report = Report(source=source, location_style="page", parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
     if detect_format(rows) is None and tables_present(rows):
         analyse(lines, report)    # the labels do not tell 2019 from 2021: the data year has to
@@ -111,11 +113,11 @@ def _page_items(page) -> list[_Item]:
         cells = _line_cells(ln["chars"])
         if not cells:
             continue
-        text = "".join(t for t, _ in cells)
+        text = " ".join(t for t, _ in cells)
         in_margin = ln["top"] < height * _MARGIN or ln["bottom"] > height * (1 - _MARGIN)
         if in_margin and _PAGE_NUMBER.match(text):
             continue
-        items.append(_Item(ln["top"], ln["bottom"], cells))
+        items.append(_Item(ln["top"], ln["bottom"], _numbers_apart(cells), text=text))
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
 
@@ -161,6 +163,31 @@ def _line_cells(chars: list[dict]) -> list[tuple[str, int]]:
     if buf:
         cells.append((buf, len(cells) + 1))
     return cells
+
+
+def _numbers_apart(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Numbers after a label, set apart from it by a narrow gap only (a tab that jumped to a near
+    tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells.
+    A number inside a label stays."""
+    out: list[str] = []
+    for text, _ in cells:
+        glued = split_glued(text)
+        if glued is not None:     # no gap at all: `行政事业性收费1944.0495`
+            out.extend(glued)
+            continue
+        tokens = text.split(" ")
+        k = len(tokens)
+        while k > 1 and _NUMBER_TOKEN.fullmatch(tokens[k - 1]):
+            k -= 1
+        if 0 < k < len(tokens) and not _NUMBER_TOKEN.fullmatch(tokens[0]):
+            out.append(" ".join(tokens[:k]))
+            out.extend(tokens[k:])
+        else:
+            out.append(text)
+    return [(t, i) for i, t in enumerate(out, 1)]
+
+
+_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 # --- across pages -----------------------------------------------------------------------------

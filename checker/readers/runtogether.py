@@ -11,6 +11,7 @@ otherwise an F3 finding names the ambiguity and the surviving candidates (we nev
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,6 +42,23 @@ class RunTogetherRow:
     part: int = 0       # index into report.parts (page, sheet)
     candidates: list[tuple[int, ...]] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
+
+
+# --- a label glued to its digits ------------------------------------------------------------
+
+_GLUED = re.compile(r"^(?P<label>.*[\u4e00-\u9fff）)”])(?P<digits>\d+(?:\.\d+)?)$")
+
+
+def split_glued(text: str) -> tuple[str, str] | None:
+    """`一、本年新收政府信息公开申请数量640020470` -> (label, digits): a table label with the row's
+    digits printed straight after it. Sentences (with 。 or ；) are prose, never split."""
+    s = text.strip()
+    if "。" in s or "；" in s or len(s) > 80:
+        return None
+    m = _GLUED.match(s)
+    if m is None or m.group("label").rstrip().endswith(("第", "附件", "附表", "表")):
+        return None
+    return m.group("label").rstrip(), m.group("digits")
 
 
 # --- splitting one row ----------------------------------------------------------------------

@@ -116,3 +116,14 @@ def test_bad_pages_are_f5(tmp_path, content, words):
     res = read_path(p)
     [f] = res.failures
     assert f.rule == "F5" and "坏页面.html" in f.message and words in f.message
+
+
+def test_table_pasted_as_paragraphs_with_a_glued_run_together_row(tmp_path):
+    """The issue's example: a row flattened into its label and one run of digits, in a <p>."""
+    rows = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量640020470"]
+    p = tmp_path / "flat.html"
+    p.write_text("<html><body><h1>某局2021年政府信息公开工作年度报告</h1>"
+                 + "".join(f"<p>{r}</p>" for r in rows) + "</body></html>", encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert [r.get(f"requests.received.{c}") for c in COLS] == [64, 0, 0, 2, 0, 4, 70]
+    assert r.locate("requests.received.total") == "正文第3行第2列"

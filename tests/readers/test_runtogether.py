@@ -2,7 +2,7 @@
 constraints when the split is unique, and reported (F3, with the candidates) when it is not."""
 import random
 
-from checker.readers.runtogether import RunTogetherRow, resolve, row_candidates
+from checker.readers.runtogether import RunTogetherRow, resolve, row_candidates, split_glued
 from checker.model import Report
 from checker.templates import template
 
@@ -100,6 +100,14 @@ def test_generated_tables_never_decode_wrongly():
         outcome = trial(rng, "2021")
         assert outcome["wrong"] == 0
         assert outcome["decoded"] + outcome["ambiguous"] == outcome["rows"]
+
+
+def test_label_glued_to_its_digits_is_split_but_prose_is_not():
+    assert split_glued("一、本年新收政府信息公开申请数量640020470") == ("一、本年新收政府信息公开申请数量", "640020470")
+    assert split_glued("行政事业性收费1944.0495") == ("行政事业性收费", "1944.0495")
+    assert split_glued("（七）总计12") == ("（七）总计", "12")
+    for prose in ("2022年1月20日", "附件1", "收到申请16件", "全年共收到申请16。", "表3", "640020470"):
+        assert split_glued(prose) is None, prose
 
 
 _COLS = [c.id for c in template("2021").table("requests").rows[0].columns]
