@@ -32,7 +32,7 @@ def analyse(lines: list[str], report: Report) -> None:
     report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
     found = counts.find(flow.text)
-    stated = facts.extract(flow, found, report.format)
+    stated = facts.extract(flow, found, report.format, report.year)
     report.prose.extend(stated)
     if report.format == "legacy":
         _legacy_cells(report, stated)

@@ -14,7 +14,7 @@ UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "�
 # The pattern starts with a digit (the regex engine skips ahead fast) and refuses to start inside
 # a number; the counting word, or %, follows.
 _COUNT = re.compile(
-    r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:(%)|(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS) + r"))", re.ASCII)
+    r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:(%)|(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS) + r")(?!工作日|自然日|月|小时|百分点|季度|星期|周))", re.ASCII)
 SENTENCE_END = "。！？!?\n"
 CLAUSE_END = SENTENCE_END + "，,；;：:、（("
 _CLAUSE_TAIL = re.compile("[" + re.escape(CLAUSE_END) + "][^" + re.escape(CLAUSE_END) + "]*$")

@@ -19,16 +19,19 @@ from .flow import Flow
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = "申请"
+# A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
+_OTHER_TIME = re.compile(r"上年(?!结转)|去年|同比|较上|比上|累计|以来|历年|上一年|往年|前年|增加|减少|增长|下降")
+_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
-def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]:
+def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None) -> list[ProseFact]:
     text = flow.text
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
     sentences = Stops(text, _SENTENCE)
     for m in _SUM_MARK.finditer(text):
-        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum, sentences)
+        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum, sentences, year)
         if fact:
             facts.append(fact)
     shares = _shares(flow, counts, sentences)
@@ -36,7 +39,7 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]
     for i, c in enumerate(counts):
         if i in in_sum or c.unit == "%" or c.approx or c.nested:
             continue
-        cell = _cell(text, c, fmt, sentences)
+        cell = _cell(text, c, fmt, sentences, year)
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
@@ -44,7 +47,7 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None) -> list[ProseFact]
 
 
 def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | None,
-         in_sum: set[int], sentences: Stops) -> ProseFact | None:
+         in_sum: set[int], sentences: Stops, year: int | None) -> ProseFact | None:
     text = flow.text
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
     end = sentences.after(mark_end)
@@ -77,8 +80,8 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
     in_sum.update(i for i in parts if counts[i] in chosen)
     return ProseFact(
         "sum", _fragment(text, t.label_start, chosen[-1].end), flow.line_at(t.start), t.value,
-        cell=_cell(text, t, fmt, sentences), parts=[p.value for p in chosen],
-        part_cells=[_cell(text, p, fmt, sentences) for p in chosen], unit=t.unit, clear=clear)
+        cell=_cell(text, t, fmt, sentences, year), parts=[p.value for p in chosen],
+        part_cells=[_cell(text, p, fmt, sentences, year) for p in chosen], unit=t.unit, clear=clear)
 
 
 def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact]:
@@ -124,8 +127,11 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
     return printed in (math.floor(true + 0.5 + 1e-9), math.floor(true + 1e-9))
 
 
-def _cell(text: str, c: Count, fmt: str | None, sentences: Stops) -> str | None:
-    if c.approx or c.unit in ("%", "元", "万元", "亿元"):
+def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | None = None) -> str | None:
+    if c.approx or c.unit in ("%", "元", "万元", "亿元") or _OTHER_TIME.search(c.label):
+        return None
+    said = _YEAR_IN_LABEL.search(c.label)
+    if said and year is not None and int(said.group(1)) != year:
         return None
     if fmt == "legacy":
         return cells.legacy_cell(c.label)

@@ -16,10 +16,17 @@ from importlib import metadata
 
 _SUFFIX = re.compile(r"[区县旗市]")
 # Names too generic to mean one place, or not administrative divisions people mean as their own.
-_GENERIC = re.compile(r"^(?:.{0,1}[区县]|市辖区|.*(?:开发区|高新区|示范区|新区|管理区|林区|矿区|工业园区))$")
+_GENERIC = re.compile(r"^(?:.{0,1}[区县]|市辖区|老城区|新城区|市中区|城中区|中心区|城关区"
+                      r"|.*(?:开发区|高新区|示范区|新区|管理区|林区|矿区|工业园区))$")
 _ADDRESS = re.compile(r"(?:联系|通讯|通信|办公)?地址[:：]\s*([^，,；;。)）]{4,40})")
 # Sentences about going elsewhere to learn: naming another place there is not a copy.
-_VISIT = re.compile(r"赴|前往|到.{0,12}(?:学习|考察|调研)|学习|考察|借鉴|交流|对口|援|帮扶|合作|签约|兄弟")
+_VISIT = re.compile(r"赴|前往|到.{0,12}(?:学习|考察|调研)|学习|考察|借鉴|参照|参考|经验|交流|对口|援|帮扶|协作"
+                    r"|合作|签约|兄弟")
+# A county named as one's own: full names in 区/县/旗 (county-level cities in 市 clash with words:
+# "沿海城市" holds 海城市), and not the first half of a word ("城东区域").
+_OWN_SUFFIX = ("区", "县", "旗")
+_WORD_GOES_ON = "域划块间内外"
+_STREET = "路街道巷桥"
 SENTENCE_END = "。！？!?\n；;"
 
 
@@ -155,8 +162,11 @@ def _city_of(source: str, votes) -> str | None:
     candidates: list[Place] = []
     for m in mentions(source):
         candidates.extend(m.places)
-    for stem in _short_names().findall(source):
-        candidates.extend(d.short_cities[stem])
+    for m in _short_names().finditer(source):
+        # "南京路街道" is a street in Shanghai, not Nanjing
+        if m.end() < len(source) and source[m.end()] in _STREET:
+            continue
+        candidates.extend(d.short_cities[m.group(0)])
     # a county names its city most precisely; among same-named counties, the city the text names most
     counties = [p for p in candidates if p.level == "county"]
     pool = counties or [p for p in candidates if p.level == "city"] or candidates
@@ -176,7 +186,9 @@ def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
     province = city[:2]
     for m in found:
         counties = [p for p in m.places if p.level == "county"]
-        if not counties or any(p.city == city for p in counties):
+        if not counties or any(p.city == city for p in counties) or not m.name.endswith(_OWN_SUFFIX):
+            continue
+        if m.end < len(text) and text[m.end] in _WORD_GOES_ON:
             continue
         if any(p.city == city or p.province == province and p.level != "county" for p in m.places):
             continue

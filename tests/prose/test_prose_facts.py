@@ -100,3 +100,10 @@ def test_fact_json_shape(seeds):
     assert share["kind"] == "share" and share["share"] == 96.5 and share["of"] == 400 and share["value"] == 386
     s = next(f for f in by_kind(r, "sum") if f.value == 16).to_json()
     assert s["parts"] == [14, 2] and s["part_cells"] == ["legacy.requests.online", "legacy.requests.letter"]
+
+
+def test_figures_about_other_times_are_not_cells(seeds):
+    edit = ("目前尚未发现", "上年收到申请 5 条，同比增加 2 条。2020 年收到申请 6 条。申请均在 15 个工作日内答复。目前尚未发现")
+    r = analysed(seeds["003"], edit)
+    received = [f for f in r.prose if f.cell == "requests.received.total"]
+    assert [(f.value, f.line) for f in received] == [(3, 13)]

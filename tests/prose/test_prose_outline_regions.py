@@ -74,3 +74,17 @@ def test_other_city_same_province_is_marked(seeds):
     r = analysed(seeds["004"], ("北仑区", "萨尔图区"))      # Daqing, Heilongjiang
     (hit,) = r.facts["regions"]["foreign"]
     assert hit["same_province"] and hit["city"] == "大庆市"
+
+
+def test_words_that_hold_a_county_name_are_not_mentions(seeds):
+    # "沿海城市" holds 海城市 (Liaoning), "城东区域" holds 城东区 (Xining), "老城区改造" is a phrase
+    r = analysed(seeds["003"], ("严格审核是否涉及国家秘密", "推进沿海城市、城东区域和老城区改造信息公开，严格审核是否涉及国家秘密"))
+    assert r.facts["regions"]["foreign"] == []
+
+
+def test_street_named_after_a_city_does_not_decide_home():
+    r = Report(source="s.txt", unit="南京路街道办事处")
+    analyse(["南京路街道办事处2020年政府信息公开工作年度报告", "联系地址：上海市黄浦区南京东路。",
+             "我街道在黄浦区委领导下开展工作。"], r)
+    info = r.facts["regions"]
+    assert info["home"] == "上海市" and info["foreign"] == []
