@@ -119,3 +119,23 @@ def to_pdf(src: Path, outdir: Path) -> Path:
 
 
 __all__ = ["fill_2021", "to_pdf", "soffice", "copy"]
+
+
+def text_docx(text: str, out: Path, size_pt: float = 7.5) -> Path:
+    """A Word document holding `text` line by line (tabs kept, so tables print as text columns at
+    tab stops, with no ruling lines), small and landscape so that no row wraps."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+    d = docx.Document()
+    sec = d.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Cm(42.0), Cm(29.7)   # A3: the widest rows stay on one line
+    sec.left_margin = sec.right_margin = Cm(1.5)
+    style = d.styles["Normal"]
+    style.font.size = Pt(size_pt)
+    style.paragraph_format.space_after = Pt(0)
+    for line in text.splitlines():
+        d.add_paragraph(line)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    d.save(str(out))
+    return out

@@ -187,3 +187,28 @@ def test_row_broken_over_a_page_break_is_joined(tmp_path):
     assert texts[-7:] == [str(int(vals[f"requests.other.no_correction.{c}"])) for c in COLS]
     [r] = pdf_reader.read(pdf)
     assert r.cells == vals and r.findings == []
+
+
+def test_tables_printed_as_text_columns_without_rules(seeds, tmp_path):
+    """Seeds printed as text (tabs to tab stops, no ruling lines): cells are cut at the gaps.
+    What the print cannot show stays honest: 001's appeals row starts with five blank cells that
+    leave no trace on paper, so the row is reported (F3), not shifted; 003's all-blank rows print
+    as labels alone, so they are reported missing (F4), never read as 0."""
+    from docfill import text_docx
+    from checker.readers.text import read as read_text
+    got, want = {}, {}
+    for s in ("000", "001", "003"):
+        pdf = to_pdf(text_docx(seeds[s].read_text(encoding="utf-8"), tmp_path / f"s{s}.docx"), tmp_path)
+        [got[s]] = pdf_reader.read(pdf)
+        [want[s]] = read_text(seeds[s])
+        assert (got[s].format, got[s].unit, got[s].year) == (want[s].format, want[s].unit, want[s].year)
+    assert got["000"].cells == want["000"].cells
+    appeals = {k for k in want["001"].cells if k.startswith("appeals.")}
+    assert {k: v for k, v in got["001"].cells.items() if k not in appeals} == \
+        {k: v for k, v in want["001"].cells.items() if k not in appeals}
+    assert all(got["001"].cells[k] is None for k in appeals)
+    assert any(f.rule == "F3" and "行政复议" in f.message for f in got["001"].findings)
+    blank_rows = {k for k, v in want["003"].cells.items() if v is None}
+    assert {k: v for k, v in want["003"].cells.items() if k not in blank_rows} == got["003"].cells
+    [f4] = [f for f in got["003"].findings if f.rule == "F4"]
+    assert "要求提供公开出版物" in f4.message and "3.其他" in f4.message
