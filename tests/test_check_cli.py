@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def seeds_json():
-    from conftest import SEEDS
+    SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
     res = runner.invoke(app, ["check", str(SEEDS), "--format", "json"])
     return res, json.loads(res.stdout)
 
@@ -51,14 +52,14 @@ def test_json_findings_have_the_spec_shape(seeds_json):
 
 
 def test_table_output_is_grouped_by_report_in_chinese():
-    from conftest import SEEDS
+    SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
     res = runner.invoke(app, ["check", str(SEEDS / "003_15d564b43078fcdc.txt")])
     assert res.exit_code == 1
     assert "南岗区城管局 2021 年度报告" in res.stdout and "错误" in res.stdout and "共检查 1 份报告" in res.stdout
 
 
 def test_csv_is_safe_to_open_in_excel(tmp_path):
-    from conftest import SEEDS
+    SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
     res = runner.invoke(app, ["check", str(SEEDS), "--format", "csv"])
     rows = list(csv.reader(io.StringIO(res.stdout)))
     assert rows[0][:4] == ["单位", "年度", "规则", "严重程度"] and len(rows) > 5
@@ -73,7 +74,7 @@ def test_csv_is_safe_to_open_in_excel(tmp_path):
 
 
 def test_select_ignore_and_exit_codes(tmp_path):
-    from conftest import SEEDS
+    SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
     s003 = str(SEEDS / "003_15d564b43078fcdc.txt")
     res = runner.invoke(app, ["check", s003, "--ignore", "F", "--format", "json"])
     assert res.exit_code == 0 and not [f for f in json.loads(res.stdout)["findings"] if f["severity"] == "error"]
