@@ -141,4 +141,4 @@ def _excerpt(sentence: str, name: str, width: int = 30) -> str:
 
 def _where(report: Report, line: int) -> str:
     name = report.source.rsplit("/", 1)[-1] if report.source else ""
-    return f"{name}第{line}行" if line else name
+    return f"{name} 第{line}行" if line else name
