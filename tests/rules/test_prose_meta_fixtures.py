@@ -1,0 +1,43 @@
+"""Each prose and metadata rule has a passing and a failing fixture under `tests/fixtures/<id>/`:
+`pass.txt` gives no finding of the rule, `fail.txt` gives exactly the findings in `fail.json`
+(the spec's finding shape, without the machine-specific `source`). The failing texts are seeds,
+or seeds with one figure edited (see each rule's test in test_prose_rules / test_meta_rules).
+
+Set XXGK_UPDATE_FIXTURES=1 to rewrite `fail.json` after a deliberate change; review the diff."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.check import check_paths
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RULES = ["R10", "P1", "P2", "M1", "M2", "M3"]
+
+
+def _findings(path: Path, rule: str) -> list[dict]:
+    out = []
+    for f in check_paths([path], select=[rule]).findings:
+        d = f.to_json()
+        d.pop("source", None)
+        out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_passing_fixture(rule):
+    assert _findings(FIXTURES / rule / "pass.txt", rule) == []
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_failing_fixture(rule):
+    got = _findings(FIXTURES / rule / "fail.txt", rule)
+    expected_file = FIXTURES / rule / "fail.json"
+    if os.environ.get("XXGK_UPDATE_FIXTURES"):
+        expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert got, f"{rule}: the failing fixture raised nothing"
+    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+    assert all(f["rule"] == rule for f in got)
