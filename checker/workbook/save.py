@@ -23,8 +23,17 @@ def save_atomic(workbook, out: Path, force: bool = False) -> Path:
     os.close(fd)
     try:
         workbook.save(tmp)
+        os.chmod(tmp, _mode(out))      # mkstemp makes 0600; a workbook is shared like any file
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return out
+
+
+def _mode(out: Path) -> int:
+    if out.exists():
+        return out.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
