@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 # long form -> the short form offices commonly print (applied in this order)
@@ -17,6 +18,7 @@ _SHORT_FORMS = (
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,6}?市(?!场|民|政|容|管))?")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str | None) -> str:
     """The matching key of a unit name: no spaces, short forms applied."""
     s = re.sub(r"\s+", "", name or "")
@@ -25,6 +27,7 @@ def normalise(name: str | None) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def bare(name: str | None) -> str:
     """`normalise` without the leading province/city names."""
     s = normalise(name)

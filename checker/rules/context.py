@@ -36,14 +36,19 @@ class Context:
         n = len(self.reports)
         self._pos = {id(r): i for i, r in enumerate(self.reports)}
         self.fmt = np.array([r.format or "" for r in self.reports], dtype=object)
+        # formats as small ints: comparing them over 100,000 reports is cheap
+        codes = {f: k for k, f in enumerate(FORMATS, 1)}
+        self.fmt_code = np.array([codes.get(r.format, 0) if r.values is not None else 0 for r in self.reports],
+                                 dtype=np.int8)
+        self.code = codes
+        self._of_formats: dict[tuple, list[Report]] = {}
         self.blocks: dict[str, Block] = {}
         self.row_in_block = np.full(n, -1, dtype=np.int64)
         for f in FORMATS:
-            rows = np.flatnonzero(self.fmt == f)
-            rows = np.array([i for i in rows if self.reports[i].values is not None], dtype=np.int64)
+            rows = np.flatnonzero(self.fmt_code == codes[f])
             if len(rows) == 0:
                 continue
-            vals = np.stack([self.reports[i].values for i in rows]).astype(float)
+            vals = np.stack([self.reports[i].values for i in rows])
             present = np.stack([self.reports[i].present for i in rows])
             vals[~present] = np.nan
             self.blocks[f] = Block(f, rows, vals)
@@ -73,6 +78,16 @@ class Context:
     def children(self, report: Report) -> list[Report]:
         return [self.reports[j] for j in self.children_of.get(self.index(report), [])]
 
+    def of_formats(self, formats) -> list[Report]:
+        """The reports of the given formats (all reports when none are given)."""
+        if not formats:
+            return list(self.reports)
+        key = tuple(formats)
+        if key not in self._of_formats:
+            mask = np.isin(self.fmt, list(formats))
+            self._of_formats[key] = [self.reports[i] for i in np.flatnonzero(mask)]
+        return list(self._of_formats[key])
+
     def selected(self, rule_id: str) -> bool:
         return rule_id in self.selection
 
@@ -80,9 +95,9 @@ class Context:
         """values[idx[k], cells[j]] for every k, j; NaN where idx is −1 or the format lacks the cell."""
         idx = np.asarray(idx, dtype=np.int64)
         out = np.full((len(idx), len(cells)), np.nan)
-        safe = np.where(idx >= 0, idx, 0)
+        codes = np.where(idx >= 0, self.fmt_code[np.where(idx >= 0, idx, 0)], 0)
         for f, b in self.blocks.items():
-            mask = (idx >= 0) & (self.fmt[safe] == f)
+            mask = codes == self.code[f]
             if not mask.any():
                 continue
             tpl_index = template(f).index

@@ -26,7 +26,7 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
         if rule.kind.startswith("read."):
             continue          # problems of form are found by the readers
         stat = stats.setdefault(rid, {"passed": 0, "failed": 0, "not_evaluable": 0, "crashed": 0})
-        applicable = [r for r in ctx.reports if not rule.formats or r.format in rule.formats]
+        applicable = ctx.of_formats(rule.formats)
         before = len(ctx.evidence)
         try:
             out = list(_kind(rule)(rule, applicable, ctx))

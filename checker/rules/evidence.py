@@ -33,6 +33,21 @@ def decimals(ctx: Context, i: int, cell: str, value: float) -> int:
     return 6
 
 
+def half_units(ctx: Context, b, c: int, cell: str) -> np.ndarray:
+    """`half_unit` for column c of every report of block b at once (decimals read off the
+    values, overridden where a reader recorded the printed decimals)."""
+    v = np.nan_to_num(b.values[:, c])
+    dec = np.full(len(v), 6)
+    for d in range(6, -1, -1):
+        scaled = v * 10.0 ** d
+        dec[np.abs(scaled - np.round(scaled)) < 1e-6] = d
+    for n, i in enumerate(b.rows):
+        meta = ctx.reports[i].cell_meta.get(cell)
+        if meta and meta.get("decimals") is not None:
+            dec[n] = int(meta["decimals"])
+    return 0.5 * 10.0 ** -dec.astype(float)
+
+
 def half_unit(ctx: Context, i: int, cell: str, value: float) -> float:
     return 0.5 * 10.0 ** -decimals(ctx, i, cell, value)
 
@@ -139,10 +154,13 @@ class YearFamily(Family):
             self.cur_index[f], self.prev_index[f] = cur, prev
             rows = ctx.blocks[f].rows
             before = ctx.prev[rows]
+            cur_cells, prev_cells = list(cur), list(prev)
+            cur_vals, prev_vals = ctx.gather(rows, cur_cells), ctx.gather(before, prev_cells)
             for j, eq in enumerate(eqs):
                 res = np.zeros(len(rows))
                 for t in eq.terms:
-                    res = res + t.coef * ctx.gather(before if t.offset else rows, [t.cell])[:, 0]
+                    res = res + t.coef * (prev_vals[:, prev_cells.index(t.cell)] if t.offset
+                                          else cur_vals[:, cur_cells.index(t.cell)])
                 self._tally(res, COUNT_TOL, lambda k, f=f, j=j, rows=rows: ("Y", rule.id, int(rows[k]), f, j))
 
     def terms(self, key):
@@ -173,8 +191,8 @@ class HierFamily(Family):
             b = ctx.blocks.get(f)
             if b is None:
                 continue
-            kids = np.array([i for i in b.rows if ctx.parent_of[i] >= 0 and ctx.fmt[ctx.parent_of[i]] == f],
-                            dtype=np.int64)
+            po = ctx.parent_of[b.rows]
+            kids = b.rows[(po >= 0) & (ctx.fmt_code[np.where(po >= 0, po, 0)] == ctx.code[f])]
             if len(kids) == 0:
                 continue
             parents = np.unique(ctx.parent_of[kids])
@@ -194,8 +212,11 @@ class HierFamily(Family):
             tpl = template(f)
             for c, spec in enumerate(tpl.cells):
                 if spec.kind in MONEY_KINDS:
-                    for n, p in enumerate(parents):
-                        tol[n, c] = self.tolerance(("H", rule.id, int(p), spec.id))
+                    # each amount may be off by half a unit of its last printed decimal
+                    half = half_units(ctx, b, c, spec.id)
+                    sums_half = np.zeros(len(b.rows))
+                    np.add.at(sums_half, ctx.row_in_block[ctx.parent_of[kids]], half[ctx.row_in_block[kids]])
+                    tol[:, c] = half[prow] + sums_half[prow] + 1e-9
             ids = tpl.cell_ids
             width = res.shape[1]
             self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:
