@@ -102,6 +102,51 @@ def test_generated_tables_never_decode_wrongly():
         assert outcome["decoded"] + outcome["ambiguous"] == outcome["rows"]
 
 
+def _brute_force(flat: dict[str, str], fmt: str = "2021") -> dict[str, set]:
+    """Every joint split of a whole flattened table that keeps R1 and R2 in every column (R3 is
+    in row_candidates): for each row, the splits that occur in some solution."""
+    import itertools
+    rows = list(flat)
+    results = [r for r in rows if r not in ("received", "carried_over", "handled_total", "carried_forward")]
+    cands = [row_candidates(flat[r], "requests", 7)[0] for r in rows]
+    seen = {r: set() for r in rows}
+    for combo in itertools.product(*cands):
+        t = dict(zip(rows, combo))
+        if all(t["received"][c] + t["carried_over"][c] == t["handled_total"][c] + t["carried_forward"][c]
+               and t["handled_total"][c] == sum(t[r][c] for r in results) for c in range(7)):
+            for r in rows:
+                seen[r].add(t[r])
+    return seen
+
+
+def test_decoded_exactly_when_the_constraints_make_the_split_unique():
+    """Against brute force on whole tables run together: a row is decoded iff every split of the
+    table consistent with R1–R3 gives it the same cells; otherwise it is F3, never guessed."""
+    rng = random.Random(99)
+    checked = ambiguous_seen = 0
+    while checked < 40:
+        rows = random_requests(rng, "2021", "dense")
+        flat = flatten(rows)
+        sizes = [len(row_candidates(d, "requests", 7)[0]) for d in flat.values()]
+        product = 1
+        for n in sizes:
+            product *= n
+        if product == 1 or product > 20_000:
+            continue
+        truth = _brute_force(flat)
+        r = _report()
+        resolve(r, [RunTogetherRow("requests", rid, d, row=i + 1, col=2) for i, (rid, d) in enumerate(flat.items())], "t")
+        f3 = {f.cells[0].cell.rsplit(".", 1)[0].split(".", 1)[1] for f in r.findings if f.rule == "F3"}
+        for rid, splits in truth.items():
+            if len(splits) == 1:
+                assert rid not in f3 and [r.get(f"requests.{rid}.{c}") for c in _COLS] == list(next(iter(splits)))
+            else:
+                assert rid in f3 and r.get(f"requests.{rid}.total") is None
+                ambiguous_seen += 1
+        checked += 1
+    assert ambiguous_seen, "the sample should hold some truly ambiguous rows"
+
+
 def test_label_glued_to_its_digits_is_split_but_prose_is_not():
     assert split_glued("一、本年新收政府信息公开申请数量640020470") == ("一、本年新收政府信息公开申请数量", "640020470")
     assert split_glued("行政事业性收费1944.0495") == ("行政事业性收费", "1944.0495")
