@@ -7,6 +7,9 @@ from functools import cache
 
 import yaml
 
+# libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from .templates import SCHEMAS
 
 SEVERITIES = ("error", "warning", "info")
@@ -35,7 +38,7 @@ def catalogue() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for path in sorted((SCHEMAS / "rules").glob("*.yaml")):
         with open(path, encoding="utf-8") as fh:
-            for spec in yaml.safe_load(fh) or []:
+            for spec in yaml.load(fh, Loader=_LOADER) or []:
                 rule = Rule(
                     id=spec["id"], title=spec["title"], severity=spec["severity"],
                     formats=tuple(spec.get("formats", ())), kind=spec["kind"], message=spec["message"],

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 FORMATS = ("2019", "2021", "legacy")
 TABLES = ("active", "requests", "appeals")
@@ -84,7 +87,7 @@ def _column(cid: str, spec: dict) -> Column:
 
 def _load_yaml(name: str) -> dict:
     with open(SCHEMAS / "templates" / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)
 
 
 def _active(fmt: str, spec: dict) -> Table:
