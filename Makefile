@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 OUT     := out
 SEEDS   := tests/fixtures/seeds
 
-.PHONY: demo test bench docs check system clean
+.PHONY: demo test bench docs check system clean screenshot workbooks
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,18 @@ system:
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/xxgk extract $(SEEDS) --format table || true
+	@# the seeds as one collection workbook, then checked and flagged (exit 1 = findings, expected here)
+	$(BIN)/xxgk import $(SEEDS) -o $(OUT)/seeds.xlsx --force || [ $$? -eq 2 ]
+	$(BIN)/xxgk check $(SEEDS) --annotate $(OUT)/seeds-annotated.xlsx --force --format table || [ $$? -le 1 ]
+	@echo "标注好的工作簿：$(OUT)/seeds-annotated.xlsx（用 Excel 或 LibreOffice 打开）"
+
+# The README screenshot: the annotated seeds rendered by LibreOffice (needs `make system`).
+screenshot: demo
+	$(BIN)/python -m checker.annotate.screenshot $(OUT)/seeds-annotated.xlsx docs/screenshots
+
+# workbooks/xxgk-checker.xlsm and the blank templates, rebuilt from workbooks/vba/.
+workbooks: $(STAMP)
+	$(BIN)/python workbooks/build_xlsm.py
 
 test: $(STAMP) system
 	$(BIN)/python -m pytest -q

@@ -171,7 +171,7 @@ def _note_text(f: Finding, rules, accepted: bool) -> str:
     head = f"{'【已核实】' if accepted else ''}{f.rule} {rule.title if rule else ''}（{SEVERITY_LABELS.get(f.severity, f.severity)}）"
     lines = [head, f.message]
     if f.expected is not None or f.actual is not None:
-        lines.append(f"预期：{_show(f.expected)}；实际：{_show(f.actual)}")
+        lines.append(f"预期：{_note_value(f.expected)}；实际：{_note_value(f.actual)}")
     if f.suggestion is not None:
         lines.append(f"建议值：{_show(f.suggestion)}")
     return "\n".join(lines)
@@ -184,6 +184,11 @@ def _note(texts: list[str], original: st.Original) -> str | None:
     if original.note:
         body += "\n\n【原批注】\n" + original.note
     return body[:NOTE_LIMIT]
+
+
+def _note_value(v) -> str:
+    shown = _show(v)
+    return "（空）" if shown is None else str(shown)
 
 
 def _cell_name(place: Place | None) -> str:

@@ -11,7 +11,9 @@ import zipfile
 from pathlib import Path
 
 _HIDDEN = re.compile(rb"visibility:hidden")
-_CLIENT_DATA = re.compile(rb'(<x:ClientData ObjectType="Note">)')
+# openpyxl writes the VML with generated prefixes (ns2:ClientData), Excel with x:
+_CLIENT_DATA = re.compile(rb'(<(\w+):ClientData [^>]*ObjectType="Note"[^>]*>)')
+_ROW_COL = re.compile(rb"<(\w+):Row>(\d+)</\1:Row>\s*<\1:Column>(\d+)</\1:Column>")
 
 
 class RenderError(Exception):
@@ -26,7 +28,8 @@ def with_visible_notes(src: Path, dst: Path) -> Path:
             data = zin.read(item.filename)
             if item.filename.startswith("xl/drawings/") and item.filename.endswith(".vml"):
                 data = _HIDDEN.sub(b"visibility:visible", data)
-                data = _CLIENT_DATA.sub(rb"\1<x:Visible/>", data)
+                data = _CLIENT_DATA.sub(rb"\1<\2:Visible/>", data)
+                data = _ROW_COL.sub(_anchor_beside, data)
             zout.writestr(item, data)
     return dst
 
@@ -62,3 +65,10 @@ def to_png(pdf: Path, prefix: Path, page: int = 1, dpi: int = 110) -> Path:
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
                     str(pdf), str(prefix)], check=True, capture_output=True, timeout=120)
     return Path(f"{prefix}.png")
+
+
+def _anchor_beside(m: re.Match) -> bytes:
+    """Place a shown note just right of its cell (openpyxl stacks them all at the top left)."""
+    ns, row, col = m.group(1), int(m.group(2)), int(m.group(3))
+    anchor = f"{col + 1}, 15, {row}, 2, {col + 4}, 15, {row + 5}, 2".encode()
+    return m.group(0) + b"<" + ns + b":Anchor>" + anchor + b"</" + ns + b":Anchor>"
