@@ -3,7 +3,8 @@
 Random `requests` tables (R1, R2, R3 hold) are generated at three sizes of office, flattened
 (each row's cells printed as one run of digits), and decoded by `checker.readers.runtogether`.
 Two settings: every row of the table run together (the worst case: only the digits are left), and
-one row run together while the others were read normally (the usual copy-paste accident).
+one row run together while the others were read normally (the usual copy-paste accident); and
+the appeals table's one row (R4 within each of its three groups, no other row to help).
 A decode is counted only if it equals the original cells; a wrong decode would be a bug.
 "单行可解" counts the rows whose split is unique from the row's own total alone (R3), before R1/R2.
 
@@ -99,6 +100,24 @@ def trial(rng: random.Random, fmt: str = "2021", scale: str | None = None, one_r
     return _compare(report, rows, targets)
 
 
+def appeals_trial(rng: random.Random) -> dict[str, int]:
+    """Table appeals' one row (three groups of four results and their total, R4) run together."""
+    cells = []
+    for _ in range(3):
+        parts = [0 if rng.random() < 0.5 else int(rng.expovariate(1 / 6)) for _ in range(4)]
+        cells += parts + [sum(parts)]
+    digits = "".join(str(v) for v in cells)
+    report = Report(source="bench", unit="测试单位", year=2021)
+    report.set_format("2021")
+    resolve(report, [RunTogetherRow("appeals", "count", digits, row=1, col=2)], "bench")
+    ids = [c.id for c in template("2021").table("appeals").rows[0].columns]
+    got = [report.get(f"appeals.count.{c}") for c in ids]
+    ambiguous = any(f.rule == "F3" for f in report.findings)
+    return {"rows": 1, "alone": int(len(row_candidates(digits, "appeals", 15)[0]) == 1),
+            "decoded": int(not ambiguous and got == cells), "ambiguous": int(ambiguous),
+            "wrong": int(not ambiguous and got != cells)}
+
+
 def measure(tables: int, seed: int, fmt: str = "2021") -> list[dict]:
     lines = []
     for one_row in (False, True):
@@ -111,6 +130,14 @@ def measure(tables: int, seed: int, fmt: str = "2021") -> list[dict]:
                     total[k] += v
             lines.append({"setting": "一行连写" if one_row else "整表连写", "scale": scale, **total,
                           "share": total["decoded"] / total["rows"], "seconds": time.perf_counter() - t0})
+    rng = random.Random(f"{seed}-appeals")
+    total = {"rows": 0, "alone": 0, "decoded": 0, "ambiguous": 0, "wrong": 0}
+    t0 = time.perf_counter()
+    for _ in range(tables):
+        for k, v in appeals_trial(rng).items():
+            total[k] += v
+    lines.append({"setting": "表四一行", "scale": "small", **total, "share": total["decoded"] / total["rows"],
+                  "seconds": time.perf_counter() - t0})
     return lines
 
 
