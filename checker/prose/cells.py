@@ -35,6 +35,8 @@ _REQUESTS = (
     (r"公开出版物", "requests.not_processed.publication.total"),
     (r"大量反复", "requests.not_processed.excessive.total"),
     (r"确认或重新出具", "requests.not_processed.confirmation.total"),
+    (r"行政复议", "appeals.count.review.total"),
+    (r"行政诉讼|起诉", None),
     (r"不属于本(?:行政)?机关", None),
     (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
 )

@@ -18,7 +18,7 @@ from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
-_REQUEST_CONTEXT = "申请"
+_REQUEST_CONTEXT = re.compile("申请|复议")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
 _OTHER_TIME = re.compile(r"上年(?!结转)|去年|同比|较上|比上|累计|以来|历年|上一年|往年|前年|增加|减少|增长|下降")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -136,7 +136,9 @@ def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | No
     if fmt == "legacy":
         return cells.legacy_cell(c.label)
     if fmt in ("2019", "2021"):
-        if _REQUEST_CONTEXT in text[sentences.before(c.start):sentences.after(c.end)]:
+        # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
+        lo = min(sentences.before(c.start), max(0, c.start - 200))
+        if _REQUEST_CONTEXT.search(text, lo, sentences.after(c.end)):
             return cells.table_cell(c.label, fmt)
     return None
 

@@ -107,3 +107,24 @@ def test_figures_about_other_times_are_not_cells(seeds):
     r = analysed(seeds["003"], edit)
     received = [f for f in r.prose if f.cell == "requests.received.total"]
     assert [(f.value, f.line) for f in received] == [(3, 13)]
+
+
+def test_typical_2021_request_paragraph():
+    lines = [
+        "某某区司法局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局全年共收到政府信息公开申请 25 件，其中当面申请 3 件、网络申请 20 件、信函申请 2 件。上年结转 2 件。",
+        "办理结果：予以公开 10 件，部分公开 2 件，不予公开 3 件，无法提供 5 件，不予处理 1 件，其他处理 0 件。结转下年度继续办理 1 件。",
+        "申请人均在 15 个工作日内收到答复，较上年收到申请 20 件增加 5 件。",
+        "全年发生政府信息公开行政复议案件 1 件，行政诉讼案件 2 件。",
+    ]
+    r = Report(source="t.txt")
+    analyse(lines, r)
+    stated = {f.cell: (f.value, f.line) for f in r.prose if f.cell}
+    assert stated == {
+        "requests.received.total": (25, 3), "requests.carried_over.total": (2, 3),
+        "requests.granted.total": (10, 4), "requests.partly_granted.total": (2, 4),
+        "requests.carried_forward.total": (1, 4), "appeals.count.review.total": (1, 6),
+    }
+    (s,) = by_kind(r, "sum")
+    assert s.parts == [3, 20, 2] and s.part_cells == [None, None, None]   # channels have no 2021 cell
