@@ -61,7 +61,9 @@ def read(path: Path) -> list[Report]:
     except ReadError:
         raise
     except Exception as e:
-        reason = "文件已加密，需要密码" if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower() \
+        # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
+        causes = " ".join(type(x).__name__ for x in (e, *e.args) if isinstance(x, BaseException)).lower()
+        reason = "文件已加密，需要打开密码，请提供未加密的文件" if "password" in causes or "encrypt" in causes \
             else f"文件已损坏或不是有效的 PDF（{type(e).__name__}）"
         raise ReadError(f"文件“{path.name}”无法读取：{reason}。") from None
     if not any(it.cells for items in pages for it in items):

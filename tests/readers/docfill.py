@@ -106,10 +106,15 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(src: Path, outdir: Path) -> Path:
-    """LibreOffice headless conversion, with a private profile so parallel runs do not collide."""
+def to_pdf(src: Path, outdir: Path, password: str | None = None) -> Path:
+    """LibreOffice headless conversion, with a private profile so parallel runs do not collide;
+    `password` exports an encrypted PDF that needs it to open."""
     profile = outdir / ".lo-profile"
-    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+    target = "pdf"
+    if password:
+        target = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                  f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}')
+    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
            "--outdir", str(outdir), str(src)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(outdir)})
     pdf = outdir / (src.stem + ".pdf")

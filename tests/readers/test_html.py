@@ -127,3 +127,20 @@ def test_table_pasted_as_paragraphs_with_a_glued_run_together_row(tmp_path):
     [r] = html_reader.read(p)
     assert [r.get(f"requests.received.{c}") for c in COLS] == [64, 0, 0, 2, 0, 4, 70]
     assert r.locate("requests.received.total") == "正文第3行第2列"
+
+
+def test_extract_cli_accepts_html_among_other_inputs(tmp_path):
+    import json
+    from typer.testing import CliRunner
+    from checker.cli import app
+    vals = values_for("2021")
+    good = tmp_path / "a.htm"
+    good.write_bytes(page("2021", vals, charset="gbk").encode("gbk"))
+    empty = tmp_path / "b.html"
+    empty.write_bytes(b"")
+    out = CliRunner().invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    assert out.exit_code == 2          # one input was bad; the other is still output
+    data = json.loads(out.stdout)
+    [rep] = [r for r in data["reports"] if r["source"].endswith("a.htm")]
+    assert rep["cells"]["requests.handled_total.total"] == vals["requests.handled_total.total"]
+    assert rep["locations"]["requests.handled_total.total"].startswith("表格2第")

@@ -212,3 +212,15 @@ def test_tables_printed_as_text_columns_without_rules(seeds, tmp_path):
     assert {k: v for k, v in want["003"].cells.items() if k not in blank_rows} == got["003"].cells
     [f4] = [f for f in got["003"].findings if f.rule == "F4"]
     assert "要求提供公开出版物" in f4.message and "3.其他" in f4.message
+
+
+def test_encrypted_and_text_free_pdfs_are_f5(tmp_path):
+    import docx
+    enc = to_pdf(fill_2021(values_for("2021"), tmp_path / "加密.docx"), tmp_path, password="secret")
+    blank_doc = tmp_path / "扫描件.docx"
+    docx.Document().save(str(blank_doc))
+    blank = to_pdf(blank_doc, tmp_path)
+    [f] = read_path(enc).failures
+    assert "加密.pdf" in f.message and "加密" in f.message and "密码" in f.message
+    [f] = read_path(blank).failures
+    assert "扫描件.pdf" in f.message and "没有可提取的文字" in f.message
