@@ -76,3 +76,13 @@ def test_r10_skips_blank_and_absent_cells(seeds):
     report = read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))
     report.set("requests.received.total", None, row=44, col=9)     # blank: F1's business, not R10's
     assert findings([report], ["R10"]) == []
+
+
+def test_r10_prose_breaks_the_tie_r3_cannot(seeds):
+    # seed 003's blank rows leave R2 unevaluable, so R3 alone cannot tell which cell of the row is
+    # wrong; the prose ("予以公开 1 条") agrees with the applicants, so R10 names the total
+    report = read(seeds["003"])
+    report.set("requests.granted.total", 2, row=51, col=9)
+    got = {f.rule: f for f in findings([report], ["R3", "R10"])}
+    assert got["R3"].suspect is None
+    assert got["R10"].suspect.cell == "requests.granted.total" and got["R10"].suggestion == 1

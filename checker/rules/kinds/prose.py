@@ -57,16 +57,19 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     """Which side is likely wrong. A request-table total whose row of applicants adds up to it is
     backed by the table: the prose is the likelier slip (no table cell to suspect). A total whose
     applicants add up to the prose figure instead is the suspect, with that figure as suggestion."""
-    table = cell.split(".", 1)[0]
     row, _, column = cell.rpartition(".")
-    if table == "requests" and column == "total":
+    parts = None
+    if cell.startswith("requests.") and column == "total":
         parts = [report.get(f"{row}.{c}") for c in _APPLICANTS]
+    elif cell.startswith("appeals.") and column == "total":
+        parts = [report.get(f"{row}.{c}") for c in ("upheld", "corrected", "other", "pending")]
+    if parts is not None:
         if all(p is not None for p in parts):
             s = math.fsum(parts)
             if abs(s - report.get(cell)) < 1e-9:
-                return None, None, "表格该行各类申请人之和与总计一致，更可能是正文的数字有误。"
+                return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
             if abs(s - stated) < 1e-9:
-                return report.ref(cell), stated, "表格该行各类申请人之和与正文一致，更可能是表格总计一格填错。"
+                return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
 
 
