@@ -34,7 +34,12 @@ class Equation:
     @property
     def terms(self) -> tuple[Term, ...]:
         """Residual = Σ coef·value with right-hand terms negated: 0 when the equality holds."""
-        return self.left + tuple(Term(t.cell, -t.coef, t.offset) for t in self.right)
+        return _signed(self)
+
+
+@lru_cache(maxsize=None)
+def _signed(eq: Equation) -> tuple[Term, ...]:
+    return eq.left + tuple(Term(t.cell, -t.coef, t.offset) for t in eq.right)
 
 
 _TERM = re.compile(r"\s*([+-]?)\s*((?:prev:)?[\w.*{}]+)")

@@ -67,8 +67,10 @@ class Family:
         self.soft = bool(rule.params.get("soft"))
         self.passed = self.failed = self.not_evaluable = 0
         self.violated: dict[tuple, float] = {}
+        self.has_money = False
+        self.na: dict = {}
 
-    def _tally(self, res: np.ndarray, tol: np.ndarray | float, keys) -> None:
+    def _tally(self, res: np.ndarray, tol: np.ndarray | float, keys) -> np.ndarray:
         na = np.isnan(res)
         bad = ~na & (np.abs(res) > tol)
         self.not_evaluable += int(na.sum())
@@ -76,8 +78,20 @@ class Family:
         self.passed += int((~na & ~bad).sum())
         for k in np.flatnonzero(bad.ravel()):
             self.violated[keys(k)] = float(res.ravel()[k])
+        return na
+
+    def initially(self, key: tuple) -> str:
+        """The instance's status as the reports print it: bad, ok or na (not evaluable)."""
+        if key in self.violated:
+            return "bad"
+        return "na" if self.is_na(key) else "ok"
+
+    def is_na(self, key: tuple) -> bool:
+        raise NotImplementedError
 
     def tolerance(self, key: tuple) -> float:
+        if not self.has_money:
+            return COUNT_TOL
         tol = 0.0
         money = False
         for i, cell, coef in self.terms(key):
@@ -122,7 +136,13 @@ class WithinFamily(Family):
                 cols = [tpl.index[t.cell] for t in eq.terms]
                 coef = np.array([t.coef for t in eq.terms])
                 res = b.values[:, cols] @ coef
-                self._tally(res, COUNT_TOL, lambda k, f=f, j=j, rows=b.rows: ("W", rule.id, int(rows[k]), f, j))
+                self.has_money |= any(tpl.cell(t.cell).kind in MONEY_KINDS for t in eq.terms)
+                self.na[(f, j)] = self._tally(res, COUNT_TOL,
+                                              lambda k, f=f, j=j, rows=b.rows: ("W", rule.id, int(rows[k]), f, j))
+
+    def is_na(self, key):
+        _, _, i, f, j = key
+        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -161,7 +181,14 @@ class YearFamily(Family):
                 for t in eq.terms:
                     res = res + t.coef * (prev_vals[:, prev_cells.index(t.cell)] if t.offset
                                           else cur_vals[:, cur_cells.index(t.cell)])
-                self._tally(res, COUNT_TOL, lambda k, f=f, j=j, rows=rows: ("Y", rule.id, int(rows[k]), f, j))
+                self.has_money |= any(template(f).cell(t.cell).kind in MONEY_KINDS
+                                      for t in eq.terms if t.cell in template(f).index)
+                self.na[(f, j)] = self._tally(res, COUNT_TOL,
+                                              lambda k, f=f, j=j, rows=rows: ("Y", rule.id, int(rows[k]), f, j))
+
+    def is_na(self, key):
+        _, _, i, f, j = key
+        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -219,8 +246,23 @@ class HierFamily(Family):
                     tol[:, c] = half[prow] + sums_half[prow] + 1e-9
             ids = tpl.cell_ids
             width = res.shape[1]
-            self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:
-                        ("H", rule.id, int(parents[k // width]), ids[k % width]))
+            na = self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:
+                             ("H", rule.id, int(parents[k // width]), ids[k % width]))
+            for n, p in enumerate(parents):
+                self.na[int(p)] = na[n]
+        self.has_money = True
+
+    def is_na(self, key):
+        _, _, p, cell = key
+        row = self.na.get(p)
+        index = template(self.ctx.fmt[p]).index if self.ctx.fmt[p] else {}
+        return row is None or cell not in index or bool(row[index[cell]])
+
+    def tolerance(self, key):
+        _, _, p, cell = key
+        if not is_money(self.ctx, p, cell):
+            return COUNT_TOL
+        return super().tolerance(key)
 
     def terms(self, key):
         _, _, p, cell = key

@@ -45,28 +45,60 @@ class Decoder:
         self.soft = [f for f in families if f.soft]
         self.correction: dict[tuple[int, str], float] = {}
         self.reported: set[tuple] = set()
+        # the decoder revisits the same instances and cells many times: remember them
+        self._terms: dict[tuple, list] = {}
+        self._tol: dict[tuple, float] = {}
+        self._values: dict[tuple[int, str], float] = {}
+        self._inst: dict[tuple, list] = {}
+        self._res: dict[tuple, float] = {}
+        self._dirty: set[tuple] = set()       # instances through a corrected cell
 
     # --- evaluating an instance under the corrections made so far -----------------------------
     def terms(self, key):
-        return self.family[key[1]].terms(key)
+        t = self._terms.get(key)
+        if t is None:
+            t = self._terms[key] = self.family[key[1]].terms(key)
+        return t
 
     def value(self, i: int, cell: str) -> float:
         if i < 0:
             return math.nan
-        return self.ctx.value(i, cell) - self.correction.get((i, cell), 0.0)
+        v = self._values.get((i, cell))
+        if v is None:
+            v = self._values[(i, cell)] = self.ctx.value(i, cell)
+        return v - self.correction.get((i, cell), 0.0) if self.correction else v
 
     def residual(self, key) -> float:
-        return sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+        r = self._res.get(key)
+        if r is None:
+            r = self._res[key] = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+        return r
+
+    def correct(self, x: tuple[int, str], e: float) -> None:
+        """Take x's value as value − e from now on (the residuals through x change)."""
+        self.correction[x] = self.correction.get(x, 0.0) + e
+        for k in self.instances(x[0], x[1], self.hard) + self.instances(x[0], x[1], self.soft):
+            self._res.pop(k, None)
+            self._dirty.add(k)
 
     def tol(self, key) -> float:
-        return self.family[key[1]].tolerance(key)
+        t = self._tol.get(key)
+        if t is None:
+            t = self._tol[key] = self.family[key[1]].tolerance(key)
+        return t
 
     def status(self, key) -> str:
+        if key not in self._dirty:
+            return self.family[key[1]].initially(key)
         r = self.residual(key)
         return "na" if math.isnan(r) else "ok" if abs(r) <= self.tol(key) else "bad"
 
     def instances(self, i: int, cell: str, families) -> list[tuple]:
-        return [k for f in families for k in f.instances_of(i, cell)]
+        key = (i, cell, families is self.hard)
+        out = self._inst.get(key)
+        if out is None:
+            out = self._inst[key] = [k for f in families for k in f.instances_of(i, cell)]
+        return out
 
     # --- decoding -----------------------------------------------------------------------------
     def run(self) -> list[Cause]:
@@ -102,13 +134,13 @@ class Decoder:
     def _decode(self, remaining: set[tuple]) -> list[Cause]:
         causes = self._unit_slips(remaining)
         remaining = {k for k in remaining if self.status(k) == "bad"}
+        cache: dict[tuple[int, str], tuple | None] = {}
         while remaining:
-            scored = []
             cands = {(i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0}
             for x in cands:
-                s = self._score(x, remaining)
-                if s is not None:
-                    scored.append(s)
+                if x not in cache:
+                    cache[x] = self._score(x, remaining)
+            scored = [cache[x] for x in cands if cache[x] is not None]
             if not scored:
                 causes.extend(Cause([k]) for k in sorted(remaining, key=str))
                 break
@@ -120,15 +152,23 @@ class Decoder:
             top = [s for s in top if lead & set(s[3])]
             if len(top) == 1:
                 _, x, e, explained, soft, slip = top[0]
-                self.correction[x] = self.correction.get(x, 0.0) + e
+                self.correct(x, e)
                 causes.append(Cause(explained + soft, suspect=x, error=e, slip=slip))
                 remaining = {k for k in remaining if k not in explained and self.status(k) == "bad"}
+                self._forget(cache, self.instances(x[0], x[1], self.hard))
             else:
                 done = {k for s in top for k in s[3]}
                 self.reported |= done
                 causes.append(Cause(sorted(done, key=str), candidates=[(s[1], s[2]) for s in top]))
                 remaining -= done
+                self._forget(cache, done)
         return causes
+
+    def _forget(self, cache: dict, changed) -> None:
+        """Scores of candidates that share an instance with a change are stale."""
+        for k in changed:
+            for i, c, _ in self.terms(k):
+                cache.pop((i, c), None)
 
     def _unit_slips(self, remaining: set[tuple]) -> list[Cause]:
         """Several units of one district typing 元 where 万元 is asked (or the reverse) leave one
@@ -162,7 +202,7 @@ class Decoder:
                     break                            # the correction would break another equality
             else:
                 for _, i, c, e in hit or ():
-                    self.correction[(i, c)] = self.correction.get((i, c), 0.0) + e
+                    self.correct((i, c), e)
                     causes.append(Cause([key], suspect=(i, c), error=e, slip="疑似元与万元混用"))
         return causes
 
