@@ -106,6 +106,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def to_html(src: Path, outdir: Path) -> Path:
+    """The document as a web page, the way Word/LibreOffice "save as web page" writes it."""
+    profile = outdir / ".lo-profile"
+    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html",
+           "--outdir", str(outdir), str(src)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(outdir)})
+    page = outdir / (src.stem + ".html")
+    if not page.exists():
+        raise RuntimeError(f"LibreOffice did not write {page}")
+    return page
+
+
 def to_pdf(src: Path, outdir: Path, password: str | None = None) -> Path:
     """LibreOffice headless conversion, with a private profile so parallel runs do not collide;
     `password` exports an encrypted PDF that needs it to open."""

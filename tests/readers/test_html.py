@@ -144,3 +144,23 @@ def test_extract_cli_accepts_html_among_other_inputs(tmp_path):
     [rep] = [r for r in data["reports"] if r["source"].endswith("a.htm")]
     assert rep["cells"]["requests.handled_total.total"] == vals["requests.handled_total.total"]
     assert rep["locations"]["requests.handled_total.total"].startswith("表格2第")
+
+
+def test_word_document_saved_as_web_page(tmp_path):
+    """The project's 2021 Word template, filled, saved as a web page by LibreOffice (the markup an
+    office's "另存为网页" produces: <font>/<span> soup, styles, merged cells), read back; and the
+    same page re-saved in GBK."""
+    from docfill import fill_2021, soffice, to_html
+    if soffice() is None:
+        pytest.skip("需要 LibreOffice（make system 安装）把 .docx 存为网页")
+    vals = values_for("2021")
+    src = fill_2021(vals, tmp_path / "report.docx", title="某市某区财政局2021年政府信息公开工作年度报告")
+    utf8 = to_html(src, tmp_path)
+    [r] = html_reader.read(utf8)
+    assert r.cells == vals and r.findings == []
+    assert (r.unit, r.year) == ("某市某区财政局", 2021)
+    text = utf8.read_text(encoding="utf-8").replace("charset=utf-8", "charset=gbk")
+    gbk = tmp_path / "report_gbk.htm"
+    gbk.write_bytes(text.encode("gbk"))
+    [r] = html_reader.read(gbk)
+    assert r.cells == vals
