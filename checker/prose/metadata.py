@@ -12,10 +12,11 @@ _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345
 _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
 _SP = re.compile(r"[ \u3000\t]+")
 _TITLE = re.compile(
-    r"^(?:关于)?(?P<unit>[^\d。，,；;]{2,40}?)(?P<year>(?:19|20)\d\d)年度?"
-    r"(?P<kind>政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?工作(?:情况)?年度报告"
-    r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;]{2,40}?)"
-    r"(?:政府信息公开|政务公开|信息公开)工作(?:情况)?年度报告")
+    r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
+    r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
+    r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告")
+_TITLE_LINES = 20      # web pages put navigation before the title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
     r"(?:统计|数据|时限|期限|期间)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
@@ -74,15 +75,16 @@ def year_source(meta: Meta) -> str | None:
 
 
 def _title(flow: Flow, meta: Meta) -> None:
-    seen = 0
-    for no, line in enumerate(flow.clean, 1):
-        if not line:
+    """The title among the first lines; a title broken over two lines is joined."""
+    lines = [(no, line) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES + 1]
+    for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
+        if len(line) >= 120 or "年" not in line:
             continue
-        seen += 1
-        if seen > 8:
-            return
-        s = cn_dates(_SP.sub("", line)) if len(line) < 120 else ""
+        s = cn_dates(_SP.sub("", line))
         m = _TITLE.search(s)
+        if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
+            s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
+            m = _TITLE.search(s)
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
             meta.title = s

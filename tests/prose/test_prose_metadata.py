@@ -87,3 +87,21 @@ def test_empty_and_tableless_input_do_not_crash():
     r = Report(source="junk.txt")
     analyse(["|||||||", "   ", "扫一扫在手机打开当前页", "１２３４５６"], r)
     assert r.year is None and r.prose == []
+
+
+@pytest.mark.parametrize("title, unit, year", [
+    ("哈尔滨市道里区人民政府2020年度政府信息公开工作年度报告", "哈尔滨市道里区人民政府", 2020),
+    ("哈尔滨市教育局关于2021年政府信息公开工作的年度报告", "哈尔滨市教育局", 2021),
+    ("哈尔滨市教育局2022年政府信息公开年度报告", "哈尔滨市教育局", 2022),
+    ("二〇二〇年哈尔滨市香坊区政府信息公开工作年度报告", "哈尔滨市香坊区", 2020),
+])
+def test_title_variants(title, unit, year):
+    r = Report(source="t.txt")
+    analyse(["首页 > 政务公开 > 年度报告", title, "本年度报告依据条例编制。"], r)
+    assert (r.unit, r.year, r.facts["meta"]["title_line"]) == (unit, year, 2)
+
+
+def test_title_broken_over_two_lines():
+    r = Report(source="t.txt")
+    analyse(["南岗区城管局 2021 年政府信息公开工作", "年度报告", "", "正文。"], r)
+    assert (r.unit, r.year) == ("南岗区城管局", 2021)
