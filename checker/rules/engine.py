@@ -44,7 +44,8 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
     for fam in ctx.evidence:
         stats[fam.rule.id].update(passed=fam.passed, failed=fam.failed, not_evaluable=fam.not_evaluable)
     decoder = localise.Decoder(ctx, ctx.evidence)
-    findings.extend(localise.findings(ctx, decoder.run(), decoder))
+    localised = localise.findings(ctx, decoder.run(), decoder)
+    findings = localise.fold_prose(findings, localised) + localised
     localise.fill_blanks(ctx, decoder)
     return findings, stats
 

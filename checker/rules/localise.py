@@ -420,3 +420,18 @@ def fill_blanks(ctx: Context, dec: Decoder) -> None:
             f.suspect, f.suggestion, f.expected = f.cells[0], value, value
             names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
             f.message += f"按 {names} 的勾稽关系，该格应为 {_num(value)}。"
+
+
+# --- the prose confirming a localised cell ------------------------------------------------------------
+def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Finding]:
+    """An R10 finding (prose ≠ table) about a cell the equalities already name, whose prose figure is
+    the suggested value, is the same root cause: fold it into that finding as confirming evidence."""
+    by_cell = {f.suspect: f for f in localised if f.suspect is not None and f.suggestion is not None}
+    out = []
+    for f in findings:
+        g = by_cell.get(f.cells[0]) if f.rule == "R10" and len(f.cells) == 1 else None
+        if g is not None and f.actual is not None and abs(float(f.actual) - float(g.suggestion)) < 1e-9:
+            g.message += f"正文也写作 {_num(float(f.actual))}（{f.where or f.source or ''}），与建议值一致。"
+            continue
+        out.append(f)
+    return out

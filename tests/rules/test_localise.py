@@ -161,3 +161,18 @@ def test_slip_kinds():
     assert slip_kind(330, 33, False)[0] == 2
     assert slip_kind(123400.0, 12.34, True) == (3, "疑似元与万元混用")
     assert slip_kind(50, 17, False) == (0, None)
+
+
+def test_prose_that_confirms_the_suggestion_is_folded_into_the_one_finding():
+    from checker.model import ProseFact
+    d = fresh()
+    unit = d.units[5]
+    r = d.report(unit, 2021)
+    original = r.get("requests.received.total")
+    r.prose = [ProseFact("count", f"共收到政府信息公开申请 {original} 件", 8, float(original),
+                         cell="requests.received.total")]
+    r.set("requests.received.total", original + 5)
+    errs = errors(check(d.reports, units=hierarchy(d)))
+    assert len(errs) == 1
+    assert errs[0].suspect.cell == "requests.received.total" and errs[0].suggestion == original
+    assert "正文也写作" in errs[0].message
