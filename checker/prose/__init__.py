@@ -55,7 +55,10 @@ def _legacy_cells(report: Report, stated: list) -> None:
 
 
 def _regions(report: Report, flow) -> dict:
-    found = regions.mentions(flow.text)
+    try:
+        found = regions.mentions(flow.text)
+    except regions.DivisionsMissing as e:   # M2 becomes not evaluable; reading goes on
+        return {"home": None, "basis": str(e), "named": [], "foreign": []}
     city, basis = regions.home(report.unit, flow.text, found)
     out = {"home": None, "basis": basis, "named": sorted({m.name for m in found}), "foreign": []}
     if city is None:

