@@ -36,6 +36,7 @@ class _Item:
     table: int | None = None          # index of the ruled table on the page, None for text
     ncols: int = 0                    # columns of that table
     text: str = ""                    # a text line as printed (for the prose analysis)
+    margin: bool = False              # printed in the header/footer band of the page
 
 
 def read(path: Path) -> list[Report]:
@@ -69,6 +70,7 @@ def read(path: Path) -> list[Report]:
     if not any(it.cells for items in pages for it in items):
         raise ReadError(f"文件“{path.name}”中没有可提取的文字（可能是扫描图片生成的 PDF），"
                         "请提供文字版 PDF 或先进行文字识别。")
+    _drop_running_heads(pages)
     _join_split_rows(pages)
     return [read_pages(pages, str(path), path.name)]
 
@@ -119,7 +121,7 @@ def _page_items(page) -> list[_Item]:
         in_margin = ln["top"] < height * _MARGIN or ln["bottom"] > height * (1 - _MARGIN)
         if in_margin and _PAGE_NUMBER.match(text):
             continue
-        items.append(_Item(ln["top"], ln["bottom"], _numbers_apart(cells), text=text))
+        items.append(_Item(ln["top"], ln["bottom"], _numbers_apart(cells), text=text, margin=in_margin))
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
 
@@ -193,6 +195,27 @@ _NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 # --- across pages -----------------------------------------------------------------------------
+
+def _drop_running_heads(pages: list[list[_Item]]) -> None:
+    """A running header or footer (`某某区人民政府办公室`, a document number) repeats in the margin
+    band of most pages: it is page furniture, not the report's text."""
+    if len(pages) < 2:
+        return
+    seen: dict[str, int] = {}
+    for items in pages:
+        for key in {_digitless(it.text) for it in items if it.margin and it.table is None}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {k for k, n in seen.items() if k and n >= max(2, (len(pages) + 1) // 2)}
+    for items in pages:
+        for it in items:
+            if it.margin and it.table is None and _digitless(it.text) in running:
+                it.cells = []
+
+
+def _digitless(text: str) -> str:
+    """Running heads differ only in their page number (`第1页` / `第2页`)."""
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
 
 def _join_split_rows(pages: list[list[_Item]]) -> None:
     """A table row broken by a page break prints its label's end (and nothing else) at the top of

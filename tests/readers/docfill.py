@@ -41,7 +41,8 @@ def _value_cells(row) -> list:
 
 
 def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_requests: int = 0,
-              footer: bool = False, runtogether: set[str] = frozenset(), tall_row: str | None = None) -> Path:
+              footer: bool = False, runtogether: set[str] = frozenset(), tall_row: str | None = None,
+              header: str | None = None) -> Path:
     """Write the 2021 template with `values` (cell id -> number, or a string printed as is).
     Rows of table requests named in `runtogether` print all their digits in the first value cell;
     the row `tall_row` prints its label three characters a line, so it is tall enough to break
@@ -80,6 +81,8 @@ def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_r
             anchor.insert_paragraph_before(f"（文字描述）本段为测试用的填充文字，第{i + 1}段，用于把表格推到分页处。")
     if footer:
         _page_footer(d)
+    if header:
+        d.sections[0].header.paragraphs[0].text = header
     out.parent.mkdir(parents=True, exist_ok=True)
     d.save(str(out))
     return out
