@@ -53,6 +53,14 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
     end = sentences.after(mark_end)
     nxt = _SUM_MARK.search(text, mark_end, end)
     end = nxt.start() if nxt else end
+    if not text[start:mark].strip(" ，,、：:"):
+        # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
+        prev_end = start - 1
+        if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] in "。；;":
+            prev_end -= 1          # … or the paragraph before, when "其中" opens a new line
+        if prev_end <= 0 or text[prev_end] == "\n":
+            return None
+        start = sentences.before(prev_end)
     before = [i for i, c in enumerate(counts) if start <= c.start < mark and c.unit != "%" and not c.nested]
     parts = [i for i, c in enumerate(counts) if mark_end <= c.start < end and c.unit != "%" and not c.nested]
     if not before or len(parts) < 2:

@@ -128,3 +128,16 @@ def test_typical_2021_request_paragraph():
     }
     (s,) = by_kind(r, "sum")
     assert s.parts == [3, 20, 2] and s.part_cells == [None, None, None]   # channels have no 2021 cell
+
+
+def test_sum_whose_total_ends_the_sentence_before():
+    r = Report(source="t.txt")
+    analyse(["某某局2020年政府信息公开工作年度报告",
+             "2020年全年收到政府信息公开申请 16 件。其中，网络申请 14 件，信函申请 3 件。"], r)
+    (s,) = by_kind(r, "sum")
+    assert (s.value, s.parts, s.cell) == (16, [14, 3], "requests.received.total")
+    r = Report(source="t.txt")
+    analyse(["某某局2020年政府信息公开工作年度报告", "2020年全年收到政府信息公开申请 16 件。",
+             "其中，网络申请 14 件，信函申请 2 件。"], r)
+    (s,) = by_kind(r, "sum")
+    assert (s.value, s.parts, s.line) == (16, [14, 2], 2)
