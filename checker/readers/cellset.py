@@ -22,8 +22,12 @@ class CellWriter:
 
     def put(self, cid: str, c) -> bool:
         """Set cell `cid` from GridCell `c`; True when it is blank (the caller groups the F1)."""
-        p = parse_number(c.text)
         r = self.report
+        t = c.text
+        if t.isdigit() and t.isascii():   # the common case, without the general parser
+            r.set(cid, float(t), row=c.row, col=c.col, part=c.part)
+            return False
+        p = parse_number(t)
         if p.status == "ok":
             if p.decimals:
                 r.set(cid, p.value, row=c.row, col=c.col, part=c.part, decimals=p.decimals)

@@ -21,6 +21,8 @@ from .presence import finish  # noqa: F401  (readers call grid.finish after the 
 from .runtogether import RunTogetherRow, resolve
 
 FORMAT_TABLES = ("active", "requests", "appeals")
+# A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
+PROSE_LEN = 72
 # Grids that keep cell positions: their header rows place the columns (see columns.py).
 POSITIONAL_STYLES = ("sheet", "docx")
 
@@ -39,51 +41,49 @@ class _Line:
     cells: list[GridCell]
     label_cells: list[GridCell]
     values: list[GridCell]
+    normed: list[str]     # each label cell, normalised
     label: str            # normalised, all label cells joined
     last: str             # normalised last label cell (the most specific part: `1.属于国家秘密`)
     has_values: bool
 
 
 def _split(cells: list[GridCell]) -> _Line | None:
+    if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
+        return None   # a sentence of prose: neither a row, a title nor a label fragment
     texts = [c.text for c in cells]
-    if not cells or L.is_junk(texts):
-        return None
     end = -1
     for i, t in enumerate(texts):
         if L.is_label(t):
             end = i
-        elif t.strip():
+        elif t and not t.isspace():
             break
+    if end < 0 and L.is_junk(texts):
+        return None
     label_cells = [c for c in cells[: end + 1] if c.text.strip()]
     values = cells[end + 1:]
     normed = [L.norm(c.text) for c in label_cells]
-    return _Line(cells, label_cells, values, "".join(normed), normed[-1] if normed else "",
-                 any(c.text.strip() for c in values))
-
-
-def detect_format(rows: list[list[GridCell]]) -> str | None:
-    """2019 or 2021 from the labels only the one template prints; None when nothing tells."""
-    markers = L.format_markers()
-    score = {"2019": 0, "2021": 0}
-    for cells in rows:
-        if len(cells) < 2:
-            continue
-        for c in cells:
-            t = c.text
-            if not t or t[0].isdigit():
-                continue
-            n = L.norm(t)
-            for fmt, keys in markers.items():
-                for k in keys:
-                    if k in n:
-                        score[fmt] += 1
-    if score["2019"] == score["2021"]:
-        return None
-    return "2019" if score["2019"] > score["2021"] else "2021"
+    return _Line(cells, label_cells, values, normed, "".join(normed), normed[-1] if normed else "",
+                 any(c.text and not c.text.isspace() for c in values))
 
 
 def _lines(rows: list[list[GridCell]]) -> list[_Line]:
     return [ln for ln in (_split(r) for r in rows) if ln is not None]
+
+
+def detect_format(rows: list[list[GridCell]]) -> str | None:
+    """2019 or 2021 from the labels only the one template prints; None when nothing tells."""
+    return _detect(_lines(rows))
+
+
+def _detect(lines: list[_Line]) -> str | None:
+    a = b = 0
+    for ln in lines:
+        if len(ln.cells) > 1:
+            for n in ln.normed:
+                x, y = L.marker_score(n)
+                a += x
+                b += y
+    return None if a == b else "2019" if a > b else "2021"
 
 
 def tables_present(rows: list[list[GridCell]]) -> bool:
@@ -94,12 +94,15 @@ def tables_present(rows: list[list[GridCell]]) -> bool:
 
 def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
     """Find the three tables in `rows`, set every cell of `report` (blank -> None), append F1–F4.
-    Decides `report.format` when it is None. Returns the ids of the tables found."""
+    Decides `report.format` when it is None (from the labels, else the data year; when neither
+    tells, 2021 with `facts["format_guessed"]`, so a reader that learns the year later can redo).
+    Returns the ids of the tables found."""
     lines = _lines(rows)
     if report.format is None:
-        fmt = detect_format(rows) or format_for_year(report.year)
+        fmt = _detect(lines) or format_for_year(report.year)
         if fmt is None and _any_table(lines):
             fmt = "2021"   # nothing tells the generation apart; the newer one is the likelier
+            report.facts["format_guessed"] = True
         if fmt is None:
             report.facts["tables_found"] = []
             return set()
@@ -205,8 +208,7 @@ class _Reader:
         """A row of column labels (自然人 · 法人或其他组织 · 总计; 信息内容 · 本年新制作数量 ...)."""
         if len(ln.label_cells) < 2:
             return False
-        normed = [L.norm(c.text) for c in ln.label_cells]
-        return normed[0] == "信息内容" or any(tk.header_hits(normed) >= 2 for tk in self.keys.values())
+        return ln.normed[0] == "信息内容" or any(tk.header_hits(ln.normed) >= 2 for tk in self.keys.values())
 
     def _blank_row(self, ln: _Line) -> bool:
         """A labelled row whose cells are all blank (`3.要求提供公开出版物⇥⇥⇥⇥⇥⇥⇥`): it must print

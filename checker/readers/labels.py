@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..numbers import parse_number
 from ..templates import Row, Table, template
@@ -37,8 +37,10 @@ TITLE_KEYS = {
 TITLE_MAX = 32
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """A label as compared: NFKC, no whitespace, no punctuation (`自 然 人` -> `自然人`)."""
+    """A label as compared: NFKC, no whitespace, no punctuation (`自 然 人` -> `自然人`).
+    Cached: the same few hundred labels recur in every report of a large run."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_DROP_TABLE)
@@ -49,17 +51,16 @@ def strip_enum(label: str) -> str:
     return _ENUM.sub("", label)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_label(text: str) -> bool:
     """Does a cell hold label text (not a value, a blank, a placeholder like `无` or `/`)?"""
     s = text.strip()
-    if not s or s[0].isdigit() and parse_number(s).status != "unreadable":
+    if not s or not _CJK_OR_ALPHA.search(s):
         return False
-    if not _CJK_OR_ALPHA.search(s):
+    if len(s) <= 4 and norm(s) in PLACEHOLDERS:
         return False
-    t = norm(s)
-    if t in PLACEHOLDERS or not t:
-        return False
-    return parse_number(s).status == "unreadable"
+    # a number with a unit (`0 元`, `12件`) is a value; anything else with letters is a label
+    return not (s[0].isdigit() or s[0] in "+-.") or parse_number(s).status == "unreadable"
 
 
 def is_junk(texts: list[str]) -> bool:
@@ -74,7 +75,7 @@ class RowKeys:
     exact: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity: the match cache keys on it
 class TableKeys:
     table: Table
     rows: tuple[RowKeys, ...]
@@ -82,6 +83,9 @@ class TableKeys:
 
     def match(self, label: str) -> Row | None:
         """The row whose key best fits the normalised `label` (the longest key; exact keys whole)."""
+        return _match(self, label)
+
+    def _match(self, label: str) -> Row | None:
         best, best_len = None, 0
         bare = None
         for rk in self.rows:
@@ -100,6 +104,11 @@ class TableKeys:
         A short key (其他, 总计) counts only as the whole cell: `3.其他` is a row, not a header."""
         return sum(1 for s in labels if s and (s in HEADER_WORDS or s in self.column_keys or any(
             len(k) > 2 and k in s for k in self.column_keys)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _match(tk: TableKeys, label: str) -> Row | None:
+    return tk._match(label)
 
 
 @cache
@@ -130,6 +139,14 @@ def format_markers() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 12)
+def marker_score(label: str) -> tuple[int, int]:
+    """How many 2019-only and 2021-only label fragments a normalised label cell holds."""
+    m = format_markers()
+    return sum(k in label for k in m["2019"]), sum(k in label for k in m["2021"])
+
+
+@lru_cache(maxsize=1 << 12)
 def title_of(label: str) -> str | None:
     """The table whose title (or section heading) this short normalised label is."""
     if len(label) > TITLE_MAX:

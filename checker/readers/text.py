@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..model import Report
 from . import ReadError
-from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from ..templates import format_for_year
+from .grid import GridCell, finish, read_tables
 
 _SPACES = re.compile(r"(?: {2,}|\u3000+)")
 _BINARY_SAMPLE = 8192
@@ -78,12 +79,14 @@ def read_text(text: str, source: str, where: str) -> Report:
     lines = text.splitlines()
     rows = rows_of(lines)
     report = Report(source=source, location_style="text")
-    if detect_format(rows) is None and tables_present(rows):
-        # the labels do not tell 2019 from 2021: the data year (from the prose) has to
-        analyse(lines, report)
-        read_tables(rows, report, where)
-    else:
-        read_tables(rows, report, where)
-        analyse(lines, report)
+    read_tables(rows, report, where)
+    analyse(lines, report)
+    if report.facts.get("format_guessed") and format_for_year(report.year) == "2019":
+        # the labels did not tell 2019 from 2021 and the prose says 2019/2020: read again as 2019
+        again = Report(source=source, location_style="text", year=report.year)
+        again.set_format("2019")
+        read_tables(rows, again, where)
+        analyse(lines, again)
+        report = again
     finish(report, where)
     return report
