@@ -89,14 +89,19 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
 
 
 def run(n_units: int = 50, n_errors: int = 40, seed: int = 1, memory: bool = False,
-        years=(2019, 2020, 2021)) -> tuple[Score, list[Finding]]:
+        years=(2019, 2020, 2021), workbook: bool = False) -> tuple[Score, list[Finding]]:
     from checker.check import check, check_paths
     d = district(n_units, years, seed)
-    inject(d, n_errors, seed)
+    inject(d, n_errors, seed, only=TABLE_KINDS if workbook else None)
     if memory:
         from .inject import apply_to_reports
         apply_to_reports(d)
         result = check(d.reports, units=_hierarchy(d))
+    elif workbook:
+        from .generate import write_workbook
+        with tempfile.TemporaryDirectory() as tmp:
+            # the collection workbook carries the hierarchy itself (上级单位 in each sheet)
+            result = check_paths([write_workbook(d, Path(tmp) / "collection.xlsx")])
     else:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
@@ -122,15 +127,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--errors", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory", action="store_true", help="不经读取器，直接检查内存中的报告")
+    ap.add_argument("--workbook", action="store_true", help="写成汇总工作簿再检查（默认写成文本报告）")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    s, _ = run(a.units, a.errors, a.seed, a.memory)
+    s, _ = run(a.units, a.errors, a.seed, a.memory, workbook=a.workbook)
     if a.json:
         print(json.dumps({"overall": s.rates(), "by_kind": {k: dict(v) for k, v in s.by_kind.items()}},
                          ensure_ascii=False, indent=2))
         return
     r = s.rates()
-    print(f"合成区县：{a.units} 个单位 × 3 年，注入 {r['injected']} 处错误（种子 {a.seed}）")
+    how = "内存中的报告" if a.memory else "汇总工作簿" if a.workbook else "文本报告"
+    print(f"合成区县：{a.units} 个单位 × 3 年（{how}），注入 {r['injected']} 处错误（种子 {a.seed}）")
     print(f"  查出（recall）      {r['found']}/{r['injected']} = {r['recall_pct']}%")
     print(f"  定位到注入的单元格  {r['localised']}/{r['table_errors_found']} = {r['localisation_pct']}%（表格类错误）")
     print(f"  建议值等于原值      {r['suggestion_correct']}/{r['table_errors_found']} = {r['suggestion_pct']}%")

@@ -37,11 +37,14 @@ class Injected:
                 "original": self.original, "printed": self.printed}
 
 
-def inject(d: District, n: int, seed: int = 1) -> list[Injected]:
+def inject(d: District, n: int, seed: int = 1, only: tuple[str, ...] | None = None) -> list[Injected]:
+    """Inject `n` errors (of the kinds in `only`, default all; a workbook has no prose, so
+    workbook runs take TABLE_KINDS)."""
     rng = random.Random(seed * 7919 + n)
+    mix = [(k, share) for k, share in MIX if only is None or k in only]
     # round robin over the kinds (so a small `n` still has every kind), shares as in MIX
-    rounds = max(share for _, share in MIX)
-    kinds = [k for j in range(rounds) for k, share in MIX if share > j]
+    rounds = max(share for _, share in mix)
+    kinds = [k for j in range(rounds) for k, share in mix if share > j]
     kinds = (kinds * (n // len(kinds) + 1))[:n]
     used: set[tuple[str, int]] = set()
     out = []

@@ -171,39 +171,44 @@ class Decoder:
                 cache.pop((i, c), None)
 
     def _unit_slips(self, remaining: set[tuple]) -> list[Cause]:
-        """Several units of one district typing 元 where 万元 is asked (or the reverse) leave one
-        R9 residual that no single cell explains: find the few amounts whose ÷/×10000 correction
-        together accounts for it exactly."""
+        """Several units of one district slipping in the same cell leave one R9 residual that no
+        single cell explains: 元 typed where 万元 is asked, or digits swapped in a cell that only
+        the district's sum checks. Find the one set of 2–3 such slips that accounts for the
+        residual exactly; when several sets would, decide nothing (the greedy step reports it)."""
         causes = []
         for key in sorted(remaining, key=str):
-            if key[0] != "H" or not is_money(self.ctx, key[2], key[3]) or self.status(key) != "bad":
+            if key[0] != "H" or self.status(key) != "bad":
                 continue
-            r = self.residual(key)
+            money = is_money(self.ctx, key[2], key[3])
+            if not money and any(k != key and self.status(k) != "na"
+                                 for i, c, _ in self.terms(key) for k in self.instances(i, c, self.hard)):
+                continue                     # other equalities see these cells: the greedy step decides
+            r, tol = self.residual(key), self.tol(key)
             options = []
             for i, c, coef in self.terms(key):
                 v = self.value(i, c)
-                for fixed in (v / 10000, v * 10000):
+                for fixed in (_money_slips(v) if money else _swaps(v)):
                     d = coef * (v - fixed)          # how much correcting this cell lowers r
-                    if v and abs(d) <= abs(r) * 1.0001 + self.tol(key) and d * r > 0:
-                        options.append((abs(d), i, c, v - fixed))
-            options = sorted(options, reverse=True)[:12]
-            hit = None
-            for n in (2, 3):
+                    if v and abs(d) <= abs(r) * 1.0001 + tol and d * r > 0:
+                        options.append((abs(d), i, c, v - fixed, d))
+            options = sorted(options, reverse=True)[:40]
+            hits = []
+            for n in (2, 3) if len(options) <= 20 else (2,):
                 for combo in itertools.combinations(options, n):
-                    if len({(i, c) for _, i, c, _ in combo}) == n and \
-                            abs(r - sum(self._coef(key, (i, c)) * e for _, i, c, e in combo)) <= self.tol(key):
-                        hit = combo
-                        break
-                if hit:
+                    if len({(i, c) for _, i, c, _, _ in combo}) == n and abs(r - sum(o[4] for o in combo)) <= tol:
+                        hits.append(combo)
+                if hits:
                     break
-            for _, i, c, e in hit or ():
-                own = [k for k in self.instances(i, c, self.hard) if k != key and self.status(k) == "ok"]
-                if own:
-                    break                            # the correction would break another equality
-            else:
-                for _, i, c, e in hit or ():
-                    self.correct((i, c), e)
-                    causes.append(Cause([key], suspect=(i, c), error=e, slip="疑似元与万元混用"))
+            if len(hits) != 1:
+                continue
+            combo = hits[0]
+            if any(k != key and self.status(k) == "ok" for _, i, c, _, _ in combo
+                   for k in self.instances(i, c, self.hard)):
+                continue                         # the correction would break another equality
+            for _, i, c, e, _ in combo:
+                self.correct((i, c), e)
+                causes.append(Cause([key], suspect=(i, c), error=e,
+                                    slip="疑似元与万元混用" if money else "疑似相邻数字颠倒"))
         return causes
 
     def _score(self, x: tuple[int, str], remaining: set[tuple]):
@@ -267,6 +272,19 @@ def slip_kind(printed: float, suggestion: float, money: bool) -> tuple[int, str 
         if any(long[:n] + long[n + 1:] == short for n in range(len(long))):
             return 2, "疑似多打或漏打一位数字"
     return 0, None
+
+
+def _money_slips(v: float) -> tuple[float, ...]:
+    return (v / 10000, v * 10000)
+
+
+def _swaps(v: float) -> list[float]:
+    """The values a count becomes with two adjacent digits swapped back."""
+    if v != v or v < 10 or abs(v - round(v)) > 1e-9:
+        return []
+    s = str(int(round(v)))
+    return [float(s[:k] + s[k + 1] + s[k] + s[k + 2:]) for k in range(len(s) - 1)
+            if s[k] != s[k + 1] and not (k == 0 and s[k + 1] == "0")]
 
 
 def _digits(v: float) -> str:
@@ -381,7 +399,8 @@ def _ref(ctx: Context, i: int, cell: str) -> CellRef:
 
 def _round(ctx: Context, i: int, cell: str, v: float) -> float:
     if is_money(ctx, i, cell):
-        return round(v, decimals(ctx, i, cell, ctx.value(i, cell)))
+        # 4 more decimals than printed: a 元 amount corrected to 万元 keeps its cents
+        return round(v, decimals(ctx, i, cell, ctx.value(i, cell)) + 4)
     return round(v, 6)
 
 
