@@ -141,6 +141,10 @@ class Decoder:
                 if x not in cache:
                     cache[x] = self._score(x, remaining)
             scored = [cache[x] for x in cands if cache[x] is not None]
+            fewest = min((s[6] for s in scored), default=0)
+            # a candidate that breaks a holding equality only when none breaks nothing, and only
+            # on evidence that clearly outweighs it
+            scored = [s for s in scored if s[6] == fewest and (fewest == 0 or len(s[3]) >= 2 * fewest + 1)]
             if not scored:
                 causes.extend(Cause([k]) for k in sorted(remaining, key=str))
                 break
@@ -151,7 +155,7 @@ class Decoder:
             lead = set(top[0][3])
             top = [s for s in top if lead & set(s[3])]
             if len(top) == 1:
-                _, x, e, explained, soft, slip = top[0]
+                _, x, e, explained, soft, slip, _ = top[0]
                 self.correct(x, e)
                 causes.append(Cause(explained + soft, suspect=x, error=e, slip=slip))
                 remaining = {k for k in remaining if k not in explained and self.status(k) == "bad"}
@@ -220,9 +224,10 @@ class Decoder:
         viol = [k for k in insts if k in remaining]
         if not viol:
             return None
-        for k in insts:
-            if k not in remaining and k not in self.reported and self.status(k) == "ok":
-                return None          # correcting x would break an equality that holds
+        # equalities that hold now and that correcting x would break (two errors may cancel out
+        # in a sum, so this weighs against x rather than ruling it out)
+        conflicts = sum(1 for k in insts if k not in remaining and k not in self.reported
+                        and self.status(k) == "ok")
         errs = [(k, self.residual(k) / self._coef(k, x)) for k in viol]
         e = max((e for _, e in errs), key=lambda e: sum(abs(e - e2) <= self.tol(k) for k, e2 in errs))
         explained = [k for k, e2 in errs if abs(e - e2) <= self.tol(k)]
@@ -239,7 +244,7 @@ class Decoder:
             elif st == "ok":
                 support -= 1
         rank, slip = slip_kind(v, suggestion, is_money(self.ctx, i, cell))
-        return (len(explained), support, rank), x, e, explained, soft, slip
+        return (len(explained), support, rank), x, e, explained, soft, slip, conflicts
 
     def _coef(self, key, x) -> float:
         return sum(coef for i, c, coef in self.terms(key) if (i, c) == x)
