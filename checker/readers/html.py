@@ -18,7 +18,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
-from .runtogether import split_glued
+from .runtogether import label_and_numbers
 from .text import split_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -32,6 +32,7 @@ _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", 
                     "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "center", "hr",
                     "caption", "tbody", "thead", "tfoot", "body", "html", "td", "th", "address"})
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -83,7 +84,7 @@ def read_html(text: str, source: str, where: str) -> Report:
             lines.append(b)
             texts = []
             for c in split_line(b, len(lines)):
-                texts.extend(split_glued(c.text) or (c.text,))   # `……申请数量640020470`
+                texts.extend(label_and_numbers(c.text))   # `……申请数量640020470`, `规章 1 0 3`
             rows.append([GridCell(t, len(lines), i, text_part) for i, t in enumerate(texts, 1)])
         else:
             rows.extend(_grid(b, t))
@@ -145,7 +146,8 @@ def _walk(root):
     buf: list[str] = []
 
     def flush():
-        line = _WS.sub(" ", "".join(buf)).strip()
+        # the page's own spacing (&nbsp; runs) survives as 2+ spaces: columns of a pasted table
+        line = _SPACE.sub(" ", "".join(buf)).replace("\u00a0", " ").strip()
         buf.clear()
         return line
 
@@ -156,6 +158,13 @@ def _walk(root):
             if line:
                 yield line
             yield el
+        elif tag in ("pre", "textarea"):   # preformatted: its own lines and tabs are the layout
+            line = flush()
+            if line:
+                yield line
+            for raw in el.text_content().splitlines():
+                if raw.strip():
+                    yield raw.replace("\u00a0", " ").rstrip()
         else:
             block = tag in _BLOCK
             if block:

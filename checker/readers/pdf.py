@@ -17,7 +17,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
-from .runtogether import split_glued
+from .runtogether import label_and_numbers
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
 _PAGE_NUMBER = re.compile(
@@ -171,27 +171,9 @@ def _line_cells(chars: list[dict]) -> list[tuple[str, int]]:
 
 def _numbers_apart(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Numbers after a label, set apart from it by a narrow gap only (a tab that jumped to a near
-    tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells.
-    A number inside a label stays."""
-    out: list[str] = []
-    for text, _ in cells:
-        glued = split_glued(text)
-        if glued is not None:     # no gap at all: `行政事业性收费1944.0495`
-            out.extend(glued)
-            continue
-        tokens = text.split(" ")
-        k = len(tokens)
-        while k > 1 and _NUMBER_TOKEN.fullmatch(tokens[k - 1]):
-            k -= 1
-        if 0 < k < len(tokens) and not _NUMBER_TOKEN.fullmatch(tokens[0]):
-            out.append(" ".join(tokens[:k]))
-            out.extend(tokens[k:])
-        else:
-            out.append(text)
+    tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells."""
+    out = [t for text, _ in cells for t in label_and_numbers(text)]
     return [(t, i) for i, t in enumerate(out, 1)]
-
-
-_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 # --- across pages -----------------------------------------------------------------------------

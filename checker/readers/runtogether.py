@@ -61,6 +61,25 @@ def split_glued(text: str) -> tuple[str, str] | None:
     return m.group("label").rstrip(), m.group("digits")
 
 
+_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def label_and_numbers(text: str) -> list[str]:
+    """A printed cell that holds a label and, after it, the row's numbers set apart by single
+    spaces (`其他对外管理服务事项 0 0 0`) or glued on (`……申请数量640020470`): the label, then each
+    number. A number inside or before a label (`1.属于国家秘密`, `2021 年`) stays where it is."""
+    tokens = text.split()
+    k = len(tokens)
+    while k > 1 and _NUMBER_TOKEN.fullmatch(tokens[k - 1]):
+        k -= 1
+    if len(tokens) > 1 and all(_NUMBER_TOKEN.fullmatch(t) for t in tokens):
+        return tokens                 # a row of numbers only (its label on the line above)
+    if k == len(tokens) or _NUMBER_TOKEN.fullmatch(tokens[0]) or "。" in text:
+        return list(split_glued(text) or (text,))
+    label = " ".join(tokens[:k])
+    return [*(split_glued(label) or (label,)), *tokens[k:]]
+
+
 # --- splitting one row ----------------------------------------------------------------------
 
 def _groups(table: str, ncols: int) -> list[tuple[int, bool]]:

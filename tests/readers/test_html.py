@@ -14,6 +14,7 @@ from official import values_for  # noqa: E402
 
 from bench.runtogether_share import random_requests  # noqa: E402
 from checker.readers import read_path  # noqa: E402
+from checker.templates import template  # noqa: E402
 from checker.readers import html as html_reader  # noqa: E402
 
 COLS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
@@ -164,3 +165,28 @@ def test_word_document_saved_as_web_page(tmp_path):
     gbk.write_bytes(text.encode("gbk"))
     [r] = html_reader.read(gbk)
     assert r.cells == vals
+
+
+def test_tables_pasted_as_preformatted_text_and_spaced_paragraphs(tmp_path):
+    """Pages where the tables were pasted as text: a <pre> block with tab-separated rows, and
+    paragraphs whose cells are kept apart by &nbsp; runs or single spaces."""
+    vals = values_for("2021")
+    appeals = [str(int(vals[f"appeals.count.{c.id}"])) for c in template("2021").table("appeals").rows[0].columns]
+    req = [r for r in template("2021").table("requests").rows]
+    pre_rows = "\n".join("\t".join([r.label] + [str(int(vals[f"requests.{r.id}.{c}"])) for c in COLS]) for r in req)
+    active = template("2021").table("active")
+    p_rows = "".join(
+        "<p>" + "&nbsp;&nbsp;".join([r.label] + [_num(vals[f"active.{r.id}.{c.id}"]) for c in r.columns]) + "</p>"
+        for r in active.rows)
+    page_text = ("<html><body><h1>某市某区财政局2021年政府信息公开工作年度报告</h1>"
+                 "<p>二、主动公开政府信息情况</p>" + p_rows
+                 + "<p>三、收到和处理政府信息公开申请情况</p><pre>" + pre_rows + "</pre>"
+                 + "<p>四、政府信息公开行政复议、行政诉讼情况</p><p>" + " ".join(appeals) + "</p></body></html>")
+    p = tmp_path / "pasted.html"
+    p.write_text(page_text, encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert r.cells == vals, {k: (r.cells.get(k), v) for k, v in vals.items() if r.cells.get(k) != v}
+
+
+def _num(v) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
