@@ -192,9 +192,12 @@ def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
     and sentences about visiting or learning from elsewhere."""
     out: list[dict] = []
     province = city[:2]
+    provincial = city.endswith("00")     # a provincial body: every county of its province is its own
     for m in found:
         counties = [p for p in m.places if p.level == "county"]
-        if not counties or any(p.city == city for p in counties) or not m.name.endswith(_OWN_SUFFIX):
+        if not counties or not m.name.endswith(_OWN_SUFFIX):
+            continue
+        if any(p.city == city or provincial and p.province == province for p in counties):
             continue
         if m.end < len(text) and text[m.end] in _WORD_GOES_ON:
             continue

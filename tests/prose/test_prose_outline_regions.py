@@ -104,3 +104,12 @@ def test_without_the_divisions_package_regions_are_not_evaluable(seeds, monkeypa
     finally:
         monkeypatch.undo()
         regions.divisions.cache_clear()
+
+
+def test_provincial_body_owns_its_whole_province():
+    r = Report(source="p.txt")
+    analyse(["黑龙江省教育厅2020年政府信息公开工作年度报告",
+             "我厅指导道里区、萨尔图区、爱辉区教育部门做好公开工作，并印发《北仑区工作手册》。"], r)
+    info = r.facts["regions"]
+    assert info["home"] == "黑龙江省"
+    assert [h["name"] for h in info["foreign"]] == ["北仑区"]
