@@ -83,7 +83,9 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
                 break
     if chosen is None:
         chosen = same if clear or len(same) >= 2 else ps
-        clear = clear and len(ps) >= 2
+        # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
+        # restatement, not a share-out: the list is not plainly the total's parts
+        clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen)
     in_sum.add(before[-1])
     in_sum.update(i for i in parts if counts[i] in chosen)
     return ProseFact(

@@ -86,3 +86,10 @@ def test_r10_prose_breaks_the_tie_r3_cannot(seeds):
     got = {f.rule: f for f in findings([report], ["R3", "R10"])}
     assert got["R3"].suspect is None
     assert got["R10"].suspect.cell == "requests.granted.total" and got["R10"].suggestion == 1
+
+
+def test_p1_restated_total_is_no_error():
+    report = read_text("某某局2020年政府信息公开工作年度报告\n"
+                       "2020年受理政府信息公开申请 10 件，其中办结 10 件，按时办结 10 件。\n", "t.txt", "t.txt")
+    got = findings([report], ["P1"])
+    assert [f.severity for f in got] == ["warning"]
