@@ -30,6 +30,7 @@ class Score:
     localised: int = 0
     suggested: int = 0
     false_errors: list[Finding] = field(default_factory=list)
+    wrong_suspects: list[Finding] = field(default_factory=list)
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
     missed: list[Injected] = field(default_factory=list)
 
@@ -40,7 +41,7 @@ class Score:
                 "table_errors_found": self.localisable, "localised": self.localised,
                 "localisation_pct": pct(self.localised, self.localisable),
                 "suggestion_correct": self.suggested, "suggestion_pct": pct(self.suggested, self.localisable),
-                "false_errors": len(self.false_errors)}
+                "false_errors": len(self.false_errors), "wrong_suspects": len(self.wrong_suspects)}
 
 
 def _same(a, b) -> bool:
@@ -85,6 +86,8 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
         mine = (f.unit, f.year) in touched or any(c in cells for c in f.cells)
         if not mine:
             s.false_errors.append(f)
+        elif f.suspect is not None and f.suspect not in cells and f.rule not in ("M1", "R10"):
+            s.wrong_suspects.append(f)       # about an injected error, but blaming another cell
     return s
 
 
@@ -142,11 +145,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  定位到注入的单元格  {r['localised']}/{r['table_errors_found']} = {r['localisation_pct']}%（表格类错误）")
     print(f"  建议值等于原值      {r['suggestion_correct']}/{r['table_errors_found']} = {r['suggestion_pct']}%")
     print(f"  误报的错误          {r['false_errors']}")
+    print(f"  指错单元格的发现    {r['wrong_suspects']}（与注入错误有关，但嫌疑单元格不是注入的那一格）")
     print("  按错误类型：")
     for kind, k in s.by_kind.items():
         print(f"    {kind:<14} 注入 {k['injected']:>2}  查出 {k['found']:>2}  定位 {k['localised']:>2}  建议正确 {k['suggested']:>2}")
     for t in s.missed:
         print(f"  漏报：{t.kind} {t.unit} {t.year} {t.cell or ''} 原值 {t.original} 填为 {t.printed}")
+    for f in s.wrong_suspects[:20]:
+        print(f"  指错：{f.rule} {f.unit} {f.year} {f.suspect.cell} {f.message[:120]}")
     for f in s.false_errors[:20]:
         print(f"  误报：{f.rule} {f.unit} {f.year} {f.message[:120]}")
 

@@ -154,6 +154,10 @@ class Decoder:
             # cluster (two units of a district) are two causes, each decoded in turn
             lead = set(top[0][3])
             top = [s for s in top if lead & set(s[3])]
+            if len(top) == 1 and len(top[0][3]) == 1 and top[0][0][1] <= 0 and top[0][0][2] == 0:
+                # one equality and no slip pattern: being the only plausible cell in a sum of
+                # many is no evidence that it is the wrong one
+                top = top + [None]
             if len(top) == 1:
                 _, x, e, explained, soft, slip, _ = top[0]
                 self.correct(x, e)
@@ -161,6 +165,7 @@ class Decoder:
                 remaining = {k for k in remaining if k not in explained and self.status(k) == "bad"}
                 self._forget(cache, self.instances(x[0], x[1], self.hard))
             else:
+                top = [s for s in top if s is not None]
                 done = {k for s in top for k in s[3]}
                 self.reported |= done
                 causes.append(Cause(sorted(done, key=str), candidates=[(s[1], s[2]) for s in top]))
@@ -195,9 +200,11 @@ class Decoder:
                     d = coef * (v - fixed)          # how much correcting this cell lowers r
                     if v and abs(d) <= abs(r) * 1.0001 + tol and d * r > 0:
                         options.append((abs(d), i, c, v - fixed, d))
-            options = sorted(options, reverse=True)[:40]
+            if len(options) > (150 if money else 40):
+                continue                     # so many ways to slip that a match proves little
             hits = []
-            for n in (2, 3) if len(options) <= 20 else (2,):
+            # fewest slips first: one swapped number beats two that happen to add up
+            for n in (1, 2, 3) if (money and len(options) <= 20) else (1, 2):
                 for combo in itertools.combinations(options, n):
                     if len({(i, c) for _, i, c, _, _ in combo}) == n and abs(r - sum(o[4] for o in combo)) <= tol:
                         hits.append(combo)
