@@ -23,6 +23,8 @@ from .runtogether import RunTogetherRow, resolve
 FORMAT_TABLES = ("active", "requests", "appeals")
 # A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
 PROSE_LEN = 72
+# A label fragment that continues a neighbouring row's label is short (`申请`, `结转政府信息公开申请数量`).
+FRAGMENT_LEN = 24
 # Grids that keep cell positions: their header rows place the columns (see columns.py).
 POSITIONAL_STYLES = ("sheet", "docx")
 
@@ -154,7 +156,7 @@ class _Reader:
                         self.columns.reset(title)
                     held = self.fragment = None
                     continue
-                if held is not None and ln.label and self._try(held, suffix=ln.label):
+                if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
                     held = None   # the label went on below its values
                     continue
                 held = None
@@ -168,9 +170,12 @@ class _Reader:
                 if self._blank_row(ln):
                     self.fragment = None
                     continue
-                self.fragment = ln if ln.label else self.fragment
+                # a label fragment may continue the next row's label, inside a table only
+                if ln.label and self.region is not None and len(ln.label) <= FRAGMENT_LEN:
+                    self.fragment = ln
                 continue
-            if self._try(ln) or (self.fragment is not None and self._try(ln, prefix=self.fragment.label)) \
+            fragment = self.fragment if self.fragment is not None and _near(self.fragment, ln) else None
+            if self._try(ln) or (fragment is not None and self._try(ln, prefix=fragment.label)) \
                     or self._appeals_row(ln):
                 held = self.fragment = None
                 continue
@@ -305,6 +310,11 @@ def _row_label(tid: str, row: Row) -> str:
     if tid == "appeals":
         return "行政复议、行政诉讼情况"
     return row.label
+
+
+def _near(a: _Line, b: _Line) -> bool:
+    """Two printed rows close enough for one to continue the other's label (a blank line between)."""
+    return a.cells[0].part == b.cells[0].part and 0 < b.cells[0].row - a.cells[0].row <= 2
 
 
 def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:

@@ -77,7 +77,10 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
         rows = []
         for i in idxs:
             r0, c0 = (origins or {}).get(names[i], (1, 1))
-            rows.extend(_cells(_grid(sheets[names[i]]), i, r0, c0))
+            sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0)
+            if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
+                sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
+            rows.extend(sheet_rows)
         report = Report(source=source, location_style="sheet", parts=names)
         if header:
             _apply_header(report, header)
@@ -101,6 +104,12 @@ def header_block(values: list[list[object]]) -> dict[str, str]:
         if label in HEADER_FIELDS and label not in out:
             out[label] = _text(row[1]).strip()
     return out if ("单位" in out or "年度" in out) else {}
+
+
+def _is_header_row(cells: list[GridCell]) -> bool:
+    first = next((c for c in cells if c.text.strip()), None)
+    return first is not None and first.row <= HEADER_ROWS and \
+        "".join(first.text.split()).rstrip("：:") in HEADER_FIELDS
 
 
 def _apply_header(report: Report, header: dict[str, str]) -> None:

@@ -209,3 +209,19 @@ def test_truncated_and_tableless_workbooks_fail_clearly(tmp_path):
     res = read_path(empty)
     (f,) = res.failures
     assert "notable.xlsx" in f.message and "“人员名单”" in f.message and "标准表格" in f.message
+
+
+def test_header_block_is_not_read_as_table_rows():
+    """A unit named 信访局 and a year 2021 in the header block never land in a table row."""
+    from checker.workbook.writer import write_collection
+    from checker.model import Report
+    r = Report(source="x.txt", unit="哈尔滨市信访局", year=2021)
+    r.set_format("2021")
+    vals = values_for("2021")
+    for cid, v in vals.items():
+        r.set(cid, v)
+    coll = write_collection([r])
+    sheets = {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in coll.workbook}
+    (back,) = read_sheets(sheets, "collection.xlsx")
+    assert back.unit == "哈尔滨市信访局" and back.year == 2021
+    assert back.cells == vals and back.findings == []
