@@ -36,7 +36,7 @@ _NOT_RESULTS = ("received", "carried_over", "handled_total", "carried_forward")
 class RunTogetherRow:
     table: str          # table id: requests | appeals | active
     row_id: str         # row id within the table, e.g. "received"
-    digits: str         # the run of digits as printed
+    digits: str         # the run of digits as printed (spaces: boundaries that were printed)
     row: int            # where it was printed (1-based; line / table row)
     col: int            # token / column index of the digits
     part: int = 0       # index into report.parts (page, sheet)
@@ -152,9 +152,32 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]]):
 
 def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> tuple[list[tuple[int, ...]], bool]:
     """Every split of `digits` into `ncols` cells that the row's own constraints allow.
-    Returns (candidates, truncated): truncated when more than `limit` exist."""
-    found = list(itertools.islice(_split_groups(digits, 0, _groups(table, ncols)), limit + 1))
+    Spaces in `digits` are boundaries that were printed (`640020 70`: a run, then the total):
+    a split must cut there. Returns (candidates, truncated): truncated when more than `limit` exist."""
+    run = digits.replace(" ", "")
+    stops = _stops(digits)
+    splits = _split_groups(run, 0, _groups(table, ncols))
+    if stops:
+        splits = (c for c in splits if stops <= _cuts(c))
+    found = list(itertools.islice(splits, limit + 1))
     return found[:limit], len(found) > limit
+
+
+def _stops(digits: str) -> frozenset[int]:
+    """Positions (in the digits without spaces) where the printed text had a space."""
+    out, n = set(), 0
+    for part in digits.split()[:-1]:
+        n += len(part)
+        out.add(n)
+    return frozenset(out)
+
+
+def _cuts(cells: tuple[int, ...]) -> set[int]:
+    out, n = set(), 0
+    for v in cells[:-1]:
+        n += len(str(v))
+        out.add(n)
+    return out
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -353,8 +376,9 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         report.set(cid, None, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     if p.truncated:
         detail = f"连写数字“{p.digits}”可拆成的组合超过 {MAX_ROW_CANDIDATES} 种，无法确定各格数值。"
-    elif len(p.digits) < len(ids):
-        detail = f"这一格的“{p.digits}”只有 {len(p.digits)} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
+    elif len(p.digits.replace(" ", "")) < len(ids):
+        n = len(p.digits.replace(" ", ""))
+        detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
         rule = "（合计等于各项之和）" if _groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"

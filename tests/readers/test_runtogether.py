@@ -33,6 +33,16 @@ def test_leading_zeros_are_never_a_split():
     assert row_candidates("100000010", "requests", 7)[0] == [(10, 0, 0, 0, 0, 0, 10)]
 
 
+def test_printed_boundaries_are_kept():
+    # "64002 0 470": the printed spaces must be cuts, which leaves only 64|0|0|2|0|4|70
+    assert row_candidates("64002 0 470", "requests", 7)[0] == [(64, 0, 0, 2, 0, 4, 70)]
+    # a space where no consistent split cuts: nothing survives
+    assert row_candidates("64002047 0", "requests", 7)[0] == []
+    r = _report()
+    resolve(r, [RunTogetherRow("requests", "received", "640020 470", row=3, col=2)], "t.pdf")
+    assert r.get("requests.received.total") == 70
+
+
 def test_appeals_groups_use_their_own_totals():
     cands, _ = row_candidates("10001" + "21003" + "00000", "appeals", 15)
     assert cands == [(1, 0, 0, 0, 1, 2, 1, 0, 0, 3, 0, 0, 0, 0, 0)]
