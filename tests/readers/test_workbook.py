@@ -179,15 +179,16 @@ def test_read_sheets_live_excel_values_with_origin():
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-def test_xls_converted_by_libreoffice(tmp_path):
+@pytest.mark.parametrize("suffix", ["xls", "ods"])
+def test_xls_and_ods_converted_by_libreoffice(tmp_path, suffix):
     vals = values_for("2019")
     wb = openpyxl.Workbook()
     official_sheet(wb.active, "2019", vals)
     src = tmp_path / "old.xlsx"
     wb.save(src)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "xls",
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", suffix,
                     "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
-    (r,) = read(tmp_path / "old.xls")
+    (r,) = read(tmp_path / f"old.{suffix}")
     assert r.format == "2019" and r.cells == vals and r.findings == []
 
 
