@@ -10,7 +10,7 @@ import traceback
 
 from ..catalogue import Rule, catalogue
 from ..model import Finding
-from . import localise
+from . import explain, localise
 from .context import Context
 
 
@@ -44,9 +44,9 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
     for fam in ctx.evidence:
         stats[fam.rule.id].update(passed=fam.passed, failed=fam.failed, not_evaluable=fam.not_evaluable)
     decoder = localise.Decoder(ctx, ctx.evidence)
-    localised = localise.findings(ctx, decoder.run(), decoder)
-    findings = localise.fold_prose(findings, localised) + localised
-    localise.fill_blanks(ctx, decoder)
+    localised = explain.findings(ctx, decoder.run(), decoder)
+    findings = explain.fold_prose(findings, localised) + localised
+    explain.fill_blanks(ctx, decoder)
     return findings, stats
 
 

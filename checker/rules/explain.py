@@ -1,0 +1,179 @@
+"""Findings for people from the localisation's root causes: one finding per cause, named by the
+most specific rule it broke, with the suspect cell, the suggested value, the slip it looks like and
+the broken equalities with their printed values (Chinese). Also: suggestions for blank cells, and
+folding a prose figure that confirms a suggestion into the finding it confirms."""
+from __future__ import annotations
+
+import math
+
+from ..catalogue import catalogue
+from ..findings import make
+from ..model import CellRef, Finding
+from ..templates import template
+from .context import Context
+from .evidence import decimals, is_money
+from .localise import MAX_CANDIDATES_SHOWN, PRIORITY, Cause, Decoder, _plausible
+
+
+def findings(ctx: Context, causes: list[Cause], decoder: Decoder) -> list[Finding]:
+    return [_finding(ctx, c, decoder) for c in causes]
+
+
+def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
+    rules = sorted({k[1] for k in cause.explained}, key=lambda r: PRIORITY.index(r) if r in PRIORITY else 99)
+    rule = rules[0]
+    cells: dict[CellRef, None] = {}
+    for k in cause.explained:
+        for i, c, _ in dec.terms(k):
+            if i >= 0:
+                cells[_ref(ctx, i, c)] = None
+    hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
+    own = cause.suspect[0] if cause.suspect else dec.family[hard[0][1]].owner(hard[0])
+    descs = [describe(ctx, dec, k, own) for k in hard]
+    shown = "；".join(descs[:3]) + (f"；等共 {len(descs)} 项" if len(descs) > 3 else "")
+    names = "、".join(rules)
+    if cause.suspect is not None:
+        i, cell = cause.suspect
+        r = ctx.reports[i]
+        printed = ctx.value(i, cell)
+        suggestion = _round(ctx, i, cell, printed - cause.error)
+        detail = (f"「{_label(ctx, i, cell)}」填 {_num(printed)}，按 {names} 的勾稽关系应为 {_num(suggestion)}"
+                  f"{'（' + cause.slip + '）' if cause.slip else ''}。不成立的关系：{shown}")
+        return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=r.ref(cell),
+                    expected=_plain(suggestion), actual=_plain(printed), suggestion=_plain(suggestion),
+                    source=r.source, where=f"{r.source} {r.locate(cell) or ''}".strip(), detail=detail,
+                    severity=_severity(rules))
+    key = hard[0]
+    i = dec.family[key[1]].owner(key)
+    r = ctx.reports[i]
+    lhs, rhs = _sides(dec, key)
+    cands = [(_ref(ctx, j, c), _round(ctx, j, c, ctx.value(j, c) - e)) for (j, c), e in cause.candidates]
+    if cands:
+        listed = "、".join(f"{_who(ctx, j, i)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
+                          for ((j, c), _), (_, s) in zip(cause.candidates[:MAX_CANDIDATES_SHOWN], cands))
+        more = f"等 {len(cands)} 处" if len(cands) > MAX_CANDIDATES_SHOWN else ""
+        detail = f"{shown}。现有证据无法确定是哪一格填错，可能是：{listed}{more}"
+    else:
+        detail = f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对"
+    first = dec.terms(key)[0]
+    return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
+                expected=_plain(rhs), actual=_plain(lhs), suggestion=None, source=r.source,
+                where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail,
+                severity=_severity(rules), candidates=[c for c, _ in cands])
+
+
+def _severity(rules: list[str]) -> str:
+    sev = [catalogue()[r].severity for r in rules]
+    return "error" if "error" in sev else sev[0]
+
+
+def _sides(dec: Decoder, key) -> tuple[float, float]:
+    """The equality's left side, as printed, and what the right side says it should be."""
+    terms = dec.terms(key)
+    first = terms[0]
+    lhs = first[2] * dec.ctx.value(first[0], first[1])
+    rest = -sum(coef * dec.ctx.value(i, c) for i, c, coef in terms[1:])
+    return lhs, rest
+
+
+def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
+    """One violated equality for a person, with the printed values."""
+    fam = dec.family[key[1]]
+    terms = dec.terms(key)
+    if key[0] == "H":
+        p, cell = key[2], key[3]
+        kids = terms[1:]
+        total = sum(ctx.value(i, cell) for i, _, _ in kids)
+        pv = ctx.value(p, cell)
+        slip = ""
+        if is_money(ctx, p, cell) and total and (math.isclose(pv, total * 10000, rel_tol=1e-3)
+                                                  or math.isclose(pv * 10000, total, rel_tol=1e-3)):
+            slip = "（疑似元与万元混用）"
+        return (f"R9 {ctx.reports[p].unit}「{_label(ctx, p, cell)}」填 {_num(pv)}，"
+                f"所属 {len(kids)} 个单位合计 {_num(total)}{slip}")
+    owner = fam.owner(key)
+    head = "" if own is None or own == owner else f"{_who(ctx, owner, own)}："
+    left = [t for t in terms if t[2] > 0]
+    right = [t for t in terms if t[2] < 0]
+
+    def side(ts):
+        val = sum(abs(coef) * ctx.value(i, c) for i, c, coef in ts)
+        if len(ts) > 3:
+            return f"{len(ts)} 项之和 {_num(val)}"
+        return " + ".join(f"{_who(ctx, i, owner)}「{_label(ctx, i, c)}」{_num(ctx.value(i, c))}" for i, c, _ in ts)
+    return f"{head}{key[1]} {side(left)} ≠ {side(right)}"
+
+
+def _who(ctx: Context, i: int, owner: int) -> str:
+    if i == owner:
+        return ""
+    r = ctx.reports[i]
+    return f"{r.year}年" if r.unit == ctx.reports[owner].unit else f"{r.unit}"
+
+
+def _label(ctx: Context, i: int, cell: str) -> str:
+    return template(ctx.fmt[i]).cell(cell).label
+
+
+def _ref(ctx: Context, i: int, cell: str) -> CellRef:
+    r = ctx.reports[i]
+    return CellRef(r.unit, r.year, cell)
+
+
+def _round(ctx: Context, i: int, cell: str, v: float) -> float:
+    if is_money(ctx, i, cell):
+        # 4 more decimals than printed: a 元 amount corrected to 万元 keeps its cents
+        return round(v, decimals(ctx, i, cell, ctx.value(i, cell)) + 4)
+    return round(v, 6)
+
+
+def _num(v: float) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "（空）"
+    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _plain(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)
+
+
+# --- blank cells ------------------------------------------------------------------------------------
+def fill_blanks(ctx: Context, dec: Decoder) -> None:
+    """A blank cell (F1) that is the only unknown of equalities which all imply the same value gets
+    that value as its suggestion: the reader could not know it, the other cells tell it."""
+    for i, r in enumerate(ctx.reports):
+        for f in r.findings:
+            if f.rule != "F1" or f.suspect is not None or len(f.cells) != 1:
+                continue
+            cell = f.cells[0].cell
+            implied, rules = [], set()
+            for key in dec.instances(i, cell, dec.hard):
+                terms = dec.terms(key)
+                own = [coef for j, c, coef in terms if (j, c) == (i, cell)]
+                rest = [coef * dec.value(j, c) for j, c, coef in terms if (j, c) != (i, cell)]
+                if own and rest and not any(math.isnan(v) for v in rest):
+                    implied.append(-sum(rest) / sum(own))
+                    rules.add(key[1])
+            if not implied or max(implied) - min(implied) > 1e-6 or not _plausible(ctx, i, cell, implied[0]):
+                continue
+            value = _plain(_round(ctx, i, cell, implied[0]))
+            f.suspect, f.suggestion, f.expected = f.cells[0], value, value
+            names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
+            f.message += f"按 {names} 的勾稽关系，该格应为 {_num(value)}。"
+
+
+# --- the prose confirming a localised cell ------------------------------------------------------------
+def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Finding]:
+    """An R10 finding (prose ≠ table) about a cell the equalities already name, whose prose figure is
+    the suggested value, is the same root cause: fold it into that finding as confirming evidence."""
+    by_cell = {f.suspect: f for f in localised if f.suspect is not None and f.suggestion is not None}
+    out = []
+    for f in findings:
+        g = by_cell.get(f.cells[0]) if f.rule == "R10" and len(f.cells) == 1 else None
+        if g is not None and f.actual is not None and abs(float(f.actual) - float(g.suggestion)) < 1e-9:
+            g.message += f"正文也写作 {_num(float(f.actual))}（{f.where or f.source or ''}），与建议值一致。"
+            continue
+        out.append(f)
+    return out
