@@ -390,8 +390,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     place = render_location(report.location_style, part, p.row, p.col)
     finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in ids],
                    source=report.source, where=f"{where} {place}", label=_label(p.table, row), found=1,
-                   columns=len(ids), detail=detail, digits=p.digits,
-                   candidates_found=len(p.candidates))
+                   columns=len(ids), detail=detail, actual=p.digits)
     if "{detail}" not in _template_of("F3"):
         finding.message = f"{finding.message}{detail}"
     report.findings.append(finding)

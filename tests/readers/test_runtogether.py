@@ -71,6 +71,7 @@ def test_ambiguous_row_is_f3_with_candidates_and_blank_cells():
     assert f.rule == "F3"
     assert "110000011" in f.message and "|" in f.message and "t.pdf" in f.message
     assert f.cells[0].cell == "requests.carried_over.natural_person"
+    assert f.actual == "110000011"            # the printed run, for programs reading the JSON
 
 
 def test_joint_decoding_uses_r1_and_r2():
