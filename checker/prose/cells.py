@@ -8,7 +8,7 @@ stated in prose, and only in a sentence about requests (申请).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..templates import template
 
@@ -44,6 +44,7 @@ _COMPILED = tuple((re.compile(p), c) for p, c in _REQUESTS)
 _NEGATION = "不未非无"
 
 
+@lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
 def table_cell(label: str, fmt: str) -> str | None:
     """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
     hits = {cell for rx, cell in _COMPILED if rx.search(label)}
@@ -63,6 +64,7 @@ def _legacy_keys() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(map(re.escape, ordered))), keys
 
 
+@lru_cache(maxsize=8192)
 def legacy_cell(label: str) -> str | None:
     """The legacy statistical-table cell a clause like "通过政务微博公开政府信息" states.
     Matches do not overlap, longest first: "同意部分公开" is not also "部分公开"."""

@@ -16,21 +16,26 @@ SECTIONS = {
     5: ("存在的主要问题及改进情况", re.compile(r"问题|改进|整改")),
     6: ("其他需要报告的事项", re.compile(r"其他需要|其他事项|其他.{0,4}报告")),
 }
-# A heading: a Chinese numeral and 、 at a line start, or after a sentence end (002 is one long line).
-_HEADING = re.compile(r"(?:^|(?<=[\s。]))([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^\s。，,；;]{2,40})")
+# A heading: a Chinese numeral and 、 at a line start, or after a space or sentence end (002 is one
+# long line).
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^\s。，,；;]{2,40})")
+_BEFORE_HEADING = " \t\n\u3000。"
 _NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)}
 
 
 def find(flow: Flow) -> dict[int, int]:
     """section number -> line of its heading. Table rows ("一、本年新收…申请数量") are not headings."""
     found: dict[int, int] = {}
-    for no, line in enumerate(flow.clean, 1):
-        if not line or "\t" in line or "、" not in line and "." not in line and "．" not in line:
+    text = flow.text
+    for m in _HEADING.finditer(text):
+        if m.start() and text[m.start() - 1] not in _BEFORE_HEADING:
             continue
-        for m in _HEADING.finditer(line):
-            section = _classify(m.group(2), _NUMERALS.get(m.group(1)))
-            if section and section not in found:
-                found[section] = no
+        no = flow.line_at(m.start(1))
+        if "\t" in flow.clean[no - 1]:
+            continue
+        section = _classify(m.group(2), _NUMERALS.get(m.group(1)))
+        if section and section not in found:
+            found[section] = no
     return found
 
 
