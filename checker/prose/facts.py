@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from ..model import ProseFact
 from . import cells
@@ -61,8 +62,8 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
         if prev_end <= 0 or text[prev_end] == "\n":
             return None
         start = sentences.before(prev_end)
-    before = [i for i, c in enumerate(counts) if start <= c.start < mark and c.unit != "%" and not c.nested]
-    parts = [i for i, c in enumerate(counts) if mark_end <= c.start < end and c.unit != "%" and not c.nested]
+    before = [i for i in _between(counts, start, mark) if counts[i].unit != "%" and not counts[i].nested]
+    parts = [i for i in _between(counts, mark_end, end) if counts[i].unit != "%" and not counts[i].nested]
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
@@ -115,8 +116,9 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
             continue
         part, pct = counts[j], counts[i]
         start = sentences.before(part.start)
-        bases = [c for k, c in enumerate(counts[:j]) if c.start >= start and k not in share_parts
-                 and c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
+        bases = [counts[k] for k in _between(counts, start, part.start) if k not in share_parts]
+        bases = [c for c in bases
+                 if c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
         decimals = _decimals(text[pct.start:pct.end])
         base = next((b for b in bases if share_holds(part.value, b.value, pct.value, decimals)), None)
         base = base or (bases[0] if bases else None)
@@ -151,6 +153,15 @@ def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | No
         if _REQUEST_CONTEXT.search(text, lo, sentences.after(c.end)):
             return cells.table_cell(c.label, fmt)
     return None
+
+
+def _between(counts: list[Count], lo: int, hi: int) -> range:
+    """Indexes of the figures that start in [lo, hi) (figures are in text order)."""
+    return range(bisect_left(counts, lo, key=_start), bisect_left(counts, hi, key=_start))
+
+
+def _start(c: Count) -> int:
+    return c.start
 
 
 def _close(a: float, b: float) -> bool:
