@@ -32,9 +32,8 @@ class Flow:
 
 
 def build(lines: list[str]) -> Flow:
-    joined = "\n".join(lines)
-    if _WIDE.search(joined):     # rare: translate once, not line by line
-        lines = joined.translate(_WIDTH).split("\n")
+    if _WIDE.search("\n".join(lines)):     # rare: look once, translate only then
+        lines = [line.translate(_WIDTH) for line in lines]
     clean: list[str] = []
     parts: list[str] = []
     starts: list[int] = []
