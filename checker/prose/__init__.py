@@ -17,10 +17,12 @@ def analyse(lines: list[str], report: Report) -> None:
     meta = metadata.read(flow)
     if report.unit is None and meta.unit:
         report.unit = meta.unit
-    year_source = "reader" if report.year is not None else None
+    # Which statement the year rests on (M1 counts each statement once): a reader's year that the
+    # text gives too (the text reader's second pass copies it) rests on the text.
+    text_year = metadata.data_year(meta)
+    year_source = "reader" if report.year is not None and report.year != text_year else metadata.year_source(meta)
     if report.year is None:
-        report.year = metadata.data_year(meta)
-        year_source = metadata.year_source(meta)
+        report.year = text_year
     if report.period is None and meta.period:
         report.period = "/".join(meta.period)
     if report.published is None:

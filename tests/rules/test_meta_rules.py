@@ -100,11 +100,16 @@ def test_m1_without_prose_analysis_uses_report_fields():
 
 
 def test_m1_reader_year_counts_against_the_text(seeds):
-    # the reader fixed the year (a workbook header); the text still gives title, period and signature
+    # seed 002 has no title; a workbook header said 2019 while period and signature say 2020
     from checker.model import Report
     from checker.prose import analyse
-    r = Report(source="x.xlsx", unit="哈尔滨文化园区管理处", year=2020)
-    analyse(seeds["000"].read_text(encoding="utf-8").splitlines(), r)
+    lines = seeds["002"].read_text(encoding="utf-8").splitlines()
+    r = Report(source="x.xlsx", unit="哈尔滨市城市管理局", year=2019)
+    analyse(lines, r)
     assert r.facts["meta"]["year_source"] == "reader"
     (f,) = findings([r], ["M1"])
-    assert f.suspect.cell == "meta.period"
+    assert f.suspect.cell == "meta.year" and f.suggestion == 2020
+    # a reader's year that the text gives too is one statement, not two
+    r = Report(source="x.txt", year=2020)
+    analyse(lines, r)
+    assert r.facts["meta"]["year_source"] == "period" and findings([r], ["M1"]) == []
