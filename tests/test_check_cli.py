@@ -115,3 +115,18 @@ def test_generated_district_with_units_file(tmp_path):
 def test_check_has_help():
     res = runner.invoke(app, ["check", "--help"])
     assert res.exit_code == 0 and "退出码" in res.stdout and "--units" in res.stdout
+
+
+def test_annotate_writes_a_marked_copy(tmp_path):
+    from openpyxl import load_workbook
+    from bench.generate import write_workbook
+    d = district(4, (2021,), seed=13)
+    r = d.report(d.units[1], 2021)
+    r.set("requests.granted.natural_person", r.get("requests.granted.natural_person") + 12)
+    book = write_workbook(d, tmp_path / "c.xlsx")
+    out = tmp_path / "out.xlsx"
+    res = runner.invoke(app, ["check", str(book), "--annotate", str(out), "--engine", "openpyxl", "--format", "json"])
+    assert res.exit_code == 1 and out.exists()
+    assert "校验结果" in load_workbook(out).sheetnames
+    res = runner.invoke(app, ["check", str(book), "--annotate", str(out), "--engine", "openpyxl"])
+    assert res.exit_code == 2                     # an existing output is kept without --force
