@@ -53,6 +53,7 @@ def _poke(d, unit, year, cell, value):
     "requests.carried_over.natural_person",   # carried over: R1, R3, R6, R9
     "requests.carried_forward.total",         # R1, R3, R6 with next year, R9
     "appeals.count.review.upheld",            # R4, R9
+    "active.licensing.prev_items",            # R7 with 2019, R9
 ])
 def test_one_wrong_cell_one_finding_with_suspect_and_original_value(cell):
     d = fresh()
@@ -176,3 +177,27 @@ def test_prose_that_confirms_the_suggestion_is_folded_into_the_one_finding():
     assert len(errs) == 1
     assert errs[0].suspect.cell == "requests.received.total" and errs[0].suggestion == original
     assert "正文也写作" in errs[0].message
+
+
+def test_units_file_long_names_match_short_printed_names():
+    d = fresh()
+    h = Hierarchy(source="units.csv")
+    h.parents["哈尔滨市" + d.parent_unit] = None
+    for u in d.units:
+        h.parents["哈尔滨市" + u] = "哈尔滨市" + d.parent_unit
+    for r in d.reports:
+        r.unit = r.unit.replace("人民政府办公室", "政府办").replace("人民政府", "政府")
+    result = check(d.reports, units=h)
+    assert result.stats["R9"]["passed"] > 0 and errors(result) == []
+    assert [f for f in result.findings if f.rule == "U1"] == []
+
+
+def test_a_listed_unit_without_report_makes_the_district_sum_not_evaluable_and_is_named():
+    d = fresh()
+    gone = d.units[0]
+    reports = [r for r in d.reports if r.unit != gone]
+    result = check(reports, units=hierarchy(d))
+    assert result.stats["R9"]["passed"] == 0 and result.stats["R9"]["not_evaluable"] > 0
+    assert errors(result) == []
+    [u1] = [f for f in result.findings if f.rule == "U1"]
+    assert gone in u1.message and u1.severity == "warning"
