@@ -84,8 +84,8 @@ def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
             if not it.cells:
                 continue
             rows.append([GridCell(text, n, col, p) for text, col in it.cells])
-            if it.table is None:
-                lines.append(it.text)
+            # the prose analysis sees every line, table rows too, as the text reader gives them
+            lines.append(it.text if it.table is None else "\t".join(t for t, _ in it.cells))
     report = Report(source=source, location_style="page", parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
     if detect_format(rows) is None and tables_present(rows):
         analyse(lines, report)    # the labels do not tell 2019 from 2021: the data year has to
@@ -100,7 +100,8 @@ def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
 # --- one page ---------------------------------------------------------------------------------
 
 def _page_items(page) -> list[_Item]:
-    tables = page.find_tables()
+    # a one-column "table" is a frame drawn around text (a boxed paragraph): read it as text
+    tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) >= 2]
     boxes = [t.bbox for t in tables]
     items: list[_Item] = []
     for ti, t in enumerate(tables):
@@ -160,7 +161,9 @@ def _line_cells(chars: list[dict]) -> list[tuple[str, int]]:
             if gap > _CELL_GAP * size:
                 cells.append((buf, len(cells) + 1))
                 buf = ""
-            elif gap > _WORD_GAP * size and buf and (buf[-1].isascii() or c["text"].isascii()):
+            # a space only between Latin letters/digits: the gap between 汉字 and digits is the
+            # typesetter's CJK spacing (`2021年` prints as `2021 年`), not a space in the text
+            elif gap > _WORD_GAP * size and buf and buf[-1].isascii() and c["text"].isascii():
                 buf += " "
         buf += c["text"]
         prev = c

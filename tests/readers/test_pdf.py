@@ -249,3 +249,42 @@ def test_check_a_pdf_finds_the_wrong_cell_on_its_page(tmp_path):
     assert errors and all(f.suspect is not None and f.suspect.cell == cell for f in errors)
     assert errors[0].suggestion == rep.cells[cell]
     assert errors[0].where.startswith(f"{bad} 第") and "页第" in errors[0].where
+
+
+def test_text_in_a_frame_is_text_not_a_table(tmp_path):
+    """A paragraph boxed by a one-cell table (a frame) is prose: its figures reach the prose analysis."""
+    import docx
+    import pdfplumber
+    src = fill_2021(values_for("2021"), tmp_path / "framed.docx", title=TITLE)
+    d = docx.Document(str(src))
+    anchor = next(p for p in d.paragraphs if p.text.startswith("二、主动公开"))
+    frame = d.add_table(rows=2, cols=1)
+    _borders(frame)
+    frame.cell(0, 0).text = "本年度共收到政府信息公开申请16件，予以公开10件。"
+    frame.cell(1, 0).text = "（说明）以上数据截至2021年12月31日。"
+    anchor._p.addprevious(frame._tbl)
+    d.save(str(src))
+    pdf = to_pdf(src, tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        items = pdf_reader._page_items(doc.pages[0])
+    framed = [it for it in items if "本年度共收到政府信息公开申请16件，予以公开10件。" in it.text]
+    assert framed and framed[0].table is None
+    with pdfplumber.open(pdf) as doc:      # the frame is drawn: pdfplumber does see a (1-column) table
+        assert any(max(len(r.cells) for r in t.rows) == 1 for t in doc.pages[0].find_tables())
+    [r] = pdf_reader.read(pdf)
+    assert r.cells == values_for("2021")
+
+
+def _borders(table) -> None:
+    """Single-line borders on every edge of a python-docx table."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "8")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    pr.append(borders)
