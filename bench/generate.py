@@ -7,7 +7,8 @@ for 2019–2020 and 2021 for 2021 on.
 layout, `write_workbook` as a collection workbook (contract B), `write_units` the units CSV.
 `inject()` (bench/inject.py) adds known errors with a record of the truth.
 
-    python -m bench.generate OUT_DIR [--units 50] [--years 2019 2020 2021] [--errors 40] [--seed 1]
+    python -m bench.generate OUT_DIR [--districts 1] [--units 50] [--years 2019 2020 2021] [--errors 40]
+                             [--seed 1] [--workbook]
 """
 from __future__ import annotations
 
@@ -96,6 +97,12 @@ def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: s
         d.prose[(r.unit, r.year)] = (r.get("requests.received.total"), r.get("requests.granted.total"))
         d.periods[(r.unit, r.year)] = r.year
     return d
+
+
+def many(n_districts: int, n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1) -> list[District]:
+    """Several districts (for the benchmark): Harbin's districts first, then numbered ones."""
+    names = list(DISTRICTS) + [f"第{k}区" for k in range(1, max(0, n_districts - len(DISTRICTS)) + 1)]
+    return [district(n_units, years, seed * 1000 + k, names[k]) for k in range(n_districts)]
 
 
 def _finish_meta(r: Report) -> None:
@@ -190,14 +197,16 @@ class _UnitState:
 
 
 # --- writing ----------------------------------------------------------------------------------
-def write_units(d: District, path: Path) -> Path:
+def write_units(d: District | list[District], path: Path) -> Path:
+    """The units CSV (单位, 上级单位) of one district or several."""
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["单位", "上级单位"])
-        w.writerow([d.parent_unit, ""])
-        for u in d.units:
-            w.writerow([u, d.parent_unit])
+        for one in (d if isinstance(d, list) else [d]):
+            w.writerow([one.parent_unit, ""])
+            for u in one.units:
+                w.writerow([u, one.parent_unit])
     return path
 
 
@@ -227,20 +236,22 @@ def main(argv: list[str] | None = None) -> None:
     from .inject import inject
     ap = argparse.ArgumentParser(description="生成一致的合成区县年报（可注入已知错误）")
     ap.add_argument("out", type=Path)
+    ap.add_argument("--districts", type=int, default=1)
     ap.add_argument("--units", type=int, default=50)
     ap.add_argument("--years", type=int, nargs="+", default=[2019, 2020, 2021])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workbook", action="store_true", help="也写出汇总工作簿")
     a = ap.parse_args(argv)
-    d = district(a.units, a.years, a.seed)
-    if a.errors:
-        inject(d, a.errors, a.seed)
-    write_texts(d, a.out / "reports")
-    write_units(d, a.out / "units.csv")
-    if a.workbook:
-        write_workbook(d, a.out / "collection.xlsx")
-    print(f"已生成 {len(d.reports)} 份报告、{len(d.truth)} 处注入错误：{a.out}")
+    ds = many(a.districts, a.units, a.years, a.seed) if a.districts > 1 else [district(a.units, a.years, a.seed)]
+    for d in ds:
+        if a.errors:
+            inject(d, a.errors, a.seed)
+        write_texts(d, a.out / "reports" / d.name if len(ds) > 1 else a.out / "reports")
+        if a.workbook:
+            write_workbook(d, a.out / f"{d.name}.xlsx")
+    write_units(ds, a.out / "units.csv")
+    print(f"已生成 {sum(len(d.reports) for d in ds)} 份报告、{sum(len(d.truth) for d in ds)} 处注入错误：{a.out}")
 
 
 if __name__ == "__main__":
