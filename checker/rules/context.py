@@ -155,7 +155,8 @@ class Context:
                 listed[resolve[parent]].append(unit)
         for i, r in enumerate(self.reports):
             parent = resolve.get(h.parents.get(self.unit_key[i]))
-            if parent and r.year is not None:
+            # a second report of the same unit and year (the same report given twice) is not summed again
+            if parent and r.year is not None and self._by_key.get((self.unit_key[i], r.year)) == i:
                 p = self._by_key.get((parent, r.year))
                 if p is not None:
                     self.parent_of[i] = p
@@ -163,6 +164,12 @@ class Context:
         for p, kids in self.children_of.items():
             self.complete[p] = len(kids) == len(listed[self.unit_key[p]])
         self.listed_children = listed
+
+    def duplicates(self) -> list[tuple[int, int]]:
+        """(kept, ignored) report pairs with the same unit and year: only the first takes part in
+        the year-over-year and hierarchy rules."""
+        return [(self._by_key[(self.unit_key[i], r.year)], i) for i, r in enumerate(self.reports)
+                if self.unit_key[i] and r.year is not None and self._by_key[(self.unit_key[i], r.year)] != i]
 
     def unmatched_findings(self) -> list[Finding]:
         from ..findings import make

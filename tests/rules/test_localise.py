@@ -201,3 +201,14 @@ def test_a_listed_unit_without_report_makes_the_district_sum_not_evaluable_and_i
     assert errors(result) == []
     [u1] = [f for f in result.findings if f.rule == "U1"]
     assert gone in u1.message and u1.severity == "warning"
+
+
+def test_the_same_report_given_twice_is_summed_once_and_named():
+    import copy
+    d = fresh()
+    again = copy.deepcopy(d.report(d.units[0], 2021))
+    again.source = "again.txt"
+    result = check(d.reports + [again], units=hierarchy(d))
+    assert errors(result) == [] and result.stats["R9"]["passed"] > 0
+    [u2] = [f for f in result.findings if f.rule == "U2"]
+    assert "again.txt" in u2.message and u2.severity == "warning"
