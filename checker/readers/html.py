@@ -36,18 +36,21 @@ _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def decode(data: bytes, name: str) -> str:
-    """The page's text: BOM, else the declared charset, else UTF-8, else GB18030 (covers GBK/GB2312)."""
+    """The page's text: BOM, else UTF-8 if it decodes, else the declared charset, else GB18030
+    (a superset of GBK/GB2312)."""
     if not data.strip():
         raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace")
     declared = _META_CHARSET.search(data[:4096])
-    tries = []
+    # strict UTF-8 first: Chinese text in GBK practically never decodes as UTF-8, while GB18030
+    # decodes almost any bytes (a UTF-8 page that still declares gb2312 would turn to mojibake)
+    tries = ["utf-8"]
     if declared:
         enc = declared.group(1).decode("ascii").lower()
         tries.append("gb18030" if enc in ("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030") else enc)
-    tries += ["utf-8", "gb18030"]
+    tries.append("gb18030")
     for enc in tries:
         try:
             return data.decode(enc)

@@ -190,3 +190,19 @@ def test_tables_pasted_as_preformatted_text_and_spaced_paragraphs(tmp_path):
 
 def _num(v) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def test_utf8_page_that_still_declares_gb2312(tmp_path):
+    """A page re-saved as UTF-8 by the browser while its <meta> still says gb2312: read as UTF-8."""
+    vals = values_for("2021")
+    p = tmp_path / "resaved.html"
+    p.write_bytes(page("2021", vals, charset="gb2312").encode("utf-8"))
+    [r] = html_reader.read(p)
+    assert r.cells == vals and r.unit == "某市某区财政局"
+
+
+def test_undecodable_page_is_f5(tmp_path):
+    p = tmp_path / "乱码.html"
+    p.write_bytes(b'<html><head><meta charset="x-unknown-9"></head><body>' + bytes(range(0x80, 0x100)) * 3 + b"</body></html>")
+    [f] = read_path(p).failures
+    assert "乱码.html" in f.message and "编码无法识别" in f.message and "x-unknown-9" in f.message
