@@ -70,5 +70,5 @@ def to_png(pdf: Path, prefix: Path, page: int = 1, dpi: int = 110) -> Path:
 def _anchor_beside(m: re.Match) -> bytes:
     """Place a shown note just right of its cell (openpyxl stacks them all at the top left)."""
     ns, row, col = m.group(1), int(m.group(2)), int(m.group(3))
-    anchor = f"{col + 1}, 15, {row}, 2, {col + 4}, 15, {row + 5}, 2".encode()
+    anchor = f"{col + 1}, 15, {row + 1}, 4, {col + 4}, 15, {row + 6}, 4".encode()   # below-right: the cell stays visible
     return m.group(0) + b"<" + ns + b":Anchor>" + anchor + b"</" + ns + b":Anchor>"

@@ -23,7 +23,7 @@ def screenshots(workbook: Path, out_dir: Path, dpi: int = 100) -> list[Path]:
         pdf = to_pdf(workbook, Path(tmp))
         texts = page_texts(pdf)
         # the report page with the fewest notes (but some) reads best in a screenshot
-        noted = [i for i in range(len(texts)) if "xxgk 校验" in texts[i]]
+        noted = [i for i in range(len(texts)) if "xxgk 校验" in texts[i] and "主动公开政府信息情况" in texts[i]]
         flagged = min(noted, key=lambda i: texts[i].count("xxgk 校验")) + 1
         return [to_png(pdf, out_dir / "findings-sheet", page=1, dpi=dpi),
                 to_png(pdf, out_dir / "flagged-sheet", page=flagged, dpi=dpi)]

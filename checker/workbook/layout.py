@@ -59,7 +59,9 @@ class SheetLayout:
     def label(self, row: int, col: int, text: str, style: str = "label", to_row: int | None = None,
               to_col: int | None = None) -> None:
         self.labels.append(Label(row, col, text, style))
-        if (to_row or row) != row or (to_col or col) != col:
+        # titles overflow into the empty cells beside them: merging them only slows openpyxl down
+        # (it restyles every merged cell on load), so only table headers and labels are merged
+        if style not in ("title", "section") and ((to_row or row) != row or (to_col or col) != col):
             self.merges.append(Merge(row, col, to_row or row, to_col or col))
         self.last_row = max(self.last_row, to_row or row)
 
