@@ -48,7 +48,11 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
     if source is not None and source.resolve() == out.resolve():
         raise AnnotateError(f"输出文件不能与输入文件相同：{out}（输入文件不会被修改）。")
     if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
+        if out.suffix.lower() != ".xlsx":
+            raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
         return _annotate_collection(result, out, force)
+    if out.suffix.lower() != source.suffix.lower():
+        raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" or (engine == "auto" and excel_available()):
         return _annotate_with_excel(result, source, out, force)
     return _annotate_with_openpyxl(result, source, out, force)

@@ -109,3 +109,24 @@ def test_cli_import_seeds_and_template(tmp_path, seeds):
     assert res.exit_code == 1 and "--force" in res.output
     res = runner.invoke(app, ["template", "--format", "2019", "-o", str(tmp_path / "t.xlsx")])
     assert res.exit_code == 0 and (tmp_path / "t.xlsx").exists()
+
+
+def test_a_filled_in_template_is_read_and_checked(tmp_path):
+    from openpyxl import load_workbook
+
+    from checker.check import check_paths
+    path = save_atomic(write_template("2021"), tmp_path / "t.xlsx")
+    wb = load_workbook(path)
+    ws = wb.active
+    lay = report_layout("2021")
+    ws.cell(lay.meta_rows["单位"], 2, "道外区教育局")
+    ws.cell(lay.meta_rows["年度"], 2, 2022)
+    for slot in lay.slots:
+        ws.cell(slot.row, slot.col, 2 if slot.cell == "requests.received.total" else 1)
+    wb.save(path)
+    result = check_paths([path])
+    (report,) = result.reports
+    assert (report.unit, report.year, report.format) == ("道外区教育局", 2022, "2021")
+    assert report.get("requests.received.natural_person") == 1 and report.get("requests.received.total") == 2
+    r3 = [f for f in result.findings if f.rule == "R3"]
+    assert r3 and report.locate(r3[0].suspect.cell).startswith("年报表格!")
