@@ -116,3 +116,27 @@ def page(fmt: str, vals: dict, *, unit: str = "某市某区财政局", year: int
 </div></td></tr></table>
 <div class="footer">版权所有：某区人民政府 &copy; 备案号 12345678 <script>document.write("x")</script></div>
 </body></html>"""
+
+
+def seed_page(text: str) -> str:
+    """A text report as a web page: runs of tab-separated lines become a <table> (one <td> per
+    tab-separated cell, empty ones included), the other lines paragraphs; a navigation bar on top."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def close() -> None:
+        if table:
+            out.append("<table border='1'>" + "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table) + "</table>")
+            table.clear()
+
+    for line in text.splitlines():
+        if "\t" in line:
+            table.append(line.split("\t"))
+        else:
+            close()
+            if line.strip():
+                out.append(f"<p>{escape(line)}</p>")
+    close()
+    return ("<html><head><meta charset='utf-8'></head><body><div class='nav'><a>首页</a> <a>政务公开</a></div>"
+            + "".join(out) + "</body></html>")
