@@ -42,7 +42,7 @@ def _value_cells(row) -> list:
 
 def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_requests: int = 0,
               footer: bool = False, runtogether: set[str] = frozenset(), tall_row: str | None = None,
-              header: str | None = None) -> Path:
+              header: str | None = None, repeat_header: bool = False) -> Path:
     """Write the 2021 template with `values` (cell id -> number, or a string printed as is).
     Rows of table requests named in `runtogether` print all their digits in the first value cell;
     the row `tall_row` prints its label three characters a line, so it is tall enough to break
@@ -83,6 +83,11 @@ def fill_2021(values: dict, out: Path, *, title: str | None = None, pad_before_r
         _page_footer(d)
     if header:
         d.sections[0].header.paragraphs[0].text = header
+    if repeat_header:   # Word's "repeat as header row": the requests table's 3 header rows on every page
+        for row in list(requests.rows)[:3]:
+            mark = OxmlElement("w:tblHeader")
+            mark.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(mark)
     out.parent.mkdir(parents=True, exist_ok=True)
     d.save(str(out))
     return out

@@ -305,3 +305,14 @@ def test_prose_only_seeds_as_pdf_give_the_same_metadata_and_figures(seeds, tmp_p
     assert got.cells == want.cells
     assert {(p.kind, p.value, p.cell) for p in got.prose} == {(p.kind, p.value, p.cell) for p in want.prose}
     assert got.prose and sorted(f.rule for f in got.findings) == sorted(f.rule for f in want.findings)
+
+
+def test_header_rows_repeated_on_the_next_page(tmp_path):
+    import pdfplumber
+    vals = values_for("2021")
+    pdf = to_pdf(fill_2021(vals, tmp_path / "rep.docx", title=TITLE, pad_before_requests=14, repeat_header=True), tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        heads = [p.extract_text().count("申请人情况") for p in doc.pages]
+    assert sum(heads) == 2                  # the header really is printed twice
+    [r] = pdf_reader.read(pdf)
+    assert r.cells == vals and r.findings == []
