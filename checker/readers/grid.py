@@ -35,6 +35,7 @@ class GridCell:
     row: int
     col: int
     part: int = 0
+    x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
 
 
 @dataclass(slots=True)
@@ -143,11 +144,16 @@ class _Reader:
         self.fragment: _Line | None = None           # a label-only line that may continue a label
         self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
         self.cells = CellWriter(report, where)
+        self.next_lines: list[_Line] = []
+        self.consumed: set[int] = set()              # lines merged into the row above them
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
         held: _Line | None = None      # a row with values whose label matched nothing (yet)
-        for ln in lines:
+        for i, ln in enumerate(lines):
+            if id(ln) in self.consumed:
+                continue
+            self.next_lines = lines[i + 1:i + 3]
             if not ln.has_values:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
@@ -253,7 +259,7 @@ class _Reader:
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
-        vals = picked if picked is not None else _trim(ln.values, ncols)
+        vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
         filled = [c for c in vals if c.text.strip()]
         ids = [f"{tid}.{row.id}.{c.id}" for c in row.columns]
         label = _row_label(tid, row)
@@ -282,6 +288,23 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
+
+    def _wrapped(self, ln: _Line, ncols: int) -> list[GridCell] | None:
+        """A row whose label wraps over lines in layout text can print its numbers on two lines
+        (`（二）部分公开…  66` above `24 31 38 45 52 59`, maybe with a label line between). When
+        the next such line's numbers stand in
+        other columns and complete the row, the two are one row, in the order of their positions."""
+        nxt = next((n for n in self.next_lines if n.has_values), None)
+        if nxt is None or not _near(ln, nxt):
+            return None
+        mine = [c for c in ln.values if c.text.strip()]
+        more = [c for c in nxt.values if c.text.strip()]
+        if len(mine) + len(more) != ncols or any(c.x < 0 for c in mine + more):
+            return None
+        if len({c.x for c in mine + more}) != ncols or (nxt.label and self._match(nxt, "", "")):
+            return None
+        self.consumed.add(id(nxt))
+        return sorted(mine + more, key=lambda c: c.x)
 
     def missing_rows(self) -> None:
         """A table that was found but lacks rows: its layout is not the template's (F4)."""

@@ -11,7 +11,9 @@ from . import ReadError
 from ..templates import format_for_year
 from .grid import GridCell, finish, read_tables
 
-_SPACES = re.compile(r"(?: {2,}|\u3000+)")
+_LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
+_TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
+_NUMBER_RUN = re.compile(r"\d[\d.,]*")
 _BINARY_SAMPLE = 8192
 _BORDER = " \t|-=+:_\u3000"
 
@@ -52,10 +54,27 @@ def split_line(line: str, n: int) -> list[GridCell]:
         if parts and not parts[-1].strip():
             parts = parts[:-1]
     elif "  " in line or "\u3000" in line:
-        parts = _SPACES.split(line.strip())
+        return _layout(line, n)
     else:
         parts = [line]
     return [GridCell(p, n, i) for i, p in enumerate(parts, 1)]
+
+
+def _layout(line: str, n: int) -> list[GridCell]:
+    """`pdftotext -layout`: cells are runs of text between 2+ spaces, each with its position, so
+    numbers a wrapped label pushed onto the next line can be put back in column order. Numbers
+    set off from the label by a single space (`…出具已 32`) are cells of their own."""
+    cells: list[GridCell] = []
+    for m in _LAYOUT_CELL.finditer(line):
+        text, x = m.group(), m.start()
+        tail = _TAIL_NUMBERS.search(text)
+        if tail:
+            cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, x))
+            for num in _NUMBER_RUN.finditer(text, tail.start()):
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
+        else:
+            cells.append(GridCell(text, n, len(cells) + 1, 0, x))
+    return cells
 
 
 def rows_of(lines: list[str]) -> list[list[GridCell]]:

@@ -1,6 +1,11 @@
 """The text reader on the real seeds: every cell of every table, and the form findings they need."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import pytest
+
 from checker.readers.text import read
 from checker.templates import template
 
@@ -161,3 +166,18 @@ def test_gbk_and_bom_files_read_like_utf8(tmp_path):
     for name, enc in (("gbk.txt", "gbk"), ("gb18030.txt", "gb18030"), ("bom.txt", "utf-8-sig")):
         r = read(_write(tmp_path / name, rows, "\t", encoding=enc))[0]
         assert r.cells == vals and not r.findings, name
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="needs LibreOffice and poppler's pdftotext")
+def test_real_pdftotext_layout_of_the_filled_template(tmp_path):
+    """The official 2021 template filled in Word, printed to PDF by LibreOffice, turned to text by
+    `pdftotext -layout`: wrapped labels push a row's numbers onto two lines, and numbers stand a
+    single space after a label; every cell still reads back."""
+    from docfill import fill_2021, to_pdf
+    vals = values_for("2021")
+    pdf = to_pdf(fill_2021(vals, tmp_path / "filled.docx"), tmp_path)
+    txt = tmp_path / "filled.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+    r = read(txt)[0]
+    assert r.format == "2021" and r.cells == vals and r.findings == []
