@@ -31,6 +31,7 @@ _CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crum
 _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
                     "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "center", "hr",
                     "caption", "tbody", "thead", "tfoot", "body", "html", "td", "th", "address"})
+_LINK_SHARE = 0.7      # a block whose text is mostly links is navigation
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -125,8 +126,24 @@ def _parse(text: str, where: str):
             _drop(el)
         elif el.get("style") and re.search(r"display\s*:\s*none", el.get("style"), re.I):
             _drop(el)
+    _drop_link_lists(root)
     body = root.find("body")
     return body if body is not None else root
+
+
+def _drop_link_lists(root) -> None:
+    """Menus and "related links" blocks whatever their class names: mostly the text of 3+ links.
+    Deepest first, so a list inside the article goes, and the article (few links) stays."""
+    for el in reversed(list(root.iter("ul", "ol", "dl", "div", "td", "section", "p"))):
+        if el.getparent() is None or el.xpath(".//table//td"):
+            continue
+        links = el.xpath(".//a")
+        if len(links) < 3:
+            continue
+        total = len(_WS.sub("", el.text_content()))
+        linked = sum(len(_WS.sub("", a.text_content())) for a in links)
+        if total and linked / total > _LINK_SHARE:
+            _drop(el)
 
 
 def _drop(el) -> None:

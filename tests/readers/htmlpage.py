@@ -114,6 +114,8 @@ def page(fmt: str, vals: dict, *, unit: str = "某市某区财政局", year: int
 <h3>六、其他需要报告的事项</h3><p>本年度未收取信息处理费。</p>
 <p style="text-align:right">{unit}<br>{year + 1}年1月20日</p>
 </div></td></tr></table>
+<div class="xglj"><h4>相关链接</h4><a href="http://a">广东省人民政府</a> <a href="http://b">深圳市宝安区人民政府</a>
+<a href="http://c">中国政府网</a> <a href="http://d">国务院客户端</a></div>
 <div class="footer">版权所有：某区人民政府 &copy; 备案号 12345678 <script>document.write("x")</script></div>
 </body></html>"""
 

@@ -64,6 +64,7 @@ def test_navigation_and_scripts_are_not_prose(tmp_path):
     text = "\n".join(lines)
     assert "政务公开" not in text and "当前位置" not in text and "版权所有" not in text
     assert "var menu" not in text and "机构职能" not in text
+    assert "宝安区" not in text and "相关链接" not in text      # a links block with no telling class name
     assert lines[0] == "某市某区财政局2021年政府信息公开工作年度报告"
     assert "六、其他需要报告的事项" in lines
 
