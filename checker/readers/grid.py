@@ -86,6 +86,8 @@ def _detect(lines: list[_Line]) -> str | None:
                 x, y = L.marker_score(n)
                 a += x
                 b += y
+            if ln.has_values and L.strip_enum(ln.last) == "其他处理":
+                a += 1   # 2019 prints （六）其他处理 as one row of values; 2021 as a group of three
     return None if a == b else "2019" if a > b else "2021"
 
 

@@ -149,3 +149,14 @@ def test_run_together_row_goes_to_resolve():
     f3 = [f for f in r.findings if f.rule == "F3"]
     assert got == [vals[f"requests.received.{c}"] for c in ("natural_person", "commercial", "research", "nonprofit",
                                                             "legal_services", "other_org", "total")] or f3
+
+
+def test_requests_table_alone_tells_2019_by_its_single_other_row():
+    rows19 = all_rows("2019", values_for("2019"))
+    start = next(n for n, r in enumerate(rows19) if r[0].startswith("三、收到和处理"))
+    end = next(n for n, r in enumerate(rows19) if r[0].startswith("四、政府信息公开行政复议"))
+    assert detect_format(grid(rows19[start:end])) == "2019"
+    rows21 = all_rows("2021", values_for("2021"))
+    start = next(n for n, r in enumerate(rows21) if r[0].startswith("三、收到和处理"))
+    end = next(n for n, r in enumerate(rows21) if r[0].startswith("四、政府信息公开行政复议"))
+    assert detect_format(grid(rows21[start:end])) == "2021"
