@@ -107,6 +107,14 @@ class Family:
     def instances_of(self, i: int, cell: str) -> list[tuple]:
         raise NotImplementedError
 
+    def sides(self, key: tuple) -> tuple[list, list]:
+        """The equality's two sides as written: terms (report, cell, signed coefficient)."""
+        _, _, i, f, j = key
+        eq = self.eqs[f][j]
+        p = int(self.ctx.prev[i])
+        side = [[(p if t.offset else i, t.cell, t.coef) for t in ts] for ts in (eq.left, eq.right)]
+        return side[0], side[1]
+
     def owner(self, key: tuple) -> int:
         """The report an instance is about (its findings name that report)."""
         return key[2]

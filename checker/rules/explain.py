@@ -49,12 +49,15 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     lhs, rhs = _sides(dec, key)
     cands = [(_ref(ctx, j, c), _round(ctx, j, c, ctx.value(j, c) - e)) for (j, c), e in cause.candidates]
     if cands:
-        listed = "、".join(f"{_who(ctx, j, i)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
+        # name every candidate's unit when they come from several reports (a district and its units)
+        several = len({j for (j, _), _ in cause.candidates}) > 1
+        listed = "、".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
                           for ((j, c), _), (_, s) in zip(cause.candidates[:MAX_CANDIDATES_SHOWN], cands))
         more = f"等 {len(cands)} 处" if len(cands) > MAX_CANDIDATES_SHOWN else ""
         detail = f"{shown}。现有证据无法确定是哪一格填错，可能是：{listed}{more}"
     else:
-        detail = f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对"
+        detail = (f"{shown}。请核对" if all(dec.family[k[1]].soft for k in hard)
+                  else f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对")
     first = dec.terms(key)[0]
     return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
                 expected=_plain(rhs), actual=_plain(lhs), suggestion=None, source=r.source,
@@ -93,15 +96,28 @@ def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
                 f"所属 {len(kids)} 个单位合计 {_num(total)}{slip}")
     owner = fam.owner(key)
     head = "" if own is None or own == owner else f"{_who(ctx, owner, own)}："
-    left = [t for t in terms if t[2] > 0]
-    right = [t for t in terms if t[2] < 0]
+    left, right = fam.sides(key)
 
     def side(ts):
-        val = sum(abs(coef) * ctx.value(i, c) for i, c, coef in ts)
+        val = sum(coef * ctx.value(i, c) for i, c, coef in ts)
         if len(ts) > 3:
             return f"{len(ts)} 项之和 {_num(val)}"
-        return " + ".join(f"{_who(ctx, i, owner)}「{_label(ctx, i, c)}」{_num(ctx.value(i, c))}" for i, c, _ in ts)
+        out = ""
+        for n, (i, c, coef) in enumerate(ts):
+            sign = ("" if n == 0 else " + ") if coef > 0 else (" − " if n else "−")
+            out += f"{sign}{_who(ctx, i, owner)}「{_label(ctx, i, c)}」{_num(ctx.value(i, c))}"
+        return out
     return f"{head}{key[1]} {side(left)} ≠ {side(right)}"
+
+
+def _name(ctx: Context, i: int, owner: int, always: bool) -> str:
+    """Whose cell a candidate is: its unit (the district's sum) or its year (the same unit)."""
+    if not always:
+        return _who(ctx, i, owner)
+    r, o = ctx.reports[i], ctx.reports[owner]
+    if r.unit == o.unit:
+        return "本年" if r.year == o.year else f"{r.year}年"
+    return r.unit or ""
 
 
 def _who(ctx: Context, i: int, owner: int) -> str:
