@@ -163,7 +163,7 @@ def test_pdftotext_layout_columns(tmp_path):
 def test_gbk_and_bom_files_read_like_utf8(tmp_path):
     vals = values_for("2021")
     rows = all_rows("2021", vals)
-    for name, enc in (("gbk.txt", "gbk"), ("gb18030.txt", "gb18030"), ("bom.txt", "utf-8-sig")):
+    for name, enc in (("gbk.txt", "gbk"), ("gb18030.txt", "gb18030"), ("bom.txt", "utf-8-sig"), ("utf16.txt", "utf-16")):
         r = read(_write(tmp_path / name, rows, "\t", encoding=enc))[0]
         assert r.cells == vals and not r.findings, name
 
