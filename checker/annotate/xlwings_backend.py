@@ -103,9 +103,27 @@ def _write_results(plan: Plan, book) -> None:
             target.add_hyperlink(f"#'{sheet}'!{addr}", row.values[link_col - 1] or f"{sheet}!{addr}")
     ws.tables.add(source=ws.range((1, 1), (1 + max(len(plan.results), 1), width)), has_headers=True,
                   name=TABLE_NAME)
-    ws.freeze_panes.freeze_at("1:1")
+    _freeze_header(ws)
     ws.range((1, width)).columns.hidden = True
     _side_block(plan, ws, width + 2)
+
+
+def _freeze_header(ws) -> None:
+    """Freeze row 1. The remote engine has `freeze_panes`; desktop xlwings does not (yet), so on
+    Windows Excel's own window object does it; elsewhere the header simply stays unfrozen."""
+    try:
+        ws.freeze_panes.freeze_at("1:1")
+        return
+    except (AttributeError, NotImplementedError):
+        pass
+    try:
+        ws.activate()
+        window = ws.book.app.api.ActiveWindow
+        window.FreezePanes = False
+        window.SplitColumn, window.SplitRow = 0, 1
+        window.FreezePanes = True
+    except Exception:
+        pass
 
 
 def _side_block(plan: Plan, ws, col: int) -> None:
