@@ -122,8 +122,10 @@ class Matcher:
         self.known = known
         self._exact = {normalise(n): n for n in known}
         self._bare: dict[str, list[str]] = {}
+        self._tail: dict[str, list[str]] = {}   # last 3 characters -> names (suffix matches share them)
         for n in known:
             self._bare.setdefault(bare(n), []).append(n)
+            self._tail.setdefault(bare(n)[-3:], []).append(n)
 
     def match(self, name: str | None) -> str | None:
         if not name:
@@ -135,6 +137,6 @@ class Matcher:
         if len(hits) == 1:
             return hits[0]
         b = bare(name)
-        hits = [n for n in self.known if len(b) >= 3 and (bare(n).endswith(b) or b.endswith(bare(n)))
-                and min(len(b), len(bare(n))) >= 3]
+        hits = [n for n in self._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
+                and (bare(n).endswith(b) or b.endswith(bare(n)))]
         return hits[0] if len(hits) == 1 else None
