@@ -28,7 +28,11 @@ def run_check(book=None) -> dict:
     result = check(reports, units=_hierarchy(sheets, book.name))
     plan = build(result, locate.from_reports(reports), xb.XlwingsView(book))
     xb.status(book, f"xxgk：正在标注 {len(plan.cells)} 个单元格……")
-    xb.apply(plan, book)
+    _screen_updating(book, False)       # one redraw at the end, not one per flagged cell
+    try:
+        xb.apply(plan, book)
+    finally:
+        _screen_updating(book, True)
     try:
         book.sheets[st.RESULTS_SHEET].activate()
     except Exception:   # the remote engine may not offer activation on every client
@@ -36,6 +40,13 @@ def run_check(book=None) -> dict:
     xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")
     return {"reports": len(reports), "findings": len(result.findings), "open": plan.open,
             "accepted": plan.accepted}
+
+
+def _screen_updating(book, on: bool) -> None:
+    try:
+        book.app.screen_updating = on
+    except Exception:
+        pass
 
 
 def _hierarchy(sheets: dict[str, list[list]], where: str):
