@@ -130,3 +130,15 @@ def test_a_filled_in_template_is_read_and_checked(tmp_path):
     assert report.get("requests.received.natural_person") == 1 and report.get("requests.received.total") == 2
     r3 = [f for f in result.findings if f.rule == "R3"]
     assert r3 and report.locate(r3[0].suspect.cell).startswith("年报表格!")
+
+
+def test_import_takes_parents_from_the_units_file(seeds, tmp_path):
+    from checker.workbook.importer import import_reports
+    units = tmp_path / "units.csv"
+    units.write_text("单位,上级单位\n南岗区城市管理局,南岗区人民政府\n道里区,哈尔滨市\n", encoding="utf-8")
+    result = import_reports([seeds["003"], seeds["004"]], tmp_path / "c.xlsx", units_file=units)
+    index = _sheets(result.path)["单位清单"]
+    parents = {row[0]: row[1] for row in index[1:]}
+    assert parents == {"南岗区城管局": "南岗区人民政府", "道里区": "哈尔滨市"}
+    from checker.check import check_paths
+    assert {r.unit: r.parent for r in check_paths([result.path]).reports} == parents
