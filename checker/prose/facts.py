@@ -96,33 +96,39 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
 
 
 def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact]:
+    """"386 项，占比 96.5%" (the base is an earlier figure of the sentence in the same unit) and
+    "386 项，占全部 400 项的 96.5%" (the base is named with the share)."""
     text = flow.text
     out: list[ProseFact] = []
-    share_parts: set[int] = set()
-    pcts = [i for i, c in enumerate(counts) if c.unit == "%" and not c.nested]
-    for i in pcts:
+    found: list[tuple[int, int, int | None]] = []      # (pct, part, base named with it)
+    for i in (i for i, c in enumerate(counts) if c.unit == "%" and not c.nested):
         j = i - 1
         while j >= 0 and counts[j].unit == "%":
             j -= 1
         if j < 0:
             continue
         between = text[counts[j].end:counts[i].start]
-        if not _SHARE_MARK.search(between) or any(ch in between for ch in SENTENCE_END) or len(between) > 16:
+        if any(ch in between for ch in SENTENCE_END) or len(between) > 16:
             continue
-        share_parts.add(j)
-    for i in pcts:
-        j = next((k for k in range(i - 1, -1, -1) if counts[k].unit != "%"), None)
-        if j is None or j not in share_parts:
-            continue
+        if _SHARE_MARK.search(between):
+            found.append((i, j, None))
+        elif "占" in counts[j].label and len(between) <= 4 and j > 0 and counts[j - 1].unit == counts[j].unit \
+                and sentences.before(counts[j - 1].start) == sentences.before(counts[j].start):
+            found.append((i, j - 1, j))
+    share_parts = {j for _, j, _ in found}
+    for i, j, named in found:
         part, pct = counts[j], counts[i]
-        start = sentences.before(part.start)
-        bases = [counts[k] for k in _between(counts, start, part.start) if k not in share_parts]
+        decimals = _decimals(text[pct.start:pct.end])
+        if named is not None:
+            bases = [counts[named]]
+        else:
+            bases = [counts[k] for k in _between(counts, sentences.before(part.start), part.start)
+                     if k not in share_parts]
         bases = [c for c in bases
                  if c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
-        decimals = _decimals(text[pct.start:pct.end])
         base = next((b for b in bases if share_holds(part.value, b.value, pct.value, decimals)), None)
         base = base or (bases[0] if bases else None)
-        frag_start = base.label_start if base else part.label_start
+        frag_start = min(base.label_start, part.label_start) if base else part.label_start
         out.append(ProseFact("share", _fragment(text, frag_start, pct.end), flow.line_at(pct.start), part.value,
                              share=pct.value, of=base.value if base else None, unit=part.unit,
                              decimals=decimals))

@@ -141,3 +141,11 @@ def test_sum_whose_total_ends_the_sentence_before():
              "其中，网络申请 14 件，信函申请 2 件。"], r)
     (s,) = by_kind(r, "sum")
     assert (s.value, s.parts, s.line) == (16, [14, 2], 2)
+
+
+def test_share_with_its_base_named():
+    r = Report(source="t.txt")
+    analyse(["某某局2020年政府信息公开工作年度报告",
+             "实现“跑一次”事项 386 项，占全部 400 项的 96.5%；网办事项 368 项，占比 92%。"], r)
+    got = [(s.value, s.of, s.share) for s in by_kind(r, "share")]
+    assert got == [(386, 400, 96.5), (368, 400, 92.0)]     # the second's base: the sentence's 400 项
