@@ -38,7 +38,7 @@ def agree(rule, reports, ctx):
                        suspect=suspect, expected=_plain(table), actual=_plain(value),
                        suggestion=None if suggestion is None else _plain(suggestion),
                        source=report.source, where=_where(report, fact.line, cell),
-                       text=fact.text, label=template(report.format).cell(cell).label, evidence=evidence)
+                       text=_quote(fact.text), label=template(report.format).cell(cell).label, evidence=evidence)
 
 
 def _stated(prose: list[ProseFact]):
@@ -92,7 +92,7 @@ def sums(rule, reports, ctx):
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
                        cells=[report.ref(c) for c in [f.cell, *f.part_cells] if c],
                        expected=_plain(total), actual=_plain(f.value), source=report.source,
-                       where=_where(report, f.line), text=f.text, unit_word=f.unit or "",
+                       where=_where(report, f.line), text=_quote(f.text), unit_word=f.unit or "",
                        parts=" + ".join(str(_plain(p)) for p in f.parts), detail=detail)
 
 
@@ -106,7 +106,7 @@ def share(rule, reports, ctx):
                 continue
             computed = round(100.0 * f.value / f.of, max(f.decimals, 1) + 1)
             yield make(rule.id, unit=report.unit, year=report.year, expected=computed, actual=f.share,
-                       source=report.source, where=_where(report, f.line), text=f.text,
+                       source=report.source, where=_where(report, f.line), text=_quote(f.text),
                        part=_plain(f.value), base=_plain(f.of), computed=computed)
 
 
@@ -118,6 +118,13 @@ def _where(report: Report, line: int, cell: str | None = None) -> str:
         if located:
             place += f"（表格 {located}）"
     return place
+
+
+def _quote(text: str, width: int = 90) -> str:
+    """A long sentence cut in the middle: its start names the subject, its end the figures."""
+    if len(text) <= width:
+        return text
+    return text[:width // 3] + "……" + text[-(width - width // 3):]
 
 
 def _plain(v: float):
