@@ -21,7 +21,7 @@ _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
     r"(?:统计|数据|时限|期限|期间)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
-_DATE_AT_END = re.compile(_DATE + r"$")
+_DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
 _NOT_NAME = re.compile(r"[。，,；;：:]")
 _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
@@ -126,7 +126,7 @@ def _signature(flow: Flow, meta: Meta) -> None:
         m = _DATE_AT_END.search(tail, max(0, len(tail) - 12))
         if not m:
             continue
-        y, mo, d = (int(x) for x in m.group(1, 2, 3))
+        y, mo, d = (int(x) for x in (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return
         meta.published = f"{y:04d}-{mo:02d}-{d:02d}"

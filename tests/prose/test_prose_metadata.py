@@ -105,3 +105,10 @@ def test_title_broken_over_two_lines():
     r = Report(source="t.txt")
     analyse(["南岗区城管局 2021 年政府信息公开工作", "年度报告", "", "正文。"], r)
     assert (r.unit, r.year) == ("南岗区城管局", 2021)
+
+
+@pytest.mark.parametrize("date", ["2021年1月16日", "2021.1.16", "2021-01-16", "二〇二一年一月十六日"])
+def test_signature_date_forms(date):
+    r = Report(source="t.txt")
+    analyse(["某某局2020年政府信息公开工作年度报告", "正文。", "某某局", date, "— 8 —"], r)
+    assert (r.published, r.facts["meta"]["signer"]) == ("2021-01-16", "某某局")
