@@ -48,3 +48,17 @@ def test_annotated_seeds_render_with_flags_and_notes(seeds, tmp_path):
         colours["suspect"] += _pixels(png, SUSPECT_FILL)
         colours["involved"] += _pixels(png, INVOLVED_FILL)
     assert colours["suspect"] > 20 and colours["involved"] > 20, colours
+
+
+def test_findings_links_are_internal_jumps_for_libreoffice(seeds, tmp_path):
+    import re
+    import zipfile
+    folder = next(iter(seeds.values())).parent
+    result = check_paths([folder])
+    out = annotate_file(result, [folder], tmp_path / "a.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "ods", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(tmp_path / "a.ods") as z:
+        content = z.read("content.xml").decode()
+    links = re.findall(r'xlink:href="#&apos;([^&]+)&apos;\.([A-Z]+\d+)"', content)
+    assert links and all(sheet in content for sheet, _ in links)

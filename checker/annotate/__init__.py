@@ -53,6 +53,8 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
         return _annotate_collection(result, out, force)
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
+    if engine == "excel" and not excel_available():
+        raise AnnotateError("--engine excel 需要装有 Excel 的 Windows 或 macOS 电脑；本机请用 --engine openpyxl（或 auto）。")
     if engine == "excel" or (engine == "auto" and excel_available()):
         return _annotate_with_excel(result, source, out, force)
     return _annotate_with_openpyxl(result, source, out, force)

@@ -5,6 +5,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.styles.colors import COLOR_INDEX, Color
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import state as st
 from ..workbook.styles import print_fit_width
@@ -92,7 +93,8 @@ def _write_results(plan: Plan, wb) -> None:
         if row.link:
             cell = ws.cell(r, link_col)
             sheet, lr, lc = row.link
-            cell.hyperlink = f"#'{sheet}'!{get_column_letter(lc)}{lr}"
+            # an internal link (location), not an external target "#..." that some viewers open as a file
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{get_column_letter(lc)}{lr}")
             cell.value = cell.value or f"{sheet}!{get_column_letter(lc)}{lr}"
             cell.style = "Hyperlink"
     last = get_column_letter(len(plan.header))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 
 from ..model import Report
@@ -148,7 +149,7 @@ def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents
     for r, name in zip(reports, sheets):
         ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format, r.source, name])
         link = ws.cell(ws.max_row, len(INDEX_COLUMNS))
-        link.hyperlink = f"#'{name}'!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1")
         link.style = "Hyperlink"
     ws.freeze_panes = "A2"
     print_fit_width(ws)

@@ -46,8 +46,8 @@ def test_flags_notes_results_sheet_and_state_read_back(collection, tmp_path):
     rows = [[c.value for c in r][:14] for r in ws.iter_rows(min_row=2, max_row=4)]
     assert [r[5] for r in rows] == ["R3", "F1", "F4"]
     link = ws.cell(2, 9).hyperlink
-    target = (link.target or "") + (link.location or "")
-    assert target == f"#'{total.parent.title}'!{column_letter(total.column)}{total.row}"
+    assert link.target is None          # internal: a location, not a file to open
+    assert link.location == f"'{total.parent.title}'!{column_letter(total.column)}{total.row}"
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:N")
     assert ws.column_dimensions["N"].hidden
     side = [c.value for c in ws["P"] if c.value]
@@ -149,3 +149,12 @@ def test_document_inputs_get_a_flagged_collection_workbook(collection, tmp_path)
     assert wb.sheetnames == [st.RESULTS_SHEET, "单位清单", "道里区政府办2021", "香坊区民政局2020", st.STATE_SHEET]
     flagged = [c for c in wb["道里区政府办2021"]._cells.values() if c.comment is not None]
     assert len(flagged) == 2 and {_rgb(c) for c in flagged} == {"FF7C80", "FFD966"}
+
+
+def test_excel_engine_needs_excel(collection, tmp_path):
+    import sys
+    path, result = collection
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("Excel may be installed here")
+    with pytest.raises(AnnotateError, match="--engine excel"):
+        annotate_file(result, [path], tmp_path / "out.xlsx", engine="excel")
