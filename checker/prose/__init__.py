@@ -31,11 +31,15 @@ def analyse(lines: list[str], report: Report) -> None:
         report.title = meta.title
     if report.format is None and report.year is not None:
         report.set_format(format_for_year(report.year))
+    again = "meta" in report.facts      # analysed before (a reader's second pass): replace, not add
     report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
     found = counts.find(flow.text)
     stated = facts.extract(flow, found, report.format, report.year)
-    report.prose.extend(stated)
+    if again:
+        report.prose = stated
+    else:
+        report.prose.extend(stated)
     if report.format == "legacy":
         _legacy_cells(report, stated)
 

@@ -112,3 +112,12 @@ def test_signature_date_forms(date):
     r = Report(source="t.txt")
     analyse(["某某局2020年政府信息公开工作年度报告", "正文。", "某某局", date, "— 8 —"], r)
     assert (r.published, r.facts["meta"]["signer"]) == ("2021-01-16", "某某局")
+
+
+def test_analysing_twice_does_not_double_the_facts(seeds):
+    lines = seeds["004"].read_text(encoding="utf-8").splitlines()
+    r = Report(source="x.txt")
+    analyse(lines, r)
+    n = len(r.prose)
+    analyse(lines, r)
+    assert len(r.prose) == n and n > 0
