@@ -113,3 +113,9 @@ def test_m1_reader_year_counts_against_the_text(seeds):
     r = Report(source="x.txt", year=2020)
     analyse(lines, r)
     assert r.facts["meta"]["year_source"] == "period" and findings([r], ["M1"]) == []
+
+
+def test_m1_seed_001_period_edited_to_2019(seeds):
+    edit = ("统计时限为 2020 年 1 月 1 日至 2020 年 12 月 31 日", "统计时限为 2019 年 1 月 1 日至 2019 年 12 月 31 日")
+    (f,) = findings([read(seeds["001"], edit)], ["M1"])
+    assert (f.severity, f.suspect.cell, f.suggestion) == ("error", "meta.period", "2020-01-01/2020-12-31")
