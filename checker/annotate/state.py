@@ -43,12 +43,16 @@ def parse(state_rows: list[list] | None, results_rows: list[list] | None) -> Sta
     if rows and rows[0] and rows[0][0] == MAGIC:
         for row in rows[1:]:
             row = list(row) + [None] * 6
-            if row[0] == "cell" and row[1]:
-                note = row[5]
-                st.cells[(str(row[1]), int(row[2]), int(row[3]))] = Original(
-                    fill=row[4] or None, note=KEEP if note == "<keep>" else (note if note not in (None, "") else None))
-            elif row[0] == "finding" and row[1]:
-                st.signatures[str(row[1])] = "" if row[2] is None else str(row[2])
+            try:
+                if row[0] == "cell" and row[1]:
+                    note = row[5]
+                    st.cells[(str(row[1]), int(row[2]), int(row[3]))] = Original(
+                        fill=row[4] or None,
+                        note=KEEP if note == "<keep>" else (note if note not in (None, "") else None))
+                elif row[0] == "finding" and row[1]:
+                    st.signatures[str(row[1])] = "" if row[2] is None else str(row[2])
+            except (TypeError, ValueError):
+                continue    # a row someone edited by hand: skip it rather than fail the run
     st.reviews = _reviews(results_rows or [])
     return st
 
