@@ -19,9 +19,10 @@ _SUFFIX = re.compile(r"[区县旗市]")
 _GENERIC = re.compile(r"^(?:.{0,1}[区县]|市辖区|老城区|新城区|市中区|城中区|中心区|城关区"
                       r"|.*(?:开发区|高新区|示范区|新区|管理区|林区|矿区|工业园区))$")
 _ADDRESS = re.compile(r"地址[:：]\s*([^，,；;。)）]{4,40})")
-# Sentences about going elsewhere to learn: naming another place there is not a copy.
+# Sentences about going elsewhere to learn, or citing other places as examples: naming another
+# place there is not a copy.
 _VISIT = re.compile(r"赴|前往|到.{0,12}(?:学习|考察|调研)|学习|考察|借鉴|参照|参考|经验|交流|对口|援|帮扶|协作"
-                    r"|合作|签约|兄弟")
+                    r"|合作|签约|兄弟|案例|典型|先进|示范|全国|各地")
 # A county named as one's own: full names in 区/县/旗 (county-level cities in 市 clash with words:
 # "沿海城市" holds 海城市), and not the first half of a word ("城东区域").
 _OWN_SUFFIX = ("区", "县", "旗")
