@@ -59,39 +59,51 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     xlwings' `.value`). `origins` gives a sheet's top-left (row, column), 1-based, when its values
     do not start at A1 (xlwings' `used_range`). Sheets that are not reports are skipped."""
     names = list(sheets)
-    where = Path(source).name
-    groups: list[tuple[dict | None, list[int]]] = []
+    out: list[tuple[int, Report]] = []
     loose: list[int] = []
     for i, name in enumerate(names):
         if name in (INDEX_SHEET, RESULTS_SHEET) or name.startswith(PRIVATE_PREFIX):
             continue
         header = header_block(_grid(sheets[name]))
         if header:
-            groups.append((header, [i]))
+            out.append((i, _report(sheets, names, [i], header, source, origins)))
         else:
             loose.append(i)
-    if loose:
-        groups.append((None, loose))
-    reports = []
-    for header, idxs in groups:
-        rows = []
-        for i in idxs:
-            r0, c0 = (origins or {}).get(names[i], (1, 1))
-            sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0)
-            if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
-                sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
-            rows.extend(sheet_rows)
-        report = Report(source=source, location_style="sheet", parts=names)
-        if header:
-            _apply_header(report, header)
-        else:
-            _title(report, rows, where)
-        found = read_tables(rows, report, where)
-        if not found and header is None:
-            continue   # loose sheets without any table: notes, charts, not a report
-        finish(report, where)
-        reports.append(report)
-    return reports
+    # Sheets without a header block: one holding two or more tables is a report of its own (a
+    # workbook with a sheet per year); sheets holding one table each make one report together.
+    partial = []
+    for i in loose:
+        rep = _report(sheets, names, [i], None, source, origins)
+        if rep is not None:
+            (out if len(rep.facts["tables_found"]) >= 2 else partial).append((i, rep))
+    if len(partial) == 1:
+        out.append(partial[0])
+    elif partial:
+        out.append((partial[0][0], _report(sheets, names, [i for i, _ in partial], None, source, origins)))
+    return [rep for _, rep in sorted(out, key=lambda ir: ir[0])]
+
+
+def _report(sheets, names: list[str], idxs: list[int], header: dict | None, source: str,
+            origins: dict | None) -> Report | None:
+    """The report on sheets `idxs`; None for loose sheets without any table (notes, charts)."""
+    where = Path(source).name
+    rows = []
+    for i in idxs:
+        r0, c0 = (origins or {}).get(names[i], (1, 1))
+        sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0)
+        if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
+            sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
+        rows.extend(sheet_rows)
+    report = Report(source=source, location_style="sheet", parts=names)
+    if header:
+        _apply_header(report, header)
+    else:
+        _title(report, rows, [names[i] for i in idxs])
+    found = read_tables(rows, report, where)
+    if not found and header is None:
+        return None
+    finish(report, where)
+    return report
 
 
 def header_block(values: list[list[object]]) -> dict[str, str]:
@@ -124,17 +136,17 @@ def _apply_header(report: Report, header: dict[str, str]) -> None:
         report.set_format(fmt)
 
 
-def _title(report: Report, rows: list[list[GridCell]], where: str) -> None:
+def _title(report: Report, rows: list[list[GridCell]], sheet_names: list[str]) -> None:
     """An office's workbook: unit and year from a title cell (through the prose analysis), else
-    from the file name."""
+    the year from a sheet name (`2021年`) and unit and year from the file name."""
     from ..prose import analyse
     lines = [c.text.strip() for r in rows[:8] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
     analyse(lines[:12], report)
     stem = Path(report.source).stem
     if report.year is None:
-        for line in lines[:12] + [stem]:
+        for line in lines[:12] + sheet_names + [stem]:
             m = _YEAR.search(line)
-            if m and ("报告" in line or "统计" in line or line == stem):
+            if m and ("报告" in line or "统计" in line or line == stem or line in sheet_names):
                 report.year = int(m.group(1))
                 break
     if report.unit is None:

@@ -226,3 +226,19 @@ def test_header_block_is_not_read_as_table_rows():
     (back,) = read_sheets(sheets, "collection.xlsx")
     assert back.unit == "哈尔滨市信访局" and back.year == 2021
     assert back.cells == vals and back.findings == []
+
+
+def test_a_sheet_per_year_makes_a_report_per_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    v20, v21 = values_for("2019", seed=5), values_for("2021", seed=11)
+    official_sheet(wb.create_sheet("2020年"), "2019", v20)
+    official_sheet(wb.create_sheet("2021年"), "2021", v21)
+    wb.create_sheet("备注")["A1"] = "本表由办公室填报。"
+    p = tmp_path / "道里区某局年报数据.xlsx"
+    wb.save(p)
+    r20, r21 = read(p)
+    assert (r20.year, r20.format, r21.year, r21.format) == (2020, "2019", 2021, "2021")
+    assert r20.cells == v20 and r21.cells == v21
+    assert r20.findings == [] and r21.findings == []
+    assert r21.parts[_loc(r21, "appeals.count.review.total")[0]] == "2021年"
