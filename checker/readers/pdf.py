@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..findings import make
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
@@ -51,16 +52,15 @@ def read(path: Path) -> list[Report]:
     if b"%PDF" not in data_head:
         raise ReadError(f"文件“{path.name}”不是 PDF 文件（文件头不是 %PDF），可能扩展名有误或文件已损坏。")
     pages: list[list[_Item]] = []
+    broken: dict[int, str] = {}       # page number -> why it could not be read
     try:
         with pdfplumber.open(path) as pdf:
             for n, page in enumerate(pdf.pages, 1):
                 try:
                     pages.append(_page_items(page))
                 except Exception as e:  # one broken page must not lose the others
-                    raise ReadError(f"文件“{path.name}”第{n}页无法解析（{type(e).__name__}），"
-                                    "文件可能已损坏。", where=f"第{n}页") from None
-    except ReadError:
-        raise
+                    pages.append([])
+                    broken[n] = type(e).__name__
     except Exception as e:
         # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
         causes = " ".join(type(x).__name__ for x in (e, *e.args) if isinstance(x, BaseException)).lower()
@@ -72,7 +72,12 @@ def read(path: Path) -> list[Report]:
                         "请提供文字版 PDF 或先进行文字识别。")
     _drop_running_heads(pages)
     _join_split_rows(pages)
-    return [read_pages(pages, str(path), path.name)]
+    report = read_pages(pages, str(path), path.name)
+    for n, why in broken.items():
+        report.findings.append(make(
+            "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",
+            detail=f"这一页无法解析（{why}），其内容未读取，其余各页照常读取；请核对原文件。"))
+    return [report]
 
 
 def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:

@@ -316,3 +316,23 @@ def test_header_rows_repeated_on_the_next_page(tmp_path):
     assert sum(heads) == 2                  # the header really is printed twice
     [r] = pdf_reader.read(pdf)
     assert r.cells == vals and r.findings == []
+
+
+def test_a_page_that_cannot_be_parsed_is_f5_and_the_others_are_read(made, monkeypatch):
+    real = pdf_reader._page_items
+    calls = {"n": 0}
+
+    def flaky(page):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ValueError("bad content stream")
+        return real(page)
+
+    monkeypatch.setattr(pdf_reader, "_page_items", flaky)
+    [r] = pdf_reader.read(made["split"])
+    [f5] = [f for f in r.findings if f.rule == "F5"]
+    assert f5.where == "split.pdf 第1页" and "ValueError" in f5.message
+    # page 1 held table active: lost (and said so); the tables on pages 2-3 are read in full
+    assert r.get("requests.carried_forward.total") == made["vals"]["requests.carried_forward.total"]
+    assert r.get("appeals.count.review.total") == made["vals"]["appeals.count.review.total"]
+    assert r.get("active.regulations.issued") is None
