@@ -1,8 +1,9 @@
 """Saved web pages (`.html`/`.htm`, UTF-8 or GBK, as a browser saves them).
 
-The page is decoded (BOM, then `<meta charset>`, then trial: UTF-8, GB18030), parsed with lxml's
-HTML parser with the network off (no DTD, no entity expansion beyond HTML's own), and stripped of
-what is not the report: scripts, styles, navigation, headers, footers, menus, breadcrumbs. What is
+The page is decoded (BOM, else strict UTF-8, else its `<meta charset>`, else GB18030), parsed
+with lxml's HTML parser with the network off (no DTD, no entity expansion beyond HTML's own), and
+stripped of what is not the report: scripts, styles, navigation, headers, footers, menus,
+breadcrumbs, blocks made of links. What is
 left is walked in document order: each innermost `<table>` becomes a grid (rowspan/colspan expanded:
 a spanned cell is read once, at its top-left position), the text between tables becomes lines.
 Both go to the grid matcher as rows of `GridCell`s; the lines also go to the prose analysis.
@@ -82,17 +83,22 @@ def read_html(text: str, source: str, where: str) -> Report:
     text_part = len(tables)
     rows: list[list[GridCell]] = []
     lines: list[str] = []
-    t = 0
+    table_no = 0
+    text_no = 0
     for b in blocks:
         if isinstance(b, str):
+            text_no += 1
             lines.append(b)
-            texts = []
-            for c in split_line(b, len(lines)):
-                texts.extend(label_and_numbers(c.text))   # `……申请数量640020470`, `规章 1 0 3`
-            rows.append([GridCell(t, len(lines), i, text_part) for i, t in enumerate(texts, 1)])
+            cells = []
+            for c in split_line(b, text_no):
+                cells.extend(label_and_numbers(c.text))   # `……申请数量640020470`, `规章 1 0 3`
+            rows.append([GridCell(x, text_no, i, text_part) for i, x in enumerate(cells, 1)])
         else:
-            rows.extend(_grid(b, t))
-            t += 1
+            grid = _grid(b, table_no)
+            rows.extend(grid)
+            # the prose analysis sees the table rows too, as the text reader gives them
+            lines.extend("\t".join(c.text for c in row) for row in grid if row)
+            table_no += 1
     report = Report(source=source, location_style="html",
                     parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"])
     if detect_format(rows) is None and tables_present(rows):
