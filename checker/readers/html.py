@@ -3,10 +3,10 @@
 The page is decoded (BOM, else strict UTF-8, else its `<meta charset>`, else GB18030), parsed
 with lxml's HTML parser with the network off (no DTD, no entity expansion beyond HTML's own), and
 stripped of what is not the report: scripts, styles, navigation, headers, footers, menus,
-breadcrumbs, blocks made of links. What is
-left is walked in document order: each innermost `<table>` becomes a grid (rowspan/colspan expanded:
-a spanned cell is read once, at its top-left position), the text between tables becomes lines.
-Both go to the grid matcher as rows of `GridCell`s; the lines also go to the prose analysis.
+breadcrumbs, blocks made of links. What is left is walked in document order: each innermost
+`<table>` becomes a grid (rowspan/colspan expanded: a spanned cell is read once, at its top-left
+position), the text between tables becomes lines. Both go to the grid matcher as rows of
+`GridCell`s, and to the prose analysis as lines.
 Locations read "表格2第5行第3列" (the page's 2nd data table, its 5th row, 3rd grid column) or
 "正文第12行" for text lines.
 """
