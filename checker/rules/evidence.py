@@ -222,6 +222,7 @@ class HierFamily(Family):
     def __init__(self, rule: Rule, ctx: Context):
         super().__init__(rule, ctx)
         self.parents: set[int] = set()
+        self.scale: dict[tuple[int, str], float] = {}      # amounts printed in 元: to 万元
         for f in rule.formats:
             b = ctx.blocks.get(f)
             if b is None:
@@ -239,16 +240,17 @@ class HierFamily(Family):
                 continue
             self.parents.update(int(p) for p in parents)
             kids = kids[np.isin(ctx.parent_of[kids], parents)]
-            sums = np.zeros_like(b.values)
-            np.add.at(sums, ctx.row_in_block[ctx.parent_of[kids]], b.values[ctx.row_in_block[kids]])
-            prow = ctx.row_in_block[parents]
-            res = b.values[prow] - sums[prow]
-            tol = np.full(res.shape, COUNT_TOL)
             tpl = template(f)
+            values = self._in_wan(b, tpl)
+            sums = np.zeros_like(values)
+            np.add.at(sums, ctx.row_in_block[ctx.parent_of[kids]], values[ctx.row_in_block[kids]])
+            prow = ctx.row_in_block[parents]
+            res = values[prow] - sums[prow]
+            tol = np.full(res.shape, COUNT_TOL)
             for c, spec in enumerate(tpl.cells):
                 if spec.kind in MONEY_KINDS:
                     # each amount may be off by half a unit of its last printed decimal
-                    half = half_units(ctx, b, c, spec.id)
+                    half = half_units(ctx, b, c, spec.id) * self._column_scale(b, spec.id)
                     sums_half = np.zeros(len(b.rows))
                     np.add.at(sums_half, ctx.row_in_block[ctx.parent_of[kids]], half[ctx.row_in_block[kids]])
                     tol[:, c] = half[prow] + sums_half[prow] + 1e-9
@@ -259,6 +261,27 @@ class HierFamily(Family):
             for n, p in enumerate(parents):
                 self.na[int(p)] = na[n]
         self.has_money = True
+
+    def _column_scale(self, b, cell: str) -> np.ndarray:
+        """Per report: 0.0001 where the amount is printed in 元 ("5000元"), else 1."""
+        out = np.ones(len(b.rows))
+        for n, i in enumerate(b.rows):
+            if self.ctx.reports[i].cell_meta.get(cell, {}).get("unit") == "元":
+                out[n] = 1e-4
+                self.scale[(int(i), cell)] = 1e-4
+        return out
+
+    def _in_wan(self, b, tpl) -> np.ndarray:
+        """The block's values with amounts printed in 元 converted to 万元, so the units' amounts
+        add up whichever unit each printed (the unit is part of the data)."""
+        values = b.values
+        for c, spec in enumerate(tpl.cells):
+            if spec.kind in MONEY_KINDS:
+                scale = self._column_scale(b, spec.id)
+                if (scale != 1).any():
+                    values = values.copy() if values is b.values else values
+                    values[:, c] = values[:, c] * scale
+        return values
 
     def is_na(self, key):
         _, _, p, cell = key
@@ -274,7 +297,9 @@ class HierFamily(Family):
 
     def terms(self, key):
         _, _, p, cell = key
-        return [(p, cell, 1.0)] + [(k, cell, -1.0) for k in self.ctx.children_of[p]]
+        sc = self.scale
+        return [(p, cell, sc.get((p, cell), 1.0))] + [(k, cell, -sc.get((k, cell), 1.0))
+                                                     for k in self.ctx.children_of[p]]
 
     def instances_of(self, i, cell):
         out = []

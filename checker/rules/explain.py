@@ -86,7 +86,8 @@ def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
     if key[0] == "H":
         p, cell = key[2], key[3]
         kids = terms[1:]
-        total = sum(ctx.value(i, cell) for i, _, _ in kids)
+        # in the parent's unit (amounts a unit printed in 元 are converted by the coefficients)
+        total = sum(-coef * ctx.value(i, cell) for i, _, coef in kids) / terms[0][2]
         pv = ctx.value(p, cell)
         slip = ""
         if is_money(ctx, p, cell) and total and (math.isclose(pv, total * 10000, rel_tol=1e-3)

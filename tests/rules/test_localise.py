@@ -212,3 +212,16 @@ def test_the_same_report_given_twice_is_summed_once_and_named():
     assert errors(result) == [] and result.stats["R9"]["passed"] > 0
     [u2] = [f for f in result.findings if f.rule == "U2"]
     assert "again.txt" in u2.message and u2.severity == "warning"
+
+
+def test_amounts_printed_in_yuan_are_summed_in_wan():
+    d = district(6, (2019,), seed=21)
+    cell = "active.procurement.amount"
+    unit = next(u for u in d.units if d.report(u, 2019).get(cell))
+    r = d.report(unit, 2019)
+    wan = r.get(cell)
+    r.set(cell, round(wan * 10000, 2), decimals=2, unit="元", text=f"{wan * 10000:.2f}元")
+    assert errors(check(d.reports, units=hierarchy(d))) == []
+    r.set(cell, round(wan * 10000, 2), decimals=2)        # the same figure without its unit: a slip
+    [f] = errors(check(d.reports, units=hierarchy(d)))
+    assert f.suspect.unit == unit and math.isclose(f.suggestion, wan) and "万元" in f.message
