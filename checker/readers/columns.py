@@ -15,23 +15,35 @@ _SHORT = 2
 APPEAL_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
+_CACHE: dict[int, tuple] = {}
+
+
+def _keys(keys: dict[str, L.TableKeys]):
+    """Per format, once: header text -> column id (whole cell), and longer keys found inside a cell.
+    (`keys` is `labels.table_keys(fmt)`, itself cached: its identity names the format.)"""
+    if id(keys) in _CACHE:
+        return _CACHE[id(keys)]
+    exact_all, contained_all = {}, {}
+    for tid, tk in keys.items():
+        if tid == "appeals":
+            continue
+        exact, contained = {}, []
+        for r in tk.table.rows:
+            for c in r.columns:
+                for k in (c.label, *c.keys):
+                    n = L.norm(k)
+                    exact.setdefault(n, c.id)
+                    if len(n) > _SHORT:
+                        contained.append((n, c.id))
+        exact_all[tid] = exact
+        contained_all[tid] = sorted(set(contained), key=lambda kc: -len(kc[0]))
+    _CACHE[id(keys)] = (exact_all, contained_all)
+    return exact_all, contained_all
+
+
 class ColumnMap:
     def __init__(self, keys: dict[str, L.TableKeys]):
-        self.exact: dict[str, dict[str, str]] = {}
-        self.contained: dict[str, list[tuple[str, str]]] = {}
-        for tid, tk in keys.items():
-            if tid == "appeals":
-                continue
-            exact, contained = {}, []
-            for r in tk.table.rows:
-                for c in r.columns:
-                    for k in (c.label, *c.keys):
-                        n = L.norm(k)
-                        exact.setdefault(n, c.id)
-                        if len(n) > _SHORT:
-                            contained.append((n, c.id))
-            self.exact[tid] = exact
-            self.contained[tid] = sorted(set(contained), key=lambda kc: -len(kc[0]))
+        self.exact, self.contained = _keys(keys)
         self.appeal_ids = [c.id for c in keys["appeals"].table.rows[0].columns]
         self.maps: dict[str, dict[str, int]] = {tid: {} for tid in keys}
         self.appeal_cols: set[int] = set()

@@ -170,7 +170,7 @@ def _grid(values) -> list[list[object]]:
 def _cells(values: list[list[object]], part: int, r0: int, c0: int) -> list[list[GridCell]]:
     rows = []
     for r, row in enumerate(values):
-        texts = [_text(v) for v in row]
+        texts = [v if v.__class__ is str else _text(v) for v in row]
         if any(texts):
             rows.append([GridCell(t, r0 + r, c0 + c, part) for c, t in enumerate(texts)])
     return rows
