@@ -22,6 +22,8 @@ from ..templates import template
 
 # Above this many splits for one row we stop enumerating: the row is reported, not guessed.
 MAX_ROW_CANDIDATES = 2000
+# Steps of the split enumeration for one row before it is given up (reported, not guessed).
+MAX_SPLIT_STEPS = 300_000
 # Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
 MAX_SUMSET = 200_000
 MAX_JOINT_NODES = 200_000
@@ -98,13 +100,19 @@ def _number(s: str) -> int | None:
     return int(s)
 
 
-def _split_sum(s: str, start: int, end: int, k: int, target: int | None):
-    """Splits of s[start:end] into k numbers, summing to `target` (any sum when None)."""
+def _split_sum(s: str, start: int, end: int, k: int, target: int | None, budget: list[int]):
+    """Splits of s[start:end] into k numbers, summing to `target` (any sum when None). `budget`
+    counts the steps left: a pathological run (a long ID number) must not hang the reader."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     if k == 1:
         v = _number(s[start:end])
         if v is not None and (target is None or v == target):
             yield (v,)
         return
+    if target is not None and _least_sum(end - start, k) > target:
+        return  # so many digits in k numbers make at least one number larger than the target
     # leave at least one digit for each of the k-1 remaining numbers
     for cut in range(start + 1, end - k + 2):
         v = _number(s[start:cut])
@@ -115,11 +123,18 @@ def _split_sum(s: str, start: int, end: int, k: int, target: int | None):
         if target is not None and v > target:
             break  # longer prefixes only grow
         rest = None if target is None else target - v
-        for tail in _split_sum(s, cut, end, k - 1, rest):
+        for tail in _split_sum(s, cut, end, k - 1, rest, budget):
             yield (v, *tail)
 
 
-def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]]):
+def _least_sum(ndigits: int, k: int) -> int:
+    """The least sum of k numbers printed with `ndigits` digits in all (no leading zeros): one of
+    them has at least ceil(ndigits / k) digits."""
+    longest = -(-ndigits // k)
+    return 0 if longest <= 1 else 10 ** (longest - 1)
+
+
+def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]], budget: list[int]):
     if not groups:
         if pos == len(s):
             yield ()
@@ -132,11 +147,11 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]]):
     if not has_total:
         if rest:
             for end in range(pos + k, len(s) + 1):
-                for parts in _split_sum(s, pos, end, k, None):
-                    for tail in _split_groups(s, end, rest):
+                for parts in _split_sum(s, pos, end, k, None, budget):
+                    for tail in _split_groups(s, end, rest, budget):
                         yield (*parts, *tail)
         else:
-            yield from _split_sum(s, pos, len(s), k, None)
+            yield from _split_sum(s, pos, len(s), k, None, budget)
         return
     after = remaining_cells - width   # digits the later groups need at least
     for i in range(pos + k, len(s) - after):   # the parts end at i, the total is s[i:j]
@@ -145,8 +160,8 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]]):
             total = _number(s[i:j])
             if total is None:
                 break
-            for parts in _split_sum(s, pos, i, k, total):
-                for tail in _split_groups(s, j, rest):
+            for parts in _split_sum(s, pos, i, k, total, budget):
+                for tail in _split_groups(s, j, rest, budget):
                     yield (*parts, total, *tail)
 
 
@@ -156,10 +171,14 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
     a split must cut there. Returns (candidates, truncated): truncated when more than `limit` exist."""
     run = digits.replace(" ", "")
     stops = _stops(digits)
-    splits = _split_groups(run, 0, _groups(table, ncols))
+    splits = _split_groups(run, 0, _groups(table, ncols), [MAX_SPLIT_STEPS])
     if stops:
         splits = (c for c in splits if stops <= _cuts(c))
-    found = list(itertools.islice(splits, limit + 1))
+    found: list[tuple[int, ...]] = []
+    try:
+        found.extend(itertools.islice(splits, limit + 1))
+    except _TooLarge:
+        return found[:limit], True
     return found[:limit], len(found) > limit
 
 
@@ -375,7 +394,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     for cid in ids:  # the row is printed, but which number is which cannot be known: blank
         report.set(cid, None, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     if p.truncated:
-        detail = f"连写数字“{p.digits}”可拆成的组合超过 {MAX_ROW_CANDIDATES} 种，无法确定各格数值。"
+        detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
     elif len(p.digits.replace(" ", "")) < len(ids):
         n = len(p.digits.replace(" ", ""))
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"

@@ -43,6 +43,17 @@ def test_printed_boundaries_are_kept():
     assert r.get("requests.received.total") == 70
 
 
+def test_a_long_run_is_given_up_quickly_and_reported():
+    import time
+    t0 = time.perf_counter()
+    cands, truncated = row_candidates("1" * 40, "requests", 7)
+    assert truncated and time.perf_counter() - t0 < 5
+    r = _report()
+    resolve(r, [RunTogetherRow("requests", "received", "9" * 60, row=3, col=2)], "t.pdf")
+    [f] = r.findings
+    assert f.rule == "F3" and "拆法太多" in f.message and r.get("requests.received.total") is None
+
+
 def test_appeals_groups_use_their_own_totals():
     cands, _ = row_candidates("10001" + "21003" + "00000", "appeals", 15)
     assert cands == [(1, 0, 0, 0, 1, 2, 1, 0, 0, 3, 0, 0, 0, 0, 0)]
