@@ -2,7 +2,7 @@
 
 Extracted text breaks sentences anywhere ("网站在" / "线访谈 6 次", with blank lines between), so a
 line that stops mid-sentence is joined to the next prose line. Table rows (tab- or wide-space
-separated) and junk lines (`|||||`, "扫一扫在手机打开当前页") never join prose: each stays on its own.
+separated) and junk lines (`|||||`) are left out of the prose: they end a paragraph.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
 
 @dataclass(slots=True)
 class Flow:
-    text: str               # prose joined; "\n" where a paragraph, table row or junk line ends
+    text: str               # prose lines joined; "\n" where a paragraph ends (table rows left out)
     starts: list[int]       # offset where each kept segment begins ...
     lines: list[int]        # ... and its 1-based line number
     clean: list[str]        # every input line, width-normalised and stripped ("" for junk)
@@ -46,8 +46,10 @@ def build(lines: list[str]) -> Flow:
             clean.append("")
             continue
         clean.append(s)
-        table = "\t" in s or ("   " in s and _WIDE_GAP.search(s) is not None)
-        joins = (prev_prose and not table and not _HEADING.match(s)
+        if "\t" in s or ("   " in s and _WIDE_GAP.search(s) is not None):
+            prev_prose = False     # a table row: the tables reader's business, not prose
+            continue
+        joins = (prev_prose and not _HEADING.match(s)
                  and (s[0] >= "\u4e00" or s[0] in "“《（("))
         if parts and not joins:
             parts.append("\n")
@@ -56,5 +58,5 @@ def build(lines: list[str]) -> Flow:
         nums.append(no)
         parts.append(s)
         pos += len(s)
-        prev_prose = not table and s[-1] not in _NOT_CONTINUED and len(s) > 25
+        prev_prose = s[-1] not in _NOT_CONTINUED and len(s) > 25
     return Flow("".join(parts), starts, nums, clean)
