@@ -65,6 +65,7 @@ def _layout(line: str, n: int) -> list[GridCell]:
     numbers a wrapped label pushed onto the next line can be put back in column order. Numbers
     set off from the label by a single space (`…出具已 32`) are cells of their own."""
     cells: list[GridCell] = []
+    line = line.replace("\u3000", "  ")   # an ideographic space is two columns wide
     for m in _LAYOUT_CELL.finditer(line):
         text, x = m.group(), m.start()
         tail = _TAIL_NUMBERS.search(text)
