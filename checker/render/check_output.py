@@ -47,6 +47,16 @@ def _num(v):
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
+def _label(cell_id: str) -> str:
+    """A cell's Chinese label for people (the id where no template knows it, e.g. meta.period)."""
+    from ..templates import FORMATS, template
+    for fmt in FORMATS:
+        index = template(fmt).index
+        if cell_id in index:
+            return template(fmt).cells[index[cell_id]].label
+    return cell_id
+
+
 def table(result, out) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -64,8 +74,9 @@ def table(result, out) -> None:
         t.add_column("说明", overflow="fold")
         for f in fs:
             colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
-            cell = f.suspect.cell if f.suspect else ("、".join(c.cell for c in f.candidates[:3]) + ("…" if len(f.candidates) > 3 else "")
-                                                     if f.candidates else "")
+            cell = _label(f.suspect.cell) if f.suspect else ("、".join(_label(c.cell) for c in f.candidates[:3])
+                                                             + ("…" if len(f.candidates) > 3 else "")
+                                                             if f.candidates else "")
             t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", cell,
                       "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
         console.print(t)
