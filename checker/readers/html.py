@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..model import Report
 from . import ReadError
+from .cellsplit import label_and_numbers
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
-from .runtogether import label_and_numbers
 from .text import split_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)

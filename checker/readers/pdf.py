@@ -17,8 +17,8 @@ from pathlib import Path
 from ..findings import make
 from ..model import Report
 from . import ReadError
+from .cellsplit import label_and_numbers
 from .grid import GridCell, detect_format, finish, read_tables, tables_present
-from .runtogether import label_and_numbers
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
 _PAGE_NUMBER = re.compile(

@@ -11,7 +11,6 @@ otherwise an F3 finding names the ambiguity and the surviving candidates (we nev
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,42 +43,6 @@ class RunTogetherRow:
     part: int = 0       # index into report.parts (page, sheet)
     candidates: list[tuple[int, ...]] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
-
-
-# --- a label glued to its digits ------------------------------------------------------------
-
-_GLUED = re.compile(r"^(?P<label>.*[\u4e00-\u9fff）)”])(?P<digits>\d+(?:\.\d+)?)$")
-
-
-def split_glued(text: str) -> tuple[str, str] | None:
-    """`一、本年新收政府信息公开申请数量640020470` -> (label, digits): a table label with the row's
-    digits printed straight after it. Sentences (with 。 or ；) are prose, never split."""
-    s = text.strip()
-    if "。" in s or "；" in s or len(s) > 80:
-        return None
-    m = _GLUED.match(s)
-    if m is None or m.group("label").rstrip().endswith(("第", "附件", "附表", "表")):
-        return None
-    return m.group("label").rstrip(), m.group("digits")
-
-
-_NUMBER_TOKEN = re.compile(r"-?\d+(?:\.\d+)?")
-
-
-def label_and_numbers(text: str) -> list[str]:
-    """A printed cell that holds a label and, after it, the row's numbers set apart by single
-    spaces (`其他对外管理服务事项 0 0 0`) or glued on (`……申请数量640020470`): the label, then each
-    number. A number inside or before a label (`1.属于国家秘密`, `2021 年`) stays where it is."""
-    tokens = text.split()
-    k = len(tokens)
-    while k > 1 and _NUMBER_TOKEN.fullmatch(tokens[k - 1]):
-        k -= 1
-    if len(tokens) > 1 and all(_NUMBER_TOKEN.fullmatch(t) for t in tokens):
-        return tokens                 # a row of numbers only (its label on the line above)
-    if k == len(tokens) or _NUMBER_TOKEN.fullmatch(tokens[0]) or "。" in text:
-        return list(split_glued(text) or (text,))
-    label = " ".join(tokens[:k])
-    return [*(split_glued(label) or (label,)), *tokens[k:]]
 
 
 # --- splitting one row ----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 constraints when the split is unique, and reported (F3, with the candidates) when it is not."""
 import random
 
-from checker.readers.runtogether import RunTogetherRow, label_and_numbers, resolve, row_candidates, split_glued
+from checker.readers.runtogether import RunTogetherRow, resolve, row_candidates
 from checker.model import Report
 from checker.templates import template
 
@@ -167,23 +167,6 @@ def test_decoded_exactly_when_the_constraints_make_the_split_unique():
                 ambiguous_seen += 1
         checked += 1
     assert ambiguous_seen, "the sample should hold some truly ambiguous rows"
-
-
-def test_label_glued_to_its_digits_is_split_but_prose_is_not():
-    assert split_glued("一、本年新收政府信息公开申请数量640020470") == ("一、本年新收政府信息公开申请数量", "640020470")
-    assert split_glued("行政事业性收费1944.0495") == ("行政事业性收费", "1944.0495")
-    assert split_glued("（七）总计12") == ("（七）总计", "12")
-    for prose in ("2022年1月20日", "附件1", "收到申请16件", "全年共收到申请16。", "表3", "640020470"):
-        assert split_glued(prose) is None, prose
-
-
-def test_label_and_numbers_sets_a_rows_numbers_apart():
-    assert label_and_numbers("其他对外管理服务事项 0 0 3") == ["其他对外管理服务事项", "0", "0", "3"]
-    assert label_and_numbers("（一）予以公开 1 0 0 0 0 0 1") == ["（一）予以公开", "1", "0", "0", "0", "0", "0", "1"]
-    assert label_and_numbers("一、本年新收政府信息公开申请数量640020470") == ["一、本年新收政府信息公开申请数量", "640020470"]
-    assert label_and_numbers("0 0 12") == ["0", "0", "12"]
-    for kept in ("1.属于国家秘密", "2021 年", "收到申请 3 条", "全年收到 16。"):
-        assert label_and_numbers(kept) == [kept]
 
 
 _COLS = [c.id for c in template("2021").table("requests").rows[0].columns]
