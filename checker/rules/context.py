@@ -30,7 +30,6 @@ class Context:
     hierarchy: Hierarchy | None = None
     selection: set[str] = field(default_factory=set)
     evidence: list = field(default_factory=list)         # equation families (see rules.evidence)
-    unmatched: list[Finding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         n = len(self.reports)

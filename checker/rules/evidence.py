@@ -60,7 +60,6 @@ def is_money(ctx: Context, i: int, cell: str) -> bool:
 
 class Family:
     """Base: counts, the violated instances with their residuals, tolerance and terms."""
-    prefix = "?"
 
     def __init__(self, rule: Rule, ctx: Context):
         self.rule, self.ctx = rule, ctx
@@ -122,7 +121,6 @@ class Family:
 
 class WithinFamily(Family):
     """R1–R4, L1–L3: equalities between the cells of one report. Key ('W', rule, i, fmt, j)."""
-    prefix = "W"
 
     def __init__(self, rule: Rule, ctx: Context):
         super().__init__(rule, ctx)
@@ -163,7 +161,6 @@ class WithinFamily(Family):
 
 class YearFamily(Family):
     """R6–R8: year Y's cells against the same unit's Y−1 report. Key ('Y', rule, i, fmt, j), i = year Y."""
-    prefix = "Y"
 
     def __init__(self, rule: Rule, ctx: Context):
         super().__init__(rule, ctx)
@@ -217,7 +214,6 @@ class YearFamily(Family):
 class HierFamily(Family):
     """R9: a parent's every cell = the sum of its units' cells (same year, same format).
     Key ('H', rule, p, cell). A parent some of whose listed units have no report is not evaluable."""
-    prefix = "H"
 
     def __init__(self, rule: Rule, ctx: Context):
         super().__init__(rule, ctx)
