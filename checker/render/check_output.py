@@ -80,6 +80,8 @@ def table(result, out) -> None:
             t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", cell,
                       "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
         console.print(t)
+    if not result.reports and not result.findings:
+        console.print("没有找到可检查的报告文件（支持 .txt .xlsx .xlsm .xls .docx .pdf .html）。")
     n_err = sum(f.severity == "error" for f in result.findings)
     n_warn = sum(f.severity == "warning" for f in result.findings)
     crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
