@@ -263,8 +263,7 @@ class _Reader:
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
         vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
         filled = [c for c in vals if c.text.strip()]
-        ids = [f"{tid}.{row.id}.{c.id}" for c in row.columns]
-        label = _row_label(tid, row)
+        ids, label = _row_meta(tid, row)
         if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
@@ -296,10 +295,12 @@ class _Reader:
         (`（二）部分公开…  66` above `24 31 38 45 52 59`, maybe with a label line between). When
         the next such line's numbers stand in
         other columns and complete the row, the two are one row, in the order of their positions."""
+        mine = [c for c in ln.values if c.text.strip()]
+        if mine and mine[0].x < 0:
+            return None   # positions unknown (tab or `|` text, sheets): never joined below
         nxt = next((n for n in self.next_lines if n.has_values), None)
         if nxt is None or not _near(ln, nxt):
             return None
-        mine = [c for c in ln.values if c.text.strip()]
         more = [c for c in nxt.values if c.text.strip()]
         if len(mine) + len(more) != ncols or any(c.x < 0 for c in mine + more):
             return None
@@ -325,6 +326,18 @@ class _Reader:
             "F4", unit=r.unit, year=r.year, source=r.source, where=self.where,
             detail=f"表格“{template(r.format).table(tid).label}”中没有找到 {len(names)} 行：{shown}。"
                    "这些单元格未读取，请核对表格是否为标准版式。"))
+
+
+_ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], str]] = {}
+
+
+def _row_meta(tid: str, row: Row) -> tuple[tuple[str, ...], str]:
+    """A row's cell ids and printed name, once per template row (rows live in the cached template)."""
+    key = (tid, id(row))
+    meta = _ROW_META.get(key)
+    if meta is None:
+        meta = _ROW_META[key] = (tuple(f"{tid}.{row.id}.{c.id}" for c in row.columns), _row_label(tid, row))
+    return meta
 
 
 def _row_label(tid: str, row: Row) -> str:

@@ -102,8 +102,13 @@ class TableKeys:
     def header_hits(self, labels: list[str]) -> int:
         """How many of the label cells name a column of this table (a header row names several).
         A short key (其他, 总计) counts only as the whole cell: `3.其他` is a row, not a header."""
-        return sum(1 for s in labels if s and (s in HEADER_WORDS or s in self.column_keys or any(
-            len(k) > 2 and k in s for k in self.column_keys)))
+        return sum(1 for s in labels if s and _names_column(self, s))
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_column(tk: TableKeys, s: str) -> bool:
+    # cached: the same header and label cells recur in every report of a run
+    return s in HEADER_WORDS or s in tk.column_keys or any(len(k) > 2 and k in s for k in tk.column_keys)
 
 
 @lru_cache(maxsize=1 << 14)
