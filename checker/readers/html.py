@@ -255,4 +255,12 @@ def _grid(table, part: int) -> list[list[GridCell]]:
             cells.append(GridCell(_cell_text(td), r, col, part))
             col += cs
         rows.append(cells)
+    # a row that stops short of the table's width (a CMS drops trailing empty <td>s) shows blank
+    # cells there: give them their positions, so they are read as blanks, not as a short row
+    width = max((c for _, c in taken), default=0)
+    for r, cells in enumerate(rows, 1):
+        missing = [c for c in range(1, width + 1) if (r, c) not in taken]
+        if missing and cells:
+            cells.extend(GridCell("", r, c, part) for c in missing)
+            cells.sort(key=lambda g: g.col)
     return rows

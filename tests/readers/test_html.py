@@ -226,3 +226,23 @@ def test_real_seeds_as_web_pages(seeds, tmp_path, seed):
     assert got.cells == want.cells
     assert {(q.kind, q.value, q.cell) for q in got.prose} == {(q.kind, q.value, q.cell) for q in want.prose}
     assert sorted(f.rule for f in got.findings) == sorted(f.rule for f in want.findings)
+
+
+def test_rows_missing_their_trailing_cells_are_blanks_in_place(tmp_path):
+    """A CMS that drops a row's trailing empty <td>s: the browser shows blank cells there, and so
+    does the reader (F1 on exactly those cells), instead of a short row whose cells cannot be placed."""
+    import re as _re
+    vals = dict(values_for("2021"))
+    for c in ("legal_services", "other_org", "total"):
+        vals[f"requests.denied.internal.{c}"] = None
+    text = page("2021", vals)
+    # drop the three empty trailing cells of that row from the markup
+    text = _re.sub(r"(5\.属于三类内部事务信息</p></td>(?:<td><p>\d+</p></td>){4})(?:<td><p></p></td>){3}", r"\1", text)
+    assert text.count("<td><p></p></td>") == 0
+    p = tmp_path / "short.html"
+    p.write_text(text, encoding="utf-8")
+    [r] = html_reader.read(p)
+    assert r.cells == vals
+    [f1] = [f for f in r.findings if f.rule == "F1"]
+    assert {c.cell for c in f1.cells} == {f"requests.denied.internal.{c}" for c in ("legal_services", "other_org", "total")}
+    assert not [f for f in r.findings if f.rule == "F3"]
