@@ -44,6 +44,7 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     """Check `reports`. `units`: a `units.Hierarchy`, a path to a units file, or None (then the
     parents the reports name, e.g. from a collection workbook). `select`/`ignore`: rule ids or
     prefixes (`R`, `F`, `R1`)."""
+    from .frames import validate_reports
     from .rules.context import Context
     from .rules.engine import run
     from .units import Hierarchy, load
@@ -52,8 +53,10 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     hierarchy = units if isinstance(units, Hierarchy) or units is None else load(Path(units))
     ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
     read = [f for r in reports for f in r.findings if f.rule in chosen]
+    # the readers' frames pass one bulk pandera validation before any rule runs
+    schema = [f for _, f in validate_reports(reports) if f.rule in chosen]
     found, stats = run(ctx, chosen)
-    findings = _dedupe(read + found)
+    findings = _dedupe(read + schema + found)
     findings.sort(key=lambda f: (str(f.unit), f.year or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
     return CheckResult(reports=reports, findings=findings, stats=stats)
 
