@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..templates import template
@@ -133,11 +133,20 @@ class Decoder:
         remaining = {k for k in remaining if self.status(k) == "bad"}
         cache: dict[tuple[int, str], tuple | None] = {}
         while remaining:
-            cands = {(i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0}
-            for x in cands:
+            seen = Counter((i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0)
+            # cells in two or more broken equalities first: when one of them explains two or more
+            # and breaks nothing, no cell seen in one equality only can beat it (a district's other
+            # units need not be scored)
+            strong = [x for x, n in seen.items() if n >= 2]
+            for x in strong:
                 if x not in cache:
                     cache[x] = self._score(x, remaining)
-            scored = [cache[x] for x in cands if cache[x] is not None]
+            scored = [cache[x] for x in strong if cache[x] is not None]
+            if not any(s[6] == 0 and len(s[3]) >= 2 for s in scored):
+                for x in seen:
+                    if x not in cache:
+                        cache[x] = self._score(x, remaining)
+                scored = [cache[x] for x in seen if cache[x] is not None]
             fewest = min((s[6] for s in scored), default=0)
             # a candidate that breaks a holding equality only when none breaks nothing, and only
             # on evidence that clearly outweighs it
