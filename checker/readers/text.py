@@ -9,6 +9,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from ..templates import format_for_year
+from .cellsplit import split_glued
 from .grid import GridCell, finish, read_tables
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
@@ -56,7 +57,9 @@ def split_line(line: str, n: int) -> list[GridCell]:
     elif "  " in line or "\u3000" in line:
         return _layout(line, n)
     else:
-        parts = [line]
+        # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
+        # run, which the grid matcher hands to the run-together decoder
+        parts = list(split_glued(line) or (line,))
     return [GridCell(p, n, i) for i, p in enumerate(parts, 1)]
 
 
