@@ -58,6 +58,25 @@ class CellWriter:
             detail="不能读作数字，该格按空白处理；没有发生应填 0。"))
         return False
 
+    def put_row(self, ids, cells) -> list:
+        """`put` each (id, GridCell) pair; the blank ones, for the caller's F1. Plain digits (nearly
+        every cell of a large run) are written straight into the report's vectors, as `Report.set`
+        would, without two calls per cell."""
+        r = self.report
+        index = template(r.format).index
+        values, present, loc = r.values, r.present, r.loc
+        blanks = []
+        for cid, c in zip(ids, cells):
+            t = c.text
+            if t.isdigit() and t.isascii():
+                i = index[cid]
+                values[i] = float(t)
+                present[i] = True
+                loc[i] = (c.part, c.row, c.col)
+            elif self.put(cid, c):
+                blanks.append((cid, c))
+        return blanks
+
     def blank(self, blanks: list, label: str) -> None:
         """One F1 for a row's blank cells (each listed in `cells`), placed at the first of them."""
         r = self.report

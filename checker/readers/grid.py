@@ -276,7 +276,7 @@ class _Reader:
                 # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
-            blanks = [(cid, c) for cid, c in zip(ids, vals) if self.cells.put(cid, c)]
+            blanks = self.cells.put_row(ids, vals)
             if blanks:
                 self.cells.blank(blanks, label)
             return
