@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from .floor import floor_seconds
+from .floor import floor_measure
 from .generate import district, write_texts, write_workbook
 from .measure import run_measured
 
@@ -59,14 +59,20 @@ def make_inputs(n: int, kind: str) -> tuple[Path, Path, list[Path]]:
 
 def bench_one(n: int, kind: str) -> dict:
     reports, units, files = make_inputs(n, kind)
+    load = os.getloadavg()[0]
     m = run_measured([XXGK, "check", str(reports), "--units", str(units), "--format", "json"])
-    floor = floor_seconds(files)
+    floor, floor_cpu = floor_measure(files)
     row = {"kind": kind, "reports": n, "files": len(files), "seconds": round(m.seconds, 2),
-           "reports_per_s": round(n / m.seconds), "peak_mb": round(m.peak_bytes / 2**20),
-           "floor_s": round(floor, 2), "floor_ratio": round(m.seconds / floor, 2), "exit": m.returncode}
+           "reports_per_s": round(n / m.seconds), "cpu_s": round(m.cpu_seconds, 2),
+           "cpu_ms_per_report": round(m.cpu_seconds / n * 1000, 3), "peak_mb": round(m.peak_bytes / 2**20),
+           "floor_s": round(floor, 2), "floor_ratio": round(m.seconds / floor, 2),
+           "floor_cpu_s": round(floor_cpu, 2), "floor_cpu_ratio": round(m.cpu_seconds / max(floor_cpu, 1e-3), 1),
+           "load_before": round(load, 1), "exit": m.returncode}
+    # the load average before the run says how much other work shared the two cores (wall time grows with it)
     print(f"  {kind:9} {n:>7} 份：{row['seconds']:>7.2f} s  {row['reports_per_s']:>6} 份/秒  "
-          f"峰值内存 {row['peak_mb']:>5} MB  读取下限 {row['floor_s']:.2f} s  倍数 {row['floor_ratio']:.2f}"
-          f"  退出码 {m.returncode}", flush=True)
+          f"CPU {row['cpu_s']:.1f} s（{row['cpu_ms_per_report']:.2f} ms/份）  峰值内存 {row['peak_mb']:>5} MB  "
+          f"读取下限 {row['floor_s']:.2f} s  倍数 {row['floor_ratio']:.2f}  负载 {load:.1f}  退出码 {m.returncode}",
+          flush=True)
     return row
 
 
