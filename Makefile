@@ -27,9 +27,10 @@ system:
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/xxgk extract $(SEEDS) --format table || true
-	@# the seeds as one collection workbook, then checked and flagged (exit 1 = findings, expected here)
+	@# the reviewer's path: the seeds imported into one collection workbook, then that workbook
+	@# checked and flagged (exit 1 = findings, expected here)
 	$(BIN)/xxgk import $(SEEDS) -o $(OUT)/seeds.xlsx --force || [ $$? -eq 2 ]
-	$(BIN)/xxgk check $(SEEDS) --annotate $(OUT)/seeds-annotated.xlsx --force --format table || [ $$? -le 1 ]
+	$(BIN)/xxgk check $(OUT)/seeds.xlsx --annotate $(OUT)/seeds-annotated.xlsx --force --format table || [ $$? -le 1 ]
 	@echo "标注好的工作簿：$(OUT)/seeds-annotated.xlsx（用 Excel 或 LibreOffice 打开）"
 
 # The README screenshot: the annotated seeds rendered by LibreOffice (needs `make system`).

@@ -38,6 +38,10 @@ def from_reports(reports: list[Report], source: str | None = None) -> Locator:
             return None
         if cell is None:
             return _home(r)
+        header = (r.facts.get("header_cells") or {}).get(cell)    # meta.period -> 统计期限 value cell
+        if header is not None:
+            part, row, col = header
+            return (r.parts[part], row, col) if part < len(r.parts) else None
         i = template(r.format).index.get(cell)
         if i is None or not r.present[i]:
             return None

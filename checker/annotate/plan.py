@@ -117,6 +117,9 @@ def build(result, locate: Locator, view: BookView) -> Plan:
 
         suspect = place_of(locate, f.suspect)
         involved = [p for p in (place_of(locate, c) for c in _refs(f)) if p and p != suspect]
+        if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
+            title = locate(f.unit, f.year, "meta.title")
+            involved = [title] if title else []
         text = _note_text(f, rules, accepted)
         for place, level in [(suspect, "suspect")] + [(p, "involved") for p in involved]:
             if place is None or place[0] not in sheets:

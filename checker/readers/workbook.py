@@ -16,10 +16,12 @@ from pathlib import Path
 
 from ..model import Report
 from ..templates import FORMATS
-from . import ReadError
+from . import ReadError, sheetfacts
 from .grid import GridCell, finish, read_tables
 
-HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源")
+HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
+# finding pseudo-cells -> the header field that holds them (the annotation flags that cell)
+HEADER_CELLS = {"meta.title": "标题", "meta.year": "标题", "meta.period": "统计期限", "meta.published": "落款日期"}
 HEADER_ROWS = 12
 INDEX_SHEET = "单位清单"
 RESULTS_SHEET = "校验结果"
@@ -61,12 +63,17 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     names = list(sheets)
     out: list[tuple[int, Report]] = []
     loose: list[int] = []
+    records = sheetfacts.load(_grid(sheets[sheetfacts.FACTS_SHEET]), Path(source).name) \
+        if sheetfacts.FACTS_SHEET in sheets else {}
     for i, name in enumerate(names):
         if name in (INDEX_SHEET, RESULTS_SHEET) or name.startswith(PRIVATE_PREFIX):
             continue
         header = header_block(_grid(sheets[name]))
         if header:
-            out.append((i, _report(sheets, names, [i], header, source, origins)))
+            rep = _report(sheets, names, [i], header, source, origins)
+            if name in records:
+                sheetfacts.restore(rep, records[name], name, Path(source).name)
+            out.append((i, rep))
         else:
             loose.append(i)
     # Sheets without a header block: one holding two or more tables is a report of its own (a
@@ -97,6 +104,8 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
     report = Report(source=source, location_style="sheet", parts=names)
     if header:
         _apply_header(report, header)
+        r0, c0 = (origins or {}).get(names[idxs[0]], (1, 1))
+        report.facts["header_cells"] = _header_cells(_grid(sheets[names[idxs[0]]]), idxs[0], r0, c0)
     else:
         _title(report, rows, [names[i] for i in idxs])
     found = read_tables(rows, report, where)
@@ -118,6 +127,15 @@ def header_block(values: list[list[object]]) -> dict[str, str]:
     return out if ("单位" in out or "年度" in out) else {}
 
 
+def _header_cells(values: list[list[object]], part: int, r0: int, c0: int) -> dict[str, list[int]]:
+    """Where the header block's value cells are: pseudo-cell id -> [part, row, col] (1-based)."""
+    rows = {}
+    for r, row in enumerate(values[:HEADER_ROWS]):
+        if len(row) >= 1 and isinstance(row[0], str):
+            rows.setdefault("".join(row[0].split()).rstrip("：:"), r0 + r)
+    return {cid: [part, rows[name], c0 + 1] for cid, name in HEADER_CELLS.items() if name in rows}
+
+
 def _is_header_row(cells: list[GridCell]) -> bool:
     first = next((c for c in cells if c.text.strip()), None)
     return first is not None and first.row <= HEADER_ROWS and \
@@ -131,6 +149,9 @@ def _apply_header(report: Report, header: dict[str, str]) -> None:
     report.year = int(m.group(1)) if m else None
     if header.get("来源"):
         report.facts["origin"] = header["来源"]
+    report.title = header.get("标题") or None
+    report.period = sheetfacts.parse_period(header.get("统计期限"))
+    report.published = sheetfacts.parse_date(header.get("落款日期"))
     fmt = header.get("格式", "")
     if fmt in FORMATS:
         report.set_format(fmt)

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 from ..templates import template
 
-HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源")
+# contract B's header block; 标题/统计期限/落款日期 carry the documents' metadata (M1 reads them)
+HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
+# the finding pseudo-cells the header block holds (meta.year is the title's year claim)
+HEADER_CELLS = {"meta.title": "标题", "meta.year": "标题", "meta.period": "统计期限", "meta.published": "落款日期"}
+HEADER_ROWS = {name: 2 + i for i, name in enumerate(HEADER_FIELDS)}     # under the title in row 1
 TABLE_TITLES = {
     "active": "二、主动公开政府信息情况",
     "requests": "三、收到和处理政府信息公开申请情况",
@@ -72,9 +76,9 @@ def report_layout(fmt: str, title: str | None = None, only: set[str] | None = No
     not blank), and a legacy table lists only those rows. None lays out everything (templates)."""
     lay = SheetLayout(widths={1: 34, 2: 30, 3: 40})
     lay.label(1, 1, title or "政府信息公开工作年度报告", "title", to_col=10)
-    for i, name in enumerate(HEADER_FIELDS):
-        lay.label(2 + i, 1, name, "meta")
-        lay.meta_rows[name] = 2 + i
+    for name, row in HEADER_ROWS.items():
+        lay.label(row, 1, name, "meta")
+        lay.meta_rows[name] = row
     row = 2 + len(HEADER_FIELDS) + 1
     if fmt == "legacy":
         _legacy(lay, row, only)

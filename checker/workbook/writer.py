@@ -13,7 +13,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 
 from ..model import Report
-from .layout import HEADER_FIELDS, SheetLayout, report_layout
+from ..readers import sheetfacts
+from .layout import HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, SheetLayout, report_layout
 from .styles import Styler, print_fit_width, style_label
 
 INDEX_SHEET = "单位清单"
@@ -28,6 +29,8 @@ class Collection:
     workbook: Workbook
     sheets: list[str] = field(default_factory=list)
     placements: list[dict[str, tuple[str, int, int]]] = field(default_factory=list)
+    # the header block's value cells by finding pseudo-cell (meta.period -> 统计期限), per report
+    headers: list[dict[str, tuple[str, int, int]]] = field(default_factory=list)
 
     def locate(self, unit: str | None, year: int | None, cell: str | None,
                reports: list[Report]) -> tuple[str, int, int] | None:
@@ -36,7 +39,7 @@ class Collection:
             if r.unit == unit and r.year == year:
                 if cell is None:
                     return (self.sheets[i], 1, 1)
-                return self.placements[i].get(cell)
+                return self.placements[i].get(cell) or self.headers[i].get(cell)
         return None
 
 
@@ -66,7 +69,9 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         parent = r.parent or (parents or {}).get(r.unit or "")
         coll.sheets.append(name)
         coll.placements.append(_write_report(ws, r, parent, styler))
+        coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
     _write_index(wb, reports, coll.sheets, parents)
+    _write_facts(wb, {name: sheetfacts.record(r) for name, r in zip(coll.sheets, reports)})
     return coll
 
 
@@ -94,7 +99,8 @@ def _write_report(ws, report: Report, parent: str | None,
     lay = report_layout(fmt, title, only=set(printed) if report.format else set())
     _apply(ws, lay, styler)
     meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,
-            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": report.source}
+            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": report.source,
+            "标题": report.title, "统计期限": sheetfacts.show_period(report.period), "落款日期": report.published}
     for name in HEADER_FIELDS:
         ws.cell(lay.meta_rows[name], 2, meta[name])
     placed: dict[str, tuple[str, int, int]] = {}
@@ -139,6 +145,15 @@ def _merge(ws, m) -> None:
                 ws.cell(r, c)._style = copy(anchor._style)
     ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(m.first_col)}{m.first_row}:"
                                             f"{get_column_letter(m.last_col)}{m.last_row}"))
+
+
+def _write_facts(wb: Workbook, records: dict[str, dict]) -> None:
+    """What the documents said beyond the tables (prose, outline, reading findings), for the
+    reader to restore; veryHidden: a reviewer cannot unhide it by accident, Excel keeps it."""
+    ws = wb.create_sheet(sheetfacts.FACTS_SHEET)
+    for row in sheetfacts.rows(records):
+        ws.append(row)
+    ws.sheet_state = "veryHidden"
 
 
 def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents) -> None:

@@ -5,6 +5,7 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.model import Report
+from checker.readers.sheetfacts import FACTS_SHEET
 from checker.templates import template
 from checker.workbook import HEADER_FIELDS, OutputExists, report_layout, save_atomic, write_collection, write_template
 from checker.workbook.writer import INDEX_COLUMNS, sheet_name
@@ -43,14 +44,14 @@ def test_collection_round_trip(tmp_path):
     coll = write_collection([a, b])
     path = save_atomic(coll.workbook, tmp_path / "c.xlsx")
     sheets = _sheets(path)
-    assert list(sheets) == ["单位清单", "道里区政府办2021", "香坊区民政局2020"]
+    assert list(sheets) == ["单位清单", "道里区政府办2021", "香坊区民政局2020", FACTS_SHEET]
     index = sheets["单位清单"]
     assert index[0] == list(INDEX_COLUMNS)
     assert index[1][:4] == ["道里区政府办", "哈尔滨市道里区", 2021, "2021"]
     grid = sheets["道里区政府办2021"]
     head = {row[0]: row[1] for row in grid[:12] if row and row[0] in HEADER_FIELDS}
     assert head == {"单位": "道里区政府办", "上级单位": "哈尔滨市道里区", "年度": 2021, "格式": "2021",
-                    "来源": "道里区政府办.docx"}
+                    "来源": "道里区政府办.docx", "标题": "", "统计期限": "", "落款日期": ""}
 
     def at(report_index, cell):
         sheet, row, col = coll.placements[report_index][cell]
@@ -103,7 +104,7 @@ def test_cli_import_seeds_and_template(tmp_path, seeds):
     res = runner.invoke(app, ["import", str(seeds["000"].parent), "-o", str(out)])
     assert res.exit_code in (0, 2), res.output
     sheets = _sheets(out)
-    assert "单位清单" in sheets and len(sheets) == 1 + len(seeds)
+    assert "单位清单" in sheets and FACTS_SHEET in sheets and len(sheets) == 2 + len(seeds)
     assert len(sheets["单位清单"]) == 1 + len(seeds)
     res = runner.invoke(app, ["import", str(seeds["000"]), "-o", str(out)])
     assert res.exit_code == 1 and "--force" in res.output

@@ -1,0 +1,243 @@
+"""What reading the documents found that a collection workbook's tables cannot carry, kept per
+report sheet as JSON in the veryHidden sheet `_xxgk_facts`: the prose figures, the text facts
+(outline sections, regions named, title/period/signature), the cells' reading notes (printed
+decimals, amounts in 元) and the reading findings (F2/F3/F4). Reading the collection back restores
+them, so `check(import(documents))` finds what `check(documents)` finds.
+
+A reading finding comes back only while its cells still hold what was imported (an F3 row still
+blank): once the reviewer fills the row in, the finding goes and the normal rules take over.
+The sheet is untrusted input: every record is validated, and one that does not parse is ignored
+with a warning naming its sheet.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+import warnings
+from typing import Any
+
+from ..model import CellRef, Finding, ProseFact, Report, _plain
+
+FACTS_SHEET = "_xxgk_facts"
+MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
+VERSION = 1
+CHUNK = 30000                    # Excel keeps at most 32,767 characters in a cell
+MAX_RECORD = 2_000_000           # characters of JSON per report sheet
+READING_RULES = ("F2", "F3", "F4")
+HEADER_KEYS = ("title", "period", "published")
+_PROSE_FIELDS = {f.name for f in dataclasses.fields(ProseFact)}
+_DATE = re.compile(r"(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+
+
+class FactsWarning(UserWarning):
+    """A `_xxgk_facts` record that could not be used; the sheet is still checked from its tables."""
+
+
+# --- writing ---------------------------------------------------------------------------------
+def record(report: Report) -> dict:
+    """The JSON-able record of one report as read from its documents."""
+    values = report.cells
+    return {
+        "v": VERSION,
+        "header": {"unit": report.unit, "year": report.year, "title": report.title,
+                   "period": report.period, "published": report.published},
+        "prose": [_jsonable(dataclasses.asdict(p)) for p in report.prose],
+        "facts": _jsonable({k: v for k, v in report.facts.items() if not k.startswith("_")}),
+        "cells": {cid: _jsonable({"value": values.get(cid), "meta": report.cell_meta.get(cid) or {}})
+                  for cid in sorted(set(report.cell_meta) & set(values))},
+        "findings": [_finding_json(f, values) for f in report.findings if f.rule in READING_RULES],
+    }
+
+
+def rows(records: dict[str, dict]) -> list[list]:
+    """The `_xxgk_facts` sheet: a magic first row, then (sheet, part number, JSON chunk) rows."""
+    out: list[list] = [[MAGIC, None, None]]
+    for sheet, rec in records.items():
+        text = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+        if len(text) > MAX_RECORD:      # keep the tables' part of the record, drop the long prose
+            rec = {**rec, "prose": [], "facts": {k: v for k, v in rec["facts"].items() if k != "regions"}}
+            text = json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+        for n in range(0, len(text), CHUNK):
+            out.append([sheet, n // CHUNK + 1, text[n:n + CHUNK]])
+    return out
+
+
+def _finding_json(f: Finding, values: dict) -> dict:
+    d = f.to_json()
+    refs = [c.cell for c in f.cells] + ([f.suspect.cell] if f.suspect else [])
+    d["imported"] = {c: _plain(values.get(c)) for c in refs}
+    return _jsonable(d)
+
+
+def _jsonable(obj: Any) -> Any:
+    """Plain JSON types only (numpy scalars, tuples and sets become numbers and lists)."""
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set)):
+        return [_jsonable(v) for v in obj]
+    v = _plain(obj)
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v if isinstance(v, (str, int, float, bool)) or v is None else str(v)
+
+
+# --- reading ---------------------------------------------------------------------------------
+def load(values: list[list] | None, where: str) -> dict[str, dict]:
+    """sheet name -> record, from the `_xxgk_facts` sheet's values. Bad records are warned about
+    (naming the sheet) and left out; a sheet without our first row is not ours and is ignored."""
+    if not values or not values[0] or values[0][0] != MAGIC:
+        if values:
+            _warn(f"{where}：隐藏工作表“{FACTS_SHEET}”的格式无法识别，已忽略（各报告只按表格校验）。")
+        return {}
+    parts: dict[str, list[tuple[int, str]]] = {}
+    sizes: dict[str, int] = {}
+    for row in values[1:]:
+        row = list(row) + [None, None, None]
+        sheet, n, chunk = row[0], row[1], row[2]
+        if not isinstance(sheet, str) or not sheet:
+            continue
+        if not isinstance(chunk, str) or not isinstance(n, (int, float)):
+            parts.setdefault(sheet, []).append((-1, ""))     # marks the record as broken
+            continue
+        sizes[sheet] = sizes.get(sheet, 0) + len(chunk)
+        parts.setdefault(sheet, []).append((int(n), chunk))
+    out = {}
+    for sheet, chunks in parts.items():
+        if sizes.get(sheet, 0) > MAX_RECORD:
+            _warn(f"{where}：工作表“{sheet}”的文档事实记录超过 {MAX_RECORD} 个字符，已忽略。")
+            continue
+        chunks.sort()
+        if any(n != i + 1 for i, (n, _) in enumerate(chunks)):
+            _warn(f"{where}：工作表“{sheet}”的文档事实记录不完整，已忽略。")
+            continue
+        try:
+            out[sheet] = _validate(json.loads("".join(c for _, c in chunks)))
+        except (ValueError, TypeError, KeyError) as e:
+            _warn(f"{where}：工作表“{sheet}”的文档事实记录无法解析（{str(e)[:80]}），已忽略。")
+    return out
+
+
+def _validate(rec: Any) -> dict:
+    if not isinstance(rec, dict) or rec.get("v") != VERSION:
+        raise ValueError("版本或结构不符")
+    for key, kind in (("header", dict), ("prose", list), ("facts", dict), ("cells", dict), ("findings", list)):
+        if not isinstance(rec.get(key), kind):
+            raise ValueError(f"“{key}”缺失或类型不符")
+    return rec
+
+
+def restore(report: Report, rec: dict, sheet: str, where: str) -> None:
+    """Give `report` (read from the collection sheet `sheet`) back what its documents said."""
+    header = rec["header"]
+    _restore_facts(report, rec["facts"], header)
+    report.prose = [p for p in (_prose(d) for d in rec["prose"]) if p is not None]
+    for cid, item in rec["cells"].items():
+        if isinstance(item, dict) and isinstance(item.get("meta"), dict) and _unchanged(report, cid, item.get("value")):
+            report.cell_meta[cid] = {**item["meta"], **report.cell_meta.get(cid, {})}
+    _restore_findings(report, rec["findings"], sheet, where)
+
+
+def _restore_facts(report: Report, facts: dict, header: dict) -> None:
+    for k, v in facts.items():
+        if k not in report.facts:            # what the sheet's own reading found stands
+            report.facts[k] = v
+    meta = report.facts.get("meta")
+    if not isinstance(meta, dict):
+        return
+    meta = report.facts["meta"] = dict(meta)
+    # the reviewer corrected the header block: its value replaces what the documents said
+    if report.period != header.get("period"):
+        meta.update(period=report.period, period_text=(report.period or "").replace("/", " 至 "), period_line=0)
+    if report.published != header.get("published"):
+        meta.update(published=report.published, published_line=0)
+    if report.title != header.get("title"):
+        m = _YEAR.search(report.title or "")
+        meta.update(title_year=int(m.group(1)) if m else None, title_line=0)
+
+
+def _prose(d: Any) -> ProseFact | None:
+    if not isinstance(d, dict) or not {"kind", "text", "line", "value"} <= set(d):
+        return None
+    try:
+        p = ProseFact(**{k: v for k, v in d.items() if k in _PROSE_FIELDS})
+        p.value, p.line = float(p.value), int(p.line)
+        p.parts = [float(x) for x in p.parts or []]
+        p.part_cells = [x if isinstance(x, str) else None for x in p.part_cells or []]
+        return p
+    except (TypeError, ValueError):
+        return None
+
+
+def _restore_findings(report: Report, items: list, sheet: str, where: str) -> None:
+    have = {(f.rule, frozenset(c.cell for c in f.cells)) for f in report.findings}
+    restored = []
+    for d in items:
+        f = _finding(d, report)
+        if f is None or f.rule not in READING_RULES:
+            continue
+        imported = d.get("imported") if isinstance(d.get("imported"), dict) else {}
+        if not all(_unchanged(report, c, imported.get(c)) for c in imported):
+            continue                          # the reviewer changed a value: the rules judge it now
+        cells = frozenset(c.cell for c in f.cells)
+        if f.rule == "F4" and any(r == "F4" for r, _ in have) or (f.rule, cells) in have:
+            continue
+        restored.append(f)
+    # a row the documents' reader could not read is blank here: its F3 says more than an F1 would
+    covered = set().union(*(frozenset(c.cell for c in f.cells) for f in restored if f.rule == "F3"))
+    report.findings = [f for f in report.findings
+                       if not (f.rule == "F1" and f.cells and {c.cell for c in f.cells} <= covered)]
+    report.findings.extend(restored)
+
+
+def _finding(d: Any, report: Report) -> Finding | None:
+    """A reading finding from its JSON, its cells re-addressed to the report as it is now (the
+    reviewer may have corrected unit or year)."""
+    if not isinstance(d, dict) or not isinstance(d.get("rule"), str) or not isinstance(d.get("message"), str):
+        return None
+    try:
+        def ref(c):
+            return CellRef(report.unit, report.year, str(c["cell"])) if isinstance(c, dict) and c.get("cell") else None
+        cells = [r for r in map(ref, d.get("cells") or []) if r]
+        cands = [r for r in map(ref, d.get("candidates") or []) if r]
+        return Finding(d["rule"], str(d.get("severity") or "error"), report.unit, report.year, d["message"],
+                       cells=cells, suspect=ref(d.get("suspect")), expected=d.get("expected"),
+                       actual=d.get("actual"), suggestion=d.get("suggestion"),
+                       source=d.get("source") if isinstance(d.get("source"), str) else report.source,
+                       where=d.get("where") if isinstance(d.get("where"), str) else None, candidates=cands)
+    except (TypeError, KeyError, AttributeError):
+        return None
+
+
+def _unchanged(report: Report, cell: str, imported: Any) -> bool:
+    now = report.get(cell) if report.format else None
+    if now is None or imported is None:
+        return now is None and imported is None
+    try:
+        return abs(float(now) - float(imported)) < 1e-9
+    except (TypeError, ValueError):
+        return False
+
+
+def parse_date(text: str | None) -> str | None:
+    m = _DATE.search(text or "")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def parse_period(text: str | None) -> str | None:
+    """`2019-01-01 至 2019-12-31` (or `2019年1月1日至2019年12月31日`) -> `2019-01-01/2019-12-31`."""
+    found = list(_DATE.finditer(text or ""))
+    if len(found) < 2:
+        return None
+    a, b = (parse_date(m.group(0)) for m in found[:2])
+    return f"{a}/{b}"
+
+
+def show_period(period: str | None) -> str | None:
+    return period.replace("/", " 至 ") if period else None
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, FactsWarning, stacklevel=3)
