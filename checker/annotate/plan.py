@@ -100,6 +100,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
     rules = catalogue()
     plan = Plan()
     marks: dict[Place, tuple[int, list[str]]] = {}
+    ids: dict[Place, str] = {}          # flagged place -> the cell id it holds (re-located next run)
     signatures: dict[str, str] = {}
     counts: dict[tuple, list[int]] = {}
 
@@ -116,10 +117,18 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         c[3 if accepted else {"error": 0, "warning": 1}.get(f.severity, 2)] += 1
 
         suspect = place_of(locate, f.suspect)
-        involved = [p for p in (place_of(locate, c) for c in _refs(f)) if p and p != suspect]
+        involved = []
+        for ref in _refs(f):
+            p = place_of(locate, ref)
+            if p:
+                ids.setdefault(p, ref.cell)
+                if p != suspect and p not in involved:
+                    involved.append(p)
         if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
             title = locate(f.unit, f.year, "meta.title")
             involved = [title] if title else []
+            if title:
+                ids.setdefault(title, "meta.title")
         text = _note_text(f, rules, accepted)
         for place, level in [(suspect, "suspect")] + [(p, "involved") for p in involved]:
             if place is None or place[0] not in sheets:
@@ -138,14 +147,15 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             link=link, severity=f.severity, status=status))
 
     originals = {}
-    for place in sorted(set(marks) | set(prev.cells)):
+    before = _relocated(prev.cells, result.reports, locate)
+    for place in sorted(set(marks) | set(before)):
         if place[0] not in sheets:
             continue
-        original = prev.cells.get(place) or view.original(*place)
+        original = before.get(place) or _unflagged(view.original(*place))
         if place in marks:
             lvl, notes = marks[place]
             level = next(k for k, v in LEVELS.items() if v == lvl)
-            originals[place] = original
+            originals[place] = st.Original(original.fill, original.note, ids.get(place) or original.cell)
             plan.cells.append(CellOp(*place, fill=FILLS[level], note=_note(notes, original), level=level))
         else:
             plan.cells.append(CellOp(*place, fill=original.fill, note=original.note))
@@ -153,6 +163,43 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         [u, y, *c] for (u, y), c in sorted(counts.items(), key=lambda kv: (str(kv[0][0]), kv[0][1] or 0))]
     plan.state = st.dump(originals, signatures)
     return plan
+
+
+def _relocated(cells: dict[Place, st.Original], reports, locate: Locator) -> dict[Place, st.Original]:
+    """The previous run's originals at the places their cells are at now. A reviewer may have
+    inserted or deleted rows since: a record naming its cell is found again by that cell (the
+    reader locates cells by their labels); one whose cell is gone is dropped, since restoring it
+    at the old coordinates would paint whatever cell stands there now."""
+    homes = {}
+    for r in reports:
+        home = locate(r.unit, r.year, None)
+        sheets = [home[0]] if home else []
+        if r.location_style == "sheet" and r.present is not None:    # an office's tables on several sheets
+            sheets += [r.parts[p] for p in set(r.loc[r.present][:, 0].tolist()) if p < len(r.parts)]
+        for sheet in sheets:
+            homes.setdefault(sheet, (r.unit, r.year))
+    out: dict[Place, st.Original] = {}
+    for place, original in cells.items():
+        owner = homes.get(place[0])
+        if original.cell and owner is not None:
+            now = locate(*owner, original.cell)
+            if now is None or now[0] != place[0]:
+                continue
+            out[now] = original
+        else:                   # an older state without cell ids, or a sheet no longer read
+            out.setdefault(place, original)
+    return out
+
+
+def _unflagged(original: st.Original) -> st.Original:
+    """A cell's current look, less what an earlier run left on it if its state record was lost
+    (so a note is never wrapped in a second 【xxgk 校验】 block, nor our red kept as 'original')."""
+    note = original.note
+    if note and note != st.KEEP and note.startswith(NOTE_HEAD):
+        _, _, kept = note.partition("\n\n【原批注】\n")
+        note = kept or None
+    fill = None if (original.fill or "").upper() in {v.upper() for v in FILLS.values()} else original.fill
+    return st.Original(fill, note, original.cell)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

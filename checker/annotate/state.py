@@ -2,7 +2,10 @@
 
 Fills and notes cannot be read back through xlwings' remote engine, so neither backend relies on
 reading them: each flagged cell's original fill and note are recorded here when it is first
-flagged, and restored before the next run's flags go on. The signature of every finding (the
+flagged, and restored before the next run's flags go on. Each record also names the canonical
+cell it belongs to, so that after a reviewer inserts or deletes rows the next run finds the cell
+again through the reader (by its labels) instead of restoring a fill onto whatever cell now
+stands at the old coordinates. The signature of every finding (the
 values of its cells) lets a finding the reviewer marked 已核实 stay accepted until a value changes.
 """
 from __future__ import annotations
@@ -22,6 +25,7 @@ ACCEPT_WORDS = ("已核实", "无误")
 class Original:
     fill: str | None = None       # "#RRGGBB", "theme:N:tint", or None (no fill)
     note: str | None = None       # the note the cell had, None for none, KEEP when unreadable
+    cell: str | None = None       # canonical cell id (or meta.* header cell) it was flagged as
 
 
 @dataclass
@@ -42,13 +46,14 @@ def parse(state_rows: list[list] | None, results_rows: list[list] | None) -> Sta
     rows = state_rows or []
     if rows and rows[0] and rows[0][0] == MAGIC:
         for row in rows[1:]:
-            row = list(row) + [None] * 6
+            row = list(row) + [None] * 7
             try:
                 if row[0] == "cell" and row[1]:
                     note = row[5]
                     st.cells[(str(row[1]), int(row[2]), int(row[3]))] = Original(
                         fill=row[4] or None,
-                        note=KEEP if note == "<keep>" else (note if note not in (None, "") else None))
+                        note=KEEP if note == "<keep>" else (note if note not in (None, "") else None),
+                        cell=str(row[6]) if isinstance(row[6], str) and row[6] else None)
                 elif row[0] == "finding" and row[1]:
                     st.signatures[str(row[1])] = "" if row[2] is None else str(row[2])
             except (TypeError, ValueError):
@@ -74,10 +79,10 @@ def _reviews(rows: list[list]) -> dict[str, str]:
 
 
 def dump(cells: dict[tuple[str, int, int], Original], signatures: dict[str, str]) -> list[list]:
-    rows: list[list] = [[MAGIC, None, None, None, None, None]]
+    rows: list[list] = [[MAGIC, None, None, None, None, None, None]]
     for (sheet, r, c), o in sorted(cells.items()):
         note = "<keep>" if o.note == KEEP else o.note
-        rows.append(["cell", sheet, r, c, o.fill, note])
+        rows.append(["cell", sheet, r, c, o.fill, note, o.cell])
     for key, sig in sorted(signatures.items()):
-        rows.append(["finding", key, sig, None, None, None])
+        rows.append(["finding", key, sig, None, None, None, None])
     return rows

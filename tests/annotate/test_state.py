@@ -21,3 +21,12 @@ def test_a_hand_edited_or_foreign_state_sheet_is_tolerated():
     parsed = st.parse(rows, [["无关", "表头"]])
     assert list(parsed.cells) == [("表A", 3, 4)] and parsed.reviews == {}
     assert st.parse([["别人的工作表"], ["cell", "x", 1, 1]], None).cells == {}
+
+
+def test_a_record_keeps_the_canonical_cell_it_was_flagged_as():
+    cells = {("表A", 30, 4): st.Original("#FFFF00", "原批注", "requests.received.total"),
+             ("表A", 2, 2): st.Original(None, None, "meta.period")}
+    parsed = st.parse(st.dump(cells, {}), None)
+    assert parsed.cells == cells
+    old = [[st.MAGIC], ["cell", "表A", 3, 4, "#FFFF00", None]]     # a state written before cell ids
+    assert st.parse(old, None).cells == {("表A", 3, 4): st.Original("#FFFF00", None, None)}
