@@ -14,60 +14,63 @@ _SIGNED = sorted({c.id for f in FORMATS for c in template(f).cells if c.kind == 
 _TABLES = sorted({c.table for f in FORMATS for c in template(f).cells})
 
 
+CELL_DTYPE = pd.CategoricalDtype(_ALL_IDS)
+FORMAT_DTYPE = pd.CategoricalDtype(list(FORMATS))
+_SIGNED_CODES = np.searchsorted(_ALL_IDS, _SIGNED)
+CHUNK = 10_000   # reports validated per pandera call
+
+
+def reports_frame(reports: list[Report]) -> pd.DataFrame:
+    """One row per report: its metadata, validated once (not repeated on each of its cells)."""
+    return pd.DataFrame({
+        "report": np.arange(len(reports), dtype=np.int32),
+        "unit": pd.Categorical([r.unit or "" for r in reports]),
+        "year": pd.array([r.year for r in reports], dtype="Int64"),
+        "format": pd.Categorical([r.format for r in reports], dtype=FORMAT_DTYPE),
+    })
+
+
 def cells_frame(reports: list[Report]) -> pd.DataFrame:
-    """All printed cells of all reports, built column-wise from the reports' cell vectors:
-    categorical codes and numpy gathers, no per-cell Python objects."""
-    units = pd.Categorical([r.unit or "" for r in reports])
-    years = pd.array([r.year for r in reports], dtype="Int64")
-    parts = []
+    """All printed cells of all reports, one row each (report, cell, value), built from the
+    reports' cell vectors with numpy gathers: no per-cell Python objects, three narrow columns
+    (20M cells ≈ 280 MB)."""
+    reps, codes, values = [], [], []
     for fmt in FORMATS:
-        idx = np.array([i for i, r in enumerate(reports) if r.format == fmt and r.present is not None], dtype=np.int64)
+        idx = np.array([i for i, r in enumerate(reports) if r.format == fmt and r.present is not None],
+                       dtype=np.int32)
         if not len(idx):
             continue
-        specs = template(fmt).cells
         present = np.stack([reports[i].present for i in idx])
         ri, ci = np.nonzero(present)
-        values = np.stack([reports[i].values for i in idx])[ri, ci]
-        rep = idx[ri]
-        cell_codes = np.searchsorted(_ALL_IDS, np.array([c.id for c in specs]))[ci]
-        table_codes = np.searchsorted(_TABLES, np.array([c.table for c in specs]))[ci]
-        parts.append(pd.DataFrame({
-            "report": rep,
-            "unit": pd.Categorical.from_codes(units.codes[rep], units.categories),
-            "year": years[rep],
-            "format": pd.Categorical.from_codes(np.full(len(rep), FORMATS.index(fmt)), list(FORMATS)),
-            "cell": pd.Categorical.from_codes(cell_codes, _ALL_IDS),
-            "table": pd.Categorical.from_codes(table_codes, _TABLES),
-            "value": values,
-        }))
-    if not parts:
-        return _empty()
-    return pd.concat(parts, ignore_index=True)
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({"report": pd.Series(dtype="int64"), "unit": pd.Categorical([]),
-                         "year": pd.Series(dtype="Int64"), "format": pd.Categorical([], list(FORMATS)),
-                         "cell": pd.Categorical([], _ALL_IDS), "table": pd.Categorical([], _TABLES),
-                         "value": pd.Series(dtype="float64")})
+        values.append(np.stack([reports[i].values for i in idx])[ri, ci])
+        reps.append(idx[ri])
+        fmt_codes = np.searchsorted(_ALL_IDS, [c.id for c in template(fmt).cells]).astype(np.int16)
+        codes.append(fmt_codes[ci])
+    if not reps:
+        return pd.DataFrame({"report": np.zeros(0, np.int32), "cell": pd.Categorical([], dtype=CELL_DTYPE),
+                             "value": np.zeros(0)})
+    return pd.DataFrame({
+        "report": np.concatenate(reps),
+        "cell": pd.Categorical.from_codes(np.concatenate(codes), dtype=CELL_DTYPE),
+        "value": np.concatenate(values),
+    })
 
 
 def cell_schema():
-    """The pandera schema of the long frame (imported lazily: pandera is slow to import)."""
+    """The pandera schema of the long frame (imported lazily: pandera is slow to import). The
+    cell column's dtype is the categorical of all canonical ids, so an unknown id cannot pass."""
     import pandera.pandas as pa
 
     def non_negative(df: pd.DataFrame) -> pd.Series:
         # blank (NaN) passes here: it is F1's business; 本年增/减 may be negative
-        return df["value"].isna() | (df["value"] >= 0) | df["cell"].isin(_SIGNED)
+        v = df["value"].to_numpy()
+        ok = ~(v < 0) | np.isin(df["cell"].cat.codes.to_numpy(), _SIGNED_CODES)
+        return pd.Series(ok, index=df.index)
 
     return pa.DataFrameSchema(
         {
-            "report": pa.Column("int64", pa.Check.ge(0)),
-            "unit": pa.Column("category"),
-            "year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True),
-            "format": pa.Column("category", pa.Check.isin(list(FORMATS))),
-            "cell": pa.Column("category", pa.Check.isin(_ALL_IDS)),
-            "table": pa.Column("category", pa.Check.isin(_TABLES)),
+            "report": pa.Column("int32"),
+            "cell": pa.Column(CELL_DTYPE),
             "value": pa.Column("float64", nullable=True),
         },
         checks=[pa.Check(non_negative, name="non_negative", error="数值不能为负")],
@@ -75,40 +78,71 @@ def cell_schema():
     )
 
 
-def validate(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Validate lazily; return the frame and the failure cases (empty when all is well)."""
+def report_schema():
+    import pandera.pandas as pa
+    return pa.DataFrameSchema(
+        {
+            "report": pa.Column("int32"),
+            "unit": pa.Column("category"),
+            "year": pa.Column("Int64", pa.Check.in_range(1990, 2100), nullable=True),
+            "format": pa.Column(FORMAT_DTYPE, nullable=True),
+        },
+        strict=True,
+    )
+
+
+def validate(df: pd.DataFrame, schema=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate lazily (the cell schema unless another is given); return the frame and the
+    failure cases (empty when all is well)."""
     import pandera.errors as pe
     try:
-        return cell_schema().validate(df, lazy=True), pd.DataFrame()
+        return (schema or cell_schema()).validate(df, lazy=True), pd.DataFrame()
     except pe.SchemaErrors as err:
         return df, err.failure_cases
 
 
 def validate_reports(reports: list[Report]) -> list[tuple[int, Finding]]:
-    """Validate every report's cells in one pandera pass; each failure becomes a finding on its
-    report (index into `reports`): a negative count is R5, any other failure F4 (a cell the
-    templates do not know, a data year outside 1990–2100)."""
+    """Validate every report's metadata and cells in one pandera pass each; every failure becomes a
+    finding on its report (index into `reports`): a negative count is R5, anything else F4 (a data
+    year outside 1990–2100, a value that is not a number)."""
     from .findings import make
-    df = cells_frame(reports)
-    if df.empty:
-        return []
-    _, failures = validate(df)
-    if failures.empty:
-        return []
     out: list[tuple[int, Finding]] = []
-    rows = failures["index"].dropna().astype("int64").unique()
-    for k in rows:
-        row = df.iloc[int(k)]
-        i, cell = int(row["report"]), str(row["cell"])
+    if not reports:
+        return out
+    _, failures = validate(reports_frame(reports), report_schema())
+    for k in _failed_rows(failures):
+        r = reports[k]
+        checks = ", ".join(sorted(set(failures.loc[failures["index"] == k, "check"].astype(str))))
+        out.append((k, make("F4", unit=r.unit, year=r.year, source=r.source, where=r.source,
+                            detail=f"报告的元数据未通过数据校验（{checks}）：年度 {r.year}。")))
+    # in chunks of CHUNK reports: still a handful of calls at 100,000 reports, with the frame's
+    # memory bounded (~60 MB a chunk instead of gigabytes at once)
+    for start in range(0, len(reports), CHUNK):
+        out.extend(_validate_cells(reports, start))
+    return out
+
+
+def _validate_cells(reports: list[Report], start: int) -> list[tuple[int, Finding]]:
+    from .findings import make
+    out: list[tuple[int, Finding]] = []
+    df = cells_frame(reports[start:start + CHUNK])
+    _, failures = validate(df)
+    for k in _failed_rows(failures):
+        i, cell, value = start + int(df["report"].iat[k]), str(df["cell"].iat[k]), df["value"].iat[k]
         r = reports[i]
         where = f"{r.source} {r.locate(cell) or ''}".strip()
         label = template(r.format).cell(cell).label if cell in template(r.format).index else cell
-        if not pd.isna(row["value"]) and row["value"] < 0 and cell not in _SIGNED:
+        if value < 0:
             out.append((i, make("R5", unit=r.unit, year=r.year, cells=[r.ref(cell)], suspect=r.ref(cell),
-                                actual=row["value"], source=r.source, where=where, label=label,
+                                actual=value, source=r.source, where=where, label=label,
                                 detail="为负数，件数和金额不能为负")))
         else:
-            checks = ", ".join(sorted(set(failures.loc[failures["index"] == k, "check"].astype(str))))
             out.append((i, make("F4", unit=r.unit, year=r.year, cells=[r.ref(cell)], source=r.source,
-                                where=where, detail=f"「{label}」未通过数据校验（{checks}）。")))
+                                where=where, detail=f"「{label}」未通过数据校验。")))
     return out
+
+
+def _failed_rows(failures: pd.DataFrame) -> list[int]:
+    if failures.empty or "index" not in failures:
+        return []
+    return sorted(int(k) for k in failures["index"].dropna().unique())

@@ -1,7 +1,7 @@
 """The long frame and its one bulk pandera validation."""
 import numpy as np
 
-from checker.frames import cells_frame, validate, validate_reports
+from checker.frames import cells_frame, reports_frame, validate, validate_reports
 from checker.model import Report
 from checker.readers.text import read
 
@@ -19,10 +19,11 @@ def test_frame_has_one_row_per_printed_cell(seeds):
     reports = read(seeds["003"]) + [_report("甲局", 2021), _report("乙局", 2020, "2019")]
     df = cells_frame(reports)
     assert len(df) == int(sum(r.present.sum() for r in reports))
-    assert set(df["format"].astype(str)) == {"2021", "2019"}
-    row = df[(df["unit"] == "甲局") & (df["cell"] == "requests.received.total")]
-    assert row["value"].tolist() == [3.0] and row["table"].astype(str).tolist() == ["requests"]
-    blank = df[(df["unit"] == "甲局") & (df["cell"] == "requests.granted.total")]
+    assert set(reports_frame(reports)["format"].astype(str)) == {"2021", "2019"}
+    jia = len(reports) - 2
+    row = df[(df["report"] == jia) & (df["cell"] == "requests.received.total")]
+    assert row["value"].tolist() == [3.0]
+    blank = df[(df["report"] == jia) & (df["cell"] == "requests.granted.total")]
     assert np.isnan(blank["value"].iloc[0])            # blank stays blank, never 0
     _, failures = validate(df)
     assert failures.empty
@@ -44,3 +45,12 @@ def test_signed_change_may_be_negative():
     r.set_format("2019")
     r.set("active.licensing.change", -3, row=5, col=3)
     assert validate_reports([r]) == []
+
+
+def test_validation_in_chunks_names_the_right_report(monkeypatch):
+    import checker.frames as frames
+    monkeypatch.setattr(frames, "CHUNK", 2)
+    reports = [_report(f"局{i}", 2021) for i in range(5)]
+    reports[3].set("requests.received.natural_person", -1, row=10, col=2)
+    found = validate_reports(reports)
+    assert [(i, f.rule, f.unit) for i, f in found] == [(3, "R5", "局3")]
