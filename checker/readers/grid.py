@@ -53,14 +53,15 @@ class _Line:
 def _split(cells: list[GridCell]) -> _Line | None:
     if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
         return None   # a sentence of prose: neither a row, a title nor a label fragment
-    texts = [c.text for c in cells]
     end = -1
-    for i, t in enumerate(texts):
-        if L.is_label(t):
+    is_label = L.is_label
+    for i, c in enumerate(cells):   # the labels lead; a row usually stops at its second cell
+        t = c.text
+        if is_label(t):
             end = i
         elif t and not t.isspace():
             break
-    if end < 0 and L.is_junk(texts):
+    if end < 0 and L.is_junk([c.text for c in cells]):
         return None
     label_cells = [c for c in cells[: end + 1] if c.text.strip()]
     values = cells[end + 1:]
