@@ -76,8 +76,7 @@ def _annotate_collection(result, out: Path, force: bool) -> Path:
 
 
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
-    from openpyxl import load_workbook
-
+    from .fastload import load_workbook
     from .openpyxl_backend import OpenpyxlView, apply
     dropped = dropped_parts(source)
     if dropped:

@@ -19,24 +19,31 @@ class OpenpyxlView:
     """The plan's read-only view of an openpyxl workbook."""
     def __init__(self, wb):
         self.wb = wb
+        self.sheets = _by_name(wb)
 
     def sheet_names(self) -> list[str]:
-        return list(self.wb.sheetnames)
+        return list(self.sheets)
 
     def values(self, sheet: str) -> list[list] | None:
-        if sheet not in self.wb.sheetnames:
+        if sheet not in self.sheets:
             return None
-        return [list(r) for r in self.wb[sheet].iter_rows(values_only=True)]
+        return [list(r) for r in self.sheets[sheet].iter_rows(values_only=True)]
 
     def original(self, sheet: str, row: int, col: int) -> st.Original:
-        cell = self.wb[sheet].cell(row, col)
+        cell = self.sheets[sheet].cell(row, col)
         note = cell.comment.text if cell.comment is not None else None
         return st.Original(fill=_fill_code(cell.fill), note=note)
 
 
+def _by_name(wb) -> dict:
+    """Sheets by name: `wb[name]` walks the sheet list on every call (slow on 500 sheets)."""
+    return {ws.title: ws for ws in wb.worksheets}
+
+
 def apply(plan: Plan, wb) -> None:
+    sheets = _by_name(wb)
     for op in plan.cells:
-        cell = wb[op.sheet].cell(op.row, op.col)
+        cell = sheets[op.sheet].cell(op.row, op.col)
         cell.fill = _fill(op.fill)
         if op.note == st.KEEP:
             continue
