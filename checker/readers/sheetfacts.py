@@ -126,7 +126,38 @@ def _validate(rec: Any) -> dict:
     for key, kind in (("header", dict), ("prose", list), ("facts", dict), ("cells", dict), ("findings", list)):
         if not isinstance(rec.get(key), kind):
             raise ValueError(f"“{key}”缺失或类型不符")
+    for key, ok in _FACT_SHAPES.items():     # the rules index into these: a wrong shape would crash them
+        if key in rec["facts"] and not ok(rec["facts"][key]):
+            raise ValueError(f"“facts.{key}”的内容不符合格式")
     return rec
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _meta_ok(m) -> bool:
+    if not isinstance(m, dict):
+        return False
+    period, published = m.get("period"), m.get("published")
+    return (period is None or isinstance(period, str) and re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", period)) \
+        and (published is None or isinstance(published, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", published)) \
+        and (m.get("title_year") is None or _is_int(m["title_year"])) \
+        and all(v is None or _is_int(v) for k, v in m.items() if k.endswith("_line"))
+
+
+def _regions_ok(r) -> bool:
+    return isinstance(r, dict) and isinstance(r.get("foreign", []), list) and all(
+        isinstance(h, dict) and all(isinstance(h.get(k), str) for k in ("name", "province", "city", "sentence"))
+        and _is_int(h.get("line", 0)) for h in r.get("foreign", []))
+
+
+_FACT_SHAPES = {
+    "meta": _meta_ok,
+    "regions": _regions_ok,
+    "sections": lambda v: isinstance(v, dict) and all(k.isdigit() and _is_int(x) for k, x in v.items()),
+    "text_chars": _is_int,
+}
 
 
 def restore(report: Report, rec: dict, sheet: str, where: str) -> None:

@@ -141,3 +141,20 @@ def test_facts_sheet_is_untrusted_input(seeds_collection, tmp_path):
     assert "道里区" in units or len(res.reports) == 5            # the sheet is still checked
     assert not [f for f in res.findings if f.unit == "道里区" and f.rule == "M2"]
     assert [f for f in res.findings if f.unit == "哈尔滨文化园区管理处" and f.rule == "M1"]
+
+
+def test_a_record_whose_facts_have_the_wrong_shape_is_ignored(seeds_collection, tmp_path):
+    wb = load_workbook(seeds_collection)
+    for row in wb[FACTS_SHEET].iter_rows(min_row=2):
+        if row[0].value == "哈尔滨文化园区管理处2020":
+            record = json.loads(row[2].value)
+            record["facts"]["meta"]["period"] = "去年"          # M1 would split it on "/"
+            row[2].value = json.dumps(record, ensure_ascii=False)
+    path = tmp_path / "shape.xlsx"
+    wb.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = check_paths([path])
+    assert any("哈尔滨文化园区管理处2020" in str(w.message) and "facts.meta" in str(w.message) for w in caught)
+    assert not any(s.get("crashed") for s in res.stats.values())
+    assert len(res.reports) == 5
