@@ -163,7 +163,22 @@ def template(
 
 
 def main() -> None:
+    _plain_warnings()
     app()
+
+
+def _plain_warnings() -> None:
+    """Our own warnings (e.g. an unusable `_xxgk_facts` record) as one line for a person on
+    stderr, not Python's `file:line: Category` form."""
+    import warnings
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if category.__module__.startswith("checker."):
+            print(f"警告：{message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+    warnings.showwarning = show
 
 
 if __name__ == "__main__":
