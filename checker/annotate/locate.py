@@ -64,7 +64,7 @@ def from_collection(collection, reports: list[Report]) -> Locator:
             return None
         if cell is None:
             return (collection.sheets[i], 1, 1)
-        return collection.placements[i].get(cell)
+        return collection.placements[i].get(cell) or collection.headers[i].get(cell)
     return locate
 
 
