@@ -154,6 +154,16 @@ class Report:
         part, row, col = (int(x) for x in self.loc[i])
         return render_location(self.location_style, self.parts[part] if self.parts else None, row, col)
 
+    def text_where(self, line: int) -> str:
+        """Where a line of the report's text is, for a person. A report read from a collection
+        sheet names the document its text came from (the sheet's 来源), not the workbook."""
+        name = self.source.replace("\\", "/").rsplit("/", 1)[-1] if self.source else ""
+        origin = self.facts.get("origin")
+        if origin and self.location_style == "sheet":
+            doc = str(origin).replace("\\", "/").rsplit("/", 1)[-1]
+            return (f"{doc} 第{line}行" if line else doc) + f"（汇总工作簿 {name}）"
+        return f"{name} 第{line}行" if line else name
+
     def ref(self, cell_id: str) -> CellRef:
         return CellRef(self.unit, self.year, cell_id)
 

@@ -98,7 +98,7 @@ def _finding(rule, report: Report, meta: dict, suspect: str | None, suggestion, 
                 candidates=[CellRef(report.unit, report.year, _CLAIM_CELL[k]) for k in involved]
                 if suspect is None and claims else None,
                 expected=suggestion, actual=actual, suggestion=suggestion,
-                source=report.source, where=_where(report, line), detail=detail)
+                source=report.source, where=report.text_where(line), detail=detail)
 
 
 def regions(rule, reports, ctx):
@@ -109,7 +109,7 @@ def regions(rule, reports, ctx):
         for hit in info.get("foreign", ()):
             yield make(rule.id, unit=report.unit, year=report.year,
                        severity="warning" if hit.get("same_province") else None,
-                       actual=hit["name"], source=report.source, where=_where(report, hit.get("line", 0)),
+                       actual=hit["name"], source=report.source, where=report.text_where(hit.get("line", 0)),
                        name=hit["name"], province=hit["province"], city=hit["city"],
                        home=info.get("home"), home_province=info.get("home_province", ""),
                        basis=info.get("basis"), sentence=_excerpt(hit["sentence"], hit["name"]))
@@ -128,7 +128,7 @@ def sections(rule, reports, ctx):
             continue
         names = "；".join(f"{'一二三四五六'[n - 1]}、{SECTIONS[n][0]}" for n in missing)
         yield make(rule.id, unit=report.unit, year=report.year, expected=6, actual=6 - len(missing),
-                   source=report.source, where=_where(report, 0), missing=names)
+                   source=report.source, where=report.text_where(0), missing=names)
 
 
 def _excerpt(sentence: str, name: str, width: int = 30) -> str:
@@ -139,6 +139,3 @@ def _excerpt(sentence: str, name: str, width: int = 30) -> str:
     return ("…" if a else "") + sentence[a:b] + ("…" if b < len(sentence) else "")
 
 
-def _where(report: Report, line: int) -> str:
-    name = report.source.rsplit("/", 1)[-1] if report.source else ""
-    return f"{name} 第{line}行" if line else name

@@ -111,8 +111,7 @@ def share(rule, reports, ctx):
 
 
 def _where(report: Report, line: int, cell: str | None = None) -> str:
-    name = report.source.rsplit("/", 1)[-1] if report.source else ""
-    place = f"{name} 第{line}行" if line else name
+    place = report.text_where(line)
     if cell and report.location_style != "text":
         located = report.locate(cell)
         if located:
