@@ -107,8 +107,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  1 万份读取下限倍数：{by[('text2021', 10000)]['floor_ratio']}（目标 ≤ {TARGETS['floor_ratio_10k']}）")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"结果已写入 {OUT / 'results.json'}")
+    (OUT / "results.md").write_text(markdown(summary), encoding="utf-8")
+    print(f"结果已写入 {OUT / 'results.json'} 和 {OUT / 'results.md'}（README 性能一节的表格）")
     return 0
+
+
+KIND_NAMES = {"text2021": "文本，2021 版", "text": "文本，2019 与 2021 版混合", "workbook": "汇总工作簿（每区一个）"}
+
+
+def markdown(summary: dict) -> str:
+    """The README's table: one line per input set, then the seeds."""
+    lines = ["| 输入 | 报告数 | 文件数 | 用时 (s) | 份/秒 | CPU (s) | CPU ms/份 | 峰值内存 (MB) "
+             "| 读取下限 (s) | 用时/下限 | 运行前负载 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in summary["rows"]:
+        lines.append(f"| {KIND_NAMES.get(r['kind'], r['kind'])} | {r['reports']:,} | {r['files']:,} | {r['seconds']} "
+                     f"| {r['reports_per_s']:,} | {r['cpu_s']} | {r['cpu_ms_per_report']} | {r['peak_mb']:,} "
+                     f"| {r['floor_s']} | {r['floor_ratio']} | {r['load_before']} |")
+    lines.append(f"\n五份样本报告 `xxgk check`（含启动，三次最好）：{summary['seeds_s']} s。")
+    if "growth_10x" in summary:
+        lines.append(f"1 万份到 10 万份（2021 版文本）的耗时倍数：{summary['growth_10x']}。")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

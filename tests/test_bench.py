@@ -1,0 +1,50 @@
+"""The benchmark's measuring parts on real processes and files: peak memory and CPU time of a
+process tree, the reading floor, and the README table made from a run's results."""
+import sys
+
+from bench.floor import floor_measure
+from bench.generate import district, write_texts
+from bench.measure import run_measured
+from bench.run import markdown
+
+# A child that holds ~200 MB and burns CPU in a worker of its own (a grandchild of the test).
+_CHILD = """
+import multiprocessing as mp, time
+def burn(_):
+    t = time.process_time()
+    while time.process_time() - t < 0.4:
+        pass
+if __name__ == "__main__":
+    block = bytearray(200 * 2**20)
+    p = mp.get_context("fork").Process(target=burn, args=(0,))
+    p.start(); burn(0); p.join()
+"""
+
+
+def test_run_measured_counts_the_whole_tree():
+    m = run_measured([sys.executable, "-c", _CHILD], interval=0.02)
+    assert m.returncode == 0
+    assert m.peak_bytes >= 200 * 2**20            # the block is touched (zeroed) while held
+    assert m.cpu_seconds >= 0.7                     # parent and its worker each burnt 0.4 s
+    assert m.seconds >= 0.4
+
+
+def test_floor_reads_generated_reports(tmp_path):
+    d = district(4, years=(2022,), seed=3, name="测试区")
+    write_texts(d, tmp_path)
+    files = sorted(tmp_path.rglob("*.txt"))
+    assert len(files) == 5
+    wall, cpu = floor_measure(files, workers=2)
+    assert wall > 0 and cpu > 0
+
+
+def test_markdown_table_has_a_line_per_input_set():
+    row = {"kind": "text2021", "reports": 10000, "files": 10000, "seconds": 6.01, "reports_per_s": 1663,
+           "cpu_s": 9.8, "cpu_ms_per_report": 0.98, "peak_mb": 293, "floor_s": 0.14, "floor_ratio": 41.69,
+           "load_before": 2.0}
+    text = markdown({"rows": [row, row | {"kind": "workbook", "reports": 1000}], "seeds_s": 0.8,
+                     "growth_10x": 8.5})
+    lines = text.splitlines()
+    assert lines[2].startswith("| 文本，2021 版 | 10,000 | 10,000 | 6.01 | 1,663 | 9.8 | 0.98 | 293 | 0.14 | 41.69 | 2.0 |")
+    assert lines[3].startswith("| 汇总工作簿（每区一个） | 1,000 |")
+    assert "0.8 s" in text and "8.5" in text
