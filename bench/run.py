@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--mixed", type=int, nargs="*", default=[1000, 10000], help="两种格式的文本报告规模")
     ap.add_argument("--workbooks", type=int, nargs="*", default=[1000], help="工作簿输入的规模")
+    ap.add_argument("--readme", action="store_true", help="把结果表写入 README 的性能一节")
     a = ap.parse_args(argv)
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} 核, Python {platform.python_version()}"
     print(f"机器：{machine}", flush=True)
@@ -109,7 +110,18 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     (OUT / "results.md").write_text(markdown(summary), encoding="utf-8")
     print(f"结果已写入 {OUT / 'results.json'} 和 {OUT / 'results.md'}（README 性能一节的表格）")
+    if a.readme:
+        update_readme(ROOT / "README.md", markdown(summary))
+        print("README 的性能表已更新")
     return 0
+
+
+def update_readme(path: Path, table: str) -> None:
+    """Replace the text between the README's bench-table markers with `table`."""
+    start, end = "<!-- bench-table -->\n", "<!-- /bench-table -->"
+    text = path.read_text(encoding="utf-8")
+    i, j = text.index(start) + len(start), text.index(end)
+    path.write_text(text[:i] + table + text[j:], encoding="utf-8")
 
 
 KIND_NAMES = {"text2021": "文本，2021 版", "text": "文本，2019 与 2021 版混合", "workbook": "汇总工作簿（每区一个）"}

@@ -48,3 +48,11 @@ def test_markdown_table_has_a_line_per_input_set():
     assert lines[2].startswith("| 文本，2021 版 | 10,000 | 10,000 | 6.01 | 1,663 | 9.8 | 0.98 | 293 | 0.14 | 41.69 | 2.0 |")
     assert lines[3].startswith("| 汇总工作簿（每区一个） | 1,000 |")
     assert "0.8 s" in text and "8.5" in text
+
+
+def test_update_readme_replaces_only_the_marked_table(tmp_path):
+    from bench.run import update_readme
+    readme = tmp_path / "README.md"
+    readme.write_text("前文\n<!-- bench-table -->\n旧表\n<!-- /bench-table -->\n后文\n", encoding="utf-8")
+    update_readme(readme, "| 新表 |\n")
+    assert readme.read_text(encoding="utf-8") == "前文\n<!-- bench-table -->\n| 新表 |\n<!-- /bench-table -->\n后文\n"
