@@ -26,7 +26,6 @@ system:
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/xxgk extract $(SEEDS) --format table || true
 	@# the reviewer's path: the seeds imported into one collection workbook, then that workbook
 	@# checked and flagged (exit 1 = findings, expected here)
 	$(BIN)/xxgk import $(SEEDS) -o $(OUT)/seeds.xlsx --force || [ $$? -eq 2 ]
