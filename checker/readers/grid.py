@@ -66,8 +66,13 @@ def _split(cells: list[GridCell]) -> _Line | None:
     label_cells = [c for c in cells[: end + 1] if c.text.strip()]
     values = cells[end + 1:]
     normed = [L.norm(c.text) for c in label_cells]
-    return _Line(cells, label_cells, values, normed, "".join(normed), normed[-1] if normed else "",
-                 any(c.text and not c.text.isspace() for c in values))
+    has_values = False
+    for c in values:   # a loop, not any(<genexpr>): most rows answer at their first value
+        t = c.text
+        if t and not t.isspace():
+            has_values = True
+            break
+    return _Line(cells, label_cells, values, normed, "".join(normed), normed[-1] if normed else "", has_values)
 
 
 def _lines(rows: list[list[GridCell]]) -> list[_Line]:
@@ -190,11 +195,8 @@ class _Reader:
                 continue
             held, self.fragment = ln, None
 
-    def _candidates(self) -> list[str]:
-        if self.region is None:
-            return list(L.TABLE_ORDER[:2])
-        i = L.TABLE_ORDER.index(self.region)
-        return [t for t in L.TABLE_ORDER[i:] if t != "appeals"]
+    def _candidates(self) -> tuple[str, ...]:
+        return _CANDIDATES[self.region]
 
     def _match(self, ln: _Line, prefix: str, suffix: str) -> tuple[str, Row] | None:
         if prefix or suffix:
@@ -330,6 +332,11 @@ class _Reader:
 
 
 _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], str]] = {}
+
+
+# The tables a row may belong to, by the table region the walk is in (tables come in order).
+_CANDIDATES = {None: L.TABLE_ORDER[:2], **{r: tuple(t for t in L.TABLE_ORDER[i:] if t != "appeals")
+                                           for i, r in enumerate(L.TABLE_ORDER)}}
 
 
 def _row_meta(tid: str, row: Row) -> tuple[tuple[str, ...], str]:
