@@ -130,3 +130,10 @@ def test_annotate_writes_a_marked_copy(tmp_path):
     assert "校验结果" in load_workbook(out).sheetnames
     res = runner.invoke(app, ["check", str(book), "--annotate", str(out), "--engine", "openpyxl"])
     assert res.exit_code == 2                     # an existing output is kept without --force
+
+
+def test_table_names_the_row_of_a_blank_row_finding():
+    SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+    out = CliRunner().invoke(app, ["check", str(SEEDS / "003_15d564b43078fcdc.txt"), "--format", "table"])
+    assert out.exit_code == 1
+    assert "3.要求提供公开出版物（7 格）" in out.output

@@ -57,6 +57,20 @@ def _label(cell_id: str) -> str:
     return cell_id
 
 
+def _cell_column(f) -> str:
+    """What the 单元格 column shows: the suspect; else the candidates; else the cells involved
+    (a blank row: its label and how many cells)."""
+    if f.suspect:
+        return _label(f.suspect.cell)
+    if f.candidates:
+        return "、".join(_label(c.cell) for c in f.candidates[:3]) + ("…" if len(f.candidates) > 3 else "")
+    if len(f.cells) == 1:
+        return _label(f.cells[0].cell)
+    if f.cells:
+        return f"{_label(f.cells[0].cell).split('·')[0]}（{len(f.cells)} 格）"
+    return ""
+
+
 def table(result, out) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -74,10 +88,8 @@ def table(result, out) -> None:
         t.add_column("说明", overflow="fold")
         for f in fs:
             colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
-            cell = _label(f.suspect.cell) if f.suspect else ("、".join(_label(c.cell) for c in f.candidates[:3])
-                                                             + ("…" if len(f.candidates) > 3 else "")
-                                                             if f.candidates else "")
-            t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", cell,
+            t_cell = _cell_column(f)
+            t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", t_cell,
                       "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
         console.print(t)
     if not result.reports and not result.findings:
