@@ -46,8 +46,10 @@ def norm(text: str) -> str:
     return text.translate(_DROP_TABLE)
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_enum(label: str) -> str:
-    """The label without its enumerators: `三六3其他` -> `其他`, `一本年新收` -> `本年新收`."""
+    """The label without its enumerators: `三六3其他` -> `其他`, `一本年新收` -> `本年新收`.
+    Cached: format detection asks it of every row with values."""
     return _ENUM.sub("", label)
 
 
