@@ -1,0 +1,52 @@
+"""Each form rule (F1–F5) has a passing and a failing fixture under `tests/fixtures/<id>/{pass,fail}/`,
+as the table and prose rules have (see make_form_fixtures.py): one generated 2021 text report, clean
+in `pass`; in `fail` a blank row (F1), `/` and `无` cells (F2), a row one value short (F3), the appeals
+table gone (F4), an empty text file and a truncated workbook (F5). The inputs go through the real
+readers and `check_paths`: `pass` gives no finding of the rule, `fail` exactly the findings in
+`fail.json` (the spec's shape; paths relative to the fixture folder).
+
+Set XXGK_UPDATE_FIXTURES=1 to rewrite `fail.json` after a deliberate change; review the diff."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.check import check_paths
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RULES = ["F1", "F2", "F3", "F4", "F5"]
+
+
+def _check(folder: Path, select: list[str], monkeypatch):
+    monkeypatch.chdir(folder.parent)
+    return check_paths([Path(folder.name)], select=select)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_passing_fixture(rule, monkeypatch):
+    result = _check(FIXTURES / rule / "pass", ["F"], monkeypatch)
+    # the clean report is read whole: one report, every cell a number, no problem of form at all
+    assert result.findings == [] and result.exit_code == 0
+    (report,) = result.reports
+    assert report.format == "2021"
+    assert report.cells and all(v is not None for v in report.cells.values())
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_failing_fixture(rule, monkeypatch, assert_fail_json):
+    assert_fail_json(rule, [f.to_json() for f in _check(FIXTURES / rule / "fail", [rule], monkeypatch).findings])
+
+
+@pytest.mark.parametrize("rule", ["F1", "F2", "F3", "F4"])
+def test_failing_fixture_has_only_its_fault(rule, monkeypatch):
+    """Each failing report differs from the clean one by one fault: no other form rule fires."""
+    result = _check(FIXTURES / rule / "fail", ["F"], monkeypatch)
+    assert {f.rule for f in result.findings} == {rule}
+    assert result.exit_code == 1
+
+
+def test_unreadable_inputs_are_named_and_exit_2(monkeypatch):
+    result = _check(FIXTURES / "F5" / "fail", ["F5"], monkeypatch)
+    assert result.reports == [] and result.exit_code == 2
+    assert sorted(f.source for f in result.unreadable) == ["fail/empty.txt", "fail/truncated.xlsx"]
