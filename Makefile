@@ -51,6 +51,7 @@ docs: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m checker.docs --check
+	$(BIN)/python -m pytest -q tests/test_docs.py tests/test_cli_docs.py tests/rules/test_fixture_coverage.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info

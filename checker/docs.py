@@ -1,14 +1,16 @@
 """Generate `docs/rules.md` from the rule catalogue (rules are data, docs cannot drift):
-one section per rule with 检查什么 / 为什么 / 示例, its severity, formats and message template.
+one section per rule with 检查什么 / 为什么 / 示例, its severity, formats and message template;
+and `docs/cli.md` from each command's `--help` (checker/docs_cli.py).
 
-    python -m checker.docs            # write docs/rules.md
-    python -m checker.docs --check    # exit 1 when docs/rules.md is stale or a rule lacks a section
+    python -m checker.docs            # write docs/rules.md and docs/cli.md
+    python -m checker.docs --check    # exit 1 when either is stale or a rule lacks a section
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from . import docs_cli
 from .catalogue import Rule, catalogue
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -55,16 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     lacking = {r.id: missing_sections(r) for r in catalogue().values() if missing_sections(r)}
     for rid, labels in lacking.items():
         print(f"规则 {rid} 缺少文档段落：{'、'.join(labels)}", file=sys.stderr)
-    text = render()
+    pages = ((DOCS, render()), (docs_cli.DOCS, docs_cli.render()))
     if "--check" in argv:
-        current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
-        if current != text:
-            print(f"{DOCS} 已过期，请运行 python -m checker.docs 重新生成。", file=sys.stderr)
-            return 1
-        return 1 if lacking else 0
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(text, encoding="utf-8")
-    print(f"已写出 {DOCS}（{len(catalogue())} 条规则）")
+        stale = [path for path, text in pages
+                 if (path.read_text(encoding="utf-8") if path.exists() else "") != text]
+        for path in stale:
+            print(f"{path} 已过期，请运行 python -m checker.docs 重新生成。", file=sys.stderr)
+        return 1 if stale or lacking else 0
+    for path, text in pages:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"已写出 {DOCS}（{len(catalogue())} 条规则）和 {docs_cli.DOCS}（{len(docs_cli.commands()[1])} 个命令）")
     return 1 if lacking else 0
 
 
