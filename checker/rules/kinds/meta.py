@@ -36,15 +36,17 @@ def dates(rule, reports, ctx):
             claims["published"] = int(published[:4]) - 1
         if len(claims) < 2:
             continue
-        states = _states(meta, claims)
-        tally = Counter(claims.values())
-        if len(tally) == 1:
-            year = next(iter(tally))
+        # the claims agree in almost every report: test that before building any message text
+        first = next(iter(claims.values()))
+        if all(v == first for v in claims.values()):
+            year = first
             if published and int(published[5:7]) > normal:
                 yield _finding(rule, report, meta, "published", None,
-                               f"{states}。落款日期晚于 {year + 1} 年 {normal} 月，发布偏晚"
+                               f"{_states(meta, claims)}。落款日期晚于 {year + 1} 年 {normal} 月，发布偏晚"
                                f"（条例要求每年 1 月 31 日前公布上一年度的年报）。", severity="warning")
             continue
+        states = _states(meta, claims)
+        tally = Counter(claims.values())
         year, votes = tally.most_common(1)[0]
         odd = [k for k, v in claims.items() if v != year]
         if votes >= 2 and len(odd) == 1:
@@ -62,7 +64,11 @@ def dates(rule, reports, ctx):
 def _meta(report: Report) -> dict:
     """What the prose analysis read; where it did not run (or a reader fixed the year, e.g. from a
     workbook's header block), the report's own fields stand in."""
-    meta = dict(report.facts.get("meta") or {})
+    meta = report.facts.get("meta") or {}
+    if (meta.get("title_year") or report.year is None or meta.get("year_source") not in (None, "reader")) \
+            and (meta.get("period") or not report.period) and (meta.get("published") or not report.published):
+        return meta   # nothing to fill in (the usual case): read-only, no copy
+    meta = dict(meta)
     if not meta.get("title_year") and report.year is not None and meta.get("year_source") in (None, "reader"):
         meta["title_year"] = report.year
     if not meta.get("period") and report.period:
