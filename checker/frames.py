@@ -40,9 +40,11 @@ def cells_frame(reports: list[Report]) -> pd.DataFrame:
                        dtype=np.int32)
         if not len(idx):
             continue
-        present = np.stack([reports[i].present for i in idx])
+        # concatenate + reshape, not np.stack (which first makes a view of every report's row)
+        of_fmt = [reports[i] for i in idx.tolist()]
+        present = np.concatenate([r.present for r in of_fmt]).reshape(len(idx), -1)
         ri, ci = np.nonzero(present)
-        values.append(np.stack([reports[i].values for i in idx])[ri, ci])
+        values.append(np.concatenate([r.values for r in of_fmt]).reshape(len(idx), -1)[ri, ci])
         reps.append(idx[ri])
         fmt_codes = np.searchsorted(_ALL_IDS, [c.id for c in template(fmt).cells]).astype(np.int16)
         codes.append(fmt_codes[ci])

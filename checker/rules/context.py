@@ -47,8 +47,10 @@ class Context:
             rows = np.flatnonzero(self.fmt_code == codes[f])
             if len(rows) == 0:
                 continue
-            vals = np.stack([self.reports[i].values for i in rows])
-            present = np.stack([self.reports[i].present for i in rows])
+            # one concatenate, then a reshape: np.stack makes a view of each of 100,000 rows first
+            of_fmt = [self.reports[i] for i in rows.tolist()]
+            vals = np.concatenate([r.values for r in of_fmt]).reshape(len(rows), -1)
+            present = np.concatenate([r.present for r in of_fmt]).reshape(len(rows), -1)
             vals[~present] = np.nan
             self.blocks[f] = Block(f, rows, vals)
             self.row_in_block[rows] = np.arange(len(rows))
