@@ -19,7 +19,8 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
-from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .document import file_bytes, read_rows_and_lines
+from .grid import GridCell
 from .text import split_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -64,17 +65,13 @@ def decode(data: bytes, name: str) -> str:
 
 def read(path: Path) -> list[Report]:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    data = file_bytes(path)
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
     return [read_html(decode(data, path.name), str(path), path.name)]
 
 
 def read_html(text: str, source: str, where: str) -> Report:
-    from ..prose import analyse
     body = _parse(text, where)
     blocks = list(_walk(body))
     tables = [b for b in blocks if not isinstance(b, str)]
@@ -101,14 +98,7 @@ def read_html(text: str, source: str, where: str) -> Report:
             table_no += 1
     report = Report(source=source, location_style="html",
                     parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"])
-    if detect_format(rows) is None and tables_present(rows):
-        analyse(lines, report)
-        read_tables(rows, report, where)
-    else:
-        read_tables(rows, report, where)
-        analyse(lines, report)
-    finish(report, where)
-    return report
+    return read_rows_and_lines(rows, lines, report, where)
 
 
 # --- parsing ----------------------------------------------------------------------------------

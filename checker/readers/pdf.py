@@ -18,7 +18,8 @@ from ..findings import make
 from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
-from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .document import file_bytes, read_rows_and_lines
+from .grid import GridCell
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
 _PAGE_NUMBER = re.compile(
@@ -42,11 +43,8 @@ class _Item:
 
 def read(path: Path) -> list[Report]:
     path = Path(path)
-    try:
-        import pdfplumber
-        data_head = path.read_bytes()[:1024]
-    except OSError as e:
-        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    import pdfplumber
+    data_head = file_bytes(path)[:1024]
     if not data_head.strip():
         raise ReadError(f"文件“{path.name}”是空文件，没有可读取的内容。")
     if b"%PDF" not in data_head:
@@ -81,7 +79,6 @@ def read(path: Path) -> list[Report]:
 
 
 def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
-    from ..prose import analyse
     rows: list[list[GridCell]] = []
     lines: list[str] = []
     for p, items in enumerate(pages):
@@ -92,14 +89,7 @@ def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
             # the prose analysis sees every line, table rows too, as the text reader gives them
             lines.append(it.text if it.table is None else "\t".join(t for t, _ in it.cells))
     report = Report(source=source, location_style="page", parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
-    if detect_format(rows) is None and tables_present(rows):
-        analyse(lines, report)    # the labels do not tell 2019 from 2021: the data year has to
-        read_tables(rows, report, where)
-    else:
-        read_tables(rows, report, where)
-        analyse(lines, report)
-    finish(report, where)
-    return report
+    return read_rows_and_lines(rows, lines, report, where)
 
 
 # --- one page ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from . import ReadError
 from ..templates import format_for_year
 from .cellsplit import split_glued
 from .grid import GridCell, finish, read_tables
+from .document import file_bytes
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
@@ -90,10 +91,7 @@ def rows_of(lines: list[str]) -> list[list[GridCell]]:
 
 def read(path: Path) -> list[Report]:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+    data = file_bytes(path)
     return [read_text(decode(data, path.name), str(path), path.name)]
 
 
