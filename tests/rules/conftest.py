@@ -19,3 +19,16 @@ def assert_fail_json():
         assert got == json.loads(expected_file.read_text(encoding="utf-8"))
         assert all(f["rule"] == rule for f in got)
     return check
+
+
+@pytest.fixture
+def check_fixture(monkeypatch):
+    """Runs `check_paths` over `tests/fixtures/<rule>/<part>/` (with its units.csv, if any) from the
+    rule's folder, so the findings' paths read `pass/…` or `fail/…`. `select` defaults to the rule."""
+    from checker.check import check_paths
+
+    def run(rule: str, part: str, select: list[str] | None = None):
+        monkeypatch.chdir(FIXTURES / rule)
+        units = Path(part) / "units.csv"
+        return check_paths([Path(part)], units_file=units if units.exists() else None, select=select or [rule])
+    return run

@@ -8,7 +8,6 @@ a deliberate change:
 """
 from __future__ import annotations
 
-import io
 import shutil
 import sys
 from pathlib import Path
@@ -83,7 +82,8 @@ def main() -> None:
         "F5": {"empty.txt": "", "truncated.xlsx": _truncated_workbook()},
     }
     for rule, files in faults.items():
-        shutil.rmtree(FIXTURES / rule, ignore_errors=True)
+        for part in ("pass", "fail"):       # fail.json stays: the test rewrites it on request
+            shutil.rmtree(FIXTURES / rule / part, ignore_errors=True)
         _write(rule, "pass", {NAME: clean})
         _write(rule, "fail", files)
     print("fixtures written under", FIXTURES)

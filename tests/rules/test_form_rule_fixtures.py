@@ -8,24 +8,15 @@ readers and `check_paths`: `pass` gives no finding of the rule, `fail` exactly t
 Set XXGK_UPDATE_FIXTURES=1 to rewrite `fail.json` after a deliberate change; review the diff."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from checker.check import check_paths
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RULES = ["F1", "F2", "F3", "F4", "F5"]
 
 
-def _check(folder: Path, select: list[str], monkeypatch):
-    monkeypatch.chdir(folder.parent)
-    return check_paths([Path(folder.name)], select=select)
-
-
 @pytest.mark.parametrize("rule", RULES)
-def test_passing_fixture(rule, monkeypatch):
-    result = _check(FIXTURES / rule / "pass", ["F"], monkeypatch)
+def test_passing_fixture(rule, check_fixture):
+    result = check_fixture(rule, "pass", select=["F"])
     # the clean report is read whole: one report, every cell a number, no problem of form at all
     assert result.findings == [] and result.exit_code == 0
     (report,) = result.reports
@@ -34,19 +25,19 @@ def test_passing_fixture(rule, monkeypatch):
 
 
 @pytest.mark.parametrize("rule", RULES)
-def test_failing_fixture(rule, monkeypatch, assert_fail_json):
-    assert_fail_json(rule, [f.to_json() for f in _check(FIXTURES / rule / "fail", [rule], monkeypatch).findings])
+def test_failing_fixture(rule, check_fixture, assert_fail_json):
+    assert_fail_json(rule, [f.to_json() for f in check_fixture(rule, "fail").findings])
 
 
 @pytest.mark.parametrize("rule", ["F1", "F2", "F3", "F4"])
-def test_failing_fixture_has_only_its_fault(rule, monkeypatch):
+def test_failing_fixture_has_only_its_fault(rule, check_fixture):
     """Each failing report differs from the clean one by one fault: no other form rule fires."""
-    result = _check(FIXTURES / rule / "fail", ["F"], monkeypatch)
+    result = check_fixture(rule, "fail", select=["F"])
     assert {f.rule for f in result.findings} == {rule}
     assert result.exit_code == 1
 
 
-def test_unreadable_inputs_are_named_and_exit_2(monkeypatch):
-    result = _check(FIXTURES / "F5" / "fail", ["F5"], monkeypatch)
+def test_unreadable_inputs_are_named_and_exit_2(check_fixture):
+    result = check_fixture("F5", "fail")
     assert result.reports == [] and result.exit_code == 2
     assert sorted(f.source for f in result.unreadable) == ["fail/empty.txt", "fail/truncated.xlsx"]

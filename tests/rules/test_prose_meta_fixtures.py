@@ -7,26 +7,17 @@ or seeds with one figure edited (see each rule's test in test_prose_rules / test
 Set XXGK_UPDATE_FIXTURES=1 to rewrite `fail.json` after a deliberate change; review the diff."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from checker.check import check_paths
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RULES = ["R10", "P1", "P2", "M1", "M2", "M3"]
 
 
-def _findings(folder: Path, rule: str, monkeypatch) -> list[dict]:
-    monkeypatch.chdir(folder.parent)
-    return [f.to_json() for f in check_paths([Path(folder.name)], select=[rule]).findings]
+@pytest.mark.parametrize("rule", RULES)
+def test_passing_fixture(rule, check_fixture):
+    assert check_fixture(rule, "pass").findings == []
 
 
 @pytest.mark.parametrize("rule", RULES)
-def test_passing_fixture(rule, monkeypatch):
-    assert _findings(FIXTURES / rule / "pass", rule, monkeypatch) == []
-
-
-@pytest.mark.parametrize("rule", RULES)
-def test_failing_fixture(rule, monkeypatch, assert_fail_json):
-    assert_fail_json(rule, _findings(FIXTURES / rule / "fail", rule, monkeypatch))
+def test_failing_fixture(rule, check_fixture, assert_fail_json):
+    assert_fail_json(rule, [f.to_json() for f in check_fixture(rule, "fail").findings])
