@@ -5,14 +5,7 @@ from __future__ import annotations
 from checker.model import Report
 from checker.prose import analyse
 
-
-def analysed(path, edit=None) -> Report:
-    text = path.read_text(encoding="utf-8")
-    if edit:
-        text = text.replace(*edit)
-    report = Report(source=str(path))
-    analyse(text.splitlines(), report)
-    return report
+from seed_analysis import analysed
 
 
 def by_kind(report, kind):

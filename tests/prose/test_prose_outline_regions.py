@@ -7,14 +7,7 @@ from checker.model import Report
 from checker.prose import analyse
 from checker.prose import regions
 
-
-def analysed(path, edit=None) -> Report:
-    text = path.read_text(encoding="utf-8")
-    if edit:
-        text = text.replace(*edit)
-    report = Report(source=str(path))
-    analyse(text.splitlines(), report)
-    return report
+from seed_analysis import analysed
 
 
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003"])

@@ -5,15 +5,9 @@ from __future__ import annotations
 from checker.check import check
 from checker.readers.text import read_text
 
+from seed_edits import read
+
 META_RULES = ["M1", "M2", "M3"]
-
-
-def read(path, *edits):
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new)
-    return read_text(text, str(path), path.name)
 
 
 def findings(reports, select=META_RULES):
