@@ -2,7 +2,7 @@
 `tests/fixtures/<id>/{pass,fail}/`: small generated districts as text reports (and a units file),
 each failing one with one known error. Run from the repository root after a deliberate change:
 
-    python tests/rules/make_table_fixtures.py && XXGK_UPDATE_FIXTURES=1 pytest tests/rules/test_table_rule_fixtures.py
+    python tests/rules/make_table_fixtures.py && XXGK_UPDATE_FIXTURES=1 pytest tests/rules/test_rule_fixtures.py
 """
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
-"""Each form rule (F1–F5) has a passing and a failing fixture under `tests/fixtures/<id>/{pass,fail}/`,
-as the table and prose rules have (see make_form_fixtures.py): one generated 2021 text report, clean
-in `pass`; in `fail` a blank row (F1), `/` and `无` cells (F2), a row one value short (F3), the appeals
-table gone (F4), an empty text file and a truncated workbook (F5). The inputs go through the real
-readers and `check_paths`: `pass` gives no finding of the rule, `fail` exactly the findings in
-`fail.json` (the spec's shape; paths relative to the fixture folder).
+"""Each form rule (F1–F5) has a passing and a failing fixture under
+`tests/fixtures/<id>/{pass,fail}/`, as the other rules have (test_rule_fixtures.py). The inputs
+(make_form_fixtures.py): one generated 2021 text report, clean in `pass`; in `fail` a blank row (F1),
+`/` and `无` cells (F2), a row one value short (F3), the appeals table gone (F4), an empty text file
+and a truncated workbook (F5). They go through the real readers and `check_paths`: `pass` gives no
+finding of the rule, `fail` exactly the findings in `fail.json` (the spec's shape; paths relative
+to the fixture folder).
 
 Set XXGK_UPDATE_FIXTURES=1 to rewrite `fail.json` after a deliberate change; review the diff."""
 from __future__ import annotations
