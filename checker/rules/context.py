@@ -106,7 +106,8 @@ class Context:
             have = [j for j, c in enumerate(cols) if c >= 0]
             if not have:
                 continue
-            sub = b.values[self.row_in_block[idx[mask]]][:, [cols[j] for j in have]]
+            # rows and columns in one gather: not a copy of every row's whole vector first
+            sub = b.values[np.ix_(self.row_in_block[idx[mask]], [cols[j] for j in have])]
             out[np.ix_(np.flatnonzero(mask), have)] = sub
         return out
 
