@@ -1,0 +1,130 @@
+"""One run-together row: every split of its digits into the row's cells that the row's own
+constraints allow (no leading zeros unless the cell is "0"; a group's total equals the sum of its
+parts). The constraints across rows are applied in runtogether.py."""
+from __future__ import annotations
+
+import itertools
+
+# Above this many splits for one row we stop enumerating: the row is reported, not guessed.
+MAX_ROW_CANDIDATES = 2000
+# Steps of the split enumeration for one row before it is given up (reported, not guessed).
+MAX_SPLIT_STEPS = 300_000
+
+
+class TooLarge(Exception):
+    """The enumeration ran past its step budget (a long ID-like run): report it, do not guess."""
+
+
+def column_groups(table: str, ncols: int) -> list[tuple[int, bool]]:
+    """The row's columns as consecutive groups (number of parts, followed by their total?)."""
+    if table == "requests" and ncols == 7:
+        return [(6, True)]
+    if table == "appeals" and ncols == 15:
+        return [(4, True)] * 3
+    return [(ncols, False)]
+
+
+def _number(s: str) -> int | None:
+    """A cell as printed: digits without a leading zero, or "0"."""
+    if not s or (len(s) > 1 and s[0] == "0"):
+        return None
+    return int(s)
+
+
+def _split_sum(s: str, start: int, end: int, k: int, target: int | None, budget: list[int]):
+    """Splits of s[start:end] into k numbers, summing to `target` (any sum when None). `budget`
+    counts the steps left: a pathological run (a long ID number) must not hang the reader."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise TooLarge
+    if k == 1:
+        v = _number(s[start:end])
+        if v is not None and (target is None or v == target):
+            yield (v,)
+        return
+    if target is not None and _least_sum(end - start, k) > target:
+        return  # so many digits in k numbers make at least one number larger than the target
+    # leave at least one digit for each of the k-1 remaining numbers
+    for cut in range(start + 1, end - k + 2):
+        v = _number(s[start:cut])
+        if v is None:
+            if s[start] == "0":
+                return  # "0" was the only option and it was already tried
+            continue
+        if target is not None and v > target:
+            break  # longer prefixes only grow
+        rest = None if target is None else target - v
+        for tail in _split_sum(s, cut, end, k - 1, rest, budget):
+            yield (v, *tail)
+
+
+def _least_sum(ndigits: int, k: int) -> int:
+    """The least sum of k numbers printed with `ndigits` digits in all (no leading zeros): one of
+    them has at least ceil(ndigits / k) digits."""
+    longest = -(-ndigits // k)
+    return 0 if longest <= 1 else 10 ** (longest - 1)
+
+
+def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]], budget: list[int]):
+    if not groups:
+        if pos == len(s):
+            yield ()
+        return
+    (k, has_total), rest = groups[0], groups[1:]
+    width = k + (1 if has_total else 0)
+    remaining_cells = width + sum(g + (1 if t else 0) for g, t in rest)
+    if len(s) - pos < remaining_cells:
+        return
+    if not has_total:
+        if rest:
+            for end in range(pos + k, len(s) + 1):
+                for parts in _split_sum(s, pos, end, k, None, budget):
+                    for tail in _split_groups(s, end, rest, budget):
+                        yield (*parts, *tail)
+        else:
+            yield from _split_sum(s, pos, len(s), k, None, budget)
+        return
+    after = remaining_cells - width   # digits the later groups need at least
+    for i in range(pos + k, len(s) - after):   # the parts end at i, the total is s[i:j]
+        ends = range(i + 1, len(s) - after + 1) if rest else (len(s),)
+        for j in ends:
+            total = _number(s[i:j])
+            if total is None:
+                break
+            for parts in _split_sum(s, pos, i, k, total, budget):
+                for tail in _split_groups(s, j, rest, budget):
+                    yield (*parts, total, *tail)
+
+
+def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> tuple[list[tuple[int, ...]], bool]:
+    """Every split of `digits` into `ncols` cells that the row's own constraints allow.
+    Spaces in `digits` are boundaries that were printed (`640020 70`: a run, then the total):
+    a split must cut there. Returns (candidates, truncated): truncated when more than `limit` exist."""
+    run = digits.replace(" ", "")
+    stops = _stops(digits)
+    splits = _split_groups(run, 0, column_groups(table, ncols), [MAX_SPLIT_STEPS])
+    if stops:
+        splits = (c for c in splits if stops <= _cuts(c))
+    found: list[tuple[int, ...]] = []
+    try:
+        found.extend(itertools.islice(splits, limit + 1))
+    except TooLarge:
+        return found[:limit], True
+    return found[:limit], len(found) > limit
+
+
+def _stops(digits: str) -> frozenset[int]:
+    """Positions (in the digits without spaces) where the printed text had a space."""
+    out, n = set(), 0
+    for part in digits.split()[:-1]:
+        n += len(part)
+        out.add(n)
+    return frozenset(out)
+
+
+def _cuts(cells: tuple[int, ...]) -> set[int]:
+    out, n = set(), 0
+    for v in cells[:-1]:
+        n += len(str(v))
+        out.add(n)
+    return out
