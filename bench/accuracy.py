@@ -102,7 +102,7 @@ def run(n_units: int = 50, n_errors: int = 40, seed: int = 1, memory: bool = Fal
     if memory:
         from .inject import apply_to_reports
         apply_to_reports(d)
-        result = check(d.reports, units=_hierarchy(d))
+        result = check(d.reports, units=d.hierarchy())
     elif workbook:
         from .generate import write_workbook
         with tempfile.TemporaryDirectory() as tmp:
@@ -115,15 +115,6 @@ def run(n_units: int = 50, n_errors: int = 40, seed: int = 1, memory: bool = Fal
             write_units(d, tmp / "units.csv")
             result = check_paths([tmp / "reports"], units_file=tmp / "units.csv")
     return score(d.truth, result.findings), result.findings
-
-
-def _hierarchy(d):
-    from checker.units import Hierarchy
-    h = Hierarchy(source="(generated)")
-    h.parents[d.parent_unit] = None
-    for u in d.units:
-        h.parents[u] = d.parent_unit
-    return h
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -54,6 +54,14 @@ class District:
     def parents(self) -> dict[str, str]:
         return {u: self.parent_unit for u in self.units}
 
+    def hierarchy(self):
+        """The district's units as a `units.Hierarchy` (what a units file would give)."""
+        from checker.units import Hierarchy
+        h = Hierarchy(source="(generated)")
+        h.parents[self.parent_unit] = None
+        h.parents.update(self.parents())
+        return h
+
     def report(self, unit: str, year: int) -> Report:
         return next(r for r in self.reports if r.unit == unit and r.year == year)
 

@@ -10,14 +10,6 @@ from checker.rules.localise import slip_kind
 from checker.units import Hierarchy
 
 
-def hierarchy(d):
-    h = Hierarchy(source="(test)")
-    h.parents[d.parent_unit] = None
-    for u in d.units:
-        h.parents[u] = d.parent_unit
-    return h
-
-
 @pytest.fixture(scope="module")
 def clean():
     return district(8, (2019, 2020, 2021, 2022), seed=5)
@@ -32,7 +24,7 @@ def fresh():
 
 
 def test_clean_district_has_no_error_and_every_rule_is_evaluated(clean):
-    result = check(clean.reports, units=hierarchy(clean))
+    result = check(clean.reports, units=clean.hierarchy())
     assert errors(result) == []
     for rid in ("R1", "R2", "R3", "R4", "R6", "R7", "R9"):
         assert result.stats[rid]["passed"] > 0 and result.stats[rid]["failed"] == 0, rid
@@ -60,7 +52,7 @@ def test_one_wrong_cell_one_finding_with_suspect_and_original_value(cell):
     unit = d.units[3]
     r, original = _poke(d, unit, 2020, cell, None)
     r.set(cell, original + 7)
-    result = check(d.reports, units=hierarchy(d))
+    result = check(d.reports, units=d.hierarchy())
     errs = errors(result)
     assert len(errs) == 1, [f.message for f in errs]
     f = errs[0]
@@ -75,7 +67,7 @@ def test_district_cell_that_disagrees_with_its_units():
     cell = "requests.unavailable.not_held.natural_person"
     r, original = _poke(d, d.parent_unit, 2021, cell, None)
     r.set(cell, original + 1)
-    [f] = errors(check(d.reports, units=hierarchy(d)))
+    [f] = errors(check(d.reports, units=d.hierarchy()))
     assert f.suspect.unit == d.parent_unit and f.suspect.cell == cell and f.suggestion == original
 
 
@@ -86,7 +78,7 @@ def test_two_wrong_cells_in_one_table_are_two_findings():
     oa, ob = d.report(unit, 2021).get(a), d.report(unit, 2021).get(b)
     _poke(d, unit, 2021, a, oa + 3)
     _poke(d, unit, 2021, b, ob + 2)
-    errs = errors(check(d.reports, units=hierarchy(d)))
+    errs = errors(check(d.reports, units=d.hierarchy()))
     assert sorted((f.suspect.cell, f.suggestion) for f in errs) == sorted([(a, oa), (b, ob)])
 
 
@@ -95,7 +87,7 @@ def test_evidence_from_the_hierarchy_alone_is_ambiguous_and_says_so():
     cell = "active.licensing.decisions"          # 2021: in no equality but R9
     r, original = _poke(d, d.units[2], 2021, cell, None)
     r.set(cell, original + 1)
-    errs = errors(check(d.reports, units=hierarchy(d)))
+    errs = errors(check(d.reports, units=d.hierarchy()))
     assert len(errs) == 1
     f = errs[0]
     if f.suspect is None:                        # several cells explain it equally well
@@ -111,7 +103,7 @@ def test_money_unit_slip_in_a_unit_is_named():
     unit = next(u for u in d.units if d.report(u, 2022).get(cell))
     r, original = _poke(d, unit, 2022, cell, None)
     r.set(cell, round(original * 10000, 2), decimals=2)
-    [f] = errors(check(d.reports, units=hierarchy(d)))
+    [f] = errors(check(d.reports, units=d.hierarchy()))
     assert f.suspect.cell == cell and f.suspect.unit == unit
     assert math.isclose(f.suggestion, original) and "万元" in f.message
 
@@ -121,14 +113,14 @@ def test_money_rounding_within_printed_decimals_passes():
     parent = d.report(d.parent_unit, 2022)
     v = parent.get("active.fees.amount_wan")
     parent.set("active.fees.amount_wan", round(v, 1) if round(v, 1) != v else v, decimals=1)
-    assert errors(check(d.reports, units=hierarchy(d))) == []
+    assert errors(check(d.reports, units=d.hierarchy())) == []
 
 
 def test_blank_cell_is_not_zero_and_not_a_failure():
     d = fresh()
     r = d.report(d.units[0], 2021)
     r.set("requests.granted.natural_person", None)
-    result = check(d.reports, units=hierarchy(d))
+    result = check(d.reports, units=d.hierarchy())
     assert errors(result) == []                 # F1 is the reader's; the equalities are not evaluable
     assert result.stats["R3"]["not_evaluable"] >= 1
 
@@ -137,11 +129,11 @@ def test_r8_is_a_warning():
     d = fresh()
     r = d.report(d.units[4], 2022)
     r.set("active.normative_docs.in_force", r.get("active.normative_docs.in_force") + 5)
-    result = check(d.reports, units=hierarchy(d))
+    result = check(d.reports, units=d.hierarchy())
     # in_force also feeds the district's sum (R9): the R9 error names it, R8 is folded in
     [f] = errors(result)
     assert f.suspect.cell == "active.normative_docs.in_force" and "R8" in f.message
-    result = check(d.reports, units=hierarchy(d), ignore=["R9"])
+    result = check(d.reports, units=d.hierarchy(), ignore=["R9"])
     assert errors(result) == []
     assert [f.rule for f in result.findings if f.severity == "warning"] == ["R8"]
 
@@ -150,9 +142,9 @@ def test_select_and_ignore():
     d = fresh()
     r = d.report(d.units[0], 2020)
     r.set("requests.granted.natural_person", r.get("requests.granted.natural_person") + 1)
-    only_r3 = check(d.reports, units=hierarchy(d), select=["R3"])
+    only_r3 = check(d.reports, units=d.hierarchy(), select=["R3"])
     assert {f.rule for f in only_r3.findings} == {"R3"} and set(only_r3.stats) == {"R3"}
-    no_r = check(d.reports, units=hierarchy(d), ignore=["R"])
+    no_r = check(d.reports, units=d.hierarchy(), ignore=["R"])
     assert not any(f.rule.startswith("R") for f in no_r.findings) and "R3" not in no_r.stats
 
 
@@ -173,7 +165,7 @@ def test_prose_that_confirms_the_suggestion_is_folded_into_the_one_finding():
     r.prose = [ProseFact("count", f"共收到政府信息公开申请 {original} 件", 8, float(original),
                          cell="requests.received.total")]
     r.set("requests.received.total", original + 5)
-    errs = errors(check(d.reports, units=hierarchy(d)))
+    errs = errors(check(d.reports, units=d.hierarchy()))
     assert len(errs) == 1
     assert errs[0].suspect.cell == "requests.received.total" and errs[0].suggestion == original
     assert "正文也写作" in errs[0].message
@@ -196,7 +188,7 @@ def test_a_listed_unit_without_report_makes_the_district_sum_not_evaluable_and_i
     d = fresh()
     gone = d.units[0]
     reports = [r for r in d.reports if r.unit != gone]
-    result = check(reports, units=hierarchy(d))
+    result = check(reports, units=d.hierarchy())
     assert result.stats["R9"]["passed"] == 0 and result.stats["R9"]["not_evaluable"] > 0
     assert errors(result) == []
     [u1] = [f for f in result.findings if f.rule == "U1"]
@@ -208,7 +200,7 @@ def test_the_same_report_given_twice_is_summed_once_and_named():
     d = fresh()
     again = copy.deepcopy(d.report(d.units[0], 2021))
     again.source = "again.txt"
-    result = check(d.reports + [again], units=hierarchy(d))
+    result = check(d.reports + [again], units=d.hierarchy())
     assert errors(result) == [] and result.stats["R9"]["passed"] > 0
     [u2] = [f for f in result.findings if f.rule == "U2"]
     assert "again.txt" in u2.message and u2.severity == "warning"
@@ -221,7 +213,7 @@ def test_amounts_printed_in_yuan_are_summed_in_wan():
     r = d.report(unit, 2019)
     wan = r.get(cell)
     r.set(cell, round(wan * 10000, 2), decimals=2, unit="元", text=f"{wan * 10000:.2f}元")
-    assert errors(check(d.reports, units=hierarchy(d))) == []
+    assert errors(check(d.reports, units=d.hierarchy())) == []
     r.set(cell, round(wan * 10000, 2), decimals=2)        # the same figure without its unit: a slip
-    [f] = errors(check(d.reports, units=hierarchy(d)))
+    [f] = errors(check(d.reports, units=d.hierarchy()))
     assert f.suspect.unit == unit and math.isclose(f.suggestion, wan) and "万元" in f.message
