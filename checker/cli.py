@@ -121,8 +121,7 @@ def import_(
     units: Optional[Path] = typer.Option(None, "--units", help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:
-    """把报告汇总成一个工作簿：每份报告一个工作表（按官方表格样式排版），另有“单位清单”工作表。
-    该工作簿可直接用 `xxgk check` 校验。
+    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。
 
     退出码：0 成功；1 无法写出；2 有输入文件无法读取（其余报告照常写入）。
     """
