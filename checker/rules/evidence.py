@@ -41,8 +41,9 @@ def half_units(ctx: Context, b, c: int, cell: str) -> np.ndarray:
     for d in range(6, -1, -1):
         scaled = v * 10.0 ** d
         dec[np.abs(scaled - np.round(scaled)) < 1e-6] = d
-    for n, i in enumerate(b.rows):
-        meta = ctx.reports[i].cell_meta.get(cell)
+    reports = ctx.reports
+    for n, i in enumerate(b.rows.tolist()):
+        meta = reports[i].cell_meta.get(cell)
         if meta and meta.get("decimals") is not None:
             dec[n] = int(meta["decimals"])
     return 0.5 * 10.0 ** -dec.astype(float)
@@ -219,6 +220,7 @@ class HierFamily(Family):
         super().__init__(rule, ctx)
         self.parents: set[int] = set()
         self.scale: dict[tuple[int, str], float] = {}      # amounts printed in 元: to 万元
+        self._scales: dict[tuple[str, str], np.ndarray] = {}   # (format, cell) -> per-report scale
         for f in rule.formats:
             b = ctx.blocks.get(f)
             if b is None:
@@ -238,18 +240,21 @@ class HierFamily(Family):
             kids = kids[np.isin(ctx.parent_of[kids], parents)]
             tpl = template(f)
             values = self._in_wan(b, tpl)
-            sums = np.zeros_like(values)
-            np.add.at(sums, ctx.row_in_block[ctx.parent_of[kids]], values[ctx.row_in_block[kids]])
+            # the units' sums only for the parents (their position in `parents`, which is sorted),
+            # not a zeroed matrix as large as the whole block; the same additions in the same order
+            at = np.searchsorted(parents, ctx.parent_of[kids])
+            sums = np.zeros((len(parents), values.shape[1]))
+            np.add.at(sums, at, values[ctx.row_in_block[kids]])
             prow = ctx.row_in_block[parents]
-            res = values[prow] - sums[prow]
+            res = values[prow] - sums
             tol = np.full(res.shape, COUNT_TOL)
             for c, spec in enumerate(tpl.cells):
                 if spec.kind in MONEY_KINDS:
                     # each amount may be off by half a unit of its last printed decimal
                     half = half_units(ctx, b, c, spec.id) * self._column_scale(b, spec.id)
-                    sums_half = np.zeros(len(b.rows))
-                    np.add.at(sums_half, ctx.row_in_block[ctx.parent_of[kids]], half[ctx.row_in_block[kids]])
-                    tol[:, c] = half[prow] + sums_half[prow] + 1e-9
+                    sums_half = np.zeros(len(parents))
+                    np.add.at(sums_half, at, half[ctx.row_in_block[kids]])
+                    tol[:, c] = half[prow] + sums_half + 1e-9
             ids = tpl.cell_ids
             width = res.shape[1]
             na = self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:
@@ -259,12 +264,19 @@ class HierFamily(Family):
         self.has_money = True
 
     def _column_scale(self, b, cell: str) -> np.ndarray:
-        """Per report: 0.0001 where the amount is printed in 元 ("5000元"), else 1."""
+        """Per report: 0.0001 where the amount is printed in 元 ("5000元"), else 1 (once per
+        block and cell: both the values and the tolerances ask)."""
+        memo = self._scales
+        if (b.fmt, cell) in memo:
+            return memo[(b.fmt, cell)]
         out = np.ones(len(b.rows))
-        for n, i in enumerate(b.rows):
-            if self.ctx.reports[i].cell_meta.get(cell, {}).get("unit") == "元":
+        reports = self.ctx.reports
+        for n, i in enumerate(b.rows.tolist()):
+            meta = reports[i].cell_meta.get(cell)
+            if meta and meta.get("unit") == "元":
                 out[n] = 1e-4
-                self.scale[(int(i), cell)] = 1e-4
+                self.scale[(i, cell)] = 1e-4
+        memo[(b.fmt, cell)] = out
         return out
 
     def _in_wan(self, b, tpl) -> np.ndarray:
