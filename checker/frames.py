@@ -1,17 +1,17 @@
-"""The long frame (one row per printed cell: report, unit, year, format, table, cell, value) and its
-pandera schema, validated in bulk over all reports at once: one `validate` call per run, never one
-per report (a call costs milliseconds; at 100,000 reports that alone would be minutes)."""
+"""The frames pandera validates in bulk: a long frame, one row per printed cell (report, cell,
+value), and a frame of the reports' metadata (unit, year, format). A handful of `validate` calls per
+run (the cells in chunks of CHUNK reports), never one per report: a call costs milliseconds, and at
+100,000 reports that alone would be minutes."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .model import Finding, Report
+from .model import Finding, Report, stacked
 from .templates import FORMATS, template
 
 _ALL_IDS = sorted({c.id for f in FORMATS for c in template(f).cells})
 _SIGNED = sorted({c.id for f in FORMATS for c in template(f).cells if c.kind == "signed"})
-_TABLES = sorted({c.table for f in FORMATS for c in template(f).cells})
 
 
 CELL_DTYPE = pd.CategoricalDtype(_ALL_IDS)
@@ -40,11 +40,9 @@ def cells_frame(reports: list[Report]) -> pd.DataFrame:
                        dtype=np.int32)
         if not len(idx):
             continue
-        # concatenate + reshape, not np.stack (which first makes a view of every report's row)
         of_fmt = [reports[i] for i in idx.tolist()]
-        present = np.concatenate([r.present for r in of_fmt]).reshape(len(idx), -1)
-        ri, ci = np.nonzero(present)
-        values.append(np.concatenate([r.values for r in of_fmt]).reshape(len(idx), -1)[ri, ci])
+        ri, ci = np.nonzero(stacked(of_fmt, "present"))
+        values.append(stacked(of_fmt)[ri, ci])
         reps.append(idx[ri])
         fmt_codes = np.searchsorted(_ALL_IDS, [c.id for c in template(fmt).cells]).astype(np.int16)
         codes.append(fmt_codes[ci])

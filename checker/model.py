@@ -178,6 +178,12 @@ class Report:
         }
 
 
+def stacked(reports: list[Report], attr: str = "values") -> np.ndarray:
+    """The `values` (or `present`) vectors of reports of one format as a matrix, one report a row.
+    One concatenate, then a reshape: np.stack makes a view of each of 100,000 rows first."""
+    return np.concatenate([getattr(r, attr) for r in reports]).reshape(len(reports), -1)
+
+
 def render_location(style: str, part: str | None, row: int, col: int) -> str:
     if style == "sheet":
         return f"{part}!{column_letter(col)}{row}" if part else f"{column_letter(col)}{row}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import Finding, Report
+from ..model import Finding, Report, stacked
 from ..templates import FORMATS, template
 from ..units import Hierarchy, Matcher, normalise
 
@@ -47,10 +47,8 @@ class Context:
             rows = np.flatnonzero(self.fmt_code == codes[f])
             if len(rows) == 0:
                 continue
-            # one concatenate, then a reshape: np.stack makes a view of each of 100,000 rows first
             of_fmt = [self.reports[i] for i in rows.tolist()]
-            vals = np.concatenate([r.values for r in of_fmt]).reshape(len(rows), -1)
-            present = np.concatenate([r.present for r in of_fmt]).reshape(len(rows), -1)
+            vals, present = stacked(of_fmt), stacked(of_fmt, "present")
             vals[~present] = np.nan
             self.blocks[f] = Block(f, rows, vals)
             self.row_in_block[rows] = np.arange(len(rows))
