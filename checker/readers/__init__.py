@@ -47,7 +47,6 @@ class ReadResult:
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     """Files to read: the given files, and the supported files below given folders (sorted)."""
-    from ..findings import make
     files: list[Path] = []
     missing: list[Finding] = []
     for p in paths:
@@ -57,8 +56,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
         elif p.is_file():
             files.append(p)
         else:
-            missing.append(make("F5", unit=None, year=None, source=str(p), where=str(p),
-                                detail="文件或文件夹不存在。"))
+            missing.append(unreadable(p, "文件或文件夹不存在。"))
     return files, missing
 
 
@@ -89,23 +87,26 @@ def _below(folder: Path) -> list[Path]:
 
 def read_path(path: Path) -> ReadResult:
     """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
-    from ..findings import make
     path = Path(path)
     module = READERS.get(path.suffix.lower())
     if module is None:
-        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=str(path),
-                                         detail=f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
-                                                f"支持 {', '.join(sorted(set(READERS)))}。")])
+        return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
+                                                     f"支持 {', '.join(sorted(set(READERS)))}。")])
     try:
         reader = importlib.import_module(f".{module}", __name__)
         return ReadResult(reports=reader.read(path))
     except ReadError as e:
-        where = f"{path}（{e.where}）" if e.where else str(path)
-        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=where,
-                                         detail=e.message)])
+        return ReadResult(failures=[unreadable(path, e.message, e.where)])
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
-        return ReadResult(failures=[make("F5", unit=None, year=None, source=str(path), where=str(path),
-                                         detail=f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
+        return ReadResult(failures=[unreadable(
+            path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
+
+
+def unreadable(path: Path, detail: str, where: str | None = None) -> Finding:
+    """The F5 finding for a file that could not be read; `where` narrows it (sheet, line)."""
+    from ..findings import make
+    return make("F5", unit=None, year=None, source=str(path),
+                where=f"{path}（{where}）" if where else str(path), detail=detail)
 
 
 def read_all(paths: list[Path], progress=None, workers: int | None = None) -> ReadResult:
