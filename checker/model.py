@@ -51,8 +51,8 @@ class Finding:
             "rule": self.rule, "severity": self.severity, "unit": self.unit, "year": self.year,
             "cells": [c.to_json() for c in self.cells],
             "suspect": self.suspect.to_json() if self.suspect else None,
-            "expected": _plain(self.expected), "actual": _plain(self.actual),
-            "suggestion": _plain(self.suggestion), "message": self.message,
+            "expected": plain(self.expected), "actual": plain(self.actual),
+            "suggestion": plain(self.suggestion), "message": self.message,
             "source": self.source, "where": self.where,
             "candidates": [c.to_json() for c in self.candidates],
         }
@@ -75,16 +75,16 @@ class ProseFact:
     clear: bool = True              # sum: the parts are one plain list in the total's unit (else a mismatch is only a warning)
 
     def to_json(self) -> dict:
-        d = {"kind": self.kind, "text": self.text, "line": self.line, "value": _plain(self.value), "cell": self.cell}
+        d = {"kind": self.kind, "text": self.text, "line": self.line, "value": plain(self.value), "cell": self.cell}
         if self.unit:
             d["unit"] = self.unit
         if self.parts:
-            d["parts"] = [_plain(p) for p in self.parts]
+            d["parts"] = [plain(p) for p in self.parts]
             d["part_cells"] = list(self.part_cells)
             d["clear"] = self.clear
         if self.share is not None:
             d["share"] = self.share
-            d["of"] = _plain(self.of)
+            d["of"] = plain(self.of)
         return d
 
 
@@ -133,7 +133,7 @@ class Report:
         if i is None:
             return None
         v = self.values[i]
-        return None if math.isnan(v) else _plain(v)
+        return None if math.isnan(v) else plain(v)
 
     @property
     def cells(self) -> dict[str, float | int | None]:
@@ -141,7 +141,7 @@ class Report:
         if self.format is None:
             return {}
         ids = template(self.format).cell_ids
-        return {ids[i]: (None if math.isnan(self.values[i]) else _plain(self.values[i]))
+        return {ids[i]: (None if math.isnan(self.values[i]) else plain(self.values[i]))
                 for i in np.flatnonzero(self.present)}
 
     def locate(self, cell_id: str) -> str | None:
@@ -204,7 +204,7 @@ def column_letter(col: int) -> str:
     return letters or "?"
 
 
-def _plain(v: Any) -> Any:
+def plain(v: Any) -> Any:
     """numpy scalars to JSON-friendly ints/floats (an integral float prints as an int)."""
     if isinstance(v, (np.floating, float)):
         f = float(v)

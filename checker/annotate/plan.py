@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue import catalogue
-from ..model import CellRef, Finding, Report, _plain, column_letter
+from ..model import CellRef, Finding, Report, plain, column_letter
 from . import state as st
 from .locate import Locator, Place, place_of
 
@@ -88,7 +88,7 @@ def signature(f: Finding, reports: dict[tuple, Report]) -> str:
     parts = []
     for c in _refs(f):
         r = reports.get((c.unit, c.year))
-        parts.append(f"{c.cell}={_plain(r.get(c.cell)) if r is not None else '?'}")
+        parts.append(f"{c.cell}={plain(r.get(c.cell)) if r is not None else '?'}")
     return ";".join(sorted(parts))
 
 
@@ -246,11 +246,11 @@ def _cell_name(place: Place | None) -> str:
 
 
 def _show(v):
-    v = _plain(v)
+    v = plain(v)
     if v is None:
         return None
     if isinstance(v, (list, tuple)):
-        return "、".join(str(_plain(x)) for x in v)
+        return "、".join(str(plain(x)) for x in v)
     if isinstance(v, dict):
-        return "；".join(f"{k}={_plain(x)}" for k, x in v.items())
+        return "；".join(f"{k}={plain(x)}" for k, x in v.items())
     return v

@@ -18,7 +18,7 @@ import re
 import warnings
 from typing import Any
 
-from ..model import CellRef, Finding, ProseFact, Report, _plain
+from ..model import CellRef, Finding, ProseFact, Report, plain
 
 FACTS_SHEET = "_xxgk_facts"
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
@@ -68,7 +68,7 @@ def rows(records: dict[str, dict]) -> list[list]:
 def _finding_json(f: Finding, values: dict) -> dict:
     d = f.to_json()
     refs = [c.cell for c in f.cells] + ([f.suspect.cell] if f.suspect else [])
-    d["imported"] = {c: _plain(values.get(c)) for c in refs}
+    d["imported"] = {c: plain(values.get(c)) for c in refs}
     return _jsonable(d)
 
 
@@ -78,7 +78,7 @@ def _jsonable(obj: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple, set)):
         return [_jsonable(v) for v in obj]
-    v = _plain(obj)
+    v = plain(obj)
     if isinstance(v, float) and not math.isfinite(v):
         return None
     return v if isinstance(v, (str, int, float, bool)) or v is None else str(v)

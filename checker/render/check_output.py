@@ -6,6 +6,8 @@ import csv
 import json
 import sys
 
+from ..model import plain
+
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 CSV_COLUMNS = ("单位", "年度", "规则", "严重程度", "单元格", "位置", "实际值", "应为", "建议值", "说明", "来源")
 # A cell starting with one of these is a formula (or DDE) to Excel and LibreOffice.
@@ -42,9 +44,9 @@ def write_csv(findings, out) -> None:
 
 
 def _num(v):
-    if v is None:
-        return ""
-    return int(v) if isinstance(v, float) and v.is_integer() else v
+    """A value for a cell of the CSV or the table: integral floats as ints, nothing as ""."""
+    v = plain(v)
+    return "" if v is None else v
 
 
 def _label(cell_id: str) -> str:

@@ -40,7 +40,7 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
         detail = (f"「{_label(ctx, i, cell)}」填 {_num(printed)}，按 {names} 的勾稽关系应为 {_num(suggestion)}"
                   f"{'（' + cause.slip + '）' if cause.slip else ''}。不成立的关系：{shown}")
         return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=r.ref(cell),
-                    expected=_plain(suggestion), actual=_plain(printed), suggestion=_plain(suggestion),
+                    expected=plain(suggestion), actual=plain(printed), suggestion=plain(suggestion),
                     source=r.source, where=f"{r.source} {r.locate(cell) or ''}".strip(), detail=detail,
                     severity=_severity(rules))
     key = hard[0]
@@ -60,7 +60,7 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
                   else f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对")
     first = dec.terms(key)[0]
     return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
-                expected=_plain(rhs), actual=_plain(lhs), suggestion=None, source=r.source,
+                expected=plain(rhs), actual=plain(lhs), suggestion=None, source=r.source,
                 where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail,
                 severity=_severity(rules), candidates=[c for c, _ in cands])
 
@@ -150,7 +150,7 @@ def _num(v: float) -> str:
     return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
-def _plain(v):
+def plain(v):
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)
@@ -175,7 +175,7 @@ def fill_blanks(ctx: Context, dec: Decoder) -> None:
                     rules.add(key[1])
             if not implied or max(implied) - min(implied) > 1e-6 or not _plausible(ctx, i, cell, implied[0]):
                 continue
-            value = _plain(_round(ctx, i, cell, implied[0]))
+            value = plain(_round(ctx, i, cell, implied[0]))
             f.suspect, f.suggestion, f.expected = f.cells[0], value, value
             names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
             f.message += f"按 {names} 的勾稽关系，该格应为 {_num(value)}。"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...findings import make
+from ...model import plain
 from ...templates import template
 
 
@@ -21,9 +22,6 @@ def at_most(rule, reports, ctx):
             i = int(b.rows[r])
             rep = ctx.reports[i]
             yield make(rule.id, unit=rep.unit, year=rep.year, cells=[rep.ref(part), rep.ref(rule.params["total"])],
-                       suspect=None, actual=_n(v[r]), expected=_n(total[r]), source=rep.source,
+                       suspect=None, actual=plain(v[r]), expected=plain(total[r]), source=rep.source,
                        where=f"{rep.source} {rep.locate(part) or ''}".strip(), label=tpl.cell(part).label)
 
-
-def _n(v):
-    return int(v) if float(v).is_integer() else float(v)

@@ -35,8 +35,8 @@ def agree(rule, reports, ctx):
                 continue
             suspect, suggestion, evidence = _evidence(report, cell, value)
             yield make(rule.id, unit=report.unit, year=report.year, cells=[report.ref(cell)],
-                       suspect=suspect, expected=_plain(table), actual=_plain(value),
-                       suggestion=None if suggestion is None else _plain(suggestion),
+                       suspect=suspect, expected=plain(table), actual=plain(value),
+                       suggestion=None if suggestion is None else plain(suggestion),
                        source=report.source, where=_where(report, fact.line, cell),
                        text=_quote(fact.text), label=template(report.format).cell(cell).label, evidence=evidence)
 
@@ -91,9 +91,9 @@ def sums(rule, reports, ctx):
                 severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
                        cells=[report.ref(c) for c in [f.cell, *f.part_cells] if c],
-                       expected=_plain(total), actual=_plain(f.value), source=report.source,
+                       expected=plain(total), actual=plain(f.value), source=report.source,
                        where=_where(report, f.line), text=_quote(f.text), unit_word=f.unit or "",
-                       parts=" + ".join(str(_plain(p)) for p in f.parts), detail=detail)
+                       parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
 
 
 def share(rule, reports, ctx):
@@ -107,7 +107,7 @@ def share(rule, reports, ctx):
             computed = round(100.0 * f.value / f.of, max(f.decimals, 1) + 1)
             yield make(rule.id, unit=report.unit, year=report.year, expected=computed, actual=f.share,
                        source=report.source, where=_where(report, f.line), text=_quote(f.text),
-                       part=_plain(f.value), base=_plain(f.of), computed=computed)
+                       part=plain(f.value), base=plain(f.of), computed=computed)
 
 
 def _where(report: Report, line: int, cell: str | None = None) -> str:
@@ -126,5 +126,5 @@ def _quote(text: str, width: int = 90) -> str:
     return text[:width // 3] + "……" + text[-(width - width // 3):]
 
 
-def _plain(v: float):
+def plain(v: float):
     return int(v) if float(v).is_integer() else v

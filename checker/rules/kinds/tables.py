@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...findings import make
+from ...model import plain
 from ...templates import template
 from ..evidence import WithinFamily
 
@@ -38,7 +39,7 @@ def non_negative(rule, reports, ctx):
             for r in np.flatnonzero(vb < vs):
                 i = int(b.rows[r])
                 yield _finding(rule, ctx, i, big, actual=vb[r], expected=vs[r], cells=[big, small],
-                               detail=f"填 {_n(vb[r])}，小于「{tpl.cell(small).label}」{_n(vs[r])}，"
+                               detail=f"填 {plain(vb[r])}，小于「{tpl.cell(small).label}」{plain(vs[r])}，"
                                       f"对外公开总数量不能小于本年新公开数量")
 
 
@@ -49,6 +50,3 @@ def _finding(rule, ctx, i, cell, actual, detail, cells, expected=None):
                 actual=actual, expected=expected, source=r.source,
                 where=f"{r.source} {r.locate(cell) or ''}".strip(), label=label, detail=detail)
 
-
-def _n(v) -> str:
-    return str(int(v)) if float(v).is_integer() else str(v)
