@@ -59,26 +59,27 @@ class CellWriter:
             detail="不能读作数字，该格按空白处理；没有发生应填 0。"))
         return False
 
-    def put_row(self, ids, cells) -> list:
+    def put_row(self, ids, idxs, cells) -> list:
         """`put` each (id, GridCell) pair; the blank ones, for the caller's F1. Plain digits (nearly
-        every cell of a large run) are written straight into the report's vectors, as `Report.set`
-        would, without two calls per cell (through memoryviews: item writes cost half numpy's)."""
+        every cell of a large run) are written straight into the report's vectors at their template
+        index `idxs`, as `Report.set` would, without two calls per cell (through memoryviews: item
+        writes cost half numpy's; `loc` as a flat view, three ints a cell)."""
         r = self.report
-        index = template(r.format).index
         views = self._views
         if views is None or views[0] is not r.values:
-            views = self._views = (r.values, memoryview(r.values), memoryview(r.present), memoryview(r.loc))
+            views = self._views = (r.values, memoryview(r.values), memoryview(r.present),
+                                   memoryview(r.loc.reshape(-1)))
         _, values, present, loc = views
         blanks = []
-        for cid, c in zip(ids, cells):
+        for i, cid, c in zip(idxs, ids, cells):
             t = c.text
             if t.isdigit() and t.isascii():
-                i = index[cid]
                 values[i] = float(t)
                 present[i] = True
-                loc[i, 0] = c.part
-                loc[i, 1] = c.row
-                loc[i, 2] = c.col
+                j = 3 * i
+                loc[j] = c.part
+                loc[j + 1] = c.row
+                loc[j + 2] = c.col
             elif self.put(cid, c):
                 blanks.append((cid, c))
         return blanks

@@ -54,25 +54,26 @@ def _split(cells: list[GridCell]) -> _Line | None:
     if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
         return None   # a sentence of prose: neither a row, a title nor a label fragment
     end = -1
+    has_values = False   # the walk stops at the first value: blanks only after the last label
     is_label = L.is_label
     for i, c in enumerate(cells):   # the labels lead; a row usually stops at its second cell
         t = c.text
         if is_label(t):
             end = i
         elif t and not t.isspace():
+            has_values = True
             break
     if end < 0 and L.is_junk([c.text for c in cells]):
         return None
-    label_cells = [c for c in cells[: end + 1] if c.text.strip()]
-    values = cells[end + 1:]
-    normed = [L.norm(c.text) for c in label_cells]
-    has_values = False
-    for c in values:   # a loop, not any(<genexpr>): most rows answer at their first value
-        t = c.text
-        if t and not t.isspace():
-            has_values = True
-            break
-    return _Line(cells, label_cells, values, normed, "".join(normed), normed[-1] if normed else "", has_values)
+    label_cells = []
+    normed = []
+    norm = L.norm
+    for c in cells[: end + 1]:
+        if c.text.strip():
+            label_cells.append(c)
+            normed.append(norm(c.text))
+    return _Line(cells, label_cells, cells[end + 1:], normed, "".join(normed), normed[-1] if normed else "",
+                 has_values)
 
 
 def _lines(rows: list[list[GridCell]]) -> list[_Line]:
@@ -266,7 +267,7 @@ class _Reader:
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
         vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
         filled = [c for c in vals if c.text.strip()]
-        ids, label = _row_meta(tid, row)
+        ids, idxs, label = _row_meta(tid, row, self.report.format)
         if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
@@ -279,7 +280,7 @@ class _Reader:
                 # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
-            blanks = self.cells.put_row(ids, vals)
+            blanks = self.cells.put_row(ids, idxs, vals)
             if blanks:
                 self.cells.blank(blanks, label)
             return
@@ -298,9 +299,12 @@ class _Reader:
         (`（二）部分公开…  66` above `24 31 38 45 52 59`, maybe with a label line between). When
         the next such line's numbers stand in
         other columns and complete the row, the two are one row, in the order of their positions."""
+        for c in ln.values:
+            if c.text.strip():
+                if c.x < 0:
+                    return None   # positions unknown (tab or `|` text, sheets): never joined below
+                break
         mine = [c for c in ln.values if c.text.strip()]
-        if mine and mine[0].x < 0:
-            return None   # positions unknown (tab or `|` text, sheets): never joined below
         nxt = next((n for n in self.next_lines if n.has_values), None)
         if nxt is None or not _near(ln, nxt):
             return None
@@ -331,7 +335,7 @@ class _Reader:
                    "这些单元格未读取，请核对表格是否为标准版式。"))
 
 
-_ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], str]] = {}
+_ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] = {}
 
 
 # The tables a row may belong to, by the table region the walk is in (tables come in order).
@@ -339,12 +343,15 @@ _CANDIDATES = {None: L.TABLE_ORDER[:2], **{r: tuple(t for t in L.TABLE_ORDER[i:]
                                            for i, r in enumerate(L.TABLE_ORDER)}}
 
 
-def _row_meta(tid: str, row: Row) -> tuple[tuple[str, ...], str]:
-    """A row's cell ids and printed name, once per template row (rows live in the cached template)."""
+def _row_meta(tid: str, row: Row, fmt: str) -> tuple[tuple[str, ...], tuple[int, ...], str]:
+    """A row's cell ids, their places in the report's vectors, and its printed name, once per
+    template row (rows live in the cached template)."""
     key = (tid, id(row))
     meta = _ROW_META.get(key)
     if meta is None:
-        meta = _ROW_META[key] = (tuple(f"{tid}.{row.id}.{c.id}" for c in row.columns), _row_label(tid, row))
+        ids = tuple(f"{tid}.{row.id}.{c.id}" for c in row.columns)
+        index = template(fmt).index
+        meta = _ROW_META[key] = (ids, tuple(index[c] for c in ids), _row_label(tid, row))
     return meta
 
 

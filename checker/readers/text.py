@@ -84,9 +84,17 @@ def _layout(line: str, n: int) -> list[GridCell]:
 
 
 def rows_of(lines: list[str]) -> list[list[GridCell]]:
-    # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
-    rows = (split_line(line, n) for n, line in enumerate(lines, 1) if line.strip() or line.count("\t") > 1)
-    return [r for r in rows if r]
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if "\t" in line:   # the common table row, split here without a call
+            # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
+            if line.count("\t") > 1 or line.strip():
+                rows.append(list(map(GridCell, line.split("\t"), repeat(n), count(1))))
+        elif line and not line.isspace():
+            row = split_line(line, n)
+            if row:
+                rows.append(row)
+    return rows
 
 
 def read(path: Path) -> list[Report]:
