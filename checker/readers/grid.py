@@ -9,6 +9,7 @@ positions); a row that cannot be mapped for sure is left blank with an F3 findin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..findings import make
 from ..model import Report
@@ -153,16 +154,22 @@ class _Reader:
         self.fragment: _Line | None = None           # a label-only line that may continue a label
         self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
         self.cells = CellWriter(report, where)
-        self.next_lines: list[_Line] = []
+        self.lines: list[_Line] = []
+        self.at = 0                                  # the index of the line being walked
         self.consumed: set[int] = set()              # lines merged into the row above them
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
+        self._walk(lines)
+        self.cells.flush()
+
+    def _walk(self, lines: list[_Line]) -> None:
         held: _Line | None = None      # a row with values whose label matched nothing (yet)
+        self.lines = lines
         for i, ln in enumerate(lines):
             if id(ln) in self.consumed:
                 continue
-            self.next_lines = lines[i + 1:i + 3]
+            self.at = i
             if not ln.has_values:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
@@ -266,8 +273,13 @@ class _Reader:
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
         vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
-        filled = [c for c in vals if c.text.strip()]
         ids, idxs, label = _row_meta(tid, row, self.report.format)
+        texts = list(map(_TEXT, vals))
+        run = "".join(texts)
+        if len(vals) == ncols and all(texts) and run.isdigit() and run.isascii():
+            self.cells.digits(idxs, vals, texts)   # every cell plain digits: the common row
+            return
+        filled = [c for c in vals if c.text.strip()]
         if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
@@ -305,7 +317,7 @@ class _Reader:
                     return None   # positions unknown (tab or `|` text, sheets): never joined below
                 break
         mine = [c for c in ln.values if c.text.strip()]
-        nxt = next((n for n in self.next_lines if n.has_values), None)
+        nxt = next((n for n in self.lines[self.at + 1:self.at + 3] if n.has_values), None)
         if nxt is None or not _near(ln, nxt):
             return None
         more = [c for c in nxt.values if c.text.strip()]
@@ -368,6 +380,9 @@ def _row_label(tid: str, row: Row) -> str:
 def _near(a: _Line, b: _Line) -> bool:
     """Two printed rows close enough for one to continue the other's label (a blank line between)."""
     return a.cells[0].part == b.cells[0].part and 0 < b.cells[0].row - a.cells[0].row <= 2
+
+
+_TEXT = attrgetter("text")
 
 
 def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
