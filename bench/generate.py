@@ -107,6 +107,17 @@ def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: s
     return d
 
 
+def real_districts(n: int) -> list[str]:
+    """`n` real county-level names with their city ("南京市玄武区"), in code order, so the reports'
+    home city is known and rule M2 (regions of another city) is evaluated as on real reports;
+    numbered names ("第1区") only past China's ~2,800 counties."""
+    from checker.prose.regions import divisions
+    d = divisions()
+    names = [d.city_name(p.city) + p.name for code, p in sorted(d.by_code.items())
+             if p.level == "county" and p.name in d.names][:n]
+    return names + [f"第{k}区" for k in range(1, n - len(names) + 1)]
+
+
 def many(n_districts: int, n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1) -> list[District]:
     """Several districts (for the benchmark): Harbin's districts first, then numbered ones."""
     names = list(DISTRICTS) + [f"第{k}区" for k in range(1, max(0, n_districts - len(DISTRICTS)) + 1)]

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from .floor import floor_measure
-from .generate import district, write_texts, write_workbook
+from .generate import district, real_districts, write_texts, write_workbook
 from .measure import run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +42,9 @@ def make_inputs(n: int, kind: str) -> tuple[Path, Path, list[Path]]:
         (folder / "reports").mkdir(parents=True)
         rows = [("单位", "上级单位")]
         start = time.perf_counter()
-        for k in range(max(1, n // (PER_DISTRICT * len(years)))):
-            d = district(PER_DISTRICT - 1, years=years, seed=k, name=f"第{k + 1}区")
+        count = max(1, n // (PER_DISTRICT * len(years)))
+        for k, name in enumerate(real_districts(count)):
+            d = district(PER_DISTRICT - 1, years=years, seed=k, name=name)
             if kind == "workbook":
                 write_workbook(d, folder / "reports" / f"district{k + 1:05d}.xlsx")
             else:

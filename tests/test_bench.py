@@ -56,3 +56,18 @@ def test_update_readme_replaces_only_the_marked_table(tmp_path):
     readme.write_text("前文\n<!-- bench-table -->\n旧表\n<!-- /bench-table -->\n后文\n", encoding="utf-8")
     update_readme(readme, "| 新表 |\n")
     assert readme.read_text(encoding="utf-8") == "前文\n<!-- bench-table -->\n| 新表 |\n<!-- /bench-table -->\n后文\n"
+
+
+def test_bench_districts_are_real_so_the_home_city_is_known(tmp_path):
+    """The benchmark's districts carry real names: a report's own city is found from its unit name,
+    so rule M2 is evaluated on them as on real reports (numbered names only past China's counties)."""
+    from bench.generate import real_districts
+    from checker.readers import read_path
+    names = real_districts(3)
+    assert names == ["北京市东城区", "北京市西城区", "北京市朝阳区"]
+    assert len(set(real_districts(2000))) == 2000
+    d = district(2, years=(2022,), seed=5, name=names[1])
+    write_texts(d, tmp_path)
+    for f in sorted(tmp_path.rglob("*.txt")):
+        regions = read_path(f).reports[0].facts["regions"]
+        assert regions["home"] == "北京市" and regions["basis"].startswith("单位名称"), (f.name, regions)
