@@ -146,11 +146,33 @@ PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 
 def _read_batch(files: list[Path]) -> ReadResult:
     out = ReadResult()
+    if len(files) > 1:
+        _prefetch(files)
     for f in files:
         r = read_path(f)
         out.reports.extend(r.reports)
         out.failures.extend(r.failures)
     return out
+
+
+def _prefetch(files: list[Path]) -> None:
+    """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
+    not in the page cache then arrive together, while the first ones are parsed, instead of one
+    synchronous disk read a report (~60 µs each here: 100,000 cold files, 3 s on both cores)."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is None:
+        return
+    for f in files:
+        try:
+            fd = os.open(f, os.O_RDONLY)
+        except OSError:
+            continue          # reading the file will say what is wrong with it
+        try:
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def _collect(result: ReadResult, batches, sizes: list[int], files: list[Path], progress) -> None:
