@@ -30,6 +30,12 @@ class Context:
     hierarchy: Hierarchy | None = None
     selection: set[str] = field(default_factory=set)
     evidence: list = field(default_factory=list)         # equation families (see rules.evidence)
+    skipped: dict[str, int] = field(default_factory=dict)  # rule id -> reports it could not evaluate
+
+    def skip(self, rule_id: str) -> None:
+        """A kind could not evaluate its rule on one report (nothing to compare): counted apart
+        from the reports that passed."""
+        self.skipped[rule_id] = self.skipped.get(rule_id, 0) + 1
 
     def __post_init__(self) -> None:
         n = len(self.reports)

@@ -39,8 +39,10 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
         findings.extend(out)
         if len(ctx.evidence) == before:
             failing = {(f.unit, f.year) for f in out}
+            skipped = ctx.skipped.get(rid, 0)
             stat["failed"] += len(out)
-            stat["passed"] += max(0, len(applicable) - len(failing))
+            stat["not_evaluable"] += skipped
+            stat["passed"] += max(0, len(applicable) - len(failing) - skipped)
     for fam in ctx.evidence:
         stats[fam.rule.id].update(passed=fam.passed, failed=fam.failed, not_evaluable=fam.not_evaluable)
     decoder = localise.Decoder(ctx, ctx.evidence)

@@ -35,6 +35,7 @@ def dates(rule, reports, ctx):
         if published:
             claims["published"] = int(published[:4]) - 1
         if len(claims) < 2:
+            ctx.skip(rule.id)     # one statement of the year (or none): nothing to compare
             continue
         # the claims agree in almost every report: test that before building any message text
         first = next(iter(claims.values()))
@@ -112,6 +113,9 @@ def regions(rule, reports, ctx):
     already set aside same-city districts, places visited, and names given with their city)."""
     for report in reports:
         info = report.facts.get("regions") or {}
+        if not info.get("home"):
+            ctx.skip(rule.id)     # the body's own city is unknown: no place is foreign to it
+            continue
         for hit in info.get("foreign", ()):
             yield make(rule.id, unit=report.unit, year=report.year,
                        severity="warning" if hit.get("same_province") else None,
@@ -127,6 +131,7 @@ def sections(rule, reports, ctx):
     for report in reports:
         found = report.facts.get("sections")
         if found is None or report.facts.get("text_chars", 0) < min_chars:
+            ctx.skip(rule.id)     # no whole report text to look for headings in
             continue
         have = {int(k) for k in found}
         missing = [n for n in SECTIONS if n not in have]

@@ -18,9 +18,11 @@ def agree(rule, reports, ctx):
     and not blank. A cell the prose itself filled (legacy reports) is not compared with itself."""
     for report in reports:
         if report.format is None:
+            ctx.skip(rule.id)
             continue
         index = template(report.format).index
         seen: set[tuple[str, float]] = set()
+        compared = False
         for fact, cell, value in _stated(report.prose):
             if cell not in index or (cell, value) in seen:
                 continue
@@ -31,6 +33,7 @@ def agree(rule, reports, ctx):
             if report.cell_meta.get(cell, {}).get("source") == "prose":
                 continue
             table = float(report.values[i])
+            compared = True
             if abs(table - value) < 1e-9:
                 continue
             suspect, suggestion, evidence = _evidence(report, cell, value)
@@ -39,6 +42,8 @@ def agree(rule, reports, ctx):
                        suggestion=None if suggestion is None else plain(suggestion),
                        source=report.source, where=_where(report, fact.line, cell),
                        text=_quote(fact.text), label=template(report.format).cell(cell).label, evidence=evidence)
+        if not compared:
+            ctx.skip(rule.id)     # no prose figure names a printed table cell
 
 
 def _stated(prose: list[ProseFact]):
@@ -77,6 +82,9 @@ def sums(rule, reports, ctx):
     """P1: a stated total equals its stated parts. Parts that exceed the total are an error; parts
     short of it only a warning (“其中” may list some items only); an unclear list is a warning."""
     for report in reports:
+        if not any(f.kind == "sum" and f.parts for f in report.prose):
+            ctx.skip(rule.id)     # the prose states no total with its parts
+            continue
         for f in report.prose:
             if f.kind != "sum" or not f.parts:
                 continue
@@ -99,6 +107,9 @@ def sums(rule, reports, ctx):
 def share(rule, reports, ctx):
     """P2: a stated share equals part / base within the rounding its printed decimals allow."""
     for report in reports:
+        if not any(f.kind == "share" and f.of is not None and f.share is not None for f in report.prose):
+            ctx.skip(rule.id)     # the prose states no share with its base
+            continue
         for f in report.prose:
             if f.kind != "share" or f.of is None or f.share is None:
                 continue
