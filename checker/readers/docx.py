@@ -25,7 +25,7 @@ def read(path: Path) -> list[Report]:
         document = docx.Document(str(path))
     except Exception as e:  # PackageNotFoundError, BadZipFile, KeyError for a broken package
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏、不完整或不是 .docx 文档"
-                        f"（{type(e).__name__}）。") from None
+                        f"（技术信息：{type(e).__name__}）。") from None
     rows: list[list[GridCell]] = []
     lines: list[str] = []
     parts = [BODY]

@@ -111,7 +111,7 @@ def _parse(text: str, where: str):
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
-        raise ReadError(f"文件“{where}”无法解析为网页（{e}）。") from None
+        raise ReadError(f"文件“{where}”无法解析为网页（技术信息：{e}）。") from None
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
     for el in list(root.iter()):

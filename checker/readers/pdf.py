@@ -63,7 +63,7 @@ def read(path: Path) -> list[Report]:
         # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
         causes = " ".join(type(x).__name__ for x in (e, *e.args) if isinstance(x, BaseException)).lower()
         reason = "文件已加密，需要打开密码，请提供未加密的文件" if "password" in causes or "encrypt" in causes \
-            else f"文件已损坏或不是有效的 PDF（{type(e).__name__}）"
+            else f"文件已损坏或不是有效的 PDF（技术信息：{type(e).__name__}）"
         raise ReadError(f"文件“{path.name}”无法读取：{reason}。") from None
     if not any(it.cells for items in pages for it in items):
         raise ReadError(f"文件“{path.name}”中没有可提取的文字（可能是扫描图片生成的 PDF），"

@@ -36,14 +36,14 @@ def read(path: Path) -> list[Report]:
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own errors, zip errors, OSError: all mean "cannot open"
-        raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（{_short(e)}）。") from None
+        raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（技术信息：{_short(e)}）。") from None
     sheets: dict[str, list[list[object]]] = {}
     try:
         for name in wb.sheet_names:
             try:
                 sheets[name] = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
             except Exception as e:
-                raise ReadError(f"工作簿“{path.name}”的工作表“{name}”无法读取（{_short(e)}）。",
+                raise ReadError(f"工作簿“{path.name}”的工作表“{name}”无法读取（技术信息：{_short(e)}）。",
                                 where=f"工作表“{name}”") from None
     finally:
         wb.close()
