@@ -5,7 +5,7 @@ the ratio of the check's time to the reading floor (bench/floor.py) on the same 
 growth from 10,000 to 100,000 reports and the start-up-included time on the five seeds.
 Generated inputs are cached under bench/out/data (delete the folder to regenerate).
 
-    python -m bench.run [--sizes 1000 10000 100000] [--workbooks 1000 10000]
+    python -m bench.run [--sizes 1000 10000 100000] [--mixed 1000 10000] [--workbooks 1000 10000]
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="xxgk check 性能基准")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--mixed", type=int, nargs="*", default=[1000, 10000], help="两种格式的文本报告规模")
-    ap.add_argument("--workbooks", type=int, nargs="*", default=[1000], help="工作簿输入的规模")
+    ap.add_argument("--workbooks", type=int, nargs="*", default=[1000, 10000], help="工作簿输入的规模")
     ap.add_argument("--readme", action="store_true", help="把结果表写入 README 的性能一节")
     a = ap.parse_args(argv)
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} 核, Python {platform.python_version()}"
