@@ -114,33 +114,31 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_html(src: Path, outdir: Path) -> Path:
-    """The document as a web page, the way Word/LibreOffice "save as web page" writes it."""
+def convert(src: Path, outdir: Path, target: str, suffix: str | None = None) -> Path:
+    """`soffice --convert-to target` with a private profile (parallel runs do not collide); the
+    written file (`src`'s stem + `.suffix`, the target's name before any `:` options by default)."""
     profile = outdir / ".lo-profile"
-    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html",
+    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
            "--outdir", str(outdir), str(src)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(outdir)})
-    page = outdir / (src.stem + ".html")
-    if not page.exists():
-        raise RuntimeError(f"LibreOffice did not write {page}")
-    return page
+    out = outdir / f"{src.stem}.{suffix or target.split(':', 1)[0]}"
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice did not write {out}")
+    return out
+
+
+def to_html(src: Path, outdir: Path) -> Path:
+    """The document as a web page, the way Word/LibreOffice "save as web page" writes it."""
+    return convert(src, outdir, "html")
 
 
 def to_pdf(src: Path, outdir: Path, password: str | None = None) -> Path:
-    """LibreOffice headless conversion, with a private profile so parallel runs do not collide;
-    `password` exports an encrypted PDF that needs it to open."""
-    profile = outdir / ".lo-profile"
+    """The document as PDF; `password` exports an encrypted PDF that needs it to open."""
     target = "pdf"
     if password:
         target = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                   f'"DocumentOpenPassword":{{"type":"string","value":"{password}"}}}}')
-    cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-           "--outdir", str(outdir), str(src)]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(outdir)})
-    pdf = outdir / (src.stem + ".pdf")
-    if not pdf.exists():
-        raise RuntimeError(f"LibreOffice did not write {pdf}")
-    return pdf
+    return convert(src, outdir, target, "pdf")
 
 
 __all__ = ["fill_2021", "to_pdf", "soffice", "copy"]

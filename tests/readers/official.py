@@ -74,3 +74,13 @@ def appeals_rows(vals: dict) -> list[list[str]]:
 
 def all_rows(fmt: str, vals: dict) -> list[list[str]]:
     return active_rows(fmt, vals) + requests_rows(fmt, vals) + appeals_rows(vals)
+
+
+def assert_reads_like_text(got, want) -> None:
+    """A document reader's report of a seed (`got`) says what the text reader's (`want`) says:
+    metadata, cells, the prose figures and the form findings."""
+    assert (got.format, got.unit, got.year, got.period, got.published) == \
+        (want.format, want.unit, want.year, want.period, want.published)
+    assert got.cells == want.cells
+    assert {(q.kind, q.value, q.cell) for q in got.prose} == {(q.kind, q.value, q.cell) for q in want.prose}
+    assert sorted(f.rule for f in got.findings) == sorted(f.rule for f in want.findings)
