@@ -17,8 +17,7 @@ class CellWriter:
     def __init__(self, report: Report, where: str):
         self.report = report
         self.where = where
-        self._views = None   # memoryviews of the report's vectors, for put_row
-        self._digit_idx: list[int] = []      # rows of plain digits, written by `flush` in one go
+        self._digit_idx: list[int] = []      # cells of plain digits, written by `flush` in one go
         self._digit_texts: list[str] = []
         self._digit_cells: list = []
 
@@ -67,32 +66,19 @@ class CellWriter:
         return False
 
     def put_row(self, ids, idxs, cells) -> list:
-        """`put` each (id, GridCell) pair; the blank ones, for the caller's F1. Plain digits (nearly
-        every cell of a large run) are written straight into the report's vectors at their template
-        index `idxs`, as `Report.set` would, without two calls per cell (through memoryviews: item
-        writes cost half numpy's; `loc` as a flat view, three ints a cell)."""
-        r = self.report
-        views = self._views
-        if views is None or views[0] is not r.values:
-            views = self._views = (r.values, memoryview(r.values), memoryview(r.present),
-                                   memoryview(r.loc.reshape(-1)))
-        _, values, present, loc = views
+        """`put` each (id, GridCell) pair; the blank ones, for the caller's F1. Plain digits are kept
+        for `flush` like a whole row of them (`digits`); `idxs` are the cells' template indices."""
         blanks = []
         for i, cid, c in zip(idxs, ids, cells):
             t = c.text
             if t.isdigit() and t.isascii():
-                values[i] = float(t)
-                present[i] = True
-                j = 3 * i
-                loc[j] = c.part
-                loc[j + 1] = c.row
-                loc[j + 2] = c.col
+                self.digits((i,), (c,), (t,))
             elif self.put(cid, c):
                 blanks.append((cid, c))
         return blanks
 
-    def digits(self, idxs, cells, texts: list[str]) -> None:
-        """A row whose every cell is plain ASCII digits (nearly every row of a large run): kept for
+    def digits(self, idxs, cells, texts) -> None:
+        """Cells of plain ASCII digits (nearly every row of a large run is all digits): kept for
         `flush`, which sets them all as `Report.set` would, with a few array operations a report
         instead of five item writes a cell. Each cell is set once per reading (rows are read once)."""
         self._digit_idx.extend(idxs)
