@@ -16,7 +16,8 @@ class _Facts(dict):
 def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRef] | None = None,
          suspect: CellRef | None = None, expected: Any = None, actual: Any = None,
          suggestion: Any = None, source: str | None = None, where: str | None = None,
-         severity: str | None = None, candidates: list[CellRef] | None = None, **facts: Any) -> Finding:
+         severity: str | None = None, candidates: list[CellRef] | None = None,
+         suspects: tuple = (), candidate_sets: tuple = (), **facts: Any) -> Finding:
     r = rule(rule_id)
     values = _Facts(unit=unit or "（未识别单位）", year=year if year is not None else "（未识别年度）",
                     expected=expected, actual=actual, suggestion=suggestion, where=where or source or "",
@@ -25,5 +26,5 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
         rule=rule_id, severity=severity or r.severity, unit=unit, year=year,
         message=r.message.format_map(values), cells=cells or [], suspect=suspect,
         expected=expected, actual=actual, suggestion=suggestion, source=source, where=where,
-        candidates=candidates or [],
+        candidates=candidates or (), suspects=suspects, candidate_sets=candidate_sets,
     )
