@@ -117,12 +117,13 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         c[3 if accepted else {"error": 0, "warning": 1}.get(f.severity, 2)] += 1
 
         suspect = place_of(locate, f.suspect)
+        others = [p for p in (place_of(locate, x.ref) for x in f.suspects[1:]) if p]   # several wrong cells
         involved = []
         for ref in _refs(f):
             p = place_of(locate, ref)
             if p:
                 ids.setdefault(p, ref.cell)
-                if p != suspect and p not in involved:
+                if p != suspect and p not in others and p not in involved:
                     involved.append(p)
         if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
             title = locate(f.unit, f.year, "meta.title")
@@ -130,7 +131,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             if title:
                 ids.setdefault(title, "meta.title")
         text = _note_text(f, rules, accepted)
-        for place, level in [(suspect, "suspect")] + [(p, "involved") for p in involved]:
+        for place, level in [(p, "suspect") for p in [suspect] + others] + [(p, "involved") for p in involved]:
             if place is None or place[0] not in sheets:
                 continue
             level = "accepted" if accepted else level
@@ -142,7 +143,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         rule = rules.get(f.rule)
         plan.results.append(ResultRow(
             values=[n, status, SEVERITY_LABELS.get(f.severity, f.severity), f.unit, f.year, f.rule,
-                    rule.title if rule else "", f.message, _cell_name(suspect or link) if (suspect or involved) else "",
+                    rule.title if rule else "", f.message, "、".join(_cell_name(p) for p in [suspect or link] + others) if (suspect or involved) else "",
                     _show(f.expected), _show(f.actual), _show(f.suggestion), review, key],
             link=link, severity=f.severity, status=status))
 

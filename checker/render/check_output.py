@@ -39,8 +39,14 @@ def write_csv(findings, out) -> None:
     for f in findings:
         w.writerow([safe_cell(v) for v in (
             f.unit, f.year, f.rule, SEVERITY_LABELS.get(f.severity, f.severity),
-            f.suspect.cell if f.suspect else "", f.where, _num(f.actual), _num(f.expected),
-            _num(f.suggestion), f.message, f.source)])
+            _each(f, lambda x: x.ref.cell, f.suspect.cell if f.suspect else ""), f.where,
+            _each(f, lambda x: _num(x.value), _num(f.actual)), _num(f.expected),
+            _each(f, lambda x: _num(x.suggestion), _num(f.suggestion)), f.message, f.source)])
+
+
+def _each(f, part, one):
+    """A CSV field of a finding that blames several cells: one value per cell, joined by ";"."""
+    return ";".join(str(part(x)) for x in f.suspects) if len(f.suspects) > 1 else one
 
 
 def _num(v):
@@ -62,6 +68,8 @@ def _label(cell_id: str) -> str:
 def _cell_column(f) -> str:
     """What the 单元格 column shows: the suspect; else the candidates; else the cells involved
     (a blank row: its label and how many cells)."""
+    if len(f.suspects) > 1:
+        return "、".join(_label(x.ref.cell) for x in f.suspects)
     if f.suspect:
         return _label(f.suspect.cell)
     if f.candidates:
@@ -92,7 +100,8 @@ def table(result, out) -> None:
             colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
             t_cell = _cell_column(f)
             t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", t_cell,
-                      "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
+                      "、".join(str(_num(x.suggestion)) for x in f.suspects) if len(f.suspects) > 1
+                      else "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
         console.print(t)
     if not result.reports and not result.findings:
         console.print("没有找到可检查的报告文件（支持 .txt .xlsx .xlsm .xls .docx .pdf .html）。")
