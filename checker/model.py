@@ -90,7 +90,7 @@ class Finding:
         # findings about one cell keep the spec's shape exactly
         if len(self.suspects) > 1:
             out["suspects"] = [s.to_json() for s in self.suspects]
-        if self.candidate_sets:
+        if any(len(st) > 1 for st in self.candidate_sets):
             out["candidate_sets"] = [[s.to_json() for s in st] for st in self.candidate_sets]
         return out
 

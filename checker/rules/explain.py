@@ -70,7 +70,8 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
         detail = (f"{shown}。请核对" if all(dec.family[k[1]].soft for k in hard)
                   else f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对")
     first = dec.terms(key)[0]
-    sets = tuple(tuple(_suspect(ctx, j, c, e) for (j, c), e in st) for st in cause.candidate_sets)
+    sets = tuple(tuple(_suspect(ctx, j, c, e) for (j, c), e in st)
+                 for st in cause.candidate_sets or [[x] for x in cause.candidates])
     return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
                 expected=plain(rhs), actual=plain(lhs), suggestion=None, source=r.source,
                 where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail + note,
@@ -227,15 +228,38 @@ def fill_blanks(ctx: Context, dec: Decoder) -> dict[int, Finding]:
 def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Finding]:
     """An R10 finding (prose ≠ table) about a cell the equalities already name, whose prose figure is
     the suggested value, is the same root cause: fold it into that finding as confirming evidence
-    (`localised` gets the confirmed finding in place of the one it confirms)."""
+    (`localised` gets the confirmed finding in place of the one it confirms). The same when the
+    equalities left several candidates and the prose figure is one candidate's value: it names it."""
     by_cell = {f.suspect: n for n, f in enumerate(localised) if f.suspect is not None and f.suggestion is not None}
+    # candidates the equalities could not choose among (one equality, e.g. R4): the prose's figure
+    # for one of them, equal to what that cell should be, chooses it
+    by_candidate: dict = {}
+    for n, g in enumerate(localised):
+        if g.suspect is None:
+            for st in g.candidate_sets:
+                if len(st) == 1 and st[0].suggestion is not None:
+                    by_candidate.setdefault(st[0].ref, []).append((n, st[0]))
     out = []
     for f in findings:
-        n = by_cell.get(f.cells[0]) if f.rule == "R10" and len(f.cells) == 1 else None
+        if f.rule != "R10" or len(f.cells) != 1 or f.actual is None:
+            out.append(f)
+            continue
+        said, where = float(f.actual), f.where or f.source or ""
+        n = by_cell.get(f.cells[0])
         g = localised[n] if n is not None else None
-        if g is not None and f.actual is not None and abs(float(f.actual) - float(g.suggestion)) < 1e-9:
+        if g is not None and abs(said - float(g.suggestion)) < 1e-9:
             localised[n] = dataclasses.replace(
-                g, message=g.message + f"正文也写作 {_num(float(f.actual))}（{f.where or f.source or ''}），与建议值一致。")
+                g, message=g.message + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
+            continue
+        chosen = [(n, s) for n, s in by_candidate.get(f.cells[0], ())
+                  if localised[n].suspect is None and abs(said - float(s.suggestion)) < 1e-9]
+        if len(chosen) == 1:
+            n, s = chosen[0]
+            localised[n] = dataclasses.replace(
+                localised[n], suspect=s.ref, actual=s.value, expected=s.suggestion, suggestion=s.suggestion,
+                suspects=(), candidates=(), candidate_sets=(),
+                message=localised[n].message + f"正文写作 {_num(said)}（{where}），正是其中一格应填的值，"
+                                               f"据此判断是该格填错。")
             continue
         out.append(f)
     return out

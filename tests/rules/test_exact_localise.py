@@ -115,3 +115,24 @@ def test_findings_are_immutable_and_one_suspect_keeps_the_spec_shape():
         f.message = "changed"
     assert [(x.ref.cell, x.value, x.suggestion) for x in f.suspects] == [("a", 3, 2)]
     assert "suspects" not in f.to_json() and "candidate_sets" not in f.to_json()
+
+
+def test_prose_figure_chooses_among_the_candidates_of_one_equality(tmp_path):
+    """R4 alone (a unit checked without its district) cannot tell whether 行政复议·总计 or one of its
+    parts is wrong; the prose's "行政复议 N 件", equal to what the total should be, names the total."""
+    from bench.text_layout import report_text
+    d = district(12, (2021,), seed=5)
+    r = next(x for x in d.reports if x.unit != d.parent_unit and x.get("appeals.count.review.total"))
+    right = r.get("appeals.count.review.total")
+    r.set("appeals.count.review.total", right + 1)
+    text = report_text(r, *d.prose[(r.unit, r.year)], 2021).replace(
+        "。\n\n二、", f"。本年度发生行政复议案件 {right} 件。\n\n二、", 1)
+    assert f"行政复议案件 {right} 件" in text
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "r.txt"), "--format", "json"],
+                         capture_output=True, text=True)
+    found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error"]
+    [f] = [f for f in found if f["rule"] == "R4"]
+    assert f["suspect"]["cell"] == "appeals.count.review.total" and f["suggestion"] == right
+    assert "正文写作" in f["message"]
+    assert not [g for g in found if g["rule"] == "R10"]      # the prose confirmed it: not a second error
