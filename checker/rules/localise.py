@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ..templates import template
 from . import exact
 from .context import Context
-from .evidence import Family, is_money
+from .evidence import COUNT_TOL, Family, is_money
 
 # Which rule names a root cause's finding when it broke several (the most specific first).
 PRIORITY = ("R3", "R2", "R1", "R4", "L1", "L2", "L3", "L4", "R6", "R7", "R9", "R8")
@@ -86,7 +86,15 @@ class Decoder:
     def residual(self, key) -> float:
         r = self._res.get(key)
         if r is None:
-            r = self._res[key] = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+            if key not in self._dirty:
+                # as printed: the family computed the broken ones; one of counts that holds is 0
+                fam = self.family[key[1]]
+                r = fam.violated.get(key)
+                if r is None and self.tol(key) == COUNT_TOL and not fam.is_na(key):
+                    r = 0.0
+            if r is None:
+                r = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+            self._res[key] = r
         return r
 
     def correct(self, x: tuple[int, str], e: float) -> None:
