@@ -136,3 +136,31 @@ def test_prose_figure_chooses_among_the_candidates_of_one_equality(tmp_path):
     assert f["suspect"]["cell"] == "appeals.count.review.total" and f["suggestion"] == right
     assert "正文写作" in f["message"]
     assert not [g for g in found if g["rule"] == "R10"]      # the prose confirmed it: not a second error
+
+
+def test_every_blamed_cell_is_flagged_in_the_annotated_workbook(tmp_path):
+    """The reviewer's workbook: both cells of the stray 1 are painted as suspects, and the
+    校验结果 row names both."""
+    from openpyxl import load_workbook
+
+    from bench.generate import write_workbook
+    from checker.annotate.plan import SUSPECT_FILL
+    d = fresh()
+    unit = d.units[2]
+    cells = ("requests.partly_granted.commercial", "requests.handled_total.commercial")
+    edit(d, [(unit, 2020, c, 1) for c in cells])
+    book = write_workbook(d, tmp_path / "collection.xlsx")
+    out = tmp_path / "checked.xlsx"
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(book), "--annotate", str(out),
+                          "--engine", "openpyxl"], capture_output=True, text=True)
+    assert run.returncode == 1 and out.exists(), run.stderr
+    wb = load_workbook(out)
+    rows = [[c.value for c in row] for row in wb["校验结果"].iter_rows()]
+    at = next(n for n, r in enumerate(rows) if "规则" in r and "可疑单元格" in r)
+    header = rows[at]
+    [row] = [r for r in rows[at + 1:] if r[header.index("规则")] == "R3"]
+    places = str(row[header.index("可疑单元格")]).split("、")
+    assert len(places) == 2
+    for place in places:
+        sheet, ref = place.split("!")
+        assert wb[sheet][ref].fill.fgColor.rgb.endswith(SUSPECT_FILL.lstrip("#")), place
