@@ -16,12 +16,13 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..catalogue import priority
 from ..templates import template
 from .context import Context
 from .evidence import Family, is_money
 
-# Which rule names a root cause's finding when it broke several (the most specific first).
-PRIORITY = ("R3", "R2", "R1", "R4", "L1", "L2", "L3", "L4", "R6", "R7", "R9", "R8")
+# Which rule names a root cause's finding when it broke several: schemas/rules/_priority.yaml.
+PRIORITY = priority()
 MAX_CANDIDATES_SHOWN = 6
 
 

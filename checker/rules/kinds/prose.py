@@ -9,10 +9,12 @@ from ...findings import make
 from ...model import CellRef, ProseFact, Report
 from ...prose.facts import share_holds
 from ...templates import template
+from ..registry import kind
 
 _APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
 
 
+@kind("prose.agree")
 def agree(rule, reports, ctx):
     """R10: a figure stated in the prose equals the table cell it names, where that cell is printed
     and not blank. A cell the prose itself filled (legacy reports) is not compared with itself."""
@@ -78,6 +80,7 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
 
 
+@kind("prose.sums")
 def sums(rule, reports, ctx):
     """P1: a stated total equals its stated parts. Parts that exceed the total are an error; parts
     short of it only a warning (“其中” may list some items only); an unclear list is a warning."""
@@ -104,6 +107,7 @@ def sums(rule, reports, ctx):
                        parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
 
 
+@kind("prose.share")
 def share(rule, reports, ctx):
     """P2: a stated share equals part / base within the rounding its printed decimals allow."""
     for report in reports:
