@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
+from .rules.registry import CatalogueError, build_params, kinds
+from .templates import SCHEMAS
+
 # libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from .rules.registry import CatalogueError, Params, build_params, kinds
-from .templates import SCHEMAS
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -1,6 +1,6 @@
 """Running the selected rules: each rule's kind is the function registered for it in
-`checker/rules/kinds/` (`checker.rules.registry`), called once with every report the rule applies to. A kind that crashes is recorded against its
-rule (`crashed`) and the run goes on. Equality kinds register evidence instead of findings; the
+`checker/rules/kinds/` (`checker.rules.registry`), called once with every report the rule applies
+to. A kind that crashes is recorded against its rule (`crashed`) and the run goes on. Equality kinds register evidence instead of findings; the
 localisation step then turns all of it into one finding per root cause."""
 from __future__ import annotations
 

@@ -56,10 +56,13 @@ class NoParams(Params):
     """A kind without parameters: its rules give `params: {}` or none."""
 
 
+CheckFn = Callable[..., Iterable[Any]]     # (rule, reports, ctx) -> findings
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str                                   # `module.function`, as rules name it
-    check: Callable[..., Iterable[Any]]
+    check: CheckFn
     params: type[Params]
     evidence: bool                              # registers equalities for localisation, no findings
 
@@ -67,9 +70,9 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
-def kind(name: str, params: type[Params] = NoParams, *, evidence: bool = False):
+def kind(name: str, params: type[Params] = NoParams, *, evidence: bool = False) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as check kind `name` (`module.function` in checker/rules/kinds)."""
-    def register(check: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
+    def register(check: CheckFn) -> CheckFn:
         if name in KINDS and KINDS[name].check is not check:
             raise CatalogueError(f"检查类型 {name} 注册了两次")
         KINDS[name] = Kind(name, check, params, evidence)
