@@ -16,7 +16,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 FORMATS = ("2019", "2021", "legacy")
-TABLES = ("active", "requests", "appeals")
+TABLES = ("active", "requests", "appeals")     # the three tables of the 2019 and 2021 formats
 TABLE_LABELS = {
     "active": "主动公开政府信息情况",
     "requests": "收到和处理政府信息公开申请情况",

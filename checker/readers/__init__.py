@@ -40,10 +40,6 @@ class ReadResult:
     reports: list[Report] = field(default_factory=list)
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
 
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     """Files to read: the given files, and the supported files below given folders (sorted)."""

@@ -26,7 +26,6 @@ VERSION = 1
 CHUNK = 30000                    # Excel keeps at most 32,767 characters in a cell
 MAX_RECORD = 2_000_000           # characters of JSON per report sheet
 READING_RULES = ("F2", "F3", "F4")
-HEADER_KEYS = ("title", "period", "published")
 _PROSE_FIELDS = {f.name for f in dataclasses.fields(ProseFact)}
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
