@@ -19,8 +19,7 @@ import warnings
 from typing import Any
 
 from ..model import CellRef, Finding, ProseFact, Report, plain
-
-FACTS_SHEET = "_xxgk_facts"
+from . import FACTS_SHEET
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
 VERSION = 1
 CHUNK = 30000                    # Excel keeps at most 32,767 characters in a cell
