@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-# libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
+# libyaml's safe loader where installed: the pure-Python one dominates start-up (bench/NOTES.md)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"

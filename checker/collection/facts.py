@@ -19,6 +19,7 @@ import warnings
 from typing import Any
 
 from ..model import CellRef, Finding, ProseFact, Report, plain
+from ..numbers import SAME
 from . import FACTS_SHEET
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
 VERSION = 1
@@ -245,7 +246,7 @@ def _unchanged(report: Report, cell: str, imported: Any) -> bool:
     if now is None or imported is None:
         return now is None and imported is None
     try:
-        return abs(float(now) - float(imported)) < 1e-9
+        return abs(float(now) - float(imported)) < SAME
     except (TypeError, ValueError):
         return False
 

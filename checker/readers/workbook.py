@@ -20,6 +20,10 @@ from ..templates import FORMATS
 from . import ReadError
 from .grid import GridCell, finish, read_tables
 
+# An office's own workbook names unit and year in a title above its tables, within the first rows;
+# of those rows' text, the first lines are title, unit and period (the prose analysis reads them).
+TITLE_ROWS = 8
+TITLE_LINES = 12
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _TITLE_WORDS = re.compile(r"(政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开情况统计表|年度报告|统计表|年度|年)")
 
@@ -154,17 +158,17 @@ def _title(report: Report, rows: list[list[GridCell]], sheet_names: list[str]) -
     """An office's workbook: unit and year from a title cell (through the prose analysis), else
     the year from a sheet name (`2021年`) and unit and year from the file name."""
     from ..prose import analyse
-    lines = [c.text.strip() for r in rows[:8] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
-    analyse(lines[:12], report)
+    lines = [c.text.strip() for r in rows[:TITLE_ROWS] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
+    analyse(lines[:TITLE_LINES], report)
     stem = Path(report.source).stem
     if report.year is None:
-        for line in lines[:12] + sheet_names + [stem]:
+        for line in lines[:TITLE_LINES] + sheet_names + [stem]:
             m = _YEAR.search(line)
             if m and ("报告" in line or "统计" in line or line == stem or line in sheet_names):
                 report.year = int(m.group(1))
                 break
     if report.unit is None:
-        for line in lines[:12] + [stem]:
+        for line in lines[:TITLE_LINES] + [stem]:
             if "报告" in line or "统计表" in line or line == stem:
                 unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
                 if unit:
