@@ -59,7 +59,7 @@ check: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m checker.docs --check
 	$(BIN)/python -m pytest -q tests/test_docs.py tests/test_cli_docs.py tests/rules/test_fixture_coverage.py \
-		tests/rules/test_catalogue_contract.py
+		tests/rules/test_catalogue_contract.py tests/test_architecture_docs.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info
