@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Protocol
 
 import yaml
 
@@ -48,12 +48,19 @@ def catalogue() -> dict[str, Rule]:
     return load(SCHEMAS / "rules")
 
 
-def load(folder: Path) -> dict[str, Rule]:
+class Folder(Protocol):
+    """A folder of rule files: a `Path`, or the package resources of an installed wheel."""
+    def iterdir(self) -> Iterator[Any]: ...
+    def __truediv__(self, name: str) -> Any: ...
+
+
+def load(folder: Folder) -> dict[str, Rule]:
     """The rules of every `*.yaml` in `folder` (not `_*.yaml`), checked; CatalogueError names
     the file and rule of the first problem."""
     rules: dict[str, Rule] = {}
-    for path in sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_")):
-        with open(path, encoding="utf-8") as fh:
+    files = (f for f in folder.iterdir() if f.name.endswith(".yaml") and not f.name.startswith("_"))
+    for path in sorted(files, key=lambda f: f.name):
+        with path.open(encoding="utf-8") as fh:
             specs = yaml.load(fh, Loader=_LOADER) or []
         if not isinstance(specs, list):
             raise CatalogueError(f"{path.name}：规则文件应是规则的列表。")
@@ -111,7 +118,7 @@ def _check_modules(modules: tuple[str, ...], where: str) -> None:
 PRIORITY_FILE = "_priority.yaml"
 
 
-def _check_priority(rules: dict[str, Rule], path: Path) -> None:
+def _check_priority(rules: dict[str, Rule], path: Any) -> None:
     """Every rule whose kind registers evidence has a place in the priority list, and the list
     names only rules that exist."""
     listed = _priority_list(path)
@@ -125,8 +132,8 @@ def _check_priority(rules: dict[str, Rule], path: Path) -> None:
             + "。")
 
 
-def _priority_list(path: Path) -> tuple[str, ...]:
-    with open(path, encoding="utf-8") as fh:
+def _priority_list(path: Any) -> tuple[str, ...]:
+    with path.open(encoding="utf-8") as fh:
         data = yaml.load(fh, Loader=_LOADER) or {}
     listed = data.get("localisation") if isinstance(data, dict) else None
     if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
