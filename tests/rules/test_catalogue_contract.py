@@ -116,3 +116,21 @@ def test_reader_rules_name_the_modules_that_raise_them():
             makers.setdefault(rid, set()).add(module)
     readers = {rid: set(r.raised_by) for rid, r in catalogue().items() if r.raised_by}
     assert readers and makers == readers
+
+
+def test_make_check_fails_on_a_broken_rule_file_naming_it(tmp_path):
+    """As a rule author meets it: a copy of the package whose legacy.yaml names a kind that does
+    not exist; `python -m checker.docs --check` (run by make check) fails with the file and rule."""
+    import shutil
+    import subprocess
+    import sys
+    root = CHECKER.parent
+    for folder in ("checker", "schemas", "docs"):
+        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    rules = tmp_path / "schemas" / "rules" / "legacy.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("kind: legacy.at_most", "kind: legacy.at_mots"),
+                     encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker.docs", "--check"], cwd=tmp_path, capture_output=True,
+                         text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
+    assert run.returncode != 0
+    assert "legacy.yaml 规则 L4：检查类型“legacy.at_mots”不存在" in run.stderr
