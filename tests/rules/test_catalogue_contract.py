@@ -134,3 +134,16 @@ def test_make_check_fails_on_a_broken_rule_file_naming_it(tmp_path):
                          text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
     assert run.returncode != 0
     assert "legacy.yaml 规则 L4：检查类型“legacy.at_mots”不存在" in run.stderr
+
+
+def test_rules_load_from_package_resources_too(tmp_path):
+    """An installed wheel gives the rule folder as importlib resources, not a Path: a zip's
+    `zipfile.Path` is such a folder, and gives the same catalogue."""
+    import zipfile
+    archive = tmp_path / "schemas.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in (CHECKER.parent / "schemas" / "rules").iterdir():
+            z.write(f, f"rules/{f.name}")
+    rules = load(zipfile.Path(archive, "rules/"))
+    assert list(rules) == list(catalogue())
+    assert rules["R1"].params == catalogue()["R1"].params
