@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import gc
 import importlib
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,6 +124,9 @@ def read_all(paths: list[Path], progress=None, workers: int | None = None) -> Re
         return result
     size = max(16, min(512, len(files) // (workers * 8) or 1))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    # imported here: Pyodide (xlwings Lite) has no processes, and a workbook's sheets never need them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     enabled = gc.isenabled()
     gc.disable()   # unpickling 100,000 reports under the collector costs 6x the unpickling itself
