@@ -21,5 +21,5 @@ def missing_extra(error: ImportError) -> str | None:
     if name not in EXTRAS:
         return None
     extra, use = EXTRAS[name]
-    return (f"{use}需要安装可选组件 {extra}（缺少模块 {name}）。请运行："
+    return (f"{use}：需要安装可选组件 {extra}（缺少模块 {name}）。请运行："
             f'pip install "xxgk-checker[{extra}]"，或安装全部组件：pip install "xxgk-checker[all]"。')

@@ -99,7 +99,7 @@ def read_path(path: Path) -> ReadResult:
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
         # the reader's optional part (extra: pdf, docx, html) is not installed
         if isinstance(e, ImportError) and (message := missing_extra(e)):
-            return ReadResult(failures=[unreadable(path, f"无法读取：{message}")])
+            return ReadResult(failures=[unreadable(path, f"无法读取该文件。{message}")])
         return ReadResult(failures=[unreadable(
             path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
 
