@@ -133,7 +133,7 @@ def installed(tmp_path_factory):
 
     # 2. with the command line, as README's CLI users install it
     _run([py, "-m", "pip", "install", "-q", f"{wheel}[cli]"], cwd=cwd, env=env)
-    rec |= {"tmp": tmp, "wheel": wheel, "py": py, "xxgk": xxgk, "env": env, "cwd": cwd}
+    rec |= {"tmp": tmp, "src": src, "wheel": wheel, "py": py, "xxgk": xxgk, "env": env, "cwd": cwd}
     return rec
 
 
@@ -152,6 +152,22 @@ def test_the_wheel_carries_the_templates_and_rules(installed):
     in_repo = {str(p.relative_to(ROOT / "schemas")) for p in (ROOT / "schemas").rglob("*.yaml")}
     assert shipped == in_repo and len(in_repo) >= 10
     assert not any(n.startswith(("tests/", "schemas/", "bench/")) for n in names)
+
+
+def test_an_sdist_builds_the_same_wheel(installed):
+    """sdist -> wheel (what pip does with a source release) ships the same files as `pip wheel .`."""
+    py, tmp = installed["py"], installed["tmp"]
+    _run([py, "-m", "pip", "install", "-q", "setuptools>=77"], cwd=tmp, env=installed["env"])
+    _run([py, "-c", "import sys; from setuptools import build_meta; build_meta.build_sdist(sys.argv[1])",
+          tmp / "sdist"], cwd=installed["src"], env=installed["env"])
+    sdist = next((tmp / "sdist").glob("xxgk_checker-*.tar.gz"))
+    _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", sdist, "-w", tmp / "from-sdist"], cwd=tmp)
+    again = next((tmp / "from-sdist").glob("xxgk_checker-*.whl"))
+
+    def files(whl):
+        return {n for n in zipfile.ZipFile(whl).namelist() if not n.endswith("RECORD")}
+    assert files(again) == files(installed["wheel"])
+    assert sum(n.startswith("checker/schemas/") and n.endswith(".yaml") for n in files(again)) >= 10
 
 
 def test_installed_rules_lists_every_rule(installed):
