@@ -59,7 +59,10 @@ def load(folder: Folder) -> dict[str, Rule]:
     the file and rule of the first problem."""
     rules: dict[str, Rule] = {}
     files = (f for f in folder.iterdir() if f.name.endswith(".yaml") and not f.name.startswith("_"))
-    for path in sorted(files, key=lambda f: f.name):
+    found = sorted(files, key=lambda f: f.name)
+    if not found:
+        raise RuntimeError(f"没有找到规则文件（{folder}）：安装不完整，请重新安装 xxgk-checker。")
+    for path in found:
         with path.open(encoding="utf-8") as fh:
             specs = yaml.load(fh, Loader=_LOADER) or []
         if not isinstance(specs, list):
