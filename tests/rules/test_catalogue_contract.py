@@ -127,9 +127,12 @@ def test_make_check_fails_on_a_broken_rule_file_naming_it(tmp_path):
     root = CHECKER.parent
     for folder in ("checker", "schemas", "docs"):
         shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    rules = tmp_path / "schemas" / "rules" / "legacy.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("kind: legacy.at_most", "kind: legacy.at_mots"),
-                     encoding="utf-8")
+    # the rules also where an installed package has them (checker.schemas), which an editable
+    # install of this checkout would otherwise map to the repository's own folder
+    shutil.copytree(root / "schemas", tmp_path / "checker" / "schemas", ignore=shutil.ignore_patterns("__pycache__"))
+    for rules in (tmp_path / "schemas" / "rules" / "legacy.yaml", tmp_path / "checker" / "schemas" / "rules" / "legacy.yaml"):
+        rules.write_text(rules.read_text(encoding="utf-8").replace("kind: legacy.at_most", "kind: legacy.at_mots"),
+                         encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "checker.docs", "--check"], cwd=tmp_path, capture_output=True,
                          text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)})
     assert run.returncode != 0
