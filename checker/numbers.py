@@ -7,6 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 
 
+# Comparing figures as floats. Counts are whole numbers and amounts have at most a few printed
+# decimals, so two figures that differ at all differ by 0.001 or more; float arithmetic on sums of
+# such figures (up to ~10^6) drifts by far less than 1e-9.
+SAME = 1e-9          # two figures read (or one read, one summed from a few) are the same number
+ROUNDING = 1e-6      # a computed figure (a long sum, a value times 10^d) against a printed one
+
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)
 _UNIT = re.compile(r"(万元|元|件|条|个|项|次|份)$")
 
@@ -48,6 +54,19 @@ def parse_number(raw: str | float | int | None) -> Parsed:
     if _NUMBER.match(t):
         return Parsed(float(t), "normalised", text, len(t.split(".")[1]) if "." in t else 0, unit)
     return Parsed(None, "unreadable", text)
+
+
+def tidy(v):
+    """A computed number without floating-point noise: 12 significant digits (more than any cell
+    prints), so a sum reads 9612639.56 and not 9612639.559999999 on every platform. Integral
+    floats become ints; anything else is returned as it is."""
+    if not isinstance(v, float):      # numpy's float64 is a float too
+        return v
+    f = float(v)
+    if f != f or f in (float("inf"), float("-inf")):
+        return f
+    f = float(f"{f:.12g}")
+    return int(f) if f.is_integer() else f
 
 
 def _fmt(v: float | int) -> str:

@@ -8,6 +8,7 @@ import dataclasses
 import math
 
 from ..catalogue import catalogue
+from ..numbers import ROUNDING, SAME
 from ..findings import make
 from ..model import CellRef, Finding, Suspect
 from ..templates import template
@@ -127,6 +128,9 @@ def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
         # in the parent's unit (amounts a unit printed in 元 are converted by the coefficients)
         total = sum(-coef * ctx.value(i, cell) for i, _, coef in kids) / terms[0][2]
         pv = ctx.value(p, cell)
+        if is_money(ctx, p, cell):   # to the cells' printed decimals (+4 where 元 became 万元)
+            places = max(decimals(ctx, j, cell, ctx.value(j, cell)) for j, _, _ in terms)
+            total = round(total, places + (4 if any(abs(abs(c) - 1) > 1e-12 for _, _, c in terms) else 0))
         slip = ""
         if is_money(ctx, p, cell) and total and (math.isclose(pv, total * 10000, rel_tol=1e-3)
                                                   or math.isclose(pv * 10000, total, rel_tol=1e-3)):
@@ -185,13 +189,13 @@ def _round(ctx: Context, i: int, cell: str, v: float) -> float:
 def _num(v: float) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "（空）"
-    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(int(round(v))) if abs(v - round(v)) < SAME else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def plain(v):
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
-    return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)
+    return int(round(v)) if abs(v - round(v)) < SAME else float(v)
 
 
 # --- blank cells ------------------------------------------------------------------------------------
@@ -214,7 +218,7 @@ def fill_blanks(ctx: Context, dec: Decoder) -> dict[int, Finding]:
                 if own and rest and not any(math.isnan(v) for v in rest):
                     implied.append(-sum(rest) / sum(own))
                     rules.add(key[1])
-            if not implied or max(implied) - min(implied) > 1e-6 or not _plausible(ctx, i, cell, implied[0]):
+            if not implied or max(implied) - min(implied) > ROUNDING or not _plausible(ctx, i, cell, implied[0]):
                 continue
             value = plain(_round(ctx, i, cell, implied[0]))
             names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
