@@ -79,6 +79,10 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
     solutions (as few cells as the best, best weight first) and whether that list is complete
     (False: more than MAX_SOLUTIONS), or an `Unsolved` saying why not. `time_limit` is per
     cluster, spent by its batch as a whole."""
+    try:
+        import scipy.optimize  # noqa: F401  (imported here: only clusters that need it pay for it)
+    except ImportError:
+        return [Unsolved("未安装 scipy")] * len(clusters)
     models: list[_Model | Unsolved] = []
     for broken in clusters:
         try:
