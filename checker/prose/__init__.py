@@ -35,7 +35,7 @@ def analyse(lines: list[str], report: Report) -> None:
     report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
     found = counts.find(flow.text)
-    stated = facts.extract(flow, found, report.format, report.year)
+    stated = facts.extract(flow, found, report.format, report.year, report.unit)
     if again:
         report.prose = stated
     else:

@@ -2,15 +2,29 @@
 
 A figure's label (the words before it in its clause) is matched against the row wording of the
 template. Two rows matching one label, or a match right after a negation (不/未), means the
-meaning is not clear: no cell. For 2019/2021 reports only the request table's `total` column is
-stated in prose, and only in a sentence about requests (申请).
+meaning is not clear: no cell. For 2019/2021 reports the prose states the request and appeal
+tables' `total` column (in a sentence about requests, 申请/复议/诉讼) and 现行有效行政规范性文件.
+
+Some prose figures are the sum of two cells: 行政诉讼 N 件 is 直接起诉 + 复议后起诉, a 收办/受理 total
+whose own parts name 上年结转 is 新收 + 上年结转. Such a figure's cell id joins the cells with "+"
+(`expand` splits it).
+
+Whose figures a sentence gives matters too: a bureau's tables hold the bureau's own figures, a
+government's (区/市/县) hold its whole area's; "全市共受理……" in a bureau's report, or "区政府办代表
+区政府受理……" in the district's, is about someone else (`same_subject`).
 """
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..templates import template
+
+RECEIVED = "requests.received.total"
+CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
+HANDLED = "requests.received.total+requests.carried_over.total"
+LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
 
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
@@ -36,7 +50,9 @@ _REQUESTS = (
     (r"大量反复", "requests.not_processed.excessive.total"),
     (r"确认或重新出具", "requests.not_processed.confirmation.total"),
     (r"行政复议", "appeals.count.review.total"),
-    (r"行政诉讼|起诉", None),
+    (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
+    (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
+    (r"行政诉讼|起诉", LITIGATION),
     (r"不属于本(?:行政)?机关", None),
     (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
 )
@@ -48,12 +64,93 @@ _NEGATION = "不未非无"
 def table_cell(label: str, fmt: str) -> str | None:
     """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
     hits = {cell for rx, cell in _COMPILED if rx.search(label)}
+    if LITIGATION in hits and len(hits) > 1 and None not in hits:
+        hits.discard(LITIGATION)     # "行政诉讼中直接起诉 1 件": the narrower cell
     if len(hits) != 1:
         return None
     cell = hits.pop()
-    if cell is None or cell not in template(fmt).index:
+    if cell is None or not all(c in template(fmt).index for c in expand(cell)):
         return None
     return cell
+
+
+def expand(cell: str) -> list[str]:
+    """The table cells a prose cell id stands for ("a+b" is the sum of a and b)."""
+    return cell.split("+")
+
+
+_IN_FORCE = re.compile(r"现行有效")
+_NORMATIVE = re.compile(r"规范性文件")
+
+
+def active_cell(label: str, sentence: str, fmt: str) -> str | None:
+    """表二: "现行有效行政规范性文件 65 件" / "……规范性文件 34 件，现行有效 89 件" is the
+    行政规范性文件·现行有效件数 cell (2021 template; 规章 in the same words makes it unclear)."""
+    if fmt != "2021" or not _IN_FORCE.search(label) or _NEGATION_BEFORE.search(label):
+        return None
+    if not _NORMATIVE.search(label) and ("规章" in sentence or not _NORMATIVE.search(sentence)):
+        return None
+    if "规章" in label:
+        return None
+    return "active.normative_docs.in_force"
+
+
+_NEGATION_BEFORE = re.compile(r"[不未非无]现行有效")
+
+# Whose figures a sentence gives: its last subject word before the figure.
+_SUBJECT = re.compile(
+    r"(?P<area>全(?:省|市|区|县|州|盟|旗|镇|乡|街道)|各(?:级|地|部门|单位|区县|县区|乡镇|街道|县市区)"
+    r"|[省市区县]直各|[省市区县]级各)"
+    r"|(?P<office>代表[^，,。；;]{0,8}(?:政府|管委会)|(?:政府|管委会)办(?:公室|公厅)?(?!理|法|事|结|件|公开)"
+    r"|本级)"
+    r"|(?P<own>本机关|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
+_NOT_SUBJECT = ("按照", "根据", "围绕", "服务", "结合", "面向", "指导", "督促", "向", "对", "为", "给", "在", "于", "与", "和", "及")
+_AREA_WORDS = "省市区县旗州盟镇乡"
+_BODY_SUFFIX = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社")
+_AREA_SUFFIX = ("人民政府", "政府", "办事处", "管委会", "管理委员会", "实验区", "新区", "开发区",
+                "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道")
+
+
+class Level(NamedTuple):
+    kind: str          # "area" (a government: its whole area's figures), "office" (a government's
+    #                    general office), "body" (a bureau's own figures)
+    area: str = ""     # an area's own word: 省 市 区 县 … ("全市" in a 区's report is someone else)
+
+
+def level(unit: str | None) -> Level | None:
+    """Whose figures a report's tables hold, from its unit name; None when the name does not say."""
+    if not unit:
+        return None
+    u = re.sub(r"(?:人民政府|政府|办事处|管委会|管理委员会)$", "", unit.strip()) if unit.strip().endswith(
+        ("人民政府", "政府", "办事处", "管委会", "管理委员会")) else unit.strip()
+    if re.search(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$", unit):
+        return Level("office")
+    if unit.strip().endswith(_AREA_SUFFIX) and not unit.strip().endswith("管理局"):
+        return Level("area", next((ch for ch in reversed(u) if ch in _AREA_WORDS), ""))
+    if unit.strip().endswith(_BODY_SUFFIX):
+        return Level("body")
+    return None
+
+
+def same_subject(report_level: Level | None, before: str) -> bool:
+    """Does the sentence (up to the figure) speak of whom the report's tables count? A sentence
+    with no subject word, or a report whose level is unknown, is taken as the report's own."""
+    if report_level is None:
+        return True
+    last = None
+    for m in _SUBJECT.finditer(before):
+        if m.lastgroup == "area" and before[max(0, m.start() - 2):m.start()].endswith(_NOT_SUBJECT):
+            continue       # "按照全区部署"、"向全市公开": the area is an object, not who counts
+        last = m
+    if last is None:
+        return True
+    if report_level.kind == "area":
+        word = last.group(0)
+        # "全市" in a 区's report: a wider area; "各部门" (no area word) is the area's own
+        return last.lastgroup == "area" and not (
+            word.startswith("全") and report_level.area and word[1] in _AREA_WORDS and word[1] != report_level.area)
+    # a bureau or an office: its own figures, or an office acting for its government
+    return last.lastgroup == "own" or (last.lastgroup == "office" and report_level.kind == "office")
 
 
 @cache

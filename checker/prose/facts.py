@@ -11,45 +11,67 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..model import ProseFact
 from . import cells
-from .counts import SENTENCE_END, Count, Stops
+from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
-_REQUEST_CONTEXT = re.compile("申请|复议")
+_REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
+_ACTIVE_CONTEXT = re.compile("规范性文件")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
 _OTHER_TIME = re.compile(r"上年(?!结转)|去年|同比|较上|比上|累计|以来|历年|上一年|往年|前年|增加|减少|增长|下降")
+# A change ("同比增加 20 件") is no total of the parts that follow it.
+_CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|降幅")
+# Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
+_ADDED = re.compile(r"新增|增加|新开|新设|新建")
+_REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_LIST_END = re.compile(r"\s*等")
 
 
-def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None) -> list[ProseFact]:
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """What reading a figure needs besides the figure: the text and where its sentences end, the
+    template, the data year and whose figures the tables hold (`cells.level`)."""
+    flow: Flow
+    text: str
+    sentences: Stops
+    fmt: str | None
+    year: int | None
+    level: str | None
+    brackets: Brackets
+
+
+def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None,
+            unit: str | None = None) -> list[ProseFact]:
     text = flow.text
+    doc = _Doc(flow, text, Stops(text, _SENTENCE), fmt, year, cells.level(unit), Brackets(text))
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
-    sentences = Stops(text, _SENTENCE)
     for m in _SUM_MARK.finditer(text):
-        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum, sentences, year)
+        fact = _sum(doc, counts, m.start(), m.end(), in_sum)
         if fact:
             facts.append(fact)
-    shares = _shares(flow, counts, sentences)
-    facts.extend(shares)
+    facts.extend(_shares(flow, counts, doc.sentences))
     for i, c in enumerate(counts):
-        if i in in_sum or c.unit == "%" or c.approx or c.nested:
+        if i in in_sum or c.unit in ("%", BARE) or c.approx or c.nested:
             continue
-        cell = _cell(text, c, fmt, sentences, year)
+        cell = _cell(doc, c)
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
     return facts
 
 
-def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | None,
-         in_sum: set[int], sentences: Stops, year: int | None) -> ProseFact | None:
-    text = flow.text
+def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[int]) -> ProseFact | None:
+    text, sentences = doc.text, doc.sentences
+    if doc.brackets.inside(mark):
+        return None        # "（其中甲区 16 件）": a breakdown of one figure, not a list of parts
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
     end = sentences.after(mark_end)
     nxt = _SUM_MARK.search(text, mark_end, end)
@@ -62,15 +84,21 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
         if prev_end <= 0 or text[prev_end] == "\n":
             return None
         start = sentences.before(prev_end)
-    before = [i for i in _between(counts, start, mark) if counts[i].unit != "%" and not counts[i].nested]
+    # the total: the last plain figure before the mark that is not a change ("同比增长 20 件")
+    before = [i for i in _between(counts, start, mark) if counts[i].unit not in ("%", BARE)
+              and not counts[i].nested and not _CHANGE.search(counts[i].label)]
     parts = [i for i in _between(counts, mark_end, end) if counts[i].unit != "%" and not counts[i].nested]
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
+    parts = _list_of(text, counts, parts, t)
     ps = [counts[i] for i in parts]
-    if t.approx or any(p.approx for p in ps):
+    if len(ps) < 2 or t.approx or any(p.approx for p in ps):
         return None
-    same = [p for p in ps if p.unit == t.unit]
+    leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
+    if any(_ADDED.search(x) for x in leads) and any(_REMOVED.search(x) for x in leads):
+        return None        # "调整为 33 家，其中注销 5 家，新增 3 家": a change, not a share-out
+    same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     chosen = None
     if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
@@ -84,15 +112,49 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
                 break
     if chosen is None:
         chosen = same if clear or len(same) >= 2 else ps
+        if sum(p.value for p in chosen) < t.value and _LIST_END.match(text, chosen[-1].end):
+            return None    # "……公示公告信息 17 条等": the list says it names only some parts
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts
         clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen)
     in_sum.add(before[-1])
     in_sum.update(i for i in parts if counts[i] in chosen)
+    part_cells = [None if p.unit == BARE else _cell(doc, p) for p in chosen]
     return ProseFact(
-        "sum", _fragment(text, t.label_start, chosen[-1].end), flow.line_at(t.start), t.value,
-        cell=_cell(text, t, fmt, sentences, year), parts=[p.value for p in chosen],
-        part_cells=[_cell(text, p, fmt, sentences, year) for p in chosen], unit=t.unit, clear=clear)
+        "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
+        cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
+        part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
+    """The figures after the mark that are the total's parts:
+    - a part whose printed share is of an earlier part is that part's sub-item ("行政许可 57 项，
+      实现‘全程网办’的有 41 项，占比 71.9%": 41 of the 57), not a sibling;
+    - after a "；" a figure in another unit starts another statement ("……431 份；立案查处 784 起")."""
+    out: list[int] = []
+    for i in parts:
+        c = counts[i]
+        if out and c.unit not in (total.unit, BARE) and "；" in text[counts[out[-1]].end:c.start]:
+            break
+        pct = counts[i + 1] if i + 1 < len(counts) else None
+        if pct is not None and pct.unit == "%" and _SHARE_MARK.search(text, c.end, pct.start) \
+                and pct.start - c.end <= 8:
+            decimals = _decimals(text[pct.start:pct.end])
+            if not share_holds(c.value, total.value, pct.value, decimals) and any(
+                    share_holds(c.value, counts[j].value, pct.value, decimals) for j in out):
+                continue
+        out.append(i)
+    return out
+
+
+def _total_cell(cell: str | None, part_cells: list[str | None]) -> str | None:
+    """A total can be no cell among its own parts. "共收办申请 130 件，其中新收 120 件，上年结转
+    10 件": the parts name 上年结转 (or 结转下年), so the total is 新收 + 上年结转."""
+    if cell is None:
+        return None
+    if cell == cells.RECEIVED and any(c in cells.CARRIED for c in part_cells):
+        return cells.HANDLED
+    return None if cell in part_cells else cell
 
 
 def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact]:
@@ -105,7 +167,7 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
         j = i - 1
         while j >= 0 and counts[j].unit == "%":
             j -= 1
-        if j < 0:
+        if j < 0 or counts[j].unit == BARE:
             continue
         between = text[counts[j].end:counts[i].start]
         if any(ch in between for ch in SENTENCE_END) or len(between) > 16:
@@ -145,19 +207,27 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
     return printed in (math.floor(true + 0.5 + 1e-9), math.floor(true + 1e-9))
 
 
-def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | None = None) -> str | None:
-    if c.approx or c.unit in ("%", "元", "万元", "亿元") or _OTHER_TIME.search(c.label):
+def _cell(doc: _Doc, c: Count) -> str | None:
+    if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE) or _OTHER_TIME.search(c.label):
         return None
     said = _YEAR_IN_LABEL.search(c.label)
-    if said and year is not None and int(said.group(1)) != year:
+    if said and doc.year is not None and int(said.group(1)) != doc.year:
         return None
-    if fmt == "legacy":
+    text, sentences = doc.text, doc.sentences
+    lo = sentences.before(c.start)
+    if not cells.same_subject(doc.level, text[lo:c.start]):
+        return None        # "全市共受理……" in a bureau's report: not this report's table
+    if doc.fmt == "legacy":
         return cells.legacy_cell(c.label)
-    if fmt in ("2019", "2021"):
+    if doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
-        lo = min(sentences.before(c.start), max(0, c.start - 200))
-        if _REQUEST_CONTEXT.search(text, lo, sentences.after(c.end)):
-            return cells.table_cell(c.label, fmt)
+        hi = sentences.after(c.end)
+        if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
+            cell = cells.table_cell(c.label, doc.fmt)
+            if cell:
+                return cell
+        if _ACTIVE_CONTEXT.search(text, lo, hi):
+            return cells.active_cell(c.label, text[lo:c.start], doc.fmt)
     return None
 
 

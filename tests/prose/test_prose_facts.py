@@ -118,6 +118,8 @@ def test_typical_2021_request_paragraph():
         "requests.received.total": (25, 3), "requests.carried_over.total": (2, 3),
         "requests.granted.total": (10, 4), "requests.partly_granted.total": (2, 4),
         "requests.carried_forward.total": (1, 4), "appeals.count.review.total": (1, 6),
+        # 行政诉讼 N 件: the two suit columns' totals together (直接起诉 + 复议后起诉)
+        "appeals.count.direct_suit.total+appeals.count.suit_after_review.total": (2, 6),
     }
     (s,) = by_kind(r, "sum")
     assert s.parts == [3, 20, 2] and s.part_cells == [None, None, None]   # channels have no 2021 cell

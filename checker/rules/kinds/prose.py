@@ -7,6 +7,7 @@ import math
 
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
+from ...prose.cells import LITIGATION, expand
 from ...prose.facts import share_holds
 from ...templates import template
 
@@ -14,8 +15,9 @@ _APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_s
 
 
 def agree(rule, reports, ctx):
-    """R10: a figure stated in the prose equals the table cell it names, where that cell is printed
-    and not blank. A cell the prose itself filled (legacy reports) is not compared with itself."""
+    """R10: a figure stated in the prose equals the table cell it names (or the sum of the cells,
+    for 行政诉讼 and 新收 + 上年结转), where those cells are printed and not blank. A cell the prose
+    itself filled (legacy reports) is not compared with itself."""
     for report in reports:
         if report.format is None:
             ctx.skip(rule.id)
@@ -24,26 +26,57 @@ def agree(rule, reports, ctx):
         seen: set[tuple[str, float]] = set()
         compared = False
         for fact, cell, value in _stated(report.prose):
-            if cell not in index or (cell, value) in seen:
+            if (cell, value) in seen:
                 continue
             seen.add((cell, value))
-            i = index[cell]
-            if not report.present[i] or math.isnan(report.values[i]):
+            table = _table_value(report, index, expand(cell))
+            if table is None:
                 continue
-            if report.cell_meta.get(cell, {}).get("source") == "prose":
-                continue
-            table = float(report.values[i])
             compared = True
             if abs(table - value) < 1e-9:
                 continue
-            suspect, suggestion, evidence = _evidence(report, cell, value)
-            yield make(rule.id, unit=report.unit, year=report.year, cells=[report.ref(cell)],
-                       suspect=suspect, expected=plain(table), actual=plain(value),
-                       suggestion=None if suggestion is None else plain(suggestion),
-                       source=report.source, where=_where(report, fact.line, cell),
-                       text=_quote(fact.text), label=template(report.format).cell(cell).label, evidence=evidence)
+            yield _disagreement(rule, report, fact, cell, value, table)
         if not compared:
             ctx.skip(rule.id)     # no prose figure names a printed table cell
+
+
+def _table_value(report: Report, index: dict, cells: list[str]) -> float | None:
+    """The printed value of the cells (their sum), or None when one is absent, blank or was
+    itself filled from the prose."""
+    total = 0.0
+    for cell in cells:
+        i = index.get(cell)
+        if i is None or not report.present[i] or math.isnan(report.values[i]):
+            return None
+        if report.cell_meta.get(cell, {}).get("source") == "prose":
+            return None
+        total += float(report.values[i])
+    return total
+
+
+def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float, table: float):
+    cells = expand(cell)
+    tpl = template(report.format)
+    severity, reading = None, ""
+    if cell == LITIGATION:
+        decided = table - math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
+        if abs(decided - value) < 1e-9:
+            # the prose counts the suits decided this year only: a reading, not certainly a slip
+            severity = "warning"
+            reading = (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
+                       f"减去尚未审结 {plain(table - decided)}）；若正文指已审结案件，请写明，否则请改正。")
+    if len(cells) == 1:
+        suspect, suggestion, evidence = _evidence(report, cell, value)
+        label = tpl.cell(cell).label
+    else:
+        suspect, suggestion = None, None
+        evidence = reading or "无法确定是正文还是表格有误，请核对原始台账。"
+        label = " + ".join(tpl.cell(c).label for c in cells)
+    return make(rule.id, unit=report.unit, year=report.year, severity=severity,
+                cells=[report.ref(c) for c in cells], suspect=suspect, expected=plain(table),
+                actual=plain(value), suggestion=None if suggestion is None else plain(suggestion),
+                source=report.source, where=_where(report, fact.line, cells[0]),
+                text=_quote(fact.text), label=label, evidence=evidence)
 
 
 def _stated(prose: list[ProseFact]):
@@ -98,7 +131,7 @@ def sums(rule, reports, ctx):
             else:
                 severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
-                       cells=[report.ref(c) for c in [f.cell, *f.part_cells] if c],
+                       cells=[report.ref(x) for c in [f.cell, *f.part_cells] if c for x in expand(c)],
                        expected=plain(total), actual=plain(f.value), source=report.source,
                        where=_where(report, f.line), text=_quote(f.text), unit_word=f.unit or "",
                        parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
