@@ -44,6 +44,7 @@ def analyse(lines: list[str], report: Report) -> None:
         _legacy_cells(report, stated)
 
     report.facts["sections"] = sections.find(flow)
+    report.facts["section_text"] = sections.bodies(flow)
     report.facts["text_chars"] = len(flow.text)
     report.facts["regions"] = _regions(report, flow)
 
