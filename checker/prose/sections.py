@@ -19,8 +19,9 @@ SECTIONS = {
 # A heading: a Chinese numeral and 、 at a line start, or after a space or sentence end (002 is one
 # long line).
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^\s。，,；;]{2,40})")
-# (or a digit: crawler pages run the last table cell into the next heading, "…000000五、存在的主要问题")
-_BEFORE_HEADING = " \t\n\u3000。0123456789"
+# (or a colon, or a table's last cell: crawler pages run them into the next heading,
+# "特编制此报告：一、总体情况", "…000000五、存在的主要问题", "…采购3922533.2元三、收到和处理…")
+_BEFORE_HEADING = " \t\n\u3000。：:0123456789元"
 _NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)}
 
 
