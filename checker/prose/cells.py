@@ -126,7 +126,8 @@ def level(unit: str | None) -> Level | None:
     if re.search(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$", unit):
         return Level("office")
     if unit.strip().endswith(_AREA_SUFFIX) and not unit.strip().endswith("管理局"):
-        return Level("area", next((ch for ch in reversed(u) if ch in _AREA_WORDS), ""))
+        area = "街" if u.endswith("街道") else next((ch for ch in reversed(u) if ch in _AREA_WORDS), "")
+        return Level("area", area)
     if unit.strip().endswith(_BODY_SUFFIX):
         return Level("body")
     return None
@@ -148,7 +149,7 @@ def same_subject(report_level: Level | None, before: str) -> bool:
         word = last.group(0)
         # "全市" in a 区's report: a wider area; "各部门" (no area word) is the area's own
         return last.lastgroup == "area" and not (
-            word.startswith("全") and report_level.area and word[1] in _AREA_WORDS and word[1] != report_level.area)
+            word.startswith("全") and report_level.area and word[1] in _AREA_WORDS + "街" and word[1] != report_level.area)
     # a bureau or an office: its own figures, or an office acting for its government
     return last.lastgroup == "own" or (last.lastgroup == "office" and report_level.kind == "office")
 
