@@ -117,41 +117,49 @@ class Level(NamedTuple):
     area: str = ""     # an area's own word: 省 市 区 县 … ("全市" in a 区's report is someone else)
 
 
+_OFFICE_NAME = re.compile(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
+
+
 def level(unit: str | None) -> Level | None:
     """Whose figures a report's tables hold, from its unit name; None when the name does not say."""
-    if not unit:
+    name = (unit or "").strip()
+    if not name:
         return None
-    u = re.sub(r"(?:人民政府|政府|办事处|管委会|管理委员会)$", "", unit.strip()) if unit.strip().endswith(
-        ("人民政府", "政府", "办事处", "管委会", "管理委员会")) else unit.strip()
-    if re.search(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$", unit):
+    if _OFFICE_NAME.search(name):
         return Level("office")
-    if unit.strip().endswith(_AREA_SUFFIX) and not unit.strip().endswith("管理局"):
-        area = "街" if u.endswith("街道") else next((ch for ch in reversed(u) if ch in _AREA_WORDS), "")
+    if name.endswith(_AREA_SUFFIX) and not name.endswith("管理局"):
+        place = _GOVERNMENT.sub("", name)        # "道里区人民政府" -> 道里区 -> 区
+        area = "街" if place.endswith("街道") else next((ch for ch in reversed(place) if ch in _AREA_WORDS), "")
         return Level("area", area)
-    if unit.strip().endswith(_BODY_SUFFIX):
+    if name.endswith(_BODY_SUFFIX):
         return Level("body")
     return None
 
 
-def same_subject(report_level: Level | None, before: str) -> bool:
-    """Does the sentence (up to the figure) speak of whom the report's tables count? A sentence
-    with no subject word, or a report whose level is unknown, is taken as the report's own."""
-    if report_level is None:
+def subjects(sentence: str) -> list[tuple[int, tuple[str, str]]]:
+    """The subject words of a sentence: (end offset, (whose, word)); whose is area/office/own.
+    An area after a verb that makes it an object ("按照全区部署"、"向全市公开") is no subject."""
+    out = []
+    for m in _SUBJECT.finditer(sentence):
+        if m.lastgroup == "area" and sentence[max(0, m.start() - 2):m.start()].endswith(_NOT_SUBJECT):
+            continue
+        out.append((m.end(), (m.lastgroup, m.group(0))))
+    return out
+
+
+def same_subject(report_level: Level | None, said: list[tuple[str, str]]) -> bool:
+    """Does a sentence whose subject words up to the figure are `said` (see `subjects`) speak of
+    whom the report's tables count? No subject word, or a report of unknown level: yes."""
+    if report_level is None or not said:
         return True
-    last = None
-    for m in _SUBJECT.finditer(before):
-        if m.lastgroup == "area" and before[max(0, m.start() - 2):m.start()].endswith(_NOT_SUBJECT):
-            continue       # "按照全区部署"、"向全市公开": the area is an object, not who counts
-        last = m
-    if last is None:
-        return True
+    whose, word = said[-1]
     if report_level.kind == "area":
-        word = last.group(0)
         # "全市" in a 区's report: a wider area; "各部门" (no area word) is the area's own
-        return last.lastgroup == "area" and not (
+        return whose == "area" and not (
             word.startswith("全") and report_level.area and word[1] in _AREA_WORDS + "街" and word[1] != report_level.area)
     # a bureau or an office: its own figures, or an office acting for its government
-    return last.lastgroup == "own" or (last.lastgroup == "office" and report_level.kind == "office")
+    return whose == "own" or (whose == "office" and report_level.kind == "office")
 
 
 @cache
@@ -175,3 +183,4 @@ def legacy_cell(label: str) -> str | None:
             continue
         cells.add(keys[key])
     return cells.pop() if len(cells) == 1 else None
+

@@ -39,9 +39,9 @@ class Count:
     label_start: int = -1
 
 
-def find(text: str) -> list[Count]:
+def find(text: str, brackets: Brackets | None = None) -> list[Count]:
     out: list[Count] = []
-    brackets = Brackets(text)
+    brackets = brackets or Brackets(text)
     for m in _COUNT.finditer(text):
         start = m.start()
         if m.group(2):
@@ -94,7 +94,7 @@ def _bare(text: str, start: int, number: str) -> bool:
 
 
 _OPEN, _CLOSE = "（(［[【", "）)］]】"
-_BRACKET = re.compile(r"[（(［\[【）)］\]】\n]")
+_BRACKET = re.compile(r"[（(［\[【）)］\]】]")
 
 
 class Brackets:
@@ -106,18 +106,24 @@ class Brackets:
     def __init__(self, text: str):
         spans: list[int] = []      # flat [open, close, open, close, ...] of outermost bracket spans
         depth = 0
+        line_end = -1              # where the line of the open span ends
         for m in _BRACKET.finditer(text):
-            ch = m.group(0)
-            if ch in _OPEN:
+            pos = m.start()
+            if depth and pos > line_end:      # the line ended with the bracket still open
+                spans.append(line_end)
+                depth = 0
+            if m.group(0) in _OPEN:
                 if depth == 0:
-                    spans.append(m.start())
+                    spans.append(pos)
+                    line_end = text.find("\n", pos)
+                    line_end = len(text) if line_end < 0 else line_end
                 depth += 1
             elif depth:
-                depth = 0 if ch == "\n" else depth - 1
+                depth -= 1
                 if depth == 0:
-                    spans.append(m.start())
-        if len(spans) % 2:
-            spans.append(len(text))
+                    spans.append(pos)
+        if depth:
+            spans.append(line_end)
         self.spans = spans
 
     def inside(self, pos: int) -> bool:

@@ -43,14 +43,15 @@ class _Doc:
     sentences: Stops
     fmt: str | None
     year: int | None
-    level: str | None
+    level: cells.Level | None
     brackets: Brackets
+    subjects: dict      # sentence start -> its subject words [(end, whose)] (read once per sentence)
 
 
 def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None,
-            unit: str | None = None) -> list[ProseFact]:
+            unit: str | None = None, brackets: Brackets | None = None) -> list[ProseFact]:
     text = flow.text
-    doc = _Doc(flow, text, Stops(text, _SENTENCE), fmt, year, cells.level(unit), Brackets(text))
+    doc = _Doc(flow, text, Stops(text, _SENTENCE), fmt, year, cells.level(unit), brackets or Brackets(text), {})
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
     for m in _SUM_MARK.finditer(text):
@@ -215,20 +216,24 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         return None
     text, sentences = doc.text, doc.sentences
     lo = sentences.before(c.start)
-    if not cells.same_subject(doc.level, text[lo:c.start]):
-        return None        # "全市共受理……" in a bureau's report: not this report's table
+    cell = None
     if doc.fmt == "legacy":
-        return cells.legacy_cell(c.label)
-    if doc.fmt in ("2019", "2021"):
+        cell = cells.legacy_cell(c.label)
+    elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
             cell = cells.table_cell(c.label, doc.fmt)
-            if cell:
-                return cell
-        if _ACTIVE_CONTEXT.search(text, lo, hi):
-            return cells.active_cell(c.label, text[lo:c.start], doc.fmt)
-    return None
+        if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
+            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
+    if cell is None or doc.level is None:
+        return cell
+    subjects = doc.subjects.get(lo)
+    if subjects is None:
+        subjects = doc.subjects[lo] = cells.subjects(text[lo:sentences.after(lo)])
+    if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
+        return None        # "全市共受理……" in a bureau's report: not this report's table
+    return cell
 
 
 def _between(counts: list[Count], lo: int, hi: int) -> range:

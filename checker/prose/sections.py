@@ -27,7 +27,13 @@ _NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)}
 
 def find(flow: Flow) -> dict[int, int]:
     """section number -> line of its heading. Table rows ("一、本年新收…申请数量") are not headings."""
-    return {n: line for n, line, _, _ in _headings(flow)}
+    return read(flow)[0]
+
+
+def read(flow: Flow) -> tuple[dict[int, int], dict[str, str]]:
+    """`find` and `bodies` in one pass over the headings."""
+    found = _headings(flow)
+    return {n: line for n, line, _, _ in found}, bodies(flow, found)
 
 
 # Sections whose text is kept for the rules on the prose itself (S1: 五 is not empty; T1: a
@@ -36,10 +42,10 @@ KEPT = (1, 5, 6)
 KEEP_CHARS = 3000
 
 
-def bodies(flow: Flow) -> dict[str, str]:
+def bodies(flow: Flow, found: list | None = None) -> dict[str, str]:
     """Kept sections' text, heading left out: from the end of its heading's title to the next
     section's heading (or the end of the text). Keys are section numbers as strings (JSON)."""
-    found = _headings(flow)
+    found = _headings(flow) if found is None else found
     starts = sorted(start for _, _, start, _ in found)
     out: dict[str, str] = {}
     for n, _, start, body in found:
