@@ -29,7 +29,7 @@ LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.to
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
     (r"(?:收到|接到|新收|受理|接收|共收).*申请|申请.*共计?$", "requests.received.total"),
-    (r"上年结转", "requests.carried_over.total"),
+    (r"上一?年度?结转", "requests.carried_over.total"),
     (r"结转下年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
     (r"部分公开", "requests.partly_granted.total"),

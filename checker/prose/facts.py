@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import ProseFact
 from . import cells
@@ -23,7 +23,7 @@ _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
-_OTHER_TIME = re.compile(r"上年(?!结转)|去年|同比|较上|比上|累计|以来|历年|上一年|往年|前年|增加|减少|增长|下降")
+_OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
 # A change ("同比增加 20 件") is no total of the parts that follow it.
 _CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|降幅")
 # Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
@@ -63,6 +63,8 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
         if i in in_sum or c.unit in ("%", BARE) or c.approx or c.nested:
             continue
         cell = _cell(doc, c)
+        if cell == cells.RECEIVED:
+            cell = _total_cell(cell, _bracketed_cells(doc, counts, i))
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
@@ -145,6 +147,20 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
                     share_holds(c.value, counts[j].value, pct.value, decimals) for j in out):
                 continue
         out.append(i)
+    return out
+
+
+def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]:
+    """The cells named by the figures in brackets right after figure i: "共收办申请 1520 件（新收
+    1500 件，上年结转 20 件）" gives its parts there."""
+    after = doc.text[counts[i].end:counts[i].end + 2].lstrip()
+    if not after or after[0] not in "（(":
+        return []
+    out = []
+    for c in counts[i + 1:]:
+        if not c.nested or doc.sentences.before(c.start) != doc.sentences.before(counts[i].start):
+            break
+        out.append(_cell(doc, replace(c, nested=False)))
     return out
 
 

@@ -61,6 +61,20 @@ def test_handled_total_still_checked_against_both_cells():
     assert got["P1"].severity == "warning"      # 3 + 2 short of 6
 
 
+def test_handled_total_with_its_parts_in_brackets():
+    # the parts in brackets, and "上年度结转" (with 度) as printed in many reports
+    r = seed_report((REQUESTS_LINE, "2021 年区城管局共收办政府信息公开申请 5 条（本年新收 3 条，上年度结转 2 条）。全年按要求"),
+                    (CARRIED_ROW, CARRIED_ROW.replace("\t0\t0\t0\t0\t0\t0\t0", "\t2\t0\t0\t0\t0\t0\t2")))
+    assert findings(r) == []
+    assert [f.cell for f in r.prose if f.value == 5] == ["requests.received.total+requests.carried_over.total"]
+
+
+def test_carried_over_with_du_is_this_years_cell():
+    r = seed_report(("目前尚未发现", "上年度结转政府信息公开申请 1 条。目前尚未发现"))
+    (f,) = findings(r, ["R10"])
+    assert [c.cell for c in f.cells] == ["requests.carried_over.total"] and (f.expected, f.actual) == (0, 1)
+
+
 # --- whose figures a sentence gives -------------------------------------------------------------
 
 def test_area_figures_in_a_bureau_report_are_not_its_table():
