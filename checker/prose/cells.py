@@ -25,6 +25,7 @@ RECEIVED = "requests.received.total"
 CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
 HANDLED = "requests.received.total+requests.carried_over.total"
 LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
+IN_FORCE = "active.normative_docs.in_force"
 
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
@@ -92,7 +93,7 @@ def active_cell(label: str, sentence: str, fmt: str) -> str | None:
         return None
     if "规章" in label:
         return None
-    return "active.normative_docs.in_force"
+    return IN_FORCE
 
 
 _NEGATION_BEFORE = re.compile(r"[不未非无]现行有效")
@@ -104,7 +105,8 @@ _SUBJECT = re.compile(
     r"|(?P<office>代表[^，,。；;]{0,8}(?:政府|管委会)|(?:政府|管委会)办(?:公室|公厅)?(?!理|法|事|结|件|公开)"
     r"|本级)"
     r"|(?P<own>本机关|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
-_NOT_SUBJECT = ("按照", "根据", "围绕", "服务", "结合", "面向", "指导", "督促", "向", "对", "为", "给", "在", "于", "与", "和", "及")
+# A word right after these is an object, not who counts: "按照全区部署"、"按照省政府办公厅要求"、"向全市公开"
+_OBJECT_OF = re.compile(r"(?:按照|根据|依据|围绕|结合|面向|指导|督促|配合|会同|协助|服务|向|对|为|给|在|于|与|和|及)[省市区县]?$")
 _AREA_WORDS = "省市区县旗州盟镇乡"
 _BODY_SUFFIX = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社")
 _AREA_SUFFIX = ("人民政府", "政府", "办事处", "管委会", "管理委员会", "实验区", "新区", "开发区",
@@ -139,10 +141,10 @@ def level(unit: str | None) -> Level | None:
 
 def subjects(sentence: str) -> list[tuple[int, tuple[str, str]]]:
     """The subject words of a sentence: (end offset, (whose, word)); whose is area/office/own.
-    An area after a verb that makes it an object ("按照全区部署"、"向全市公开") is no subject."""
+    A word after a verb that makes it an object (`_OBJECT_OF`) is no subject."""
     out = []
     for m in _SUBJECT.finditer(sentence):
-        if m.lastgroup == "area" and sentence[max(0, m.start() - 2):m.start()].endswith(_NOT_SUBJECT):
+        if _OBJECT_OF.search(sentence, max(0, m.start() - 4), m.start()):
             continue
         out.append((m.end(), (m.lastgroup, m.group(0))))
     return out

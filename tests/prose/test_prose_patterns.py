@@ -199,6 +199,16 @@ def test_normative_docs_in_force_against_table_two():
     (f,) = findings(seed_report(("目前尚未发现", line.format(3))), ["R10"])
     assert [c.cell for c in f.cells] == ["active.normative_docs.in_force"]
     assert (f.expected, f.actual) == (1, 3)
+    # a warning naming the other reading: real reports give the 文件库's (area-wide) count here
+    # (gwh_2022 "建成规范性文件库……现行有效件数424件" against 表二's 89)
+    assert f.severity == "warning" and "规范性文件库" in f.message
+
+
+def test_an_object_is_no_subject():
+    # "按照省政府办公厅相关工作要求……": the office is whose requirement, not who counts
+    r = text_report("按照省政府办公厅相关工作要求设立规范性文件库，清理并集中发布现行有效行政规范性文件393件。",
+                    unit="平潭综合实验区")
+    assert [f.cell for f in r.prose] == ["active.normative_docs.in_force"]
 
 
 # --- as users run it --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import math
 
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
-from ...prose.cells import LITIGATION, expand
+from ...prose.cells import IN_FORCE, LITIGATION, expand
 from ...prose.facts import share_holds
 from ...templates import template
 
@@ -65,8 +65,14 @@ def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float
             severity = "warning"
             reading = (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
                        f"减去尚未审结 {plain(table - decided)}）；若正文指已审结案件，请写明，否则请改正。")
+    if cell == IN_FORCE:
+        # real reports give the 规范性文件库's count here (often the whole area's, or after a clean-up):
+        # 2 of 2 such sentences in the Pingtan corpus differ from 表二 for that reason
+        severity = "warning"
+        reading = ("若正文指规范性文件库中集中发布的（或全区的）件数，请写明；否则正文或表二有一处填错。")
     if len(cells) == 1:
         suspect, suggestion, evidence = _evidence(report, cell, value)
+        evidence = reading or evidence
         label = tpl.cell(cell).label
     else:
         suspect, suggestion = None, None
