@@ -79,7 +79,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     end = sentences.after(mark_end)
     nxt = _SUM_MARK.search(text, mark_end, end)
     end = nxt.start() if nxt else end
-    if not text[start:mark].strip(" ，,、：:"):
+    opens_sentence = not text[start:mark].strip(" ，,、：:")
+    if opens_sentence:
         # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
         prev_end = start - 1
         if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] in "。；;":
@@ -101,32 +102,47 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
     if any(_ADDED.search(x) for x in leads) and any(_REMOVED.search(x) for x in leads):
         return None        # "调整为 33 家，其中注销 5 家，新增 3 家": a change, not a share-out
+    total = before[-1]
+    chosen = _fit(t, ps)
+    if chosen is None:
+        # an earlier figure the parts add up to is the total: "收到申请共计 8 件，涉及……小区备案信息
+        # 6 件。其中，同意公开 3 件……无法提供 4 件……1 件" lists the 8, not the 6
+        for i in reversed(before[:-1]):
+            c = counts[i]
+            if c.unit == t.unit and not c.approx and _fit(c, ps):
+                total, t, chosen = i, c, _fit(c, ps)
+                break
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
-    chosen = None
-    if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
-        chosen = same
-    else:
-        run = 0.0
-        for k, p in enumerate(ps):
-            run += p.value
-            if k >= 1 and _close(run, t.value):
-                chosen = ps[:k + 1]
-                break
     if chosen is None:
         chosen = same if clear or len(same) >= 2 else ps
         if sum(p.value for p in chosen) < t.value and _LIST_END.match(text, chosen[-1].end):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
-        # restatement, not a share-out: the list is not plainly the total's parts
-        clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen)
-    in_sum.add(before[-1])
+        # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
+        # which figure of the sentence before a "其中" that opens a sentence shares out
+        clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen) \
+            and not (opens_sentence and len(before) > 1)
+    in_sum.add(total)
     in_sum.update(i for i in parts if counts[i] in chosen)
     part_cells = [None if p.unit == BARE else _cell(doc, p) for p in chosen]
     return ProseFact(
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
         cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
+    """The parts that add up to `t`: all those in its unit, or the first run of parts that does."""
+    same = [p for p in ps if p.unit in (t.unit, BARE)]
+    if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
+        return same
+    run = 0.0
+    for k, p in enumerate(ps):
+        run += p.value
+        if k >= 1 and _close(run, t.value):
+            return ps[:k + 1]
+    return None
 
 
 def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:

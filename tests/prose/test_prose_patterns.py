@@ -142,6 +142,20 @@ def test_items_with_a_share_of_an_earlier_item_are_its_sub_items():
     assert findings(r, ["P1"]) == []
 
 
+def test_sentence_opening_with_qizhong_shares_out_the_figure_its_parts_add_up_to():
+    # gaj_2024: the 其中 list (3 + 4 + 1) is of the 8 requests, not of the 6 小区备案 ones
+    r = text_report("2024年，我局收到群众通过邮寄、网络提交的各类政府信息公开申请共计8件，申请事项涉及政策法规信息1件、"
+                    "机构设置信息1件、小区备案信息6件，均严格按照《条例》要求，做好申请公开登记、审核、办理、答复、归档等各项工作。"
+                    "其中，同意公开3件，占比37.5%；无法提供4件，占比50%；区分处理后公开1件，占比12.5%。")
+    assert findings(r, ["P1"]) == []
+    (s,) = [f for f in r.prose if f.kind == "sum"]
+    assert (s.value, s.parts) == (8, [3, 4, 1])
+    # parts adding up to none of the sentence's figures: which one they share out is not plain
+    (f,) = findings(text_report(r_text := "2024年，我局收到政府信息公开申请共计8件，涉及小区备案信息6件。"
+                                           "其中，同意公开3件；无法提供4件；区分处理后公开2件。"), ["P1"])
+    assert f.severity == "warning", r_text
+
+
 def test_added_and_removed_items_are_a_change_not_parts():
     # gwh_2022: 33 = 35 − 5 + 3
     r = text_report("二是加强政务新媒体管理，从原有的35家政务新媒体调整为33家，其中，注销5家维护更新不及时的政务新媒体，"
