@@ -29,7 +29,9 @@ IN_FORCE = "active.normative_docs.in_force"
 
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
-    (r"(?:收到|接到|新收|受理|接收|共收).*申请|申请.*共计?$", "requests.received.total"),
+    # "申请共 N 件" is the new requests, unless its verb is an outcome ("办结……申请共计 N 件")
+    (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
+     "requests.received.total"),
     (r"上一?年度?结转", "requests.carried_over.total"),
     (r"结转下年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),

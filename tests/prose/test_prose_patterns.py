@@ -156,6 +156,13 @@ def test_sentence_opening_with_qizhong_shares_out_the_figure_its_parts_add_up_to
     assert f.severity == "warning", r_text
 
 
+def test_requests_completed_are_not_the_new_requests():
+    # "办结……申请共计 N 件" is an outcome (办结 includes last year's carried-over), not 本年新收
+    r = seed_report(("目前尚未发现", "全年办结政府信息公开申请共计 5 条。目前尚未发现"))
+    assert findings(r, ["R10"]) == []
+    assert findings(seed_report(("目前尚未发现", "全年收到政府信息公开申请共计 5 条。目前尚未发现")), ["R10"])
+
+
 def test_added_and_removed_items_are_a_change_not_parts():
     # gwh_2022: 33 = 35 − 5 + 3
     r = text_report("二是加强政务新媒体管理，从原有的35家政务新媒体调整为33家，其中，注销5家维护更新不及时的政务新媒体，"
