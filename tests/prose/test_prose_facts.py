@@ -144,3 +144,16 @@ def test_share_with_its_base_named():
              "实现“跑一次”事项 386 项，占全部 400 项的 96.5%；网办事项 368 项，占比 92%。"], r)
     got = [(s.value, s.of, s.share) for s in by_kind(r, "share")]
     assert got == [(386, 400, 96.5), (368, 400, 92.0)]     # the second's base: the sentence's 400 项
+
+
+def test_figure_without_counting_word_only_after_words_naming_it():
+    from checker.prose.counts import BARE, find
+    got = [(c.value, c.unit) for c in find("其中某类信息 12，另一类信息 30 条；2021，第3，电话0591-23163551；1、门户网站")]
+    assert got == [(12, BARE), (30, "条")]          # not a year, an ordinal, a phone number or a list number
+
+
+def test_brackets_close_at_the_line_end():
+    from checker.prose.counts import Brackets
+    text = "共 94 件（其中甲区 16 件\n乙区 20 件）。丙区 3 件"
+    b = Brackets(text)
+    assert b.inside(text.index("16")) and not b.inside(text.index("20")) and not b.inside(text.index("3 件"))
