@@ -95,12 +95,14 @@ def _bare(text: str, start: int, number: str) -> bool:
 
 _OPEN, _CLOSE = "（(［[【", "）)］]】"
 _BRACKET = re.compile(r"[（(［\[【）)］\]】]")
+_END = re.compile(r"[\n。]")
 
 
 class Brackets:
     """Where round (and square) brackets are open in a text: a figure inside them is a breakdown of
     something else ("共收到申请 94 件（其中甲区 16 件……）"), however long the brackets run. A line
-    end closes whatever is open (an unclosed bracket does not swallow the rest of the text)."""
+    or sentence end closes whatever is open: an unclosed bracket does not swallow the rest of the
+    text (crawler pages put a whole report on one line)."""
     __slots__ = ("spans",)
 
     def __init__(self, text: str):
@@ -115,8 +117,8 @@ class Brackets:
             if m.group(0) in _OPEN:
                 if depth == 0:
                     spans.append(pos)
-                    line_end = text.find("\n", pos)
-                    line_end = len(text) if line_end < 0 else line_end
+                    line_end = _END.search(text, pos)
+                    line_end = line_end.start() if line_end else len(text)
                 depth += 1
             elif depth:
                 depth -= 1

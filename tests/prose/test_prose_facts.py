@@ -157,3 +157,7 @@ def test_brackets_close_at_the_line_end():
     text = "共 94 件（其中甲区 16 件\n乙区 20 件）。丙区 3 件"
     b = Brackets(text)
     assert b.inside(text.index("16")) and not b.inside(text.index("20")) and not b.inside(text.index("3 件"))
+    # … and at a sentence end: one unclosed bracket on a crawler page's single line hides nothing after it
+    text = "联系（地址：某路 1 号。全年收到申请 5 件（其中网络 3 件）。"
+    b = Brackets(text)
+    assert b.inside(text.index("1 号")) and not b.inside(text.index("5 件")) and b.inside(text.index("3 件"))
