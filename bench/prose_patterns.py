@@ -38,6 +38,13 @@ def _handled(r, rng, wrong):
     return (f"全年共收办政府信息公开申请 {new + old + wrong} 件，其中本年新收 {new} 件，上年结转 {old} 件。")
 
 
+def _received_with_carried(r, rng, wrong):
+    # as the 2022 Pingtan zone report: "收到" with the year's whole workload, no parts naming 上年结转
+    new, old = _i(r, "requests.received.total"), _i(r, "requests.carried_over.total")
+    people = _i(r, "requests.received.natural_person") + _i(r, "requests.carried_over.natural_person")
+    return (f"全年收到政府信息公开申请 {new + old + wrong} 件，涉及自然人 {people} 件，均在法定期限内予以答复。")
+
+
 def _office_for_government(r, rng, wrong):
     # the office's own count is some other number; the district-wide one is the table's
     return (f"区政府办代表区政府受理政府信息公开申请 {rng.randint(1, 30)} 件，"
@@ -127,6 +134,7 @@ class Kind:
 
 KINDS = (
     Kind("收办=新收+上年结转", "unit", ("R10",), _handled, ("requests.carried_over.total",)),
+    Kind("收到=新收+上年结转（无分项）", "unit", ("R10",), _received_with_carried, ("requests.carried_over.total",)),
     Kind("区政府办代表区政府", "district", ("R10",), _office_for_government),
     Kind("部门报告中的全市", "bureau", ("R10",), _area_in_bureau),
     Kind("括号中的其中", "unit", ("P1",), _parenthetical),

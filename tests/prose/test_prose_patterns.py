@@ -75,6 +75,18 @@ def test_carried_over_with_du_is_this_years_cell():
     assert [c.cell for c in f.cells] == ["requests.carried_over.total"] and (f.expected, f.actual) == (0, 1)
 
 
+def test_received_equal_to_new_plus_carried_is_a_warning_naming_that_reading():
+    # the 2022 Pingtan zone report: "全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件" with
+    # 新收 74 and 上年结转 1 in its table
+    carried = (CARRIED_ROW, CARRIED_ROW.replace("\t0\t0\t0\t0\t0\t0\t0", "\t2\t0\t0\t0\t0\t0\t2"))
+    (f,) = findings(seed_report((REQUESTS_LINE, "2021 年区城管局收到政府信息公开申请 5 条，涉及自然人 5 条。全年按要求"),
+                                carried), ["R10"])
+    assert (f.severity, f.expected, f.actual) == ("warning", 3, 5) and "新收加上年结转" in f.message
+    # any other figure is still an error
+    (f,) = findings(seed_report((REQUESTS_LINE, "2021 年区城管局收到政府信息公开申请 6 条。全年按要求"), carried), ["R10"])
+    assert f.severity == "error"
+
+
 # --- whose figures a sentence gives -------------------------------------------------------------
 
 def test_area_figures_in_a_bureau_report_are_not_its_table():

@@ -7,7 +7,7 @@ import math
 
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
-from ...prose.cells import IN_FORCE, LITIGATION, expand
+from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
 from ...prose.facts import share_holds
 from ...templates import template
 
@@ -57,19 +57,8 @@ def _table_value(report: Report, index: dict, cells: list[str]) -> float | None:
 def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float, table: float):
     cells = expand(cell)
     tpl = template(report.format)
-    severity, reading = None, ""
-    if cell == LITIGATION:
-        decided = table - math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
-        if abs(decided - value) < 1e-9:
-            # the prose counts the suits decided this year only: a reading, not certainly a slip
-            severity = "warning"
-            reading = (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
-                       f"减去尚未审结 {plain(table - decided)}）；若正文指已审结案件，请写明，否则请改正。")
-    if cell == IN_FORCE:
-        # real reports give the 规范性文件库's count here (often the whole area's, or after a clean-up):
-        # 2 of 2 such sentences in the Pingtan corpus differ from 表二 for that reason
-        severity = "warning"
-        reading = ("若正文指规范性文件库中集中发布的（或全区的）件数，请写明；否则正文或表二有一处填错。")
+    reading = _reading(report, cell, cells, value, table)
+    severity = "warning" if reading else None
     if len(cells) == 1:
         suspect, suggestion, evidence = _evidence(report, cell, value)
         evidence = reading or evidence
@@ -83,6 +72,28 @@ def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float
                 actual=plain(value), suggestion=None if suggestion is None else plain(suggestion),
                 source=report.source, where=_where(report, fact.line, cells[0]),
                 text=_quote(fact.text), label=label, evidence=evidence)
+
+
+def _reading(report: Report, cell: str, cells: list[str], value: float, table: float) -> str | None:
+    """Another plain meaning of the sentence under which prose and table agree: the finding is then
+    a warning naming it."""
+    if cell == LITIGATION:
+        pending = math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
+        if pending and abs(table - pending - value) < 1e-9:
+            # the prose counts the suits decided this year only
+            return (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
+                    f"减去尚未审结 {plain(pending)}）；若正文指已审结案件，请写明，否则请改正。")
+    if cell == RECEIVED:
+        carried = report.get(CARRIED[0]) or 0
+        if carried and abs(table + carried - value) < 1e-9:
+            # "全区收到申请 75 件，涉及自然人 72 件、商业企业 3 件" with 新收 74 and 上年结转 1 (a real report)
+            return (f"正文的数字等于新收加上年结转（{plain(table)} + {plain(carried)}），即全年办理的申请数；"
+                    f"若正文指的是这个数，请写明“含上年结转”，否则请改正。")
+    if cell == IN_FORCE:
+        # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
+        # two of the three such sentences in the Pingtan archive differ from 表二 for that reason
+        return "若正文指规范性文件库中集中发布的（或全区的）件数，请写明；否则正文或表二有一处填错。"
+    return None
 
 
 def _stated(prose: list[ProseFact]):
