@@ -4,13 +4,15 @@ an earlier report of the same unit, or another unit's report, nearly word for wo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ...findings import make
 from ...model import Report
 from ...prose import similar
-from ...prose.sections import SECTIONS
+from ...prose.sections import KEPT, SECTIONS
+from ..registry import Params, kind
 
 _NUMERAL = "一二三四五六七八九十"
 # What a section-5 text may consist of without saying anything: numbering, its sub-headings and
@@ -18,6 +20,28 @@ _NUMERAL = "一二三四五六七八九十"
 _FORMULA = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|存在的?|主要|问题|不足|改进|整改|"
                       r"情况|措施|方向|下一步|工作|打算|计划|及|和|与|的")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ProblemsParams(Params):
+    section: int = 5            # 五、存在的主要问题及改进情况
+    min_chars: int = 12         # fewer Chinese characters of its own is a formula
+
+    def problems(self) -> list[str]:
+        return [] if self.section in KEPT else [f"section 应为 {'、'.join(map(str, KEPT))} 之一（正文分析只保留这些部分的文字）"]
+
+
+@dataclass(frozen=True)
+class CopiedParams(Params):
+    sections: list[int] = field(default_factory=lambda: [1, 5])
+    threshold: float = 0.8      # share of the section's text found word for word in the other report
+    min_chars: int = 80         # shorter sections (formulas) are the same everywhere by nature
+
+    def problems(self) -> list[str]:
+        out = [f"sections 应在 {'、'.join(map(str, KEPT))} 之中" for n in self.sections if n not in KEPT][:1]
+        if not 0 < self.threshold <= 1:
+            out.append("threshold 应在 0 与 1 之间")
+        return out
 
 
 def _text(report: Report, section: int) -> str | None:
@@ -29,11 +53,11 @@ def _text(report: Report, section: int) -> str | None:
     return texts.get(str(section), "")
 
 
+@kind("outline.problems", ProblemsParams)
 def problems(rule, reports, ctx):
     """S1: the 五 section's own words (numbering, its sub-headings and title words taken out)
     are at least `min_chars` Chinese characters."""
-    min_chars = int(rule.params.get("min_chars", 12))
-    section = int(rule.params.get("section", 5))
+    min_chars, section = rule.params.min_chars, rule.params.section
     for report in reports:
         text = _text(report, section)
         if text is None:
@@ -54,14 +78,13 @@ def _line(report: Report, section: int) -> int:
     return int(found.get(section, found.get(str(section), 0)) or 0)
 
 
+@kind("outline.copied", CopiedParams)
 def copied(rule, reports, ctx):
     """T1: share of a section's text (8-character pieces, digits read as 0) found in the same
     section of the same unit's earlier report, or of another unit's report; at `threshold` or
     more a warning names the other report. Sections shorter than `min_chars` are not judged (a
     formula like "本年度无其他需要报告的事项" is the same everywhere by nature)."""
-    threshold = float(rule.params.get("threshold", 0.8))
-    min_chars = int(rule.params.get("min_chars", 80))
-    sections = [int(s) for s in rule.params.get("sections", [1, 5])]
+    threshold, min_chars, sections = rule.params.threshold, rule.params.min_chars, rule.params.sections
     prints: dict[tuple[int, int], np.ndarray] = {}      # (report index, section) -> shingles
     for i, report in enumerate(reports):
         judged = False

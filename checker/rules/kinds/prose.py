@@ -7,13 +7,16 @@ import math
 
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
+from ...numbers import ROUNDING, SAME
 from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
 from ...prose.facts import share_holds
 from ...templates import template
+from ..registry import kind
 
 _APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
 
 
+@kind("prose.agree")
 def agree(rule, reports, ctx):
     """R10: a figure stated in the prose equals the table cell it names (or the sum of the cells,
     for 行政诉讼 and 新收 + 上年结转), where those cells are printed and not blank. A cell the prose
@@ -33,7 +36,7 @@ def agree(rule, reports, ctx):
             if table is None:
                 continue
             compared = True
-            if abs(table - value) < 1e-9:
+            if abs(table - value) < SAME:
                 continue
             yield _disagreement(rule, report, fact, cell, value, table)
         if not compared:
@@ -79,13 +82,13 @@ def _reading(report: Report, cell: str, cells: list[str], value: float, table: f
     a warning naming it."""
     if cell == LITIGATION:
         pending = math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
-        if pending and abs(table - pending - value) < 1e-9:
+        if pending and abs(table - pending - value) < SAME:
             # the prose counts the suits decided this year only
             return (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
                     f"减去尚未审结 {plain(pending)}）；若正文指已审结案件，请写明，否则请改正。")
     if cell == RECEIVED:
         carried = report.get(CARRIED[0]) or 0
-        if carried and abs(table + carried - value) < 1e-9:
+        if carried and abs(table + carried - value) < SAME:
             # "全区收到申请 75 件，涉及自然人 72 件、商业企业 3 件" with 新收 74 and 上年结转 1 (a real report)
             return (f"正文的数字等于新收加上年结转（{plain(table)} + {plain(carried)}），即全年办理的申请数；"
                     f"若正文指的是这个数，请写明“含上年结转”，否则请改正。")
@@ -121,13 +124,14 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     if parts is not None:
         if all(p is not None for p in parts):
             s = math.fsum(parts)
-            if abs(s - report.get(cell)) < 1e-9:
+            if abs(s - report.get(cell)) < SAME:
                 return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
-            if abs(s - stated) < 1e-9:
+            if abs(s - stated) < SAME:
                 return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
 
 
+@kind("prose.sums")
 def sums(rule, reports, ctx):
     """P1: a stated total equals its stated parts. Parts that exceed the total are an error; parts
     short of it only a warning (“其中” may list some items only); an unclear list is a warning."""
@@ -139,7 +143,7 @@ def sums(rule, reports, ctx):
             if f.kind != "sum" or not f.parts:
                 continue
             total = math.fsum(f.parts)
-            if abs(total - f.value) < 1e-6:
+            if abs(total - f.value) < ROUNDING:
                 continue
             if f.clear and total > f.value:
                 severity, detail = None, "分项之和超过合计，至少有一个数字写错。"
@@ -154,6 +158,7 @@ def sums(rule, reports, ctx):
                        parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
 
 
+@kind("prose.share")
 def share(rule, reports, ctx):
     """P2: a stated share equals part / base within the rounding its printed decimals allow."""
     for report in reports:
