@@ -117,8 +117,8 @@ class Brackets:
             if m.group(0) in _OPEN:
                 if depth == 0:
                     spans.append(pos)
-                    line_end = _END.search(text, pos)
-                    line_end = line_end.start() if line_end else len(text)
+                    end = _END.search(text, pos)
+                    line_end = end.start() if end else len(text)
                 depth += 1
             elif depth:
                 depth -= 1
