@@ -94,20 +94,25 @@ def check(
     from .check import check_paths
     from .render import check_output
     from .units import UnitsError
+    from .workbook import OutputError, check_output as check_output_path
     try:
+        if annotate is not None:   # a bad output path fails before the reading, not after
+            check_output_path(annotate, [*paths, *([units] if units else [])], force)
         with _progress() as progress:
             result = check_paths(paths, units_file=units, select=_ids(select), ignore=_ids(ignore),
                                  progress=progress)
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(2)
+    except OutputError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(2)
     check_output.render(result, format.value)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
-        from .workbook import OutputExists
         try:
             out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
-        except (AnnotateError, OutputExists) as e:
+        except (AnnotateError, OutputError) as e:
             typer.echo(e.message, err=True)
             raise typer.Exit(2)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
@@ -125,12 +130,12 @@ def import_(
 
     退出码：0 成功；1 无法写出；2 有输入文件无法读取（其余报告照常写入）。
     """
-    from .workbook import OutputExists
+    from .workbook import OutputError
     from .workbook.importer import import_reports
     try:
         with _progress() as progress:
             result = import_reports(paths, output, units_file=units, force=force, progress=progress)
-    except OutputExists as e:
+    except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(1)
     except Exception as e:
@@ -151,11 +156,11 @@ def template(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:
     """写出一个空白的年报表格工作簿，供各单位填写后汇总、校验。"""
-    from .workbook import OutputExists
+    from .workbook import OutputError
     from .workbook.importer import template_file
     try:
         path = template_file(format.value, output, force=force)
-    except OutputExists as e:
+    except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(1)
     typer.echo(f"已写出 {path}（{format.value} 版）。")
@@ -163,6 +168,9 @@ def template(
 
 def main() -> None:
     _plain_warnings()
+    for stream in (sys.stdout, sys.stderr):   # a file name that is not UTF-8 prints escaped, never crashes
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app()
 
 

@@ -6,15 +6,13 @@ the output is written atomically and an existing one is kept unless `force`.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 import warnings
 import zipfile
 from pathlib import Path
 
-from ..workbook import OutputExists, save_atomic, write_collection
+from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from . import locate as _locate
 from .plan import Plan, build
 
@@ -39,14 +37,16 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
     out = Path(out)
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
-    if out.exists() and not force:
-        raise OutputExists(out)
+    try:
+        check_output(out, inputs, force)     # never an input, whatever the flags; writable
+    except OutputExists:
+        raise
+    except OutputError as e:
+        raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
     files = [Path(p) for p in inputs]
     source = files[0] if len(files) == 1 and files[0].is_file() else None
-    if source is not None and source.resolve() == out.resolve():
-        raise AnnotateError(f"输出文件不能与输入文件相同：{out}（输入文件不会被修改）。")
     if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
@@ -96,22 +96,17 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
     import xlwings as xw
 
     from . import xlwings_backend as xb
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xxgk-", suffix=source.suffix, dir=out.parent)
-    os.close(fd)
-    shutil.copyfile(source, tmp)
-    app = xw.App(visible=False, add_book=False)
-    try:
-        book = app.books.open(tmp)
-        plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
-        xb.apply(plan, book)
-        book.save()
-        book.close()
-        os.replace(tmp, out)
-    finally:
-        app.quit()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(out) as tmp:
+        shutil.copyfile(source, tmp)
+        app = xw.App(visible=False, add_book=False)
+        try:
+            book = app.books.open(tmp)
+            plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+            xb.apply(plan, book)
+            book.save()
+            book.close()
+        finally:
+            app.quit()
     return out
 
 
@@ -144,4 +139,4 @@ def dropped_parts(path: Path) -> list[str]:
 
 
 __all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
-           "dropped_parts", "excel_available", "build"]
+           "OutputError", "dropped_parts", "excel_available", "build"]

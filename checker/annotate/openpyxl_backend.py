@@ -8,6 +8,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import state as st
+from ..safetext import keep_as_text
 from ..workbook.styles import print_fit_width
 from .plan import Plan, SEVERITY_LABELS
 
@@ -112,6 +113,7 @@ def _write_results(plan: Plan, wb) -> None:
     ws.column_dimensions[last].hidden = True
     print_fit_width(ws)
     _side_block(ws, plan, len(plan.header) + 2)
+    keep_as_text(ws)
 
 
 def _side_block(ws, plan: Plan, col: int) -> None:
@@ -145,6 +147,7 @@ def _write_state(plan: Plan, wb) -> None:
     ws = wb.create_sheet(st.STATE_SHEET)
     for row in plan.state:
         ws.append(row)
+    keep_as_text(ws)
     ws.sheet_state = "hidden"
 
 

@@ -4,6 +4,7 @@ which has the same Book/Sheet/Range API but turns each change into an action for
 from __future__ import annotations
 
 from . import state as st
+from ..safetext import quoted_rows
 from .plan import Plan
 
 TABLE_NAME = "xxgk_results"
@@ -87,7 +88,7 @@ def _replace_sheet(book, name: str, first: bool):
 def _write_results(plan: Plan, book) -> None:
     ws = _replace_sheet(book, st.RESULTS_SHEET, first=True)
     width = len(plan.header)
-    ws.range("A1").value = [plan.header] + [r.values for r in plan.results]
+    ws.range("A1").value = quoted_rows([plan.header] + [r.values for r in plan.results])
     header = ws.range((1, 1), (1, width))
     header.font.bold = True
     header.color = "#DDEBF7"
@@ -129,17 +130,17 @@ def _freeze_header(ws) -> None:
 def _side_block(plan: Plan, ws, col: int) -> None:
     ws.range((1, col)).value = f"待处理 {plan.open} 条，已核实 {plan.accepted} 条"
     ws.range((1, col)).font.bold = True
-    ws.range((3, col)).value = [list(x) for x in plan.legend]
+    ws.range((3, col)).value = quoted_rows(plan.legend)
     for i, (name, _) in enumerate(plan.legend):
         if name in LEGEND_FILLS:
             ws.range((3 + i, col)).color = LEGEND_FILLS[name]
     row = 3 + len(plan.legend) + 1
     ws.range((row, col)).value = "各报告问题数"
     ws.range((row, col)).font.bold = True
-    ws.range((row + 1, col)).value = plan.counts
+    ws.range((row + 1, col)).value = quoted_rows(plan.counts)
 
 
 def _write_state(plan: Plan, book) -> None:
     ws = _replace_sheet(book, st.STATE_SHEET, first=False)
-    ws.range("A1").value = plan.state
+    ws.range("A1").value = quoted_rows(plan.state)
     ws.visible = False

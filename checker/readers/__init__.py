@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Finding, Report
+from ..safetext import escape_strings, storable
 
 # file suffix -> reader module (relative to this package)
 READERS = {
@@ -94,7 +95,10 @@ def read_path(path: Path) -> ReadResult:
                                                      f"支持 {', '.join(sorted(set(READERS)))}。")])
     try:
         reader = importlib.import_module(f".{module}", __name__)
-        return ReadResult(reports=reader.read(path))
+        reports = reader.read(path)
+        if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
+            reports = escape_strings(reports)
+        return ReadResult(reports=reports)
     except ReadError as e:
         return ReadResult(failures=[unreadable(path, e.message, e.where)])
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
@@ -105,8 +109,8 @@ def read_path(path: Path) -> ReadResult:
 def unreadable(path: Path, detail: str, where: str | None = None) -> Finding:
     """The F5 finding for a file that could not be read; `where` narrows it (sheet, line)."""
     from ..findings import make
-    return make("F5", unit=None, year=None, source=str(path),
-                where=f"{path}（{where}）" if where else str(path), detail=detail)
+    return escape_strings(make("F5", unit=None, year=None, source=str(path),
+                               where=f"{path}（{where}）" if where else str(path), detail=detail))
 
 
 def read_all(paths: list[Path], progress=None, workers: int | None = None) -> ReadResult:

@@ -7,11 +7,10 @@ import json
 import sys
 
 from ..model import plain
+from ..safetext import quoted
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 CSV_COLUMNS = ("单位", "年度", "规则", "严重程度", "单元格", "位置", "实际值", "应为", "建议值", "说明", "来源")
-# A cell starting with one of these is a formula (or DDE) to Excel and LibreOffice.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(result, fmt: str, out=None) -> None:
@@ -29,8 +28,7 @@ def safe_cell(value) -> str:
     """Text for a CSV cell that Excel shows as text: a leading = + - @ tab or CR gets a quote."""
     if value is None:
         return ""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return quoted(str(value))
 
 
 def write_csv(findings, out) -> None:

@@ -14,6 +14,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 
 from ..model import Report
 from ..readers import sheetfacts
+from ..safetext import keep_as_text, storable
 from .layout import HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, SheetLayout, report_layout
 from .styles import Styler, print_fit_width, style_label
 
@@ -46,7 +47,7 @@ class Collection:
 def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: str = "报告") -> str:
     """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year (or, for a
     report whose unit was not recognised, from its file name)."""
-    base = _BAD_SHEET_CHARS.sub("", f"{unit}{year or ''}" if unit else fallback).strip() or "报告"
+    base = _BAD_SHEET_CHARS.sub("", storable(f"{unit}{year or ''}" if unit else fallback)).strip() or "报告"
     name, n = base[:31], 2
     while name in taken or name in (INDEX_SHEET, "校验结果") or name.startswith("_xxgk"):
         suffix = f"({n})"
@@ -72,6 +73,8 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
     _write_index(wb, reports, coll.sheets, parents)
     _write_facts(wb, {name: sheetfacts.record(r) for name, r in zip(coll.sheets, reports)})
+    for ws in wb.worksheets:      # unit names, titles, sources come from the documents
+        keep_as_text(ws)
     return coll
 
 
