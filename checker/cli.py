@@ -40,7 +40,9 @@ def extract(
     with _progress() as progress:
         result = run(paths, progress=progress)
     extract_output.render(result, format.value)
-    raise typer.Exit(2 if result.failures else 0)
+    if not result.reports:
+        _nothing_read(paths)
+    raise typer.Exit(2 if result.failures or not result.reports else 0)
 
 
 @app.command()
@@ -108,6 +110,9 @@ def check(
         typer.echo(e.message, err=True)
         raise typer.Exit(2)
     check_output.render(result, format.value)
+    if not result.reports:
+        _nothing_read(paths)
+        raise typer.Exit(2)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
         try:
@@ -145,6 +150,9 @@ def import_(
         raise typer.Exit(1)
     for f in result.failures:
         typer.echo(f"无法读取：{f.message}", err=True)
+    if result.path is None:
+        _nothing_read(paths)
+        raise typer.Exit(2)
     typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告。")
     raise typer.Exit(2 if result.failures else 0)
 
@@ -164,6 +172,11 @@ def template(
         typer.echo(e.message, err=True)
         raise typer.Exit(1)
     typer.echo(f"已写出 {path}（{format.value} 版）。")
+
+
+def _nothing_read(paths: list[Path]) -> None:
+    from .readers import nothing_read
+    typer.echo(nothing_read(paths), err=True)
 
 
 def main() -> None:

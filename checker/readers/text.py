@@ -17,31 +17,13 @@ from .document import file_bytes
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
-_BINARY_SAMPLE = 8192
 _BORDER = " \t|-=+:_\u3000"
 
 
 def decode(data: bytes, name: str) -> str:
-    """The file's text. UTF-8 first (BOM or not), then GB18030 (a superset of GBK and GB2312)."""
-    if not data.strip():
-        raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
-    if b"\x00" in data[:_BINARY_SAMPLE] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(f"文件“{name}”不是文本文件（含有二进制内容），无法作为文本报告读取。")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
-        raise ReadError(f"文件“{name}”的编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），"
-                        f"第{line}行起无法解码。", where=f"第{line}行") from None
+    """The file's text: UTF-8 (BOM or not), UTF-16, GB18030/GBK (see `encoding`)."""
+    from .encoding import decode as decode_bytes
+    return decode_bytes(data, name)
 
 
 def split_line(line: str, n: int) -> list[GridCell]:

@@ -11,7 +11,7 @@ from .writer import write_collection, write_template
 
 @dataclass
 class ImportResult:
-    path: Path
+    path: Path | None         # None: no report was read, nothing written
     reports: list[Report] = field(default_factory=list)
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
     sheets: list[str] = field(default_factory=list)
@@ -26,6 +26,8 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     check_output(out, inputs, force)      # before the reading: a bad output path fails at once
     read = extract([Path(p) for p in paths], progress=progress)
     reports = sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source))
+    if not reports:       # an empty collection is no result: nothing written, the old output kept
+        return ImportResult(None, [], read.failures, [])
     parents = _parents(reports, units_file) if units_file else None
     coll = write_collection(reports, parents)
     save_atomic(coll.workbook, out, force=force, inputs=inputs)
