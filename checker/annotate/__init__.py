@@ -82,6 +82,12 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
     if dropped:
         warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
                       f"在装有 Excel 的电脑上用 --engine excel 可完整保留。", AnnotateWarning, stacklevel=2)
+    from ..readers import ReadError
+    from ..readers.safety import check_package
+    try:
+        check_package(source)     # openpyxl would hang or run out of memory on a bomb
+    except ReadError as e:
+        raise AnnotateError(f"无法标注：{e.message}") from None
     try:
         wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as e:

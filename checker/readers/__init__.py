@@ -135,6 +135,8 @@ def read_path(path: Path) -> ReadResult:
     if not os.access(path, os.R_OK):
         return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
     try:
+        from .safety import check_file
+        check_file(path, module, path.stat().st_size)   # size and zip-bomb limits, before parsing
         reader = importlib.import_module(f".{module}", __name__)
         reports = reader.read(path)
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)

@@ -1,0 +1,205 @@
+"""Limits checked before a file is parsed, so a hostile or broken file is one clear F5, not a run
+that eats all memory or is killed (python-calamine aborts the whole process on a sheet whose cells
+span A1:XFD1048576; openpyxl hangs on a merged range that size).
+
+- every file: at most MAX_FILE_BYTES[kind] on disk;
+- `.xlsx .xlsm .ods .docx` (zip packages): each part at most MAX_PART unpacked, all parts at most
+  MAX_UNPACKED, no big part packed more than MAX_RATIO:1 (a decompression bomb). The parts the
+  parsers read in full (sheets, shared strings, the document body) are measured as they unpack,
+  not taken from the zip directory, which a crafted file can fill with any numbers;
+- a worksheet's cells and merged ranges span at most MAX_SHEET_CELLS (rows × columns);
+- a package that is an encrypted Office file (password to open) is named as such.
+"""
+from __future__ import annotations
+
+import html
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from . import ReadError
+
+MB = 1 << 20
+MAX_FILE_BYTES = {"text": 20 * MB, "html": 20 * MB, "pdf": 200 * MB, "workbook": 100 * MB, "docx": 100 * MB}
+MAX_PART = 256 * MB
+MAX_UNPACKED = 512 * MB
+MAX_RATIO = 100                 # real parts pack 5–30:1; checked for parts over RATIO_FROM
+RATIO_FROM = 8 * MB
+MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report sheet is ~100 × 15
+PACKAGES = (".xlsx", ".xlsm", ".ods", ".docx")
+_MEASURED = re.compile(r"^(xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml|word/document\.xml)$")
+# a cell with content (`<c r="B7" …>…`, not a formatted empty `<c r="B7" s="3"/>`)
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\sref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+
+def check_file(path: Path, kind: str, size: int) -> None:
+    """Raise ReadError for a file over the limits (see the module doc). `size`: its size on disk."""
+    limit = MAX_FILE_BYTES.get(kind)
+    if limit and size > limit:
+        raise ReadError(f"文件“{path.name}”有 {size / MB:.0f} MB，超过可读取的上限 {limit // MB} MB"
+                        "（年度报告通常不到 1 MB），没有读取。")
+    if path.suffix.lower() in PACKAGES:
+        check_package(path)
+
+
+def check_package(path: Path) -> None:
+    """The zip-package limits for an Office/OpenDocument file (see the module doc)."""
+    try:
+        z = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        _not_a_package(path)
+        return               # the reader says it is damaged
+    except OSError:
+        return               # the reader says why it cannot open it
+    with z:
+        infos = z.infolist()
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MAX_PART or total > MAX_UNPACKED:
+                raise _bomb(path, info.filename, info.file_size if info.file_size > MAX_PART else total)
+            if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise _bomb(path, info.filename, info.file_size, f"{info.file_size // max(info.compress_size, 1)}:1")
+        for info in infos:
+            if _MEASURED.match(info.filename):
+                _measure(path, z, info)
+
+
+def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Unpack one part in pieces, counting its real size and (for a sheet) the cells' extent. The raw
+    stream is inflated here: zipfile's own reader stops at the size the directory claims."""
+    sheet = info.filename.startswith("xl/worksheets/")
+    rows = cols = (1 << 30, 0)
+    tail = b""
+    size = cells = 0
+    try:
+        for chunk in _inflate(z.fp, info):
+            size += len(chunk)
+            if size > MAX_PART:
+                raise _bomb(path, info.filename, size)
+            if sheet:
+                data = tail + chunk
+                rows, cols = _extent(data, rows, cols, path, info.filename)
+                tail = data[-512:]
+                cells += chunk.count(b"<c ") + chunk.count(b"<c>")   # cells without a ref count too
+                if cells > MAX_SHEET_CELLS:
+                    raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, info.filename)}有超过 "
+                                    f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
+    except (zlib.error, struct.error, OSError, ValueError):
+        return                               # damaged: the reader will say so
+
+
+def _inflate(fh, info: zipfile.ZipInfo, piece: int = 4 * MB):
+    """The unpacked bytes of a stored or deflated zip part, `piece` at a time (bounded memory)."""
+    if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return                       # encrypted or an unusual method: left to the reader
+    fh.seek(info.header_offset)
+    head = fh.read(30)
+    if head[:4] != b"PK\x03\x04":
+        raise ValueError("no local header")
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    left = info.compress_size
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    while left > 0:
+        raw = fh.read(min(MB, left))
+        if not raw:
+            return
+        left -= len(raw)
+        if inflater is None:
+            yield raw
+            continue
+        out = inflater.decompress(raw, piece)
+        while out:
+            yield out
+            out = inflater.decompress(inflater.unconsumed_tail, piece) if inflater.unconsumed_tail else b""
+
+
+def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], path: Path, part: str):
+    """Widen (min, max) rows and columns by the cell refs and merged ranges in `data`; raise when
+    the span passes MAX_SHEET_CELLS (python-calamine allocates the span, not the cells)."""
+    r0, r1 = rows
+    c0, c1 = cols
+    for col, row in _CELL_REF.findall(data):
+        r, c = int(row), _col(col)
+        r0, r1 = min(r0, r), max(r1, r)
+        c0, c1 = min(c0, c), max(c1, c)
+    for a, ra, b, rb in _MERGE_REF.findall(data):
+        cells = (abs(int(rb) - int(ra)) + 1) * (abs(_col(b) - _col(a)) + 1)
+        if cells > MAX_SHEET_CELLS:
+            raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}有一个合并区域 "
+                            f"{a.decode()}{ra.decode()}:{b.decode()}{rb.decode()}，共 {cells:,} 格，"
+                            f"超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+    span = (r1 - r0 + 1) * (c1 - c0 + 1) if r1 and c1 else 0
+    if span > MAX_SHEET_CELLS:
+        raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {max(r1 - r0 + 1, 0):,} 行 × "
+                        f"{max(c1 - c0 + 1, 0):,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+    return (r0, r1), (c0, c1)
+
+
+def _sheet_name(path: Path, part: str) -> str:
+    """“Sheet1” for the part xl/worksheets/sheet1.xml, from the workbook's own list (error path only)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return f"（{part}）"
+    target = part.removeprefix("xl/")
+    for rel in re.findall(r"<Relationship\b[^>]*>", rels):
+        if _attr(rel, "Target").lstrip("/").removeprefix("xl/") == target:
+            for sheet in re.findall(r"<sheet\b[^>]*>", book):
+                if _attr(sheet, "r:id") == _attr(rel, "Id"):
+                    return f"“{html.unescape(_attr(sheet, 'name'))}”"
+    return f"（{part}）"
+
+
+def _attr(element: str, name: str) -> str:
+    m = re.search(r'\s%s="([^"]*)"' % re.escape(name), element)
+    return m.group(1) if m else ""
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _bomb(path: Path, part: str, size: int, ratio: str = "") -> ReadError:
+    limit = f"压缩比 {ratio}，上限 {MAX_RATIO}:1" if ratio else \
+        f"上限为单个部件 {MAX_PART // MB} MB、合计 {MAX_UNPACKED // MB} MB"
+    return ReadError(f"文件“{path.name}”解压后过大（其中“{part}”达 {size / MB:,.0f} MB，{limit}），"
+                     "可能是损坏的文件或“压缩炸弹”，没有读取。")
+
+
+def _not_a_package(path: Path) -> None:
+    """A `.xlsx`/`.docx` that is not a zip: an encrypted Office file is an OLE file holding the
+    encrypted package; say it needs its password removed (not that it is damaged)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_STREAM in head or _encrypted(path):
+            app = "Word" if path.suffix.lower() == ".docx" else "Excel"
+            raise ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
+                            "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
+        kind = "Word 97-2003 文档（.doc）" if path.suffix.lower() == ".docx" else "Excel 97-2003 工作簿（.xls）"
+        raise ReadError(f"文件“{path.name}”实际是{kind}，扩展名却是 {path.suffix}。"
+                        f"请在 {'Word' if 'Word' in kind else 'Excel'} 中另存为 {path.suffix} 再检查。")
+
+
+def _encrypted(path: Path) -> bool:
+    """The stream name may sit beyond the first 64 KB of the OLE directory: scan the file's head."""
+    try:
+        with open(path, "rb") as f:
+            return _ENCRYPTED_STREAM in f.read(4 * MB)
+    except OSError:
+        return False

@@ -1,0 +1,93 @@
+"""Decompression bombs and huge sheets: one clear F5 naming the file (and sheet), the other inputs
+still checked, the run neither killed nor hung, its peak memory under 1.5 GB."""
+from __future__ import annotations
+
+import json
+
+import docx
+import openpyxl
+import pytest
+
+from bombs import Repeat, parts_of, write_zip
+from hostile import assert_clean, digest, seed_copies, xxgk
+
+MB = 1 << 20
+PEAK_MB = 1500
+
+
+@pytest.fixture(scope="module")
+def xlsx_parts(tmp_path_factory):
+    p = tmp_path_factory.mktemp("parts") / "small.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["规章", 1, 2, 3])
+    wb.save(p)
+    return parts_of(p)
+
+
+def _sheet(rows: bytes) -> bytes:
+    return (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b"<sheetData>" + rows + b"</sheetData></worksheet>")
+
+
+def _bombs(tmp_path, xlsx_parts):
+    """name -> (path, words the F5 message must hold)."""
+    out = {}
+    sst_head = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    out["strings"] = (write_zip(tmp_path / "strings.xlsx", {**xlsx_parts, "xl/sharedStrings.xml":
+                                Repeat(sst_head, b"A" * MB, 2048, b"</t></si></sst>")}), ["sharedStrings", "压缩炸弹"])
+    out["lying"] = (write_zip(tmp_path / "lying.xlsx", {**xlsx_parts, "xl/sharedStrings.xml":
+                              Repeat(sst_head, b"B" * MB, 600, b"</t></si></sst>")}, lie=True), ["压缩炸弹"])
+    head, _, tail = _sheet(b"\x00").partition(b"\x00")
+    row = b"<row>" + b'<c t="n"><v>1</v></c>' * 64 + b"</row>"
+    out["cells"] = (write_zip(tmp_path / "cells.xlsx", {**xlsx_parts, "xl/worksheets/sheet1.xml":
+                              Repeat(head, row * 64, 2000, tail)}, lie=True), ["“Sheet”", "单元格"])
+    out["far"] = (write_zip(tmp_path / "far.xlsx", {**xlsx_parts, "xl/worksheets/sheet1.xml": _sheet(
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>A</t></is></c><c r="B1"><v>1</v></c></row>'
+        b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')}), ["“Sheet”", "1,048,576 行"])
+    merged = _sheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>A</t></is></c><c r="B1"><v>1</v></c></row>')
+    merged = merged.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A70:XFD1048576"/>'
+                                              b"</mergeCells>")
+    out["merged"] = (write_zip(tmp_path / "merged.xlsx", {**xlsx_parts, "xl/worksheets/sheet1.xml": merged}),
+                     ["A70:XFD1048576", "合并"])
+    d = tmp_path / "small.docx"
+    docx.Document().save(d)
+    body = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+    out["docx"] = (write_zip(tmp_path / "big.docx", {**parts_of(d), "word/document.xml":
+                             Repeat(body, b"C" * MB, 1024, b"</w:t></w:r></w:p></w:body></w:document>")}),
+                   ["document.xml", "压缩炸弹"])
+    out["ods"] = (write_zip(tmp_path / "big.ods", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                                                   "content.xml": Repeat(b"<office:document-content>", b" " * MB,
+                                                                         1024, b"</office:document-content>")}),
+                  ["content.xml", "压缩炸弹"])
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(30 * MB)
+    out["bigtext"] = (big, ["30 MB", "上限"])
+    return out
+
+
+def test_bombs_are_reported_and_the_run_goes_on(tmp_path, xlsx_parts):
+    (tmp_path / "bombs").mkdir()
+    bombs = _bombs(tmp_path / "bombs", xlsx_parts)
+    good = seed_copies(tmp_path / "good", 1)
+    before = digest([tmp_path])
+    for name, (path, words) in bombs.items():
+        run = xxgk("check", path, good[0], "--format", "json", timeout=180)
+        assert_clean(run)
+        assert run.code == 2, (name, run.text[-2000:])
+        doc = json.loads(run.out)
+        assert len(doc["reports"]) == 1, name                     # the good report is still checked
+        (f5,) = [f for f in doc["findings"] if f["rule"] == "F5"]
+        assert path.name in f5["message"] and all(w in f5["message"] for w in words), (name, f5["message"])
+        assert run.peak_mb < PEAK_MB, (name, run.peak_mb)
+    assert digest([tmp_path]) == before
+
+
+def test_annotating_a_bomb_writes_nothing(tmp_path, xlsx_parts):
+    bombs = _bombs(tmp_path, xlsx_parts)
+    for name in ("merged", "far", "strings"):
+        out = tmp_path / f"{name}-标注.xlsx"
+        run = xxgk("check", bombs[name][0], "--annotate", out, timeout=180)
+        assert_clean(run)
+        assert run.code == 2 and not out.exists(), (name, run.text[-2000:])
+        assert run.peak_mb < PEAK_MB
