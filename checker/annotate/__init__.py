@@ -92,9 +92,13 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
         wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as e:
         raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
-    plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
-    apply(plan, wb)
-    return save_atomic(wb, out, force=force)
+    try:
+        plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+        apply(plan, wb)
+        return save_atomic(wb, out, force=force, inputs=[source])
+    finally:
+        if wb.vba_archive is not None:   # an .xlsm's macros, held in memory: closed while that still exists
+            wb.vba_archive.close()        # (left to exit, its close fails: "I/O operation on closed file")
 
 
 def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:

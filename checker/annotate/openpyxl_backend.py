@@ -1,6 +1,7 @@
 """Apply an annotation plan to a workbook loaded with openpyxl (then saved to a file)."""
 from __future__ import annotations
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.styles.colors import COLOR_INDEX, Color
@@ -43,14 +44,30 @@ def _by_name(wb) -> dict:
 
 def apply(plan: Plan, wb) -> None:
     sheets = _by_name(wb)
+    noted: dict[int, str] = {}
     for op in plan.cells:
-        cell = sheets[op.sheet].cell(op.row, op.col)
+        cell = _visible(sheets[op.sheet], op.row, op.col)
         cell.fill = _fill(op.fill)
         if op.note == st.KEEP:
             continue
-        cell.comment = _comment(op.note) if op.note else None
+        if op.note and id(cell) in noted:     # two flagged cells merged into one box: both notes
+            noted[id(cell)] += "\n\n" + op.note
+        elif op.note:
+            noted[id(cell)] = op.note
+        cell.comment = _comment(noted[id(cell)]) if op.note else None
     _write_results(plan, wb)
     _write_state(plan, wb)
+
+
+def _visible(ws, row: int, col: int):
+    """The cell a reviewer sees at (row, col): inside a merged range, the range's top-left cell (the
+    others cannot hold a note or show a fill)."""
+    cell = ws.cell(row, col)
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+                return ws.cell(rng.min_row, rng.min_col)
+    return cell
 
 
 def _comment(text: str) -> Comment:
