@@ -146,17 +146,24 @@ def _sheet_name(path: Path, part: str) -> str:
     """“Sheet1” for the part xl/worksheets/sheet1.xml, from the workbook's own list (error path only)."""
     try:
         with zipfile.ZipFile(path) as z:
-            book = z.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            name = sheet_parts(z).get(part)
     except (KeyError, OSError, zipfile.BadZipFile):
-        return f"（{part}）"
-    target = part.removeprefix("xl/")
-    for rel in re.findall(r"<Relationship\b[^>]*>", rels):
-        if _attr(rel, "Target").lstrip("/").removeprefix("xl/") == target:
-            for sheet in re.findall(r"<sheet\b[^>]*>", book):
-                if _attr(sheet, "r:id") == _attr(rel, "Id"):
-                    return f"“{html.unescape(_attr(sheet, 'name'))}”"
-    return f"（{part}）"
+        name = None
+    return f"“{name}”" if name is not None else f"（{part}）"
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part (xl/worksheets/sheet1.xml) -> the sheet's name, from the workbook's own list."""
+    book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    targets = {_attr(r, "Id"): "xl/" + _attr(r, "Target").lstrip("/").removeprefix("xl/")
+               for r in re.findall(r"<Relationship\b[^>]*>", rels)}
+    out = {}
+    for sheet in re.findall(r"<sheet\b[^>]*>", book):
+        part = targets.get(_attr(sheet, "r:id"))
+        if part:
+            out[part] = html.unescape(_attr(sheet, "name"))
+    return out
 
 
 def _attr(element: str, name: str) -> str:
