@@ -95,10 +95,15 @@ def _arg(a):
     return os.fsencode(a) if isinstance(a, (Path, bytes)) else a
 
 
+PEAK_MB = 1500       # the issue's bound for any run, bombs included
+
+
 def assert_clean(run: Run) -> None:
-    """No Python traceback reached the user, and the process was not killed by a signal."""
+    """No Python traceback reached the user, the process was not killed by a signal, and its peak
+    memory stayed under PEAK_MB."""
     assert "Traceback" not in run.text, run.text[-3000:]
     assert run.code >= 0, f"killed by signal {-run.code}: {run.text[-2000:]}"
+    assert 0 < run.peak_mb < PEAK_MB, f"peak memory {run.peak_mb:.0f} MB"
 
 
 def seed_copies(folder: Path, n: int = 2) -> list[Path]:
@@ -109,6 +114,14 @@ def seed_copies(folder: Path, n: int = 2) -> list[Path]:
         shutil.copy(src, folder / src.name)
         out.append(folder / src.name)
     return out
+
+
+def make_collection(folder: Path, n: int) -> Path:
+    """A collection workbook of the first n real seed reports, written by `xxgk import`."""
+    seed_copies(folder / "in", n)
+    run = xxgk("import", folder / "in", "-o", folder / "汇总.xlsx")
+    assert run.code == 0, run.text
+    return folder / "汇总.xlsx"
 
 
 def digest(paths) -> dict[str, str]:

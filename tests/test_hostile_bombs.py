@@ -9,10 +9,9 @@ import openpyxl
 import pytest
 
 from bombs import Repeat, parts_of, write_zip
-from hostile import assert_clean, digest, seed_copies, xxgk
+from hostile import PEAK_MB, assert_clean, digest, seed_copies, xxgk
 
 MB = 1 << 20
-PEAK_MB = 1500
 
 
 @pytest.fixture(scope="module")

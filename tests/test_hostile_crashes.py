@@ -7,18 +7,14 @@ import zipfile
 import openpyxl
 import pytest
 
-from hostile import ROOT, assert_clean, digest, leftovers, seed_copies, written_formulas, xxgk
+from hostile import ROOT, assert_clean, digest, leftovers, make_collection, written_formulas, xxgk
 
 MACRO_BOOK = ROOT / "workbooks" / "xxgk-checker.xlsm"
 
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
-    d = tmp_path_factory.mktemp("coll")
-    seed_copies(d / "in", 2)
-    run = xxgk("import", d / "in", "-o", d / "汇总.xlsx")
-    assert run.code == 0, run.text
-    return d / "汇总.xlsx"
+    return make_collection(tmp_path_factory.mktemp("coll"), 2)
 
 
 def _with_macros(xlsx, out):

@@ -13,7 +13,7 @@ import docx
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, report_text, seed_copies, xxgk
+from hostile import assert_clean, digest, make_collection, report_text, seed_copies, xxgk
 
 
 def _json(run):
@@ -23,11 +23,7 @@ def _json(run):
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
-    d = tmp_path_factory.mktemp("coll")
-    seed_copies(d / "in", 1)
-    run = xxgk("import", d / "in", "-o", d / "汇总.xlsx")
-    assert run.code == 0, run.text
-    return d / "汇总.xlsx"
+    return make_collection(tmp_path_factory.mktemp("coll"), 1)
 
 
 def test_encrypted_workbook_and_document_say_encrypted(collection, tmp_path):

@@ -12,17 +12,13 @@ import zipfile
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, leftovers, permissions_apply, seed_copies, written_formulas, xxgk
+from hostile import (assert_clean, digest, leftovers, make_collection, permissions_apply, seed_copies,
+                     written_formulas, xxgk)
 
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory):
-    """A collection workbook of two real reports (the input the reviewer annotates)."""
-    d = tmp_path_factory.mktemp("coll")
-    seed_copies(d / "in")
-    run = xxgk("import", d / "in", "-o", d / "汇总.xlsx")
-    assert run.code == 0, run.text
-    return d / "汇总.xlsx"
+    return make_collection(tmp_path_factory.mktemp("coll"), 2)
 
 
 def _copy(collection, tmp_path, name="汇总.xlsx"):
