@@ -33,7 +33,7 @@ def extract(
 ) -> None:
     """读取报告，输出每份报告的元数据和全部表格单元格（按规范的单元格编号）。
 
-    退出码：0 全部读取成功；2 有输入文件无法读取（其余文件照常输出）。
+    退出码：0 全部读取成功；2 有输入文件无法读取（其余文件照常输出），或没有读到任何报告。
     """
     from .extract import extract as run
     from .render import extract_output
@@ -91,7 +91,7 @@ def check(
 ) -> None:
     """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。
 
-    退出码：0 没有错误；1 发现错误；2 有输入无法读取。
+    退出码：0 没有错误；1 发现错误；2 有输入无法读取、没有读到任何报告，或标注工作簿无法写出。
     """
     from .check import check_paths
     from .render import check_output
@@ -133,7 +133,7 @@ def import_(
 ) -> None:
     """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。
 
-    退出码：0 成功；1 无法写出；2 有输入文件无法读取（其余报告照常写入）。
+    退出码：0 成功；1 无法写出（输出不能是输入文件）；2 有输入文件无法读取（其余报告照常写入），没有读到任何报告时不写出。
     """
     from .workbook import OutputError
     from .workbook.importer import import_reports
