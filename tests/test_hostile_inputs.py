@@ -100,3 +100,16 @@ def test_a_good_report_among_bad_inputs_is_checked_and_inputs_untouched(tmp_path
     assert run.code == 2 and "x.doc" in run.err and "blank.txt" in run.err, run.text
     assert "1 份报告" in run.out
     assert digest([folder]) == before
+
+
+def test_units_file_that_is_a_pipe_or_a_bomb(tmp_path):
+    from bombs import Repeat, write_zip
+    seed_copies(tmp_path / "in", 1)
+    fifo = tmp_path / "units.csv"
+    os.mkfifo(fifo)
+    bomb = write_zip(tmp_path / "units.xlsx", {"xl/sharedStrings.xml": Repeat(b"<sst><si><t>", b"U" * (1 << 20), 1024,
+                                                                                b"</t></si></sst>")})
+    for units, words in ((fifo, "不是普通文件"), (bomb, "压缩炸弹")):
+        run = xxgk("check", tmp_path / "in", "--units", units, timeout=120)
+        assert_clean(run)
+        assert run.code == 2 and units.name in run.err and words in run.err, run.text
