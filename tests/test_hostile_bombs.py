@@ -58,6 +58,15 @@ def _bombs(tmp_path, xlsx_parts):
                                                    "content.xml": Repeat(b"<office:document-content>", b" " * MB,
                                                                          1024, b"</office:document-content>")}),
                   ["content.xml", "压缩炸弹"])
+    row = (b'<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated='
+           b'"16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>')
+    out["ods-repeat"] = (write_zip(tmp_path / "repeat.ods", {
+        "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+        "content.xml": b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                       b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:'
+                       b'opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">'
+                       + row + b"</table:table></office:spreadsheet></office:body></office:document-content>"}),
+        ["“S”", "1,048,576 行", "16,384 列"])
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
         f.truncate(30 * MB)

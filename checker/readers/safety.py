@@ -75,6 +75,7 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Unpack one part in pieces, counting its real size and (for a sheet) the cells' extent. The raw
     stream is inflated here: zipfile's own reader stops at the size the directory claims."""
     sheet = info.filename.startswith("xl/worksheets/")
+    ods = _OdsSpan(path) if info.filename == "content.xml" and path.suffix.lower() == ".ods" else None
     rows = cols = (1 << 30, 0)
     tail = b""
     size = cells = 0
@@ -83,6 +84,8 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             size += len(chunk)
             if size > MAX_PART:
                 raise _bomb(path, info.filename, size)
+            if ods is not None:
+                ods.feed(chunk)
             if sheet:
                 data = tail + chunk
                 rows, cols = _extent(data, rows, cols, path, info.filename)
@@ -93,6 +96,54 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                                     f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
     except (zlib.error, struct.error, OSError, ValueError):
         return                               # damaged: the reader will say so
+
+
+class _OdsSpan:
+    """An OpenDocument sheet's span: rows and cells carry repeat counts (`number-rows-repeated`,
+    `number-columns-repeated`), and python-calamine allocates every repeated cell up to the last one
+    with content. Counted per table, row by row, as content.xml unpacks."""
+    _TABLE = re.compile(rb"<table:table[\s>][^>]*?table:name=\"([^\"]*)\"")
+    _PIECE = re.compile(rb"<table:table[\s>][^>]*>|<table:table-row\b[^>]*/>|<table:table-row\b.*?</table:table-row>",
+                        re.S)
+    _CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+    _REPEAT = re.compile(rb"number-(?:rows|columns)-repeated=\"([0-9]+)\"")
+
+    def __init__(self, path: Path):
+        self.path, self.buffer, self.table = path, b"", "?"
+        self.rows = self.last = self.width = 0
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.buffer + chunk
+        end = 0
+        for m in self._PIECE.finditer(data):
+            end = m.end()
+            piece = m.group(0)
+            if not piece.startswith(b"<table:table-row"):
+                name = self._TABLE.match(piece)
+                self.table = name.group(1).decode("utf-8", "replace") if name else "?"
+                self.rows = self.last = self.width = 0
+                continue
+            self._row(piece)
+        self.buffer = data[end:]
+        if len(self.buffer) > 8 * MB:      # no sheet row of a real workbook is near this long
+            raise ReadError(f"工作簿“{self.path.name}”的工作表“{self.table}”有一行超过 8 MB，超过可读取的上限，没有读取。")
+
+    def _row(self, row: bytes) -> None:
+        head = row[:row.index(b">") + 1]
+        rep = self._REPEAT.search(head)
+        self.rows += int(rep.group(1)) if rep else 1
+        width = content = 0
+        for attrs, closed in self._CELL.findall(row[len(head):]):
+            rep = self._REPEAT.search(attrs)
+            width += int(rep.group(1)) if rep else 1
+            if not closed or b"office:value" in attrs:
+                content = width
+        if content:
+            self.last, self.width = self.rows, max(self.width, content)
+            if self.last * self.width > MAX_SHEET_CELLS:
+                raise ReadError(f"工作簿“{self.path.name}”的工作表“{self.table}”的单元格（含重复的行和列）"
+                                f"分布在 {self.last:,} 行 × {self.width:,} 列的范围内，超过可读取的上限 "
+                                f"{MAX_SHEET_CELLS:,} 格，没有读取。")
 
 
 def _inflate(fh, info: zipfile.ZipInfo, piece: int = 4 * MB):
