@@ -99,3 +99,26 @@ def test_annotating_a_bomb_writes_nothing(tmp_path, xlsx_parts):
         assert_clean(run)
         assert run.code == 2 and not out.exists(), (name, run.text[-2000:])
         assert run.peak_mb < PEAK_MB
+
+
+def test_xml_entity_expansion_is_not_followed(tmp_path, xlsx_parts):
+    """'Billion laughs': entities nested ten deep in a Word body and in shared strings are not
+    expanded (lxml with entities off, calamine's XML reader): an F5, little memory."""
+    entities = '<!DOCTYPE lolz [<!ENTITY lol0 "lollollollollollollollollollol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)) + "]>"
+    d = tmp_path / "small.docx"
+    docx.Document().save(d)
+    body = ('<?xml version="1.0"?>' + entities + '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+    sst = ('<?xml version="1.0"?>' + entities + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+           '2006/main"><si><t>&lol9;</t></si></sst>')
+    files = [write_zip(tmp_path / "laughs.docx", {**parts_of(d), "word/document.xml": body.encode()}),
+             write_zip(tmp_path / "laughs.xlsx", {**xlsx_parts, "xl/sharedStrings.xml": sst.encode()})]
+    good = seed_copies(tmp_path / "good", 1)
+    run = xxgk("check", *files, good[0], "--format", "json")
+    assert_clean(run)
+    assert run.code == 2 and run.peak_mb < 300, (run.code, run.peak_mb)
+    doc = json.loads(run.out)
+    assert len(doc["reports"]) == 1
+    named = [f["message"] for f in doc["findings"] if f["rule"] == "F5"]
+    assert len(named) == 2 and "laughs.docx" in named[0] + named[1] and "laughs.xlsx" in named[0] + named[1]
