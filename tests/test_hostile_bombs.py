@@ -122,3 +122,27 @@ def test_xml_entity_expansion_is_not_followed(tmp_path, xlsx_parts):
     assert len(doc["reports"]) == 1
     named = [f["message"] for f in doc["findings"] if f["rule"] == "F5"]
     assert len(named) == 2 and "laughs.docx" in named[0] + named[1] and "laughs.xlsx" in named[0] + named[1]
+
+
+def test_xls_with_a_far_cell(tmp_path):
+    """An .xls (not a zip: no check before parsing) whose cells span the whole 65,536 × 256 sheet:
+    refused after python-calamine reads it, before the grid is copied; memory stays bounded."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent / "readers"))
+    from docfill import convert, soffice
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    wb = openpyxl.Workbook()
+    wb.active.append(["规章", 1, 2, 3])
+    wb.active["IV65536"] = 1
+    wb.save(tmp_path / "far.xlsx")
+    xls = convert(tmp_path / "far.xlsx", tmp_path, "xls")
+    good = seed_copies(tmp_path / "good", 1)
+    run = xxgk("check", xls, good[0], "--format", "json")
+    assert_clean(run)
+    assert run.code == 2
+    doc = json.loads(run.out)
+    (f5,) = [f["message"] for f in doc["findings"] if f["rule"] == "F5"]
+    assert "far.xls" in f5 and "65,536 行" in f5 and "“Sheet”" in f5
+    assert len(doc["reports"]) == 1

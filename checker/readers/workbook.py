@@ -18,6 +18,7 @@ from ..model import Report
 from ..templates import FORMATS
 from . import ReadError, sheetfacts
 from .grid import GridCell, finish, read_tables
+from .safety import MAX_SHEET_CELLS
 
 HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
 # finding pseudo-cells -> the header field that holds them (the annotation flags that cell)
@@ -41,7 +42,14 @@ def read(path: Path) -> list[Report]:
     try:
         for name in wb.sheet_names:
             try:
-                sheets[name] = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                sheet = wb.get_sheet_by_name(name)
+                if sheet.height * sheet.width > MAX_SHEET_CELLS:   # .xls: not checked before parsing
+                    raise ReadError(f"工作簿“{path.name}”的工作表“{name}”的单元格分布在 {sheet.height:,} 行 × "
+                                    f"{sheet.width:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。",
+                                    where=f"工作表“{name}”")
+                sheets[name] = sheet.to_python(skip_empty_area=False)
+            except ReadError:
+                raise
             except Exception as e:
                 raise ReadError(f"工作簿“{path.name}”的工作表“{name}”无法读取（技术信息：{_short(e)}）。",
                                 where=f"工作表“{name}”") from None
