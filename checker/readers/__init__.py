@@ -42,10 +42,6 @@ class ReadResult:
     reports: list[Report] = field(default_factory=list)
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
 
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
 
 # Document formats people save reports in that we do not read: in a folder they are reported (a unit's
 # report silently skipped would be a wrong all-clear), with what to save them as.
@@ -87,7 +83,7 @@ def _missing(p: Path, e: OSError) -> str:
 
 def _below(folder: Path, problems: list[Finding]) -> list[Path]:
     """The supported files below `folder`, sorted as paths sort (what `rglob` + `is_file` found).
-    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (1.2 -> 0.5 s).
+    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md).
     A sub-folder that cannot be read and a report in a format we do not read go to `problems`."""
     found: list[str] = []
     stack = [str(folder)]
@@ -176,7 +172,7 @@ def read_all(paths: list[Path], progress=None, workers: int | None = None) -> Re
     from concurrent.futures import ProcessPoolExecutor
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     enabled = gc.isenabled()
-    gc.disable()   # unpickling 100,000 reports under the collector costs 6x the unpickling itself
+    gc.disable()   # the collector would scan the unpickled reports again and again (bench/NOTES.md)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_gc) as pool:
             _collect(result, pool.map(_read_batch, chunks), [len(c) for c in chunks], files, progress)
@@ -210,7 +206,7 @@ def _read_batch(files: list[Path]) -> ReadResult:
 def _prefetch(files: list[Path]) -> None:
     """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
     not in the page cache then arrive together, while the first ones are parsed, instead of one
-    synchronous disk read a report (~60 µs each here: 100,000 cold files, 3 s on both cores)."""
+    synchronous disk read a report (bench/NOTES.md)."""
     advise = getattr(os, "posix_fadvise", None)
     if advise is None:
         return
