@@ -8,7 +8,6 @@ from itertools import count, repeat
 from pathlib import Path
 
 from ..model import Report
-from . import ReadError
 from ..templates import format_for_year
 from .cellsplit import split_glued
 from .grid import GridCell, finish, read_tables
