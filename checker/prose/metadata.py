@@ -16,6 +16,8 @@ _TITLE = re.compile(
     r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
     r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告")
+# a crawler's page header names its fields (`标题: …`): the title is the value
+_FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]", re.I)
 _TITLE_LINES = 20      # web pages put navigation before the title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
@@ -80,7 +82,7 @@ def _title(flow: Flow, meta: Meta) -> None:
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
         if len(line) >= 120 or "年" not in line:
             continue
-        s = cn_dates(_SP.sub("", line))
+        s = _FIELD.sub("", cn_dates(_SP.sub("", line)))
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))

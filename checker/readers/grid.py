@@ -8,6 +8,7 @@ positions); a row that cannot be mapped for sure is left blank with an F3 findin
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -396,5 +397,12 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
 
 
 def _digits(text: str) -> bool:
+    """A run of a row's numbers in one cell: digits, with the spaces and signs some pages print
+    between them (`0 0 0 0 0 00`, `88-720`)."""
     s = text.strip()
-    return len(s) > 1 and s.isascii() and s.isdigit()
+    if s.isascii() and s.isdigit():
+        return len(s) > 1
+    return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
+
+
+_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")

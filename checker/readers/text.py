@@ -12,6 +12,7 @@ from . import ReadError
 from ..templates import format_for_year
 from .cellsplit import split_glued
 from .grid import GridCell, finish, read_tables
+from . import flattened
 from .document import file_bytes
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
@@ -91,6 +92,11 @@ def rows_of(lines: list[str]) -> list[list[GridCell]]:
             if line.count("\t") > 1 or line.strip():
                 rows.append(list(map(GridCell, line.split("\t"), repeat(n), count(1))))
         elif line and not line.isspace():
+            if flattened.looks_flattened(line):
+                flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
+                if flat:
+                    rows.extend(flat)
+                    continue
             row = split_line(line, n)
             if row:
                 rows.append(row)
