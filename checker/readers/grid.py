@@ -38,6 +38,7 @@ class GridCell:
     col: int
     part: int = 0
     x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
+    bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
 
 
 @dataclass(slots=True)
@@ -158,10 +159,14 @@ class _Reader:
         self.lines: list[_Line] = []
         self.at = 0                                  # the index of the line being walked
         self.consumed: set[int] = set()              # lines merged into the row above them
+        self.spare: set[int] = set()   # cells past the columns in full tab rows (1: a trailing tab each)
+        self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
+        self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
         self._walk(lines)
+        self._place_orphans()
         self.cells.flush()
 
     def _walk(self, lines: list[_Line]) -> None:
@@ -203,6 +208,29 @@ class _Reader:
                 held = self.fragment = None
                 continue
             held, self.fragment = ln, None
+            if not ln.label_cells and self.region in ("active", "requests"):
+                self.orphans.append((len(self.read_order), ln))
+
+    def _place_orphans(self) -> None:
+        """A row of values whose label was moved elsewhere (a PDF-to-markdown conversion prints the
+        bare `| 4 | 0 | … |`): it is the template row between the rows found before and after it
+        when exactly one row is missing there and it is the only such row of values."""
+        gaps: dict[int, list[_Line]] = {}
+        for seq, ln in self.orphans:
+            gaps.setdefault(seq, []).append(ln)
+        for seq, lns in gaps.items():
+            if len(lns) != 1 or seq == 0:
+                continue
+            tid, before = self.read_order[seq - 1]
+            after = self.read_order[seq] if seq < len(self.read_order) else None
+            rows = self.keys[tid].table.rows
+            ids = [r.id for r in rows]
+            # the rows printed between the two found around it (or after the last one of the table)
+            end = ids.index(after[1]) if after is not None and after[0] == tid else len(ids)
+            between = rows[ids.index(before) + 1:end]
+            row = between[0] if len(between) == 1 else None
+            if row is not None and (tid, row.id) not in self.done and len(lns[0].values) == len(row.columns):
+                self._read_row(tid, row, lns[0])
 
     def _candidates(self) -> tuple[str, ...]:
         return _CANDIDATES[self.region]
@@ -269,6 +297,7 @@ class _Reader:
         self.found.add(tid)
         self.region = tid
         self.done.add((tid, row.id))
+        self.read_order.append((tid, row.id))
         ncols = len(row.columns)
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
@@ -278,6 +307,10 @@ class _Reader:
         texts = list(map(_TEXT, vals))
         run = "".join(texts)
         if len(vals) == ncols and all(texts) and run.isdigit() and run.isascii():
+            if picked is None and len(ln.values) > ncols:
+                self.spare.add(len(ln.values) - ncols)   # a full row with cells to spare (a trailing tab)
+            elif picked is None:
+                self.spare.add(0)
             self.cells.digits(idxs, vals, texts)   # every cell plain digits: the common row
             return
         filled = [c for c in vals if c.text.strip()]
@@ -287,9 +320,10 @@ class _Reader:
             return
         if len(vals) == ncols and (filled or ncols == 1):
             text = self.report.location_style == "text"
+            exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
                     (not vals[0].text.strip() and (text or len(ln.values) == ncols))
-                    or (text and not vals[-1].text.strip())):
+                    or (text and not vals[-1].text.strip() and not exact)):
                 # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
@@ -306,6 +340,18 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
+
+    def _separated(self, values: list[GridCell], full: bool) -> bool:
+        """Do the printed separators say which cell of this row is empty? `|` cells always do
+        (`| 5 |  |`). Tab rows do when the table's full rows print exactly one cell a column:
+        some texts end every row with a tab, and there an empty last cell is no cell at all."""
+        if values and all(c.bounded for c in values):
+            return True
+        if any(c.x >= 0 for c in values):
+            return False        # layout text: positions, not separators
+        if full:
+            self.spare.add(0)
+        return self.spare == {0}
 
     def _wrapped(self, ln: _Line, ncols: int) -> list[GridCell] | None:
         """A row whose label wraps over lines in layout text can print its numbers on two lines

@@ -57,6 +57,8 @@ def split_line(line: str, n: int) -> list[GridCell]:
             parts = parts[1:]
         if parts and not parts[-1].strip():
             parts = parts[:-1]
+        # each cell stands between two printed `|`: an empty one is an empty cell of the table
+        return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif "  " in line or "\u3000" in line:
         return _layout(line, n)
     else:

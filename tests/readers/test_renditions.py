@@ -1,0 +1,56 @@
+"""Renditions of the tables people hold (issue: read every rendition): `|` tables with a group-label
+column and explicit empty cells, tab rows whose separators show a blank, a bare value row whose
+label a conversion moved elsewhere. A blank is F1 in its own column; a row is F3 only when its
+layout truly does not say which cell is empty."""
+from __future__ import annotations
+
+from checker.readers.text import read_text
+
+HEAD = "某市某区财政局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n"
+ROWS = [
+    ("", "一、本年新收政府信息公开申请数量", "31 | 4 | 0 | 0 | 2 | 0 | 37"),
+    ("", "二、上年结转政府信息公开申请数量", "0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ("三、本年度办理结果", "（一）予以公开", "31 | 4 |  |  | 2 | 0 | 37"),
+    ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0 | 0 | 0 | 0 | 0 | 0 | "),
+]
+
+
+def _md(rows) -> str:
+    body = "\n".join(f"| {g} | {lab} | {vals} |" if lab else f"| {vals} |" for g, lab, vals in rows)
+    return HEAD + "| | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|---|\n" + body
+
+
+def _f1(r) -> set[str]:
+    return {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
+
+
+def test_pipe_table_with_group_column_and_explicit_empty_cells():
+    r = read_text(_md(ROWS), "t.md", "t.md")
+    assert r.get("requests.granted.natural_person") == 31 and r.get("requests.granted.legal_services") == 2
+    assert r.get("requests.granted.research") is None and r.get("requests.granted.nonprofit") is None
+    assert r.get("requests.partly_granted.other_org") == 0 and r.get("requests.partly_granted.total") is None
+    assert {"requests.granted.research", "requests.granted.nonprofit", "requests.partly_granted.total"} <= _f1(r)
+    assert not [f for f in r.findings if f.rule == "F3"]
+
+
+def test_tab_rows_say_which_cell_is_blank_unless_every_row_ends_with_a_tab():
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t"]
+    r = read_text(HEAD + "\n".join(lines), "t.txt", "t.txt")
+    assert r.get("requests.carried_over.natural_person") == 0
+    assert r.get("requests.carried_over.total") is None and "requests.carried_over.total" in _f1(r)
+    # the same blank row where the full rows end with a tab too: the last tab may be no cell at all
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\t", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t"]
+    r = read_text(HEAD + "\n".join(lines), "t.txt", "t.txt")
+    assert r.get("requests.carried_over.natural_person") is None
+    assert any(f.rule == "F3" and "上年结转" in f.message for f in r.findings)
+
+
+def test_a_bare_value_row_takes_the_one_place_left_between_the_rows_found():
+    rows = list(ROWS)
+    rows[1] = ("", "", "0 | 0 | 0 | 0 | 0 | 0 | 0")            # label moved out of the table
+    r = read_text(_md(rows) + "\n\n二、上年结转政府信息公开申请数量", "t.md", "t.md")
+    assert r.get("requests.carried_over.total") == 0
+    # two bare rows in one gap: neither can be placed for sure
+    rows = [ROWS[0], ("", "", "1 | 0 | 0 | 0 | 0 | 0 | 1"), ("", "", "0 | 0 | 0 | 0 | 0 | 0 | 0"), ROWS[3]]
+    r = read_text(_md(rows), "t.md", "t.md")
+    assert r.get("requests.carried_over.total") is None and r.get("requests.granted.total") is None
