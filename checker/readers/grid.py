@@ -187,6 +187,12 @@ class _Reader:
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
                     held = None   # the label went on below its values
                     continue
+                if held is not None and ln.label and self._wraps(held, ln):
+                    # a narrow layout column wraps the label over several lines below its values
+                    joined = self._joined
+                    if self._try(joined):
+                        held = None
+                    continue
                 held = None
                 if self._blank_appeals_row(ln):
                     continue
@@ -208,8 +214,37 @@ class _Reader:
                 held = self.fragment = None
                 continue
             held, self.fragment = ln, None
+            self._joined, self._joined_last = ln, ln.cells[0].row
             if not ln.label_cells and self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
+
+    _joined: _Line | None = None
+    _joined_last: int = 0
+
+    def _wraps(self, held: _Line, ln: _Line) -> bool:
+        """In layout text, is `ln` (labels only, on the next line) the continuation of the label
+        cells of the held row, column by column? Then `self._joined` becomes the row with each label
+        cell extended by the text printed under it (`（一）` `予以公` `开` -> `（一）予以公开`)."""
+        base = self._joined
+        if base is None or ln.cells[0].part != base.cells[0].part \
+                or not 0 < ln.cells[0].row - self._joined_last <= 2:
+            return False
+        if not base.label_cells or any(c.x < 0 for c in base.label_cells):
+            return False
+        if len(ln.label) > FRAGMENT_LEN:
+            return False
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x) for c in base.label_cells]
+        for c in ln.label_cells:
+            x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
+            near = min(cells, key=lambda b: abs(b.x - x))
+            if abs(near.x - x) > 2:
+                return False      # text in a column of its own: not this label
+            near.text += c.text.strip()
+        joined = _split(cells + base.values)
+        if joined is None:
+            return False
+        self._joined, self._joined_last = joined, ln.cells[0].row
+        return True
 
     def _place_orphans(self) -> None:
         """A row of values whose label was moved elsewhere (a PDF-to-markdown conversion prints the

@@ -18,6 +18,7 @@ from .document import file_bytes
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
+_NUMBERS_ONLY = re.compile(r"\d[\d.,]*(?: \d[\d.,]*)+")
 _BINARY_SAMPLE = 8192
 _BORDER = " \t|-=+:_\u3000"
 
@@ -77,7 +78,11 @@ def _layout(line: str, n: int) -> list[GridCell]:
     for m in _LAYOUT_CELL.finditer(line):
         text, x = m.group(), m.start()
         tail = _TAIL_NUMBERS.search(text)
-        if tail:
+        if _NUMBERS_ONLY.fullmatch(text):
+            # narrow columns set numbers one space apart (`0 0  0`): a number never holds a space
+            for num in _NUMBER_RUN.finditer(text):
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
+        elif tail:
             cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, x))
             for num in _NUMBER_RUN.finditer(text, tail.start()):
                 cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))

@@ -54,3 +54,40 @@ def test_a_bare_value_row_takes_the_one_place_left_between_the_rows_found():
     rows = [ROWS[0], ("", "", "1 | 0 | 0 | 0 | 0 | 0 | 1"), ("", "", "0 | 0 | 0 | 0 | 0 | 0 | 0"), ROWS[3]]
     r = read_text(_md(rows), "t.md", "t.md")
     assert r.get("requests.carried_over.total") is None and r.get("requests.granted.total") is None
+
+
+LAYOUT = """某市某区财政局2021年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+            自然人   法人或                              总计
+                  商业企    科研机   社会公   法律服    其他
+三、本   （一）    5   0   0   0   0   0   5
+年度办   予以公
+理结果   开
+（三）   1.属于   0   0   0   0   0   0   0
+不予公   国家秘
+开     密
+      2.其他   1   0   0   0   0   0   1
+      法律行
+      政法规
+
+      禁止公
+      开
+      3.危    0 0  0 0  0   0   0
+      及“三
+      安全一
+      稳定”
+（七）总计       6   0   0   0   0   0   6
+"""
+
+
+def test_layout_labels_wrapped_in_narrow_columns_are_joined_column_by_column():
+    """`pdftotext -layout` of a narrow table: each label runs down its own column under the row's
+    values (a blank line where a page broke); `2.其他…` cut short is not the exact row `3.其他`."""
+    r = read_text(LAYOUT, "t.txt", "t.txt")
+    assert r.get("requests.granted.total") == 5
+    assert r.get("requests.denied.state_secret.total") == 0
+    assert r.get("requests.denied.prohibited.natural_person") == 1 and r.get("requests.denied.prohibited.total") == 1
+    assert r.get("requests.denied.security.commercial") == 0          # `0 0  0 0`: one space apart
+    assert r.get("requests.other.other.total") is None                 # never the 2. row's values
