@@ -11,7 +11,7 @@ from ..model import Report
 from . import ReadError
 from ..templates import format_for_year
 from .cellsplit import split_glued
-from .grid import GridCell, finish, read_tables
+from .grid import PROSE_LEN, GridCell, finish, read_tables
 from . import flattened
 from .document import file_bytes
 
@@ -93,21 +93,42 @@ def _layout(line: str, n: int) -> list[GridCell]:
 
 def rows_of(lines: list[str]) -> list[list[GridCell]]:
     rows = []
+    chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
+    blanks = 0
     for n, line in enumerate(lines, 1):
         if "\t" in line:   # the common table row, split here without a call
+            chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
             if line.count("\t") > 1 or line.strip():
                 rows.append(list(map(GridCell, line.split("\t"), repeat(n), count(1))))
         elif line and not line.isspace():
+            if chain is not None and _ONE_NUMBER.match(line):
+                # text copied from a table with each cell on a line of its own: the numbers under a
+                # label are its row; an empty line between them is an empty cell
+                chain.extend(GridCell("", n, len(chain) + 1 + k) for k in range(blanks))
+                chain.append(GridCell(line.strip(), n, len(chain) + 1))
+                blanks = 0
+                continue
             if flattened.looks_flattened(line):
                 flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
                 if flat:
                     rows.extend(flat)
+                    chain = None
                     continue
             row = split_line(line, n)
             if row:
                 rows.append(row)
+            chain = row if len(row) == 1 and len(line) <= PROSE_LEN and not _ONE_NUMBER.match(line) else None
+            blanks = 0
+        elif chain is not None:
+            blanks += 1
+            if blanks > _MAX_BLANK_CELLS:
+                chain = None
     return rows
+
+
+_ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
+_MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 
 def read(path: Path) -> list[Report]:

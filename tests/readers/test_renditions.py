@@ -91,3 +91,14 @@ def test_layout_labels_wrapped_in_narrow_columns_are_joined_column_by_column():
     assert r.get("requests.denied.prohibited.natural_person") == 1 and r.get("requests.denied.prohibited.total") == 1
     assert r.get("requests.denied.security.commercial") == 0          # `0 0  0 0`: one space apart
     assert r.get("requests.other.other.total") is None                 # never the 2. row's values
+
+
+def test_text_copied_with_one_cell_a_line():
+    """A browser copy that puts every table cell on a line of its own: the numbers under a label are
+    its row, an empty line between them an empty cell; the row is not glued to the prose."""
+    cells = ["一、本年新收政府信息公开申请数量", "3", "0", "", "0", "0", "0", "3",
+             "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0", "", "（七）总计", "3", "0", "0", "0", "0", "0", "3"]
+    r = read_text(HEAD + "\n".join(cells) + "\n\n本年度共收到申请3件。\n2022", "t.txt", "t.txt")
+    assert r.get("requests.received.natural_person") == 3 and r.get("requests.received.total") == 3
+    assert r.get("requests.received.research") is None and "requests.received.research" in _f1(r)
+    assert r.get("requests.carried_over.total") == 0 and r.get("requests.handled_total.total") == 3
