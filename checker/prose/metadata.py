@@ -25,6 +25,7 @@ _PERIOD = re.compile(
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
 _NOT_NAME = re.compile(r"[。，,；;：:]")
 _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
 
@@ -89,6 +90,13 @@ def _title(flow: Flow, meta: Meta) -> None:
             m = _TITLE.search(s)
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
+            if m.group("year2"):
+                # `2023年政府信息公开工作年度报告` under a line naming the body (a title set on two
+                # lines): the body is that line; `政府` of 政府信息公开 is no unit
+                above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
+                if unit in ("政府", "政务"):
+                    unit = above if _NAME_LINE.fullmatch(above) else ""
+                    s = above + s if unit else s
             meta.title = s
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))

@@ -102,3 +102,14 @@ def test_text_copied_with_one_cell_a_line():
     assert r.get("requests.received.natural_person") == 3 and r.get("requests.received.total") == 3
     assert r.get("requests.received.research") is None and "requests.received.research" in _f1(r)
     assert r.get("requests.carried_over.total") == 0 and r.get("requests.handled_total.total") == 3
+
+
+def test_title_set_on_two_lines_names_the_whole_body():
+    """`某某市某某区人民政府` / `2023年政府信息公开工作年度报告` (a PDF title on two lines): the body is
+    the line above, never `政府` of 政府信息公开; with no such line, the signature names it."""
+    r = read_text("某某市某某区人民政府\n2023年政府信息公开工作年度报告\n\n一、总体情况\n", "t.txt", "t.txt")
+    assert (r.unit, r.year) == ("某某市某某区人民政府", 2023)
+    r = read_text("2023年政府信息公开工作年度报告\n一、总体情况\n某某区人民政府\n2024年1月5日", "t.txt", "t.txt")
+    assert r.unit == "某某区人民政府"
+    r = read_text("政府信息公开年报\n2021年道里区人民政府政府信息公开工作年度报告\n", "t.txt", "t.txt")
+    assert r.unit == "道里区人民政府"
