@@ -215,7 +215,7 @@ class _Reader:
                 continue
             held, self.fragment = ln, None
             self._joined, self._joined_last = ln, ln.cells[0].row
-            if not ln.label_cells and self.region in ("active", "requests"):
+            if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
 
     _joined: _Line | None = None
@@ -248,8 +248,9 @@ class _Reader:
 
     def _place_orphans(self) -> None:
         """A row of values whose label was moved elsewhere (a PDF-to-markdown conversion prints the
-        bare `| 4 | 0 | … |`): it is the template row between the rows found before and after it
-        when exactly one row is missing there and it is the only such row of values."""
+        bare `| 4 | 0 | … |`) or misprinted: it is the template row between the rows found before
+        and after it when exactly one row is missing there and it is the only such row of values
+        (a misprinted label must also resemble that row's)."""
         gaps: dict[int, list[_Line]] = {}
         for seq, ln in self.orphans:
             gaps.setdefault(seq, []).append(ln)
@@ -264,8 +265,25 @@ class _Reader:
             end = ids.index(after[1]) if after is not None and after[0] == tid else len(ids)
             between = rows[ids.index(before) + 1:end]
             row = between[0] if len(between) == 1 else None
-            if row is not None and (tid, row.id) not in self.done and len(lns[0].values) == len(row.columns):
-                self._read_row(tid, row, lns[0])
+            if row is None or (tid, row.id) in self.done or len(lns[0].values) < len(row.columns):
+                continue
+            ln = lns[0]
+            if not ln.label_cells:
+                if len(ln.values) == len(row.columns):
+                    self._read_row(tid, row, ln)
+            elif _resembles(ln.last or ln.label, row):
+                # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
+                # left of it say which row it is; reported, so a reviewer can see it was matched so
+                self._read_row(tid, row, ln)
+                self._note_misprint(ln, tid, row)
+
+    def _note_misprint(self, ln: _Line, tid: str, row: Row) -> None:
+        r = self.report
+        printed = "".join(c.text.strip() for c in ln.label_cells)
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source,
+            where=self.cells.place(ln.label_cells[-1]),
+            detail=f"行名“{printed}”与模板不完全一致，按它在表中的位置和相近的文字读作“{_row_label(tid, row)}”。"))
 
     def _candidates(self) -> tuple[str, ...]:
         return _CANDIDATES[self.region]
@@ -457,6 +475,21 @@ def _row_label(tid: str, row: Row) -> str:
     if tid == "appeals":
         return "行政复议、行政诉讼情况"
     return row.label
+
+
+# How much of a misprinted label must agree with the template's (difflib ratio of the labels
+# without enumerators): `危三安全稳定` for `危及“三安全一稳定”` passes, `其他` for `其他处理` not.
+MISPRINT_RATIO = 0.6
+
+
+def _resembles(label: str, row: Row) -> bool:
+    """Could this printed label be a misprint of `row`'s? Never for an exact-key row (规章, 其他):
+    a short label that is not the key is another row, not a misprint of it."""
+    from difflib import SequenceMatcher
+    if row.exact:
+        return False
+    mine, theirs = L.strip_enum(L.norm(label)), L.strip_enum(L.norm(row.label))
+    return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
 
 
 def _near(a: _Line, b: _Line) -> bool:

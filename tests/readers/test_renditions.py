@@ -113,3 +113,19 @@ def test_title_set_on_two_lines_names_the_whole_body():
     assert r.unit == "某某区人民政府"
     r = read_text("政府信息公开年报\n2021年道里区人民政府政府信息公开工作年度报告\n", "t.txt", "t.txt")
     assert r.unit == "道里区人民政府"
+
+
+def test_misprinted_label_is_read_by_its_place_and_reported():
+    """A label with characters dropped (`3.危三安全稳定`) between two rows found: read as the one row
+    missing there, with an info finding; a label that is another exact row's (`其他`) never is."""
+    rows = ["| 三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "| （三）不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| | 3.危三安全稳定 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+            "| | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| | 5.其他 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+            "| | 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"]
+    r = read_text(HEAD + "\n".join(rows), "t.md", "t.md")
+    assert r.get("requests.denied.security.natural_person") == 2 and r.get("requests.denied.security.total") == 2
+    [note] = [f for f in r.findings if f.rule == "F4" and f.severity == "info"]
+    assert "3.危三安全稳定" in note.message and "危及" in note.message
+    assert r.get("requests.denied.internal.total") is None            # `5.其他` is not 属于三类内部事务信息
