@@ -5,6 +5,7 @@ from typing import Any
 
 from .catalogue import rule
 from .model import CellRef, Finding
+from .numbers import tidy
 
 
 class _Facts(dict):
@@ -18,6 +19,8 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
          suggestion: Any = None, source: str | None = None, where: str | None = None,
          severity: str | None = None, candidates: list[CellRef] | None = None, **facts: Any) -> Finding:
     r = rule(rule_id)
+    expected, actual, suggestion = tidy(expected), tidy(actual), tidy(suggestion)
+    facts = {k: tidy(v) for k, v in facts.items()}
     values = _Facts(unit=unit or "（未识别单位）", year=year if year is not None else "（未识别年度）",
                     expected=expected, actual=actual, suggestion=suggestion, where=where or source or "",
                     **facts)
