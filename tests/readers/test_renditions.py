@@ -129,3 +129,23 @@ def test_misprinted_label_is_read_by_its_place_and_reported():
     [note] = [f for f in r.findings if f.rule == "F4" and f.severity == "info"]
     assert "3.危三安全稳定" in note.message and "危及" in note.message
     assert r.get("requests.denied.internal.total") is None            # `5.其他` is not 属于三类内部事务信息
+
+
+def test_a_header_that_does_not_fit_a_row_never_places_its_values(tmp_path):
+    """A sheet whose header puts 自然人 in column C while a row's numbers start in D (its label took
+    two cells): the header does not fit that row, so its values are placed by count, not shifted
+    into the wrong columns (before, 4 was read as 商业企业 and 0 as 总计)."""
+    import openpyxl
+    from checker.readers import read_path
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某区财政局2021年政府信息公开工作年度报告"], ["三、收到和处理政府信息公开申请情况"],
+                ["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+                ["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+                ["一、本年新收政府信息公开申请数量", "", 5, 1, 0, 0, 0, 0, 6],
+                ["三、本年度办理结果", "（一）予以公开", "", 4, 1, 0, 0, 0, 0, 5]]:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    [r] = read_path(tmp_path / "a.xlsx").reports
+    assert [r.get(f"requests.received.{c}") for c in ("natural_person", "commercial", "total")] == [5, 1, 6]
+    assert [r.get(f"requests.granted.{c}") for c in ("natural_person", "commercial", "total")] == [4, 1, 5]
