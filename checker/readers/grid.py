@@ -367,7 +367,7 @@ class _Reader:
             self.cells.digits(idxs, vals, texts)   # every cell plain digits: the common row
             return
         filled = [c for c in vals if c.text.strip()]
-        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
+        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text) and not self._in_place(filled[0], vals, picked, ln):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
             return
@@ -393,6 +393,17 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
+
+    def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
+        """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计
+        filled), not a whole row run together? A run is printed in the first value cell; a cell
+        the header or the separators put in a later column is that column's value."""
+        if c is vals[0]:
+            return False
+        if picked is not None:
+            return True
+        return (self.report.location_style == "text" and len(ln.values) == len(vals)
+                and self._separated(ln.values, False))
 
     def _separated(self, values: list[GridCell], full: bool) -> bool:
         """Do the printed separators say which cell of this row is empty? `|` cells always do

@@ -149,3 +149,24 @@ def test_a_header_that_does_not_fit_a_row_never_places_its_values(tmp_path):
     [r] = read_path(tmp_path / "a.xlsx").reports
     assert [r.get(f"requests.received.{c}") for c in ("natural_person", "commercial", "total")] == [5, 1, 6]
     assert [r.get(f"requests.granted.{c}") for c in ("natural_person", "commercial", "total")] == [4, 1, 5]
+
+
+def test_a_row_with_only_its_total_filled_keeps_the_total(tmp_path):
+    """Only 总计 filled (a sheet, a `|` row): that is the total, the rest blank (F1) — not a run of
+    digits to split (which `12` cannot be, so the row used to be lost as F3)."""
+    import openpyxl
+    from checker.readers import read_path
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某区财政局2021年政府信息公开工作年度报告"], ["三、收到和处理政府信息公开申请情况"],
+                ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+                ["一、本年新收政府信息公开申请数量", 5, 1, 0, 0, 0, 0, 6],
+                ["二、上年结转政府信息公开申请数量", "", "", "", "", "", "", 12]]:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    [r] = read_path(tmp_path / "a.xlsx").reports
+    assert r.get("requests.carried_over.total") == 12 and r.get("requests.carried_over.natural_person") is None
+    assert "requests.carried_over.natural_person" in _f1(r)
+    md = _md([ROWS[0], ("", "二、上年结转政府信息公开申请数量", " |  |  |  |  |  | 12")])
+    r = read_text(md, "t.md", "t.md")
+    assert r.get("requests.carried_over.total") == 12 and "requests.carried_over.commercial" in _f1(r)
