@@ -246,9 +246,9 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
     else:
-        shown = "；".join("|".join(str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
+        shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
-        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}），无法确定各格数值。"
+        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))
             detail += f"各种拆法一致的“{names}”已读取，其余未读取。"

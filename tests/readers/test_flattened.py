@@ -82,8 +82,10 @@ def test_signed_values_of_the_2019_table():
     r = _read(_line(_ACTIVE_2019, reqs).replace("2022年", "2020年"))
     assert r.format == "2019"
     assert [r.get(f"active.fees.{c}") for c in ("prev_items", "change")] == [15, -15]
-    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, -1, 0]
-    # 88-720 is 88|-72|0 or 88|-7|20: 上一年项目数量 is 88 either way, the rest is unread
+    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace): 1 either way
+    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, None, None]
+    assert r.get("active.regulations.made") == 0                     # 000: no blank can hide in it
+    # 88-720 is 88|-72|0, 88|-7|20 or 88|-720|空: 上一年项目数量 is 88 either way, the rest is unread
     assert r.get("active.licensing.prev_items") == 88
     assert r.get("active.licensing.change") is None and r.get("active.licensing.decisions") is None
     f3 = next(f for f in r.findings if f.rule == "F3" and "88-720" in f.message)
