@@ -71,9 +71,6 @@ class Plan:
     header = RESULT_HEADER
     legend = LEGEND
 
-    def op(self, sheet: str, row: int, col: int) -> CellOp | None:
-        return next((c for c in self.cells if (c.sheet, c.row, c.col) == (sheet, row, col)), None)
-
 
 def finding_key(f: Finding) -> str:
     """Stable across runs: the rule and every cell it involves (not the message, which has values)."""
