@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ..findings import make
+from ..numbers import parse_number
 from ..model import Report
 from ..templates import Row, format_for_year, template
 from . import labels as L
@@ -159,6 +160,7 @@ class _Reader:
         self.at = 0                                  # the index of the line being walked
         self.consumed: set[int] = set()              # lines merged into the row above them
         self.spare: set[int] = set()   # cells past the columns in full tab rows (1: a trailing tab each)
+        self.group_row: _Line | None = None          # （六）其他处理 printed as one row (the 2019 layout)
         self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
         self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
 
@@ -214,6 +216,8 @@ class _Reader:
                 continue
             held, self.fragment = ln, None
             self._joined, self._joined_last = ln, ln.cells[0].row
+            if self.region == "requests" and ln.label_cells and L.strip_enum(ln.last) == "其他处理":
+                self.group_row = ln       # 2021 prints （六）其他处理 as a group of three rows
             if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
 
@@ -446,7 +450,37 @@ class _Reader:
                 if tid == "appeals" and missing:
                     self._missing_note(tid, ["案件数一行"])
                 continue
+            if tid == "requests" and self._group_departure(missing):
+                missing = [row for row in missing if not row.id.startswith("other.")]
+                if not missing:
+                    continue
             self._missing_note(tid, [_row_label(tid, row) for row in missing])
+
+    def _group_departure(self, missing: list[Row]) -> bool:
+        """A 2021 table printing （六）其他处理 as one row of values, as the 2019 template did: its
+        three rows cannot be told apart, but the group's values are kept (`facts["group_totals"]`)
+        and the departure is reported once, by name, instead of as three rows not found."""
+        ln = self.group_row
+        subs = [row for row in self.keys["requests"].table.rows if row.id.startswith("other.")]
+        if ln is None or not subs or not all(row in missing for row in subs):
+            return False
+        ncols = len(subs[0].columns)
+        vals = _trim(ln.values, ncols)
+        if len(vals) != ncols:
+            return False
+        r = self.report
+        values = {}
+        for c, col in zip(vals, subs[0].columns):
+            p = parse_number(c.text)
+            values[col.id] = p.value if p.status in ("ok", "normalised") else None
+        r.facts.setdefault("group_totals", {})["requests.other"] = values
+        shown = "|".join(c.text.strip() or "空" for c in vals)
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, source=r.source, where=self.cells.place(ln.label_cells[-1]),
+            cells=[r.ref(f"requests.{row.id}.{c.id}") for row in subs for c in row.columns],
+            detail=f"“（六）其他处理”按 2019 版印成一行（{shown}），2021 版应分为 1.逾期不补正、2.逾期未缴费、"
+                   "3.其他 三行；这三行各格无法区分，未读取，该组的合计已记下。"))
+        return True
 
     def _missing_note(self, tid: str, names: list[str]) -> None:
         r = self.report

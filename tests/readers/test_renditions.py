@@ -170,3 +170,18 @@ def test_a_row_with_only_its_total_filled_keeps_the_total(tmp_path):
     md = _md([ROWS[0], ("", "二、上年结转政府信息公开申请数量", " |  |  |  |  |  | 12")])
     r = read_text(md, "t.md", "t.md")
     assert r.get("requests.carried_over.total") == 12 and "requests.carried_over.commercial" in _f1(r)
+
+
+def test_2021_table_printing_other_handling_as_one_row_keeps_the_group():
+    """A 2021 report printing （六）其他处理 as one row of values (the 2019 layout): one F4 names the
+    departure, the group's values are kept, the three rows are unread, the rest is read."""
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3", "（五）不予处理\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0",
+             "（六）其他处理\t2\t0\t0\t0\t0\t0\t2", "（七）总计\t3\t0\t0\t0\t0\t0\t3"]
+    r = read_text("某区财政局2021年政府信息公开工作年度报告\n本年制发件数\t本年废止件数\t现行有效件数\n"
+                  + HEAD.split("\n", 1)[1] + "\n".join(lines), "t.txt", "t.txt")
+    assert r.format == "2021"
+    assert r.facts["group_totals"]["requests.other"]["total"] == 2
+    [f4] = [f for f in r.findings if f.rule == "F4" and "其他处理" in f.message]
+    assert "2019" in f4.message and len(f4.cells) == 21
+    assert r.get("requests.other.other.total") is None and r.get("requests.handled_total.total") == 3
+    assert not any(f.rule == "F4" and "逾期未按收费" in f.message for f in r.findings)
