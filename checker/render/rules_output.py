@@ -10,7 +10,8 @@ from ..catalogue import catalogue
 def render(fmt: str) -> None:
     rules = sorted(catalogue().values(), key=lambda r: (r.id[0], int("".join(c for c in r.id if c.isdigit()) or 0)))
     if fmt == "json":
-        json.dump([{"id": r.id, "title": r.title, "severity": r.severity, "formats": list(r.formats),
+        json.dump([{"id": r.id, "title": r.title, "severity": r.severity, "also": list(r.also),
+                    "formats": list(r.formats),
                     "kind": r.kind, "status": r.status, "doc": r.doc} for r in rules],
                   sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -21,6 +22,6 @@ def render(fmt: str) -> None:
     for col in ("编号", "名称", "严重程度", "适用格式", "检查什么"):
         t.add_column(col)
     for r in rules:
-        t.add_row(r.id, r.title, {"error": "错误", "warning": "警告", "info": "提示"}[r.severity],
+        t.add_row(r.id, r.title, r.severity_text(),
                   "、".join(r.formats), r.doc.get("what", ""))
     Console().print(t)
