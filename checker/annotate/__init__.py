@@ -7,6 +7,8 @@ the output is written atomically and an existing one is kept unless `force`.
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from ..workbook import OutputExists, save_atomic, write_collection
 from . import locate as _locate
+from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -127,12 +130,15 @@ def excel_available() -> bool:
 
 
 def dropped_parts(path: Path) -> list[str]:
-    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables)."""
+    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables); the
+    charts of our own 概览 sheet are drawn again, so they are not counted."""
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
+            own = _parts_of_sheet(z, OVERVIEW_SHEET)
     except (zipfile.BadZipFile, OSError):
         return []
+    names = [n for n in names if n not in own]
     found = []
     for prefix, label in DROPPED_PARTS.items():
         hits = [n for n in names if n.startswith(prefix)]
@@ -141,6 +147,41 @@ def dropped_parts(path: Path) -> list[str]:
         if hits and label not in found:
             found.append(label)
     return found
+
+
+def _targets(z: zipfile.ZipFile, rels: str) -> dict[str, str]:
+    """Relationship id -> the part it points at (zip path), from one .rels part."""
+    if rels not in z.namelist():
+        return {}
+    base = rels.replace("_rels/", "").rsplit("/", 1)[0]
+    out = {}
+    for rid, target in re.findall(rb'Id="([^"]+)"[^>]*?Target="([^"]+)"', z.read(rels)) + \
+            [(b, a) for a, b in re.findall(rb'Target="([^"]+)"[^>]*?Id="([^"]+)"', z.read(rels))]:
+        out[rid.decode()] = posixpath.normpath(posixpath.join(base, target.decode())).lstrip("/")
+    return out
+
+
+def _parts_of_sheet(z: zipfile.ZipFile, name: str) -> set[str]:
+    """The drawing and chart parts (with their rels) that belong to the sheet called `name`."""
+    try:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+    except KeyError:
+        return set()
+    m = re.search(r'<sheet [^>]*name="' + re.escape(name) + r'"[^>]*r:id="([^"]+)"', book)
+    if not m:
+        return set()
+    sheet = _targets(z, "xl/_rels/workbook.xml.rels").get(m.group(1))
+    own: set[str] = set()
+    todo = [sheet] if sheet else []
+    while todo:
+        part = todo.pop()
+        folder, file = part.rsplit("/", 1)
+        rels = f"{folder}/_rels/{file}.rels"
+        for target in _targets(z, rels).values():
+            if target.startswith(("xl/drawings/", "xl/charts/")) and target not in own:
+                own.update({target, f"{target.rsplit('/', 1)[0]}/_rels/{target.rsplit('/', 1)[1]}.rels"})
+                todo.append(target)
+    return own
 
 
 __all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
