@@ -16,7 +16,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from ..workbook import OutputExists, save_atomic, write_collection
+from ..workbook import INDEX_SHEET, OutputExists, save_atomic, write_collection
+from ..workbook.layout import HEADER_ROWS
 from . import locate as _locate
 from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
@@ -53,7 +54,7 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
     if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force)
+        return _annotate_collection(result, out, force, files)
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():
@@ -71,11 +72,30 @@ def plan_for_collection(result) -> tuple[object, Plan]:
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool) -> Path:
+def _annotate_collection(result, out: Path, force: bool, inputs: list[Path] = ()) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
+    _relative_sources(coll.workbook, result.reports, inputs)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
+
+
+def _relative_sources(wb, reports, inputs: list[Path]) -> None:
+    """来源 as the path below the folder that was checked (`乡镇/xx镇2021.docx`), not the absolute
+    path of the machine that ran the check: the workbook goes back to the offices."""
+    roots = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in inputs]
+    shown = {}
+    for r in reports:
+        if r.source:
+            path = Path(r.source).resolve()
+            root = next((root for root in roots if path.is_relative_to(root)), None)
+            shown[r.source] = path.relative_to(root).as_posix() if root else path.name
+    row = HEADER_ROWS["来源"]
+    for ws in wb.worksheets:
+        cells = [c for (c,) in ws.iter_rows(min_col=5, max_col=5)] if ws.title == INDEX_SHEET else [ws.cell(row, 2)]
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value in shown:
+                cell.value = shown[cell.value]
 
 
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:

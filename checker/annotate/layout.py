@@ -13,7 +13,6 @@ HEADER_FILL = "#DDEBF7"
 ACCEPTED_STATUS_FILL = "#C6EFCE"
 OVERVIEW_SHEET = "概览"
 CHART_ROWS = 15          # units (and rules) shown in a chart: the ones with most problems
-CHART_GAP_ROWS = 22      # a 300-point chart spans 20 rows of 15 points
 ROW_POINTS = 15.0        # one line of text
 MAX_LINES = 3            # a long 问题说明 shows three lines; the whole text is in the cell
 
@@ -28,7 +27,7 @@ class Chart:
     header_row: int
     last_row: int
     anchor: tuple[int, int]
-    width: float = 420.0     # points
+    width: float = 340.0     # points: the rules table's width, so two charts stand side by side
     height: float = 300.0
 
     @property
@@ -156,7 +155,7 @@ def overview_sheet(plan, position: int) -> Sheet:
     s.bold.append((4, rc, rc + len(rhead) - 1))
     s.fills.update({(4, c): HEADER_FILL for c in range(rc, rc + len(rhead))})
     s.widths = {1: 26, 2: 10, 3: 6, 4: 6, 5: 6, 6: 7, 7: 6, rc - 1: 2, rc: 6, rc + 1: 7, rc + 2: 7, rc + 3: 30, rc + 4: 16}
-    # charts below the rules table, one above the other (a row is 15 points high)
+    # charts below the rules table, side by side: the first under the table, the second beside it
     chart_row = 4 + len(rrows) + 3
     shown = min(len(rows), CHART_ROWS)
     if shown:
@@ -165,5 +164,5 @@ def overview_sheet(plan, position: int) -> Sheet:
     shown_rules = min(len(rrows), CHART_ROWS)
     if shown_rules:
         s.charts.append(Chart("各规则的待处理问题数", column=rc, header_row=4, last_row=4 + shown_rules,
-                              anchor=(chart_row + CHART_GAP_ROWS, rc)))
+                              anchor=(chart_row, rc + len(rhead))))
     return s
