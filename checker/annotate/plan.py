@@ -259,12 +259,12 @@ def _short_place(place: str) -> str:
 
 
 def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:
-    """The 可疑单元格 column agrees with the sheet: a red cell when there is one; when no single cell
-    can be named, the gold cells it involves (the link goes to the first)."""
+    """The 可疑单元格 column agrees with the sheet: the red cell when there is one; when several gold
+    cells are involved and none is red, it says so (the link goes to the first)."""
     if suspect:
         return _cell_name(suspect)
-    if len(involved) == 1:
-        return f"（未确定）{_cell_name(involved[0])}"
+    if len(involved) == 1:           # the one cell the problem is about (M2 at the 标题)
+        return _cell_name(involved[0])
     if involved:
         _, row, col = involved[0]
         return f"（未确定）{column_letter(col)}{row} 等 {len(involved)} 格"

@@ -104,3 +104,23 @@ def test_sources_are_shown_below_the_checked_folder_not_as_machine_paths(seeds, 
     assert [c.value for c in sheet["A"][:10]].index("来源") >= 0
     assert str(tmp_path) not in "".join(str(c.value) for ws in wb.worksheets if ws.sheet_state == "visible"
                                         for row in ws.iter_rows() for c in row if c.value)
+
+
+def test_a_row_with_no_single_suspect_is_gold_on_the_sheet_and_undetermined_in_the_list(collection):
+    """The sheet and 校验结果 agree: no red cell on the sheet, no one 可疑单元格 in the list; the
+    problem comes first in 问题说明, the place last; the note's heading says what failed."""
+    from checker.annotate.openpyxl_backend import OpenpyxlView
+    from checker.annotate.plan import INVOLVED_FILL, SUSPECT_FILL
+    from checker.findings import make
+    path, result = collection
+    a = result.reports[0]
+    cells = ["requests.received.natural_person", "requests.received.legal_person", "requests.received.total"]
+    result.findings = [make("F1", unit=a.unit, year=a.year, cells=[a.ref(c) for c in cells], suspect=None,
+                            where=f"{a.unit} 表三", label="一、本年新收政府信息公开申请数量")]
+    plan = build(result, locate.from_reports(result.reports), OpenpyxlView(load_workbook(path)))
+    assert {op.fill for op in plan.cells} == {INVOLVED_FILL} and SUSPECT_FILL not in {op.fill for op in plan.cells}
+    row = plan.results[0].values
+    assert len(plan.cells) >= 2 and row[8].startswith("（未确定）") and row[8].endswith(f"等 {len(plan.cells)} 格")
+    assert not row[7].startswith(a.unit) and row[7].endswith(f"（{a.unit} 表三）")
+    note = plan.cells[0].note
+    assert "错误：未通过 F1 单元格为空" in note and "预期：（空）" not in note
