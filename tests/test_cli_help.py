@@ -163,3 +163,16 @@ def test_long_work_reports_progress_on_stderr(tmp_path):
     assert "正在写出标注工作簿…" in res.stderr and "正在写出标注工作簿：完成" in res.stderr
     short = xxgk("check", SEEDS)
     assert "读取报告" not in short.stderr                  # a handful of files: no noise
+
+
+def test_rules_table_shows_every_rule_whole_at_80_columns():
+    """`xxgk rules` on a narrow terminal: each rule's 检查什么 is folded, never cut off with "…"."""
+    lines = [line.split("│") for line in xxgk("rules").stdout.splitlines() if line.startswith("│")]
+    whats, current = {}, None
+    for cells in lines:
+        rid = cells[1].strip()
+        current = rid or current
+        whats[current] = whats.get(current, "") + cells[5].strip()
+    for rid, rule in catalogue().items():
+        if rule.status != "removed":
+            assert whats[rid].replace(" ", "") == rule.doc.get("what", "").replace(" ", ""), rid
