@@ -92,6 +92,11 @@ def results_sheet(plan) -> Sheet:
     return s
 
 
+def _report_name(u) -> str:
+    """`道里区教育局 2021`: one bar per report, so a unit's years are told apart."""
+    return f"{u.unit or '（未识别单位）'} {u.year}" if u.year else (u.unit or "（未识别单位）")
+
+
 def _display_width(text: str) -> int:
     """Width in Excel's character units: a Chinese character is two."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
@@ -127,19 +132,19 @@ def overview_sheet(plan, position: int) -> Sheet:
         total.update(u.by)
     s.blocks.append((1, 1, [[f"概览：{len(units)} 份报告，待处理问题 {plan.open} 条（"
                              + "，".join(f"{SEVERITY_LABELS[x]} {total[x]}" for x in SEVERITIES)
-                             + f"），已核实 {plan.accepted} 条。表格可按任一列筛选、排序；单位名称可跳转到该单位的工作表。"]]))
+                             + f"），已核实 {plan.accepted} 条。表格可按任一列筛选、排序；点击报告名称可跳转到它的工作表。"]]))
     s.bold.append((1, 1, 1))
-    # units from A4 (the chart's two columns first: 单位, 待处理合计)
-    head = ["单位", "待处理合计", *labels, "已核实", "年度"]
-    s.blocks.append((3, 1, [["各单位问题数（按待处理问题从多到少）"]]))
+    # reports from A4 (the chart's two columns first: 报告, 待处理合计); a unit's years apart
+    head = ["报告", "待处理合计", *labels, "已核实", "单位", "年度"]
+    s.blocks.append((3, 1, [["各报告问题数（按待处理问题从多到少）"]]))
     s.bold.append((3, 1, 1))
-    rows = [[u.unit or "（未识别单位）", u.open, *(u.by[x] for x in SEVERITIES), u.accepted, u.year] for u in units]
+    rows = [[_report_name(u), u.open, *(u.by[x] for x in SEVERITIES), u.accepted, u.unit, u.year] for u in units]
     s.blocks.append((4, 1, [head] + rows))
     s.bold.append((4, 1, len(head)))
     s.fills.update({(4, c): HEADER_FILL for c in range(1, len(head) + 1)})
     for i, u in enumerate(units, 5):
         if u.link:
-            s.links.append((i, 1, u.link, u.unit or "（未识别单位）"))
+            s.links.append((i, 1, u.link, _report_name(u)))
     last = 4 + max(len(rows), 1)
     s.table = (4, 1, last, len(head))
     # rules: from column J
@@ -154,12 +159,12 @@ def overview_sheet(plan, position: int) -> Sheet:
     s.blocks.append((4, rc, [rhead] + rrows))
     s.bold.append((4, rc, rc + len(rhead) - 1))
     s.fills.update({(4, c): HEADER_FILL for c in range(rc, rc + len(rhead))})
-    s.widths = {1: 26, 2: 10, 3: 6, 4: 6, 5: 6, 6: 7, 7: 6, rc - 1: 2, rc: 6, rc + 1: 7, rc + 2: 7, rc + 3: 30, rc + 4: 16}
+    s.widths = {1: 30, 2: 10, 3: 6, 4: 6, 5: 6, 6: 7, 7: 20, 8: 6, rc - 1: 2, rc: 6, rc + 1: 7, rc + 2: 7, rc + 3: 30, rc + 4: 16}
     # charts below the rules table, side by side: the first under the table, the second beside it
     chart_row = 4 + len(rrows) + 3
     shown = min(len(rows), CHART_ROWS)
     if shown:
-        s.charts.append(Chart(f"待处理问题最多的 {shown} 个单位", column=1, header_row=4, last_row=4 + shown,
+        s.charts.append(Chart(f"待处理问题最多的 {shown} 份报告", column=1, header_row=4, last_row=4 + shown,
                               anchor=(chart_row, rc)))
     shown_rules = min(len(rrows), CHART_ROWS)
     if shown_rules:

@@ -24,12 +24,12 @@ def test_overview_sheet_tables_and_charts_read_back(collection, tmp_path):
     assert wb.sheetnames[:2] == ["校验结果", OVERVIEW_SHEET]
     ws = wb[OVERVIEW_SHEET]
     assert ws["A1"].value.startswith("概览：2 份报告，待处理问题 3 条（错误 3，警告 0，提示 0）")
-    assert [c.value for c in ws[4]][:7] == ["单位", "待处理合计", "错误", "警告", "提示", "已核实", "年度"]
-    assert [c.value for c in ws[5]][:7] == ["香坊区民政局", 2, 2, 0, 0, 0, 2020]     # most problems first
-    assert [c.value for c in ws[6]][:7] == ["道里区政府办", 1, 1, 0, 0, 0, 2021]
+    assert [c.value for c in ws[4]][:8] == ["报告", "待处理合计", "错误", "警告", "提示", "已核实", "单位", "年度"]
+    assert [c.value for c in ws[5]][:8] == ["香坊区民政局 2020", 2, 2, 0, 0, 0, "香坊区民政局", 2020]  # most first
+    assert [c.value for c in ws[6]][:8] == ["道里区政府办 2021", 1, 1, 0, 0, 0, "道里区政府办", 2021]
     assert ws["A5"].hyperlink.location == "'香坊区民政局2020'!A1"                  # to the report's sheet
-    assert ws.auto_filter.ref == "A4:G6"                                          # sortable, filterable
-    rules = {ws.cell(r, 9).value: (ws.cell(r, 10).value, ws.cell(r, 12).value) for r in range(5, 8)}
+    assert ws.auto_filter.ref == "A4:H6"                                          # sortable, filterable
+    rules = {ws.cell(r, 10).value: (ws.cell(r, 11).value, ws.cell(r, 13).value) for r in range(5, 8)}
     assert rules == {rid: (1, catalogue()[rid].title) for rid in ("R3", "F1", "F4")}
 
     charts = ws._charts
@@ -39,8 +39,8 @@ def test_overview_sheet_tables_and_charts_read_back(collection, tmp_path):
     assert _ref(series.val.numRef.f) == (OVERVIEW_SHEET, "B5:B6")
     assert _ref(series.cat.strRef.f if series.cat.strRef else series.cat.numRef.f) == (OVERVIEW_SHEET, "A5:A6")
     assert _ref(series.tx.strRef.f) == (OVERVIEW_SHEET, "B4")                    # named 待处理合计
-    assert units.type == "bar" and "单位" in units.title.tx.rich.p[0].r[0].t
-    assert _ref(by_rule.series[0].val.numRef.f) == (OVERVIEW_SHEET, "J5:J7")
+    assert units.type == "bar" and "报告" in units.title.tx.rich.p[0].r[0].t
+    assert _ref(by_rule.series[0].val.numRef.f) == (OVERVIEW_SHEET, "K5:K7")
 
 
 def test_overview_is_redrawn_not_doubled_and_its_charts_are_not_a_dropped_part(collection, tmp_path):
@@ -73,19 +73,19 @@ def test_xlwings_backend_draws_the_same_overview_with_native_charts(collection):
     assert added[:2] == [[0, "校验结果"], [1, OVERVIEW_SHEET]]
     position = 1
     values = [a["values"] for a in actions if a["func"] == "setValues" and a["sheet_position"] == position]
-    table = next(v for v in values if v[0][0] == "单位")
-    assert table[1][:2] == ["香坊区民政局", 2] and table[2][:2] == ["道里区政府办", 1]
+    table = next(v for v in values if v[0][0] == "报告")
+    assert table[1][:2] == ["香坊区民政局 2020", 2] and table[2][:2] == ["道里区政府办 2021", 1]
     charts = [a for a in actions if a["func"] == "addChart"]
     assert [(c["args"][1], c["args"][2], c["args"][3]) for c in charts] == [
-        ("BarClustered", OVERVIEW_SHEET, "$A$4:$B$6"), ("BarClustered", OVERVIEW_SHEET, "$I$4:$J$7")]
+        ("BarClustered", OVERVIEW_SHEET, "$A$4:$B$6"), ("BarClustered", OVERVIEW_SHEET, "$J$4:$K$7")]
     assert all(c["sheet_position"] == position for c in charts)
     titles = [a["args"][1] for a in actions if a["func"] == "setChartTitle"]
-    assert titles == ["待处理问题最多的 2 个单位", "各规则的待处理问题数"]
+    assert titles == ["待处理问题最多的 2 份报告", "各规则的待处理问题数"]
     tables = [a["args"][3] for a in actions if a["func"] == "addTable"]
     assert tables == ["xxgk_results", "xxgk_overview"]
     # the same layout as openpyxl's: one plan, two thin backends
     overview = plan.sheets()[1]
-    assert overview.value(5, 1) == "香坊区民政局" and overview.charts[0].values == (2, 4, 6)
+    assert overview.value(5, 1) == "香坊区民政局 2020" and overview.charts[0].values == (2, 4, 6)
 
 
 def test_sources_are_shown_below_the_checked_folder_not_as_machine_paths(seeds, tmp_path):
