@@ -145,7 +145,7 @@ def check(
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
     check_output.render(result, format.value, summary=summary)
-    strange = _not_reports(result)
+    strange = _not_reports(result, checked=True)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
         from .workbook import OutputExists
@@ -159,12 +159,13 @@ def check(
     raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
 
 
-def _not_reports(result) -> list:
+def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
     from .render.summary import not_reports
     strange = not_reports(result)
     for r in strange:
-        typer.echo(f"无法识别为年度报告：{r.source}（没有找到标准表格或可识别的年报格式，未做任何核对）", err=True)
+        typer.echo(f"无法识别为年度报告：{r.source}（没有找到标准表格或可识别的年报格式"
+                   + ("，未做任何核对" if checked else "") + "）", err=True)
     return strange
 
 
@@ -192,8 +193,10 @@ def import_(
         raise typer.Exit(exitcodes.INPUT)
     for f in result.failures:
         typer.echo(f"无法读取：{f.message}", err=True)
-    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告。")
-    raise typer.Exit(exitcodes.INPUT if result.failures else exitcodes.OK)
+    strange = _not_reports(result)
+    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
+               + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+    raise typer.Exit(exitcodes.INPUT if result.failures or strange else exitcodes.OK)
 
 
 @app.command(cls=Command, epilog=EXIT_CODES)

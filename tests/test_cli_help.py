@@ -176,3 +176,10 @@ def test_rules_table_shows_every_rule_whole_at_80_columns():
     for rid, rule in catalogue().items():
         if rule.status != "removed":
             assert whats[rid].replace(" ", "") == rule.doc.get("what", "").replace(" ", ""), rid
+
+
+def test_import_of_a_text_that_is_not_a_report_says_so(tmp_path):
+    (tmp_path / "hello.txt").write_text("hello world\n", encoding="utf-8")
+    res = xxgk("import", tmp_path / "hello.txt", "-o", tmp_path / "out.xlsx")
+    assert res.returncode == exitcodes.INPUT and "无法识别为年度报告：" in res.stderr
+    assert "其中 1 份无法识别为年度报告" in res.stdout
