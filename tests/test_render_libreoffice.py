@@ -74,7 +74,7 @@ def test_overview_page_renders_its_tables_and_bar_charts(seeds, tmp_path):
     pages = _pages(pdf)
     page = next(i for i, text in enumerate(pages, 1) if text.lstrip().startswith("概览："))
     text = pages[page - 1]
-    assert "各单位问题数" in text and "各规则问题数" in text
+    assert "各报告问题数" in text and "各规则问题数" in text
     assert "待处理问题最多的" in text and "各规则的待处理问题数" in text          # the charts' titles
     png = to_png(pdf, tmp_path / "overview", page=page)
     assert _pixels(png, "#4F81BD") > 200                                       # the bars are drawn
