@@ -135,11 +135,14 @@ def check(
     """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。"""
     from .check import check_paths
     from .render import check_output
-    from .render.progress import stage
+    from .render.progress import big_input, long_run, stage
     from .units import UnitsError
     chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
     try:
-        with _progress(then="正在核对") as progress:
+        big = big_input(paths)
+        if big:
+            long_run.set()
+        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
             result = check_paths(paths, units_file=units, progress=progress, **chosen)
     except UnitsError as e:
         typer.echo(str(e), err=True)
@@ -150,7 +153,7 @@ def check(
         from .annotate import AnnotateError, annotate_file
         from .workbook import OutputExists
         try:
-            with stage("正在写出标注工作簿"):
+            with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
                 out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
         except (AnnotateError, OutputExists) as e:
             typer.echo(e.message, err=True)

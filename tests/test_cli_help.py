@@ -183,3 +183,21 @@ def test_import_of_a_text_that_is_not_a_report_says_so(tmp_path):
     res = xxgk("import", tmp_path / "hello.txt", "-o", tmp_path / "out.xlsx")
     assert res.returncode == exitcodes.INPUT and "无法识别为年度报告：" in res.stderr
     assert "其中 1 份无法识别为年度报告" in res.stdout
+
+
+def test_a_single_big_workbook_is_long_work_too(tmp_path, monkeypatch, capsys):
+    """One 500-sheet collection workbook is one file: its reading and annotating are announced by
+    size, not by the number of files."""
+    from checker.render import progress
+    book = tmp_path / "汇总.xlsx"
+    book.write_bytes(b"x" * 1000)
+    monkeypatch.setattr(progress, "BIG_INPUT", 999)
+    assert progress.big_input([book]) and not progress.big_input([tmp_path])
+    monkeypatch.setattr(progress, "BIG_INPUT", 10_000)
+    assert not progress.big_input([book])
+    with progress.stage("正在写出标注工作簿", long=True):
+        pass
+    with progress.stage("不该出现", long=False):
+        pass
+    err = capsys.readouterr().err
+    assert "正在写出标注工作簿…" in err and "正在写出标注工作簿：完成" in err and "不该出现" not in err

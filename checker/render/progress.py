@@ -62,11 +62,23 @@ class _LongRun:
 long_run = _LongRun()
 
 
+BIG_INPUT = 2_000_000     # bytes: one workbook of a few hundred report sheets takes seconds to read
+
+
+def big_input(paths) -> bool:
+    """A few files that are large (a 500-sheet collection workbook): long work without many files."""
+    from pathlib import Path
+    files = [Path(p) for p in paths]
+    if any(p.is_dir() for p in files):
+        return False        # folders: the per-file progress speaks for them
+    return sum(p.stat().st_size for p in files if p.is_file()) > BIG_INPUT
+
+
 @contextlib.contextmanager
-def stage(text: str):
+def stage(text: str, long: bool | None = None):
     """`with stage("正在写出标注工作簿"):` — a spinner on a terminal, or a start and a done line in a
-    log, shown when the run is long (many files were read)."""
-    if not long_run.value:
+    log, shown when the run is long: `long`, or else many files were read, or the input was big."""
+    if not (long if long is not None else long_run.value):
         yield
         return
     start = time.monotonic()
