@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 OUT     := out
 SEEDS   := tests/fixtures/seeds
 
-.PHONY: demo test bench docs check system clean screenshot workbooks
+.PHONY: demo test bench docs check system clean screenshot workbooks wheel
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,11 @@ screenshot: demo
 workbooks: $(STAMP)
 	$(BIN)/python workbooks/build_xlsm.py
 
+# The wheel to install elsewhere (README 安装): dist/xxgk_checker-<version>-py3-none-any.whl,
+# templates and rules inside; pip builds it in an isolated environment.
+wheel: $(STAMP)
+	$(BIN)/pip wheel -q --no-deps . -w dist
+
 test: $(STAMP) system
 	$(BIN)/python -m pytest -q
 
@@ -57,4 +62,4 @@ check: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_docs.py tests/test_cli_docs.py tests/rules/test_fixture_coverage.py
 
 clean:
-	rm -rf $(VENV) $(OUT) build *.egg-info
+	rm -rf $(VENV) $(OUT) build dist *.egg-info

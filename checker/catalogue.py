@@ -57,8 +57,11 @@ class Rule:
 @cache
 def catalogue() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for path in sorted((SCHEMAS / "rules").glob("*.yaml")):
-        with open(path, encoding="utf-8") as fh:
+    files = sorted((f for f in (SCHEMAS / "rules").iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    if not files:
+        raise RuntimeError(f"没有找到规则文件（{SCHEMAS / 'rules'}）：安装不完整，请重新安装 xxgk-checker。")
+    for path in files:
+        with path.open(encoding="utf-8") as fh:
             for spec in yaml.load(fh, Loader=_LOADER) or []:
                 rule = Rule(
                     id=spec["id"], title=spec["title"], severity=spec["severity"],

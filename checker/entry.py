@@ -8,9 +8,19 @@ ends with the command, so nothing is left for the collector to find.
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> None:
     gc.disable()
-    from .cli import main as cli_main
+    try:
+        from .cli import main as cli_main
+    except ImportError as e:   # installed without the `cli` extra (e.g. for Excel only)
+        from .extras import missing_extra
+        message = missing_extra(e)
+        if message is None:
+            raise
+        from .exitcodes import MISSING
+        print(f"xxgk：{message}", file=sys.stderr)
+        sys.exit(MISSING)
     cli_main()

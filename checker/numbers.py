@@ -50,6 +50,19 @@ def parse_number(raw: str | float | int | None) -> Parsed:
     return Parsed(None, "unreadable", text)
 
 
+def tidy(v):
+    """A computed number without floating-point noise: 12 significant digits (more than any cell
+    prints), so a sum reads 9612639.56 and not 9612639.559999999 on every platform. Integral
+    floats become ints; anything else is returned as it is."""
+    if not isinstance(v, float):      # numpy's float64 is a float too
+        return v
+    f = float(v)
+    if f != f or f in (float("inf"), float("-inf")):
+        return f
+    f = float(f"{f:.12g}")
+    return int(f) if f.is_integer() else f
+
+
 def _fmt(v: float | int) -> str:
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -14,7 +15,18 @@ import yaml
 # libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+def _schemas():
+    """The repository's top-level `schemas/` folder, installed inside the package as
+    `checker.schemas` (pyproject.toml maps it) and read as package resources, so a wheel, an sdist
+    and an editable install all find it; a checkout run without installing reads the folder."""
+    try:
+        return resources.files("checker.schemas")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "schemas"
+
+
+SCHEMAS = _schemas()
 FORMATS = ("2019", "2021", "legacy")
 TABLES = ("active", "requests", "appeals")
 TABLE_LABELS = {
@@ -86,7 +98,7 @@ def _column(cid: str, spec: dict) -> Column:
 
 
 def _load_yaml(name: str) -> dict:
-    with open(SCHEMAS / "templates" / name, encoding="utf-8") as fh:
+    with (SCHEMAS / "templates" / name).open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_LOADER)
 
 

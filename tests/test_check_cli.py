@@ -130,7 +130,7 @@ def test_annotate_writes_a_marked_copy(tmp_path):
     assert res.exit_code == 1 and out.exists()
     assert "校验结果" in load_workbook(out).sheetnames
     res = runner.invoke(app, ["check", str(book), "--annotate", str(out), "--engine", "openpyxl"])
-    assert res.exit_code == OUTPUT                # an existing output is kept without --force (3, was 2)
+    assert res.exit_code == OUTPUT                # an existing output is kept without --force (4, was 2)
 
 
 def test_table_names_the_row_of_a_blank_row_finding():

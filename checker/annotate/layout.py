@@ -104,10 +104,13 @@ def _display_width(text: str) -> int:
 
 def _side_block(s: Sheet, plan, col: int) -> None:
     """Legend and per-report counts to the right of the findings, outside the filter range."""
-    s.blocks.append((1, col, [[f"待处理 {plan.open} 条，已核实 {plan.accepted} 条"],
-                              [f"各单位、各规则的问题数和图表见“{OVERVIEW_SHEET}”工作表"]]))
+    lines = [[f"待处理 {plan.open} 条，已核实 {plan.accepted} 条"],
+             [f"各单位、各规则的问题数和图表见“{OVERVIEW_SHEET}”工作表"]]
+    if plan.notes_line:         # e.g. notes capped, or not supported by this Excel
+        lines.append([plan.notes_line])
+    s.blocks.append((1, col, lines))
     s.bold.append((1, col, col))
-    legend_row = 3
+    legend_row = len(lines) + 1
     s.blocks.append((legend_row, col, [[name, text] for name, text, _ in plan.legend]))
     s.bold.append((legend_row, col, col))
     for i, (_, _, fill) in enumerate(plan.legend):

@@ -85,6 +85,7 @@ class Plan:
     accepted: int = 0
     units: list[UnitCount] = field(default_factory=list)
     rules: dict[str, list[int]] = field(default_factory=dict)     # rule -> [open, accepted]
+    notes_line: str | None = None     # set by a backend that could not write every note
 
     header = RESULT_HEADER
     legend = LEGEND

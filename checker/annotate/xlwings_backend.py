@@ -47,23 +47,48 @@ class XlwingsView:
             return st.Original(fill, st.KEEP)
 
 
+# Notes written at most: each is one round trip in Excel on the web, and a huge workbook's
+# thousands would stall it; 校验结果 lists every finding anyway.
+MAX_NOTES = 1000
+
+
 def apply(plan: Plan, book) -> None:
+    notes, unsupported = 0, False
     for op in plan.cells:
         rng = book.sheets[op.sheet].range((op.row, op.col))
         rng.color = op.fill if op.fill and op.fill.startswith("#") else None
-        if op.note == st.KEEP:
+        if op.note == st.KEEP or unsupported:
             continue
-        existing = rng.note
-        if op.note is None:
-            if existing is not None:
-                existing.delete()
-        elif existing is not None:
-            existing.text = op.note
-        else:
-            rng.add_note(op.note)
+        try:
+            existing = rng.note
+            if op.note is None:
+                if existing is not None:
+                    existing.delete()
+            elif notes >= MAX_NOTES:
+                continue
+            elif existing is not None:
+                existing.text = op.note
+                notes += 1
+            else:
+                rng.add_note(op.note)
+                notes += 1
+        except NotImplementedError:   # "Notes require ExcelApi 1.18": flags and 校验结果 still go on
+            unsupported = True
+    wanted = sum(1 for op in plan.cells if op.note not in (None, st.KEEP))
+    plan.notes_line = _notes_line(wanted, notes, unsupported)
     for sheet in plan.sheets():
         _draw(sheet, book)
     _write_state(plan, book)
+
+
+def _notes_line(wanted: int, written: int, unsupported: bool) -> str | None:
+    """What the results sheet says when not every flagged cell got its note."""
+    if unsupported:
+        return ("批注未写入：此版本的 Excel 不支持批注（需要 ExcelApi 1.18），"
+                "各问题的说明见本表；单元格底色照常标出。")
+    if written < wanted:
+        return f"批注只写入前 {written} 条（共 {wanted} 条），全部问题见本表。"
+    return None
 
 
 def status(book, text: str | None) -> None:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import gc
 import importlib
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extras import missing_extra
 from ..model import Finding, Report
 
 # file suffix -> reader module (relative to this package)
@@ -98,6 +97,9 @@ def read_path(path: Path) -> ReadResult:
     except ReadError as e:
         return ReadResult(failures=[unreadable(path, e.message, e.where)])
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
+        # the reader's optional part (extra: pdf, docx, html) is not installed
+        if isinstance(e, ImportError) and (message := missing_extra(e)):
+            return ReadResult(failures=[unreadable(path, f"无法读取该文件。{message}")])
         return ReadResult(failures=[unreadable(
             path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
 
@@ -122,6 +124,9 @@ def read_all(paths: list[Path], progress=None, workers: int | None = None) -> Re
         return result
     size = max(16, min(512, len(files) // (workers * 8) or 1))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    # imported here: Pyodide (xlwings Lite) has no processes, and a workbook's sheets never need them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     enabled = gc.isenabled()
     gc.disable()   # unpickling 100,000 reports under the collector costs 6x the unpickling itself

@@ -89,6 +89,9 @@ def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
         # in the parent's unit (amounts a unit printed in 元 are converted by the coefficients)
         total = sum(-coef * ctx.value(i, cell) for i, _, coef in kids) / terms[0][2]
         pv = ctx.value(p, cell)
+        if is_money(ctx, p, cell):   # to the cells' printed decimals (+4 where 元 became 万元)
+            places = max(decimals(ctx, j, cell, ctx.value(j, cell)) for j, _, _ in terms)
+            total = round(total, places + (4 if any(abs(abs(c) - 1) > 1e-12 for _, _, c in terms) else 0))
         slip = ""
         if is_money(ctx, p, cell) and total and (math.isclose(pv, total * 10000, rel_tol=1e-3)
                                                   or math.isclose(pv * 10000, total, rel_tol=1e-3)):

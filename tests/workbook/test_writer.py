@@ -108,7 +108,7 @@ def test_cli_import_seeds_and_template(tmp_path, seeds):
     assert "单位清单" in sheets and FACTS_SHEET in sheets and len(sheets) == 2 + len(seeds)
     assert len(sheets["单位清单"]) == 1 + len(seeds)
     res = runner.invoke(app, ["import", str(seeds["000"]), "-o", str(out)])
-    assert res.exit_code == OUTPUT and "--force" in res.output      # 3 (was 1)
+    assert res.exit_code == OUTPUT and "--force" in res.output      # 4 (was 1)
     res = runner.invoke(app, ["template", "--format", "2019", "-o", str(tmp_path / "t.xlsx")])
     assert res.exit_code == 0 and (tmp_path / "t.xlsx").exists()
 
