@@ -57,9 +57,14 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m checker.docs
 
+# What a maintainer relies on before a merge (CI runs it after `make test`): lint, types, the
+# generated docs being current, every rule having its fixtures, and the rule catalogue loading.
 check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m checker.docs --check
-	$(BIN)/python -m pytest -q tests/test_docs.py tests/test_cli_docs.py tests/rules/test_fixture_coverage.py
+	$(BIN)/python -m pytest -q tests/test_docs.py tests/test_cli_docs.py tests/rules/test_fixture_coverage.py \
+		tests/rules/test_catalogue_contract.py tests/test_architecture_docs.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist *.egg-info

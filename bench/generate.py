@@ -4,7 +4,7 @@ parent = sum of units), with plausible small counts and many zeros like real rep
 for 2019–2020 and 2021 for 2021 on.
 
 `district()` builds the reports in memory; `write_texts` writes them as text reports in the seeds'
-layout, `write_workbook` as a collection workbook (contract B), `write_units` the units CSV.
+layout, `write_workbook` as a collection workbook (checker.collection), `write_units` the units CSV.
 `inject()` (bench/inject.py) adds known errors with a record of the truth.
 
     python -m bench.generate OUT_DIR [--districts 1] [--units 50] [--years 2019 2020 2021] [--errors 40]
@@ -243,7 +243,7 @@ def write_texts(d: District, folder: Path) -> list[Path]:
 
 
 def write_workbook(d: District, path: Path) -> Path:
-    """The collection workbook (contract B) through the Excel work's writer."""
+    """The collection workbook (checker.collection) through `xxgk import`'s writer."""
     from checker.workbook import write_collection
     coll = write_collection(d.reports, d.parents())
     coll.workbook.save(path)

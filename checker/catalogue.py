@@ -1,16 +1,24 @@
 """The rule catalogue: every rule's id, Chinese title, severity, formats, kind, parameters,
-message template and documentation, loaded from `schemas/rules/*.yaml` (rules are data)."""
+message template and documentation, loaded from `schemas/rules/*.yaml` (rules are data) and
+checked as it loads: each rule's kind must be registered and its params must fit the kind's
+params dataclass (`checker.rules.registry`); a reader rule (F1–F5) names the reader modules that
+raise it instead of a kind. The catalogue also holds the two orders of rules: the order rules
+run and are listed in (`order`), and which rule names a root cause that broke several
+equalities (`schemas/rules/_priority.yaml`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
+from pathlib import Path
+from typing import Any, Iterator, Protocol
 
 import yaml
 
-# libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+from .rules.registry import CatalogueError, build_params, kinds
 from .templates import SCHEMAS
+
+# libyaml's safe loader where installed: the pure-Python one dominates start-up (bench/NOTES.md)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The one severity vocabulary: every output (terminal, CSV, notes, 校验结果, 概览, `xxgk rules`,
 # docs) takes its labels, order and fills from here.
@@ -31,10 +39,11 @@ class Rule:
     title: str
     severity: str
     formats: tuple[str, ...]
-    kind: str
+    kind: str                     # the registered check kind; "" for a reader rule
     message: str
     doc: dict = field(default_factory=dict, hash=False)
-    params: dict = field(default_factory=dict, hash=False)
+    params: Any = field(default=None, hash=False)     # the kind's Params dataclass
+    raised_by: tuple[str, ...] = ()   # a reader rule: the modules under checker/ that raise it
     status: str = "stable"        # stable | preview | removed
     file: str = ""
     # lighter severities some of the rule's findings carry (F2: a figure read with its unit is 提示)
@@ -56,26 +65,116 @@ class Rule:
 
 @cache
 def catalogue() -> dict[str, Rule]:
+    """Every rule, in rule order (`order`)."""
+    return load(SCHEMAS / "rules")
+
+
+class Folder(Protocol):
+    """A folder of rule files: a `Path`, or the package resources of an installed wheel."""
+    def iterdir(self) -> Iterator[Any]: ...
+    def __truediv__(self, name: str) -> Any: ...
+
+
+def load(folder: Folder) -> dict[str, Rule]:
+    """The rules of every `*.yaml` in `folder` (not `_*.yaml`), checked; CatalogueError names
+    the file and rule of the first problem."""
     rules: dict[str, Rule] = {}
-    files = sorted((f for f in (SCHEMAS / "rules").iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
-    if not files:
-        raise RuntimeError(f"没有找到规则文件（{SCHEMAS / 'rules'}）：安装不完整，请重新安装 xxgk-checker。")
-    for path in files:
+    files = (f for f in folder.iterdir() if f.name.endswith(".yaml") and not f.name.startswith("_"))
+    found = sorted(files, key=lambda f: f.name)
+    if not found:
+        raise RuntimeError(f"没有找到规则文件（{folder}）：安装不完整，请重新安装 xxgk-checker。")
+    for path in found:
         with path.open(encoding="utf-8") as fh:
-            for spec in yaml.load(fh, Loader=_LOADER) or []:
-                rule = Rule(
-                    id=spec["id"], title=spec["title"], severity=spec["severity"],
-                    formats=tuple(spec.get("formats", ())), kind=spec["kind"], message=spec["message"],
-                    doc=spec.get("doc", {}), params=spec.get("params", {}),
-                    status=spec.get("status", "stable"), file=path.name,
-                    also=tuple(spec.get("also", ())),
-                )
-                if rule.id in rules:
-                    raise ValueError(f"规则编号重复：{rule.id}（{path.name} 与 {rules[rule.id].file}）")
-                if not set(rule.severities) <= set(SEVERITIES):
-                    raise ValueError(f"规则 {rule.id} 的严重程度无效：{rule.severity}")
-                rules[rule.id] = rule
-    return rules
+            specs = yaml.load(fh, Loader=_LOADER) or []
+        if not isinstance(specs, list):
+            raise CatalogueError(f"{path.name}：规则文件应是规则的列表。")
+        for n, spec in enumerate(specs, 1):
+            rule = _rule(spec, path.name, n)
+            if rule.id in rules:
+                raise ValueError(f"规则编号重复：{rule.id}（{path.name} 与 {rules[rule.id].file}）")
+            if not set(rule.severities) <= set(SEVERITIES):
+                raise ValueError(f"规则 {rule.id} 的严重程度无效：{'、'.join(rule.severities)}")
+            rules[rule.id] = rule
+    _check_priority(rules, folder / PRIORITY_FILE)
+    return {rid: rules[rid] for rid in sorted(rules, key=order)}
+
+
+_REQUIRED = ("id", "title", "severity", "message")
+
+
+def _rule(spec: object, file: str, n: int) -> Rule:
+    if not isinstance(spec, dict):
+        raise CatalogueError(f"{file}：第 {n} 条规则应是键值对。")
+    where = f"{file} 规则 {spec.get('id', f'第 {n} 条')}"
+    known = {f.name for f in fields(Rule)} - {"file"}
+    unknown = [k for k in spec if k not in known]
+    missing = [k for k in _REQUIRED if k not in spec]
+    if unknown or missing:
+        raise CatalogueError(f"{where}：" + "；".join(
+            ([f"未知字段 {'、'.join(map(str, unknown))}"] if unknown else [])
+            + ([f"缺少字段 {'、'.join(missing)}"] if missing else [])) + "。")
+    kind, raised_by = spec.get("kind", ""), tuple(spec.get("raised_by", ()))
+    if bool(kind) == bool(raised_by):
+        raise CatalogueError(f"{where}：应写明 kind（检查类型）或 raised_by（读取时发现它的模块），且只写其一。")
+    if raised_by:
+        if spec.get("params"):
+            raise CatalogueError(f"{where}：读取时发现的规则没有 params。")
+        _check_modules(raised_by, where)
+    params = build_params(kind, spec.get("params"), where) if kind else None
+    return Rule(
+        id=spec["id"], title=spec["title"], severity=spec["severity"],
+        formats=tuple(spec.get("formats", ())), kind=kind, message=spec["message"],
+        doc=spec.get("doc", {}), params=params, raised_by=raised_by,
+        status=spec.get("status", "stable"), file=file, also=tuple(spec.get("also", ())),
+    )
+
+
+def _check_modules(modules: tuple[str, ...], where: str) -> None:
+    """Each `raised_by` entry is a module of the package (`readers.cellset` = checker/readers/cellset.py)."""
+    package = Path(__file__).resolve().parent
+    for m in modules:
+        path = package.joinpath(*m.split("."))
+        if not (path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()):
+            raise CatalogueError(f"{where}：raised_by 中的模块 {m} 不存在（应为 checker/ 下的模块，如 readers.cellset）。")
+
+
+# Which rule names a root cause's finding when it broke several equalities: read from this file.
+PRIORITY_FILE = "_priority.yaml"
+
+
+def _check_priority(rules: dict[str, Rule], path: Any) -> None:
+    """Every rule whose kind registers evidence has a place in the priority list, and the list
+    names only rules that exist."""
+    listed = _priority_list(path)
+    unknown = [rid for rid in listed if rid not in rules]
+    registered = kinds()
+    missing = [rid for rid, r in rules.items() if r.kind and registered[r.kind].evidence and rid not in listed]
+    if unknown or missing:
+        raise CatalogueError(f"{path.name}：" + "；".join(
+            ([f"列出了不存在的规则 {'、'.join(unknown)}"] if unknown else [])
+            + ([f"缺少规则 {'、'.join(missing)}（它们的检查类型登记等式证据，须有定位优先级）"] if missing else []))
+            + "。")
+
+
+def _priority_list(path: Any) -> tuple[str, ...]:
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_LOADER) or {}
+    listed = data.get("localisation") if isinstance(data, dict) else None
+    if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+        raise CatalogueError(f"{path.name}：localisation 应为规则编号的列表。")
+    return tuple(listed)
+
+
+@cache
+def priority() -> tuple[str, ...]:
+    """Rule ids, the most specific first: the rule that names a root cause's finding."""
+    catalogue()     # checks the list against the rules
+    return _priority_list(SCHEMAS / "rules" / PRIORITY_FILE)
+
+
+def order(rule_id: str) -> tuple[str, int]:
+    """The order rules run and are listed in: by family letter, then number (R2 before R10)."""
+    return rule_id[0], int("".join(ch for ch in rule_id if ch.isdigit()) or 0)
 
 
 def rule(rule_id: str) -> Rule:

@@ -24,13 +24,8 @@ def missing_sections(rule: Rule) -> list[str]:
     return [label for key, label in SECTIONS if not str(rule.doc.get(key, "")).strip()]
 
 
-def _order(r: Rule) -> tuple:
-    fam = [f for f, _ in FAMILIES]
-    return (fam.index(r.id[0]) if r.id[0] in fam else 99, int("".join(c for c in r.id if c.isdigit()) or 0))
-
-
 def render() -> str:
-    rules = sorted(catalogue().values(), key=_order)
+    rules = list(catalogue().values())      # in rule order; grouped by family below
     out = ["# 校验规则", "",
            "本页由 `python -m checker.docs` 根据 `schemas/rules/*.yaml` 生成，请勿手工修改。", ""]
     for prefix, title in FAMILIES:
@@ -44,11 +39,17 @@ def render() -> str:
             out += [f"### {r.id}", "", f"**{r.title}**", "",
                     f"- 严重程度：{r.severity_text()}",
                     f"- 适用格式：{'、'.join(r.formats) or '全部'}",
-                    f"- 检查类型：`{r.kind}`" + ("（已停用）" if r.status == "removed" else ""), ""]
+                    _kind_line(r) + ("（已停用）" if r.status == "removed" else ""), ""]
             for key, label in SECTIONS:
                 out += [f"#### {label}", "", str(r.doc.get(key, "")).strip(), ""]
             out += ["#### 提示信息模板", "", f"`{r.message}`", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _kind_line(r: Rule) -> str:
+    if r.raised_by:
+        return "- 发现于读取阶段：" + "、".join(f"`checker.{m}`" for m in r.raised_by)
+    return f"- 检查类型：`{r.kind}`"
 
 
 def main(argv: list[str] | None = None) -> int:

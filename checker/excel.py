@@ -11,8 +11,7 @@ from .annotate import locate
 from .annotate import state as st
 from .annotate import xlwings_backend as xb
 from .annotate.plan import build
-
-INDEX_SHEET = "单位清单"
+from .collection import INDEX_SHEET
 
 
 def run_check(book=None) -> dict:

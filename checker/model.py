@@ -15,10 +15,6 @@ import numpy as np
 
 from .templates import template
 
-# How a location is printed, by the kind of source the reader read.
-LOCATION_STYLES = ("text", "sheet", "docx", "page", "html")
-
-
 @dataclass(frozen=True, slots=True)
 class CellRef:
     unit: str | None

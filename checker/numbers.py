@@ -7,6 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 
 
+# Comparing figures as floats. Counts are whole numbers and amounts have at most a few printed
+# decimals, so two figures that differ at all differ by 0.001 or more; float arithmetic on sums of
+# such figures (up to ~10^6) drifts by far less than 1e-9.
+SAME = 1e-9          # two figures read (or one read, one summed from a few) are the same number
+ROUNDING = 1e-6      # a computed figure (a long sum, a value times 10^d) against a printed one
+
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)
 _UNIT = re.compile(r"(万元|元|件|条|个|项|次|份)$")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-# libyaml's safe loader where installed: ten times faster at start-up than the pure-Python one
+# libyaml's safe loader where installed: the pure-Python one dominates start-up (bench/NOTES.md)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -28,7 +28,7 @@ def _schemas():
 
 SCHEMAS = _schemas()
 FORMATS = ("2019", "2021", "legacy")
-TABLES = ("active", "requests", "appeals")
+TABLES = ("active", "requests", "appeals")     # the three tables of the 2019 and 2021 formats
 TABLE_LABELS = {
     "active": "主动公开政府信息情况",
     "requests": "收到和处理政府信息公开申请情况",

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .collection import INDEX_SHEET
+
 # long form -> the short form offices commonly print (applied in this order)
 _SHORT_FORMS = (
     ("人民政府", "政府"), ("办公室", "办"), ("城市管理", "城管"), ("委员会", "委"),
@@ -110,7 +112,7 @@ def _sheet_rows(path: Path) -> tuple[list[list[object]], str]:
     except Exception as e:
         raise UnitsError(f"{path}：无法作为工作簿读取（{type(e).__name__}）。") from e
     names = wb.sheet_names
-    sheet = "单位清单" if "单位清单" in names else names[0]
+    sheet = INDEX_SHEET if INDEX_SHEET in names else names[0]
     return wb.get_sheet_by_name(sheet).to_python(), f"{path}（工作表 {sheet}）"
 
 

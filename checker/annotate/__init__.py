@@ -1,4 +1,4 @@
-"""Annotating a workbook with a check's findings (contract F): one plan, two thin backends.
+"""Annotating a workbook with a check's findings: one plan, two thin backends (docs/architecture.md).
 
 `annotate_file` never modifies its inputs: it annotates a copy of a single input workbook, or,
 for report documents (or several inputs), the collection workbook it writes from the reports;

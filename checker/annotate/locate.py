@@ -1,7 +1,7 @@
 """From a finding's CellRef(unit, year, cell) to the sheet cell that holds it: (sheet, row, col).
 
 Two sources of locations: reports read from a workbook carry loc = (sheet index, row, col) and
-parts = sheet names (contract A); reports written into a collection workbook get theirs from the
+parts = sheet names (docs/architecture.md, "Report"); reports written into a collection workbook get theirs from the
 writer's placements."""
 from __future__ import annotations
 

@@ -95,9 +95,6 @@ class Plan:
         """What the backends draw besides the cells: 校验结果 first, 概览 second."""
         return [layout.results_sheet(self), layout.overview_sheet(self, position=1)]
 
-    def op(self, sheet: str, row: int, col: int) -> CellOp | None:
-        return next((c for c in self.cells if (c.sheet, c.row, c.col) == (sheet, row, col)), None)
-
 
 def finding_key(f: Finding) -> str:
     """Stable across runs: the rule and every cell it involves (not the message, which has values)."""

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATE_SHEET = "_xxgk"
-RESULTS_SHEET = "校验结果"
+from ..collection import RESULTS_SHEET, STATE_SHEET  # noqa: F401  (the backends use st.RESULTS_SHEET)
 MAGIC = "xxgk-checker 标注状态（程序自动维护，请勿修改）"
 KEEP = "\x00keep"        # a note we could not read: leave it as it is
 REVIEW_HEADER = "复核意见"

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left
 
+from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
 from . import cells
 from .counts import SENTENCE_END, Count, Stops
@@ -142,7 +143,8 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
     scale = 10 ** decimals
     true = 100.0 * part / base * scale
     printed = round(pct * scale)
-    return printed in (math.floor(true + 0.5 + 1e-9), math.floor(true + 1e-9))
+    # SAME: a share exactly on x.5 (or on a whole step) computes as a hair below it
+    return printed in (math.floor(true + 0.5 + SAME), math.floor(true + SAME))
 
 
 def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | None = None) -> str | None:
@@ -171,7 +173,7 @@ def _start(c: Count) -> int:
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(a - b) < 1e-6
+    return abs(a - b) < ROUNDING
 
 
 def _decimals(printed: str) -> int:

@@ -39,10 +39,6 @@ class ReadResult:
     reports: list[Report] = field(default_factory=list)
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
 
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     """Files to read: the given files, and the supported files below given folders (sorted)."""
@@ -61,7 +57,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
 
 def _below(folder: Path) -> list[Path]:
     """The supported files below `folder`, sorted as paths sort (what `rglob` + `is_file` found).
-    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (1.2 -> 0.5 s)."""
+    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md)."""
     found: list[str] = []
     stack = [str(folder)]
     while stack:
@@ -129,7 +125,7 @@ def read_all(paths: list[Path], progress=None, workers: int | None = None) -> Re
     from concurrent.futures import ProcessPoolExecutor
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     enabled = gc.isenabled()
-    gc.disable()   # unpickling 100,000 reports under the collector costs 6x the unpickling itself
+    gc.disable()   # the collector would scan the unpickled reports again and again (bench/NOTES.md)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_gc) as pool:
             _collect(result, pool.map(_read_batch, chunks), [len(c) for c in chunks], files, progress)
@@ -163,7 +159,7 @@ def _read_batch(files: list[Path]) -> ReadResult:
 def _prefetch(files: list[Path]) -> None:
     """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
     not in the page cache then arrive together, while the first ones are parsed, instead of one
-    synchronous disk read a report (~60 µs each here: 100,000 cold files, 3 s on both cores)."""
+    synchronous disk read a report (bench/NOTES.md)."""
     advise = getattr(os, "posix_fadvise", None)
     if advise is None:
         return

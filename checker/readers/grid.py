@@ -21,7 +21,6 @@ from .legacy_table import read_legacy
 from .presence import finish  # noqa: F401  (readers call grid.finish after the prose)
 from .runtogether import RunTogetherRow, resolve
 
-FORMAT_TABLES = ("active", "requests", "appeals")
 # A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
 PROSE_LEN = 72
 # A label fragment that continues a neighbouring row's label is short (`申请`, `结转政府信息公开申请数量`).

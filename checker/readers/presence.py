@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ..findings import make
 from ..model import CellRef, Report
-from ..templates import format_for_year, template
-
-FORMAT_TABLES = ("active", "requests", "appeals")
+from ..templates import TABLES, format_for_year, template
 
 
 def finish(report: Report, where: str) -> None:
@@ -20,7 +18,7 @@ def finish(report: Report, where: str) -> None:
             report.set_format(fmt)
     if report.format in ("2019", "2021") and found is not None and not report.facts.get("_f4_done"):
         report.facts["_f4_done"] = True
-        missing = [t for t in FORMAT_TABLES if t not in found]
+        missing = [t for t in TABLES if t not in found]
         if len(missing) == 3:
             report.findings.append(make(
                 "F4", unit=report.unit, year=report.year, source=report.source,

@@ -2,8 +2,8 @@
 never modified. The tables are found by their labels anywhere on a sheet (offices insert rows,
 merge cells, move tables), and every cell keeps the exact sheet cell it came from.
 
-Two kinds of workbook (contract B): the project's collection workbook, one sheet per report with a
-header block (单位 / 上级单位 / 年度 / 格式 / 来源 in columns A–B) plus the `单位清单` index; and an
+Two kinds of workbook: the project's collection workbook (its format: `checker.collection`), one
+sheet per report with a header block (单位 / 上级单位 / 年度 / … in columns A–B) plus the index; and an
 office's own workbook, whose sheets without a header block together make one report (its tables may
 stand on one sheet or on several). `read_sheets` is shared with the live-Excel path (xlwings), so a
 file and an open workbook give identical reports.
@@ -14,18 +14,16 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, facts, is_reserved
 from ..model import Report
 from ..templates import FORMATS
-from . import ReadError, sheetfacts
+from . import ReadError
 from .grid import GridCell, finish, read_tables
 
-HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
-# finding pseudo-cells -> the header field that holds them (the annotation flags that cell)
-HEADER_CELLS = {"meta.title": "标题", "meta.year": "标题", "meta.period": "统计期限", "meta.published": "落款日期"}
-HEADER_ROWS = 12
-INDEX_SHEET = "单位清单"
-RESULTS_SHEET = "校验结果"
-PRIVATE_PREFIX = "_xxgk"
+# An office's own workbook names unit and year in a title above its tables, within the first rows;
+# of those rows' text, the first lines are title, unit and period (the prose analysis reads them).
+TITLE_ROWS = 8
+TITLE_LINES = 12
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _TITLE_WORDS = re.compile(r"(政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开情况统计表|年度报告|统计表|年度|年)")
 
@@ -63,16 +61,15 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     names = list(sheets)
     out: list[tuple[int, Report]] = []
     loose: list[int] = []
-    records = sheetfacts.load(_grid(sheets[sheetfacts.FACTS_SHEET]), Path(source).name) \
-        if sheetfacts.FACTS_SHEET in sheets else {}
+    records = facts.load(_grid(sheets[FACTS_SHEET]), Path(source).name) if FACTS_SHEET in sheets else {}
     for i, name in enumerate(names):
-        if name in (INDEX_SHEET, RESULTS_SHEET) or name.startswith(PRIVATE_PREFIX):
+        if is_reserved(name):
             continue
         header = header_block(_grid(sheets[name]))
         if header:
             rep = _report(sheets, names, [i], header, source, origins)
             if name in records:
-                sheetfacts.restore(rep, records[name], name, Path(source).name)
+                facts.restore(rep, records[name], name, Path(source).name)
             out.append((i, rep))
         else:
             loose.append(i)
@@ -116,9 +113,9 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
 
 
 def header_block(values: list[list[object]]) -> dict[str, str]:
-    """Contract B's header block: labels in column A, values in column B, among the first 12 rows."""
+    """The collection's header block: labels in column A, values in column B, near the top."""
     out = {}
-    for row in values[:HEADER_ROWS]:
+    for row in values[:HEADER_SCAN_ROWS]:
         if len(row) < 2 or not isinstance(row[0], str):
             continue
         label = "".join(row[0].split()).rstrip("：:")
@@ -130,7 +127,7 @@ def header_block(values: list[list[object]]) -> dict[str, str]:
 def _header_cells(values: list[list[object]], part: int, r0: int, c0: int) -> dict[str, list[int]]:
     """Where the header block's value cells are: pseudo-cell id -> [part, row, col] (1-based)."""
     rows = {}
-    for r, row in enumerate(values[:HEADER_ROWS]):
+    for r, row in enumerate(values[:HEADER_SCAN_ROWS]):
         if len(row) >= 1 and isinstance(row[0], str):
             rows.setdefault("".join(row[0].split()).rstrip("：:"), r0 + r)
     return {cid: [part, rows[name], c0 + 1] for cid, name in HEADER_CELLS.items() if name in rows}
@@ -138,7 +135,7 @@ def _header_cells(values: list[list[object]], part: int, r0: int, c0: int) -> di
 
 def _is_header_row(cells: list[GridCell]) -> bool:
     first = next((c for c in cells if c.text.strip()), None)
-    return first is not None and first.row <= HEADER_ROWS and \
+    return first is not None and first.row <= HEADER_SCAN_ROWS and \
         "".join(first.text.split()).rstrip("：:") in HEADER_FIELDS
 
 
@@ -150,8 +147,8 @@ def _apply_header(report: Report, header: dict[str, str]) -> None:
     if header.get("来源"):
         report.facts["origin"] = header["来源"]
     report.title = header.get("标题") or None
-    report.period = sheetfacts.parse_period(header.get("统计期限"))
-    report.published = sheetfacts.parse_date(header.get("落款日期"))
+    report.period = facts.parse_period(header.get("统计期限"))
+    report.published = facts.parse_date(header.get("落款日期"))
     fmt = header.get("格式", "")
     if fmt in FORMATS:
         report.set_format(fmt)
@@ -161,17 +158,17 @@ def _title(report: Report, rows: list[list[GridCell]], sheet_names: list[str]) -
     """An office's workbook: unit and year from a title cell (through the prose analysis), else
     the year from a sheet name (`2021年`) and unit and year from the file name."""
     from ..prose import analyse
-    lines = [c.text.strip() for r in rows[:8] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
-    analyse(lines[:12], report)
+    lines = [c.text.strip() for r in rows[:TITLE_ROWS] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
+    analyse(lines[:TITLE_LINES], report)
     stem = Path(report.source).stem
     if report.year is None:
-        for line in lines[:12] + sheet_names + [stem]:
+        for line in lines[:TITLE_LINES] + sheet_names + [stem]:
             m = _YEAR.search(line)
             if m and ("报告" in line or "统计" in line or line == stem or line in sheet_names):
                 report.year = int(m.group(1))
                 break
     if report.unit is None:
-        for line in lines[:12] + [stem]:
+        for line in lines[:TITLE_LINES] + [stem]:
             if "报告" in line or "统计表" in line or line == stem:
                 unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
                 if unit:

@@ -76,13 +76,6 @@ class Context:
     def index(self, report: Report) -> int:
         return self._pos[id(report)]
 
-    def previous(self, report: Report) -> Report | None:
-        j = self.prev[self.index(report)]
-        return self.reports[j] if j >= 0 else None
-
-    def children(self, report: Report) -> list[Report]:
-        return [self.reports[j] for j in self.children_of.get(self.index(report), [])]
-
     def of_formats(self, formats) -> list[Report]:
         """The reports of the given formats (all reports when none are given)."""
         if not formats:
@@ -92,9 +85,6 @@ class Context:
             mask = np.isin(self.fmt, list(formats))
             self._of_formats[key] = [self.reports[i] for i in np.flatnonzero(mask)]
         return list(self._of_formats[key])
-
-    def selected(self, rule_id: str) -> bool:
-        return rule_id in self.selection
 
     def gather(self, idx: np.ndarray, cells: list[str]) -> np.ndarray:
         """values[idx[k], cells[j]] for every k, j; NaN where idx is −1 or the format lacks the cell."""

@@ -1,35 +1,30 @@
-"""Running the selected rules: each rule's kind `a.b` is function `b` of `checker.rules.kinds.a`,
-called once with every report the rule applies to. A kind that crashes is recorded against its
-rule (`crashed`) and the run goes on. Equality kinds register evidence instead of findings; the
+"""Running the selected rules: each rule's kind is the function registered for it in
+`checker/rules/kinds/` (`checker.rules.registry`), called once with every report the rule applies
+to. A kind that crashes is recorded against its rule (`crashed`) and the run goes on. Equality kinds register evidence instead of findings; the
 localisation step then turns all of it into one finding per root cause."""
 from __future__ import annotations
 
-import importlib
 import sys
 import traceback
 
-from ..catalogue import Rule, catalogue
+from ..catalogue import catalogue, order
 from ..model import Finding
 from . import explain, localise
 from .context import Context
-
-
-def _order(rule_id: str) -> tuple[str, int]:
-    return rule_id[0], int("".join(ch for ch in rule_id if ch.isdigit()) or 0)
-
+from .registry import KINDS
 
 def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict]]:
     findings: list[Finding] = []
     stats: dict[str, dict] = {}
-    for rid in sorted(rule_ids, key=_order):
+    for rid in sorted(rule_ids, key=order):
         rule = catalogue()[rid]
-        if rule.kind.startswith("read."):
-            continue          # problems of form are found by the readers
+        if not rule.kind:
+            continue          # problems of form are found by the readers (rule.raised_by)
         stat = stats.setdefault(rid, {"passed": 0, "failed": 0, "not_evaluable": 0, "crashed": 0})
         applicable = ctx.of_formats(rule.formats)
         before = len(ctx.evidence)
         try:
-            out = list(_kind(rule)(rule, applicable, ctx))
+            out = list(KINDS[rule.kind].check(rule, applicable, ctx))
         except Exception as e:  # a broken rule must not lose the others
             stat["crashed"] += 1
             stat["error"] = f"{type(e).__name__}: {e}"
@@ -51,10 +46,3 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
     explain.fill_blanks(ctx, decoder)
     return findings, stats
 
-
-def _kind(rule: Rule):
-    module, _, func = rule.kind.partition(".")
-    try:
-        return getattr(importlib.import_module(f"checker.rules.kinds.{module}"), func)
-    except (ImportError, AttributeError) as e:
-        raise NotImplementedError(f"规则类型 {rule.kind} 尚未实现") from e

@@ -14,11 +14,12 @@ from collections import defaultdict
 import numpy as np
 
 from ..catalogue import Rule
+from ..numbers import ROUNDING, SAME
 from ..templates import template
 from .context import Context
 from .equations import expand
 
-COUNT_TOL = 1e-6
+COUNT_TOL = ROUNDING
 MONEY_KINDS = ("money", "wan")
 
 
@@ -28,7 +29,7 @@ def decimals(ctx: Context, i: int, cell: str, value: float) -> int:
     if meta and meta.get("decimals") is not None:
         return int(meta["decimals"])
     for d in range(7):
-        if abs(value * 10 ** d - round(value * 10 ** d)) < 1e-6:
+        if abs(value * 10 ** d - round(value * 10 ** d)) < ROUNDING:
             return d
     return 6
 
@@ -40,7 +41,7 @@ def half_units(ctx: Context, b, c: int, cell: str) -> np.ndarray:
     dec = np.full(len(v), 6)
     for d in range(6, -1, -1):
         scaled = v * 10.0 ** d
-        dec[np.abs(scaled - np.round(scaled)) < 1e-6] = d
+        dec[np.abs(scaled - np.round(scaled)) < ROUNDING] = d
     reports = ctx.reports
     for n, i in enumerate(b.rows.tolist()):
         meta = reports[i].cell_meta.get(cell)
@@ -99,7 +100,7 @@ class Family:
                 money = True
                 v = self.ctx.value(i, cell)
                 tol += abs(coef) * (half_unit(self.ctx, i, cell, v) if v == v else 0.0)
-        return tol + 1e-9 if money else COUNT_TOL
+        return tol + SAME if money else COUNT_TOL
 
     def terms(self, key: tuple) -> list[tuple[int, str, float]]:
         raise NotImplementedError
@@ -254,7 +255,7 @@ class HierFamily(Family):
                     half = half_units(ctx, b, c, spec.id) * self._column_scale(b, spec.id)
                     sums_half = np.zeros(len(parents))
                     np.add.at(sums_half, at, half[ctx.row_in_block[kids]])
-                    tol[:, c] = half[prow] + sums_half + 1e-9
+                    tol[:, c] = half[prow] + sums_half + SAME
             ids = tpl.cell_ids
             width = res.shape[1]
             na = self._tally(res, tol, lambda k, parents=parents, ids=ids, width=width:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from ..catalogue import catalogue
+from ..numbers import ROUNDING, SAME
 from ..findings import make
 from ..model import CellRef, Finding
 from ..templates import template
@@ -150,13 +151,13 @@ def _round(ctx: Context, i: int, cell: str, v: float) -> float:
 def _num(v: float) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "（空）"
-    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0").rstrip(".")
+    return str(int(round(v))) if abs(v - round(v)) < SAME else f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def plain(v):
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
-    return int(round(v)) if abs(v - round(v)) < 1e-9 else float(v)
+    return int(round(v)) if abs(v - round(v)) < SAME else float(v)
 
 
 # --- blank cells ------------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def fill_blanks(ctx: Context, dec: Decoder) -> None:
                 if own and rest and not any(math.isnan(v) for v in rest):
                     implied.append(-sum(rest) / sum(own))
                     rules.add(key[1])
-            if not implied or max(implied) - min(implied) > 1e-6 or not _plausible(ctx, i, cell, implied[0]):
+            if not implied or max(implied) - min(implied) > ROUNDING or not _plausible(ctx, i, cell, implied[0]):
                 continue
             value = plain(_round(ctx, i, cell, implied[0]))
             f.suspect, f.suggestion, f.expected = f.cells[0], value, value

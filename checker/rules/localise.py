@@ -16,12 +16,14 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..catalogue import priority
+from ..numbers import ROUNDING, SAME
 from ..templates import template
 from .context import Context
 from .evidence import Family, is_money
 
-# Which rule names a root cause's finding when it broke several (the most specific first).
-PRIORITY = ("R3", "R2", "R1", "R4", "L1", "L2", "L3", "L4", "R6", "R7", "R9", "R8")
+# Which rule names a root cause's finding when it broke several: schemas/rules/_priority.yaml.
+PRIORITY = priority()
 MAX_CANDIDATES_SHOWN = 6
 
 
@@ -265,9 +267,9 @@ class Decoder:
 
 def _plausible(ctx: Context, i: int, cell: str, suggestion: float) -> bool:
     kind = template(ctx.fmt[i]).cell(cell).kind
-    if kind != "signed" and suggestion < -1e-9:
+    if kind != "signed" and suggestion < -SAME:
         return False
-    if kind in ("count", "signed") and abs(suggestion - round(suggestion)) > 1e-6:
+    if kind in ("count", "signed") and abs(suggestion - round(suggestion)) > ROUNDING:
         return False
     return True
 
@@ -298,7 +300,7 @@ def _money_slips(v: float) -> tuple[float, ...]:
 
 def _swaps(v: float) -> list[float]:
     """The values a count becomes with two adjacent digits swapped back."""
-    if v != v or v < 10 or abs(v - round(v)) > 1e-9:
+    if v != v or v < 10 or abs(v - round(v)) > SAME:
         return []
     s = str(int(round(v)))
     return [float(s[:k] + s[k + 1] + s[k] + s[k + 2:]) for k in range(len(s) - 1)
@@ -306,4 +308,4 @@ def _swaps(v: float) -> list[float]:
 
 
 def _digits(v: float) -> str:
-    return str(int(round(v))) if abs(v - round(v)) < 1e-9 else f"{v:.6f}".rstrip("0")
+    return str(int(round(v))) if abs(v - round(v)) < SAME else f"{v:.6f}".rstrip("0")

@@ -3,19 +3,16 @@
 The layout mirrors the official templates (国办公开办函〔2019〕60号 / 〔2021〕30号, see
 workbooks/2021-tables-template.docx): the same titles, header rows, merged label columns and row
 labels, so a reviewer recognises the tables at a glance and the table reader finds them by label.
-A sheet starts with the header block of contract B (labels in column A, values in column B).
+A sheet starts with the header block of the collection format (`checker.collection`: labels in
+column A, values in column B).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..collection import HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS  # noqa: F401  (HEADER_CELLS re-exported)
 from ..templates import template
 
-# contract B's header block; 标题/统计期限/落款日期 carry the documents' metadata (M1 reads them)
-HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
-# the finding pseudo-cells the header block holds (meta.year is the title's year claim)
-HEADER_CELLS = {"meta.title": "标题", "meta.year": "标题", "meta.period": "统计期限", "meta.published": "落款日期"}
-HEADER_ROWS = {name: 2 + i for i, name in enumerate(HEADER_FIELDS)}     # under the title in row 1
 TABLE_TITLES = {
     "active": "二、主动公开政府信息情况",
     "requests": "三、收到和处理政府信息公开申请情况",

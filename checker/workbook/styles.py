@@ -22,7 +22,8 @@ NUMBER_FORMATS = {"wan": "0.00", "money": "#,##0.##"}
 
 class Styler:
     """Styles cells of one workbook; the first cell of each kind is styled in full and the others
-    copy its style array (openpyxl's documented `copy(cell._style)`), ~10x faster for big imports."""
+    copy its style array (openpyxl's documented `copy(cell._style)`): big imports spend their time
+    styling (bench/NOTES.md)."""
     def __init__(self):
         self._done: dict[tuple, object] = {}
 

@@ -1,5 +1,5 @@
-"""The collection workbook: one sheet per report laid out like the official tables (contract B),
-a `单位清单` index sheet, and blank templates for offices to fill in."""
+"""The collection workbook: one sheet per report laid out like the official tables (the format:
+`checker.collection`), a `单位清单` index sheet, and blank templates for offices to fill in."""
 from __future__ import annotations
 
 import re
@@ -12,12 +12,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 
+from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, INDEX_SHEET, PRIVATE_PREFIX,
+                          is_reserved)
+from ..collection import facts as sheetfacts
 from ..model import Report
-from ..readers import sheetfacts
-from .layout import HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, SheetLayout, report_layout
+from .layout import SheetLayout, report_layout
 from .styles import Styler, print_fit_width, style_label
 
-INDEX_SHEET = "单位清单"
 INDEX_COLUMNS = ("单位", "上级单位", "年度", "格式", "来源", "工作表")
 FORMAT_LABELS = {"2021": "2021", "2019": "2019", "legacy": "legacy"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
@@ -47,8 +48,10 @@ def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: st
     """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year (or, for a
     report whose unit was not recognised, from its file name)."""
     base = _BAD_SHEET_CHARS.sub("", f"{unit}{year or ''}" if unit else fallback).strip() or "报告"
+    if base.startswith(PRIVATE_PREFIX):     # no numbered suffix makes such a name free: drop the `_`
+        base = base.lstrip("_")
     name, n = base[:31], 2
-    while name in taken or name in (INDEX_SHEET, "校验结果") or name.startswith("_xxgk"):
+    while name in taken or is_reserved(name):
         suffix = f"({n})"
         name, n = base[:31 - len(suffix)] + suffix, n + 1
     taken.add(name)
@@ -198,7 +201,7 @@ def _merge(ws, m) -> None:
 def _write_facts(wb: Workbook, records: dict[str, dict]) -> None:
     """What the documents said beyond the tables (prose, outline, reading findings), for the
     reader to restore; veryHidden: a reviewer cannot unhide it by accident, Excel keeps it."""
-    ws = wb.create_sheet(sheetfacts.FACTS_SHEET)
+    ws = wb.create_sheet(FACTS_SHEET)
     for row in sheetfacts.rows(records):
         ws.append(row)
     ws.sheet_state = "veryHidden"

@@ -1,7 +1,7 @@
 """A small collection workbook with known problems, written for real and read back.
 
 Two reports are written into a collection workbook; their cells then carry the (sheet, row, col)
-the writer placed them at, exactly what the workbook reader gives (contract A), and the findings
+the writer placed them at, exactly what the workbook reader gives (Report.loc), and the findings
 are made through the catalogue as the rules make them."""
 from __future__ import annotations
 

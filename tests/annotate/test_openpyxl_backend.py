@@ -11,7 +11,7 @@ from openpyxl.styles import PatternFill
 from checker.annotate import AnnotateError, AnnotateWarning, OutputExists, annotate_file, locate
 from checker.annotate import state as st
 from checker.model import column_letter
-from checker.readers.sheetfacts import FACTS_SHEET
+from checker.collection.facts import FACTS_SHEET
 
 
 def _cell(wb, result, unit, cell):

@@ -12,6 +12,11 @@ def _plan(path, result):
     return build(result, locate.from_reports(result.reports, source=str(path)), OpenpyxlView(load_workbook(path)))
 
 
+def _op(plan, sheet, row, col):
+    """The plan's operation on one cell (None: the cell is left alone)."""
+    return next((c for c in plan.cells if (c.sheet, c.row, c.col) == (sheet, row, col)), None)
+
+
 def _where(result, unit, cell):
     r = next(r for r in result.reports if r.unit == unit)
     return locate.from_reports(result.reports)(r.unit, r.year, cell)
@@ -20,14 +25,14 @@ def _where(result, unit, cell):
 def test_suspect_red_involved_amber_each_with_a_chinese_note(collection):
     path, result = collection
     plan = _plan(path, result)
-    total = plan.op(*_where(result, "道里区政府办", "requests.received.total"))
-    person = plan.op(*_where(result, "道里区政府办", "requests.received.natural_person"))
+    total = _op(plan, *_where(result, "道里区政府办", "requests.received.total"))
+    person = _op(plan, *_where(result, "道里区政府办", "requests.received.natural_person"))
     assert (total.level, total.fill) == ("suspect", SUSPECT_FILL)
     assert (person.level, person.fill) == ("involved", INVOLVED_FILL)
     assert "R3 总计列等于各类申请人之和" in total.note
     assert "预期：5；实际：7" in total.note and "建议值：5" in total.note
     assert "相关单元格" in person.note
-    blank = plan.op(*_where(result, "香坊区民政局", "appeals.count.review.upheld"))
+    blank = _op(plan, *_where(result, "香坊区民政局", "appeals.count.review.upheld"))
     assert blank.level == "suspect" and "F1" in blank.note
     assert len(plan.cells) == 3          # the F4 finding names no cell: listed, not painted
 
@@ -84,7 +89,7 @@ def test_accepted_finding_turns_green_until_a_value_changes(collection):
 
     view = Reviewed(load_workbook(path))
     plan = build(result, locate.from_reports(result.reports), view)
-    total = plan.op(*_where(result, "道里区政府办", "requests.received.total"))
+    total = _op(plan, *_where(result, "道里区政府办", "requests.received.total"))
     assert total.fill == ACCEPTED_FILL and "【已核实】" in total.note
     assert plan.results[0].status == "已核实" and plan.results[0].values[12] == "已核实，原表如此"
     assert (plan.open, plan.accepted) == (2, 1)
@@ -92,4 +97,4 @@ def test_accepted_finding_turns_green_until_a_value_changes(collection):
     result.reports[0].set("requests.received.natural_person", 6)    # the value changed since
     plan = build(result, locate.from_reports(result.reports), view)
     assert plan.results[0].status == "需重新核实" and plan.accepted == 0
-    assert plan.op(*_where(result, "道里区政府办", "requests.received.total")).fill == SUSPECT_FILL
+    assert _op(plan, *_where(result, "道里区政府办", "requests.received.total")).fill == SUSPECT_FILL

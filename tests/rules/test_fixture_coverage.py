@@ -1,4 +1,4 @@
-"""Every rule in the catalogue has its fixtures (STYLE 8, 9): `tests/fixtures/<id>/pass/` and
+"""Every rule in the catalogue has its fixtures (docs/contributing.md): `tests/fixtures/<id>/pass/` and
 `fail/` with input files, the expected findings in `fail.json`, and a fixture test that runs them.
 A new rule without them fails here, naming the rule."""
 from __future__ import annotations

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from checker.catalogue import catalogue
 
-RULES = ["F1", "F2", "F3", "F4", "F5"]
+# every live rule the readers raise (the catalogue's `raised_by`)
+RULES = [rid for rid, r in catalogue().items() if r.raised_by and r.status != "removed"]
 
 
 @pytest.mark.parametrize("rule", RULES)
@@ -30,7 +32,8 @@ def test_failing_fixture(rule, check_fixture, assert_fail_json):
     assert_fail_json(rule, [f.to_json() for f in check_fixture(rule, "fail").findings])
 
 
-@pytest.mark.parametrize("rule", ["F1", "F2", "F3", "F4"])
+# F5's failing inputs are files that cannot be read at all: no report to hold other faults
+@pytest.mark.parametrize("rule", [rid for rid in RULES if rid != "F5"])
 def test_failing_fixture_has_only_its_fault(rule, check_fixture):
     """Each failing report differs from the clean one by one fault: no other form rule fires."""
     result = check_fixture(rule, "fail", select=["F"])

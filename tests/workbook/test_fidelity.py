@@ -16,7 +16,7 @@ from bench.inject import inject
 from checker.annotate import annotate_file
 from checker.check import check, check_paths
 from checker.readers import read_all
-from checker.readers.sheetfacts import FACTS_SHEET, FactsWarning
+from checker.collection.facts import FACTS_SHEET, FactsWarning
 from checker.workbook.importer import import_reports
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"

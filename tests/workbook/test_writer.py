@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.model import Report
-from checker.readers.sheetfacts import FACTS_SHEET
+from checker.collection.facts import FACTS_SHEET
 from checker.templates import template
 from checker.workbook import HEADER_FIELDS, OutputExists, report_layout, save_atomic, write_collection, write_template
 from checker.workbook.writer import INDEX_COLUMNS, sheet_name

@@ -4,8 +4,11 @@ evidence: a warning, since bodies clean up their document stock)."""
 from __future__ import annotations
 
 from ..evidence import YearFamily
+from ..registry import kind
+from .tables import EqualityParams
 
 
+@kind("across.equality", EqualityParams, evidence=True)
 def equality(rule, reports, ctx):
     ctx.evidence.append(YearFamily(rule, ctx))
     return ()

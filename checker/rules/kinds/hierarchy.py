@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from ...findings import make
 from ..evidence import HierFamily
+from ..registry import kind
 
 
+@kind("hierarchy.sum", evidence=True)
 def sum(rule, reports, ctx):  # noqa: A001 - the kind is named `sum` in the catalogue
     ctx.evidence.append(HierFamily(rule, ctx))
     return ()
 
 
+@kind("hierarchy.unmatched")
 def unmatched(rule, reports, ctx):
     yield from ctx.unmatched_findings()
 
 
+@kind("hierarchy.duplicates")
 def duplicates(rule, reports, ctx):
     """U2: the same unit's report for the same year read twice (e.g. its text and its sheet in a
     collection workbook): only the first is compared with other years and summed into its parent."""

@@ -4,15 +4,28 @@ one's own), `sections` (M3: the six sections of the 2019/2021 outline are presen
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ...findings import make
 from ...model import CellRef, Report
 from ...prose.sections import SECTIONS
+from ..registry import Params, kind
 
 _CLAIM_CELL = {"title": "meta.year", "period": "meta.period", "published": "meta.published"}
 _CLAIM_NAME = {"title": "标题年度", "period": "统计期限", "published": "落款日期"}
 
 
+@dataclass(frozen=True)
+class DatesParams(Params):
+    normal_months: int = 6      # a report of year Y is normally signed by this month of Y+1
+
+
+@dataclass(frozen=True)
+class SectionsParams(Params):
+    min_chars: int = 800        # shorter text (a workbook's title cells) is no whole report
+
+
+@kind("meta.dates", DatesParams)
 def dates(rule, reports, ctx):
     """M1. Each of title, period and signature says which year the data are for (a signature in
     year S says S−1). Two that agree outvote the third, which is the suspect; two that disagree
@@ -108,6 +121,7 @@ def _finding(rule, report: Report, meta: dict, suspect: str | None, suggestion, 
                 source=report.source, where=report.text_where(line), detail=detail)
 
 
+@kind("meta.regions")
 def regions(rule, reports, ctx):
     """M2: a district or county of another city named as one's own (the prose analysis has
     already set aside same-city districts, places visited, and names given with their city)."""
@@ -125,6 +139,7 @@ def regions(rule, reports, ctx):
                        basis=info.get("basis"), sentence=_excerpt(hit["sentence"], hit["name"]))
 
 
+@kind("meta.sections", SectionsParams)
 def sections(rule, reports, ctx):
     """M3: every one of the six outline sections has a heading (only for whole report texts)."""
     min_chars = int(rule.params.get("min_chars", 800))

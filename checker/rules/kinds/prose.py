@@ -7,12 +7,15 @@ import math
 
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
+from ...numbers import ROUNDING, SAME
 from ...prose.facts import share_holds
 from ...templates import template
+from ..registry import kind
 
 _APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org")
 
 
+@kind("prose.agree")
 def agree(rule, reports, ctx):
     """R10: a figure stated in the prose equals the table cell it names, where that cell is printed
     and not blank. A cell the prose itself filled (legacy reports) is not compared with itself."""
@@ -34,7 +37,7 @@ def agree(rule, reports, ctx):
                 continue
             table = float(report.values[i])
             compared = True
-            if abs(table - value) < 1e-9:
+            if abs(table - value) < SAME:
                 continue
             suspect, suggestion, evidence = _evidence(report, cell, value)
             yield make(rule.id, unit=report.unit, year=report.year, cells=[report.ref(cell)],
@@ -71,13 +74,14 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     if parts is not None:
         if all(p is not None for p in parts):
             s = math.fsum(parts)
-            if abs(s - report.get(cell)) < 1e-9:
+            if abs(s - report.get(cell)) < SAME:
                 return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
-            if abs(s - stated) < 1e-9:
+            if abs(s - stated) < SAME:
                 return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
 
 
+@kind("prose.sums")
 def sums(rule, reports, ctx):
     """P1: a stated total equals its stated parts. Parts that exceed the total are an error; parts
     short of it only a warning (“其中” may list some items only); an unclear list is a warning."""
@@ -89,7 +93,7 @@ def sums(rule, reports, ctx):
             if f.kind != "sum" or not f.parts:
                 continue
             total = math.fsum(f.parts)
-            if abs(total - f.value) < 1e-6:
+            if abs(total - f.value) < ROUNDING:
                 continue
             if f.clear and total > f.value:
                 severity, detail = None, "分项之和超过合计，至少有一个数字写错。"
@@ -104,6 +108,7 @@ def sums(rule, reports, ctx):
                        parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
 
 
+@kind("prose.share")
 def share(rule, reports, ctx):
     """P2: a stated share equals part / base within the rounding its printed decimals allow."""
     for report in reports:

@@ -6,19 +6,51 @@ amounts are never negative (本年增/减 may be), and `at_least` pairs (对外�
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 import numpy as np
 
 from ...findings import make
 from ...model import plain
 from ...templates import template
 from ..evidence import WithinFamily
+from ..registry import Params, kind
 
 
+@dataclass(frozen=True)
+class EqualityParams(Params):
+    """A linear equality as data (syntax: checker/rules/equations.py)."""
+    equation: str
+    over: dict[str, str | list[str]] = field(default_factory=dict)
+    exclude_rows: list[str] = field(default_factory=list)
+    soft: bool = False          # evidence that only warns (R8: document stocks are cleaned up)
+
+    def problems(self) -> list[str]:
+        out = [] if self.equation.count("=") == 1 else [f"等式“{self.equation}”应恰好有一个 ="]
+        unnamed = sorted(set(re.findall(r"\{(\w+)\}", self.equation)) - set(self.over))
+        if unnamed:
+            out.append(f"等式中的 {'、'.join('{' + n + '}' for n in unnamed)} 没有在 over 中给出取值")
+        if len(self.over) > 1:
+            out.append("over 最多只能有一个占位符")
+        return out
+
+
+@dataclass(frozen=True)
+class NonNegativeParams(Params):
+    at_least: list[list[str]] = field(default_factory=list)   # [bigger, smaller] cell-id pairs
+
+    def problems(self) -> list[str]:
+        return [f"at_least 的每一项应是两个单元格编号，{pair} 不是" for pair in self.at_least if len(pair) != 2]
+
+
+@kind("tables.equality", EqualityParams, evidence=True)
 def equality(rule, reports, ctx):
     ctx.evidence.append(WithinFamily(rule, ctx))
     return ()
 
 
+@kind("tables.non_negative", NonNegativeParams)
 def non_negative(rule, reports, ctx):
     for f in rule.formats:
         b = ctx.blocks.get(f)
@@ -32,7 +64,7 @@ def non_negative(rule, reports, ctx):
             cell = tpl.cells[c].id
             yield _finding(rule, ctx, i, cell, actual=b.values[r, c], detail="为负数，件数和金额不能为负",
                            cells=[cell])
-        for big, small in rule.params.get("at_least", []):
+        for big, small in rule.params.at_least:
             if big not in tpl.index or small not in tpl.index:
                 continue
             vb, vs = b.values[:, tpl.index[big]], b.values[:, tpl.index[small]]

@@ -19,14 +19,13 @@ import warnings
 from typing import Any
 
 from ..model import CellRef, Finding, ProseFact, Report, plain
-
-FACTS_SHEET = "_xxgk_facts"
+from ..numbers import SAME
+from . import FACTS_SHEET
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
 VERSION = 1
 CHUNK = 30000                    # Excel keeps at most 32,767 characters in a cell
 MAX_RECORD = 2_000_000           # characters of JSON per report sheet
 READING_RULES = ("F2", "F3", "F4")
-HEADER_KEYS = ("title", "period", "published")
 _PROSE_FIELDS = {f.name for f in dataclasses.fields(ProseFact)}
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
@@ -247,7 +246,7 @@ def _unchanged(report: Report, cell: str, imported: Any) -> bool:
     if now is None or imported is None:
         return now is None and imported is None
     try:
-        return abs(float(now) - float(imported)) < 1e-9
+        return abs(float(now) - float(imported)) < SAME
     except (TypeError, ValueError):
         return False
 

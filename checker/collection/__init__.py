@@ -1,0 +1,35 @@
+"""The collection workbook's format: what `xxgk import` writes (checker/workbook/writer.py) and
+what reading a workbook back expects (checker/readers/workbook.py, and excel.py in live Excel).
+
+- one sheet per report, laid out like the official tables, starting with a header block: the
+  labels `HEADER_FIELDS` in column A, their values in column B (checker/workbook/layout.py draws
+  the rest of the sheet);
+- the index sheet `单位清单` (unit, parent, year, format, source, sheet);
+- hidden sheets of our own, all named `_xxgk…`: the document facts the tables cannot carry
+  (`_xxgk_facts`, see `facts`) and the annotation state (`_xxgk`, see checker/annotate/state.py);
+- after a check, the `校验结果` sheet of findings.
+A sheet with another name is a report sheet (or, without a header block, part of an office's own
+workbook).
+"""
+from __future__ import annotations
+
+INDEX_SHEET = "单位清单"
+RESULTS_SHEET = "校验结果"
+PRIVATE_PREFIX = "_xxgk"
+FACTS_SHEET = PRIVATE_PREFIX + "_facts"
+STATE_SHEET = PRIVATE_PREFIX
+
+# The header block; 标题/统计期限/落款日期 carry the documents' metadata (rule M1 reads them).
+HEADER_FIELDS = ("单位", "上级单位", "年度", "格式", "来源", "标题", "统计期限", "落款日期")
+# the finding pseudo-cells the header block holds (meta.year is the title's year claim)
+HEADER_CELLS = {"meta.title": "标题", "meta.year": "标题", "meta.period": "统计期限", "meta.published": "落款日期"}
+# where the writer puts each field: under the sheet title in row 1
+HEADER_ROWS = {name: 2 + i for i, name in enumerate(HEADER_FIELDS)}
+# how far down the reader looks for it: the written rows (2–9) and room for a few rows an office
+# inserts above or inside the block
+HEADER_SCAN_ROWS = 12
+
+
+def is_reserved(sheet: str) -> bool:
+    """A sheet of the format itself (index, results, our hidden sheets), never a report sheet."""
+    return sheet in (INDEX_SHEET, RESULTS_SHEET) or sheet.startswith(PRIVATE_PREFIX)
