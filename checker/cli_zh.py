@@ -32,7 +32,11 @@ ru.DEPRECATED_STRING = "（已弃用）"
 _WORDS = {"Options": "选项", "Arguments": "参数", "Commands": "命令", "required": "必填",
           "default: {default}": "默认：{default}", "env var: {var}": "环境变量：{var}", "(dynamic)": "（动态）",
           "Aborted!": "已取消。", "Missing command.": "缺少命令。"}
-typer.core._ = lambda text: _WORDS.get(text, text)
+def _translated(message: str) -> str:
+    return _WORDS.get(message, message)
+
+
+typer.core._ = _translated
 
 USAGE_PREFIX = "用法："
 HELP_TEXT = "显示本帮助并退出。"
@@ -59,13 +63,13 @@ def _argument_display_type(self, ctx):
     return None if self.metavar is not None else _argument_type(self, ctx)
 
 
-typer.core.TyperArgument.display_type_rich = _argument_display_type
+typer.core.TyperArgument.display_type_rich = _argument_display_type     # type: ignore[method-assign]
 
 
 class _Chinese:
     """Usage line and help option in Chinese (mixed into typer's command and group classes)."""
 
-    def format_usage(self, ctx, formatter) -> None:
+    def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
 
     def get_help_option(self, ctx):
@@ -96,8 +100,9 @@ class Group(_Chinese, typer.core.TyperGroup):
             typer.echo(e.ctx.get_help(), err=True)
             return _leave(exitcodes.USAGE, standalone_mode)
         except ce.ClickException as e:
-            e.message = translate(e)
-            e.format_message = lambda: e.message
+            text = translate(e)
+            e.message = text
+            e.format_message = lambda: text         # type: ignore[method-assign]
             ru.rich_format_error(e)
             return _leave(exitcodes.USAGE if isinstance(e, ce.UsageError) else exitcodes.INPUT, standalone_mode)
         except typer.Abort:
@@ -125,6 +130,8 @@ def _hint(e) -> str:
     return " / ".join(param.opts)
 
 
+_TYPES = {"integer": "整数", "int": "整数", "float": "数字", "boolean": "是/否值", "bool": "是/否值",
+          "Path": "路径", "path": "路径", "str": "文字"}
 # click's message forms (after the option hint) -> Chinese
 _FORMS = [
     (re.compile(r"^'(?P<v>.*)' is not one of (?P<c>.+)\.$"),
@@ -135,8 +142,6 @@ _FORMS = [
     (re.compile(r"^(?:File|Directory|Path) '?(?P<v>.*?)'? is a directory\.$"), lambda m: f"{m['v']} 是文件夹，这里需要一个文件。"),
     (re.compile(r"^(?:File|Directory|Path) '?(?P<v>.*?)'? is not readable\.$"), lambda m: f"无法读取：{m['v']}（没有权限）。"),
 ]
-_TYPES = {"integer": "整数", "int": "整数", "float": "数字", "boolean": "是/否值", "bool": "是/否值",
-          "Path": "路径", "path": "路径", "str": "文字"}
 _NO_COMMAND = re.compile(r"^No such command '(?P<n>.*)'\.(?: Did you mean '(?P<s>.*)'\?)?$")
 _NEEDS_VALUE = re.compile(r"^Option '(?P<o>.*)' requires (?:an argument|(?P<n>\d+) arguments)\.$")
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<a>.*)\)$")

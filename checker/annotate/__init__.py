@@ -16,8 +16,8 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from ..workbook import INDEX_SHEET, OutputExists, save_atomic, write_collection
-from ..workbook.layout import HEADER_ROWS
+from ..collection import HEADER_ROWS, INDEX_SHEET
+from ..workbook import OutputExists, save_atomic, write_collection
 from . import locate as _locate
 from .layout import OVERVIEW_SHEET
 from .plan import Plan, build

@@ -130,7 +130,7 @@ def overview_sheet(plan, position: int) -> Sheet:
     s = Sheet(OVERVIEW_SHEET, position=position, table_name="xxgk_overview", freeze_row=4)
     labels = [SEVERITY_LABELS[x] for x in SEVERITIES]
     units = sorted(plan.units, key=lambda u: (-u.open, *(-u.by[x] for x in SEVERITIES), str(u.unit), u.year or 0))
-    total = Counter()
+    total: Counter[str] = Counter()
     for u in units:
         total.update(u.by)
     s.blocks.append((1, 1, [[f"概览：{len(units)} 份报告，待处理问题 {plan.open} 条（"

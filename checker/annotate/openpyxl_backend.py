@@ -90,8 +90,8 @@ def _draw(sheet: layout.Sheet, wb) -> None:
         wb.remove(wb[sheet.name])
     ws = wb.create_sheet(sheet.name, sheet.position)
     for r0, c0, values in sheet.blocks:
-        for i, row in enumerate(values):
-            for j, v in enumerate(row):
+        for i, line in enumerate(values):
+            for j, v in enumerate(line):
                 if v is not None:
                     ws.cell(r0 + i, c0 + j, v)
     for row, first, last in sheet.bold:
