@@ -1,7 +1,7 @@
 """How well `xxgk check` finds and localises known errors: a generated district (50 units × 3
 years by default) with injected errors, written as text reports and read back through the real
 readers, checked with the units file; prints recall, localisation and suggestion rates and the
-false errors, per kind of error and overall.
+false errors, per kind of error and overall; then the prose sentence patterns (bench/prose_patterns.py).
 
     python -m bench.accuracy [--units 50] [--errors 40] [--seed 1] [--memory] [--json]
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.model import CellRef, Finding
 
+from . import prose_patterns
 from .generate import district, write_texts, write_units
 from .inject import TABLE_KINDS, Injected, inject
 
@@ -128,9 +129,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     s, _ = run(a.units, a.errors, a.seed, a.memory, workbook=a.workbook)
+    prose = prose_patterns.run(seed=a.seed)      # real sentence patterns, per kind (its own module)
     if a.json:
-        print(json.dumps({"overall": s.rates(), "by_kind": {k: dict(v) for k, v in s.by_kind.items()}},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"overall": s.rates(), "by_kind": {k: dict(v) for k, v in s.by_kind.items()},
+                          "prose_patterns": prose}, ensure_ascii=False, indent=2))
         return
     r = s.rates()
     how = "内存中的报告" if a.memory else "汇总工作簿" if a.workbook else "文本报告"
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  指错：{f.rule} {f.unit} {f.year} {f.suspect.cell} {f.message[:120]}")
     for f in s.false_errors[:20]:
         print(f"  误报：{f.rule} {f.unit} {f.year} {f.message[:120]}")
+    print(prose_patterns.report(prose))
 
 
 if __name__ == "__main__":

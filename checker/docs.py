@@ -16,7 +16,8 @@ from .catalogue import Rule, catalogue
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 SECTIONS = (("what", "检查什么"), ("why", "为什么"), ("example", "示例"))
 FAMILIES = (("R", "表格勾稽关系（表内、年度间、上下级）"), ("L", "旧版统计表（2018 年及以前）"),
-            ("P", "正文中的数字"), ("M", "元数据与结构"), ("F", "格式问题（读取时发现）"), ("U", "单位清单"))
+            ("P", "正文中的数字"), ("M", "元数据与结构"), ("S", "正文各部分的内容"), ("T", "照抄的文字"),
+            ("F", "格式问题（读取时发现）"), ("U", "单位清单"))
 
 
 def missing_sections(rule: Rule) -> list[str]:

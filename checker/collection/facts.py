@@ -156,6 +156,7 @@ _FACT_SHAPES = {
     "regions": _regions_ok,
     "sections": lambda v: isinstance(v, dict) and all(k.isdigit() and _is_int(x) for k, x in v.items()),
     "text_chars": _is_int,
+    "section_text": lambda v: isinstance(v, dict) and all(k.isdigit() and isinstance(x, str) for k, x in v.items()),
 }
 
 

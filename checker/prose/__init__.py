@@ -34,8 +34,9 @@ def analyse(lines: list[str], report: Report) -> None:
     again = "meta" in report.facts      # analysed before (a reader's second pass): replace, not add
     report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
-    found = counts.find(flow.text)
-    stated = facts.extract(flow, found, report.format, report.year)
+    brackets = counts.Brackets(flow.text)
+    found = counts.find(flow.text, brackets)
+    stated = facts.extract(flow, found, report.format, report.year, report.unit, brackets)
     if again:
         report.prose = stated
     else:
@@ -43,7 +44,7 @@ def analyse(lines: list[str], report: Report) -> None:
     if report.format == "legacy":
         _legacy_cells(report, stated)
 
-    report.facts["sections"] = sections.find(flow)
+    report.facts["sections"], report.facts["section_text"] = sections.read(flow)
     report.facts["text_chars"] = len(flow.text)
     report.facts["regions"] = _regions(report, flow)
 

@@ -2,20 +2,37 @@
 
 A figure's label (the words before it in its clause) is matched against the row wording of the
 template. Two rows matching one label, or a match right after a negation (不/未), means the
-meaning is not clear: no cell. For 2019/2021 reports only the request table's `total` column is
-stated in prose, and only in a sentence about requests (申请).
+meaning is not clear: no cell. For 2019/2021 reports the prose states the request and appeal
+tables' `total` column (in a sentence about requests, 申请/复议/诉讼) and 现行有效行政规范性文件.
+
+Some prose figures are the sum of two cells: 行政诉讼 N 件 is 直接起诉 + 复议后起诉, a 收办/受理 total
+whose own parts name 上年结转 is 新收 + 上年结转. Such a figure's cell id joins the cells with "+"
+(`expand` splits it).
+
+Whose figures a sentence gives matters too: a bureau's tables hold the bureau's own figures, a
+government's (区/市/县) hold its whole area's; "全市共受理……" in a bureau's report, or "区政府办代表
+区政府受理……" in the district's, is about someone else (`same_subject`).
 """
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..templates import template
 
+RECEIVED = "requests.received.total"
+CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
+HANDLED = "requests.received.total+requests.carried_over.total"
+LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
+IN_FORCE = "active.normative_docs.in_force"
+
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
-    (r"(?:收到|接到|新收|受理|接收|共收).*申请|申请.*共计?$", "requests.received.total"),
-    (r"上年结转", "requests.carried_over.total"),
+    # "申请共 N 件" is the new requests, unless its verb is an outcome ("办结……申请共计 N 件")
+    (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
+     "requests.received.total"),
+    (r"上一?年度?结转", "requests.carried_over.total"),
     (r"结转下年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
     (r"部分公开", "requests.partly_granted.total"),
@@ -36,7 +53,9 @@ _REQUESTS = (
     (r"大量反复", "requests.not_processed.excessive.total"),
     (r"确认或重新出具", "requests.not_processed.confirmation.total"),
     (r"行政复议", "appeals.count.review.total"),
-    (r"行政诉讼|起诉", None),
+    (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
+    (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
+    (r"行政诉讼|起诉", LITIGATION),
     (r"不属于本(?:行政)?机关", None),
     (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
 )
@@ -48,12 +67,103 @@ _NEGATION = "不未非无"
 def table_cell(label: str, fmt: str) -> str | None:
     """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
     hits = {cell for rx, cell in _COMPILED if rx.search(label)}
+    if LITIGATION in hits and len(hits) > 1 and None not in hits:
+        hits.discard(LITIGATION)     # "行政诉讼中直接起诉 1 件": the narrower cell
     if len(hits) != 1:
         return None
     cell = hits.pop()
-    if cell is None or cell not in template(fmt).index:
+    if cell is None or not all(c in template(fmt).index for c in expand(cell)):
         return None
     return cell
+
+
+def expand(cell: str) -> list[str]:
+    """The table cells a prose cell id stands for ("a+b" is the sum of a and b)."""
+    return cell.split("+")
+
+
+_IN_FORCE = re.compile(r"现行有效")
+_NORMATIVE = re.compile(r"规范性文件")
+
+
+def active_cell(label: str, sentence: str, fmt: str) -> str | None:
+    """表二: "现行有效行政规范性文件 65 件" / "……规范性文件 34 件，现行有效 89 件" is the
+    行政规范性文件·现行有效件数 cell (2021 template; 规章 in the same words makes it unclear)."""
+    if fmt != "2021" or not _IN_FORCE.search(label) or _NEGATION_BEFORE.search(label):
+        return None
+    if not _NORMATIVE.search(label) and ("规章" in sentence or not _NORMATIVE.search(sentence)):
+        return None
+    if "规章" in label:
+        return None
+    return IN_FORCE
+
+
+_NEGATION_BEFORE = re.compile(r"[不未非无]现行有效")
+
+# Whose figures a sentence gives: its last subject word before the figure.
+_SUBJECT = re.compile(
+    r"(?P<area>全(?:省|市|区|县|州|盟|旗|镇|乡|街道)|各(?:级|地|部门|单位|区县|县区|乡镇|街道|县市区)"
+    r"|[省市区县]直各|[省市区县]级各)"
+    r"|(?P<office>代表[^，,。；;]{0,8}(?:政府|管委会)|(?:政府|管委会)办(?:公室|公厅)?(?!理|法|事|结|件|公开)"
+    r"|本级)"
+    r"|(?P<own>本机关|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
+# A word right after these is an object, not who counts: "按照全区部署"、"按照省政府办公厅要求"、"向全市公开"
+_OBJECT_OF = re.compile(r"(?:按照|根据|依据|围绕|结合|面向|指导|督促|配合|会同|协助|服务|向|对|为|给|在|于|与|和|及)[省市区县]?$")
+_AREA_WORDS = "省市区县旗州盟镇乡"
+_BODY_SUFFIX = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社")
+_AREA_SUFFIX = ("人民政府", "政府", "办事处", "管委会", "管理委员会", "实验区", "新区", "开发区",
+                "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道")
+
+
+class Level(NamedTuple):
+    kind: str          # "area" (a government: its whole area's figures), "office" (a government's
+    #                    general office), "body" (a bureau's own figures)
+    area: str = ""     # an area's own word: 省 市 区 县 … ("全市" in a 区's report is someone else)
+
+
+_OFFICE_NAME = re.compile(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
+
+
+def level(unit: str | None) -> Level | None:
+    """Whose figures a report's tables hold, from its unit name; None when the name does not say."""
+    name = (unit or "").strip()
+    if not name:
+        return None
+    if _OFFICE_NAME.search(name):
+        return Level("office")
+    if name.endswith(_AREA_SUFFIX) and not name.endswith("管理局"):
+        place = _GOVERNMENT.sub("", name)        # "道里区人民政府" -> 道里区 -> 区
+        area = "街" if place.endswith("街道") else next((ch for ch in reversed(place) if ch in _AREA_WORDS), "")
+        return Level("area", area)
+    if name.endswith(_BODY_SUFFIX):
+        return Level("body")
+    return None
+
+
+def subjects(sentence: str) -> list[tuple[int, tuple[str, str]]]:
+    """The subject words of a sentence: (end offset, (whose, word)); whose is area/office/own.
+    A word after a verb that makes it an object (`_OBJECT_OF`) is no subject."""
+    out = []
+    for m in _SUBJECT.finditer(sentence):
+        if _OBJECT_OF.search(sentence, max(0, m.start() - 4), m.start()):
+            continue
+        out.append((m.end(), (m.lastgroup, m.group(0))))
+    return out
+
+
+def same_subject(report_level: Level | None, said: list[tuple[str, str]]) -> bool:
+    """Does a sentence whose subject words up to the figure are `said` (see `subjects`) speak of
+    whom the report's tables count? No subject word, or a report of unknown level: yes."""
+    if report_level is None or not said:
+        return True
+    whose, word = said[-1]
+    if report_level.kind == "area":
+        # "全市" in a 区's report: a wider area; "各部门" (no area word) is the area's own
+        return whose == "area" and not (
+            word.startswith("全") and report_level.area and word[1] in _AREA_WORDS + "街" and word[1] != report_level.area)
+    # a bureau or an office: its own figures, or an office acting for its government
+    return whose == "own" or (whose == "office" and report_level.kind == "office")
 
 
 @cache
@@ -77,3 +187,4 @@ def legacy_cell(label: str) -> str | None:
             continue
         cells.add(keys[key])
     return cells.pop() if len(cells) == 1 else None
+

@@ -11,51 +11,77 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
 from . import cells
-from .counts import SENTENCE_END, Count, Stops
+from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
-_REQUEST_CONTEXT = re.compile("申请|复议")
+_REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
+_ACTIVE_CONTEXT = re.compile("规范性文件")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
-_OTHER_TIME = re.compile(r"上年(?!结转)|去年|同比|较上|比上|累计|以来|历年|上一年|往年|前年|增加|减少|增长|下降")
+_OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
+# A change ("同比增加 20 件") is no total of the parts that follow it.
+_CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|降幅")
+# Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
+_ADDED = re.compile(r"新增|增加|新开|新设|新建")
+_REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_LIST_END = re.compile(r"\s*等")
 
 
-def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None) -> list[ProseFact]:
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """What reading a figure needs besides the figure: the text and where its sentences end, the
+    template, the data year and whose figures the tables hold (`cells.level`)."""
+    flow: Flow
+    text: str
+    sentences: Stops
+    fmt: str | None
+    year: int | None
+    level: cells.Level | None
+    brackets: Brackets
+    subjects: dict      # sentence start -> its subject words [(end, whose)] (read once per sentence)
+
+
+def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None,
+            unit: str | None = None, brackets: Brackets | None = None) -> list[ProseFact]:
     text = flow.text
+    doc = _Doc(flow, text, Stops(text, _SENTENCE), fmt, year, cells.level(unit), brackets or Brackets(text), {})
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
-    sentences = Stops(text, _SENTENCE)
     for m in _SUM_MARK.finditer(text):
-        fact = _sum(flow, counts, m.start(), m.end(), fmt, in_sum, sentences, year)
+        fact = _sum(doc, counts, m.start(), m.end(), in_sum)
         if fact:
             facts.append(fact)
-    shares = _shares(flow, counts, sentences)
-    facts.extend(shares)
+    facts.extend(_shares(flow, counts, doc.sentences))
     for i, c in enumerate(counts):
-        if i in in_sum or c.unit == "%" or c.approx or c.nested:
+        if i in in_sum or c.unit in ("%", BARE) or c.approx or c.nested:
             continue
-        cell = _cell(text, c, fmt, sentences, year)
+        cell = _cell(doc, c)
+        if cell == cells.RECEIVED:
+            cell = _total_cell(cell, _bracketed_cells(doc, counts, i))
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
     return facts
 
 
-def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | None,
-         in_sum: set[int], sentences: Stops, year: int | None) -> ProseFact | None:
-    text = flow.text
+def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[int]) -> ProseFact | None:
+    text, sentences = doc.text, doc.sentences
+    if doc.brackets.inside(mark):
+        return None        # "（其中甲区 16 件）": a breakdown of one figure, not a list of parts
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
     end = sentences.after(mark_end)
     nxt = _SUM_MARK.search(text, mark_end, end)
     end = nxt.start() if nxt else end
-    if not text[start:mark].strip(" ，,、：:"):
+    opens_sentence = not text[start:mark].strip(" ，,、：:")
+    if opens_sentence:
         # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
         prev_end = start - 1
         if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] in "。；;":
@@ -63,37 +89,106 @@ def _sum(flow: Flow, counts: list[Count], mark: int, mark_end: int, fmt: str | N
         if prev_end <= 0 or text[prev_end] == "\n":
             return None
         start = sentences.before(prev_end)
-    before = [i for i in _between(counts, start, mark) if counts[i].unit != "%" and not counts[i].nested]
+    # the total: the last plain figure before the mark that is not a change ("同比增长 20 件")
+    before = [i for i in _between(counts, start, mark) if counts[i].unit not in ("%", BARE)
+              and not counts[i].nested and not _CHANGE.search(counts[i].label)]
     parts = [i for i in _between(counts, mark_end, end) if counts[i].unit != "%" and not counts[i].nested]
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
+    parts = _list_of(text, counts, parts, t)
     ps = [counts[i] for i in parts]
-    if t.approx or any(p.approx for p in ps):
+    if len(ps) < 2 or t.approx or any(p.approx for p in ps):
         return None
-    same = [p for p in ps if p.unit == t.unit]
-    clear = len(same) == len(ps)
-    chosen = None
-    if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
-        chosen = same
-    else:
-        run = 0.0
-        for k, p in enumerate(ps):
-            run += p.value
-            if k >= 1 and _close(run, t.value):
-                chosen = ps[:k + 1]
+    leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
+    if any(_ADDED.search(x) for x in leads) and any(_REMOVED.search(x) for x in leads):
+        return None        # "调整为 33 家，其中注销 5 家，新增 3 家": a change, not a share-out
+    total = before[-1]
+    chosen = _fit(t, ps)
+    if chosen is None:
+        # an earlier figure the parts add up to is the total: "收到申请共计 8 件，涉及……小区备案信息
+        # 6 件。其中，同意公开 3 件……无法提供 4 件……1 件" lists the 8, not the 6
+        for i in reversed(before[:-1]):
+            c = counts[i]
+            if c.unit == t.unit and not c.approx and _fit(c, ps):
+                total, t, chosen = i, c, _fit(c, ps)
                 break
+    same = [p for p in ps if p.unit in (t.unit, BARE)]
+    clear = len(same) == len(ps)
     if chosen is None:
         chosen = same if clear or len(same) >= 2 else ps
+        if sum(p.value for p in chosen) < t.value and _LIST_END.match(text, chosen[-1].end):
+            return None    # "……公示公告信息 17 条等": the list says it names only some parts
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
-        # restatement, not a share-out: the list is not plainly the total's parts
-        clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen)
-    in_sum.add(before[-1])
+        # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
+        # which figure of the sentence before a "其中" that opens a sentence shares out
+        clear = clear and len(chosen) >= 2 and all(p.value < t.value for p in chosen) \
+            and not (opens_sentence and len(before) > 1)
+    in_sum.add(total)
     in_sum.update(i for i in parts if counts[i] in chosen)
+    part_cells = [None if p.unit == BARE else _cell(doc, p) for p in chosen]
     return ProseFact(
-        "sum", _fragment(text, t.label_start, chosen[-1].end), flow.line_at(t.start), t.value,
-        cell=_cell(text, t, fmt, sentences, year), parts=[p.value for p in chosen],
-        part_cells=[_cell(text, p, fmt, sentences, year) for p in chosen], unit=t.unit, clear=clear)
+        "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
+        cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
+        part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
+    """The parts that add up to `t`: all those in its unit, or the first run of parts that does."""
+    same = [p for p in ps if p.unit in (t.unit, BARE)]
+    if len(same) >= 2 and _close(sum(p.value for p in same), t.value):
+        return same
+    run = 0.0
+    for k, p in enumerate(ps):
+        run += p.value
+        if k >= 1 and _close(run, t.value):
+            return ps[:k + 1]
+    return None
+
+
+def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
+    """The figures after the mark that are the total's parts:
+    - a part whose printed share is of an earlier part is that part's sub-item ("行政许可 57 项，
+      实现‘全程网办’的有 41 项，占比 71.9%": 41 of the 57), not a sibling;
+    - after a "；" a figure in another unit starts another statement ("……431 份；立案查处 784 起")."""
+    out: list[int] = []
+    for i in parts:
+        c = counts[i]
+        if out and c.unit not in (total.unit, BARE) and "；" in text[counts[out[-1]].end:c.start]:
+            break
+        pct = counts[i + 1] if i + 1 < len(counts) else None
+        if pct is not None and pct.unit == "%" and _SHARE_MARK.search(text, c.end, pct.start) \
+                and pct.start - c.end <= 8:
+            decimals = _decimals(text[pct.start:pct.end])
+            if not share_holds(c.value, total.value, pct.value, decimals) and any(
+                    share_holds(c.value, counts[j].value, pct.value, decimals) for j in out):
+                continue
+        out.append(i)
+    return out
+
+
+def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]:
+    """The cells named by the figures in brackets right after figure i: "共收办申请 1520 件（新收
+    1500 件，上年结转 20 件）" gives its parts there."""
+    after = doc.text[counts[i].end:counts[i].end + 2].lstrip()
+    if not after or after[0] not in "（(":
+        return []
+    out = []
+    for c in counts[i + 1:]:
+        if not c.nested or doc.sentences.before(c.start) != doc.sentences.before(counts[i].start):
+            break
+        out.append(_cell(doc, replace(c, nested=False)))
+    return out
+
+
+def _total_cell(cell: str | None, part_cells: list[str | None]) -> str | None:
+    """A total can be no cell among its own parts. "共收办申请 130 件，其中新收 120 件，上年结转
+    10 件": the parts name 上年结转 (or 结转下年), so the total is 新收 + 上年结转."""
+    if cell is None:
+        return None
+    if cell == cells.RECEIVED and any(c in cells.CARRIED for c in part_cells):
+        return cells.HANDLED
+    return None if cell in part_cells else cell
 
 
 def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact]:
@@ -106,7 +201,7 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
         j = i - 1
         while j >= 0 and counts[j].unit == "%":
             j -= 1
-        if j < 0:
+        if j < 0 or counts[j].unit == BARE:
             continue
         between = text[counts[j].end:counts[i].start]
         if any(ch in between for ch in SENTENCE_END) or len(between) > 16:
@@ -147,20 +242,32 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
     return printed in (math.floor(true + 0.5 + SAME), math.floor(true + SAME))
 
 
-def _cell(text: str, c: Count, fmt: str | None, sentences: Stops, year: int | None = None) -> str | None:
-    if c.approx or c.unit in ("%", "元", "万元", "亿元") or _OTHER_TIME.search(c.label):
+def _cell(doc: _Doc, c: Count) -> str | None:
+    if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE) or _OTHER_TIME.search(c.label):
         return None
     said = _YEAR_IN_LABEL.search(c.label)
-    if said and year is not None and int(said.group(1)) != year:
+    if said and doc.year is not None and int(said.group(1)) != doc.year:
         return None
-    if fmt == "legacy":
-        return cells.legacy_cell(c.label)
-    if fmt in ("2019", "2021"):
+    text, sentences = doc.text, doc.sentences
+    lo = sentences.before(c.start)
+    cell = None
+    if doc.fmt == "legacy":
+        cell = cells.legacy_cell(c.label)
+    elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
-        lo = min(sentences.before(c.start), max(0, c.start - 200))
-        if _REQUEST_CONTEXT.search(text, lo, sentences.after(c.end)):
-            return cells.table_cell(c.label, fmt)
-    return None
+        hi = sentences.after(c.end)
+        if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
+            cell = cells.table_cell(c.label, doc.fmt)
+        if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
+            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
+    if cell is None or doc.level is None:
+        return cell
+    subjects = doc.subjects.get(lo)
+    if subjects is None:
+        subjects = doc.subjects[lo] = cells.subjects(text[lo:sentences.after(lo)])
+    if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
+        return None        # "全市共受理……" in a bureau's report: not this report's table
+    return cell
 
 
 def _between(counts: list[Count], lo: int, hi: int) -> range:

@@ -19,13 +19,53 @@ SECTIONS = {
 # A heading: a Chinese numeral and 、 at a line start, or after a space or sentence end (002 is one
 # long line).
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^\s。，,；;]{2,40})")
-_BEFORE_HEADING = " \t\n\u3000。"
+# (or a colon, or a table's last cell: crawler pages run them into the next heading,
+# "特编制此报告：一、总体情况", "…000000五、存在的主要问题", "…采购3922533.2元三、收到和处理…")
+_BEFORE_HEADING = " \t\n\u3000。：:0123456789元"
 _NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)}
 
 
 def find(flow: Flow) -> dict[int, int]:
     """section number -> line of its heading. Table rows ("一、本年新收…申请数量") are not headings."""
-    found: dict[int, int] = {}
+    return read(flow)[0]
+
+
+def read(flow: Flow) -> tuple[dict[int, int], dict[str, str]]:
+    """`find` and `bodies` in one pass over the headings."""
+    found = _headings(flow)
+    return {n: line for n, line, _, _ in found}, bodies(flow, found)
+
+
+# Sections whose text is kept for the rules on the prose itself (S1: 五 is not empty; T1: 一 and 五
+# are not copied; the other sections are mostly the template's tables), cut to a length that is
+# plenty to judge copying. Kept for every report of a run: only what those rules read.
+KEPT = (1, 5)
+KEEP_CHARS = 3000
+
+
+def bodies(flow: Flow, found: list | None = None) -> dict[str, str]:
+    """Kept sections' text, heading left out: from the end of its heading's title to the next
+    section's heading (or the end of the text). Keys are section numbers as strings (JSON)."""
+    found = _headings(flow) if found is None else found
+    starts = sorted(start for _, _, start, _ in found)
+    out: dict[str, str] = {}
+    for n, _, start, body in found:
+        if n not in KEPT:
+            continue
+        nxt = next((s for s in starts if s > start), len(flow.text))
+        out[str(n)] = flow.text[body:nxt][:KEEP_CHARS].strip()
+    return out
+
+
+# A heading's title ends with its closing word ("……改进情况", "……整改措施"); what follows on the same
+# line is the section's text (crawler pages run headings and text together).
+_TITLE_END = re.compile(r"情况|措施|事项|举措|计划|打算|方向|概述|概况")
+
+
+def _headings(flow: Flow) -> list[tuple[int, int, int, int]]:
+    """(section, line, heading start, text start) for the first heading of each section."""
+    found: list[tuple[int, int, int, int]] = []
+    seen: set[int] = set()
     text = flow.text
     for m in _HEADING.finditer(text):
         if m.start() and text[m.start() - 1] not in _BEFORE_HEADING:
@@ -34,8 +74,13 @@ def find(flow: Flow) -> dict[int, int]:
         if "\t" in flow.clean[no - 1]:
             continue
         section = _classify(m.group(2), _NUMERALS.get(m.group(1)))
-        if section and section not in found:
-            found[section] = no
+        if section and section not in seen:
+            seen.add(section)
+            words = m.group(2)
+            key = SECTIONS[section][1].search(words)
+            end = _TITLE_END.search(words, key.end() if key else 0)
+            body = m.start(2) + (end.end() if end else len(words))
+            found.append((section, no, m.start(), body))
     return found
 
 

@@ -118,6 +118,8 @@ def test_typical_2021_request_paragraph():
         "requests.received.total": (25, 3), "requests.carried_over.total": (2, 3),
         "requests.granted.total": (10, 4), "requests.partly_granted.total": (2, 4),
         "requests.carried_forward.total": (1, 4), "appeals.count.review.total": (1, 6),
+        # 行政诉讼 N 件: the two suit columns' totals together (直接起诉 + 复议后起诉)
+        "appeals.count.direct_suit.total+appeals.count.suit_after_review.total": (2, 6),
     }
     (s,) = by_kind(r, "sum")
     assert s.parts == [3, 20, 2] and s.part_cells == [None, None, None]   # channels have no 2021 cell
@@ -142,3 +144,20 @@ def test_share_with_its_base_named():
              "实现“跑一次”事项 386 项，占全部 400 项的 96.5%；网办事项 368 项，占比 92%。"], r)
     got = [(s.value, s.of, s.share) for s in by_kind(r, "share")]
     assert got == [(386, 400, 96.5), (368, 400, 92.0)]     # the second's base: the sentence's 400 项
+
+
+def test_figure_without_counting_word_only_after_words_naming_it():
+    from checker.prose.counts import BARE, find
+    got = [(c.value, c.unit) for c in find("其中某类信息 12，另一类信息 30 条；2021，第3，电话0591-23163551；1、门户网站")]
+    assert got == [(12, BARE), (30, "条")]          # not a year, an ordinal, a phone number or a list number
+
+
+def test_brackets_close_at_the_line_end():
+    from checker.prose.counts import Brackets
+    text = "共 94 件（其中甲区 16 件\n乙区 20 件）。丙区 3 件"
+    b = Brackets(text)
+    assert b.inside(text.index("16")) and not b.inside(text.index("20")) and not b.inside(text.index("3 件"))
+    # … and at a sentence end: one unclosed bracket on a crawler page's single line hides nothing after it
+    text = "联系（地址：某路 1 号。全年收到申请 5 件（其中网络 3 件）。"
+    b = Brackets(text)
+    assert b.inside(text.index("1 号")) and not b.inside(text.index("5 件")) and b.inside(text.index("3 件"))

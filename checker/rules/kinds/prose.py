@@ -8,6 +8,7 @@ import math
 from ...findings import make
 from ...model import CellRef, ProseFact, Report
 from ...numbers import ROUNDING, SAME
+from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
 from ...prose.facts import share_holds
 from ...templates import template
 from ..registry import kind
@@ -17,8 +18,9 @@ _APPLICANTS = ("natural_person", "commercial", "research", "nonprofit", "legal_s
 
 @kind("prose.agree")
 def agree(rule, reports, ctx):
-    """R10: a figure stated in the prose equals the table cell it names, where that cell is printed
-    and not blank. A cell the prose itself filled (legacy reports) is not compared with itself."""
+    """R10: a figure stated in the prose equals the table cell it names (or the sum of the cells,
+    for 行政诉讼 and 新收 + 上年结转), where those cells are printed and not blank. A cell the prose
+    itself filled (legacy reports) is not compared with itself."""
     for report in reports:
         if report.format is None:
             ctx.skip(rule.id)
@@ -27,26 +29,74 @@ def agree(rule, reports, ctx):
         seen: set[tuple[str, float]] = set()
         compared = False
         for fact, cell, value in _stated(report.prose):
-            if cell not in index or (cell, value) in seen:
+            if (cell, value) in seen:
                 continue
             seen.add((cell, value))
-            i = index[cell]
-            if not report.present[i] or math.isnan(report.values[i]):
+            table = _table_value(report, index, expand(cell))
+            if table is None:
                 continue
-            if report.cell_meta.get(cell, {}).get("source") == "prose":
-                continue
-            table = float(report.values[i])
             compared = True
             if abs(table - value) < SAME:
                 continue
-            suspect, suggestion, evidence = _evidence(report, cell, value)
-            yield make(rule.id, unit=report.unit, year=report.year, cells=[report.ref(cell)],
-                       suspect=suspect, expected=plain(table), actual=plain(value),
-                       suggestion=None if suggestion is None else plain(suggestion),
-                       source=report.source, where=_where(report, fact.line, cell),
-                       text=_quote(fact.text), label=template(report.format).cell(cell).label, evidence=evidence)
+            yield _disagreement(rule, report, fact, cell, value, table)
         if not compared:
             ctx.skip(rule.id)     # no prose figure names a printed table cell
+
+
+def _table_value(report: Report, index: dict, cells: list[str]) -> float | None:
+    """The printed value of the cells (their sum), or None when one is absent, blank or was
+    itself filled from the prose."""
+    total = 0.0
+    for cell in cells:
+        i = index.get(cell)
+        if i is None or not report.present[i] or math.isnan(report.values[i]):
+            return None
+        if report.cell_meta.get(cell, {}).get("source") == "prose":
+            return None
+        total += float(report.values[i])
+    return total
+
+
+def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float, table: float):
+    cells = expand(cell)
+    tpl = template(report.format)
+    reading = _reading(report, cell, cells, value, table)
+    severity = "warning" if reading else None
+    if len(cells) == 1:
+        suspect, suggestion, evidence = _evidence(report, cell, value)
+        evidence = reading or evidence
+        label = tpl.cell(cell).label
+    else:
+        suspect, suggestion = None, None
+        evidence = reading or "无法确定是正文还是表格有误，请核对原始台账。"
+        label = " + ".join(tpl.cell(c).label for c in cells)
+    return make(rule.id, unit=report.unit, year=report.year, severity=severity,
+                cells=[report.ref(c) for c in cells], suspect=suspect, expected=plain(table),
+                actual=plain(value), suggestion=None if suggestion is None else plain(suggestion),
+                source=report.source, where=_where(report, fact.line, cells[0]),
+                text=_quote(fact.text), label=label, evidence=evidence)
+
+
+def _reading(report: Report, cell: str, cells: list[str], value: float, table: float) -> str | None:
+    """Another plain meaning of the sentence under which prose and table agree: the finding is then
+    a warning naming it."""
+    if cell == LITIGATION:
+        pending = math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
+        if pending and abs(table - pending - value) < SAME:
+            # the prose counts the suits decided this year only
+            return (f"正文的数字等于已审结的行政诉讼数（直接起诉与复议后起诉的总计 {plain(table)} "
+                    f"减去尚未审结 {plain(pending)}）；若正文指已审结案件，请写明，否则请改正。")
+    if cell == RECEIVED:
+        carried = report.get(CARRIED[0]) or 0
+        if carried and abs(table + carried - value) < SAME:
+            # "全区收到申请 75 件，涉及自然人 72 件、商业企业 3 件" with 新收 74 and 上年结转 1 (a real report)
+            return (f"正文的数字等于新收加上年结转（{plain(table)} + {plain(carried)}），即全年办理的申请数；"
+                    f"若正文指的是这个数，请写明“含上年结转”，否则请改正。")
+    if cell == IN_FORCE:
+        # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
+        # two of the three such sentences in the Pingtan archive differ from 表二 for that reason
+        return "若正文指规范性文件库中集中发布的（或全区的）件数，请写明；否则正文或表二有一处填错。"
+    return None
 
 
 def _stated(prose: list[ProseFact]):
@@ -102,7 +152,7 @@ def sums(rule, reports, ctx):
             else:
                 severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
-                       cells=[report.ref(c) for c in [f.cell, *f.part_cells] if c],
+                       cells=[report.ref(x) for c in [f.cell, *f.part_cells] if c for x in expand(c)],
                        expected=plain(total), actual=plain(f.value), source=report.source,
                        where=_where(report, f.line), text=_quote(f.text), unit_word=f.unit or "",
                        parts=" + ".join(str(plain(p)) for p in f.parts), detail=detail)
