@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import catalogue, select as select_rules
+from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
 from .model import Finding, Report
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass

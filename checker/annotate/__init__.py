@@ -6,14 +6,18 @@ the output is written atomically and an existing one is kept unless `force`.
 """
 from __future__ import annotations
 
+import posixpath
+import re
 import shutil
 import sys
 import warnings
 import zipfile
 from pathlib import Path
 
+from ..collection import HEADER_ROWS, INDEX_SHEET
 from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from . import locate as _locate
+from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -50,7 +54,7 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
     if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force)
+        return _annotate_collection(result, out, force, files)
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():
@@ -68,11 +72,30 @@ def plan_for_collection(result) -> tuple[object, Plan]:
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool) -> Path:
+def _annotate_collection(result, out: Path, force: bool, inputs: list[Path] = ()) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
+    _relative_sources(coll.workbook, result.reports, inputs)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
+
+
+def _relative_sources(wb, reports, inputs: list[Path]) -> None:
+    """来源 as the path below the folder that was checked (`乡镇/xx镇2021.docx`), not the absolute
+    path of the machine that ran the check: the workbook goes back to the offices."""
+    roots = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in inputs]
+    shown = {}
+    for r in reports:
+        if r.source:
+            path = Path(r.source).resolve()
+            root = next((root for root in roots if path.is_relative_to(root)), None)
+            shown[r.source] = path.relative_to(root).as_posix() if root else path.name
+    row = HEADER_ROWS["来源"]
+    for ws in wb.worksheets:
+        cells = [c for (c,) in ws.iter_rows(min_col=5, max_col=5)] if ws.title == INDEX_SHEET else [ws.cell(row, 2)]
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value in shown:
+                cell.value = shown[cell.value]
 
 
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
@@ -132,12 +155,15 @@ def excel_available() -> bool:
 
 
 def dropped_parts(path: Path) -> list[str]:
-    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables)."""
+    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables); the
+    charts of our own 概览 sheet are drawn again, so they are not counted."""
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
+            own = _parts_of_sheet(z, OVERVIEW_SHEET)
     except (zipfile.BadZipFile, OSError):
         return []
+    names = [n for n in names if n not in own]
     found = []
     for prefix, label in DROPPED_PARTS.items():
         hits = [n for n in names if n.startswith(prefix)]
@@ -146,6 +172,41 @@ def dropped_parts(path: Path) -> list[str]:
         if hits and label not in found:
             found.append(label)
     return found
+
+
+def _targets(z: zipfile.ZipFile, rels: str) -> dict[str, str]:
+    """Relationship id -> the part it points at (zip path), from one .rels part."""
+    if rels not in z.namelist():
+        return {}
+    base = rels.replace("_rels/", "").rsplit("/", 1)[0]
+    out = {}
+    for rid, target in re.findall(rb'Id="([^"]+)"[^>]*?Target="([^"]+)"', z.read(rels)) + \
+            [(b, a) for a, b in re.findall(rb'Target="([^"]+)"[^>]*?Id="([^"]+)"', z.read(rels))]:
+        out[rid.decode()] = posixpath.normpath(posixpath.join(base, target.decode())).lstrip("/")
+    return out
+
+
+def _parts_of_sheet(z: zipfile.ZipFile, name: str) -> set[str]:
+    """The drawing and chart parts (with their rels) that belong to the sheet called `name`."""
+    try:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+    except KeyError:
+        return set()
+    m = re.search(r'<sheet [^>]*name="' + re.escape(name) + r'"[^>]*r:id="([^"]+)"', book)
+    if not m:
+        return set()
+    sheet = _targets(z, "xl/_rels/workbook.xml.rels").get(m.group(1))
+    own: set[str] = set()
+    todo = [sheet] if sheet else []
+    while todo:
+        part = todo.pop()
+        folder, file = part.rsplit("/", 1)
+        rels = f"{folder}/_rels/{file}.rels"
+        for target in _targets(z, rels).values():
+            if target.startswith(("xl/drawings/", "xl/charts/")) and target not in own:
+                own.update({target, f"{target.rsplit('/', 1)[0]}/_rels/{target.rsplit('/', 1)[1]}.rels"})
+                todo.append(target)
+    return own
 
 
 __all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
