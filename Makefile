@@ -53,6 +53,7 @@ test: $(STAMP) system
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q checker bench
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.renditions
 
 docs: $(STAMP)
 	$(BIN)/python -m checker.docs

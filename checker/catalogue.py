@@ -20,7 +20,17 @@ from .templates import SCHEMAS
 # libyaml's safe loader where installed: the pure-Python one dominates start-up (bench/NOTES.md)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# The one severity vocabulary: every output (terminal, CSV, notes, 校验结果, 概览, `xxgk rules`,
+# docs) takes its labels, order and fills from here.
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+SEVERITY_FILLS = {"error": "#FFC7CE", "warning": "#FFEB9C", "info": "#DDEBF7"}       # 校验结果's 严重程度
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}            # the terminal
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity, severity)
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,17 @@ class Rule:
     raised_by: tuple[str, ...] = ()   # a reader rule: the modules under checker/ that raise it
     status: str = "stable"        # stable | preview | removed
     file: str = ""
+    # lighter severities some of the rule's findings carry (F2: a figure read with its unit is 提示)
+    also: tuple[str, ...] = ()
+
+    @property
+    def severities(self) -> tuple[str, ...]:
+        return (self.severity, *self.also)
+
+    def severity_text(self) -> str:
+        """`错误` or `错误（部分为提示）`: what `xxgk rules` and the docs show."""
+        head = severity_label(self.severity)
+        return head + (f"（部分为{'、'.join(severity_label(s) for s in self.also)}）" if self.also else "")
 
     def matches(self, selectors: list[str]) -> bool:
         """True when the id is named (`R1`) or its family is (`R`, `F`): `R1` does not select `R10`."""
@@ -71,8 +92,8 @@ def load(folder: Folder) -> dict[str, Rule]:
             rule = _rule(spec, path.name, n)
             if rule.id in rules:
                 raise ValueError(f"规则编号重复：{rule.id}（{path.name} 与 {rules[rule.id].file}）")
-            if rule.severity not in SEVERITIES:
-                raise ValueError(f"规则 {rule.id} 的严重程度无效：{rule.severity}")
+            if not set(rule.severities) <= set(SEVERITIES):
+                raise ValueError(f"规则 {rule.id} 的严重程度无效：{'、'.join(rule.severities)}")
             rules[rule.id] = rule
     _check_priority(rules, folder / PRIORITY_FILE)
     return {rid: rules[rid] for rid in sorted(rules, key=order)}
@@ -104,7 +125,7 @@ def _rule(spec: object, file: str, n: int) -> Rule:
         id=spec["id"], title=spec["title"], severity=spec["severity"],
         formats=tuple(spec.get("formats", ())), kind=kind, message=spec["message"],
         doc=spec.get("doc", {}), params=params, raised_by=raised_by,
-        status=spec.get("status", "stable"), file=file,
+        status=spec.get("status", "stable"), file=file, also=tuple(spec.get("also", ())),
     )
 
 
@@ -168,3 +189,22 @@ def select(select: list[str] | None = None, ignore: list[str] | None = None) -> 
     if ignore:
         ids = {rid for rid in ids if not catalogue()[rid].matches(ignore)}
     return ids
+
+
+def parse_selectors(values: list[str]) -> tuple[list[str], list[str]]:
+    """`["R1,F", "M1 M2"]` -> (["R1", "F", "M1", "M2"], unknown): each token an id or a family
+    (letters) that names at least one rule of the catalogue; the others are returned as unknown."""
+    import re
+    tokens = [t.upper() for v in values for t in re.split(r"[\s,，、;；]+", v) if t]
+    rules = [r for r in catalogue().values() if r.status != "removed"]
+    unknown = [t for t in tokens if not any(r.matches([t]) for r in rules)]
+    return [t for t in tokens if t not in unknown], unknown
+
+
+def families() -> str:
+    """`R1–R10、P1–P2…` for messages: the valid ids at a glance."""
+    by: dict[str, list[int]] = {}
+    for rid in catalogue():
+        head = rid.rstrip("0123456789")
+        by.setdefault(head, []).append(int(rid[len(head):] or 0))
+    return "、".join(f"{h}{min(n)}–{h}{max(n)}" if len(n) > 1 else f"{h}{n[0]}" for h, n in sorted(by.items()))

@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import catalogue, select as select_rules
+from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
 from .model import Finding, Report
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass
@@ -25,8 +23,8 @@ class CheckResult:
 
     @property
     def exit_code(self) -> int:
-        """0 no error, 1 errors found, 2 some input could not be read."""
-        return 2 if self.unreadable else 1 if self.errors else 0
+        """0 no error, 1 errors found, 2 some input could not be read, or none was read at all."""
+        return 2 if self.unreadable or not self.reports else 1 if self.errors else 0
 
     def to_json(self) -> dict:
         return {"reports": [_report_json(r) for r in self.reports],

@@ -9,10 +9,35 @@ from typing import Optional
 
 import typer
 
+from . import exitcodes
+from .cli_zh import Command, Group
+
+# what the readers read (tests/test_cli_help.py pins it against checker.readers.READERS)
+SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"
+PATHS_HELP = f"报告文件或文件夹（读取其中的 {SUFFIXES} 文件）"
+PATHS = "文件或文件夹"
+EXIT_CODES = exitcodes.help_text()
+
 app = typer.Typer(
-    name="xxgk", no_args_is_help=True, add_completion=False,
+    name="xxgk", cls=Group, no_args_is_help=True, add_completion=False, epilog=EXIT_CODES,
     help="政府信息公开工作年度报告一致性校验工具：读取报告、核对表内表间和年度间的勾稽关系、在工作簿中标出有问题的单元格。",
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            typer.echo(f"xxgk-checker {version('xxgk-checker')}")
+        except PackageNotFoundError:      # run from a source tree that was never installed
+            typer.echo("xxgk-checker（未安装，版本未知）")
+        raise typer.Exit(exitcodes.OK)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                        metavar="", help="显示版本号并退出。")) -> None:
+    """政府信息公开工作年度报告一致性校验工具：读取报告、核对表内表间和年度间的勾稽关系、在工作簿中标出有问题的单元格。"""
 
 
 class ExtractFormat(str, Enum):
@@ -20,32 +45,33 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
-def _progress():
-    """A rich progress bar on stderr for long runs (hidden for a handful of files)."""
+def _progress(then: str | None = None):
+    """Progress on stderr for long runs (nothing for a handful of files)."""
     from .render.progress import progress_callback
-    return progress_callback()
+    return progress_callback(then=then)
 
 
-@app.command()
+@app.command(cls=Command, epilog=EXIT_CODES)
 def extract(
-    paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .xlsx .xlsm .xls .docx .pdf .html）"),
-    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", help="输出格式：json 或 table"),
+    paths: list[Path] = typer.Argument(..., metavar=PATHS, help=PATHS_HELP, show_default=False),
+    format: ExtractFormat = typer.Option(ExtractFormat.json, "--format", "-f", metavar="格式",
+                                         help="输出格式：json（供程序读取）或 table（表格）"),
 ) -> None:
-    """读取报告，输出每份报告的元数据和全部表格单元格（按规范的单元格编号）。
-
-    退出码：0 全部读取成功；2 有输入文件无法读取（其余文件照常输出）。
-    """
+    """读取报告，输出每份报告的元数据和全部表格单元格（按规范的单元格编号）。"""
     from .extract import extract as run
     from .render import extract_output
     with _progress() as progress:
         result = run(paths, progress=progress)
     extract_output.render(result, format.value)
-    raise typer.Exit(2 if result.failures else 0)
+    if not result.reports:
+        _nothing_read(paths)
+    raise typer.Exit(exitcodes.INPUT if result.failures or not result.reports else exitcodes.OK)
 
 
-@app.command()
+@app.command(cls=Command, epilog=EXIT_CODES)
 def rules(
-    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", help="输出格式：table 或 json"),
+    format: ExtractFormat = typer.Option(ExtractFormat.table, "--format", "-f", metavar="格式",
+                                         help="输出格式：table（表格）或 json"),
 ) -> None:
     """列出全部校验规则（编号、名称、严重程度、适用格式）。"""
     from .render import rules_output
@@ -69,101 +95,161 @@ class Engine(str, Enum):
     openpyxl = "openpyxl"
 
 
-def _ids(values: Optional[list[str]]) -> Optional[list[str]]:
-    """`--select R1,F --select M` -> ["R1", "F", "M"]."""
+def _rule_ids(values: Optional[list[str]], option: str) -> Optional[list[str]]:
+    """`--select R1,F --select "M1 M2"` -> ["R1", "F", "M1", "M2"], each checked against the
+    catalogue: an unknown id would silently check nothing and read as an all-clear."""
     if not values:
         return None
-    return [v.strip().upper() for item in values for v in item.split(",") if v.strip()]
+    from .catalogue import families, parse_selectors
+    ids, unknown = parse_selectors(values)
+    if unknown:
+        _usage_error(f"{option} 中有未知的规则：{'、'.join(unknown)}。可用的规则编号：{families()}，"
+                     f"也可以只写类别字母（如 R、F）；运行 xxgk rules 查看全部规则。")
+    if not ids:
+        _usage_error(f"{option} 没有给出规则编号（如 {option} R1,F）。")
+    return ids
 
 
-@app.command()
+def _usage_error(message: str) -> None:
+    typer.echo(f"用法错误：{message}", err=True)
+    raise typer.Exit(exitcodes.USAGE)
+
+
+@app.command(cls=Command, epilog=EXIT_CODES)
 def check(
-    paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .xlsx .xlsm .xls .docx .pdf .html）"),
-    units: Optional[Path] = typer.Option(None, "--units", help="单位清单（CSV 或工作簿，列：单位、上级单位），用于上下级汇总核对"),
-    format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="输出格式：table、json 或 csv"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="只运行这些规则（编号或前缀，如 R1,F）"),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不运行这些规则（编号或前缀，如 R8）"),
-    annotate: Optional[Path] = typer.Option(None, "--annotate", help="把结果标注到工作簿副本（.xlsx）"),
-    engine: Engine = typer.Option(Engine.auto, "--engine", help="标注引擎：auto、excel（xlwings）或 openpyxl"),
-    force: bool = typer.Option(False, "--force", help="标注输出文件已存在时覆盖"),
+    paths: list[Path] = typer.Argument(..., metavar=PATHS, help=PATHS_HELP, show_default=False),
+    units: Optional[Path] = typer.Option(None, "--units", metavar="单位清单",
+                                         help="单位清单（CSV 或工作簿，列：单位、上级单位），用于上下级汇总核对"),
+    format: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", metavar="格式",
+                                       help="输出格式：table（表格）、json 或 csv（可用 Excel 打开）"),
+    select: Optional[list[str]] = typer.Option(None, "--select", metavar="规则",
+                                               help="只运行这些规则（编号或类别，逗号或空格分隔，如 R1,F）"),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="规则",
+                                               help="不运行这些规则（编号或类别，如 R8）"),
+    summary: bool = typer.Option(False, "--summary", metavar="",
+                                 help="每份报告只输出一行问题统计（适合成百上千份报告）"),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", metavar="工作簿",
+                                            help="把结果标注到工作簿副本（.xlsx 或 .xlsm），另含“校验结果”和“概览”工作表"),
+    engine: Engine = typer.Option(Engine.auto, "--engine", metavar="引擎",
+                                  help="标注引擎：auto（自动）、excel（通过 xlwings 用 Excel）或 openpyxl"),
+    force: bool = typer.Option(False, "--force", metavar="", help="标注输出文件已存在时覆盖"),
 ) -> None:
-    """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。
-
-    退出码：0 没有错误；1 发现错误；2 有输入无法读取。
-    """
+    """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。"""
     from .check import check_paths
     from .render import check_output
+    from .render.progress import big_input, long_run, stage
     from .units import UnitsError
+    from .workbook import OutputError, check_output as check_output_path
+    chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
     try:
-        with _progress() as progress:
-            result = check_paths(paths, units_file=units, select=_ids(select), ignore=_ids(ignore),
-                                 progress=progress)
+        if annotate is not None:   # a bad output path fails before the reading, not after
+            check_output_path(annotate, [*paths, *([units] if units else [])], force)
+        big = big_input(paths)
+        if big:
+            long_run.set()
+        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
+            result = check_paths(paths, units_file=units, progress=progress, **chosen)
     except UnitsError as e:
         typer.echo(str(e), err=True)
-        raise typer.Exit(2)
-    check_output.render(result, format.value)
+        raise typer.Exit(exitcodes.INPUT)
+    except OutputError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
+    check_output.render(result, format.value, summary=summary)
+    if not result.reports:
+        _nothing_read(paths)
+        raise typer.Exit(exitcodes.INPUT)
+    strange = _not_reports(result, checked=True)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
-        from .workbook import OutputExists
         try:
-            out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
-        except (AnnotateError, OutputExists) as e:
+            with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
+                out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
+        except (AnnotateError, OutputError) as e:
             typer.echo(e.message, err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(exitcodes.OUTPUT)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
 
 
-@app.command("import")
+def _not_reports(result, checked: bool = False) -> list:
+    """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
+    from .render.summary import not_reports
+    strange = not_reports(result)
+    for r in strange:
+        typer.echo(f"无法识别为年度报告：{r.source}（没有找到标准表格或可识别的年报格式"
+                   + ("，未做任何核对" if checked else "") + "）", err=True)
+    return strange
+
+
+@app.command("import", cls=Command, epilog=EXIT_CODES)
 def import_(
-    paths: list[Path] = typer.Argument(..., help="报告文件或文件夹（.txt .docx .pdf .html .xlsx 等）"),
-    output: Path = typer.Option(..., "--output", "-o", help="要写出的汇总工作簿（.xlsx）"),
-    units: Optional[Path] = typer.Option(None, "--units", help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
-    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+    paths: list[Path] = typer.Argument(..., metavar=PATHS, help=PATHS_HELP, show_default=False),
+    output: Path = typer.Option(..., "--output", "-o", metavar="工作簿", help="要写出的汇总工作簿（.xlsx）"),
+    units: Optional[Path] = typer.Option(None, "--units", metavar="单位清单",
+                                         help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
+    force: bool = typer.Option(False, "--force", metavar="", help="输出文件已存在时覆盖"),
 ) -> None:
-    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。
-
-    退出码：0 成功；1 无法写出；2 有输入文件无法读取（其余报告照常写入）。
-    """
-    from .workbook import OutputExists
+    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。"""
+    from .workbook import OutputError
     from .workbook.importer import import_reports
     try:
-        with _progress() as progress:
+        with _progress(then="正在写出汇总工作簿") as progress:
             result = import_reports(paths, output, units_file=units, force=force, progress=progress)
-    except OutputExists as e:
+    except OutputError as e:
         typer.echo(e.message, err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(exitcodes.OUTPUT)
     except Exception as e:
         if type(e).__name__ != "UnitsError":
             raise
         typer.echo(str(e), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(exitcodes.INPUT)
     for f in result.failures:
         typer.echo(f"无法读取：{f.message}", err=True)
-    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告。")
-    raise typer.Exit(2 if result.failures else 0)
+    if result.path is None:
+        _nothing_read(paths)
+        raise typer.Exit(exitcodes.INPUT)
+    strange = _not_reports(result)
+    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
+               + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+    raise typer.Exit(exitcodes.INPUT if result.failures or strange else exitcodes.OK)
 
 
-@app.command()
+@app.command(cls=Command, epilog=EXIT_CODES)
 def template(
-    format: TemplateFormat = typer.Option(TemplateFormat.f2021, "--format", "-f", help="表格版式：2021 或 2019"),
-    output: Path = typer.Option(..., "--output", "-o", help="要写出的空白模板（.xlsx）"),
-    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+    format: TemplateFormat = typer.Option(TemplateFormat.f2021, "--format", "-f", metavar="版式",
+                                          help="表格版式：2021 或 2019"),
+    output: Path = typer.Option(..., "--output", "-o", metavar="工作簿", help="要写出的空白模板（.xlsx）"),
+    force: bool = typer.Option(False, "--force", metavar="", help="输出文件已存在时覆盖"),
 ) -> None:
     """写出一个空白的年报表格工作簿，供各单位填写后汇总、校验。"""
-    from .workbook import OutputExists
+    from .workbook import OutputError
     from .workbook.importer import template_file
     try:
         path = template_file(format.value, output, force=force)
-    except OutputExists as e:
+    except OutputError as e:
         typer.echo(e.message, err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(exitcodes.OUTPUT)
     typer.echo(f"已写出 {path}（{format.value} 版）。")
+
+
+def _nothing_read(paths: list[Path]) -> None:
+    from .readers import nothing_read
+    typer.echo(nothing_read(paths), err=True)
 
 
 def main() -> None:
     _plain_warnings()
-    app()
+    for stream in (sys.stdout, sys.stderr):   # a file name that is not UTF-8 prints escaped, never crashes
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        app()
+    except Exception:       # a bug: say so in Chinese, keep the traceback for the developers
+        import traceback
+        typer.echo("程序内部出错（这是 xxgk 的问题，不是您的文件的问题）。请把以下信息反馈给开发者：", err=True)
+        traceback.print_exc()
+        sys.exit(exitcodes.INTERNAL)
 
 
 def _plain_warnings() -> None:

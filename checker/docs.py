@@ -15,7 +15,6 @@ from .catalogue import Rule, catalogue
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 SECTIONS = (("what", "检查什么"), ("why", "为什么"), ("example", "示例"))
-SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 FAMILIES = (("R", "表格勾稽关系（表内、年度间、上下级）"), ("L", "旧版统计表（2018 年及以前）"),
             ("P", "正文中的数字"), ("M", "元数据与结构"), ("S", "正文各部分的内容"), ("T", "照抄的文字"),
             ("F", "格式问题（读取时发现）"), ("U", "单位清单"))
@@ -39,7 +38,7 @@ def render() -> str:
         out.append("")
         for r in group:
             out += [f"### {r.id}", "", f"**{r.title}**", "",
-                    f"- 严重程度：{SEVERITY.get(r.severity, r.severity)}",
+                    f"- 严重程度：{r.severity_text()}",
                     f"- 适用格式：{'、'.join(r.formats) or '全部'}",
                     _kind_line(r) + ("（已停用）" if r.status == "removed" else ""), ""]
             for key, label in SECTIONS:

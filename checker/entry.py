@@ -20,6 +20,7 @@ def main() -> None:
         message = missing_extra(e)
         if message is None:
             raise
+        from .exitcodes import MISSING
         print(f"xxgk：{message}", file=sys.stderr)
-        sys.exit(3)
+        sys.exit(MISSING)
     cli_main()

@@ -20,6 +20,9 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
          severity: str | None = None, candidates: list[CellRef] | None = None,
          suspects: tuple = (), candidate_sets: tuple = (), **facts: Any) -> Finding:
     r = rule(rule_id)
+    if severity is not None and severity not in r.severities:
+        # the catalogue is the one list of a rule's severities: `xxgk rules` must show what `check` says
+        raise ValueError(f"规则 {rule_id} 的目录中没有严重程度 {severity}（schemas/rules 的 severity/also）")
     expected, actual, suggestion = tidy(expected), tidy(actual), tidy(suggestion)
     facts = {k: tidy(v) for k, v in facts.items()}
     values = _Facts(unit=unit or "（未识别单位）", year=year if year is not None else "（未识别年度）",

@@ -60,7 +60,14 @@ def load(path: Path) -> Hierarchy:
     `单位清单` (else the first sheet) has the columns 单位 and 上级单位."""
     path = Path(path)
     if not path.is_file():
-        raise UnitsError(f"{path}：单位清单文件不存在。")
+        raise UnitsError(f"{path}：单位清单文件不存在。" if not path.exists()
+                         else f"{path}：单位清单不是普通文件（文件夹、管道或设备），不读取。")
+    from .readers import ReadError
+    from .readers.safety import check_file
+    try:        # the same size and zip-bomb limits as a report
+        check_file(path, "text" if path.suffix.lower() == ".csv" else "workbook", path.stat().st_size)
+    except ReadError as e:
+        raise UnitsError(f"单位清单：{e.message}") from None
     if path.suffix.lower() == ".csv":
         rows = _csv_rows(path)
         where = str(path)

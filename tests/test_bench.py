@@ -71,3 +71,13 @@ def test_bench_districts_are_real_so_the_home_city_is_known(tmp_path):
     for f in sorted(tmp_path.rglob("*.txt")):
         regions = read_path(f).reports[0].facts["regions"]
         assert regions["home"] == "北京市" and regions["basis"].startswith("单位名称"), (f.name, regions)
+
+
+def test_rendition_benchmark_reads_no_cell_wrongly():
+    """bench.renditions on a small district: every rendition it writes without LibreOffice reads
+    back with no wrong cell, and the tidy ones completely."""
+    from bench.renditions import run
+    scores = run(units=2, pdf_count=0, seed=5, only=["html", "crawler", "tab", "lines", "markdown", "displaced", "xlsx"])
+    assert all(s.files and s.wrong == 0 for s in scores.values())
+    assert all(scores[k].right == scores[k].cells for k in ("html", "tab", "markdown", "displaced", "xlsx"))
+    assert scores["crawler"].right > 0.9 * scores["crawler"].cells

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from bench.generate import district, write_texts, write_units
 from checker.cli import app
 from checker.render.check_output import safe_cell, write_csv
+from checker.exitcodes import OUTPUT
 
 runner = CliRunner()
 
@@ -129,7 +130,7 @@ def test_annotate_writes_a_marked_copy(tmp_path):
     assert res.exit_code == 1 and out.exists()
     assert "校验结果" in load_workbook(out).sheetnames
     res = runner.invoke(app, ["check", str(book), "--annotate", str(out), "--engine", "openpyxl"])
-    assert res.exit_code == 2                     # an existing output is kept without --force
+    assert res.exit_code == OUTPUT                # an existing output is kept without --force (4, was 2)
 
 
 def test_table_names_the_row_of_a_blank_row_finding():

@@ -31,11 +31,12 @@ def test_cli_md_is_current_and_documents_every_command_and_option():
     assert list(commands) == ["extract", "rules", "check", "import", "template"]
     for name, cmd in commands.items():
         section = text.split(f"## xxgk {name}\n", 1)[1].split("\n## ", 1)[0]
-        assert f"Usage: xxgk {name} [OPTIONS]" in section
+        assert f"用法：xxgk {name} [选项]" in section          # Chinese usage line (was "Usage: … [OPTIONS]")
         assert cmd.help.strip().splitlines()[0] in section
         for param in cmd.params:
             for flag in param.opts:
-                assert flag in section or f"{flag}..." in section, f"docs/cli.md 的 xxgk {name} 缺少 {flag}"
+                shown = param.metavar if param.param_type_name == "argument" and param.metavar else flag
+                assert shown in section or f"{shown}..." in section, f"docs/cli.md 的 xxgk {name} 缺少 {flag}"
             assert param.help in section
 
 

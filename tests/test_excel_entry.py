@@ -45,7 +45,7 @@ def test_button_entry_checks_and_annotates_the_open_workbook(seeds_workbook):
     f1 = next(f for f in expected.findings if f.rule == "F1")
     assert _where(f1) in noted                          # the first blank cell of that row got a note
     added = [a["args"][1] for a in _actions(book, "addSheet")]
-    assert added == [st.RESULTS_SHEET, st.STATE_SHEET]
+    assert added == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]          # 概览 is new (issue 14)
     table = next(a["values"] for a in _actions(book, "setValues") if a["values"][0][0] == "序号")
     assert len(table) == 1 + len(expected.findings)
     assert {row[5] for row in table[1:]} == {f.rule for f in expected.findings}
@@ -81,5 +81,5 @@ def test_rerun_after_a_fix_removes_that_flag_and_keeps_the_others(seeds_workbook
 def test_the_xlwings_script_runs_the_same_check(seeds_workbook):
     book = xw.Book(json=workbook_json(seeds_workbook))
     xxgk_check(book)
-    assert [a["args"][1] for a in _actions(book, "addSheet")] == [st.RESULTS_SHEET, st.STATE_SHEET]
+    assert [a["args"][1] for a in _actions(book, "addSheet")] == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]
     assert load_workbook(seeds_workbook).sheetnames[0] == "单位清单"   # the file itself is untouched

@@ -206,7 +206,7 @@ def test_lite_script_from_the_wheel_flags_the_seeds_collection(installed):
     out = installed["lite-True"]
     assert "/venv/" in json.loads(out.read_text(encoding="utf-8"))["checker"]   # the wheel, not the tree
     expected = check_paths([installed["book"]])
-    assert [a["args"][1] for a in _actions(out, "addSheet")] == [st.RESULTS_SHEET, st.STATE_SHEET]
+    assert [a["args"][1] for a in _actions(out, "addSheet")] == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]   # 概览: issue 14
     table = next(a["values"] for a in _actions(out, "setValues") if a["values"][0][0] == "序号")
     assert len(table) == 1 + len(expected.findings) > 1
     assert len(_actions(out, "addNote")) > 0
@@ -227,5 +227,5 @@ def test_lite_without_notes_still_flags_and_fills_the_results_sheet(installed):
 def test_desktop_button_macro_runs_the_wheels_entry(installed):
     assert installed["macro"] == "import checker.excel; checker.excel.run_check()"
     out = installed["button"]
-    assert [a["args"][1] for a in _actions(out, "addSheet")] == [st.RESULTS_SHEET, st.STATE_SHEET]
+    assert [a["args"][1] for a in _actions(out, "addSheet")] == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]   # 概览: issue 14
     assert len(_actions(out, "addNote")) > 0

@@ -62,3 +62,19 @@ def test_findings_links_are_internal_jumps_for_libreoffice(seeds, tmp_path):
         content = z.read("content.xml").decode()
     links = re.findall(r'xlink:href="#&apos;([^&]+)&apos;\.([A-Z]+\d+)"', content)
     assert links and all(sheet in content for sheet, _ in links)
+
+
+def test_overview_page_renders_its_tables_and_bar_charts(seeds, tmp_path):
+    """概览 as a reviewer sees it: the page prints the per-report and per-rule counts and LibreOffice
+    draws the two bar charts (their titles and bars, in the charts' default blue, are on the page)."""
+    folder = next(iter(seeds.values())).parent
+    result = check_paths([folder])
+    out = annotate_file(result, [folder], tmp_path / "a.xlsx")
+    pdf = to_pdf(out, tmp_path, show_notes=False)
+    pages = _pages(pdf)
+    page = next(i for i, text in enumerate(pages, 1) if text.lstrip().startswith("概览："))
+    text = pages[page - 1]
+    assert "各报告问题数" in text and "各规则问题数" in text
+    assert "待处理问题最多的" in text and "各规则的待处理问题数" in text          # the charts' titles
+    png = to_png(pdf, tmp_path / "overview", page=page)
+    assert _pixels(png, "#4F81BD") > 200                                       # the bars are drawn

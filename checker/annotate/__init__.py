@@ -6,16 +6,18 @@ the output is written atomically and an existing one is kept unless `force`.
 """
 from __future__ import annotations
 
-import os
+import posixpath
+import re
 import shutil
 import sys
-import tempfile
 import warnings
 import zipfile
 from pathlib import Path
 
-from ..workbook import OutputExists, save_atomic, write_collection
+from ..collection import HEADER_ROWS, INDEX_SHEET
+from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from . import locate as _locate
+from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -39,18 +41,20 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
     out = Path(out)
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
-    if out.exists() and not force:
-        raise OutputExists(out)
+    try:
+        check_output(out, inputs, force)     # never an input, whatever the flags; writable
+    except OutputExists:
+        raise
+    except OutputError as e:
+        raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
     files = [Path(p) for p in inputs]
     source = files[0] if len(files) == 1 and files[0].is_file() else None
-    if source is not None and source.resolve() == out.resolve():
-        raise AnnotateError(f"输出文件不能与输入文件相同：{out}（输入文件不会被修改）。")
     if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force)
+        return _annotate_collection(result, out, force, files)
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():
@@ -68,11 +72,30 @@ def plan_for_collection(result) -> tuple[object, Plan]:
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool) -> Path:
+def _annotate_collection(result, out: Path, force: bool, inputs: list[Path] = ()) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
+    _relative_sources(coll.workbook, result.reports, inputs)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
+
+
+def _relative_sources(wb, reports, inputs: list[Path]) -> None:
+    """来源 as the path below the folder that was checked (`乡镇/xx镇2021.docx`), not the absolute
+    path of the machine that ran the check: the workbook goes back to the offices."""
+    roots = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in inputs]
+    shown = {}
+    for r in reports:
+        if r.source:
+            path = Path(r.source).resolve()
+            root = next((root for root in roots if path.is_relative_to(root)), None)
+            shown[r.source] = path.relative_to(root).as_posix() if root else path.name
+    row = HEADER_ROWS["来源"]
+    for ws in wb.worksheets:
+        cells = [c for (c,) in ws.iter_rows(min_col=5, max_col=5)] if ws.title == INDEX_SHEET else [ws.cell(row, 2)]
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value in shown:
+                cell.value = shown[cell.value]
 
 
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
@@ -82,13 +105,23 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
     if dropped:
         warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
                       f"在装有 Excel 的电脑上用 --engine excel 可完整保留。", AnnotateWarning, stacklevel=2)
+    from ..readers import ReadError
+    from ..readers.safety import check_package
+    try:
+        check_package(source)     # openpyxl would hang or run out of memory on a bomb
+    except ReadError as e:
+        raise AnnotateError(f"无法标注：{e.message}") from None
     try:
         wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as e:
         raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
-    plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
-    apply(plan, wb)
-    return save_atomic(wb, out, force=force)
+    try:
+        plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+        apply(plan, wb)
+        return save_atomic(wb, out, force=force, inputs=[source])
+    finally:
+        if wb.vba_archive is not None:   # an .xlsm's macros, held in memory: closed while that still exists
+            wb.vba_archive.close()        # (left to exit, its close fails: "I/O operation on closed file")
 
 
 def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
@@ -96,22 +129,17 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
     import xlwings as xw
 
     from . import xlwings_backend as xb
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xxgk-", suffix=source.suffix, dir=out.parent)
-    os.close(fd)
-    shutil.copyfile(source, tmp)
-    app = xw.App(visible=False, add_book=False)
-    try:
-        book = app.books.open(tmp)
-        plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
-        xb.apply(plan, book)
-        book.save()
-        book.close()
-        os.replace(tmp, out)
-    finally:
-        app.quit()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with atomic_path(out) as tmp:
+        shutil.copyfile(source, tmp)
+        app = xw.App(visible=False, add_book=False)
+        try:
+            book = app.books.open(tmp)
+            plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+            xb.apply(plan, book)
+            book.save()
+            book.close()
+        finally:
+            app.quit()
     return out
 
 
@@ -127,12 +155,15 @@ def excel_available() -> bool:
 
 
 def dropped_parts(path: Path) -> list[str]:
-    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables)."""
+    """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables); the
+    charts of our own 概览 sheet are drawn again, so they are not counted."""
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
+            own = _parts_of_sheet(z, OVERVIEW_SHEET)
     except (zipfile.BadZipFile, OSError):
         return []
+    names = [n for n in names if n not in own]
     found = []
     for prefix, label in DROPPED_PARTS.items():
         hits = [n for n in names if n.startswith(prefix)]
@@ -143,5 +174,40 @@ def dropped_parts(path: Path) -> list[str]:
     return found
 
 
+def _targets(z: zipfile.ZipFile, rels: str) -> dict[str, str]:
+    """Relationship id -> the part it points at (zip path), from one .rels part."""
+    if rels not in z.namelist():
+        return {}
+    base = rels.replace("_rels/", "").rsplit("/", 1)[0]
+    out = {}
+    for rid, target in re.findall(rb'Id="([^"]+)"[^>]*?Target="([^"]+)"', z.read(rels)) + \
+            [(b, a) for a, b in re.findall(rb'Target="([^"]+)"[^>]*?Id="([^"]+)"', z.read(rels))]:
+        out[rid.decode()] = posixpath.normpath(posixpath.join(base, target.decode())).lstrip("/")
+    return out
+
+
+def _parts_of_sheet(z: zipfile.ZipFile, name: str) -> set[str]:
+    """The drawing and chart parts (with their rels) that belong to the sheet called `name`."""
+    try:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+    except KeyError:
+        return set()
+    m = re.search(r'<sheet [^>]*name="' + re.escape(name) + r'"[^>]*r:id="([^"]+)"', book)
+    if not m:
+        return set()
+    sheet = _targets(z, "xl/_rels/workbook.xml.rels").get(m.group(1))
+    own: set[str] = set()
+    todo = [sheet] if sheet else []
+    while todo:
+        part = todo.pop()
+        folder, file = part.rsplit("/", 1)
+        rels = f"{folder}/_rels/{file}.rels"
+        for target in _targets(z, rels).values():
+            if target.startswith(("xl/drawings/", "xl/charts/")) and target not in own:
+                own.update({target, f"{target.rsplit('/', 1)[0]}/_rels/{target.rsplit('/', 1)[1]}.rels"})
+                todo.append(target)
+    return own
+
+
 __all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
-           "dropped_parts", "excel_available", "build"]
+           "OutputError", "dropped_parts", "excel_available", "build"]

@@ -1,18 +1,22 @@
 """Apply an annotation plan to a workbook loaded with openpyxl (then saved to a file)."""
 from __future__ import annotations
 
+from openpyxl.cell.cell import MergedCell
+from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.colors import COLOR_INDEX, Color
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from . import layout
 from . import state as st
+from ..safetext import keep_as_text
 from ..workbook.styles import print_fit_width
-from .plan import Plan, SEVERITY_LABELS
+from .plan import Plan
 
 AUTHOR = "xxgk-checker"
-SEVERITY_FILLS = {"错误": "FFC7CE", "警告": "FFEB9C", "提示": "DDEBF7"}
+POINTS_PER_CM = 72 / 2.54
 
 
 class OpenpyxlView:
@@ -42,14 +46,31 @@ def _by_name(wb) -> dict:
 
 def apply(plan: Plan, wb) -> None:
     sheets = _by_name(wb)
+    noted: dict[int, str] = {}
     for op in plan.cells:
-        cell = sheets[op.sheet].cell(op.row, op.col)
+        cell = _visible(sheets[op.sheet], op.row, op.col)
         cell.fill = _fill(op.fill)
         if op.note == st.KEEP:
             continue
-        cell.comment = _comment(op.note) if op.note else None
-    _write_results(plan, wb)
+        if op.note and id(cell) in noted:     # two flagged cells merged into one box: both notes
+            noted[id(cell)] += "\n\n" + op.note
+        elif op.note:
+            noted[id(cell)] = op.note
+        cell.comment = _comment(noted[id(cell)]) if op.note else None
+    for sheet in plan.sheets():
+        _draw(sheet, wb)
     _write_state(plan, wb)
+
+
+def _visible(ws, row: int, col: int):
+    """The cell a reviewer sees at (row, col): inside a merged range, the range's top-left cell (the
+    others cannot hold a note or show a fill)."""
+    cell = ws.cell(row, col)
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+                return ws.cell(rng.min_row, rng.min_col)
+    return cell
 
 
 def _comment(text: str) -> Comment:
@@ -81,62 +102,62 @@ def _fill(code: str | None) -> PatternFill:
     return PatternFill("solid", fgColor="FF" + code.lstrip("#").upper())
 
 
-def _write_results(plan: Plan, wb) -> None:
-    if st.RESULTS_SHEET in wb.sheetnames:
-        wb.remove(wb[st.RESULTS_SHEET])
-    ws = wb.create_sheet(st.RESULTS_SHEET, 0)
-    ws.append(plan.header)
-    for c in ws[1]:
-        c.font = Font(bold=True)
-        c.fill = PatternFill("solid", fgColor="DDEBF7")
-    link_col = plan.header.index("可疑单元格") + 1
-    for row in plan.results:
-        ws.append(row.values)
-        r = ws.max_row
-        sev = ws.cell(r, 3)
-        sev.fill = _fill(SEVERITY_FILLS.get(sev.value))
-        if row.status == "已核实":
-            ws.cell(r, 2).fill = _fill("C6EFCE")
-        if row.link:
-            cell = ws.cell(r, link_col)
-            sheet, lr, lc = row.link
-            # an internal link (location), not an external target "#..." that some viewers open as a file
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{get_column_letter(lc)}{lr}")
-            cell.value = cell.value or f"{sheet}!{get_column_letter(lc)}{lr}"
-            cell.style = "Hyperlink"
-    last = get_column_letter(len(plan.header))
-    ws.auto_filter.ref = f"A1:{last}{max(ws.max_row, 2)}"
-    ws.freeze_panes = "A2"
-    for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 8, 24, 6, 6, 22, 70, 22, 10, 10, 10, 16, 18)):
-        ws.column_dimensions[col].width = width
-    ws.column_dimensions[last].hidden = True
+def _draw(sheet: layout.Sheet, wb) -> None:
+    """One sheet of the plan's layout, replacing an earlier run's."""
+    if sheet.name in wb.sheetnames:
+        wb.remove(wb[sheet.name])
+    ws = wb.create_sheet(sheet.name, sheet.position)
+    for r0, c0, values in sheet.blocks:
+        for i, line in enumerate(values):
+            for j, v in enumerate(line):
+                if v is not None:
+                    ws.cell(r0 + i, c0 + j, v)
+    for row, first, last in sheet.bold:
+        for c in range(first, last + 1):
+            ws.cell(row, c).font = Font(bold=True)
+    for (row, col), colour in sheet.fills.items():
+        if colour:
+            ws.cell(row, col).fill = _fill(colour)
+    for col in sheet.wrap_columns:
+        for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row, col, (target, lr, lc), text in sheet.links:
+        cell = ws.cell(row, col)
+        # an internal link (location), not an external target "#..." that some viewers open as a file
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{target}'!{get_column_letter(lc)}{lr}")
+        cell.value = cell.value or text or f"{target}!{get_column_letter(lc)}{lr}"
+        cell.style = "Hyperlink"
+    keep_as_text(ws)      # unit names, messages, sheet names in link texts: text, never formulas
+    if sheet.table:
+        r1, c1, r2, c2 = sheet.table
+        ws.auto_filter.ref = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+    if sheet.freeze_row:
+        ws.freeze_panes = f"A{sheet.freeze_row}"
+    for col, width in sheet.widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for col in sheet.hidden_columns:
+        ws.column_dimensions[get_column_letter(col)].hidden = True
+    for row, height in sheet.heights.items():
+        ws.row_dimensions[row].height = height
+    for chart in sheet.charts:
+        ws.add_chart(_bar_chart(ws, chart), f"{get_column_letter(chart.anchor[1])}{chart.anchor[0]}")
     print_fit_width(ws)
-    _side_block(ws, plan, len(plan.header) + 2)
 
 
-def _side_block(ws, plan: Plan, col: int) -> None:
-    """Legend and per-report counts to the right of the findings, outside the filter range."""
-    row = 1
-    ws.cell(row, col, f"待处理 {plan.open} 条，已核实 {plan.accepted} 条").font = Font(bold=True)
-    row += 2
-    for i, (name, text) in enumerate(plan.legend):
-        a = ws.cell(row + i, col, name)
-        ws.cell(row + i, col + 1, text)
-        if i == 0:
-            a.font = Font(bold=True)
-    fills = {"红色": "FF7C80", "橙色": "FFD966", "绿色": "C6EFCE"}
-    for i, (name, _) in enumerate(plan.legend):
-        if name in fills:
-            ws.cell(row + i, col).fill = _fill(fills[name])
-    row += len(plan.legend) + 1
-    ws.cell(row, col, "各报告问题数").font = Font(bold=True)
-    for i, line in enumerate(plan.counts, 1):
-        for j, v in enumerate(line):
-            cell = ws.cell(row + i, col + j, v)
-            if i == 1:
-                cell.font = Font(bold=True)
-    ws.column_dimensions[get_column_letter(col)].width = 22
-    ws.column_dimensions[get_column_letter(col + 1)].width = 40
+def _bar_chart(ws, spec: layout.Chart) -> BarChart:
+    """A native horizontal bar chart of one column, largest first (at the top)."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = spec.title
+    chart.legend = None
+    col, first, last = spec.values
+    chart.add_data(Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=True)
+    col, first, last = spec.categories
+    chart.set_categories(Reference(ws, min_col=col, min_row=first, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"      # the first row (most problems) at the top
+    chart.x_axis.delete = chart.y_axis.delete = False    # openpyxl hides both axes by default
+    chart.width, chart.height = spec.width / POINTS_PER_CM, spec.height / POINTS_PER_CM
+    return chart
 
 
 def _write_state(plan: Plan, wb) -> None:
@@ -145,7 +166,8 @@ def _write_state(plan: Plan, wb) -> None:
     ws = wb.create_sheet(st.STATE_SHEET)
     for row in plan.state:
         ws.append(row)
+    keep_as_text(ws)
     ws.sheet_state = "hidden"
 
 
-__all__ = ["OpenpyxlView", "apply", "SEVERITY_LABELS"]
+__all__ = ["OpenpyxlView", "apply"]

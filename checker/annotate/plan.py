@@ -7,30 +7,32 @@ fill and note back, unless flagged again), so applying a plan twice gives the sa
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..catalogue import catalogue
+from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
 from ..model import CellRef, Finding, Report, plain, column_letter
+from . import layout
 from . import state as st
 from .locate import Locator, Place, place_of
 
 SUSPECT_FILL = "#FF7C80"     # red: the cell most likely wrong
-INVOLVED_FILL = "#FFD966"    # amber: the other cells the rule involved
+INVOLVED_FILL = "#FFD966"    # gold: the other cells the rule involved
 ACCEPTED_FILL = "#C6EFCE"    # green: the reviewer confirmed the finding (已核实)
 LEVELS = {"suspect": 3, "involved": 2, "accepted": 1}
 FILLS = {"suspect": SUSPECT_FILL, "involved": INVOLVED_FILL, "accepted": ACCEPTED_FILL}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 NOTE_HEAD = "【xxgk 校验】"
 NOTE_LIMIT = 30000           # Excel keeps at most 32,767 characters in a note
 RESULT_HEADER = ["序号", "状态", "严重程度", "单位", "年度", "规则", "规则名称", "问题说明",
                  "可疑单元格", "预期", "实际", "建议值", st.REVIEW_HEADER, st.KEY_HEADER]
+# (name, explanation, the fill the name cell shows)
 LEGEND = [
-    ["图例", None],
-    ["红色", "最可能有误的单元格（可疑单元格）"],
-    ["橙色", "与该问题相关的其他单元格"],
-    ["绿色", "复核意见填写“已核实”且数值未变的问题（已接受，不计入待处理）"],
-    ["复核意见", "填写“已核实”或“无误”后再次运行校验，该问题即视为已接受；数值改动后需重新核实。"],
+    ("图例", None, None),
+    ("红色", "最可能有误的单元格（可疑单元格）", SUSPECT_FILL),
+    ("金色", "与该问题相关的其他单元格（无法确定哪一格有误时，全部相关单元格）", INVOLVED_FILL),
+    ("绿色", "复核意见填写“已核实”且数值未变的问题（已接受，不计入待处理）", ACCEPTED_FILL),
+    ("复核意见", "填写“已核实”或“无误”后再次运行校验，该问题即视为已接受；数值改动后需重新核实。", None),
 ]
 
 
@@ -60,6 +62,20 @@ class ResultRow:
 
 
 @dataclass
+class UnitCount:
+    """One report's problems for the 概览 sheet: open ones by severity, accepted ones apart."""
+    unit: str | None
+    year: int | None
+    by: Counter = field(default_factory=Counter)
+    accepted: int = 0
+    link: Place | None = None
+
+    @property
+    def open(self) -> int:
+        return sum(self.by.values())
+
+
+@dataclass
 class Plan:
     cells: list[CellOp] = field(default_factory=list)
     results: list[ResultRow] = field(default_factory=list)
@@ -67,9 +83,17 @@ class Plan:
     state: list[list] = field(default_factory=list)
     open: int = 0
     accepted: int = 0
+    units: list[UnitCount] = field(default_factory=list)
+    rules: dict[str, list[int]] = field(default_factory=dict)     # rule -> [open, accepted]
+    notes_line: str | None = None     # set by a backend that could not write every note
 
     header = RESULT_HEADER
     legend = LEGEND
+    results_name = st.RESULTS_SHEET
+
+    def sheets(self) -> list[layout.Sheet]:
+        """What the backends draw besides the cells: 校验结果 first, 概览 second."""
+        return [layout.results_sheet(self), layout.overview_sheet(self, position=1)]
 
 
 def finding_key(f: Finding) -> str:
@@ -100,6 +124,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
     ids: dict[Place, str] = {}          # flagged place -> the cell id it holds (re-located next run)
     signatures: dict[str, str] = {}
     counts: dict[tuple, list[int]] = {}
+    units = {(r.unit, r.year): UnitCount(r.unit, r.year) for r in result.reports}
 
     for n, f in enumerate(_ordered(result.findings), 1):
         key, sig = finding_key(f), signature(f, reports)
@@ -111,7 +136,13 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         plan.accepted += accepted
         plan.open += not accepted
         c = counts.setdefault((f.unit, f.year), [0, 0, 0, 0])
-        c[3 if accepted else {"error": 0, "warning": 1}.get(f.severity, 2)] += 1
+        c[3 if accepted else min(SEVERITY_ORDER.get(f.severity, 2), 2)] += 1
+        u = units.setdefault((f.unit, f.year), UnitCount(f.unit, f.year))
+        if accepted:
+            u.accepted += 1
+        else:
+            u.by[f.severity] += 1
+        plan.rules.setdefault(f.rule, [0, 0])[1 if accepted else 0] += 1
 
         suspect = place_of(locate, f.suspect)
         others = [p for p in (place_of(locate, x.ref) for x in f.suspects[1:]) if p]   # several wrong cells
@@ -139,8 +170,10 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             link = None
         rule = rules.get(f.rule)
         plan.results.append(ResultRow(
-            values=[n, status, SEVERITY_LABELS.get(f.severity, f.severity), f.unit, f.year, f.rule,
-                    rule.title if rule else "", f.message, "、".join(_cell_name(p) for p in [suspect or link] + others) if (suspect or involved) else "",
+            values=[n, status, severity_label(f.severity), f.unit, f.year, f.rule,
+                    rule.title if rule else "", problem_first(f),
+                    "、".join(_cell_name(p) for p in [suspect] + others) if suspect and others
+                    else _suspect_column(suspect, involved),
                     _show(f.expected), _show(f.actual), _show(f.suggestion), review, key],
             link=link, severity=f.severity, status=status))
 
@@ -157,6 +190,10 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             plan.cells.append(CellOp(*place, fill=FILLS[level], note=_note(notes, original), level=level))
         else:
             plan.cells.append(CellOp(*place, fill=original.fill, note=original.note))
+    for u in units.values():
+        home = locate(u.unit, u.year, None)
+        u.link = home if home and home[0] in sheets else None
+    plan.units = list(units.values())
     plan.counts = [["单位", "年度", "错误", "警告", "提示", "已核实"]] + [
         [u, y, *c] for (u, y), c in sorted(counts.items(), key=lambda kv: (str(kv[0][0]), kv[0][1] or 0))]
     plan.state = st.dump(originals, signatures)
@@ -201,8 +238,38 @@ def _unflagged(original: st.Original) -> st.Original:
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
-    order = {"error": 0, "warning": 1, "info": 2}
-    return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, order.get(f.severity, 3)))
+    return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, SEVERITY_ORDER.get(f.severity, 3)))
+
+
+def problem_first(f: Finding) -> str:
+    """The message with the problem first: most rules' messages open with the file and place
+    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
+    text = f.message or ""
+    for place in (f.where, f.source):
+        if place and text.startswith(place):
+            rest = text[len(place):].lstrip(" ：:，,")
+            if rest:
+                return f"{rest}（{_short_place(place)}）"
+    return text
+
+
+def _short_place(place: str) -> str:
+    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it."""
+    head, sep, tail = place.partition(" ")
+    return head.replace("\\", "/").rsplit("/", 1)[-1] + sep + tail
+
+
+def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:
+    """The 可疑单元格 column agrees with the sheet: the red cell when there is one; when several gold
+    cells are involved and none is red, it says so (the link goes to the first)."""
+    if suspect:
+        return _cell_name(suspect)
+    if len(involved) == 1:           # the one cell the problem is about (M2 at the 标题)
+        return _cell_name(involved[0])
+    if involved:
+        _, row, col = involved[0]
+        return f"（未确定）{column_letter(col)}{row} 等 {len(involved)} 格"
+    return ""
 
 
 def _refs(f: Finding) -> list[CellRef]:
@@ -215,11 +282,15 @@ def _refs(f: Finding) -> list[CellRef]:
 
 
 def _note_text(f: Finding, rules, accepted: bool) -> str:
+    """`错误：未通过 R3 总计列等于各类申请人之和` — the heading says the check failed (`M1 标题年度…
+    一致（错误）` read as if the agreement were the error)."""
     rule = rules.get(f.rule)
-    head = f"{'【已核实】' if accepted else ''}{f.rule} {rule.title if rule else ''}（{SEVERITY_LABELS.get(f.severity, f.severity)}）"
-    lines = [head, f.message]
-    if f.expected is not None or f.actual is not None:
-        lines.append(f"预期：{_note_value(f.expected)}；实际：{_note_value(f.actual)}")
+    head = (f"{'【已核实】' if accepted else ''}{severity_label(f.severity)}：未通过 {f.rule}"
+            + (f" {rule.title}" if rule else ""))
+    lines = [head, problem_first(f)]
+    known = [f"{name}：{_show(v)}" for name, v in (("预期", f.expected), ("实际", f.actual)) if _show(v) is not None]
+    if known:
+        lines.append("；".join(known))
     if f.suggestion is not None:
         lines.append(f"建议值：{_show(f.suggestion)}")
     return "\n".join(lines)
@@ -232,11 +303,6 @@ def _note(texts: list[str], original: st.Original) -> str | None:
     if original.note:
         body += "\n\n【原批注】\n" + original.note
     return body[:NOTE_LIMIT]
-
-
-def _note_value(v) -> str:
-    shown = _show(v)
-    return "（空）" if shown is None else str(shown)
 
 
 def _cell_name(place: Place | None) -> str:

@@ -1,5 +1,6 @@
 """`python -m checker.annotate.screenshot ANNOTATED.xlsx OUT_DIR`: the README's screenshots of a
-flagged workbook, rendered by LibreOffice: the 校验结果 sheet and the report page with most notes."""
+flagged workbook, rendered by LibreOffice: the 概览 sheet (tables and bar charts), the 校验结果 sheet
+and a report page with its notes."""
 from __future__ import annotations
 
 import subprocess
@@ -25,7 +26,9 @@ def screenshots(workbook: Path, out_dir: Path, dpi: int = 100) -> list[Path]:
         # the report page with the fewest notes (but some) reads best in a screenshot
         noted = [i for i in range(len(texts)) if "xxgk 校验" in texts[i] and "主动公开政府信息情况" in texts[i]]
         flagged = min(noted, key=lambda i: texts[i].count("xxgk 校验")) + 1
-        return [to_png(pdf, out_dir / "findings-sheet", page=1, dpi=dpi),
+        overview = next(i for i, text in enumerate(texts, 1) if text.lstrip().startswith("概览："))
+        return [to_png(pdf, out_dir / "overview-sheet", page=overview, dpi=dpi),
+                to_png(pdf, out_dir / "findings-sheet", page=1, dpi=dpi),
                 to_png(pdf, out_dir / "flagged-sheet", page=flagged, dpi=dpi)]
 
 

@@ -3,12 +3,10 @@
 which has the same Book/Sheet/Range API but turns each change into an action for the client."""
 from __future__ import annotations
 
+from . import layout
 from . import state as st
+from ..safetext import quoted_rows
 from .plan import Plan
-
-TABLE_NAME = "xxgk_results"
-SEVERITY_FILLS = {"错误": "#FFC7CE", "警告": "#FFEB9C", "提示": "#DDEBF7"}
-LEGEND_FILLS = {"红色": "#FF7C80", "橙色": "#FFD966", "绿色": "#C6EFCE"}
 
 
 def sheet_values(sheet) -> list[list]:
@@ -78,7 +76,9 @@ def apply(plan: Plan, book) -> None:
         except NotImplementedError:   # "Notes require ExcelApi 1.18": flags and 校验结果 still go on
             unsupported = True
     wanted = sum(1 for op in plan.cells if op.note not in (None, st.KEEP))
-    _write_results(plan, book, _notes_line(wanted, notes, unsupported))
+    plan.notes_line = _notes_line(wanted, notes, unsupported)
+    for sheet in plan.sheets():
+        _draw(sheet, book)
     _write_state(plan, book)
 
 
@@ -108,37 +108,80 @@ def _replace_sheet(book, name: str, first: bool):
     return book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
 
 
-def _write_results(plan: Plan, book, notes_line: str | None = None) -> None:
-    ws = _replace_sheet(book, st.RESULTS_SHEET, first=True)
-    width = len(plan.header)
-    ws.range("A1").value = [plan.header] + [r.values for r in plan.results]
-    header = ws.range((1, 1), (1, width))
-    header.font.bold = True
-    header.color = "#DDEBF7"
-    link_col = plan.header.index("可疑单元格") + 1
-    for i, row in enumerate(plan.results, 2):
-        ws.range((i, 3)).color = SEVERITY_FILLS.get(row.values[2])
-        if row.status == "已核实":
-            ws.range((i, 2)).color = "#C6EFCE"
-        if row.link:
-            sheet, r, c = row.link
-            target = ws.range((i, link_col))
-            addr = book.sheets[sheet].range((r, c)).get_address(False, False)
-            target.add_hyperlink(f"#'{sheet}'!{addr}", row.values[link_col - 1] or f"{sheet}!{addr}")
-    ws.tables.add(source=ws.range((1, 1), (1 + max(len(plan.results), 1), width)), has_headers=True,
-                  name=TABLE_NAME)
-    _freeze_header(ws)
-    ws.range((1, width)).columns.hidden = True
-    _side_block(plan, ws, width + 2)
-    if notes_line:
-        ws.range((2, width + 2)).value = notes_line
+def _draw(sheet: layout.Sheet, book) -> None:
+    """One sheet of the plan's layout, replacing an earlier run's: one write per block of values."""
+    if sheet.name in [s.name for s in book.sheets]:
+        book.sheets[sheet.name].delete()
+    if sheet.position == 0:
+        ws = book.sheets.add(sheet.name, before=book.sheets[0])
+    else:       # after its predecessor (the remote engine mis-places `before=` any sheet but the first)
+        ws = book.sheets.add(sheet.name, after=book.sheets[min(sheet.position, len(book.sheets)) - 1])
+    for r0, c0, values in sheet.blocks:
+        ws.range((r0, c0)).value = quoted_rows(values)   # report text stays text
+    for row, first, last in sheet.bold:
+        ws.range((row, first), (row, last)).font.bold = True
+    _fills(ws, sheet.fills)
+    for row, col, (target, r, c), text in sheet.links:
+        addr = book.sheets[target].range((r, c)).get_address(False, False)
+        ws.range((row, col)).add_hyperlink(f"#'{target}'!{addr}", text or f"{target}!{addr}")
+    if sheet.table:
+        r1, c1, r2, c2 = sheet.table
+        ws.tables.add(source=ws.range((r1, c1), (r2, c2)), has_headers=True, name=sheet.table_name)
+    if sheet.freeze_row:
+        _freeze_rows(ws, sheet.freeze_row - 1)
+    for col in sheet.hidden_columns:
+        ws.range((1, col)).columns.hidden = True
+    for col in sheet.wrap_columns:
+        _try(lambda: setattr(ws.range((2, col), (sheet.table[2] if sheet.table else 2, col)), "wrap_text", True))
+    for row, height in sheet.heights.items():
+        _try(lambda: setattr(ws.range((row, 1)), "row_height", height))
+    for chart in sheet.charts:
+        _bar_chart(ws, chart)
 
 
-def _freeze_header(ws) -> None:
-    """Freeze row 1. The remote engine has `freeze_panes`; desktop xlwings does not (yet), so on
-    Windows Excel's own window object does it; elsewhere the header simply stays unfrozen."""
+def _try(write) -> None:
+    """A format the engine may not support (the remote engine lacks some): the sheet is still right."""
     try:
-        ws.freeze_panes.freeze_at("1:1")
+        write()
+    except (AttributeError, NotImplementedError):
+        pass
+
+
+def _fills(ws, fills: dict) -> None:
+    """Fills, a run of same-coloured cells in a row as one range (the header: one action, not 14)."""
+    cells = sorted((rc, colour) for rc, colour in fills.items() if colour)
+    i = 0
+    while i < len(cells):
+        (row, col), colour = cells[i]
+        j = i
+        while j + 1 < len(cells) and cells[j + 1][0] == (row, cells[j][0][1] + 1) and cells[j + 1][1] == colour:
+            j += 1
+        ws.range((row, col), (row, cells[j][0][1])).color = colour
+        i = j + 1
+
+
+def _bar_chart(ws, spec: layout.Chart):
+    """A native bar chart of the layout's two columns (names and numbers, with their header)."""
+    source = ws.range((spec.header_row, spec.column), (spec.last_row, spec.column + 1))
+    anchor = ws.range(spec.anchor)
+    try:       # the remote engine places a chart at a cell
+        chart = ws.charts.add(0, 0, spec.width, spec.height, chart_type="bar_clustered", anchor=anchor)
+    except TypeError:  # desktop Excel: by points, from the cell's position
+        chart = ws.charts.add(anchor.left, anchor.top, spec.width, spec.height)
+        chart.chart_type = "bar_clustered"
+    chart.set_source_data(source)
+    try:
+        chart.title = spec.title
+    except (AttributeError, NotImplementedError):   # an engine without chart titles: the sheet says it
+        pass
+    return chart
+
+
+def _freeze_rows(ws, rows: int) -> None:
+    """Freeze the top `rows`. The remote engine has `freeze_panes`; desktop xlwings does not (yet),
+    so on Windows Excel's own window object does it; elsewhere the header simply stays unfrozen."""
+    try:
+        ws.freeze_panes.freeze_at(f"1:{rows}")
         return
     except (AttributeError, NotImplementedError):
         pass
@@ -146,26 +189,13 @@ def _freeze_header(ws) -> None:
         ws.activate()
         window = ws.book.app.api.ActiveWindow
         window.FreezePanes = False
-        window.SplitColumn, window.SplitRow = 0, 1
+        window.SplitColumn, window.SplitRow = 0, rows
         window.FreezePanes = True
     except Exception:
         pass
 
 
-def _side_block(plan: Plan, ws, col: int) -> None:
-    ws.range((1, col)).value = f"待处理 {plan.open} 条，已核实 {plan.accepted} 条"
-    ws.range((1, col)).font.bold = True
-    ws.range((3, col)).value = [list(x) for x in plan.legend]
-    for i, (name, _) in enumerate(plan.legend):
-        if name in LEGEND_FILLS:
-            ws.range((3 + i, col)).color = LEGEND_FILLS[name]
-    row = 3 + len(plan.legend) + 1
-    ws.range((row, col)).value = "各报告问题数"
-    ws.range((row, col)).font.bold = True
-    ws.range((row + 1, col)).value = plan.counts
-
-
 def _write_state(plan: Plan, book) -> None:
     ws = _replace_sheet(book, st.STATE_SHEET, first=False)
-    ws.range("A1").value = plan.state
+    ws.range("A1").value = quoted_rows(plan.state)
     ws.visible = False

@@ -16,6 +16,8 @@ _TITLE = re.compile(
     r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
     r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告")
+# a crawler's page header names its fields (`标题: …`): the title is the value
+_FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]", re.I)
 _TITLE_LINES = 20      # web pages put navigation before the title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
@@ -23,6 +25,7 @@ _PERIOD = re.compile(
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
 _NOT_NAME = re.compile(r"[。，,；;：:]")
 _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
 
@@ -80,13 +83,20 @@ def _title(flow: Flow, meta: Meta) -> None:
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
         if len(line) >= 120 or "年" not in line:
             continue
-        s = cn_dates(_SP.sub("", line))
+        s = _FIELD.sub("", cn_dates(_SP.sub("", line)))
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
             m = _TITLE.search(s)
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
+            if m.group("year2"):
+                # `2023年政府信息公开工作年度报告` under a line naming the body (a title set on two
+                # lines): the body is that line; `政府` of 政府信息公开 is no unit
+                above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
+                if unit in ("政府", "政务"):
+                    unit = above if _NAME_LINE.fullmatch(above) else ""
+                    s = above + s if unit else s
             meta.title = s
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))

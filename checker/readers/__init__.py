@@ -6,15 +6,18 @@ so a run goes on with its other inputs. Reader modules are imported lazily: a sm
 """
 from __future__ import annotations
 
+import errno
 import gc
 import importlib
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extras import missing_extra
 from ..model import Finding, Report
+from ..safetext import escape_strings, storable
 
 # file suffix -> reader module (relative to this package)
 READERS = {
@@ -40,44 +43,81 @@ class ReadResult:
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
 
 
+# Document formats people save reports in that we do not read: in a folder they are reported (a unit's
+# report silently skipped would be a wrong all-clear), with what to save them as.
+UNSUPPORTED_DOCUMENTS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx",
+                         ".et": ".xlsx", ".ett": ".xlsx", ".ofd": ".pdf", ".mht": ".html", ".mhtml": ".html"}
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files to read: the given files, and the supported files below given folders (sorted)."""
+    """Files to read: the given files, and the supported files below given folders (sorted); and
+    F5 findings for what cannot be read: a missing path, a symlink loop, a pipe or device, a folder
+    without permission, a report document in a format we do not read."""
     files: list[Path] = []
-    missing: list[Finding] = []
+    problems: list[Finding] = []
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            files.extend(_below(p))
-        elif p.is_file():
+        try:
+            st = os.stat(p)
+        except OSError as e:
+            problems.append(unreadable(p, _missing(p, e)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files.extend(_below(p, problems))
+        elif stat.S_ISREG(st.st_mode):
             files.append(p)
-        else:
-            missing.append(unreadable(p, "文件或文件夹不存在。"))
-    return files, missing
+        else:   # never opened: a FIFO would block the run, /dev/zero would never end
+            problems.append(unreadable(p, "不是普通文件（是管道、设备或套接字），不读取。请给出报告文件或文件夹。"))
+    return files, problems
 
 
-def _below(folder: Path) -> list[Path]:
+def _missing(p: Path, e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "是一个循环的符号链接（指向自身），无法读取。"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "没有读取权限（无法进入所在文件夹）。"
+    if p.is_symlink():
+        return f"是一个符号链接，指向的“{os.readlink(p)}”不存在。"
+    return "文件或文件夹不存在。"
+
+
+def _below(folder: Path, problems: list[Finding]) -> list[Path]:
     """The supported files below `folder`, sorted as paths sort (what `rglob` + `is_file` found).
-    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md)."""
+    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md).
+    A sub-folder that cannot be read and a report in a format we do not read go to `problems`."""
     found: list[str] = []
     stack = [str(folder)]
     while stack:
+        here = stack.pop()
         try:
-            with os.scandir(stack.pop()) as entries:
+            with os.scandir(here) as entries:
                 for e in entries:
                     if e.is_dir(follow_symlinks=False):
-                        stack.append(e.path)   # as rglob: a link to a folder is not followed
+                        stack.append(e.path)   # as rglob: a link to a folder is not followed (no loops)
                         continue
                     name = e.name
                     dot = name.rfind(".")
                     suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
                     if suffix in READERS and not name.startswith(("~$", ".")) and e.is_file():
                         found.append(e.path)
-        except OSError:   # an unreadable folder is skipped, as rglob skips it
+                    elif suffix in UNSUPPORTED_DOCUMENTS and not name.startswith(("~$", ".")):
+                        problems.append(unreadable(Path(e.path), f"不支持的文件类型“{suffix}”：请在 WPS 或 Office 中"
+                                                                 f"另存为 {UNSUPPORTED_DOCUMENTS[suffix]} 后再检查。"))
+        except OSError as e:
+            reason = "没有读取权限" if e.errno in (errno.EACCES, errno.EPERM) else (e.strerror or "无法读取")
+            problems.append(unreadable(Path(here), f"文件夹无法读取（{reason}），其中的报告没有检查。"))
             continue
     paths = [Path(f) for f in found]
     # Path order compares parts (case-folded on Windows); on POSIX the parts themselves, cheaper
     paths.sort(key=(lambda q: q.parts) if os.name == "posix" else None)
     return paths
+
+
+def nothing_read(paths: list[Path]) -> str:
+    """The message when no report at all was read: a check of nothing is no all-clear."""
+    shown = "、".join(storable(str(p)) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
+    return (f"没有检查任何报告：{shown} 中没有可以读取的报告（支持 {', '.join(sorted(set(READERS)))}）。"
+            "这不表示没有问题；请检查路径和文件格式。")
 
 
 def read_path(path: Path) -> ReadResult:
@@ -87,9 +127,16 @@ def read_path(path: Path) -> ReadResult:
     if module is None:
         return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
                                                      f"支持 {', '.join(sorted(set(READERS)))}。")])
+    if not os.access(path, os.R_OK):
+        return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
     try:
+        from .safety import check_file
+        check_file(path, module, path.stat().st_size)   # size and zip-bomb limits, before parsing
         reader = importlib.import_module(f".{module}", __name__)
-        return ReadResult(reports=reader.read(path))
+        reports = reader.read(path)
+        if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
+            reports = escape_strings(reports)
+        return ReadResult(reports=reports)
     except ReadError as e:
         return ReadResult(failures=[unreadable(path, e.message, e.where)])
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
@@ -103,8 +150,8 @@ def read_path(path: Path) -> ReadResult:
 def unreadable(path: Path, detail: str, where: str | None = None) -> Finding:
     """The F5 finding for a file that could not be read; `where` narrows it (sheet, line)."""
     from ..findings import make
-    return make("F5", unit=None, year=None, source=str(path),
-                where=f"{path}（{where}）" if where else str(path), detail=detail)
+    return escape_strings(make("F5", unit=None, year=None, source=str(path),
+                               where=f"{path}（{where}）" if where else str(path), detail=detail))
 
 
 def read_all(paths: list[Path], progress=None, workers: int | None = None) -> ReadResult:

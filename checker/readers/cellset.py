@@ -56,7 +56,7 @@ class CellWriter:
                 "F2", unit=r.unit, year=r.year, severity="info", cells=[r.ref(cid)], suspect=r.ref(cid),
                 actual=p.text, suggestion=p.value, source=r.source, where=self.place(c),
                 label=label, text=p.text.strip(),
-                detail=f"已按 {shown}{unit_note} 读取，建议填写不带单位的半角数字。"))
+                detail=f"已按 {shown}{unit_note or ' '}读取，建议填写不带单位的半角数字。"))
             return False
         r.set(cid, None, row=c.row, col=c.col, part=c.part, text=p.text)
         r.findings.append(make(

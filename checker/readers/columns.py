@@ -7,8 +7,12 @@ grid matcher falls back to counting.
 """
 from __future__ import annotations
 
+import re
+
 from ..templates import Row
 from . import labels as L
+
+_NUMBER = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?")
 
 # Keys this short only count as a header cell when they are the whole cell (其他 vs 法人或其他组织).
 _SHORT = 2
@@ -80,5 +84,8 @@ class ColumnMap:
         cols = [m.get(c.id) for c in row.columns]
         if None in cols or len(set(cols)) != len(cols):
             return None
+        placed = set(cols)
+        if any(c.col not in placed and _NUMBER.fullmatch(c.text.strip()) for c in cells):
+            return None   # a number outside the header's columns: the header does not fit this row
         by_col = {c.col: c for c in cells}
         return [by_col.get(col) or blank(col) for col in cols]

@@ -8,10 +8,12 @@ positions); a row that cannot be mapped for sure is left blank with an F3 findin
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
 from ..findings import make
+from ..numbers import parse_number
 from ..model import Report
 from ..templates import Row, format_for_year, template
 from . import labels as L
@@ -36,6 +38,7 @@ class GridCell:
     col: int
     part: int = 0
     x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
+    bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
 
 
 @dataclass(slots=True)
@@ -156,10 +159,15 @@ class _Reader:
         self.lines: list[_Line] = []
         self.at = 0                                  # the index of the line being walked
         self.consumed: set[int] = set()              # lines merged into the row above them
+        self.spare: set[int] = set()   # cells past the columns in full tab rows (1: a trailing tab each)
+        self.group_row: _Line | None = None          # （六）其他处理 printed as one row (the 2019 layout)
+        self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
+        self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
         self._walk(lines)
+        self._place_orphans()
         self.cells.flush()
 
     def _walk(self, lines: list[_Line]) -> None:
@@ -179,6 +187,12 @@ class _Reader:
                     continue
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
                     held = None   # the label went on below its values
+                    continue
+                if held is not None and ln.label and self._wraps(held, ln):
+                    # a narrow layout column wraps the label over several lines below its values
+                    joined = self._joined
+                    if self._try(joined):
+                        held = None
                     continue
                 held = None
                 if self._blank_appeals_row(ln):
@@ -201,6 +215,78 @@ class _Reader:
                 held = self.fragment = None
                 continue
             held, self.fragment = ln, None
+            self._joined, self._joined_last = ln, ln.cells[0].row
+            if self.region == "requests" and ln.label_cells and L.strip_enum(ln.last) == "其他处理":
+                self.group_row = ln       # 2021 prints （六）其他处理 as a group of three rows
+            if self.region in ("active", "requests"):
+                self.orphans.append((len(self.read_order), ln))
+
+    _joined: _Line | None = None
+    _joined_last: int = 0
+
+    def _wraps(self, held: _Line, ln: _Line) -> bool:
+        """In layout text, is `ln` (labels only, on the next line) the continuation of the label
+        cells of the held row, column by column? Then `self._joined` becomes the row with each label
+        cell extended by the text printed under it (`（一）` `予以公` `开` -> `（一）予以公开`)."""
+        base = self._joined
+        if base is None or ln.cells[0].part != base.cells[0].part \
+                or not 0 < ln.cells[0].row - self._joined_last <= 2:
+            return False
+        if not base.label_cells or any(c.x < 0 for c in base.label_cells):
+            return False
+        if len(ln.label) > FRAGMENT_LEN:
+            return False
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x) for c in base.label_cells]
+        for c in ln.label_cells:
+            x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
+            near = min(cells, key=lambda b: abs(b.x - x))
+            if abs(near.x - x) > 2:
+                return False      # text in a column of its own: not this label
+            near.text += c.text.strip()
+        joined = _split(cells + base.values)
+        if joined is None:
+            return False
+        self._joined, self._joined_last = joined, ln.cells[0].row
+        return True
+
+    def _place_orphans(self) -> None:
+        """A row of values whose label was moved elsewhere (a PDF-to-markdown conversion prints the
+        bare `| 4 | 0 | … |`) or misprinted: it is the template row between the rows found before
+        and after it when exactly one row is missing there and it is the only such row of values
+        (a misprinted label must also resemble that row's)."""
+        gaps: dict[int, list[_Line]] = {}
+        for seq, ln in self.orphans:
+            gaps.setdefault(seq, []).append(ln)
+        for seq, lns in gaps.items():
+            if len(lns) != 1 or seq == 0:
+                continue
+            tid, before = self.read_order[seq - 1]
+            after = self.read_order[seq] if seq < len(self.read_order) else None
+            rows = self.keys[tid].table.rows
+            ids = [r.id for r in rows]
+            # the rows printed between the two found around it (or after the last one of the table)
+            end = ids.index(after[1]) if after is not None and after[0] == tid else len(ids)
+            between = rows[ids.index(before) + 1:end]
+            row = between[0] if len(between) == 1 else None
+            if row is None or (tid, row.id) in self.done or len(lns[0].values) < len(row.columns):
+                continue
+            ln = lns[0]
+            if not ln.label_cells:
+                if len(ln.values) == len(row.columns):
+                    self._read_row(tid, row, ln)
+            elif _resembles(ln.last or ln.label, row):
+                # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
+                # left of it say which row it is; reported, so a reviewer can see it was matched so
+                self._read_row(tid, row, ln)
+                self._note_misprint(ln, tid, row)
+
+    def _note_misprint(self, ln: _Line, tid: str, row: Row) -> None:
+        r = self.report
+        printed = "".join(c.text.strip() for c in ln.label_cells)
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source,
+            where=self.cells.place(ln.label_cells[-1]),
+            detail=f"行名“{printed}”与模板不完全一致，按它在表中的位置和相近的文字读作“{_row_label(tid, row)}”。"))
 
     def _candidates(self) -> tuple[str, ...]:
         return _CANDIDATES[self.region]
@@ -267,6 +353,7 @@ class _Reader:
         self.found.add(tid)
         self.region = tid
         self.done.add((tid, row.id))
+        self.read_order.append((tid, row.id))
         ncols = len(row.columns)
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
@@ -276,18 +363,23 @@ class _Reader:
         texts = list(map(_TEXT, vals))
         run = "".join(texts)
         if len(vals) == ncols and all(texts) and run.isdigit() and run.isascii():
+            if picked is None and len(ln.values) > ncols:
+                self.spare.add(len(ln.values) - ncols)   # a full row with cells to spare (a trailing tab)
+            elif picked is None:
+                self.spare.add(0)
             self.cells.digits(idxs, vals, texts)   # every cell plain digits: the common row
             return
         filled = [c for c in vals if c.text.strip()]
-        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text):
+        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text) and not self._in_place(filled[0], vals, picked, ln):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
             return
         if len(vals) == ncols and (filled or ncols == 1):
             text = self.report.location_style == "text"
+            exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
                     (not vals[0].text.strip() and (text or len(ln.values) == ncols))
-                    or (text and not vals[-1].text.strip())):
+                    or (text and not vals[-1].text.strip() and not exact)):
                 # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
@@ -304,6 +396,29 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
+
+    def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
+        """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计
+        filled), not a whole row run together? A run is printed in the first value cell; a cell
+        the header or the separators put in a later column is that column's value."""
+        if c is vals[0]:
+            return False
+        if picked is not None:
+            return True
+        return (self.report.location_style == "text" and len(ln.values) == len(vals)
+                and self._separated(ln.values, False))
+
+    def _separated(self, values: list[GridCell], full: bool) -> bool:
+        """Do the printed separators say which cell of this row is empty? `|` cells always do
+        (`| 5 |  |`). Tab rows do when the table's full rows print exactly one cell a column:
+        some texts end every row with a tab, and there an empty last cell is no cell at all."""
+        if values and all(c.bounded for c in values):
+            return True
+        if any(c.x >= 0 for c in values):
+            return False        # layout text: positions, not separators
+        if full:
+            self.spare.add(0)
+        return self.spare == {0}
 
     def _wrapped(self, ln: _Line, ncols: int) -> list[GridCell] | None:
         """A row whose label wraps over lines in layout text can print its numbers on two lines
@@ -335,7 +450,37 @@ class _Reader:
                 if tid == "appeals" and missing:
                     self._missing_note(tid, ["案件数一行"])
                 continue
+            if tid == "requests" and self._group_departure(missing):
+                missing = [row for row in missing if not row.id.startswith("other.")]
+                if not missing:
+                    continue
             self._missing_note(tid, [_row_label(tid, row) for row in missing])
+
+    def _group_departure(self, missing: list[Row]) -> bool:
+        """A 2021 table printing （六）其他处理 as one row of values, as the 2019 template did: its
+        three rows cannot be told apart, but the group's values are kept (`facts["group_totals"]`)
+        and the departure is reported once, by name, instead of as three rows not found."""
+        ln = self.group_row
+        subs = [row for row in self.keys["requests"].table.rows if row.id.startswith("other.")]
+        if ln is None or not subs or not all(row in missing for row in subs):
+            return False
+        ncols = len(subs[0].columns)
+        vals = _trim(ln.values, ncols)
+        if len(vals) != ncols:
+            return False
+        r = self.report
+        values = {}
+        for c, col in zip(vals, subs[0].columns):
+            p = parse_number(c.text)
+            values[col.id] = p.value if p.status in ("ok", "normalised") else None
+        r.facts.setdefault("group_totals", {})["requests.other"] = values
+        shown = "|".join(c.text.strip() or "空" for c in vals)
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, source=r.source, where=self.cells.place(ln.label_cells[-1]),
+            cells=[r.ref(f"requests.{row.id}.{c.id}") for row in subs for c in row.columns],
+            detail=f"“（六）其他处理”按 2019 版印成一行（{shown}），2021 版应分为 1.逾期不补正、2.逾期未缴费、"
+                   "3.其他 三行；这三行各格无法区分，未读取，该组的合计已记下。"))
+        return True
 
     def _missing_note(self, tid: str, names: list[str]) -> None:
         r = self.report
@@ -376,6 +521,21 @@ def _row_label(tid: str, row: Row) -> str:
     return row.label
 
 
+# How much of a misprinted label must agree with the template's (difflib ratio of the labels
+# without enumerators): `危三安全稳定` for `危及“三安全一稳定”` passes, `其他` for `其他处理` not.
+MISPRINT_RATIO = 0.6
+
+
+def _resembles(label: str, row: Row) -> bool:
+    """Could this printed label be a misprint of `row`'s? Never for an exact-key row (规章, 其他):
+    a short label that is not the key is another row, not a misprint of it."""
+    from difflib import SequenceMatcher
+    if row.exact:
+        return False
+    mine, theirs = L.strip_enum(L.norm(label)), L.strip_enum(L.norm(row.label))
+    return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
+
+
 def _near(a: _Line, b: _Line) -> bool:
     """Two printed rows close enough for one to continue the other's label (a blank line between)."""
     return a.cells[0].part == b.cells[0].part and 0 < b.cells[0].row - a.cells[0].row <= 2
@@ -395,5 +555,12 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
 
 
 def _digits(text: str) -> bool:
+    """A run of a row's numbers in one cell: digits, with the spaces and signs some pages print
+    between them (`0 0 0 0 0 00`, `88-720`)."""
     s = text.strip()
-    return len(s) > 1 and s.isascii() and s.isdigit()
+    if s.isascii() and s.isdigit():
+        return len(s) > 1
+    return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
+
+
+_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")

@@ -95,7 +95,7 @@ class TableKeys:
                 if rk.exact:
                     if bare is None:
                         bare = strip_enum(label)
-                    if bare == k and len(k) + 100 > best_len:
+                    if bare == k and len(k) + 100 > best_len and _same_number(label, bare, rk.row.label):
                         best, best_len = rk.row, len(k) + 100
                 elif k in label and len(k) > best_len:
                     best, best_len = rk.row, len(k)
@@ -105,6 +105,14 @@ class TableKeys:
         """How many of the label cells name a column of this table (a header row names several).
         A short key (其他, 总计) counts only as the whole cell: `3.其他` is a row, not a header."""
         return sum(1 for s in labels if s and _names_column(self, s))
+
+
+def _same_number(label: str, bare: str, printed: str) -> bool:
+    """An exact key's row is the one its enumerator names: `2.其他…` cut short by a wrapped line
+    is not `3.其他`."""
+    mine = re.findall(r"\d+", label[: len(label) - len(bare)])
+    theirs = re.match(r"\d+", printed)
+    return not (mine and theirs) or mine[-1] == theirs.group()
 
 
 @lru_cache(maxsize=1 << 14)

@@ -10,8 +10,9 @@ from ..templates import TABLES, format_for_year, template
 
 
 def finish(report: Report, where: str) -> None:
-    """Idempotent. A 2019/2021 report with no table at all gets one F4 warning (the tables may be an
-    image or an attachment); one with some tables gets an F4 error per missing table."""
+    """Idempotent. A 2019/2021 report with no table at all gets one F4 error (the tables may be an
+    image or an attachment: nothing could be checked, so it is never an all-clear); one with some
+    tables gets an F4 error per missing table."""
     found = report.facts.get("tables_found")
     if report.format is None and report.year is not None:
         fmt = format_for_year(report.year)
@@ -22,7 +23,7 @@ def finish(report: Report, where: str) -> None:
         missing = [t for t in TABLES if t not in found]
         if len(missing) == 3:
             report.findings.append(make(
-                "F4", unit=report.unit, year=report.year, severity="warning", source=report.source,
+                "F4", unit=report.unit, year=report.year, source=report.source,
                 where=where, detail="报告中没有找到三张标准表格（主动公开、收到和处理申请、行政复议和诉讼），"
                                     "表格可能以图片或附件形式发布，请人工核对。"))
         else:

@@ -96,30 +96,75 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]], budget: list
                     yield (*parts, total, *tail)
 
 
-def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> tuple[list[tuple[int, ...]], bool]:
+def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES,
+                   signed: frozenset[int] = frozenset()) -> tuple[list[tuple[int | None, ...]], bool]:
     """Every split of `digits` into `ncols` cells that the row's own constraints allow.
     Spaces in `digits` are boundaries that were printed (`640020 70`: a run, then the total):
-    a split must cut there. Returns (candidates, truncated): truncated when more than `limit` exist."""
-    run = digits.replace(" ", "")
-    stops = _stops(digits)
-    splits = _split_groups(run, 0, column_groups(table, ncols), [MAX_SPLIT_STEPS])
-    if stops:
-        splits = (c for c in splits if stops <= _cuts(c))
-    found: list[tuple[int, ...]] = []
+    a split must cut there. A sign is a printed boundary too, and makes the cell after it negative
+    (`88-720`: 本年增/减 −72 or −7); only the columns in `signed` may carry one.
+    A row with no total to check it (表二) may also have left a cell blank, which leaves no trace
+    in the run (`3|空|40` prints `340`, as `3|4|0` does): those splits, with None for the blank,
+    are candidates too, so such a run is never read as if no cell could be blank.
+    Returns (candidates, truncated): truncated when more than `limit` exist."""
+    run, stops, negative = _printed(digits)
+    groups = column_groups(table, ncols)
+    found: list[tuple[int | None, ...]] = []
     try:
-        found.extend(itertools.islice(splits, limit + 1))
+        found.extend(itertools.islice(_filtered(run, groups, stops, negative, signed), limit + 1))
+        if ncols > 1 and not any(total for _, total in groups) and len(found) <= limit:
+            found.extend(itertools.islice(_with_a_blank(run, ncols, stops, negative, signed), limit + 1 - len(found)))
     except TooLarge:
         return found[:limit], True
     return found[:limit], len(found) > limit
 
 
-def _stops(digits: str) -> frozenset[int]:
-    """Positions (in the digits without spaces) where the printed text had a space."""
-    out, n = set(), 0
-    for part in digits.split()[:-1]:
-        n += len(part)
-        out.add(n)
-    return frozenset(out)
+def _filtered(run: str, groups, stops, negative, signed):
+    splits = _split_groups(run, 0, groups, [MAX_SPLIT_STEPS])
+    if stops:
+        splits = (c for c in splits if stops <= _cuts(c))
+    if negative:
+        splits = (s for s in (_signed(c, negative, signed) for c in splits) if s is not None)
+    return splits
+
+
+def _with_a_blank(run: str, ncols: int, stops, negative, signed):
+    """The splits into one cell fewer, with the blank in each place the signs allow."""
+    for cells in _filtered(run, [(ncols - 1, False)], stops, negative, frozenset(range(ncols))):
+        for b in range(ncols):
+            row = (*cells[:b], None, *cells[b:])
+            if all(v is None or v >= 0 or i in signed for i, v in enumerate(row)):
+                yield row
+
+
+def _printed(digits: str) -> tuple[str, frozenset[int], frozenset[int]]:
+    """The digits alone; the positions (in them) where a space or sign was printed; where a minus was."""
+    run: list[str] = []
+    stops, negative = set(), set()
+    for ch in digits:
+        if ch.isdigit():
+            run.append(ch)
+        elif ch in "-－":
+            negative.add(len(run))
+            stops.add(len(run))
+        elif ch in " +":
+            stops.add(len(run))
+    n = len(run)
+    return "".join(run), frozenset(s for s in stops if 0 < s < n), frozenset(negative)
+
+
+def _signed(cells: tuple[int, ...], negative: frozenset[int], signed: frozenset[int]) -> tuple[int, ...] | None:
+    """The split with its minus signs applied; None when a sign falls inside a cell or on a column
+    that is never negative."""
+    out, starts, at = [], set(), 0
+    for i, v in enumerate(cells):
+        starts.add(at)
+        if at in negative:
+            if i not in signed:
+                return None
+            v = -v
+        out.append(v)
+        at += len(str(abs(v)))
+    return tuple(out) if negative <= starts else None
 
 
 def _cuts(cells: tuple[int, ...]) -> set[int]:

@@ -205,7 +205,8 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
     tpl = template(report.format)
     for p in pending:
         row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
-        p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns))
+        signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
+        p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed)
 
     requests = {p.row_id: p for p in pending if p.table == "requests" and not p.truncated and p.candidates}
     if requests and any(len(p.candidates) > 1 for p in requests.values()):
@@ -232,28 +233,41 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         for cid, v in zip(ids, p.candidates[0]):
             report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
         return
-    for cid in ids:  # the row is printed, but which number is which cannot be known: blank
-        report.set(cid, None, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+    # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
+    # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
+    agreed = _agreed(p) if p.candidates and not p.truncated else {}
+    for i, cid in enumerate(ids):  # the row is printed, but which number is which cannot be known: blank
+        report.set(cid, agreed.get(i), row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+    unread = [cid for i, cid in enumerate(ids) if i not in agreed]
+    n = sum(ch.isdigit() for ch in p.digits)
     if p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
-    elif len(p.digits.replace(" ", "")) < len(ids):
-        n = len(p.digits.replace(" ", ""))
+    elif n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
     else:
-        shown = "；".join("|".join(str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
+        shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
-        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}），无法确定各格数值。"
+        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
+        if agreed:
+            names = "、".join(row.columns[i].label for i in sorted(agreed))
+            detail += f"各种拆法一致的“{names}”已读取，其余未读取。"
     part = report.parts[p.part] if report.parts and p.part < len(report.parts) else None
     place = render_location(report.location_style, part, p.row, p.col)
-    finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in ids],
+    finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in unread],
                    source=report.source, where=f"{where} {place}", label=_label(p.table, row), found=1,
                    columns=len(ids), detail=detail, actual=p.digits)
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
+
+
+def _agreed(p: RunTogetherRow) -> dict[int, int]:
+    """The columns on which every remaining candidate split has the same value."""
+    first = p.candidates[0]
+    return {i: v for i, v in enumerate(first) if all(c[i] == v for c in p.candidates[1:])}
 
 
 def _label(table: str, row) -> str:

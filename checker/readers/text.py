@@ -8,40 +8,23 @@ from itertools import count, repeat
 from pathlib import Path
 
 from ..model import Report
-from . import ReadError
 from ..templates import format_for_year
 from .cellsplit import split_glued
-from .grid import GridCell, finish, read_tables
+from .grid import PROSE_LEN, GridCell, finish, read_tables
+from . import flattened
 from .document import file_bytes
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
-_BINARY_SAMPLE = 8192
+_NUMBERS_ONLY = re.compile(r"\d[\d.,]*(?: \d[\d.,]*)+")
 _BORDER = " \t|-=+:_\u3000"
 
 
 def decode(data: bytes, name: str) -> str:
-    """The file's text. UTF-8 first (BOM or not), then GB18030 (a superset of GBK and GB2312)."""
-    if not data.strip():
-        raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
-    if b"\x00" in data[:_BINARY_SAMPLE] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(f"文件“{name}”不是文本文件（含有二进制内容），无法作为文本报告读取。")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        line = data[: utf8_error.start].count(b"\n") + 1
-        raise ReadError(f"文件“{name}”的编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），"
-                        f"第{line}行起无法解码。", where=f"第{line}行") from None
+    """The file's text: UTF-8 (BOM or not), UTF-16, GB18030/GBK (see `encoding`)."""
+    from .encoding import decode as decode_bytes
+    return decode_bytes(data, name)
 
 
 def split_line(line: str, n: int) -> list[GridCell]:
@@ -56,6 +39,8 @@ def split_line(line: str, n: int) -> list[GridCell]:
             parts = parts[1:]
         if parts and not parts[-1].strip():
             parts = parts[:-1]
+        # each cell stands between two printed `|`: an empty one is an empty cell of the table
+        return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif "  " in line or "\u3000" in line:
         return _layout(line, n)
     else:
@@ -74,7 +59,11 @@ def _layout(line: str, n: int) -> list[GridCell]:
     for m in _LAYOUT_CELL.finditer(line):
         text, x = m.group(), m.start()
         tail = _TAIL_NUMBERS.search(text)
-        if tail:
+        if _NUMBERS_ONLY.fullmatch(text):
+            # narrow columns set numbers one space apart (`0 0  0`): a number never holds a space
+            for num in _NUMBER_RUN.finditer(text):
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
+        elif tail:
             cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, x))
             for num in _NUMBER_RUN.finditer(text, tail.start()):
                 cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
@@ -85,16 +74,42 @@ def _layout(line: str, n: int) -> list[GridCell]:
 
 def rows_of(lines: list[str]) -> list[list[GridCell]]:
     rows = []
+    chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
+    blanks = 0
     for n, line in enumerate(lines, 1):
         if "\t" in line:   # the common table row, split here without a call
+            chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
             if line.count("\t") > 1 or line.strip():
                 rows.append(list(map(GridCell, line.split("\t"), repeat(n), count(1))))
         elif line and not line.isspace():
+            if chain is not None and _ONE_NUMBER.match(line):
+                # text copied from a table with each cell on a line of its own: the numbers under a
+                # label are its row; an empty line between them is an empty cell
+                chain.extend(GridCell("", n, len(chain) + 1 + k) for k in range(blanks))
+                chain.append(GridCell(line.strip(), n, len(chain) + 1))
+                blanks = 0
+                continue
+            if flattened.looks_flattened(line):
+                flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
+                if flat:
+                    rows.extend(flat)
+                    chain = None
+                    continue
             row = split_line(line, n)
             if row:
                 rows.append(row)
+            chain = row if len(row) == 1 and len(line) <= PROSE_LEN and not _ONE_NUMBER.match(line) else None
+            blanks = 0
+        elif chain is not None:
+            blanks += 1
+            if blanks > _MAX_BLANK_CELLS:
+                chain = None
     return rows
+
+
+_ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
+_MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 
 def read(path: Path) -> list[Report]:

@@ -19,6 +19,7 @@ from ..model import Report
 from ..templates import FORMATS
 from . import ReadError
 from .grid import GridCell, finish, read_tables
+from .safety import MAX_SHEET_CELLS
 
 # An office's own workbook names unit and year in a title above its tables, within the first rows;
 # of those rows' text, the first lines are title, unit and period (the prose analysis reads them).
@@ -39,13 +40,22 @@ def read(path: Path) -> list[Report]:
     try:
         for name in wb.sheet_names:
             try:
-                sheets[name] = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                sheet = wb.get_sheet_by_name(name)
+                if sheet.height * sheet.width > MAX_SHEET_CELLS:   # .xls: not checked before parsing
+                    raise ReadError(f"工作簿“{path.name}”的工作表“{name}”的单元格分布在 {sheet.height:,} 行 × "
+                                    f"{sheet.width:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。",
+                                    where=f"工作表“{name}”")
+                sheets[name] = sheet.to_python(skip_empty_area=False)
+            except ReadError:
+                raise
             except Exception as e:
                 raise ReadError(f"工作簿“{path.name}”的工作表“{name}”无法读取（技术信息：{_short(e)}）。",
                                 where=f"工作表“{name}”") from None
     finally:
         wb.close()
     reports = read_sheets(sheets, str(path))
+    from .cellnotes import explain_blanks
+    explain_blanks(reports, sheets, path)   # a blank that is really a formula, an error value or text
     if not reports:
         names = "、".join(f"“{n}”" for n in sheets) or "（无工作表）"
         raise ReadError(f"工作簿“{path.name}”的工作表 {names} 中没有找到政府信息公开年度报告的标准表格"
@@ -109,7 +119,21 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
     if not found and header is None:
         return None
     finish(report, where)
+    if header:
+        _header_gaps(report, header, f"{where} 工作表“{names[idxs[0]]}”")
     return report
+
+
+def _header_gaps(report: Report, header: dict[str, str], where: str) -> None:
+    """A collection sheet whose 单位 or 年度 is blank or was renamed: said, not silently unknown."""
+    from ..findings import make
+    for label, value in (("单位", report.unit), ("年度", report.year)):
+        if value is None:
+            state = "为空" if label in header else "缺少这一行（标签可能被改名或删除）"
+            report.findings.append(make(
+                "F4", unit=report.unit, year=report.year, severity="warning", source=report.source, where=where,
+                detail=f"表头的“{label}”{state}：无法确定报告的{label}，上下级汇总和年度间核对不会包括这份报告。"
+                       f"请在 A 列写“{label}”、B 列填写{'单位全称' if label == '单位' else '年份（如 2021）'}。"))
 
 
 def header_block(values: list[list[object]]) -> dict[str, str]:

@@ -6,17 +6,24 @@ import csv
 import json
 import sys
 
+from ..catalogue import SEVERITY_COLOURS, severity_label
 from ..model import plain
+from ..safetext import quoted
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-CSV_COLUMNS = ("单位", "年度", "规则", "严重程度", "单元格", "位置", "实际值", "应为", "建议值", "说明", "来源")
-# A cell starting with one of these is a formula (or DDE) to Excel and LibreOffice.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# 表格/行/栏目 name the suspect cell as the printed table does; 单元格编号 keeps the spec's id for programs
+SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"     # what the readers read (a test pins it)
+CSV_COLUMNS = ("单位", "年度", "规则", "严重程度", "表格", "行", "栏目", "单元格编号", "位置", "实际值", "应为",
+               "建议值", "说明", "来源")
 
 
-def render(result, fmt: str, out=None) -> None:
+def render(result, fmt: str, out=None, summary: bool = False) -> None:
+    """`summary`: one line per report instead of every finding (table format; JSON and CSV are for
+    programs and keep every finding)."""
     out = out or sys.stdout
-    if fmt == "json":
+    if fmt == "table" and summary:
+        from .summary import per_report
+        per_report(result, out)
+    elif fmt == "json":
         json.dump(result.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
@@ -29,18 +36,21 @@ def safe_cell(value) -> str:
     """Text for a CSV cell that Excel shows as text: a leading = + - @ tab or CR gets a quote."""
     if value is None:
         return ""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return quoted(str(value))
 
 
 def write_csv(findings, out) -> None:
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     for f in findings:
+        cell, labels = f.suspect.cell if f.suspect else "", cell_labels(f.suspect.cell if f.suspect else "")
+        if len(f.suspects) > 1:          # several wrong cells of one root cause: each, joined by ";"
+            many = [cell_labels(x.ref.cell) for x in f.suspects]
+            labels = (";".join(p[0] for p in many), ";".join(p[1] for p in many), ";".join(p[2] for p in many))
+            cell = ";".join(x.ref.cell for x in f.suspects)
         w.writerow([safe_cell(v) for v in (
-            f.unit, f.year, f.rule, SEVERITY_LABELS.get(f.severity, f.severity),
-            _each(f, lambda x: x.ref.cell, f.suspect.cell if f.suspect else ""), f.where,
-            _each(f, lambda x: _num(x.value), _num(f.actual)), _num(f.expected),
+            f.unit, f.year, f.rule, severity_label(f.severity), *labels, cell,
+            f.where, _each(f, lambda x: _num(x.value), _num(f.actual)), _num(f.expected),
             _each(f, lambda x: _num(x.suggestion), _num(f.suggestion)), f.message, f.source)])
 
 
@@ -55,14 +65,37 @@ def _num(v):
     return "" if v is None else v
 
 
-def _label(cell_id: str) -> str:
-    """A cell's Chinese label for people (the id where no template knows it, e.g. meta.period)."""
+def _spec(cell_id: str):
+    """The cell's template entry and its table (None where no template knows the id, e.g. meta.period)."""
     from ..templates import FORMATS, template
     for fmt in FORMATS:
-        index = template(fmt).index
-        if cell_id in index:
-            return template(fmt).cells[index[cell_id]].label
-    return cell_id
+        tpl = template(fmt)
+        if cell_id in tpl.index:
+            spec = tpl.cells[tpl.index[cell_id]]
+            return spec, tpl.table(spec.table)
+    return None, None
+
+
+def _label(cell_id: str) -> str:
+    """A cell's Chinese label for people (the id where no template knows it)."""
+    spec, _ = _spec(cell_id)
+    return spec.label if spec else cell_id
+
+
+_META_LABELS = {"meta.title": "标题", "meta.period": "统计期限", "meta.published": "落款日期", "meta.unit": "单位"}
+
+
+def cell_labels(cell_id: str) -> tuple[str, str, str]:
+    """(表格, 行, 栏目) as printed in the report: `("收到和处理政府信息公开申请情况",
+    "三、本年度办理结果 （三）不予公开 1.属于国家秘密", "自然人")`."""
+    if not cell_id:
+        return "", "", ""
+    spec, table = _spec(cell_id)
+    if spec is None:
+        return "", _META_LABELS.get(cell_id, ""), ""
+    row = next(r for r in table.rows if r.id == spec.row)
+    column = next(c for c in row.columns if c.id == spec.column)
+    return table.label, " ".join(x for x in (row.group, row.label) if x), column.label
 
 
 def _cell_column(f) -> str:
@@ -97,17 +130,15 @@ def table(result, out) -> None:
         t.add_column("建议", justify="right", no_wrap=True)
         t.add_column("说明", overflow="fold")
         for f in fs:
-            colour = {"error": "red", "warning": "yellow"}.get(f.severity, "cyan")
+            colour = SEVERITY_COLOURS.get(f.severity, "cyan")
             t_cell = _cell_column(f)
-            t.add_row(f.rule, f"[{colour}]{SEVERITY_LABELS.get(f.severity, f.severity)}[/{colour}]", t_cell,
+            t.add_row(f.rule, f"[{colour}]{severity_label(f.severity)}[/{colour}]", t_cell,
                       "、".join(str(_num(x.suggestion)) for x in f.suspects) if len(f.suspects) > 1
                       else "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
         console.print(t)
     if not result.reports and not result.findings:
-        console.print("没有找到可检查的报告文件（支持 .txt .xlsx .xlsm .xls .docx .pdf .html）。")
-    n_err = sum(f.severity == "error" for f in result.findings)
-    n_warn = sum(f.severity == "warning" for f in result.findings)
-    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
-    console.print(f"共检查 {len(result.reports)} 份报告：错误 {n_err} 条，警告 {n_warn} 条"
-                  + (f"；无法读取的输入 {len(result.unreadable)} 个" if result.unreadable else "")
-                  + (f"；运行出错的规则：{'、'.join(crashed)}" if crashed else "") + "。")
+        console.print(f"没有找到可检查的报告文件（支持 {SUFFIXES}）。")
+    from .summary import top_lines, totals
+    for line in top_lines(result) if len(result.reports) > 1 else []:
+        console.print(line)
+    console.print(totals(result))

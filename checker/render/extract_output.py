@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..catalogue import severity_label
 from ..readers import ReadResult
 from ..templates import template
 
@@ -38,6 +39,6 @@ def _table(result: ReadResult) -> None:
         for p in r.prose:
             console.print(f"  正文第{p.line}行：{p.text} → {p.value}")
         for f in r.findings:
-            console.print(f"  [{f.severity}] {f.rule} {f.message}")
+            console.print(f"  {severity_label(f.severity)} {f.rule} {f.message}", markup=False)
     for f in result.failures:
         Console(stderr=True).print(f"[red]无法读取[/red] {f.message}")

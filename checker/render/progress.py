@@ -1,30 +1,94 @@
-"""Progress on the terminal for long runs: a rich bar on stderr, shown only past a few files."""
+"""Progress on stderr for long work, so a run over hundreds of reports is never silent: on a terminal
+a rich bar (reading) or spinner (a stage such as writing the annotated workbook); in a log or a
+pipe, one plain line at the start of each long step and at every tenth of the reading."""
 from __future__ import annotations
 
 import contextlib
 import sys
+import time
+
+THRESHOLD = 20       # files: below this a run is short and draws nothing
+
+
+def _terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _line(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 @contextlib.contextmanager
-def progress_callback(threshold: int = 20):
-    """Yields `progress(done, total, path)`; draws a bar when total > threshold and stderr is a terminal."""
-    state: dict = {}
+def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
+    """Yields `progress(done, total, path)` for the readers; draws only when total > threshold.
+    `then`: what the command does once everything is read (`正在核对`), said when reading ends."""
+    state: dict = {"step": 0}
 
     def progress(done: int, total: int, path) -> None:
-        if total <= threshold or not sys.stderr.isatty():
+        if total <= threshold:
+            return
+        state["long"] = True
+        if not _terminal():
+            step = done * 10 // total
+            if done == 1 or step > state["step"] or done == total:
+                state["step"] = step
+                _line(f"读取报告：{done}/{total}" + (f"，{then}…" if then and done == total else ""))
             return
         if "bar" not in state:
             from rich.progress import Progress
             bar = Progress(transient=True, console=_stderr())
             bar.start()
             state["bar"], state["task"] = bar, bar.add_task("读取报告", total=total)
-        state["bar"].update(state["task"], completed=done)
+        state["bar"].update(state["task"], completed=done,
+                            description=f"{then}…" if then and done == total else "读取报告")
 
     try:
         yield progress
     finally:
         if "bar" in state:
             state["bar"].stop()
+    if state.get("long"):
+        long_run.set()
+
+
+class _LongRun:
+    """Set once a run is long (many files): later stages then announce themselves too."""
+    value = False
+
+    def set(self) -> None:
+        self.value = True
+
+
+long_run = _LongRun()
+
+
+BIG_INPUT = 2_000_000     # bytes: one workbook of a few hundred report sheets takes seconds to read
+
+
+def big_input(paths) -> bool:
+    """A few files that are large (a 500-sheet collection workbook): long work without many files."""
+    from pathlib import Path
+    files = [Path(p) for p in paths]
+    if any(p.is_dir() for p in files):
+        return False        # folders: the per-file progress speaks for them
+    return sum(p.stat().st_size for p in files if p.is_file()) > BIG_INPUT
+
+
+@contextlib.contextmanager
+def stage(text: str, long: bool | None = None):
+    """`with stage("正在写出标注工作簿"):` — a spinner on a terminal, or a start and a done line in a
+    log, shown when the run is long: `long`, or else many files were read, or the input was big."""
+    if not (long if long is not None else long_run.value):
+        yield
+        return
+    start = time.monotonic()
+    if _terminal():
+        with _stderr().status(text + "…"):
+            yield
+    else:
+        _line(text + "…")
+        yield
+    _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
 
 
 def _stderr():

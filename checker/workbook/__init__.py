@@ -1,7 +1,8 @@
 """The collection workbook (one sheet per report, like the official tables) and blank templates."""
 from .layout import HEADER_CELLS, HEADER_FIELDS, TABLE_TITLES, report_layout
-from .save import OutputExists, save_atomic
+from .save import OutputError, OutputExists, atomic_path, check_output, save_atomic
 from .writer import INDEX_SHEET, Collection, write_collection, write_template
 
-__all__ = ["HEADER_CELLS", "HEADER_FIELDS", "TABLE_TITLES", "report_layout", "OutputExists", "save_atomic", "INDEX_SHEET",
+__all__ = ["HEADER_CELLS", "HEADER_FIELDS", "TABLE_TITLES", "report_layout", "OutputError", "OutputExists", "atomic_path", "check_output",
+           "save_atomic", "INDEX_SHEET",
            "Collection", "write_collection", "write_template"]

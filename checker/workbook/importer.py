@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Finding, Report
-from .save import save_atomic
+from .save import check_output, save_atomic
 from .writer import write_collection, write_template
 
 
 @dataclass
 class ImportResult:
-    path: Path
+    path: Path | None         # None: no report was read, nothing written
     reports: list[Report] = field(default_factory=list)
     failures: list[Finding] = field(default_factory=list)   # F5: files that could not be read
     sheets: list[str] = field(default_factory=list)
@@ -22,11 +22,15 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     """Read every report under `paths` and write the collection workbook `out` (one sheet per
     report, ordered by unit and year, plus `单位清单`). Unreadable files are listed, not fatal."""
     from ..extract import extract
+    inputs = [*paths, *([units_file] if units_file else [])]
+    check_output(out, inputs, force)      # before the reading: a bad output path fails at once
     read = extract([Path(p) for p in paths], progress=progress)
     reports = sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source))
+    if not reports:       # an empty collection is no result: nothing written, the old output kept
+        return ImportResult(None, [], read.failures, [])
     parents = _parents(reports, units_file) if units_file else None
     coll = write_collection(reports, parents)
-    save_atomic(coll.workbook, out, force=force)
+    save_atomic(coll.workbook, out, force=force, inputs=inputs)
     return ImportResult(Path(out), reports, read.failures, coll.sheets)
 
 

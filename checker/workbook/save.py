@@ -1,34 +1,186 @@
-"""Writing a workbook safely: never over an existing file without `force`, always atomically."""
+"""Writing an output file safely, for every command that writes one (import, template, --annotate).
+
+Nothing is lost: the output is never one of the inputs (whatever the flags: the same path, via `..`,
+a symlink, a hard link, or a report inside an input folder); an existing output is replaced only with
+`--force`; the file is written to a temporary `.xxgk-*` file in the same folder, flushed to disk and
+checked to be a whole workbook before it is renamed over the old one, so a full disk or a crash never
+leaves a damaged output and the previous one stays. Temporary files a killed run left are removed.
+"""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+import time
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
+TEMP_PREFIX = ".xxgk-"
+STALE_AFTER = 3600        # seconds: an older temporary file is no run's work in progress
 
-class OutputExists(Exception):
+
+class OutputError(Exception):
+    """The output cannot be written; `message` is Chinese and names the path."""
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class OutputExists(OutputError):
     def __init__(self, path: Path):
-        super().__init__(f"输出文件已存在：{path}。如需覆盖请加 --force。")
-        self.message = str(self)
+        super().__init__(f"输出文件已存在：{_show(path)}。如需覆盖请加 --force。")
 
 
-def save_atomic(workbook, out: Path, force: bool = False) -> Path:
-    """Save an openpyxl workbook to `out` via a temp file in the same folder, then rename, so a
-    crash or a full disk never leaves a half-written workbook where the reviewer expects one."""
+def check_output(out: Path, inputs=(), force: bool = False) -> Path:
+    """Refuse an output path that would lose data or cannot be written, before any work is done.
+    `inputs`: the files and folders given as input (and a units file)."""
     out = Path(out)
+    if out.is_dir():
+        raise OutputError(f"输出路径“{_show(out)}”是一个文件夹，请给出要写出的文件名（如 {_show(out / '汇总.xlsx')}）。")
+    for given in inputs:
+        clash = _input_at(out, Path(given))
+        if clash is not None:
+            raise OutputError(f"输出文件不能与输入文件相同：“{_show(out)}”就是输入文件“{_show(clash)}”，"
+                              "输入文件从不覆盖（加 --force 也不会）。请换一个输出文件名。")
     if out.exists() and not force:
         raise OutputExists(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".xxgk-", suffix=out.suffix, dir=out.parent)
+    folder = out.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"无法创建输出文件夹“{_show(folder)}”：{_reason(e)}。") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"无法写出“{_show(out)}”：没有写入文件夹“{_show(folder)}”的权限。请换一个输出位置。")
+    return out
+
+
+def _input_at(out: Path, given: Path) -> Path | None:
+    """The input `out` would overwrite: `given` itself, or a file below the input folder `given`."""
+    if not out.exists() and not out.is_symlink():
+        return None
+    try:
+        if given.is_dir():
+            real_out, real_dir = out.resolve(), given.resolve()
+            return out if real_dir in real_out.parents else None
+        return given if given.exists() and os.path.samefile(out, given) else None
+    except OSError:
+        return None
+
+
+def save_atomic(workbook, out: Path, force: bool = False, inputs=()) -> Path:
+    """Save an openpyxl workbook to `out` through a checked temporary file (see the module doc)."""
+    out = check_output(out, inputs, force)
+    with atomic_path(out) as tmp:
+        with _quiet_unraisable():
+            failed = None
+            try:
+                workbook.save(tmp)
+            except Exception as e:   # OSError, or lxml's SerialisationError("IO_ENOSPC") mid-stream
+                failed = f"无法写出“{_show(out)}”：{_reason(e)}。原有文件未改动。"
+            if failed:    # its half-run writers sit in reference cycles: finalise them now, quietly
+                import gc
+                gc.collect()
+        if failed:
+            raise OutputError(failed)
+    return out
+
+
+@contextmanager
+def _quiet_unraisable():
+    """openpyxl's sheet writers are generators; a save that fails mid-stream leaves them to be
+    finalised with a second error Python prints as "Exception ignored … Traceback". The failure is
+    reported once, as a message; those echoes are dropped."""
+    import sys
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        yield
+    finally:
+        sys.unraisablehook = hook
+
+
+@contextmanager
+def atomic_path(out: Path):
+    """A temporary path next to `out` to write to; on success it is synced, checked to be a whole
+    workbook (a zip package with its content types) and renamed to `out`. Always cleaned up."""
+    out = Path(out)
+    remove_stale(out.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=out.suffix, dir=out.parent)
+    except OSError as e:
+        raise OutputError(f"无法在“{_show(out.parent)}”中写出文件：{_reason(e)}。") from None
     os.close(fd)
     try:
-        workbook.save(tmp)
-        os.chmod(tmp, _mode(out))      # mkstemp makes 0600; a workbook is shared like any file
-        os.replace(tmp, out)
+        yield tmp
+        try:
+            _sync(tmp)
+            _verify(tmp, out)
+            os.chmod(tmp, _mode(out))      # mkstemp makes 0600; a workbook is shared like any file
+            os.replace(tmp, out)
+        except OSError as e:
+            raise OutputError(f"无法写出“{_show(out)}”：{_reason(e)}。原有文件未改动。") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return out
+
+
+def _sync(tmp: str) -> None:
+    """Push the file to the disk now: a full disk may only say so here (delayed allocation)."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _verify(tmp: str, out: Path) -> None:
+    """The written file is a whole package: its zip directory (written last) reads, and names the
+    workbook's content types. A short write (full disk, failing drive) fails here, not after rename."""
+    try:
+        with zipfile.ZipFile(tmp) as z:
+            z.getinfo("[Content_Types].xml")
+            if z.testzip() is not None:
+                raise zipfile.BadZipFile("CRC")
+    except (zipfile.BadZipFile, KeyError, EOFError) as e:
+        raise OutputError(f"写出的“{_show(out)}”不完整（磁盘空间不足或写入出错，技术信息：{e}）；"
+                          "原有文件未改动。") from None
+
+
+def remove_stale(folder: Path) -> None:
+    """Remove our temporary files a killed run left in `folder` (older than STALE_AFTER)."""
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                if e.name.startswith(TEMP_PREFIX) and e.is_file(follow_symlinks=False):
+                    try:
+                        if now - e.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                            os.unlink(e.path)
+                    except OSError:
+                        pass
+    except OSError:
+        pass
+
+
+def _reason(e: Exception) -> str:
+    """A write error as a person reads it."""
+    if not isinstance(e, OSError):      # lxml names the OS error in its message (IO_ENOSPC, IO_EFBIG)
+        name = str(e).removeprefix("IO_")
+        code = getattr(errno, name, None) if name.isupper() and name.isalpha() else None
+        e = OSError(code, name) if code else e
+    if not isinstance(e, OSError):
+        return f"写入出错（技术信息：{type(e).__name__}: {e}）"
+    reasons = {errno.ENOSPC: "磁盘空间不足", errno.EFBIG: "磁盘空间不足或文件超过允许的大小",
+               errno.EDQUOT: "磁盘配额已满", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+               errno.EROFS: "磁盘是只读的", errno.EISDIR: "这是一个文件夹", errno.ENOENT: "文件夹不存在",
+               errno.ENAMETOOLONG: "文件名太长"}
+    return reasons.get(e.errno, "写入出错") + f"（技术信息：{e.strerror or e}）"
+
+
+def _show(path) -> str:
+    """A path for a message: characters that are not text (a name from an old GBK disk) escaped."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _mode(out: Path) -> int:

@@ -16,6 +16,7 @@ from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS,
                           is_reserved)
 from ..collection import facts as sheetfacts
 from ..model import Report
+from ..safetext import keep_as_text, storable
 from .layout import SheetLayout, report_layout
 from .styles import Styler, print_fit_width, style_label
 
@@ -47,7 +48,7 @@ class Collection:
 def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: str = "报告") -> str:
     """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year (or, for a
     report whose unit was not recognised, from its file name)."""
-    base = _BAD_SHEET_CHARS.sub("", f"{unit}{year or ''}" if unit else fallback).strip() or "报告"
+    base = _BAD_SHEET_CHARS.sub("", storable(f"{unit}{year or ''}" if unit else fallback)).strip() or "报告"
     if base.startswith(PRIVATE_PREFIX):     # no numbered suffix makes such a name free: drop the `_`
         base = base.lstrip("_")
     name, n = base[:31], 2
@@ -75,6 +76,8 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
     _write_index(wb, reports, coll.sheets, parents)
     _write_facts(wb, {name: sheetfacts.record(r) for name, r in zip(coll.sheets, reports)})
+    for ws in wb.worksheets:      # unit names, titles, sources come from the documents
+        keep_as_text(ws)
     return coll
 
 
@@ -89,7 +92,35 @@ def write_template(fmt: str) -> Workbook:
     ws.cell(lay.meta_rows["格式"], 2, FORMAT_LABELS[fmt])
     for slot in lay.slots:
         styler.value(ws.cell(slot.row, slot.col), slot.kind)
+    _header_prompts(ws, lay)
     return wb
+
+
+# What a unit fills in the blank template's header block (shown when the cell is selected, as
+# Excel's 输入信息; nothing is written into the cells, so nothing is read as a value).
+HEADER_PROMPTS = {
+    "单位": ("必填", "本单位全称，如：哈尔滨市道里区教育局"),
+    "上级单位": ("选填", "汇总本单位报告的上级单位，如：哈尔滨市道里区人民政府"),
+    "年度": ("必填", "报告所属年度，四位数字，如：2021"),
+    "格式": ("已填好", "本模板的表格版式，请勿修改"),
+    "来源": ("不必填写", "由校验工具记录报告来自哪个文件"),
+    "标题": ("必填", "年报标题，如：道里区教育局2021年政府信息公开工作年度报告"),
+    "统计期限": ("必填", "如：2021-01-01 至 2021-12-31"),
+    "落款日期": ("必填", "报告落款日期，如：2022-01-20"),
+}
+PROMPT_FILL = "FFF2CC"      # pale yellow: the cells a unit fills in
+
+
+def _header_prompts(ws, lay: SheetLayout) -> None:
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+    for name, (title, prompt) in HEADER_PROMPTS.items():
+        cell = ws.cell(lay.meta_rows[name], 2)
+        dv = DataValidation(type=None, allow_blank=True, showInputMessage=True, promptTitle=title, prompt=prompt)
+        dv.add(cell.coordinate)
+        ws.add_data_validation(dv)
+        if title == "必填":       # (the label itself stays as is: the reader finds the header by it)
+            cell.fill = PatternFill("solid", fgColor=PROMPT_FILL)
 
 
 def _write_report(ws, report: Report, parent: str | None,
@@ -134,7 +165,27 @@ def _apply(ws, lay: SheetLayout, styler: Styler) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
     for col in range(4, 16):
         ws.column_dimensions[get_column_letter(col)].width = 11
+    _fit_label_rows(ws, lay)
     print_fit_width(ws)
+
+
+def _fit_label_rows(ws, lay: SheetLayout) -> None:
+    """Rows tall enough for their wrapped labels: a long 表三 row name (（六）其他处理's "申请人无正当
+    理由逾期不补正…") in one 15-point row overlapped the rows below it."""
+    spans = {(m.first_row, m.first_col): m for m in lay.merges}
+    heights: dict[int, float] = {}
+    for lab in lay.labels:
+        m = spans.get((lab.row, lab.col))
+        cols = range(lab.col, (m.last_col if m else lab.col) + 1)
+        rows = (m.last_row - m.first_row + 1) if m else 1
+        width = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in cols)
+        text = str(lab.text or "")
+        lines = -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) // max(int(width * 0.95), 1))
+        per_row = -(-lines // rows)
+        if per_row > 1:
+            heights[lab.row] = max(heights.get(lab.row, 0), 15.0 * per_row)
+    for row, height in heights.items():
+        ws.row_dimensions[row].height = height
 
 
 def _merge(ws, m) -> None:

@@ -3,6 +3,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from checker.cli import app
+from checker.exitcodes import OUTPUT
 
 
 def test_check_annotate_writes_a_flagged_copy_and_keeps_existing_output(seeds, tmp_path):
@@ -16,6 +17,6 @@ def test_check_annotate_writes_a_flagged_copy_and_keeps_existing_output(seeds, t
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "校验结果" and wb["校验结果"].max_row > 1
     res = runner.invoke(app, ["check", str(collection), "--annotate", str(out)])
-    assert res.exit_code == 2 and "--force" in res.output
+    assert res.exit_code == OUTPUT and "--force" in res.output      # 4 (was 2)
     res = runner.invoke(app, ["check", str(collection), "--annotate", str(tmp_path / "x.xlsm")])
-    assert res.exit_code == 2 and "扩展名" in res.output
+    assert res.exit_code == OUTPUT and "扩展名" in res.output       # 4 (was 2)

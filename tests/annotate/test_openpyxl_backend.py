@@ -147,7 +147,7 @@ def test_document_inputs_get_a_flagged_collection_workbook(collection, tmp_path)
         warnings.simplefilter("error")
         out = annotate_file(result, [tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out.xlsx")
     wb = load_workbook(out)
-    assert wb.sheetnames == [st.RESULTS_SHEET, "单位清单", "道里区政府办2021", "香坊区民政局2020", FACTS_SHEET,
+    assert wb.sheetnames == [st.RESULTS_SHEET, "概览", "单位清单", "道里区政府办2021", "香坊区民政局2020", FACTS_SHEET,
                              st.STATE_SHEET]
     assert wb[FACTS_SHEET].sheet_state == "veryHidden"
     flagged = [c for c in wb["道里区政府办2021"]._cells.values() if c.comment is not None]

@@ -46,7 +46,7 @@ def test_actions_fill_note_results_sheet_and_hidden_state(collection):
     notes = _actions(book, "addNote")
     assert len(notes) == 3
     assert any("R3 总计列等于各类申请人之和" in a["args"][1] and "建议值：5" in a["args"][1] for a in notes)
-    assert [a["args"][1] for a in _actions(book, "addSheet")] == [st.RESULTS_SHEET, st.STATE_SHEET]
+    assert [a["args"][1] for a in _actions(book, "addSheet")] == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]
     values = next(a["values"] for a in _actions(book, "setValues") if a["values"][0][0] == "序号")
     assert [r[5] for r in values[1:]] == ["R3", "F1", "F4"]
     links = [a["args"][0] for a in _actions(book, "addHyperlink")]
@@ -70,7 +70,7 @@ def test_rerun_on_an_annotated_workbook_rewrites_instead_of_adding(collection, t
                 if a["start_row"] + 1 == row and a["start_column"] + 1 == col]
     assert restored and restored[0]["args"] == [None]                    # the original: no fill
     assert len(_actions(book, "setNoteText")) == 1                       # F1 still flagged, re-written
-    assert [a["func"] for a in book.json()["actions"]].count("sheetDelete") == 2
+    assert [a["func"] for a in book.json()["actions"]].count("sheetDelete") == 3     # 校验结果, 概览, state
 
 
 def test_status_bar_is_ignored_where_there_is_none(collection):

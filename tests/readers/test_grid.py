@@ -108,11 +108,12 @@ def test_missing_table_and_missing_rows_are_f4():
     assert "行政事业性收费" in f4.message and "active.fees.amount_wan" not in r.cells
 
 
-def test_no_table_at_all_is_a_warning_unless_legacy():
+def test_no_table_at_all_is_an_error_unless_legacy():
+    # an error, as `xxgk rules` lists F4 (was a warning: a report with nothing checked exited 0)
     prose = [["一、总体情况"], ["本年度共收到申请 3 件。"]]
     r = read(prose, year=2021)
     (f4,) = r.findings
-    assert f4.rule == "F4" and f4.severity == "warning"
+    assert f4.rule == "F4" and f4.severity == "error"
     r = read(prose, year=2017)
     assert r.findings == []
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from htmlpage import page  # noqa: E402
+from bench.htmlpage import page  # noqa: E402
 from official import assert_reads_like_text, values_for  # noqa: E402
 
 from bench.runtogether_share import random_requests  # noqa: E402
@@ -215,7 +215,7 @@ def test_real_seeds_as_web_pages(seeds, tmp_path, seed):
     metadata, cells, prose figures and form findings as the text reader gives. (Seed 000 differs
     on purpose: its rows end in a tab, which in a text is a layout gap (F3) but as an empty <td>
     is a blank cell (F1).)"""
-    from htmlpage import seed_page
+    from bench.htmlpage import seed_page
     from checker.readers.text import read as read_text
     p = tmp_path / f"{seed}.html"
     p.write_text(seed_page(seeds[seed].read_text(encoding="utf-8")), encoding="utf-8")

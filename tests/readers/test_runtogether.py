@@ -76,9 +76,12 @@ def test_ambiguous_row_is_f3_with_candidates_and_blank_cells():
     assert len(cands) > 1
     r = _report()
     resolve(r, [RunTogetherRow("requests", "carried_over", "110000011", row=3, col=2)], "t.pdf")
-    assert r.get("requests.carried_over.total") is None
-    assert r.cells["requests.carried_over.total"] is None      # printed, but blank: not 0
+    assert {c[-1] for c in cands} == {11}                       # every split agrees on 总计 ...
+    assert r.get("requests.carried_over.total") == 11           # ... so it is known and read
+    assert r.get("requests.carried_over.natural_person") is None
+    assert r.cells["requests.carried_over.natural_person"] is None   # printed, but blank: not 0
     [f] = r.findings
+    assert "requests.carried_over.total" not in {c.cell for c in f.cells}
     assert f.rule == "F3"
     assert "110000011" in f.message and "|" in f.message and "t.pdf" in f.message
     assert f.cells[0].cell == "requests.carried_over.natural_person"
@@ -143,7 +146,8 @@ def _brute_force(flat: dict[str, str], fmt: str = "2021") -> dict[str, set]:
 
 def test_decoded_exactly_when_the_constraints_make_the_split_unique():
     """Against brute force on whole tables run together: a row is decoded iff every split of the
-    table consistent with R1–R3 gives it the same cells; otherwise it is F3, never guessed."""
+    table consistent with R1–R3 gives it the same cells; otherwise it is F3, never guessed (a cell
+    on which all those splits agree is read, the others are blank)."""
     rng = random.Random(99)
     checked = ambiguous_seen = 0
     while checked < 40:
@@ -163,7 +167,12 @@ def test_decoded_exactly_when_the_constraints_make_the_split_unique():
             if len(splits) == 1:
                 assert rid not in f3 and [r.get(f"requests.{rid}.{c}") for c in _COLS] == list(next(iter(splits)))
             else:
-                assert rid in f3 and r.get(f"requests.{rid}.total") is None
+                # a cell every split agrees on is known; the others are blank, never a guess
+                assert rid in f3
+                for k, c in enumerate(_COLS):
+                    values = {s[k] for s in splits}
+                    expected = next(iter(values)) if len(values) == 1 else None
+                    assert r.get(f"requests.{rid}.{c}") == expected
                 ambiguous_seen += 1
         checked += 1
     assert ambiguous_seen, "the sample should hold some truly ambiguous rows"

@@ -9,6 +9,7 @@ from checker.collection.facts import FACTS_SHEET
 from checker.templates import template
 from checker.workbook import HEADER_FIELDS, OutputExists, report_layout, save_atomic, write_collection, write_template
 from checker.workbook.writer import INDEX_COLUMNS, sheet_name
+from checker.exitcodes import OUTPUT
 
 
 def _sheets(path):
@@ -107,7 +108,7 @@ def test_cli_import_seeds_and_template(tmp_path, seeds):
     assert "单位清单" in sheets and FACTS_SHEET in sheets and len(sheets) == 2 + len(seeds)
     assert len(sheets["单位清单"]) == 1 + len(seeds)
     res = runner.invoke(app, ["import", str(seeds["000"]), "-o", str(out)])
-    assert res.exit_code == 1 and "--force" in res.output
+    assert res.exit_code == OUTPUT and "--force" in res.output      # 4 (was 1)
     res = runner.invoke(app, ["template", "--format", "2019", "-o", str(tmp_path / "t.xlsx")])
     assert res.exit_code == 0 and (tmp_path / "t.xlsx").exists()
 
@@ -143,3 +144,21 @@ def test_import_takes_parents_from_the_units_file(seeds, tmp_path):
     assert parents == {"南岗区城管局": "南岗区人民政府", "道里区": "哈尔滨市"}
     from checker.check import check_paths
     assert {r.unit: r.parent for r in check_paths([result.path]).reports} == parents
+
+
+def test_blank_template_says_which_header_cells_a_unit_fills(tmp_path):
+    """Selecting a header cell of the blank template shows what to write there (Excel's 输入信息);
+    the cells a unit must fill are pale yellow; the labels stay as the reader expects them."""
+    from openpyxl import load_workbook
+    from checker.workbook.writer import HEADER_PROMPTS, PROMPT_FILL
+    ws = load_workbook(save_atomic(write_template("2021"), tmp_path / "t.xlsx")).active
+    prompts = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            prompts[ws.cell(rng.min_row, 1).value] = (dv.promptTitle, dv.prompt, dv.showInputMessage)
+    assert set(prompts) == set(HEADER_FIELDS)
+    assert prompts["单位"][0] == "必填" and "本单位全称" in prompts["单位"][1] and prompts["单位"][2]
+    required = {name for name, (title, _) in HEADER_PROMPTS.items() if title == "必填"}
+    filled = {ws.cell(r, 1).value for r in range(2, 10) if ws.cell(r, 2).fill.fill_type == "solid"
+              and ws.cell(r, 2).fill.fgColor.rgb[-6:] == PROMPT_FILL}
+    assert filled == required >= {"单位", "年度"}

@@ -1,0 +1,238 @@
+"""Crawler-flattened tables: a whole report on one line, every tag stripped and nothing put between
+cells (`…现行有效件数规章000行政规范性文件34089第二十条第（五）项…一、本年新收政府信息公开申请数量
+142000016二、上年结转…`).
+
+No separator says where a row ends, but the template does: its rows come in a known order, each
+with label keys. We look for the rows' keys in that order inside the line, each close after the one
+before (a table's rows stand together; a key far away in prose is not a row), and cut the line
+there: a row is its label and the run of numbers printed straight after it. Such a run keeps the
+spaces some pages print (`0 0 0 0 0 00`), its signs (`88-720`) and loses the enumerator of the next
+row (`00000002.其他法律…` is the run `0000000` and the label `2.其他法律…`). The rows go to the grid
+matcher like any other rows; a run that is not one number a cell goes to the run-together decoder,
+which splits it by the table's own sums or reports it unread (F3) — never a guess here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..templates import Row, template
+from .grid import GridCell
+from .labels import norm
+
+# Characters inside a run of numbers: digits, signs, a decimal point and the spaces pages print.
+_RUN = re.compile(r"[0-9+\-－.]+(?:[个件项条元]|万元)?(?:[ \t]+[0-9+\-－.]+(?:[个件项条元]|万元)?)*")
+_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+_ENUM = re.compile(r"^(\d{1,2})[.．、]")
+# A row's key stands at most this far after the end of the row before (group labels, a table's
+# headings and column headers stand between); a row that is not printed widens the window.
+ROW_GAP = 90
+# Between a key and its numbers only the rest of the label (`（区分处理的，只计这一情形…）`).
+LABEL_TAIL = 48
+# The first row of a table follows its column header (`信息内容`, `自然人`) this closely.
+FIRST_ROW_GAP = 160
+# A table is recognised when at least this many of its rows are found in order.
+MIN_ROWS = 3
+# Anchors that open each table's search: the header cells only the table prints.
+_ANCHORS = {"active": ("信息内容",), "requests": ("申请人情况", "自然人")}
+_APPEALS_HEADER = "结果维持"
+APPEALS_TITLE = "政府信息公开行政复议、行政诉讼情况"
+
+
+def looks_flattened(line: str) -> bool:
+    """A long line that carries a table's header words: worth cutting into rows."""
+    return len(line) > 200 and ("信息内容" in line or "申请人情况" in line or "自然人" in line)
+
+
+@dataclass
+class _Hit:
+    row: Row
+    table: str
+    start: int      # where the key (or the label's enumerator) starts
+    key_end: int
+
+
+def rows(line: str, n: int) -> list[list[GridCell]] | None:
+    """The table rows printed inside one flattened line (None when it holds no table): for each
+    row found, `[label, value cells…]` at line `n`, and the appeals table as a title row and a row
+    of values. Tries both template generations and keeps the one that finds more rows."""
+    text = line.translate(_SPACES).replace("&nbsp;", " ")
+    best: list[_Hit] = []
+    for fmt in ("2021", "2019"):
+        hits = _chain(text, fmt)
+        if len(hits) > len(best):
+            best = hits
+    if len(best) < MIN_ROWS:
+        return None
+    out: list[list[GridCell]] = []
+    for i, hit in enumerate(best):
+        nxt = best[i + 1] if i + 1 < len(best) else None
+        out.append(_row_cells(text, hit, nxt, n, len(out)))
+    last = next((h for h in reversed(best) if h.table == "requests"), None)
+    appeals = _appeals(text, last.key_end if last else best[-1].key_end, n)
+    if appeals:
+        out.extend(appeals)
+    return out
+
+
+@cache
+def _order(fmt: str) -> tuple[tuple[str, Row, tuple[str, ...]], ...]:
+    """The rows of tables `active` and `requests` in printed order, with their normalised keys."""
+    t = template(fmt)
+    return tuple((tid, r, tuple(sorted({norm(k) for k in r.keys}, key=len, reverse=True)))
+                 for tid in ("active", "requests") for r in t.table(tid).rows)
+
+
+def _chain(text: str, fmt: str) -> list[_Hit]:
+    """The template's rows found in order, each close after the one before. A table starts at an
+    occurrence of its header (`信息内容` also stands in prose) that a row of it follows closely."""
+    hits: list[_Hit] = []
+    start = 0
+    for tid in ("active", "requests"):
+        rows = [(r, keys) for t, r, keys in _order(fmt) if t == tid]
+        for at in _anchors(text, tid, start):
+            found = _table(text, tid, rows, at)
+            if len(found) >= 2:
+                hits.extend(found)
+                start = found[-1].key_end
+                break
+    return hits
+
+
+def _table(text: str, tid: str, rows: list, at: int) -> list[_Hit]:
+    hits: list[_Hit] = []
+    limit = FIRST_ROW_GAP
+    for row, keys in rows:
+        hit = _find(text, row, keys, at, at + limit)
+        if hit is None:
+            limit += ROW_GAP      # the row is not printed (or misprinted): look further for the next
+            continue
+        hits.append(_Hit(row, tid, *hit))
+        at, limit = hit[1], ROW_GAP + LABEL_TAIL
+    return hits
+
+
+def _anchors(text: str, tid: str, start: int):
+    """Where table `tid`'s header may stand, in order."""
+    found = sorted(i for a in _ANCHORS[tid] for i in _all(text, a, start))
+    return found
+
+
+def _all(text: str, word: str, start: int):
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _find(text: str, row: Row, keys: tuple[str, ...], lo: int, hi: int) -> tuple[int, int] | None:
+    """The first key of `row` in text[lo:hi] with no sentence end before it (prose is not a row),
+    as (start of the printed label, end of the key). An exact key (`规章`, `其他`) must stand
+    alone: not inside a longer word (`规章制度`, `其他处理`)."""
+    best = None
+    for k in keys:
+        i = text.find(k, lo, hi + len(k))
+        while i >= 0 and row.exact and not _alone(text, i, i + len(k)):
+            i = text.find(k, i + 1, hi + len(k))
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, i + len(k), k)
+    if best is None or "。" in text[lo:best[0]]:
+        return None
+    i, j, k = best
+    return i - _label_before(text, i, row.label, k), j
+
+
+def _label_before(text: str, i: int, label: str, key: str) -> int:
+    """How much of the label's start is printed before its key (`属于` of `1.属于国家秘密`)."""
+    body = _ENUM.sub("", label)
+    at = norm(body).find(key)
+    prefix = norm(body)[:at] if at > 0 else ""
+    return len(prefix) if prefix and text[i - len(prefix):i] == prefix else 0
+
+
+def _alone(text: str, i: int, j: int) -> bool:
+    """An exact key printed as a whole label: numbers (or nothing) after it, an enumerator or
+    the end of another row before it."""
+    after = text[j:j + 1]
+    return after == "" or after.isdigit() or after in " +-－（(" or not after.strip()
+
+
+def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[GridCell]:
+    end = nxt.start if nxt else len(text)
+    seg = text[hit.key_end:end]
+    ncols = len(hit.row.columns)
+    m = next((m for m in _RUN.finditer(seg) if m.start() <= LABEL_TAIL), None)
+    run = ""
+    if m is not None:
+        run = m.group().strip()
+        if nxt is not None and not seg[m.end():].strip():
+            run = _drop_enumerator(run, nxt.row)
+    if not any(ch.isdigit() for ch in run):
+        # the label printed with no numbers after it (`3.其他（七）总计…`): a row of blank cells
+        label = text[hit.start:hit.key_end] + _tail(seg if m is None else seg[:m.start()])
+        return [GridCell(label.strip(), n, 1)] + [GridCell("", n, 2 + c) for c in range(ncols)]
+    label = text[hit.start:hit.key_end] + seg[:m.start()].rstrip()
+    tokens = run.split()
+    col = 2
+    if len(tokens) == ncols and all(_one_number(t) for t in tokens):
+        cells = [GridCell(t, n, col + i) for i, t in enumerate(tokens)]
+    elif all(_digits_and_signs(t) for t in tokens):
+        cells = [GridCell(" ".join(tokens), n, col)]     # the run-together decoder splits it
+    else:
+        cells = [GridCell(t, n, col + i) for i, t in enumerate(tokens)]
+    return [GridCell(label.strip(), n, 1)] + cells
+
+
+def _tail(seg: str) -> str:
+    """The rest of a label that has no numbers after it, up to the next row's enumerator."""
+    return re.split(r"[（(。]", seg[:LABEL_TAIL], maxsplit=1)[0].rstrip()
+
+
+def _drop_enumerator(run: str, nxt: Row) -> str:
+    """`00000002.` before `其他法律…`: the `2.` is the next row's enumerator, not a value."""
+    m = _ENUM.match(nxt.label)
+    if m is None:
+        return run
+    tail = m.group(1)
+    stripped = run.rstrip()
+    for dot in ".．、":
+        if stripped.endswith(tail + dot):
+            return stripped[: -len(tail) - 1].rstrip()
+    return run
+
+
+def _one_number(t: str) -> bool:
+    return bool(re.fullmatch(r"[+\-－]?\d+(?:\.\d+)?(?:[个件项条元]|万元)?", t)) and not (
+        len(t) > 1 and t[0] == "0" and t[1:2].isdigit())
+
+
+def _digits_and_signs(t: str) -> bool:
+    return bool(re.fullmatch(r"[+\-－]?\d+(?:[\-－]\d+)*", t))
+
+
+def _appeals(text: str, start: int, n: int) -> list[list[GridCell]] | None:
+    """Table `appeals`: its column headers (`行政复议 行政诉讼 结果维持…总计`), then 15 numbers."""
+    h = text.find(_APPEALS_HEADER, start)
+    if h < 0 or h - start > 400:
+        return None
+    m = re.compile(r"\d").search(text, h)
+    if m is None or m.start() - h > 160 or "。" in text[h:m.start()]:
+        return None
+    run = _RUN.match(text, m.start())
+    if run is None:
+        return None
+    tokens = _drop_year(run.group().split(), text, run.end())
+    if not tokens:
+        return None
+    title = [GridCell(APPEALS_TITLE, n, 1)]
+    if len(tokens) == 15 and all(_one_number(t) for t in tokens):
+        return [title, [GridCell(t, n, 2 + i) for i, t in enumerate(tokens)]]
+    return [title, [GridCell(" ".join(tokens), n, 2)]]
+
+
+def _drop_year(tokens: list[str], text: str, end: int) -> list[str]:
+    """A run that ends in a year of the prose after the table (`… 0 0 2022年…`): not a cell."""
+    if len(tokens) > 1 and text[end:end + 1] in ("年", "月", "日"):
+        return tokens[:-1]
+    return tokens

@@ -1,0 +1,267 @@
+"""Limits checked before a file is parsed, so a hostile or broken file is one clear F5, not a run
+that eats all memory or is killed (python-calamine aborts the whole process on a sheet whose cells
+span A1:XFD1048576; openpyxl hangs on a merged range that size).
+
+- every file: at most MAX_FILE_BYTES[kind] on disk;
+- `.xlsx .xlsm .ods .docx` (zip packages): each part at most MAX_PART unpacked, all parts at most
+  MAX_UNPACKED, no big part packed more than MAX_RATIO:1 (a decompression bomb). The parts the
+  parsers read in full (sheets, shared strings, the document body) are measured as they unpack,
+  not taken from the zip directory, which a crafted file can fill with any numbers;
+- a worksheet's cells and merged ranges span at most MAX_SHEET_CELLS (rows × columns);
+- a package that is an encrypted Office file (password to open) is named as such.
+"""
+from __future__ import annotations
+
+import html
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from . import ReadError
+
+MB = 1 << 20
+MAX_FILE_BYTES = {"text": 20 * MB, "html": 20 * MB, "pdf": 200 * MB, "workbook": 100 * MB, "docx": 100 * MB}
+MAX_PART = 256 * MB
+MAX_UNPACKED = 512 * MB
+MAX_RATIO = 100                 # real parts pack 5–30:1; checked for parts over RATIO_FROM
+RATIO_FROM = 8 * MB
+MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report sheet is ~100 × 15
+PACKAGES = (".xlsx", ".xlsm", ".ods", ".docx")
+_MEASURED = re.compile(r"^(xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml|word/document\.xml)$")
+# a cell with content (`<c r="B7" …>…`, not a formatted empty `<c r="B7" s="3"/>`); Excel, LibreOffice
+# and openpyxl write `r` first. Literal prefixes keep the scan fast (~0.1 ms for a report sheet).
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>')
+_MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+
+def check_file(path: Path, kind: str, size: int) -> None:
+    """Raise ReadError for a file over the limits (see the module doc). `size`: its size on disk."""
+    limit = MAX_FILE_BYTES.get(kind)
+    if limit and size > limit:
+        raise ReadError(f"文件“{path.name}”有 {size / MB:.0f} MB，超过可读取的上限 {limit // MB} MB"
+                        "（年度报告通常不到 1 MB），没有读取。")
+    if path.suffix.lower() in PACKAGES:
+        check_package(path)
+
+
+def check_package(path: Path) -> None:
+    """The zip-package limits for an Office/OpenDocument file (see the module doc)."""
+    try:
+        z = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        _not_a_package(path)
+        return               # the reader says it is damaged
+    except OSError:
+        return               # the reader says why it cannot open it
+    with z:
+        infos = z.infolist()
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MAX_PART or total > MAX_UNPACKED:
+                raise _bomb(path, info.filename, info.file_size if info.file_size > MAX_PART else total)
+            if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise _bomb(path, info.filename, info.file_size, f"{info.file_size // max(info.compress_size, 1)}:1")
+        for info in infos:
+            if _MEASURED.match(info.filename):
+                _measure(path, z, info)
+
+
+def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Unpack one part in pieces, counting its real size and (for a sheet) the cells' extent. The raw
+    stream is inflated here: zipfile's own reader stops at the size the directory claims."""
+    sheet = info.filename.startswith("xl/worksheets/")
+    ods = _OdsSpan(path) if info.filename == "content.xml" and path.suffix.lower() == ".ods" else None
+    rows = cols = (1 << 30, 0)
+    tail = b""
+    size = cells = 0
+    try:
+        for chunk in _inflate(z.fp, info):
+            size += len(chunk)
+            if size > MAX_PART:
+                raise _bomb(path, info.filename, size)
+            if ods is not None:
+                ods.feed(chunk)
+            if sheet:
+                data = tail + chunk
+                rows, cols = _extent(data, rows, cols, path, info.filename)
+                tail = data[-512:]
+                cells += chunk.count(b"<c")      # cells without a ref count too (and a few <col>s)
+                if cells > MAX_SHEET_CELLS:
+                    raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, info.filename)}有超过 "
+                                    f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
+    except (zlib.error, struct.error, OSError, ValueError):
+        return                               # damaged: the reader will say so
+
+
+class _OdsSpan:
+    """An OpenDocument sheet's span: rows and cells carry repeat counts (`number-rows-repeated`,
+    `number-columns-repeated`), and python-calamine allocates every repeated cell up to the last one
+    with content. Counted per table, row by row, as content.xml unpacks."""
+    _TABLE = re.compile(rb"<table:table[\s>][^>]*?table:name=\"([^\"]*)\"")
+    _PIECE = re.compile(rb"<table:table[\s>][^>]*>|<table:table-row\b[^>]*/>|<table:table-row\b.*?</table:table-row>",
+                        re.S)
+    _CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+    _REPEAT = re.compile(rb"number-(?:rows|columns)-repeated=\"([0-9]+)\"")
+
+    def __init__(self, path: Path):
+        self.path, self.buffer, self.table = path, b"", "?"
+        self.rows = self.last = self.width = 0
+
+    def feed(self, chunk: bytes) -> None:
+        data = self.buffer + chunk
+        end = 0
+        for m in self._PIECE.finditer(data):
+            end = m.end()
+            piece = m.group(0)
+            if not piece.startswith(b"<table:table-row"):
+                name = self._TABLE.match(piece)
+                self.table = name.group(1).decode("utf-8", "replace") if name else "?"
+                self.rows = self.last = self.width = 0
+                continue
+            self._row(piece)
+        self.buffer = data[end:]
+        if len(self.buffer) > 8 * MB:      # no sheet row of a real workbook is near this long
+            raise ReadError(f"工作簿“{self.path.name}”的工作表“{self.table}”有一行超过 8 MB，超过可读取的上限，没有读取。")
+
+    def _row(self, row: bytes) -> None:
+        head = row[:row.index(b">") + 1]
+        rep = self._REPEAT.search(head)
+        self.rows += int(rep.group(1)) if rep else 1
+        width = content = 0
+        for attrs, closed in self._CELL.findall(row[len(head):]):
+            rep = self._REPEAT.search(attrs)
+            width += int(rep.group(1)) if rep else 1
+            if not closed or b"office:value" in attrs:
+                content = width
+        if content:
+            self.last, self.width = self.rows, max(self.width, content)
+            if self.last * self.width > MAX_SHEET_CELLS:
+                raise ReadError(f"工作簿“{self.path.name}”的工作表“{self.table}”的单元格（含重复的行和列）"
+                                f"分布在 {self.last:,} 行 × {self.width:,} 列的范围内，超过可读取的上限 "
+                                f"{MAX_SHEET_CELLS:,} 格，没有读取。")
+
+
+def _inflate(fh, info: zipfile.ZipInfo, piece: int = 4 * MB):
+    """The unpacked bytes of a stored or deflated zip part, `piece` at a time (bounded memory)."""
+    if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return                       # encrypted or an unusual method: left to the reader
+    fh.seek(info.header_offset)
+    head = fh.read(30)
+    if head[:4] != b"PK\x03\x04":
+        raise ValueError("no local header")
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    left = info.compress_size
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    while left > 0:
+        raw = fh.read(min(MB, left))
+        if not raw:
+            return
+        left -= len(raw)
+        if inflater is None:
+            yield raw
+            continue
+        out = inflater.decompress(raw, piece)
+        while out:
+            yield out
+            out = inflater.decompress(inflater.unconsumed_tail, piece) if inflater.unconsumed_tail else b""
+
+
+def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], path: Path, part: str):
+    """Widen (min, max) rows and columns by the cell refs and merged ranges in `data`; raise when
+    the span passes MAX_SHEET_CELLS (python-calamine allocates the span, not the cells)."""
+    refs = _CELL_REF.findall(data)
+    if refs:
+        numbers = [int(r) for _, r in refs]
+        letters = {c for c, _ in refs}
+        columns = [_col(c) for c in letters]
+        rows = (min(rows[0], min(numbers)), max(rows[1], max(numbers)))
+        cols = (min(cols[0], min(columns)), max(cols[1], max(columns)))
+    if b"<mergeCell " in data:
+        for a, ra, b, rb in _MERGE_REF.findall(data):
+            cells = (abs(int(rb) - int(ra)) + 1) * (abs(_col(b) - _col(a)) + 1)
+            if cells > MAX_SHEET_CELLS:
+                raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}有一个合并区域 "
+                                f"{a.decode()}{ra.decode()}:{b.decode()}{rb.decode()}，共 {cells:,} 格，"
+                                f"超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+    (r0, r1), (c0, c1) = rows, cols
+    span = (r1 - r0 + 1) * (c1 - c0 + 1) if r1 and c1 else 0
+    if span > MAX_SHEET_CELLS:
+        raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
+                        f"{c1 - c0 + 1:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+    return rows, cols
+
+
+def _sheet_name(path: Path, part: str) -> str:
+    """“Sheet1” for the part xl/worksheets/sheet1.xml, from the workbook's own list (error path only)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            name = sheet_parts(z).get(part)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        name = None
+    return f"“{name}”" if name is not None else f"（{part}）"
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part (xl/worksheets/sheet1.xml) -> the sheet's name, from the workbook's own list."""
+    book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    targets = {_attr(r, "Id"): "xl/" + _attr(r, "Target").lstrip("/").removeprefix("xl/")
+               for r in re.findall(r"<Relationship\b[^>]*>", rels)}
+    out = {}
+    for sheet in re.findall(r"<sheet\b[^>]*>", book):
+        part = targets.get(_attr(sheet, "r:id"))
+        if part:
+            out[part] = html.unescape(_attr(sheet, "name"))
+    return out
+
+
+def _attr(element: str, name: str) -> str:
+    m = re.search(r'\s%s="([^"]*)"' % re.escape(name), element)
+    return m.group(1) if m else ""
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _bomb(path: Path, part: str, size: int, ratio: str = "") -> ReadError:
+    limit = f"压缩比 {ratio}，上限 {MAX_RATIO}:1" if ratio else \
+        f"上限为单个部件 {MAX_PART // MB} MB、合计 {MAX_UNPACKED // MB} MB"
+    return ReadError(f"文件“{path.name}”解压后过大（其中“{part}”达 {size / MB:,.0f} MB，{limit}），"
+                     "可能是损坏的文件或“压缩炸弹”，没有读取。")
+
+
+def _not_a_package(path: Path) -> None:
+    """A `.xlsx`/`.docx` that is not a zip: an encrypted Office file is an OLE file holding the
+    encrypted package; say it needs its password removed (not that it is damaged)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return
+    if head.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_STREAM in head or _encrypted(path):
+            app = "Word" if path.suffix.lower() == ".docx" else "Excel"
+            raise ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
+                            "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
+        kind = "Word 97-2003 文档（.doc）" if path.suffix.lower() == ".docx" else "Excel 97-2003 工作簿（.xls）"
+        raise ReadError(f"文件“{path.name}”实际是{kind}，扩展名却是 {path.suffix}。"
+                        f"请在 {'Word' if 'Word' in kind else 'Excel'} 中另存为 {path.suffix} 再检查。")
+
+
+def _encrypted(path: Path) -> bool:
+    """The stream name may sit beyond the first 64 KB of the OLE directory: scan the file's head."""
+    try:
+        with open(path, "rb") as f:
+            return _ENCRYPTED_STREAM in f.read(4 * MB)
+    except OSError:
+        return False

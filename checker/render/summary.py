@@ -1,0 +1,79 @@
+"""Short overviews of a check for the terminal: the closing totals with the units and rules that have
+the most problems, and `--summary`'s one line per report (for runs over thousands of reports)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..catalogue import SEVERITIES, SEVERITY_ORDER, catalogue, severity_label
+
+TOP = 5     # units and rules named in the closing lines
+
+
+def report_name(unit, year) -> str:
+    return f"{unit or '（未识别单位）'} {year or '（未识别年度）'} 年度"
+
+
+def counts_by_report(result) -> dict[tuple, Counter]:
+    """(unit, year) -> Counter of severities, every checked report included (with no problem: empty)."""
+    out: dict[tuple, Counter] = {(r.unit, r.year): Counter() for r in result.reports}
+    for f in result.findings:
+        if f.unit is None and f.year is None and f.rule == "F5":
+            continue          # an unreadable input is not a report: it is counted on its own
+        out.setdefault((f.unit, f.year), Counter())[f.severity] += 1
+    return out
+
+
+def _ranked(counts: dict) -> list:
+    """Most errors first, then most warnings: the reports a reviewer should open first."""
+    return sorted(counts.items(), key=lambda kv: (*(-kv[1][s] for s in SEVERITIES), str(kv[0][0]), kv[0][1] or 0))
+
+
+def _tally(c: Counter) -> str:
+    return "，".join(f"{severity_label(s)} {c[s]} 条" for s in SEVERITIES if c[s]) or "没有发现问题"
+
+
+def top_lines(result) -> list[str]:
+    """`问题最多的报告：…` and `出现最多的规则：…` (empty when nothing was found)."""
+    by_report = [(k, c) for k, c in _ranked(counts_by_report(result)) if sum(c.values())][:TOP]
+    rules = Counter(f.rule for f in result.findings)
+    if not by_report and not rules:
+        return []
+    lines = []
+    if by_report:
+        lines.append("问题最多的报告：" + "；".join(f"{report_name(*k)}（{sum(c.values())} 条）" for k, c in by_report))
+    if rules:
+        cat = catalogue()
+        top = sorted(rules.items(), key=lambda kv: (-kv[1], SEVERITY_ORDER.get(cat[kv[0]].severity, 9), kv[0]))[:TOP]
+        lines.append("出现最多的规则：" + "；".join(f"{rid} {cat[rid].title}（{n} 条）" for rid, n in top))
+    return lines
+
+
+def per_report(result, out) -> None:
+    """`--summary`: one line per report, most problems first, then the unreadable inputs and totals."""
+    rules_of: dict[tuple, Counter] = {}
+    for f in result.findings:
+        rules_of.setdefault((f.unit, f.year), Counter())[f.rule] += 1
+    for (unit, year), c in _ranked(counts_by_report(result)):
+        rules = rules_of.get((unit, year), Counter())
+        shown = "、".join(f"{rid}×{n}" if n > 1 else rid for rid, n in sorted(rules.items()))
+        out.write(f"{report_name(unit, year)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
+    for f in result.unreadable:
+        out.write(f"无法读取：{f.message}\n")
+    out.write(totals(result) + "\n")
+
+
+def not_reports(result) -> list:
+    """Inputs read with nothing of a report in them (no standard table, no format): "hello world",
+    a meeting note, text in an unexpected encoding. Nothing was checked in them."""
+    return [r for r in result.reports if r.format is None]
+
+
+def totals(result) -> str:
+    n = Counter(f.severity for f in result.findings)
+    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
+    strange = len(not_reports(result))
+    return (f"共检查 {len(result.reports) - strange} 份报告：错误 {n['error']} 条，警告 {n['warning']} 条"
+            + (f"，提示 {n['info']} 条" if n["info"] else "")
+            + (f"；无法读取的输入 {len(result.unreadable)} 个" if result.unreadable else "")
+            + (f"；无法识别为年度报告的输入 {strange} 个（未核对）" if strange else "")
+            + (f"；运行出错的规则：{'、'.join(crashed)}" if crashed else "") + "。")

@@ -1,0 +1,80 @@
+"""Report text stays text in every spreadsheet we write (OWASP CSV/formula injection).
+
+Unit names, titles, file and sheet names and messages come from documents sent in by many offices;
+the workbooks and CSVs we write go back to them. Text starting with = + - @ (or a tab/CR) is a
+formula or DDE call to Excel and LibreOffice when typed, pasted or opened from CSV, so:
+- CSV fields and values handed to a live Excel (xlwings) get Excel's own text marker, a leading `'`;
+- openpyxl cells are stored as strings (openpyxl would store `=…` as a formula) with the
+  quotePrefix style, so Excel shows them as text and keeps them text when edited.
+"""
+from __future__ import annotations
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def quoted(value):
+    """`value` as Excel should take it when typed or read from CSV: text that would start a
+    formula gets a leading `'`; everything else (numbers, None, plain text) is unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def quoted_rows(rows):
+    """`quoted` over a 2-D list of values (a block written to Excel in one go)."""
+    return [[quoted(v) for v in row] if isinstance(row, (list, tuple)) else quoted(row) for row in rows]
+
+
+def keep_as_text(ws) -> None:
+    """Every cell of an openpyxl sheet we wrote that openpyxl would save as a formula is saved as the
+    text it is. Only for sheets whose every cell is ours: a reviewer's own formulas are not touched.
+    Text that cannot be stored (a file name that is not UTF-8) is stored with those bytes escaped."""
+    for cell in ws._cells.values():
+        if cell.data_type == "f" or (cell.data_type == "s" and isinstance(cell.value, str)
+                                     and cell.value.startswith(FORMULA_START)):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        if cell.data_type == "s" and isinstance(cell.value, str) and not cell.value.isascii():
+            cell._value = storable(cell.value)
+
+
+def storable(text: str) -> str:
+    """`text` as UTF-8 can store it: lone surrogates (undecodable bytes of a file name, kept by
+    Python as surrogateescape) become visible escapes like `\\xff` instead of failing the save."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+            if _only_escapes(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _only_escapes(text: str) -> bool:
+    try:
+        text.encode("utf-8", "surrogateescape")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def escape_strings(obj):
+    """`obj` (a Report, its findings, facts…) with every string made `storable`, in place where it
+    is an object. For the rare report whose file name is not UTF-8: its source and every message
+    naming the file can then be printed, hashed and saved like any other."""
+    if isinstance(obj, str):
+        return storable(obj)
+    if isinstance(obj, list):
+        obj[:] = [escape_strings(v) for v in obj]
+        return obj
+    if isinstance(obj, tuple):
+        return type(obj)(escape_strings(v) for v in obj)
+    if isinstance(obj, dict):
+        items = [(escape_strings(k), escape_strings(v)) for k, v in obj.items()]
+        obj.clear()
+        obj.update(items)
+        return obj
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields:
+        for name in fields:
+            object.__setattr__(obj, name, escape_strings(getattr(obj, name)))
+    return obj

@@ -1,0 +1,56 @@
+"""The real crawler-flattened pages of tests/fixtures/corpus/pingtan-page-txt (SOURCES.md there),
+read through the real CLI: every report gives its unit, year and format; every cell checked by hand
+against the table of its page.html reads right, or is reported unread (F3) when the flattened text
+allows more than one split; nothing else is left unread."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "pingtan-page-txt"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, dict]:
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(CORPUS), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode == 0, out.stderr
+    reports = json.loads(out.stdout)["reports"]
+    return {Path(r["source"]).stem: r for r in reports}
+
+
+def test_every_file_is_read_with_its_unit_year_and_format(extracted):
+    assert set(EXPECTED) <= set(extracted)      # (SOURCES.md is read too: a text file)
+    for name, e in EXPECTED.items():
+        r = extracted[name]
+        assert (r["unit"], r["year"], r["format"]) == (e["unit"], e["year"], e["format"]), name
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if "checked" in e))
+def test_cells_checked_against_the_page_html_are_right_or_reported_unread(extracted, name):
+    r, e = extracted[name], EXPECTED[name]
+    f3 = {c["cell"] for f in r["findings"] if f["rule"] == "F3" for c in f["cells"]}
+    for cell, truth in e["checked"].items():
+        got = r["cells"][cell]
+        if got is None:
+            assert cell in e["unread"] and cell in f3, f"{name} {cell}: unread without cause"
+        else:
+            assert got == truth, f"{name} {cell}: read {got}, the page says {truth}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if e["format"] != "legacy"))
+def test_only_the_truly_ambiguous_cells_are_unread(extracted, name):
+    """A cell left unread is one whose printed digits split more than one way (listed, each
+    checked by hand in the text), and an F3 names it; printed blanks are F1."""
+    r, e = extracted[name], EXPECTED[name]
+    unread = sorted(c for c, v in r["cells"].items() if v is None)
+    assert unread == sorted(e["unread"] + e.get("blank", []))
+    f3 = {c["cell"] for f in r["findings"] if f["rule"] == "F3" for c in f["cells"]}
+    f1 = {c["cell"] for f in r["findings"] if f["rule"] == "F1" for c in f["cells"]}
+    assert set(e["unread"]) <= f3 and set(e.get("blank", [])) <= f1
+    assert not [f for f in r["findings"] if f["rule"] == "F4"], name

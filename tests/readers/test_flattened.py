@@ -1,0 +1,114 @@
+"""Crawler-flattened text on one line (flattened.py), on constructed lines: rows by the template's
+labels in order, runs with spaces, signs, `&nbsp;` and U+3000, the next row's enumerator, blank
+rows, and prose that mentions a label with a number (never a row)."""
+from __future__ import annotations
+
+from checker.readers.text import read_text
+
+_REQ_2021 = [
+    ("一、本年新收政府信息公开申请数量", "142000016"), ("二、上年结转政府信息公开申请数量", "0000000"),
+    ("三、本年度办理结果（一）予以公开", "5000005"), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0000000"),
+    ("（三）不予公开1.属于国家秘密", "0000000"), ("2.其他法律行政法规禁止公开", "0000000"),
+    ("3.危及“三安全一稳定”", "0000000"), ("4.保护第三方合法权益", "0000000"), ("5.属于三类内部事务信息", "1000001"),
+    ("6.属于四类过程性信息", "2000002"), ("7.属于行政执法案卷", "0000000"), ("8.属于行政查询事项", "0000000"),
+    ("（四）无法提供1.本机关不掌握相关政府信息", "5000005"), ("2.没有现成信息需要另行制作", "0000000"),
+    ("3.补正后申请内容仍不明确", "0000000"), ("（五）不予处理1.信访举报投诉类申请", "0000000"), ("2.重复申请", "0000000"),
+    ("3.要求提供公开出版物", "0000000"), ("4.无正当理由大量反复申请", "0000000"),
+    ("5.要求行政机关确认或重新出具已获取信息", "0000000"),
+    ("（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1000001"),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0000000"), ("3.其他", "0200002"),
+    ("（七）总计", "142000016"), ("四、结转下年度继续办理", "0000000"),
+]
+# a crawler's page: its header lines, then the whole body on one line
+_HEAD = ("标题: 某某区某某局2022年度政府信息公开工作年度报告\n发布时间: 2023-01-19 15:19\n"
+         "==================== 正文 ====================\n"
+         "某某区某某局2022年度政府信息公开工作年度报告 一、总体情况 2022年，我局办理行政许可12件。"
+         "二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 ")
+_REQ_HEAD = ("三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+             "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+_APPEALS = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
+            "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 ")
+
+
+def _line(active: str, requests=_REQ_2021, appeals="0 0 0 0 0 1 0 0 0 1 0 0 0 0 0") -> str:
+    body = "".join(label + run for label, run in requests)
+    return _HEAD + active + _REQ_HEAD + body + _APPEALS + appeals + " 五、存在的主要问题及改进情况。 某某区某某局 2023年1月19日"
+
+
+_ACTIVE_2021 = ("规章000行政规范性文件34089第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容"
+                "本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费9116.36 ")
+
+
+def _read(text: str):
+    return read_text(text, "t.txt", "t.txt")
+
+
+def test_one_line_report_reads_its_rows_in_order():
+    r = _read(_line(_ACTIVE_2021))
+    assert (r.unit, r.year, r.format) == ("某某区某某局", 2022, "2021")
+    assert [r.get(f"requests.received.{c}") for c in ("natural_person", "commercial", "total")] == [14, 2, 16]
+    assert r.get("requests.other.other.commercial") == 2            # `3.其他 0200002`
+    assert r.get("requests.denied.internal.natural_person") == 1    # `00000006.属于四类…`: the 6. is a label
+    assert r.get("active.fees.amount_wan") == 9116.36
+    assert r.get("appeals.count.direct_suit.total") == 1
+    assert r.get("active.licensing.decisions") == 0                 # not the 12 of the prose
+    # 34089 splits 3|40|89, 34|0|89, …: unread, one F3 naming it, never a guess
+    assert all(r.get(f"active.normative_docs.{c}") is None for c in ("issued", "repealed", "in_force"))
+    [f3] = [f for f in r.findings if f.rule == "F3"]
+    assert "34089" in f3.message
+    assert not [f for f in r.findings if f.rule == "F4"]
+
+
+def test_spaces_ideographic_spaces_and_nbsp_inside_runs():
+    reqs = list(_REQ_2021)
+    reqs[0] = (reqs[0][0], "14 2\u30000 0&nbsp;0 0 16")
+    reqs[1] = (reqs[1][0], "0 0 0 0 0 00")         # first six spaced, last two run together
+    reqs[2] = (reqs[2][0], "50 0 0 0 05")           # irregular spacing: 5|0|0|0|0|0|5
+    r = _read(_line(_ACTIVE_2021, reqs))
+    assert [r.get(f"requests.received.{c}") for c in ("natural_person", "commercial", "total")] == [14, 2, 16]
+    assert r.get("requests.carried_over.total") == 0
+    assert [r.get(f"requests.granted.{c}") for c in ("natural_person", "other_org", "total")] == [5, 0, 5]
+
+
+_ACTIVE_2019 = ("第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件335第二十条第（五）项"
+                "信息内容上一年项目数量本年增/减处理决定数量行政许可88-720其他对外管理服务事项1-10第二十条第（六）项信息内容"
+                "上一年项目数量本年增/减处理决定数量行政处罚000行政强制000第二十条第（八）项信息内容上一年项目数量本年增/减"
+                "行政事业性收费15-15第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购263042532")
+
+
+def test_signed_values_of_the_2019_table():
+    reqs = [(lab, run) for lab, run in _REQ_2021 if "申请人" not in lab and lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    r = _read(_line(_ACTIVE_2019, reqs).replace("2022年", "2020年"))
+    assert r.format == "2019"
+    assert [r.get(f"active.fees.{c}") for c in ("prev_items", "change")] == [15, -15]
+    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace): 1 either way
+    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, None, None]
+    assert r.get("active.regulations.made") == 0                     # 000: no blank can hide in it
+    # 88-720 is 88|-72|0, 88|-7|20 or 88|-720|空: 上一年项目数量 is 88 either way, the rest is unread
+    assert r.get("active.licensing.prev_items") == 88
+    assert r.get("active.licensing.change") is None and r.get("active.licensing.decisions") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "88-720" in f.message)
+    assert {c.cell for c in f3.cells} == {"active.licensing.change", "active.licensing.decisions"}
+    assert r.get("active.procurement.items") is None                 # 263042532: two cells, no sum
+    assert r.get("requests.other.other_org") == 0 and r.get("requests.other.commercial") == 2
+
+
+def test_a_label_printed_without_values_is_a_row_of_blanks():
+    reqs = list(_REQ_2021)
+    reqs[21] = (reqs[21][0], "")      # `…不再处理其政府信息公开申请3.其他（七）总计…`
+    reqs[22] = (reqs[22][0], "")
+    reqs[23] = (reqs[23][0], "142000016")
+    r = _read(_line(_ACTIVE_2021, reqs).replace("3.其他（七）", "3.其他（七）"))
+    assert r.get("requests.other.unpaid_fee.total") is None and r.get("requests.other.other.total") is None
+    f1 = {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
+    assert "requests.other.unpaid_fee.total" in f1 and "requests.other.other.natural_person" in f1
+    assert r.get("requests.handled_total.total") == 16
+
+
+def test_prose_that_names_a_row_is_not_a_table():
+    text = ("某某区某某局2022年度政府信息公开工作年度报告 " + "我局信息内容丰富，" * 30 +
+            "本年度办理行政许可12件，行政处罚3件，规章0件。本年新收政府信息公开申请数量14件。")
+    r = _read(text)
+    assert r.facts.get("tables_found") in ([], None)
+    assert r.values is None or all(v != v for v in r.values)   # nothing read from prose

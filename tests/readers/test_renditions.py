@@ -1,0 +1,187 @@
+"""Renditions of the tables people hold (issue: read every rendition): `|` tables with a group-label
+column and explicit empty cells, tab rows whose separators show a blank, a bare value row whose
+label a conversion moved elsewhere. A blank is F1 in its own column; a row is F3 only when its
+layout truly does not say which cell is empty."""
+from __future__ import annotations
+
+from checker.readers.text import read_text
+
+HEAD = "某市某区财政局2021年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n"
+ROWS = [
+    ("", "一、本年新收政府信息公开申请数量", "31 | 4 | 0 | 0 | 2 | 0 | 37"),
+    ("", "二、上年结转政府信息公开申请数量", "0 | 0 | 0 | 0 | 0 | 0 | 0"),
+    ("三、本年度办理结果", "（一）予以公开", "31 | 4 |  |  | 2 | 0 | 37"),
+    ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0 | 0 | 0 | 0 | 0 | 0 | "),
+]
+
+
+def _md(rows) -> str:
+    body = "\n".join(f"| {g} | {lab} | {vals} |" if lab else f"| {vals} |" for g, lab, vals in rows)
+    return HEAD + "| | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|---|\n" + body
+
+
+def _f1(r) -> set[str]:
+    return {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
+
+
+def test_pipe_table_with_group_column_and_explicit_empty_cells():
+    r = read_text(_md(ROWS), "t.md", "t.md")
+    assert r.get("requests.granted.natural_person") == 31 and r.get("requests.granted.legal_services") == 2
+    assert r.get("requests.granted.research") is None and r.get("requests.granted.nonprofit") is None
+    assert r.get("requests.partly_granted.other_org") == 0 and r.get("requests.partly_granted.total") is None
+    assert {"requests.granted.research", "requests.granted.nonprofit", "requests.partly_granted.total"} <= _f1(r)
+    assert not [f for f in r.findings if f.rule == "F3"]
+
+
+def test_tab_rows_say_which_cell_is_blank_unless_every_row_ends_with_a_tab():
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t"]
+    r = read_text(HEAD + "\n".join(lines), "t.txt", "t.txt")
+    assert r.get("requests.carried_over.natural_person") == 0
+    assert r.get("requests.carried_over.total") is None and "requests.carried_over.total" in _f1(r)
+    # the same blank row where the full rows end with a tab too: the last tab may be no cell at all
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\t", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t"]
+    r = read_text(HEAD + "\n".join(lines), "t.txt", "t.txt")
+    assert r.get("requests.carried_over.natural_person") is None
+    assert any(f.rule == "F3" and "上年结转" in f.message for f in r.findings)
+
+
+def test_a_bare_value_row_takes_the_one_place_left_between_the_rows_found():
+    rows = list(ROWS)
+    rows[1] = ("", "", "0 | 0 | 0 | 0 | 0 | 0 | 0")            # label moved out of the table
+    r = read_text(_md(rows) + "\n\n二、上年结转政府信息公开申请数量", "t.md", "t.md")
+    assert r.get("requests.carried_over.total") == 0
+    # two bare rows in one gap: neither can be placed for sure
+    rows = [ROWS[0], ("", "", "1 | 0 | 0 | 0 | 0 | 0 | 1"), ("", "", "0 | 0 | 0 | 0 | 0 | 0 | 0"), ROWS[3]]
+    r = read_text(_md(rows), "t.md", "t.md")
+    assert r.get("requests.carried_over.total") is None and r.get("requests.granted.total") is None
+
+
+LAYOUT = """某市某区财政局2021年政府信息公开工作年度报告
+
+三、收到和处理政府信息公开申请情况
+
+            自然人   法人或                              总计
+                  商业企    科研机   社会公   法律服    其他
+三、本   （一）    5   0   0   0   0   0   5
+年度办   予以公
+理结果   开
+（三）   1.属于   0   0   0   0   0   0   0
+不予公   国家秘
+开     密
+      2.其他   1   0   0   0   0   0   1
+      法律行
+      政法规
+
+      禁止公
+      开
+      3.危    0 0  0 0  0   0   0
+      及“三
+      安全一
+      稳定”
+（七）总计       6   0   0   0   0   0   6
+"""
+
+
+def test_layout_labels_wrapped_in_narrow_columns_are_joined_column_by_column():
+    """`pdftotext -layout` of a narrow table: each label runs down its own column under the row's
+    values (a blank line where a page broke); `2.其他…` cut short is not the exact row `3.其他`."""
+    r = read_text(LAYOUT, "t.txt", "t.txt")
+    assert r.get("requests.granted.total") == 5
+    assert r.get("requests.denied.state_secret.total") == 0
+    assert r.get("requests.denied.prohibited.natural_person") == 1 and r.get("requests.denied.prohibited.total") == 1
+    assert r.get("requests.denied.security.commercial") == 0          # `0 0  0 0`: one space apart
+    assert r.get("requests.other.other.total") is None                 # never the 2. row's values
+
+
+def test_text_copied_with_one_cell_a_line():
+    """A browser copy that puts every table cell on a line of its own: the numbers under a label are
+    its row, an empty line between them an empty cell; the row is not glued to the prose."""
+    cells = ["一、本年新收政府信息公开申请数量", "3", "0", "", "0", "0", "0", "3",
+             "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0", "", "（七）总计", "3", "0", "0", "0", "0", "0", "3"]
+    r = read_text(HEAD + "\n".join(cells) + "\n\n本年度共收到申请3件。\n2022", "t.txt", "t.txt")
+    assert r.get("requests.received.natural_person") == 3 and r.get("requests.received.total") == 3
+    assert r.get("requests.received.research") is None and "requests.received.research" in _f1(r)
+    assert r.get("requests.carried_over.total") == 0 and r.get("requests.handled_total.total") == 3
+
+
+def test_title_set_on_two_lines_names_the_whole_body():
+    """`某某市某某区人民政府` / `2023年政府信息公开工作年度报告` (a PDF title on two lines): the body is
+    the line above, never `政府` of 政府信息公开; with no such line, the signature names it."""
+    r = read_text("某某市某某区人民政府\n2023年政府信息公开工作年度报告\n\n一、总体情况\n", "t.txt", "t.txt")
+    assert (r.unit, r.year) == ("某某市某某区人民政府", 2023)
+    r = read_text("2023年政府信息公开工作年度报告\n一、总体情况\n某某区人民政府\n2024年1月5日", "t.txt", "t.txt")
+    assert r.unit == "某某区人民政府"
+    r = read_text("政府信息公开年报\n2021年道里区人民政府政府信息公开工作年度报告\n", "t.txt", "t.txt")
+    assert r.unit == "道里区人民政府"
+
+
+def test_misprinted_label_is_read_by_its_place_and_reported():
+    """A label with characters dropped (`3.危三安全稳定`) between two rows found: read as the one row
+    missing there, with an info finding; a label that is another exact row's (`其他`) never is."""
+    rows = ["| 三、本年度办理结果 | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "| （三）不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| | 3.危三安全稳定 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+            "| | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+            "| | 5.其他 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+            "| | 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"]
+    r = read_text(HEAD + "\n".join(rows), "t.md", "t.md")
+    assert r.get("requests.denied.security.natural_person") == 2 and r.get("requests.denied.security.total") == 2
+    [note] = [f for f in r.findings if f.rule == "F4" and f.severity == "info"]
+    assert "3.危三安全稳定" in note.message and "危及" in note.message
+    assert r.get("requests.denied.internal.total") is None            # `5.其他` is not 属于三类内部事务信息
+
+
+def test_a_header_that_does_not_fit_a_row_never_places_its_values(tmp_path):
+    """A sheet whose header puts 自然人 in column C while a row's numbers start in D (its label took
+    two cells): the header does not fit that row, so its values are placed by count, not shifted
+    into the wrong columns (before, 4 was read as 商业企业 and 0 as 总计)."""
+    import openpyxl
+    from checker.readers import read_path
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某区财政局2021年政府信息公开工作年度报告"], ["三、收到和处理政府信息公开申请情况"],
+                ["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+                ["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+                ["一、本年新收政府信息公开申请数量", "", 5, 1, 0, 0, 0, 0, 6],
+                ["三、本年度办理结果", "（一）予以公开", "", 4, 1, 0, 0, 0, 0, 5]]:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    [r] = read_path(tmp_path / "a.xlsx").reports
+    assert [r.get(f"requests.received.{c}") for c in ("natural_person", "commercial", "total")] == [5, 1, 6]
+    assert [r.get(f"requests.granted.{c}") for c in ("natural_person", "commercial", "total")] == [4, 1, 5]
+
+
+def test_a_row_with_only_its_total_filled_keeps_the_total(tmp_path):
+    """Only 总计 filled (a sheet, a `|` row): that is the total, the rest blank (F1) — not a run of
+    digits to split (which `12` cannot be, so the row used to be lost as F3)."""
+    import openpyxl
+    from checker.readers import read_path
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某区财政局2021年政府信息公开工作年度报告"], ["三、收到和处理政府信息公开申请情况"],
+                ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+                ["一、本年新收政府信息公开申请数量", 5, 1, 0, 0, 0, 0, 6],
+                ["二、上年结转政府信息公开申请数量", "", "", "", "", "", "", 12]]:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    [r] = read_path(tmp_path / "a.xlsx").reports
+    assert r.get("requests.carried_over.total") == 12 and r.get("requests.carried_over.natural_person") is None
+    assert "requests.carried_over.natural_person" in _f1(r)
+    md = _md([ROWS[0], ("", "二、上年结转政府信息公开申请数量", " |  |  |  |  |  | 12")])
+    r = read_text(md, "t.md", "t.md")
+    assert r.get("requests.carried_over.total") == 12 and "requests.carried_over.commercial" in _f1(r)
+
+
+def test_2021_table_printing_other_handling_as_one_row_keeps_the_group():
+    """A 2021 report printing （六）其他处理 as one row of values (the 2019 layout): one F4 names the
+    departure, the group's values are kept, the three rows are unread, the rest is read."""
+    lines = ["一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3", "（五）不予处理\t5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0",
+             "（六）其他处理\t2\t0\t0\t0\t0\t0\t2", "（七）总计\t3\t0\t0\t0\t0\t0\t3"]
+    r = read_text("某区财政局2021年政府信息公开工作年度报告\n本年制发件数\t本年废止件数\t现行有效件数\n"
+                  + HEAD.split("\n", 1)[1] + "\n".join(lines), "t.txt", "t.txt")
+    assert r.format == "2021"
+    assert r.facts["group_totals"]["requests.other"]["total"] == 2
+    [f4] = [f for f in r.findings if f.rule == "F4" and "其他处理" in f.message]
+    assert "2019" in f4.message and len(f4.cells) == 21
+    assert r.get("requests.other.other.total") is None and r.get("requests.handled_total.total") == 3
+    assert not any(f.rule == "F4" and "逾期未按收费" in f.message for f in r.findings)
