@@ -59,6 +59,7 @@ class _Model:
     rows: list[tuple[list[int], list[float]]]      # per equality: columns and coefficients
     lo: list[float]
     hi: list[float]
+    block: tuple = ()       # (row, column, coefficient, lo, hi) arrays of rows and |Δ| ≤ M·z, built once
     found: list[Solution] = field(default_factory=list)
     cuts: list[list[int]] = field(default_factory=list)   # columns of each solution found
     open: bool = True
@@ -184,13 +185,19 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         if math.isnan(r):
             continue
         by_col: dict[int, float] = {}
+        sums = k[0] == "H"
+        others: set[str] = set()         # cells whose "other units" column is already in the row
         for i, c, coef in dec.terms(k):
-            j = cells.get((i, c))
-            if j is None and k[0] == "H" and i >= 0 and i not in own:
-                j = cells.get((-k[2] - 2, c))
-                coef = -1.0 if j is not None else coef
-                if j in by_col:
+            if sums and i >= 0 and i not in own:
+                # a unit outside the model (its cells never are): the district's other units
+                # change by their sum, once per row
+                if c in others:
                     continue
+                others.add(c)
+                j = cells.get((-k[2] - 2, c))
+                coef = -1.0
+            else:
+                j = cells.get((i, c))
             if j is not None:
                 by_col[j] = by_col.get(j, 0.0) + coef
         add(list(by_col), list(by_col.values()), r, dec.tol(k))
@@ -209,7 +216,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
             weight[j] -= TOTAL_DISCOUNT
         if values[j] == 0 and keys[j][0] >= 0:
             weight[j] -= ZERO_DISCOUNT
-    return _Model(keys, values,
+    model = _Model(keys, values,
                   integer=np.array([s.kind in ("count", "signed") for s in specs]),
                   signed=np.array([s.kind == "signed" for s in specs]),
                   weight=weight,
@@ -219,6 +226,26 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
                   big=np.where(money, np.maximum(2 * spread.max() + 1, 1.01 * np.abs(values) + 1),
                                2 * spread.max() + 1),
                   rows=rows, lo=lo, hi=hi)
+    model.block = _block(model)
+    return model
+
+
+def _block(m: _Model) -> tuple:
+    """The model's constraints over its own columns [Δ (n), z (n)] as COO arrays: its equalities,
+    then Δ − M·z ≤ 0 and −Δ − M·z ≤ 0 per cell. Batches and enumeration rounds reuse them."""
+    n, e = len(m.keys), len(m.rows)
+    sizes = np.fromiter((len(cols) for cols, _ in m.rows), dtype=np.int64, count=e)
+    ri = np.repeat(np.arange(e), sizes)
+    ci = np.fromiter((j for cols, _ in m.rows for j in cols), dtype=np.int64, count=int(sizes.sum()))
+    data = np.fromiter((x for _, coefs in m.rows for x in coefs), dtype=float, count=int(sizes.sum()))
+    cells = np.arange(n)
+    # rows e + 2j and e + 2j + 1: (Δj, zj) with (1, −M) and (−1, −M)
+    bi = e + np.repeat(np.arange(2 * n), 2)
+    bc = np.stack([cells, n + cells, cells, n + cells], axis=1).ravel()
+    bd = np.stack([np.ones(n), -m.big, -np.ones(n), -m.big], axis=1).ravel()
+    lo = np.concatenate([np.asarray(m.lo, dtype=float), np.full(2 * n, -np.inf)])
+    hi = np.concatenate([np.asarray(m.hi, dtype=float), np.zeros(2 * n)])
+    return (np.concatenate([ri, bi]), np.concatenate([ci, bc]), np.concatenate([data, bd]), lo, hi)
 
 
 def _within(fam) -> bool:
@@ -254,33 +281,34 @@ def _round(models: list[_Model], time_limit: float) -> None:
     n_cuts = sum(len(m.cuts) for m in models)
     width = at + n_cuts
     data, ri, ci, lo, hi = [], [], [], [], []
-
-    def add(cols, coefs, low, high):
-        row = len(lo)
-        data.extend(coefs)
-        ri.extend([row] * len(cols))
-        ci.extend(cols)
-        lo.append(low)
-        hi.append(high)
+    nrows = 0
     objective = np.zeros(width)
     lower, upper, integrality = np.zeros(width), np.ones(width), np.ones(width, dtype=int)
     cut_col = at
     for m, off in zip(models, offsets):
         n = len(m.keys)
-        for (cols, coefs), low, high in zip(m.rows, m.lo, m.hi):
-            add([off + j for j in cols], coefs, low, high)
-        for j in range(n):           # Δ − M·z ≤ 0 and −Δ − M·z ≤ 0
-            add([off + j, off + n + j], [1.0, -m.big[j]], -np.inf, 0.0)
-            add([off + j, off + n + j], [-1.0, -m.big[j]], -np.inf, 0.0)
+        r, c, d, low, high = m.block
+        ri.append(r + nrows)
+        ci.append(c + off)
+        data.append(d)
+        lo.append(low)
+        hi.append(high)
+        nrows += len(low)
         lower[off:off + n] = np.where(m.signed, -m.big, -m.values)
         upper[off:off + n] = m.big
         integrality[off:off + n] = m.integer.astype(int)
         objective[off + n:off + 2 * n] = m.weight
         for cut in m.cuts:           # Σ z over a found solution − repeat ≤ |solution| − 1
-            add([off + n + j for j in cut] + [cut_col], [1.0] * len(cut) + [-1.0], -np.inf, len(cut) - 1.0)
+            ri.append(np.full(len(cut) + 1, nrows))
+            ci.append(np.array([off + n + j for j in cut] + [cut_col]))
+            data.append(np.array([1.0] * len(cut) + [-1.0]))
+            lo.append(np.array([-np.inf]))
+            hi.append(np.array([len(cut) - 1.0]))
+            nrows += 1
             objective[cut_col] = REPEAT
             cut_col += 1
-    a = sparse.csr_matrix((data, (ri, ci)), shape=(len(lo), width))
+    lo, hi = np.concatenate(lo), np.concatenate(hi)
+    a = sparse.csr_matrix((np.concatenate(data), (np.concatenate(ri), np.concatenate(ci))), shape=(nrows, width))
     res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
                bounds=Bounds(lower, upper), options={"time_limit": time_limit, "disp": False})
     if res.status != 0 or res.x is None:
@@ -300,8 +328,11 @@ def _round(models: list[_Model], time_limit: float) -> None:
         delta = res.x[off:off + n]
         delta = np.where(m.integer, np.round(delta), delta)
         chosen = [j for j in range(n) if abs(delta[j]) > 1e-7]
-        ok = all(low - 1e-6 <= float(np.dot(delta[cols], coefs)) <= high + 1e-6
-                 for (cols, coefs), low, high in zip(m.rows, m.lo, m.hi))
+        r, c, d, low, high = m.block
+        e = len(m.rows)
+        sums = np.zeros(e)
+        np.add.at(sums, r[:len(r) - 4 * n], d[:len(r) - 4 * n] * delta[c[:len(r) - 4 * n]])
+        ok = bool(np.all((low[:e] - 1e-6 <= sums) & (sums <= high[:e] + 1e-6)))
         if not ok or not chosen:
             m.error = "解未通过复核"
             continue
