@@ -298,6 +298,15 @@ def _round(models: list[_Model], time_limit: float) -> None:
         upper[off:off + n] = m.big
         integrality[off:off + n] = m.integer.astype(int)
         objective[off + n:off + 2 * n] = m.weight
+        if m.found:
+            # a further solution counts only with as few cells as the first (one more cell always
+            # costs more than repeating): saying so prunes the solver's search
+            ri.append(np.full(n, nrows))
+            ci.append(off + n + np.arange(n))
+            data.append(np.ones(n))
+            lo.append(np.array([-np.inf]))
+            hi.append(np.array([float(len(m.found[0].errors))]))
+            nrows += 1
         for cut in m.cuts:           # Σ z over a found solution − repeat ≤ |solution| − 1
             ri.append(np.full(len(cut) + 1, nrows))
             ci.append(np.array([off + n + j for j in cut] + [cut_col]))
