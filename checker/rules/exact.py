@@ -16,7 +16,9 @@ how plausible each correction is as a slip of the printed value (`localise.slip_
 clusters are solved in one program (they are independent blocks of it): one solver call per
 batch instead of one per cluster keeps 100,000 reports fast. A cut is soft (breaking it costs
 `REPEAT`, less than one more cell), so a cluster without another optimal solution just repeats
-its first one instead of making the whole batch infeasible.
+its first one instead of making the whole batch infeasible. Those rounds also cap the number of
+changed cells at the first solution's (a solution with more cells would be discarded): the cap
+changes no answer but lets the solver prune most of its search on clusters of a thousand cells.
 """
 from __future__ import annotations
 
