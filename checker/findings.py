@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import rule
-from .model import CellRef, Finding
+from .model import CellRef, Finding, ReportId
 from .numbers import tidy
 
 
@@ -17,7 +17,8 @@ class _Facts(dict):
 def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRef] | None = None,
          suspect: CellRef | None = None, expected: Any = None, actual: Any = None,
          suggestion: Any = None, source: str | None = None, where: str | None = None,
-         severity: str | None = None, candidates: list[CellRef] | None = None, **facts: Any) -> Finding:
+         severity: str | None = None, candidates: list[CellRef] | None = None,
+         report: ReportId | None = None, **facts: Any) -> Finding:
     r = rule(rule_id)
     if severity is not None and severity not in r.severities:
         # the catalogue is the one list of a rule's severities: `xxgk rules` must show what `check` says
@@ -31,5 +32,14 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
         rule=rule_id, severity=severity or r.severity, unit=unit, year=year,
         message=r.message.format_map(values), cells=cells or [], suspect=suspect,
         expected=expected, actual=actual, suggestion=suggestion, source=source, where=where,
-        candidates=candidates or [],
+        candidates=candidates or [], report=report or _report_of(unit, year, suspect, cells, candidates),
     )
+
+
+def _report_of(unit, year, suspect, cells, candidates) -> ReportId | None:
+    """The report a finding is about: the one its own cells belong to (a cross-year finding's
+    cells are in several reports; its unit and year name the one it is about)."""
+    for c in ([suspect] if suspect else []) + list(cells or []) + list(candidates or []):
+        if c.report is not None and c.unit == unit and c.year == year:
+            return c.report
+    return None

@@ -15,11 +15,18 @@ import numpy as np
 
 from .templates import template
 
+# A report's own identity: the file it was read from and its place in that file (the sheet a
+# collection workbook's report starts on; None for a document that is one report). Unit and year
+# are not one: a collection may hold the same unit-year twice (docs/architecture.md, "Report").
+ReportId = tuple[str | None, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class CellRef:
     unit: str | None
     year: int | None
     cell: str
+    report: ReportId | None = field(default=None, compare=False, repr=False)   # not in the JSON
 
     def to_json(self) -> dict:
         return {"unit": self.unit, "year": self.year, "cell": self.cell}
@@ -41,6 +48,7 @@ class Finding:
     source: str | None = None      # the file the finding is about
     where: str | None = None       # sheet/cell or line in that file, for a person
     candidates: list[CellRef] = field(default_factory=list)  # when the suspect is not singled out
+    report: ReportId | None = field(default=None, compare=False, repr=False)  # the report it is about
 
     def to_json(self) -> dict:
         return {
@@ -103,6 +111,7 @@ class Report:
     prose: list[ProseFact] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)     # text facts for rules: sections, regions named
     findings: list[Finding] = field(default_factory=list)
+    place: str | None = None        # where in `source` the report is (its first sheet), if not all of it
 
     # --- cells -------------------------------------------------------------------------------
     def set_format(self, fmt: str) -> None:
@@ -160,8 +169,12 @@ class Report:
             return (f"{doc} 第{line}行" if line else doc) + f"（汇总工作簿 {name}）"
         return f"{name} 第{line}行" if line else name
 
+    @property
+    def identity(self) -> ReportId:
+        return (self.source, self.place)
+
     def ref(self, cell_id: str) -> CellRef:
-        return CellRef(self.unit, self.year, cell_id)
+        return CellRef(self.unit, self.year, cell_id, (self.source, self.place))
 
     def to_json(self) -> dict:
         return {

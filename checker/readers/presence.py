@@ -3,7 +3,7 @@ reading findings stamped with the report's unit and year. Readers call `finish` 
 from __future__ import annotations
 
 from ..findings import make
-from ..model import CellRef, Report
+from ..model import Report
 from ..templates import TABLES, format_for_year, template
 
 
@@ -39,6 +39,6 @@ def _stamp(report: Report) -> None:
     for f in report.findings:
         if f.unit is None and f.year is None:
             f.unit, f.year = report.unit, report.year
-            f.cells = [CellRef(report.unit, report.year, c.cell) for c in f.cells]
+            f.cells = [report.ref(c.cell) for c in f.cells]
             if f.suspect is not None:
-                f.suspect = CellRef(report.unit, report.year, f.suspect.cell)
+                f.suspect = report.ref(f.suspect.cell)

@@ -137,8 +137,7 @@ def _label(ctx: Context, i: int, cell: str) -> str:
 
 
 def _ref(ctx: Context, i: int, cell: str) -> CellRef:
-    r = ctx.reports[i]
-    return CellRef(r.unit, r.year, cell)
+    return ctx.reports[i].ref(cell)
 
 
 def _round(ctx: Context, i: int, cell: str, v: float) -> float:

@@ -19,7 +19,7 @@ def _op(plan, sheet, row, col):
 
 def _where(result, unit, cell):
     r = next(r for r in result.reports if r.unit == unit)
-    return locate.from_reports(result.reports)(r.unit, r.year, cell)
+    return locate.from_reports(result.reports)(r.identity, cell)
 
 
 def test_suspect_red_involved_amber_each_with_a_chinese_note(collection):
@@ -59,7 +59,7 @@ def test_key_ignores_the_message_and_signature_follows_the_values(collection):
     key = finding_key(f)
     f.message = "另一种说法"
     assert finding_key(f) == key
-    reports = {(r.unit, r.year): r for r in result.reports}
+    reports = {r.identity: r for r in result.reports}
     before = signature(f, reports)
     result.reports[0].set("requests.received.total", 5)
     assert signature(f, reports) != before
@@ -76,7 +76,7 @@ def test_accepted_finding_turns_green_until_a_value_changes(collection):
     from checker.annotate import state as st
     path, result = collection
     r3 = result.findings[0]
-    reports = {(r.unit, r.year): r for r in result.reports}
+    reports = {r.identity: r for r in result.reports}
     signed = signature(r3, reports)       # the values when the reviewer accepted it
 
     class Reviewed(OpenpyxlView):

@@ -81,7 +81,7 @@ def test_annotated_collection_flags_header_block_and_title(seeds_collection, tmp
     """Both ways to a flagged collection: `xxgk check 汇总.xlsx --annotate` and `xxgk check 报告/ --annotate`."""
     source = seeds_collection if inputs == "collection" else SEEDS
     result = check_paths([source])
-    out = annotate_file(result, [source], tmp_path / "flagged.xlsx")
+    out = annotate_file(result, tmp_path / "flagged.xlsx")
     wb = load_workbook(out)
     park = wb["哈尔滨文化园区管理处2020"]
     period = _sheet_cell(park, "统计期限")
