@@ -9,7 +9,7 @@ from PIL import Image
 
 from checker.annotate import annotate_file
 from checker.annotate.plan import INVOLVED_FILL, SUSPECT_FILL
-from checker.annotate.render import to_pdf, to_png
+from checker.annotate.libreoffice import to_pdf, to_png
 from checker.check import check_paths
 
 pytestmark = pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftoppm"),
