@@ -3,6 +3,7 @@ years, across the hierarchy), and return a `CheckResult`: the reports, all findi
 problems of form included) and per-rule counts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def check_paths(paths: list[Path], units_file: Path | None = None, select: list[
 
 
 def check_read(read, units=None, select: list[str] | None = None, ignore: list[str] | None = None,
-               inputs: list[Path] = (), kind: str = "documents") -> CheckResult:
+               inputs: Sequence[Path] = (), kind: str = "documents") -> CheckResult:
     """`check` what the readers gave (`readers.ReadResult`): the one path from reading to findings,
     for the command line (files) and for Excel (a live workbook's sheets, `checker.excel`)."""
     result = check(read.reports, units=units, select=select, ignore=ignore)
