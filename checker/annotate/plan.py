@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
+from ..findings import problem_first
 from ..model import CellRef, Finding, Report, plain, column_letter
 from . import layout
 from . import state as st
@@ -239,24 +240,6 @@ def _unflagged(original: st.Original) -> st.Original:
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, SEVERITY_ORDER.get(f.severity, 3)))
-
-
-def problem_first(f: Finding) -> str:
-    """The message with the problem first: most rules' messages open with the file and place
-    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
-    text = f.message or ""
-    for place in (f.where, f.source):
-        if place and text.startswith(place):
-            rest = text[len(place):].lstrip(" ：:，,")
-            if rest:
-                return f"{rest}（{_short_place(place)}）"
-    return text
-
-
-def _short_place(place: str) -> str:
-    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it."""
-    head, sep, tail = place.partition(" ")
-    return head.replace("\\", "/").rsplit("/", 1)[-1] + sep + tail
 
 
 def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:
