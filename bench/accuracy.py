@@ -3,7 +3,10 @@ years by default) with injected errors, written as text reports and read back th
 readers, checked with the units file; prints recall, localisation and suggestion rates and the
 false errors, per kind of error and overall; then the prose sentence patterns (bench/prose_patterns.py).
 
-    python -m bench.accuracy [--units 50] [--errors 40] [--seed 1] [--memory] [--json]
+    python -m bench.accuracy [--units 50] [--errors 40] [--seed 1] [--seeds 1] [--memory] [--json]
+
+`--seeds N` runs N districts (seeds seed … seed+N−1) and adds their counts up: a district has
+only three years of its aggregate report, so the kinds about the district need several.
 """
 from __future__ import annotations
 
@@ -34,6 +37,16 @@ class Score:
     wrong_suspects: list[Finding] = field(default_factory=list)
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
     missed: list[Injected] = field(default_factory=list)
+    unlocalised: list[Injected] = field(default_factory=list)   # found, not blamed on exactly its cells
+
+    def add(self, other: "Score") -> None:
+        for name in ("total", "found", "localisable", "localised", "suggested"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("false_errors", "wrong_suspects", "missed", "unlocalised"):
+            getattr(self, name).extend(getattr(other, name))
+        for kind, counts in other.by_kind.items():
+            for key, n in counts.items():
+                self.by_kind[kind][key] += n
 
     def rates(self) -> dict:
         def pct(a, b):
@@ -51,10 +64,21 @@ def _same(a, b) -> bool:
     return math.isclose(float(a), float(b), abs_tol=1e-6)
 
 
+def _blamed(f: Finding) -> list[tuple[CellRef, object]]:
+    """The cells a finding blames with their suggested values (`suspects`, else `suspect`)."""
+    many = getattr(f, "suspects", None)
+    if many:
+        return [(x.ref, x.suggestion) for x in many]
+    return [(f.suspect, f.suggestion)] if f.suspect is not None else []
+
+
 def score(truth: list[Injected], findings: list[Finding]) -> Score:
+    """An injected table error is found when a finding names one of its cells; localised when the
+    findings about it blame every cell it changed and no cell that nobody changed; its suggestion
+    is right when every changed cell is blamed with its original value."""
     s = Score(total=len(truth))
-    touched = {(t.unit, t.year) for t in truth}
-    cells = {CellRef(t.unit, t.year, t.cell) for t in truth if t.cell}
+    touched = {(c.unit, c.year) for t in truth for c in t.changes} | {(t.unit, t.year) for t in truth}
+    changed = {CellRef(c.unit, c.year, c.cell) for t in truth for c in t.changes}
     for t in truth:
         k = s.by_kind[t.kind]
         k["injected"] += 1
@@ -66,28 +90,32 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
             else:
                 s.missed.append(t)
             continue
-        ref = CellRef(t.unit, t.year, t.cell)
-        hit = [f for f in findings if ref in f.cells or f.suspect == ref or ref in f.candidates]
+        refs = {CellRef(c.unit, c.year, c.cell): c.original for c in t.changes}
+        hit = [f for f in findings
+               if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
         if not hit:
             s.missed.append(t)
             continue
         s.found += 1
         k["found"] += 1
         s.localisable += 1
-        on = [f for f in hit if f.suspect == ref]
-        if on:
+        blamed = [(ref, sug) for f in hit for ref, sug in _blamed(f)]
+        cells = {ref for ref, _ in blamed}
+        if set(refs) <= cells and cells <= changed:
             s.localised += 1
             k["localised"] += 1
-            if any(_same(f.suggestion, t.original) for f in on):
+            if all(any(ref == r and _same(sug, orig) for ref, sug in blamed) for r, orig in refs.items()):
                 s.suggested += 1
                 k["suggested"] += 1
+        else:
+            s.unlocalised.append(t)
     for f in findings:
         if f.severity != "error":
             continue
-        mine = (f.unit, f.year) in touched or any(c in cells for c in f.cells)
+        mine = (f.unit, f.year) in touched or any(c in changed for c in f.cells)
         if not mine:
             s.false_errors.append(f)
-        elif f.suspect is not None and f.suspect not in cells and f.rule not in ("M1", "R10"):
+        elif f.rule not in ("M1", "R10") and any(ref not in changed for ref, _ in _blamed(f)):
             s.wrong_suspects.append(f)       # about an injected error, but blaming another cell
     return s
 
@@ -124,11 +152,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--units", type=int, default=50)
     ap.add_argument("--errors", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seeds", type=int, default=1, help="合成几个区县（种子依次加一），计数相加")
     ap.add_argument("--memory", action="store_true", help="不经读取器，直接检查内存中的报告")
     ap.add_argument("--workbook", action="store_true", help="写成汇总工作簿再检查（默认写成文本报告）")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    s, _ = run(a.units, a.errors, a.seed, a.memory, workbook=a.workbook)
+    s = Score()
+    for seed in range(a.seed, a.seed + a.seeds):
+        s.add(run(a.units, a.errors, seed, a.memory, workbook=a.workbook)[0])
     prose = prose_patterns.run(seed=a.seed)      # real sentence patterns, per kind (its own module)
     if a.json:
         print(json.dumps({"overall": s.rates(), "by_kind": {k: dict(v) for k, v in s.by_kind.items()},
@@ -136,7 +167,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     r = s.rates()
     how = "内存中的报告" if a.memory else "汇总工作簿" if a.workbook else "文本报告"
-    print(f"合成区县：{a.units} 个单位 × 3 年（{how}），注入 {r['injected']} 处错误（种子 {a.seed}）")
+    seeds = f"种子 {a.seed}" if a.seeds == 1 else f"{a.seeds} 个区县，种子 {a.seed}–{a.seed + a.seeds - 1}"
+    print(f"合成区县：{a.units} 个单位 × 3 年（{how}），注入 {r['injected']} 处错误（{seeds}）")
     print(f"  查出（recall）      {r['found']}/{r['injected']} = {r['recall_pct']}%")
     print(f"  定位到注入的单元格  {r['localised']}/{r['table_errors_found']} = {r['localisation_pct']}%（表格类错误）")
     print(f"  建议值等于原值      {r['suggestion_correct']}/{r['table_errors_found']} = {r['suggestion_pct']}%")
@@ -144,9 +176,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  指错单元格的发现    {r['wrong_suspects']}（与注入错误有关，但嫌疑单元格不是注入的那一格）")
     print("  按错误类型：")
     for kind, k in s.by_kind.items():
-        print(f"    {kind:<14} 注入 {k['injected']:>2}  查出 {k['found']:>2}  定位 {k['localised']:>2}  建议正确 {k['suggested']:>2}")
+        print(f"    {kind:<18} 注入 {k['injected']:>3}  查出 {k['found']:>3}  定位 {k['localised']:>3}"
+              f"  建议正确 {k['suggested']:>3}")
     for t in s.missed:
         print(f"  漏报：{t.kind} {t.unit} {t.year} {t.cell or ''} 原值 {t.original} 填为 {t.printed}")
+    for t in s.unlocalised:
+        print(f"  未准确定位：{t.kind} " + "；".join(f"{c.unit} {c.year} {c.cell} 原值 {c.original} 填为 {c.printed}"
+                                           for c in t.changes))
     for f in s.wrong_suspects[:20]:
         print(f"  指错：{f.rule} {f.unit} {f.year} {f.suspect.cell} {f.message[:120]}")
     for f in s.false_errors[:20]:

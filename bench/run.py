@@ -21,21 +21,24 @@ from pathlib import Path
 
 from .floor import floor_measure
 from .generate import district, real_districts, write_texts, write_workbook
+from .inject import TABLE_KINDS, inject
 from .measure import run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 XXGK = str(Path(sys.executable).with_name("xxgk"))
 PER_DISTRICT = 50          # units per district and year, the district's own report included
+ERROR_SHARE = 0.10         # the share of reports given a known error (bench.inject, every kind)
 TARGETS = {"seconds_100k": 60.0, "memory_gb": 4.0, "floor_ratio_10k": 1.5, "growth_10x": 11.0, "seeds_s": 1.5}
 
 
 def make_inputs(n: int, kind: str) -> tuple[Path, Path, list[Path]]:
-    """A city of districts (each a district report + 49 units over two years) totalling `n` reports.
+    """A city of districts (each a district report + 49 units over two years) totalling `n` reports,
+    ERROR_SHARE of them with one known error (several kinds change several cells of one report).
     kind: `text2021` (2022–2023, format 2021), `text` (2020–2021: both formats), `workbook` (2020–2021,
     one collection workbook per district)."""
     years = (2022, 2023) if kind == "text2021" else (2020, 2021)
-    folder = OUT / "data" / f"{kind}-{n}"
+    folder = OUT / "data" / f"{kind}-{n}-errors{round(ERROR_SHARE * 100)}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
@@ -45,6 +48,10 @@ def make_inputs(n: int, kind: str) -> tuple[Path, Path, list[Path]]:
         count = max(1, n // (PER_DISTRICT * len(years)))
         for k, name in enumerate(real_districts(count)):
             d = district(PER_DISTRICT - 1, years=years, seed=k, name=name)
+            # 10 % of the reports carry an error (a workbook has no prose: table errors only);
+            # the kinds rotate per district so that every kind is everywhere
+            inject(d, round(len(d.reports) * ERROR_SHARE), seed=k, start=k,
+                   only=TABLE_KINDS if kind == "workbook" else None)
             if kind == "workbook":
                 write_workbook(d, folder / "reports" / f"district{k + 1:05d}.xlsx")
             else:

@@ -4,7 +4,7 @@ problems of form included) and per-rule counts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
@@ -56,13 +56,14 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     chosen = select_rules(select, ignore)
     hierarchy = units if isinstance(units, Hierarchy) or units is None else load(Path(units))
     ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
-    for r in reports:      # a reader's finding is about the report it read (docs/architecture.md, "Report")
-        for f in r.findings:
-            f.report = f.report or r.identity
-    read = [f for r in reports for f in r.findings if f.rule in chosen]
+    # a reader's finding is about the report it read (docs/architecture.md, "Report")
+    read = [f if f.report is not None else replace(f, report=r.identity)
+            for r in reports for f in r.findings if f.rule in chosen]
     # the readers' frames pass one bulk pandera validation before any rule runs
-    schema = [f for _, f in validate_reports(reports) if f.rule in chosen]
+    # (a negative count fails the schema as R5 too; the R5 rule reports it, once, with its statistics)
+    schema = [f for _, f in validate_reports(reports) if f.rule in chosen and f.rule != "R5"]
     found, stats = run(ctx, chosen)
+    read = [ctx.replaced.get(id(f), f) for f in read]     # blanks the equalities fill in (F1)
     findings = _dedupe(read + schema + found)
     findings.sort(key=lambda f: (str(f.unit), f.year or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
     return CheckResult(reports=reports, findings=findings, stats=stats)

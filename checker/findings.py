@@ -18,7 +18,8 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
          suspect: CellRef | None = None, expected: Any = None, actual: Any = None,
          suggestion: Any = None, source: str | None = None, where: str | None = None,
          severity: str | None = None, candidates: list[CellRef] | None = None,
-         report: ReportId | None = None, **facts: Any) -> Finding:
+         report: ReportId | None = None, suspects: tuple = (), candidate_sets: tuple = (),
+         **facts: Any) -> Finding:
     r = rule(rule_id)
     if severity is not None and severity not in r.severities:
         # the catalogue is the one list of a rule's severities: `xxgk rules` must show what `check` says
@@ -32,8 +33,34 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
         rule=rule_id, severity=severity or r.severity, unit=unit, year=year,
         message=r.message.format_map(values), cells=cells or [], suspect=suspect,
         expected=expected, actual=actual, suggestion=suggestion, source=source, where=where,
-        candidates=candidates or [], report=report or _report_of(unit, year, suspect, cells, candidates),
+        candidates=candidates or (), suspects=suspects, candidate_sets=candidate_sets,
+        report=report or _report_of(unit, year, suspect, cells, candidates),
     )
+
+
+def problem_first(f: Finding) -> str:
+    """The message with the problem first: most rules' messages open with the file and place
+    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
+    text = f.message or ""
+    for place in (f.where, f.source):
+        if place and text.startswith(place):
+            rest = text[len(place):].lstrip(" ：:，,")
+            if rest:
+                return f"{rest}（{short_place(place, f.source)}）"
+    return text
+
+
+def short_place(place: str, source: str | None = None) -> str:
+    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it
+    (folder names may hold spaces, so the report's own source path is cut off where it is known)."""
+    if source and place.startswith(source):
+        return _file_name(source) + place[len(source):]
+    head, sep, tail = place.partition(" ")
+    return _file_name(head) + sep + tail
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _report_of(unit, year, suspect, cells, candidates) -> ReportId | None:

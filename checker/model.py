@@ -32,26 +32,56 @@ class CellRef:
         return {"unit": self.unit, "year": self.year, "cell": self.cell}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """One cell a finding blames: its printed value and the value the evidence says it should be."""
+    ref: CellRef
+    value: Any = None
+    suggestion: Any = None
+
+    def to_json(self) -> dict:
+        return self.ref.to_json() | {"value": plain(self.value), "suggestion": plain(self.suggestion)}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """Facts only; `message` is filled from the rule's Chinese template (see `findings.make`)."""
+    """Facts only; `message` is filled from the rule's Chinese template (see `findings.make`).
+    Immutable: a step that knows more makes a new finding (`dataclasses.replace`).
+
+    `suspects` lists every cell the finding blames (several wrong cells of one root cause); the
+    first is `suspect` with `actual`/`suggestion`, so readers of the original shape keep working.
+    Given only `suspect`, `suspects` is that one cell."""
     rule: str
     severity: str
     unit: str | None
     year: int | None
     message: str
-    cells: list[CellRef] = field(default_factory=list)
+    cells: tuple[CellRef, ...] = ()
     suspect: CellRef | None = None
     expected: Any = None
     actual: Any = None
     suggestion: Any = None
     source: str | None = None      # the file the finding is about
     where: str | None = None       # sheet/cell or line in that file, for a person
-    candidates: list[CellRef] = field(default_factory=list)  # when the suspect is not singled out
+    candidates: tuple[CellRef, ...] = ()  # when the suspect is not singled out
+    suspects: tuple[Suspect, ...] = ()
+    # when several sets of cells explain the evidence equally well (each set as Suspects)
+    candidate_sets: tuple[tuple[Suspect, ...], ...] = ()
     report: ReportId | None = field(default=None, compare=False, repr=False)  # the report it is about
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(self.cells))
+        object.__setattr__(self, "candidates", tuple(self.candidates))
+        object.__setattr__(self, "candidate_sets", tuple(tuple(s) for s in self.candidate_sets))
+        suspects = tuple(self.suspects)
+        if self.suspect is None:
+            suspects = ()
+        elif not suspects or suspects[0].ref != self.suspect:
+            suspects = (Suspect(self.suspect, self.actual, self.suggestion),)
+        object.__setattr__(self, "suspects", suspects)
+
     def to_json(self) -> dict:
-        return {
+        out = {
             "rule": self.rule, "severity": self.severity, "unit": self.unit, "year": self.year,
             "cells": [c.to_json() for c in self.cells],
             "suspect": self.suspect.to_json() if self.suspect else None,
@@ -60,6 +90,13 @@ class Finding:
             "source": self.source, "where": self.where,
             "candidates": [c.to_json() for c in self.candidates],
         }
+        # the extension (docs/findings.md): present only when it says more than `suspect`, so
+        # findings about one cell keep the spec's shape exactly
+        if len(self.suspects) > 1:
+            out["suspects"] = [s.to_json() for s in self.suspects]
+        if any(len(st) > 1 for st in self.candidate_sets):
+            out["candidate_sets"] = [[s.to_json() for s in st] for st in self.candidate_sets]
+        return out
 
 
 @dataclass(slots=True)

@@ -48,8 +48,13 @@ def test_each_injected_kind_is_found_and_table_errors_localised(tmp_path):
     assert s.missed == []
     assert s.false_errors == []
     # every table error whose evidence allows it (not a blank at a row's edge, which the text
-    # reader cannot place: F3) names the injected cell with its original value
+    # reader cannot place: F3) names the injected cell with its original value, and every other
+    # cell the same error changed (several wrong cells of one root cause: `suspects`)
     for t in truth:
         if t.kind in TABLE_KINDS and t.kind != "blank":
             assert any(f.suspect and (f.suspect.unit, f.suspect.year, f.suspect.cell) == (t.unit, t.year, t.cell)
                        and f.suggestion == pytest.approx(t.original) for f in result.findings), t
+            for c in t.changes:
+                assert any((x.ref.unit, x.ref.year, x.ref.cell) == (c.unit, c.year, c.cell)
+                           and x.suggestion == pytest.approx(c.original)
+                           for f in result.findings for x in f.suspects), (t.kind, c)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
+from ..findings import problem_first
 from ..model import CellRef, Finding, Report, ReportId, plain, column_letter
 from . import layout
 from . import state as st
@@ -155,12 +156,13 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         plan.rules.setdefault(f.rule, [0, 0])[1 if accepted else 0] += 1
 
         suspect = place_of(locate, f.suspect)
+        others = [p for p in (place_of(locate, x.ref) for x in f.suspects[1:]) if p]   # several wrong cells
         involved = []
         for ref in _refs(f):
             p = place_of(locate, ref)
             if p:
                 ids.setdefault(p, ref.cell)
-                if p != suspect and p not in involved:
+                if p != suspect and p not in others and p not in involved:
                     involved.append(p)
         if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
             title = locate(rid, "meta.title")
@@ -168,7 +170,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             if title:
                 ids.setdefault(title, "meta.title")
         text = _note_text(f, rules, accepted)
-        for place, level in [(suspect, "suspect")] + [(p, "involved") for p in involved]:
+        for place, level in [(p, "suspect") for p in [suspect] + others] + [(p, "involved") for p in involved]:
             if place is None or place[0] not in sheets:
                 continue
             level = "accepted" if accepted else level
@@ -180,7 +182,9 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         rule = rules.get(f.rule)
         plan.results.append(ResultRow(
             values=[n, status, severity_label(f.severity), f.unit, f.year, f.rule,
-                    rule.title if rule else "", problem_first(f), _suspect_column(suspect, involved),
+                    rule.title if rule else "", problem_first(f),
+                    "、".join(_cell_name(p) for p in [suspect] + others) if suspect and others
+                    else _suspect_column(suspect, involved),
                     _show(f.expected), _show(f.actual), _show(f.suggestion), review, key],
             link=link, severity=f.severity, status=status))
 
@@ -254,24 +258,6 @@ def _unflagged(original: st.Original) -> st.Original:
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, SEVERITY_ORDER.get(f.severity, 3)))
-
-
-def problem_first(f: Finding) -> str:
-    """The message with the problem first: most rules' messages open with the file and place
-    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
-    text = f.message or ""
-    for place in (f.where, f.source):
-        if place and text.startswith(place):
-            rest = text[len(place):].lstrip(" ：:，,")
-            if rest:
-                return f"{rest}（{_short_place(place)}）"
-    return text
-
-
-def _short_place(place: str) -> str:
-    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it."""
-    head, sep, tail = place.partition(" ")
-    return head.replace("\\", "/").rsplit("/", 1)[-1] + sep + tail
 
 
 def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:

@@ -2,6 +2,8 @@
 reading findings stamped with the report's unit and year. Readers call `finish` last."""
 from __future__ import annotations
 
+import dataclasses
+
 from ..findings import make
 from ..model import Report
 from ..templates import TABLES, format_for_year, template
@@ -36,9 +38,9 @@ def _stamp(report: Report) -> None:
     """Findings made before the prose named unit and year get them now."""
     if not (report.unit or report.year):
         return
-    for f in report.findings:
+    for n, f in enumerate(report.findings):
         if f.unit is None and f.year is None:
-            f.unit, f.year = report.unit, report.year
-            f.cells = [report.ref(c.cell) for c in f.cells]
-            if f.suspect is not None:
-                f.suspect = report.ref(f.suspect.cell)
+            report.findings[n] = dataclasses.replace(
+                f, unit=report.unit, year=report.year, suspects=(),
+                cells=[report.ref(c.cell) for c in f.cells],
+                suspect=None if f.suspect is None else report.ref(f.suspect.cell))

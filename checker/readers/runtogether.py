@@ -11,6 +11,8 @@ surviving candidates (we never pick one).
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -258,7 +260,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
                    source=report.source, where=f"{where} {place}", label=_label(p.table, row), found=1,
                    columns=len(ids), detail=detail, actual=p.digits)
     if "{detail}" not in _template_of("F3"):
-        finding.message = f"{finding.message}{detail}"
+        finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
 
 

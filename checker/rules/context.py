@@ -31,6 +31,7 @@ class Context:
     selection: set[str] = field(default_factory=set)
     evidence: list = field(default_factory=list)         # equation families (see rules.evidence)
     skipped: dict[str, int] = field(default_factory=dict)  # rule id -> reports it could not evaluate
+    replaced: dict = field(default_factory=dict)   # id(reader's finding) -> the finding that replaces it
 
     def skip(self, rule_id: str) -> None:
         """A kind could not evaluate its rule on one report (nothing to compare): counted apart

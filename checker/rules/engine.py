@@ -43,6 +43,6 @@ def run(ctx: Context, rule_ids: set[str]) -> tuple[list[Finding], dict[str, dict
     decoder = localise.Decoder(ctx, ctx.evidence)
     localised = explain.findings(ctx, decoder.run(), decoder)
     findings = explain.fold_prose(findings, localised) + localised
-    explain.fill_blanks(ctx, decoder)
+    ctx.replaced = explain.fill_blanks(ctx, decoder)
     return findings, stats
 

@@ -4,12 +4,13 @@ the broken equalities with their printed values (Chinese). Also: suggestions for
 folding a prose figure that confirms a suggestion into the finding it confirms."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from ..catalogue import catalogue
 from ..numbers import ROUNDING, SAME
 from ..findings import make
-from ..model import CellRef, Finding
+from ..model import CellRef, Finding, Suspect
 from ..templates import template
 from .context import Context
 from .evidence import decimals, is_money
@@ -33,13 +34,16 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     descs = [describe(ctx, dec, k, own) for k in hard]
     shown = "；".join(descs[:3]) + (f"；等共 {len(descs)} 项" if len(descs) > 3 else "")
     names = "、".join(rules)
+    note = f"（{cause.note}）" if cause.note else ""
+    if len(cause.suspects) > 1:
+        return _several(ctx, cause, rules, list(cells), shown + note)
     if cause.suspect is not None:
         i, cell = cause.suspect
         r = ctx.reports[i]
         printed = ctx.value(i, cell)
         suggestion = _round(ctx, i, cell, printed - cause.error)
         detail = (f"「{_label(ctx, i, cell)}」填 {_num(printed)}，按 {names} 的勾稽关系应为 {_num(suggestion)}"
-                  f"{'（' + cause.slip + '）' if cause.slip else ''}。不成立的关系：{shown}")
+                  f"{'（' + cause.slip + '）' if cause.slip else ''}。不成立的关系：{shown}{note}")
         return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=r.ref(cell),
                     expected=plain(suggestion), actual=plain(printed), suggestion=plain(suggestion),
                     source=r.source, where=f"{r.source} {r.locate(cell) or ''}".strip(), detail=detail,
@@ -49,7 +53,14 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     r = ctx.reports[i]
     lhs, rhs = _sides(dec, key)
     cands = [(_ref(ctx, j, c), _round(ctx, j, c, ctx.value(j, c) - e)) for (j, c), e in cause.candidates]
-    if cands:
+    if any(len(st) > 1 for st in cause.candidate_sets):
+        several = len({j for st in cause.candidate_sets for (j, _), _ in st}) > 1
+        listed = "；或 ".join("、".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」改为 "
+                                       f"{_num(_round(ctx, j, c, ctx.value(j, c) - e))}" for (j, c), e in st)
+                             for st in cause.candidate_sets[:MAX_CANDIDATES_SHOWN])
+        more = f"等 {len(cause.candidate_sets)} 种改法" if len(cause.candidate_sets) > MAX_CANDIDATES_SHOWN else ""
+        detail = f"{shown}。有几种同样少的改法都能使各项关系成立，无法确定是哪几格填错：{listed}{more}"
+    elif cands:
         # name every candidate's unit when they come from several reports (a district and its units)
         several = len({j for (j, _), _ in cause.candidates}) > 1
         listed = "、".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
@@ -60,10 +71,37 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
         detail = (f"{shown}。请核对" if all(dec.family[k[1]].soft for k in hard)
                   else f"{shown}。无法用一处改动解释，可能有多处填错，请逐项核对")
     first = dec.terms(key)[0]
+    sets = tuple(tuple(_suspect(ctx, j, c, e) for (j, c), e in st)
+                 for st in cause.candidate_sets or [[x] for x in cause.candidates])
     return make(rule, unit=r.unit, year=r.year, cells=list(cells), suspect=None,
                 expected=plain(rhs), actual=plain(lhs), suggestion=None, source=r.source,
-                where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail,
-                severity=_severity(rules), candidates=[c for c, _ in cands])
+                where=f"{r.source} {r.locate(first[1]) or ''}".strip(), detail=detail + note,
+                severity=_severity(rules), candidates=[c for c, _ in cands], candidate_sets=sets)
+
+
+def _suspect(ctx: Context, i: int, cell: str, error: float) -> Suspect:
+    printed = ctx.value(i, cell)
+    return Suspect(_ref(ctx, i, cell), plain(printed), plain(_round(ctx, i, cell, printed - error)))
+
+
+def _several(ctx: Context, cause: Cause, rules: list[str], cells: list[CellRef], shown: str) -> Finding:
+    """One root cause that changed several cells (a stray 1 typed in a result and in its column's
+    总计; a unit's block of cells edited together): one finding naming every cell."""
+    i, cell = cause.suspect
+    r = ctx.reports[i]
+    several = len({j for (j, _), _, _ in cause.suspects}) > 1
+    suspects = tuple(_suspect(ctx, j, c, e) for (j, c), e, _ in cause.suspects)
+    parts = "；".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」填 {_num(s.value)}，应为 {_num(s.suggestion)}"
+                     f"{'（' + slip + '）' if slip else ''}"
+                     for ((j, c), _, slip), s in zip(cause.suspects, suspects))
+    names = "、".join(rules)
+    detail = (f"{parts}。这 {len(suspects)} 格一并改正后，{names} 的各项勾稽关系都成立（少改任何一格都不行）。"
+              f"不成立的关系：{shown}")
+    first = suspects[0]
+    return make(rules[0], unit=r.unit, year=r.year, cells=cells, suspect=first.ref, expected=first.suggestion,
+                actual=first.value, suggestion=first.suggestion, source=r.source,
+                where=f"{r.source} {r.locate(cell) or ''}".strip(), detail=detail,
+                severity=_severity(rules), suspects=suspects)
 
 
 def _severity(rules: list[str]) -> str:
@@ -160,11 +198,14 @@ def plain(v):
 
 
 # --- blank cells ------------------------------------------------------------------------------------
-def fill_blanks(ctx: Context, dec: Decoder) -> None:
+def fill_blanks(ctx: Context, dec: Decoder) -> dict[int, Finding]:
     """A blank cell (F1) that is the only unknown of equalities which all imply the same value gets
-    that value as its suggestion: the reader could not know it, the other cells tell it."""
+    that value as its suggestion: the reader could not know it, the other cells tell it. Returns
+    the new findings by the id of the reader's finding they take the place of (findings are
+    immutable; the report's list is updated)."""
+    out: dict[int, Finding] = {}
     for i, r in enumerate(ctx.reports):
-        for f in r.findings:
+        for n, f in enumerate(r.findings):
             if f.rule != "F1" or f.suspect is not None or len(f.cells) != 1:
                 continue
             cell = f.cells[0].cell
@@ -179,21 +220,49 @@ def fill_blanks(ctx: Context, dec: Decoder) -> None:
             if not implied or max(implied) - min(implied) > ROUNDING or not _plausible(ctx, i, cell, implied[0]):
                 continue
             value = plain(_round(ctx, i, cell, implied[0]))
-            f.suspect, f.suggestion, f.expected = f.cells[0], value, value
             names = "、".join(sorted(rules, key=lambda x: PRIORITY.index(x) if x in PRIORITY else 99))
-            f.message += f"按 {names} 的勾稽关系，该格应为 {_num(value)}。"
+            g = dataclasses.replace(f, suspect=f.cells[0], suggestion=value, expected=value, suspects=(),
+                                    message=f.message + f"按 {names} 的勾稽关系，该格应为 {_num(value)}。")
+            r.findings[n] = out[id(f)] = g
+    return out
 
 
 # --- the prose confirming a localised cell ------------------------------------------------------------
 def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Finding]:
     """An R10 finding (prose ≠ table) about a cell the equalities already name, whose prose figure is
-    the suggested value, is the same root cause: fold it into that finding as confirming evidence."""
-    by_cell = {f.suspect: f for f in localised if f.suspect is not None and f.suggestion is not None}
+    the suggested value, is the same root cause: fold it into that finding as confirming evidence
+    (`localised` gets the confirmed finding in place of the one it confirms). The same when the
+    equalities left several candidates and the prose figure is one candidate's value: it names it."""
+    by_cell = {f.suspect: n for n, f in enumerate(localised) if f.suspect is not None and f.suggestion is not None}
+    # candidates the equalities could not choose among (one equality, e.g. R4): the prose's figure
+    # for one of them, equal to what that cell should be, chooses it
+    by_candidate: dict = {}
+    for n, g in enumerate(localised):
+        if g.suspect is None:
+            for st in g.candidate_sets:
+                if len(st) == 1 and st[0].suggestion is not None:
+                    by_candidate.setdefault(st[0].ref, []).append((n, st[0]))
     out = []
     for f in findings:
-        g = by_cell.get(f.cells[0]) if f.rule == "R10" and len(f.cells) == 1 else None
-        if g is not None and f.actual is not None and abs(float(f.actual) - float(g.suggestion)) < 1e-9:
-            g.message += f"正文也写作 {_num(float(f.actual))}（{f.where or f.source or ''}），与建议值一致。"
+        if f.rule != "R10" or len(f.cells) != 1 or f.actual is None:
+            out.append(f)
+            continue
+        said, where = float(f.actual), f.where or f.source or ""
+        n = by_cell.get(f.cells[0])
+        g = localised[n] if n is not None else None
+        if g is not None and abs(said - float(g.suggestion)) < 1e-9:
+            localised[n] = dataclasses.replace(
+                g, message=g.message + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
+            continue
+        chosen = [(n, s) for n, s in by_candidate.get(f.cells[0], ())
+                  if localised[n].suspect is None and abs(said - float(s.suggestion)) < 1e-9]
+        if len(chosen) == 1:
+            n, s = chosen[0]
+            localised[n] = dataclasses.replace(
+                localised[n], suspect=s.ref, actual=s.value, expected=s.suggestion, suggestion=s.suggestion,
+                suspects=(), candidates=(), candidate_sets=(),
+                message=localised[n].message + f"正文写作 {_num(said)}（{where}），正是其中一格应填的值，"
+                                               f"据此判断是该格填错。")
             continue
         out.append(f)
     return out

@@ -3,11 +3,16 @@ R8 as soft evidence) over all reports into one finding per root cause.
 
 With one wrong cell x off by e, every equality containing x is off by coef·e and every other
 equality holds. So for the violated equalities of a cluster (connected through shared cells) we
-look for the cell whose correction (value − e) makes the equalities it sits in hold while breaking
-none that holds now; greedily, one root cause at a time, so two wrong cells in one table are two
-findings. When several cells explain the evidence equally well, a correction that is a plausible
-slip of the printed value (digits swapped, one digit wrong, 元 vs 万元) is preferred; when that
-does not single one out either, the finding has `suspect: None` and lists the candidates.
+first look for one cell whose correction (value − e) makes every broken equality hold while
+breaking none that holds now: that is the smallest possible explanation, found cheaply. When no
+single cell does, the cluster goes to the exact method (`exact.solve`, a mixed-integer program):
+the fewest cells whose change makes every equality hold, several wrong cells together included.
+Its cells are grouped into root causes (cells sharing an equality are one cause: a stray 1 typed
+in a result and in its column's total is one slip). When several cells or sets explain the
+evidence equally well, a correction that is a plausible slip of the printed value (digits
+swapped, one digit wrong, 元 vs 万元) is preferred; when that does not single one out either, the
+finding has `suspect: None` and lists the candidates. If the exact method cannot finish in time,
+the greedy method below decides, one root cause at a time, and the finding says so.
 """
 from __future__ import annotations
 
@@ -19,12 +24,16 @@ from dataclasses import dataclass, field
 from ..catalogue import priority
 from ..numbers import ROUNDING, SAME
 from ..templates import template
+from . import exact
 from .context import Context
-from .evidence import Family, is_money
+from .evidence import COUNT_TOL, Family, is_money
 
 # Which rule names a root cause's finding when it broke several: schemas/rules/_priority.yaml.
 PRIORITY = priority()
 MAX_CANDIDATES_SHOWN = 6
+
+
+EXACT_TIME_LIMIT = 20.0      # seconds (wall clock, so generous: a shared machine) one cluster may take; its batch that many times
 
 
 @dataclass
@@ -34,6 +43,15 @@ class Cause:
     error: float | None = None
     slip: str | None = None
     candidates: list[tuple[tuple[int, str], float]] = field(default_factory=list)
+    # every cell this cause blames, the first being `suspect`: (cell, error, slip)
+    suspects: list[tuple[tuple[int, str], float, str | None]] = field(default_factory=list)
+    # when several sets of cells explain the evidence equally well: each set as (cell, error) pairs
+    candidate_sets: list[list[tuple[tuple[int, str], float]]] = field(default_factory=list)
+    note: str | None = None                   # how the cause was found, when a person should know
+
+    def __post_init__(self) -> None:
+        if self.suspect is not None and not self.suspects:
+            self.suspects = [(self.suspect, self.error, self.slip)]
 
 
 class Decoder:
@@ -70,7 +88,15 @@ class Decoder:
     def residual(self, key) -> float:
         r = self._res.get(key)
         if r is None:
-            r = self._res[key] = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+            if key not in self._dirty:
+                # as printed: the family computed the broken ones; one of counts that holds is 0
+                fam = self.family[key[1]]
+                r = fam.violated.get(key)
+                if r is None and self.tol(key) == COUNT_TOL and not fam.is_na(key):
+                    r = 0.0
+            if r is None:
+                r = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
+            self._res[key] = r
         return r
 
     def correct(self, x: tuple[int, str], e: float) -> None:
@@ -103,8 +129,24 @@ class Decoder:
     def run(self) -> list[Cause]:
         violated = [k for f in self.hard for k in f.violated]
         causes: list[Cause] = []
+        unexplained: list[set[tuple]] = []
         for cluster in self._clusters(violated):
-            causes.extend(self._decode(set(cluster)))
+            remaining = set(cluster)
+            causes.extend(self._unit_slips(remaining))
+            remaining = {k for k in remaining if self.status(k) == "bad"}
+            causes.extend(self._peel(remaining))
+            remaining = {k for k in remaining if self.status(k) == "bad"}
+            for part in self._clusters(sorted(remaining, key=str)):
+                part = set(part)
+                if self._one_cell_explains(part):
+                    causes.extend(self._greedy(part))
+                else:
+                    unexplained.append(part)
+        # clusters no single cell explains may be one cause seen through an equality that still
+        # holds (a stray 1 in a result and in its column's total): they are solved together
+        groups = self._joined(unexplained)
+        for group, result in zip(groups, exact.solve_many(self, groups, EXACT_TIME_LIMIT) if groups else []):
+            causes.extend(self._decode(group, result))
         soft_done = {k for c in causes for k in c.explained}
         for f in self.soft:
             for k in f.violated:
@@ -112,27 +154,155 @@ class Decoder:
                     causes.append(Cause([k]))
         return causes
 
-    def _clusters(self, keys: list[tuple]) -> list[list[tuple]]:
-        parent = list(range(len(keys)))
+    def _joined(self, clusters: list[set[tuple]]) -> list[set[tuple]]:
+        """Clusters joined where an equality that holds has cells in both."""
+        owner: dict[tuple[int, str], int] = {}
+        for n, cl in enumerate(clusters):
+            # the cells of reports with a broken equality of their own and of the districts whose
+            # sums are broken (a district's other units are not named: see exact._model)
+            own = {i for k in cl if k[0] != "H" for i, _, _ in self.terms(k)} | {k[2] for k in cl if k[0] == "H"}
+            for k in cl:
+                for i, c, _ in self.terms(k):
+                    if i >= 0 and i in own:
+                        owner.setdefault((i, c), n)
+        sets = _Sets(range(len(clusters)))
+        for x, n in owner.items():
+            for k in self.instances(x[0], x[1], self.hard):
+                if self.status(k) != "ok":
+                    continue
+                terms = self.terms(k)
+                if k[0] == "H":
+                    # a district's sum joins the district's cell with a unit's, never two units
+                    # (else every unit of a district with errors would be solved at once)
+                    terms = terms[:1] if x[0] != k[2] else terms[1:]
+                for i, c, _ in terms:
+                    m = owner.get((i, c))
+                    if m is not None:
+                        sets.join(m, n)
+        return [set().union(*(clusters[n] for n in ns)) for ns in sets.groups()]
 
-        def find(a):
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
+    def _clusters(self, keys: list[tuple]) -> list[list[tuple]]:
+        sets = _Sets(range(len(keys)))
         first: dict[tuple[int, str], int] = {}
         for n, k in enumerate(keys):
             for i, c, _ in self.terms(k):
-                m = first.setdefault((i, c), n)
-                parent[find(n)] = find(m)
-        groups = defaultdict(list)
-        for n, k in enumerate(keys):
-            groups[find(n)].append(k)
-        return list(groups.values())
+                sets.join(n, first.setdefault((i, c), n))
+        return [[keys[n] for n in ns] for ns in sets.groups()]
 
-    def _decode(self, remaining: set[tuple]) -> list[Cause]:
-        causes = self._unit_slips(remaining)
-        remaining = {k for k in remaining if self.status(k) == "bad"}
+    def _decode(self, remaining: set[tuple], result) -> list[Cause]:
+        """No single cell explains these broken equalities: the exact method's result, else (it
+        could not finish) the greedy method, saying so."""
+        if not isinstance(result, exact.Unsolved):
+            return self._exact(remaining, *result)
+        greedy = self._greedy(remaining)
+        for c in greedy:
+            c.note = f"精确定位未能完成（{result}），以下为逐项推断的结果"
+        return greedy
+
+    def _peel(self, remaining: set[tuple]) -> list[Cause]:
+        """Cells that alone make every broken equality through them hold (two or more), break
+        none that holds, and are the only cell doing so for those equalities: each is a root
+        cause of its own (no smaller explanation of those equalities exists). What is left is
+        smaller for the exact method. A district's cluster holds many units' errors at once."""
+        causes = []
+        while remaining:
+            seen = Counter((i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0)
+            by_set: dict[frozenset, list] = defaultdict(list)
+            for x, n in seen.items():
+                if n < 2:
+                    continue
+                s = self._score(x, remaining)
+                if s is None or s[6] != 0 or len(s[3]) != n:
+                    continue
+                by_set[frozenset(s[3])].append(s)
+            clean = [v[0] for v in by_set.values() if len(v) == 1]
+            # two cells that would fix the same equality cannot both be right: neither is taken
+            count = Counter(k for s in clean for k in s[3])
+            clean = [s for s in clean if all(count[k] == 1 for k in s[3])]
+            if not clean:
+                break
+            for _, x, e, explained, soft, slip, _ in clean:
+                self.correct(x, e)
+                causes.append(Cause(explained + soft, suspect=x, error=e, slip=slip))
+            remaining = {k for k in remaining if self.status(k) == "bad"}
+        return causes
+
+    def _one_cell_explains(self, remaining: set[tuple]) -> bool:
+        """One cell in every broken equality whose correction makes them all hold and breaks
+        none that holds: the smallest explanation there is (the greedy step then names it)."""
+        common = None
+        for k in remaining:
+            cells = {(i, c) for i, c, _ in self.terms(k) if i >= 0}
+            common = cells if common is None else common & cells
+            if not common:
+                return False
+        for x in common:
+            s = self._score(x, remaining)
+            if s is not None and s[6] == 0 and len(s[3]) == len(remaining):
+                return True
+        return False
+
+    # --- several wrong cells: the exact method --------------------------------------------------
+    def _exact(self, remaining: set[tuple], solutions: list[exact.Solution], complete: bool) -> list[Cause]:
+        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight))
+        best = ranked[0]
+        tied = [s for s in ranked if (self._slips(s), s.weight) == (self._slips(best), best.weight)]
+        groups = self._causes_of(best)
+        # the groups every tied solution shares are certain (unless the list is incomplete);
+        # a change in "one of a district's other units" names no cell
+        shared = [g for g in groups if not any(exact.virtual(x) for x in g)
+                  and (complete or len(tied) == 1)
+                  and all(all(s.errors.get(x) == e for x, e in g.items()) for s in tied)]
+        causes = [self._blame(g, remaining) for g in shared]
+        certain = {x for g in shared for x in g}
+        explained = {k for c in causes for k in c.explained}
+        rest = sorted({k for k in remaining if k not in explained}, key=str)
+        if rest:
+            sets = [[(x, e) for x, e in s.errors.items() if x not in certain] for s in tied]
+            if any(exact.virtual(x) for st in sets for x, _ in st):
+                sets = []                      # some unit of the district: no set to name
+            flat = list(dict.fromkeys(x for st in sets for x, _ in st))
+            errs = {x: e for st in sets for x, e in st}
+            self.reported |= set(rest)
+            causes.append(Cause(rest, candidates=[(x, errs[x]) for x in flat],
+                                candidate_sets=[st for st in sets if st]))
+        return causes
+
+    def _slips(self, s: exact.Solution) -> int:
+        """How plausible a solution's corrections are as slips of the printed values (a change
+        in a district's other units could be any slip: it scores as the most plausible)."""
+        return sum(3 if exact.virtual((i, c)) else
+                   slip_kind(self.value(i, c), self.value(i, c) - e, is_money(self.ctx, i, c))[0]
+                   for (i, c), e in s.errors.items())
+
+    def _causes_of(self, s: exact.Solution) -> list[dict[tuple[int, str], float]]:
+        """A solution's cells as root causes: cells that share an equality go together."""
+        sets = _Sets(s.errors)
+        for x in s.errors:
+            if exact.virtual(x):
+                continue
+            for k in self.instances(x[0], x[1], self.hard):
+                for i, c, _ in self.terms(k):
+                    if (i, c) in s.errors:
+                        sets.join(x, (i, c))
+        return [{x: s.errors[x] for x in xs} for xs in sets.groups()]
+
+    def _blame(self, group: dict[tuple[int, str], float], remaining: set[tuple]) -> Cause:
+        """Apply one root cause's corrections and say what it explains."""
+        hard = sorted({k for x in group for k in self.instances(x[0], x[1], self.hard) if k in remaining},
+                      key=lambda k: (PRIORITY.index(k[1]) if k[1] in PRIORITY else 99, str(k)))
+        soft_before = {k for x in group for k in self.instances(x[0], x[1], self.soft) if self.status(k) == "bad"}
+        for x, e in group.items():
+            self.correct(x, e)
+        soft = sorted((k for k in soft_before if self.status(k) == "ok"), key=str)
+        order = sorted(group, key=lambda x: (x[0], template(self.ctx.fmt[x[0]]).index[x[1]]))
+        suspects = [(x, group[x], slip_kind(self.value(*x) + group[x], self.value(*x),
+                                            is_money(self.ctx, *x))[1]) for x in order]
+        first = suspects[0]
+        return Cause(hard + soft, suspect=first[0], error=first[1], slip=first[2], suspects=suspects)
+
+    def _greedy(self, remaining: set[tuple]) -> list[Cause]:
+        causes = []
         cache: dict[tuple[int, str], tuple | None] = {}
         while remaining:
             seen = Counter((i, c) for k in remaining for i, c, _ in self.terms(k) if i >= 0)
@@ -263,6 +433,28 @@ class Decoder:
 
     def _coef(self, key, x) -> float:
         return sum(coef for i, c, coef in self.terms(key) if (i, c) == x)
+
+
+class _Sets:
+    """Union–find: which items (clusters, cells) end up together."""
+
+    def __init__(self, items):
+        self.parent = {x: x for x in items}
+
+    def find(self, a):
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def join(self, a, b) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> list[list]:
+        out: dict = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return list(out.values())
 
 
 def _plausible(ctx: Context, i: int, cell: str, suggestion: float) -> bool:

@@ -146,7 +146,8 @@ def test_document_inputs_get_a_flagged_collection_workbook(collection, tmp_path)
         r.location_style, r.parts, r.source, r.place = "text", [], f"{r.unit}.txt", None
     by_unit = {r.unit: r for r in result.reports}         # the findings are about the reports as they are now
     findings = [replace(f, report=by_unit[f.unit].identity, cells=[by_unit[f.unit].ref(c.cell) for c in f.cells],
-                        suspect=by_unit[f.unit].ref(f.suspect.cell) if f.suspect else None) for f in result.findings]
+                        suspect=by_unit[f.unit].ref(f.suspect.cell) if f.suspect else None, suspects=())
+                for f in result.findings]
     result = replace(result, findings=findings, kind="documents", inputs=[tmp_path / "a.txt", tmp_path / "b.txt"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")

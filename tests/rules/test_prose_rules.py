@@ -74,12 +74,14 @@ def test_r10_skips_blank_and_absent_cells(seeds):
 
 def test_r10_prose_breaks_the_tie_r3_cannot(seeds):
     # seed 003's blank rows leave R2 unevaluable, so R3 alone cannot tell which cell of the row is
-    # wrong; the prose ("予以公开 1 条") agrees with the applicants, so R10 names the total
+    # wrong (R3 alone: no suspect); the prose ("予以公开 1 条") is the total's candidate value, so it
+    # names the total: one finding for the one root cause, the prose folded in as its evidence
     report = read(seeds["003"])
     report.set("requests.granted.total", 2, row=51, col=9)
-    got = {f.rule: f for f in findings([report], ["R3", "R10"])}
-    assert got["R3"].suspect is None
-    assert got["R10"].suspect.cell == "requests.granted.total" and got["R10"].suggestion == 1
+    assert [f.suspect for f in findings([report], ["R3"])] == [None]
+    (f,) = findings([report], ["R3", "R10"])
+    assert f.rule == "R3" and f.suspect.cell == "requests.granted.total" and f.suggestion == 1
+    assert "正文写作 1" in f.message
 
 
 def test_p1_restated_total_is_no_error():

@@ -1,0 +1,315 @@
+"""Exact error localisation for clusters of broken equalities (the Fellegi–Holt principle, as R's
+errorlocate applies it to one record, here over every report a cluster touches): the smallest
+set of cells whose change makes every hard equality of the cluster hold, found as a mixed-integer
+program with scipy's `milp` (HiGHS).
+
+Variables: for each cell of a broken equality, a change Δ (an integer for counts) and a binary
+"changed" z with |Δ| ≤ M·z. Constraints: every broken equality, and every evaluable equality that
+holds now and shares one of those cells, holds after the change (within its rounding tolerance);
+cells outside the model keep their printed value. Objective: Σ w·z, w = 1 for a filled cell, a
+little less for a total (a total is cheaper to blame than an arbitrary component) and for a 0
+printed where the other cells say otherwise (a cell left at 0 is the cheapest slip of all); the
+differences are small enough that fewer cells always win.
+
+The other solutions with as few cells are enumerated with no-good cuts; the caller ranks them by
+how plausible each correction is as a slip of the printed value (`localise.slip_kind`). Many
+clusters are solved in one program (they are independent blocks of it): one solver call per
+batch instead of one per cluster keeps 100,000 reports fast. A cut is soft (breaking it costs
+`REPEAT`, less than one more cell), so a cluster without another optimal solution just repeats
+its first one instead of making the whole batch infeasible.
+"""
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..templates import template
+
+TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
+ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
+REPEAT = 0.5                # the cost of repeating a solution already found (< one more cell)
+MAX_CELLS = 4000            # a larger cluster is not modelled (the greedy fallback decides)
+BATCH_CELLS = 500          # clusters solved together, up to this many cells per program
+MAX_SOLUTIONS = 6           # optimal solutions enumerated before deciding they are too many to name
+
+
+@dataclass
+class Solution:
+    errors: dict[tuple[int, str], float]     # cell -> printed − right value
+    weight: float
+
+
+class Unsolved(Exception):
+    """The program could not be solved in time (or the solver's answer did not check out)."""
+
+
+@dataclass
+class _Model:
+    """One cluster's part of a program: its cells, and its equalities over their changes."""
+    keys: list[tuple[int, str]]
+    values: np.ndarray
+    integer: np.ndarray
+    signed: np.ndarray
+    weight: np.ndarray
+    big: np.ndarray
+    rows: list[tuple[list[int], list[float]]]      # per equality: columns and coefficients
+    lo: list[float]
+    hi: list[float]
+    found: list[Solution] = field(default_factory=list)
+    cuts: list[list[int]] = field(default_factory=list)   # columns of each solution found
+    open: bool = True
+    error: str | None = None
+    infeasible: bool = False
+
+
+def solve(dec, broken: set[tuple], time_limit: float = 2.0) -> tuple[list[Solution], bool]:
+    """The optimal solutions of one cluster (see `solve_many`). Raises Unsolved."""
+    [result] = solve_many(dec, [broken], time_limit)
+    if isinstance(result, Unsolved):
+        raise result
+    return result
+
+
+def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list:
+    """For each cluster of broken hard equalities (keys of `dec`, a localise.Decoder): its optimal
+    solutions (as few cells as the best, best weight first) and whether that list is complete
+    (False: more than MAX_SOLUTIONS), or an `Unsolved` saying why not. `time_limit` is per
+    cluster, spent by its batch as a whole."""
+    try:
+        import scipy.optimize  # noqa: F401  (imported here: only clusters that need it pay for it)
+    except ImportError:
+        return [Unsolved("未安装 scipy")] * len(clusters)
+    models: list[_Model | Unsolved] = []
+    for broken in clusters:
+        try:
+            models.append(_model(dec, broken))
+        except Unsolved as e:
+            models.append(e)
+    _solve_batches([m for m in models if isinstance(m, _Model)], time_limit)
+    # no solution with the cells of the broken equalities alone: two errors may cancel out in an
+    # equality that then holds, so its cells are free to change too (within a report and year)
+    for n, m in enumerate(models):
+        if isinstance(m, _Model) and m.infeasible:
+            try:
+                models[n] = _model(dec, clusters[n], wider=True)
+            except Unsolved as e:
+                models[n] = e
+            else:
+                _solve_batches([models[n]], time_limit)
+    out = []
+    for m in models:
+        if isinstance(m, Unsolved):
+            out.append(m)
+        elif m.error or not m.found:
+            out.append(Unsolved(m.error or "无解"))
+        else:
+            out.append((m.found, len(m.found) < MAX_SOLUTIONS))
+    return out
+
+
+def _solve_batches(models: list[_Model], time_limit: float) -> None:
+    batch: list[_Model] = []
+    for m in models:
+        if batch and sum(len(b.keys) for b in batch) + len(m.keys) > BATCH_CELLS:
+            _solve_batch(batch, time_limit)
+            batch = []
+        batch.append(m)
+    if batch:
+        _solve_batch(batch, time_limit)
+
+
+def virtual(x: tuple[int, str]) -> bool:
+    """A cell of a district's "other units" (see `_model`), not of one report."""
+    return x[0] < 0
+
+
+def _report(i: int) -> int:
+    return i if i >= 0 else -i - 2          # a district's other units: -(district + 2)
+
+
+def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
+    """The program of one cluster. The reports with a broken equality of their own (and the
+    districts whose sums are broken) get a variable per cell; a district's other units, whose own
+    tables all hold, are one "other units" report per district: the sum of their changes obeys
+    the same within-report equalities, so a consistent edit in one of them is still an option
+    (then no cell can be named), at the size of one report instead of fifty."""
+    own = {i for k in broken if k[0] != "H" for i, _, _ in dec.terms(k) if i >= 0}
+    own |= {k[2] for k in broken if k[0] == "H"}
+    cells: dict[tuple[int, str], int] = {}
+    clean_sum: dict[tuple[int, str], float] = defaultdict(float)
+
+    def take(keys):
+        for k in sorted(keys, key=str):
+            for i, c, _ in dec.terms(k):
+                if i < 0 or math.isnan(dec.value(i, c)):
+                    continue
+                x = (i, c) if i in own or k[0] != "H" else (-k[2] - 2, c)
+                if x not in cells:
+                    cells[x] = len(cells)
+                if virtual(x):
+                    clean_sum[x] += dec.value(i, c)
+    take(broken)
+
+    def holding(reports):
+        out = set()
+        for i, c in list(cells):
+            if i in reports:
+                for k in dec.instances(i, c, dec.hard):
+                    if k not in broken and dec.status(k) == "ok":
+                        out.add(k)
+        return out
+    if wider:
+        # two errors may cancel out in an equality that then holds: its cells may change too
+        take(k for k in holding({i for k in broken if k[0] != "H" for i, _, _ in dec.terms(k)}) if k[0] != "H")
+    if not cells or len(cells) > MAX_CELLS:
+        raise Unsolved(f"涉及 {len(cells)} 个单元格")
+    keys = list(cells)
+    specs = [template(dec.ctx.fmt[_report(i)]).cell(c) for i, c in keys]
+    values = np.array([clean_sum[(i, c)] if i < 0 else dec.value(i, c) for i, c in keys])
+    rows, lo, hi = [], [], []
+    spread = np.zeros(len(keys))        # per cell: the largest residual of an equality through it
+
+    def add(cols, coefs, r, tol):
+        spread[cols] = np.maximum(spread[cols], abs(r))
+        rows.append((cols, coefs))
+        lo.append(-tol - r)
+        hi.append(tol - r)
+    # the equalities: the broken ones and the evaluable ones through their cells
+    for k in sorted(set(broken) | holding(own), key=str):
+        r = dec.residual(k)
+        if math.isnan(r):
+            continue
+        by_col: dict[int, float] = {}
+        for i, c, coef in dec.terms(k):
+            j = cells.get((i, c))
+            if j is None and k[0] == "H" and i >= 0 and i not in own:
+                j = cells.get((-k[2] - 2, c))
+                coef = -1.0 if j is not None else coef
+                if j in by_col:
+                    continue
+            if j is not None:
+                by_col[j] = by_col.get(j, 0.0) + coef
+        add(list(by_col), list(by_col.values()), r, dec.tol(k))
+    # the other units' sum of changes obeys their tables' equalities (each holds with 0 change)
+    for p in {-i - 2 for i, _ in keys if i < 0}:
+        for fam in dec.hard:
+            for eq in fam.eqs.get(dec.ctx.fmt[p], ()) if _within(fam) else ():
+                cols = [(cells.get((-p - 2, t.cell)), t.coef) for t in eq.terms]
+                cols = [(j, coef) for j, coef in cols if j is not None]
+                if cols:
+                    add([j for j, _ in cols], [coef for _, coef in cols], 0.0, 1e-6)
+    money = np.array([s.kind not in ("count", "signed") for s in specs])
+    weight = np.ones(len(keys))
+    for j, spec in enumerate(specs):
+        if spec.column == "total" or spec.row.endswith("total"):
+            weight[j] -= TOTAL_DISCOUNT
+        if values[j] == 0 and keys[j][0] >= 0:
+            weight[j] -= ZERO_DISCOUNT
+    return _Model(keys, values,
+                  integer=np.array([s.kind in ("count", "signed") for s in specs]),
+                  signed=np.array([s.kind == "signed" for s in specs]),
+                  weight=weight,
+                  # how far a change may go: it accounts for the residuals of the broken
+                  # equalities (twice: two changes may share one), or, for an amount, is a slip of
+                  # its own printed value (元 for 万元); a tight bound keeps the program quick
+                  big=np.where(money, np.maximum(2 * spread.max() + 1, 1.01 * np.abs(values) + 1),
+                               2 * spread.max() + 1),
+                  rows=rows, lo=lo, hi=hi)
+
+
+def _within(fam) -> bool:
+    from .evidence import WithinFamily
+    return isinstance(fam, WithinFamily)
+
+
+def _solve_batch(batch: list[_Model], time_limit: float) -> None:
+    """Solve the open models of `batch` together, then again with cuts until every model has all
+    its optimal solutions (or MAX_SOLUTIONS of them)."""
+    deadline = time.perf_counter() + time_limit * len(batch)
+    while True:
+        live = [m for m in batch if m.open and not m.error]
+        if not live:
+            return
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            for m in live:
+                m.error = "超时"
+            return
+        _round(live, left)
+
+
+def _round(models: list[_Model], time_limit: float) -> None:
+    from scipy import sparse
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    # columns: per model [Δ (n), z (n)], then one "repeat" binary per cut, at the end
+    offsets, at = [], 0
+    for m in models:
+        offsets.append(at)
+        at += 2 * len(m.keys)
+    n_cuts = sum(len(m.cuts) for m in models)
+    width = at + n_cuts
+    data, ri, ci, lo, hi = [], [], [], [], []
+
+    def add(cols, coefs, low, high):
+        row = len(lo)
+        data.extend(coefs)
+        ri.extend([row] * len(cols))
+        ci.extend(cols)
+        lo.append(low)
+        hi.append(high)
+    objective = np.zeros(width)
+    lower, upper, integrality = np.zeros(width), np.ones(width), np.ones(width, dtype=int)
+    cut_col = at
+    for m, off in zip(models, offsets):
+        n = len(m.keys)
+        for (cols, coefs), low, high in zip(m.rows, m.lo, m.hi):
+            add([off + j for j in cols], coefs, low, high)
+        for j in range(n):           # Δ − M·z ≤ 0 and −Δ − M·z ≤ 0
+            add([off + j, off + n + j], [1.0, -m.big[j]], -np.inf, 0.0)
+            add([off + j, off + n + j], [-1.0, -m.big[j]], -np.inf, 0.0)
+        lower[off:off + n] = np.where(m.signed, -m.big, -m.values)
+        upper[off:off + n] = m.big
+        integrality[off:off + n] = m.integer.astype(int)
+        objective[off + n:off + 2 * n] = m.weight
+        for cut in m.cuts:           # Σ z over a found solution − repeat ≤ |solution| − 1
+            add([off + n + j for j in cut] + [cut_col], [1.0] * len(cut) + [-1.0], -np.inf, len(cut) - 1.0)
+            objective[cut_col] = REPEAT
+            cut_col += 1
+    a = sparse.csr_matrix((data, (ri, ci)), shape=(len(lo), width))
+    res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
+               bounds=Bounds(lower, upper), options={"time_limit": time_limit, "disp": False})
+    if res.status != 0 or res.x is None:
+        why = "超时" if res.status == 1 else "无解" if res.status == 2 else f"求解器未给出解（{res.message}）"
+        for m in models:
+            if len(models) == 1 or res.status == 1:
+                m.error = why
+                m.infeasible = res.status == 2 and not m.found
+        if len(models) > 1 and res.status != 1:
+            # one cluster without a solution spoils its batch: halve it until that one is alone
+            half = len(models) // 2
+            _round(models[:half], time_limit)
+            _round(models[half:], time_limit)
+        return
+    for m, off in zip(models, offsets):
+        n = len(m.keys)
+        delta = res.x[off:off + n]
+        delta = np.where(m.integer, np.round(delta), delta)
+        chosen = [j for j in range(n) if abs(delta[j]) > 1e-7]
+        ok = all(low - 1e-6 <= float(np.dot(delta[cols], coefs)) <= high + 1e-6
+                 for (cols, coefs), low, high in zip(m.rows, m.lo, m.hi))
+        if not ok or not chosen:
+            m.error = "解未通过复核"
+            continue
+        if chosen in m.cuts or (m.found and len(chosen) > len(m.found[0].errors)):
+            m.open = False           # no other solution with as few cells
+            continue
+        # the value printed is the right one plus the error: right = printed + Δ
+        m.found.append(Solution({m.keys[j]: -float(delta[j]) for j in chosen}, float(m.weight[chosen].sum())))
+        m.cuts.append(chosen)
+        if len(m.found) >= MAX_SOLUTIONS:
+            m.open = False

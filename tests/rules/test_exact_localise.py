@@ -1,0 +1,166 @@
+"""Several wrong cells of one root cause (issue 13): on generated districts every rule holds; each
+test edits several cells as real reports get them wrong and expects ONE finding naming exactly
+those cells with their original values (the exact method: checker/rules/exact.py)."""
+import dataclasses
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bench.generate import district, write_texts, write_units
+from checker.check import check
+from checker.model import CellRef, Finding
+
+
+def fresh():
+    return district(8, (2019, 2020, 2021, 2022), seed=5)
+
+
+def errors(result):
+    return [f for f in result.findings if f.severity == "error"]
+
+
+def blamed(f):
+    return {(x.ref.unit, x.ref.year, x.ref.cell): (x.value, x.suggestion) for x in f.suspects}
+
+
+def edit(d, changes):
+    """Apply [(unit, year, cell, new value)]; returns {(unit, year, cell): (printed, original)}."""
+    out = {}
+    for unit, year, cell, value in changes:
+        r = d.report(unit, year)
+        original = r.get(cell)
+        r.set(cell, value(original) if callable(value) else value)
+        out[(unit, year, cell)] = (r.get(cell), original)
+    return out
+
+
+def test_stray_one_in_a_result_and_its_column_total_is_one_finding_through_the_cli(tmp_path):
+    """The issue's example: a stray 1 in 部分公开·商业企业 and （七）总计·商业企业 (the column still
+    adds up, the two rows and R1 do not): one finding, both cells, suggestion 0, in JSON and CSV."""
+    d = fresh()
+    unit = d.units[2]
+    cells = ("requests.partly_granted.commercial", "requests.handled_total.commercial")
+    assert all(d.report(unit, 2020).get(c) == 0 for c in cells)
+    truth = edit(d, [(unit, 2020, c, 1) for c in cells])
+    write_texts(d, tmp_path / "reports")
+    units = write_units(d, tmp_path / "units.csv")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"),
+                          "--units", str(units), "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error"]
+    assert len(found) == 1, [f["message"] for f in found]
+    f = found[0]
+    assert {(s["unit"], s["year"], s["cell"]): (s["value"], s["suggestion"]) for s in f["suspects"]} == truth
+    assert f["suspect"]["cell"] == f["suspects"][0]["cell"] and f["suggestion"] == 0 and f["actual"] == 1
+    assert "2 格一并改正" in f["message"]
+    csv = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"),
+                          "--units", str(units), "--format", "csv"], capture_output=True, text=True).stdout
+    row = [line for line in csv.splitlines() if ",R" in line][0]
+    assert ";".join(cells) in row and ",1;1," in row and ",0;0," in row
+
+
+def test_unit_and_district_typo_in_the_same_cell_cancel_in_the_sum_and_are_named_together():
+    d = fresh()
+    cell = "requests.granted.natural_person"
+    unit = next(u for u in d.units if d.report(u, 2021).get(cell))
+    truth = edit(d, [(unit, 2021, cell, lambda v: v + 5), (d.parent_unit, 2021, cell, lambda v: v + 5)])
+    result = check(d.reports, units=d.hierarchy())
+    [f] = errors(result)
+    assert blamed(f) == truth
+    assert result.stats["R9"]["failed"] == 0        # the district's sum still adds up
+
+
+def test_block_edit_seen_only_by_last_year_and_the_district_is_one_finding():
+    """上年结转 raised with 予以公开 and （七）总计 (and their 总计 column): the unit's own table
+    holds; R6 and R9 see it; the cause is the unit's six cells, not last year nor the district."""
+    d = fresh()
+    unit = d.units[4]
+    cells = [f"requests.{row}.{col}" for row in ("carried_over", "granted", "handled_total")
+             for col in ("natural_person", "total")]
+    truth = edit(d, [(unit, 2021, c, lambda v: v + 2) for c in cells])
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert blamed(f) == truth
+    assert f.rule in ("R6", "R9") and unit in f.message
+
+
+@pytest.mark.parametrize("cells", [
+    [f"requests.{row}.total" for row in ("received", "granted", "handled_total")],   # 总计 column left 0
+    [f"requests.handled_total.{col}" for col in ("natural_person", "total")],         # （七）总计 row 0
+])
+def test_units_totals_left_zero_are_the_cause_not_the_district(cells):
+    d = fresh()
+    unit = next(u for u in d.units if all(d.report(u, 2022).get(c) for c in cells))
+    truth = edit(d, [(unit, 2022, c, 0) for c in cells])
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert blamed(f) == truth
+    assert all(x.ref.unit == unit for x in f.suspects)
+
+
+def test_two_independent_slips_in_one_report_stay_two_findings():
+    d = fresh()
+    unit = d.units[1]
+    truth = edit(d, [(unit, 2021, "requests.granted.natural_person", lambda v: v + 3),
+                     (unit, 2021, "requests.not_processed.duplicate.commercial", lambda v: v + 2)])
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert sorted(blamed(f).popitem()[0][2] for f in found) == sorted(c for _, _, c in truth)
+    assert all(len(f.suspects) == 1 for f in found)
+
+
+def test_findings_are_immutable_and_one_suspect_keeps_the_spec_shape():
+    f = Finding("R1", "error", "甲", 2021, "m", cells=[CellRef("甲", 2021, "a")],
+                suspect=CellRef("甲", 2021, "a"), actual=3, suggestion=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.message = "changed"
+    assert [(x.ref.cell, x.value, x.suggestion) for x in f.suspects] == [("a", 3, 2)]
+    assert "suspects" not in f.to_json() and "candidate_sets" not in f.to_json()
+
+
+def test_prose_figure_chooses_among_the_candidates_of_one_equality(tmp_path):
+    """R4 alone (a unit checked without its district) cannot tell whether 行政复议·总计 or one of its
+    parts is wrong; the prose's "行政复议 N 件", equal to what the total should be, names the total."""
+    from bench.text_layout import report_text
+    d = district(12, (2021,), seed=5)
+    r = next(x for x in d.reports if x.unit != d.parent_unit and x.get("appeals.count.review.total"))
+    right = r.get("appeals.count.review.total")
+    r.set("appeals.count.review.total", right + 1)
+    text = report_text(r, *d.prose[(r.unit, r.year)], 2021).replace(
+        "。\n\n二、", f"。本年度发生行政复议案件 {right} 件。\n\n二、", 1)
+    assert f"行政复议案件 {right} 件" in text
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "r.txt"), "--format", "json"],
+                         capture_output=True, text=True)
+    found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error"]
+    [f] = [f for f in found if f["rule"] == "R4"]
+    assert f["suspect"]["cell"] == "appeals.count.review.total" and f["suggestion"] == right
+    assert "正文写作" in f["message"]
+    assert not [g for g in found if g["rule"] == "R10"]      # the prose confirmed it: not a second error
+
+
+def test_every_blamed_cell_is_flagged_in_the_annotated_workbook(tmp_path):
+    """The reviewer's workbook: both cells of the stray 1 are painted as suspects, and the
+    校验结果 row names both."""
+    from openpyxl import load_workbook
+
+    from bench.generate import write_workbook
+    from checker.annotate.plan import SUSPECT_FILL
+    d = fresh()
+    unit = d.units[2]
+    cells = ("requests.partly_granted.commercial", "requests.handled_total.commercial")
+    edit(d, [(unit, 2020, c, 1) for c in cells])
+    book = write_workbook(d, tmp_path / "collection.xlsx")
+    out = tmp_path / "checked.xlsx"
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(book), "--annotate", str(out),
+                          "--engine", "openpyxl"], capture_output=True, text=True)
+    assert run.returncode == 1 and out.exists(), run.stderr
+    wb = load_workbook(out)
+    rows = [[c.value for c in row] for row in wb["校验结果"].iter_rows()]
+    at = next(n for n, r in enumerate(rows) if "规则" in r and "可疑单元格" in r)
+    header = rows[at]
+    [row] = [r for r in rows[at + 1:] if r[header.index("规则")] == "R3"]
+    places = str(row[header.index("可疑单元格")]).split("、")
+    assert len(places) == 2
+    for place in places:
+        sheet, ref = place.split("!")
+        assert wb[sheet][ref].fill.fgColor.rgb.endswith(SUSPECT_FILL.lstrip("#")), place
