@@ -3,7 +3,8 @@ years, across the hierarchy), and return a `CheckResult`: the reports, all findi
 problems of form included) and per-rule counts."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
@@ -16,6 +17,11 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     stats: dict[str, dict] = field(default_factory=dict)
     unreadable: list[Finding] = field(default_factory=list)   # F5: inputs that could not be read
+    inputs: list[Path] = field(default_factory=list)   # the files and folders checked, as given
+    # what kind of input that was, which decides how it is annotated: "workbook" (one .xlsx/.xlsm,
+    # flagged in a copy of itself), "documents" (anything else: a new collection workbook is
+    # written and flagged) or "book" (a workbook open in Excel, flagged in place: `checker.excel`)
+    kind: str = "documents"
 
     @property
     def errors(self) -> list[Finding]:
@@ -50,7 +56,9 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     chosen = select_rules(select, ignore)
     hierarchy = units if isinstance(units, Hierarchy) or units is None else load(Path(units))
     ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
-    read = [f for r in reports for f in r.findings if f.rule in chosen]
+    # a reader's finding is about the report it read (docs/architecture.md, "Report")
+    read = [f if f.report is not None else replace(f, report=r.identity)
+            for r in reports for f in r.findings if f.rule in chosen]
     # the readers' frames pass one bulk pandera validation before any rule runs
     # (a negative count fails the schema as R5 too; the R5 rule reports it, once, with its statistics)
     schema = [f for _, f in validate_reports(reports) if f.rule in chosen and f.rule != "R5"]
@@ -61,15 +69,29 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     return CheckResult(reports=reports, findings=findings, stats=stats)
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")   # a workbook annotated as a copy of itself
+
+
 def check_paths(paths: list[Path], units_file: Path | None = None, select: list[str] | None = None,
                 ignore: list[str] | None = None, progress=None) -> CheckResult:
     """Read every input under `paths`, then `check` them. Unreadable inputs become F5 findings."""
     from .readers import read_all
-    read = read_all([Path(p) for p in paths], progress=progress)
-    result = check(read.reports, units=units_file, select=select, ignore=ignore)
+    files = [Path(p) for p in paths]
+    one = files[0] if len(files) == 1 and files[0].is_file() else None
+    kind = "workbook" if one is not None and one.suffix.lower() in WORKBOOK_SUFFIXES else "documents"
+    return check_read(read_all(files, progress=progress), units=units_file, select=select, ignore=ignore,
+                      inputs=files, kind=kind)
+
+
+def check_read(read, units=None, select: list[str] | None = None, ignore: list[str] | None = None,
+               inputs: Sequence[Path] = (), kind: str = "documents") -> CheckResult:
+    """`check` what the readers gave (`readers.ReadResult`): the one path from reading to findings,
+    for the command line (files) and for Excel (a live workbook's sheets, `checker.excel`)."""
+    result = check(read.reports, units=units, select=select, ignore=ignore)
     chosen = select_rules(select, ignore)
     result.unreadable = list(read.failures)
     result.findings = [f for f in read.failures if f.rule in chosen] + result.findings
+    result.inputs, result.kind = list(inputs), kind
     return result
 
 
@@ -85,4 +107,4 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-__all__ = ["check", "check_paths", "CheckResult", "catalogue"]
+__all__ = ["check", "check_paths", "check_read", "CheckResult", "catalogue"]

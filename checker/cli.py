@@ -164,7 +164,7 @@ def check(
         from .annotate import AnnotateError, annotate_file
         try:
             with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
-                out = annotate_file(result, paths, annotate, engine=engine.value, force=force)
+                out = annotate_file(result, annotate, engine=engine.value, force=force)
         except (AnnotateError, OutputError) as e:
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)

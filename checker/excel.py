@@ -20,12 +20,14 @@ def run_check(book=None) -> dict:
     book = book if book is not None else xw.Book.caller()
     xb.status(book, "xxgk：正在读取工作表……")
     sheets = {s.name: xb.sheet_values(s) for s in book.sheets}
-    from .check import check
+    from .check import check_read
+    from .readers import ReadResult
     from .readers.workbook import read_sheets
     reports = read_sheets(sheets, book.name)
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
-    result = check(reports, units=_hierarchy(sheets, book.name))
-    plan = build(result, locate.from_reports(reports), xb.XlwingsView(book))
+    # the same path from read reports to findings as `xxgk check` (check.check_read)
+    result = check_read(ReadResult(reports=reports), units=_hierarchy(sheets, book.name), kind="book")
+    plan = build(result, locate.from_reports(result.reports), xb.XlwingsView(book))
     xb.status(book, f"xxgk：正在标注 {len(plan.cells)} 个单元格……")
     _screen_updating(book, False)       # one redraw at the end, not one per flagged cell
     try:

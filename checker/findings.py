@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import rule
-from .model import CellRef, Finding
+from .model import CellRef, Finding, ReportId
 from .numbers import tidy
 
 
@@ -18,7 +18,8 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
          suspect: CellRef | None = None, expected: Any = None, actual: Any = None,
          suggestion: Any = None, source: str | None = None, where: str | None = None,
          severity: str | None = None, candidates: list[CellRef] | None = None,
-         suspects: tuple = (), candidate_sets: tuple = (), **facts: Any) -> Finding:
+         report: ReportId | None = None, suspects: tuple = (), candidate_sets: tuple = (),
+         **facts: Any) -> Finding:
     r = rule(rule_id)
     if severity is not None and severity not in r.severities:
         # the catalogue is the one list of a rule's severities: `xxgk rules` must show what `check` says
@@ -33,4 +34,39 @@ def make(rule_id: str, *, unit: str | None, year: int | None, cells: list[CellRe
         message=r.message.format_map(values), cells=cells or [], suspect=suspect,
         expected=expected, actual=actual, suggestion=suggestion, source=source, where=where,
         candidates=candidates or (), suspects=suspects, candidate_sets=candidate_sets,
+        report=report or _report_of(unit, year, suspect, cells, candidates),
     )
+
+
+def problem_first(f: Finding) -> str:
+    """The message with the problem first: most rules' messages open with the file and place
+    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
+    text = f.message or ""
+    for place in (f.where, f.source):
+        if place and text.startswith(place):
+            rest = text[len(place):].lstrip(" ：:，,")
+            if rest:
+                return f"{rest}（{short_place(place, f.source)}）"
+    return text
+
+
+def short_place(place: str, source: str | None = None) -> str:
+    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it
+    (folder names may hold spaces, so the report's own source path is cut off where it is known)."""
+    if source and place.startswith(source):
+        return _file_name(source) + place[len(source):]
+    head, sep, tail = place.partition(" ")
+    return _file_name(head) + sep + tail
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _report_of(unit, year, suspect, cells, candidates) -> ReportId | None:
+    """The report a finding is about: the one its own cells belong to (a cross-year finding's
+    cells are in several reports; its unit and year name the one it is about)."""
+    for c in ([suspect] if suspect else []) + list(cells or []) + list(candidates or []):
+        if c.report is not None and c.unit == unit and c.year == year:
+            return c.report
+    return None

@@ -15,11 +15,18 @@ import numpy as np
 
 from .templates import template
 
+# A report's own identity: the file it was read from and its place in that file (the sheet a
+# collection workbook's report starts on; None for a document that is one report). Unit and year
+# are not one: a collection may hold the same unit-year twice (docs/architecture.md, "Report").
+ReportId = tuple[str | None, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class CellRef:
     unit: str | None
     year: int | None
     cell: str
+    report: ReportId | None = field(default=None, compare=False, repr=False)   # not in the JSON
 
     def to_json(self) -> dict:
         return {"unit": self.unit, "year": self.year, "cell": self.cell}
@@ -60,6 +67,7 @@ class Finding:
     suspects: tuple[Suspect, ...] = ()
     # when several sets of cells explain the evidence equally well (each set as Suspects)
     candidate_sets: tuple[tuple[Suspect, ...], ...] = ()
+    report: ReportId | None = field(default=None, compare=False, repr=False)  # the report it is about
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cells", tuple(self.cells))
@@ -140,6 +148,7 @@ class Report:
     prose: list[ProseFact] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)     # text facts for rules: sections, regions named
     findings: list[Finding] = field(default_factory=list)
+    place: str | None = None        # where in `source` the report is (its first sheet), if not all of it
 
     # --- cells -------------------------------------------------------------------------------
     def set_format(self, fmt: str) -> None:
@@ -197,8 +206,12 @@ class Report:
             return (f"{doc} 第{line}行" if line else doc) + f"（汇总工作簿 {name}）"
         return f"{name} 第{line}行" if line else name
 
+    @property
+    def identity(self) -> ReportId:
+        return (self.source, self.place)
+
     def ref(self, cell_id: str) -> CellRef:
-        return CellRef(self.unit, self.year, cell_id)
+        return CellRef(self.unit, self.year, cell_id, (self.source, self.place))
 
     def to_json(self) -> dict:
         return {

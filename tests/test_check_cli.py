@@ -138,3 +138,17 @@ def test_table_names_the_row_of_a_blank_row_finding():
     out = CliRunner().invoke(app, ["check", str(SEEDS / "003_15d564b43078fcdc.txt"), "--format", "table"])
     assert out.exit_code == 1
     assert "3.要求提供公开出版物（7 格）" in out.output
+
+
+def test_table_shows_report_text_as_written_and_the_problem_first(tmp_path):
+    """A file or unit name with `[x]` in it is not rich markup (it vanished from the table before),
+    and the 说明 column leads with the problem, the file and line after it without the folders."""
+    seed = Path(__file__).resolve().parent / "fixtures" / "seeds" / "000_1cda018db4f6af73.txt"
+    bad = tmp_path / "[x]报告.txt"
+    bad.write_bytes(seed.read_bytes())
+    res = runner.invoke(app, ["check", str(bad)], env={"COLUMNS": "200"})
+    out = res.stdout
+    assert "[x]报告.txt" in out
+    f3 = next(line for line in out.splitlines() if "F3" in line)
+    explanation = f3.rsplit("│", 2)[-2].strip()
+    assert explanation.startswith("「") and str(tmp_path) not in out

@@ -52,7 +52,7 @@ def test_button_entry_checks_and_annotates_the_open_workbook(seeds_workbook):
 
 
 def test_rerun_after_a_fix_removes_that_flag_and_keeps_the_others(seeds_workbook, tmp_path):
-    first = annotate_file(check_paths([seeds_workbook]), [seeds_workbook], tmp_path / "flagged.xlsx")
+    first = annotate_file(check_paths([seeds_workbook]), tmp_path / "flagged.xlsx")
     book = xw.Book(json=workbook_json(first))
     counts = run_check(book)
     assert not _actions(book, "addNote")                # nothing doubled: existing notes rewritten

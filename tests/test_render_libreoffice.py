@@ -9,7 +9,7 @@ from PIL import Image
 
 from checker.annotate import annotate_file
 from checker.annotate.plan import INVOLVED_FILL, SUSPECT_FILL
-from checker.annotate.render import to_pdf, to_png
+from checker.annotate.libreoffice import to_pdf, to_png
 from checker.check import check_paths
 
 pytestmark = pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftoppm"),
@@ -33,7 +33,7 @@ def test_annotated_seeds_render_with_flags_and_notes(seeds, tmp_path):
     folder = next(iter(seeds.values())).parent
     result = check_paths([folder])
     assert result.findings
-    out = annotate_file(result, [folder], tmp_path / "seeds-annotated.xlsx")
+    out = annotate_file(result, tmp_path / "seeds-annotated.xlsx")
     pdf = to_pdf(out, tmp_path)
     pages = _pages(pdf)
     assert "复核意见" in pages[0] and "待处理" in pages[0]          # the 校验结果 sheet comes first
@@ -55,7 +55,7 @@ def test_findings_links_are_internal_jumps_for_libreoffice(seeds, tmp_path):
     import zipfile
     folder = next(iter(seeds.values())).parent
     result = check_paths([folder])
-    out = annotate_file(result, [folder], tmp_path / "a.xlsx")
+    out = annotate_file(result, tmp_path / "a.xlsx")
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "ods", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
     with zipfile.ZipFile(tmp_path / "a.ods") as z:
@@ -69,7 +69,7 @@ def test_overview_page_renders_its_tables_and_bar_charts(seeds, tmp_path):
     draws the two bar charts (their titles and bars, in the charts' default blue, are on the page)."""
     folder = next(iter(seeds.values())).parent
     result = check_paths([folder])
-    out = annotate_file(result, [folder], tmp_path / "a.xlsx")
+    out = annotate_file(result, tmp_path / "a.xlsx")
     pdf = to_pdf(out, tmp_path, show_notes=False)
     pages = _pages(pdf)
     page = next(i for i, text in enumerate(pages, 1) if text.lstrip().startswith("概览："))

@@ -14,13 +14,12 @@ import warnings
 import zipfile
 from pathlib import Path
 
+from ..check import WORKBOOK_SUFFIXES
 from ..collection import HEADER_ROWS, INDEX_SHEET
 from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from . import locate as _locate
 from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Parts of an .xlsx that openpyxl does not write back, by the zip folder that holds them.
 DROPPED_PARTS = {"xl/charts/": "图表", "xl/media/": "图片", "xl/pivotTables/": "数据透视表",
                  "xl/drawings/": "图形/图片", "xl/slicers/": "切片器"}
@@ -36,9 +35,11 @@ class AnnotateError(Exception):
         self.message = message
 
 
-def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", force: bool = False) -> Path:
-    """Write an annotated copy of the checked workbook (or a new collection workbook) to `out`."""
+def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) -> Path:
+    """Write an annotated copy of the checked workbook (or a new collection workbook) to `out`.
+    What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`)."""
     out = Path(out)
+    inputs = [Path(p) for p in result.inputs]
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
     try:
@@ -49,12 +50,11 @@ def annotate_file(result, inputs: list[Path], out: Path, engine: str = "auto", f
         raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
-    files = [Path(p) for p in inputs]
-    source = files[0] if len(files) == 1 and files[0].is_file() else None
-    if source is None or source.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if result.kind != "workbook":
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force, files)
+        return _annotate_collection(result, out, force, inputs)
+    source = inputs[0]
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():

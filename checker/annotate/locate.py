@@ -1,6 +1,8 @@
-"""From a finding's CellRef(unit, year, cell) to the sheet cell that holds it: (sheet, row, col).
+"""From a finding's CellRef to the sheet cell that holds it: (sheet, row, col).
 
-Two sources of locations: reports read from a workbook carry loc = (sheet index, row, col) and
+A reference names its report by the report's own identity (source and place, `Report.identity`),
+never by unit and year: a collection may hold the same unit-year twice, and each sheet's findings
+belong on that sheet. Two sources of locations: reports read from a workbook carry loc = (sheet index, row, col) and
 parts = sheet names (docs/architecture.md, "Report"); reports written into a collection workbook get theirs from the
 writer's placements."""
 from __future__ import annotations
@@ -10,15 +12,12 @@ from typing import Callable
 import numpy as np
 from pathlib import Path
 
-from ..model import CellRef, Report
+from ..model import CellRef, Report, ReportId
 from ..templates import template
 
 Place = tuple[str, int, int]
-Locator = Callable[[str | None, int | None, str | None], Place | None]
-
-
-def _key(unit, year) -> tuple:
-    return (unit, None if year is None else int(year))
+# (the report's identity, a cell id or None for the report's home sheet) -> where it is
+Locator = Callable[[ReportId | None, str | None], Place | None]
 
 
 def from_reports(reports: list[Report], source: str | None = None) -> Locator:
@@ -28,12 +27,12 @@ def from_reports(reports: list[Report], source: str | None = None) -> Locator:
     if source is not None:      # the reports read from this very file, if they say so
         mine = [r for r in sheet_reports if _same_file(r.source, source)]
         sheet_reports = mine or sheet_reports
-    by_key: dict[tuple, Report] = {}
+    by_id: dict[ReportId, Report] = {}
     for r in sheet_reports:
-        by_key.setdefault(_key(r.unit, r.year), r)
+        by_id.setdefault(r.identity, r)
 
-    def locate(unit, year, cell) -> Place | None:
-        r = by_key.get(_key(unit, year))
+    def locate(report: ReportId | None, cell: str | None) -> Place | None:
+        r = by_id.get(report) if report is not None else None
         if r is None:
             return None
         if cell is None:
@@ -54,12 +53,12 @@ def from_reports(reports: list[Report], source: str | None = None) -> Locator:
 
 def from_collection(collection, reports: list[Report]) -> Locator:
     """Locations in a collection workbook we wrote (placements by report order)."""
-    by_key = {}
+    by_id: dict[ReportId, int] = {}
     for i, r in enumerate(reports):
-        by_key.setdefault(_key(r.unit, r.year), i)
+        by_id.setdefault(r.identity, i)
 
-    def locate(unit, year, cell) -> Place | None:
-        i = by_key.get(_key(unit, year))
+    def locate(report: ReportId | None, cell: str | None) -> Place | None:
+        i = by_id.get(report) if report is not None else None
         if i is None:
             return None
         if cell is None:
@@ -78,7 +77,7 @@ def _same_file(a: str | None, b: str) -> bool:
 
 
 def place_of(locate: Locator, ref: CellRef | None) -> Place | None:
-    return None if ref is None else locate(ref.unit, ref.year, ref.cell)
+    return None if ref is None else locate(ref.report, ref.cell)
 
 
 def _home(r: Report) -> Place | None:

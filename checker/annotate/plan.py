@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
-from ..model import CellRef, Finding, Report, plain, column_letter
+from ..findings import problem_first
+from ..model import CellRef, Finding, Report, ReportId, plain, column_letter
 from . import layout
 from . import state as st
 from .locate import Locator, Place, place_of
@@ -96,19 +97,21 @@ class Plan:
         return [layout.results_sheet(self), layout.overview_sheet(self, position=1)]
 
 
-def finding_key(f: Finding) -> str:
-    """Stable across runs: the rule and every cell it involves (not the message, which has values)."""
+def finding_key(f: Finding, place: str | None = None) -> str:
+    """Stable across runs: the rule and every cell it involves (not the message, which has values).
+    `place` tells apart the same finding in two reports of one unit-year (two sheets of a collection)."""
     refs = sorted(f"{c.unit}/{c.year}/{c.cell}" for c in f.cells)
     sus = f"{f.suspect.unit}/{f.suspect.year}/{f.suspect.cell}" if f.suspect else ""
-    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else (f.where or "")])
+    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else (f.where or "")]
+                   + ([place] if place else []))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def signature(f: Finding, reports: dict[tuple, Report]) -> str:
+def signature(f: Finding, reports: dict[ReportId, Report]) -> str:
     """The values of the finding's cells now; a change re-opens an accepted finding."""
     parts = []
     for c in _refs(f):
-        r = reports.get((c.unit, c.year))
+        r = reports.get(c.report)
         parts.append(f"{c.cell}={plain(r.get(c.cell)) if r is not None else '?'}")
     return ";".join(sorted(parts))
 
@@ -117,17 +120,25 @@ def build(result, locate: Locator, view: BookView) -> Plan:
     """The plan for `result` (anything with .reports and .findings) on the workbook seen by `view`."""
     prev = st.parse(view.values(st.STATE_SHEET), view.values(st.RESULTS_SHEET))
     sheets = set(view.sheet_names())
-    reports = {(r.unit, r.year): r for r in result.reports}
+    reports = {r.identity: r for r in result.reports}
+    # a finding that names no report (an input that could not be read, a unit only the units list
+    # names) is shown with the report of its unit-year, if there is one
+    first: dict[tuple, ReportId] = {}
+    for r in result.reports:
+        first.setdefault((r.unit, r.year), r.identity)
+    twice = {k for k, n in Counter((r.unit, r.year) for r in result.reports).items() if n > 1}
     rules = catalogue()
     plan = Plan()
     marks: dict[Place, tuple[int, list[str]]] = {}
     ids: dict[Place, str] = {}          # flagged place -> the cell id it holds (re-located next run)
     signatures: dict[str, str] = {}
     counts: dict[tuple, list[int]] = {}
-    units = {(r.unit, r.year): UnitCount(r.unit, r.year) for r in result.reports}
+    units: dict[tuple, UnitCount] = {r.identity: UnitCount(r.unit, r.year) for r in result.reports}
 
     for n, f in enumerate(_ordered(result.findings), 1):
-        key, sig = finding_key(f), signature(f, reports)
+        rid = f.report or first.get((f.unit, f.year))
+        key = finding_key(f, _place_name(rid) if (f.unit, f.year) in twice else None)
+        sig = signature(f, reports)
         signatures[key] = sig
         review = prev.reviews.get(key)
         accepted = prev.accepted(key, sig)
@@ -137,7 +148,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         plan.open += not accepted
         c = counts.setdefault((f.unit, f.year), [0, 0, 0, 0])
         c[3 if accepted else min(SEVERITY_ORDER.get(f.severity, 2), 2)] += 1
-        u = units.setdefault((f.unit, f.year), UnitCount(f.unit, f.year))
+        u = units.setdefault(rid or ("?", f.unit, f.year), UnitCount(f.unit, f.year))
         if accepted:
             u.accepted += 1
         else:
@@ -154,7 +165,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
                 if p != suspect and p not in others and p not in involved:
                     involved.append(p)
         if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
-            title = locate(f.unit, f.year, "meta.title")
+            title = locate(rid, "meta.title")
             involved = [title] if title else []
             if title:
                 ids.setdefault(title, "meta.title")
@@ -165,7 +176,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             level = "accepted" if accepted else level
             lvl, notes = marks.get(place, (0, []))
             marks[place] = (max(lvl, LEVELS[level]), notes + [text + ("" if level != "involved" else "（相关单元格）")])
-        link = suspect or (involved[0] if involved else None) or locate(f.unit, f.year, None)
+        link = suspect or (involved[0] if involved else None) or locate(rid, None)
         if link and link[0] not in sheets:
             link = None
         rule = rules.get(f.rule)
@@ -190,8 +201,8 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             plan.cells.append(CellOp(*place, fill=FILLS[level], note=_note(notes, original), level=level))
         else:
             plan.cells.append(CellOp(*place, fill=original.fill, note=original.note))
-    for u in units.values():
-        home = locate(u.unit, u.year, None)
+    for uid, u in units.items():
+        home = locate(uid, None) if uid in reports else None
         u.link = home if home and home[0] in sheets else None
     plan.units = list(units.values())
     plan.counts = [["单位", "年度", "错误", "警告", "提示", "已核实"]] + [
@@ -205,25 +216,33 @@ def _relocated(cells: dict[Place, st.Original], reports, locate: Locator) -> dic
     inserted or deleted rows since: a record naming its cell is found again by that cell (the
     reader locates cells by their labels); one whose cell is gone is dropped, since restoring it
     at the old coordinates would paint whatever cell stands there now."""
-    homes = {}
+    homes: dict[str, ReportId] = {}
     for r in reports:
-        home = locate(r.unit, r.year, None)
+        home = locate(r.identity, None)
         sheets = [home[0]] if home else []
         if r.location_style == "sheet" and r.present is not None:    # an office's tables on several sheets
             sheets += [r.parts[p] for p in set(r.loc[r.present][:, 0].tolist()) if p < len(r.parts)]
         for sheet in sheets:
-            homes.setdefault(sheet, (r.unit, r.year))
+            homes.setdefault(sheet, r.identity)
     out: dict[Place, st.Original] = {}
     for place, original in cells.items():
         owner = homes.get(place[0])
         if original.cell and owner is not None:
-            now = locate(*owner, original.cell)
+            now = locate(owner, original.cell)
             if now is None or now[0] != place[0]:
                 continue
             out[now] = original
         else:                   # an older state without cell ids, or a sheet no longer read
             out.setdefault(place, original)
     return out
+
+
+def _place_name(rid: ReportId | None) -> str | None:
+    """A report's place for a person and for the finding key: its sheet, or its file's name."""
+    if rid is None:
+        return None
+    source, place = rid
+    return place or (source or "").replace("\\", "/").rsplit("/", 1)[-1] or None
 
 
 def _unflagged(original: st.Original) -> st.Original:
@@ -239,24 +258,6 @@ def _unflagged(original: st.Original) -> st.Original:
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, SEVERITY_ORDER.get(f.severity, 3)))
-
-
-def problem_first(f: Finding) -> str:
-    """The message with the problem first: most rules' messages open with the file and place
-    (`000_….txt 第43行：…`), which pushed the problem out of view; the place goes to the end."""
-    text = f.message or ""
-    for place in (f.where, f.source):
-        if place and text.startswith(place):
-            rest = text[len(place):].lstrip(" ：:，,")
-            if rest:
-                return f"{rest}（{_short_place(place)}）"
-    return text
-
-
-def _short_place(place: str) -> str:
-    """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it."""
-    head, sep, tail = place.partition(" ")
-    return head.replace("\\", "/").rsplit("/", 1)[-1] + sep + tail
 
 
 def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .render import to_pdf, to_png
+from .libreoffice import to_pdf, to_png
 
 
 def page_texts(pdf: Path) -> list[str]:

@@ -18,7 +18,7 @@ import re
 import warnings
 from typing import Any
 
-from ..model import CellRef, Finding, ProseFact, Report, plain
+from ..model import Finding, ProseFact, Report, plain
 from ..numbers import SAME
 from . import FACTS_SHEET
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
@@ -230,14 +230,15 @@ def _finding(d: Any, report: Report) -> Finding | None:
         return None
     try:
         def ref(c):
-            return CellRef(report.unit, report.year, str(c["cell"])) if isinstance(c, dict) and c.get("cell") else None
+            return report.ref(str(c["cell"])) if isinstance(c, dict) and c.get("cell") else None
         cells = [r for r in map(ref, d.get("cells") or []) if r]
         cands = [r for r in map(ref, d.get("candidates") or []) if r]
         return Finding(d["rule"], str(d.get("severity") or "error"), report.unit, report.year, d["message"],
                        cells=cells, suspect=ref(d.get("suspect")), expected=d.get("expected"),
                        actual=d.get("actual"), suggestion=d.get("suggestion"),
                        source=d.get("source") if isinstance(d.get("source"), str) else report.source,
-                       where=d.get("where") if isinstance(d.get("where"), str) else None, candidates=cands)
+                       where=d.get("where") if isinstance(d.get("where"), str) else None, candidates=cands,
+                       report=report.identity)
     except (TypeError, KeyError, AttributeError):
         return None
 

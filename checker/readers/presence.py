@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..findings import make
-from ..model import CellRef, Report
+from ..model import Report
 from ..templates import TABLES, format_for_year, template
 
 
@@ -42,5 +42,5 @@ def _stamp(report: Report) -> None:
         if f.unit is None and f.year is None:
             report.findings[n] = dataclasses.replace(
                 f, unit=report.unit, year=report.year, suspects=(),
-                cells=[CellRef(report.unit, report.year, c.cell) for c in f.cells],
-                suspect=None if f.suspect is None else CellRef(report.unit, report.year, f.suspect.cell))
+                cells=[report.ref(c.cell) for c in f.cells],
+                suspect=None if f.suspect is None else report.ref(f.suspect.cell))

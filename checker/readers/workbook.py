@@ -108,7 +108,7 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
         if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
             sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
         rows.extend(sheet_rows)
-    report = Report(source=source, location_style="sheet", parts=names)
+    report = Report(source=source, location_style="sheet", parts=names, place=names[idxs[0]])
     if header:
         _apply_header(report, header)
         r0, c0 = (origins or {}).get(names[idxs[0]], (1, 1))

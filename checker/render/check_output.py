@@ -116,14 +116,17 @@ def _cell_column(f) -> str:
 
 def table(result, out) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from ..findings import problem_first
     console = Console(file=out, width=max(100, Console().width if out is sys.stdout else 140))
     groups: dict = {}
     for f in result.findings:
         groups.setdefault((f.unit, f.year, f.source if f.unit is None else None), []).append(f)
     for (unit, year, source), fs in groups.items():
         title = f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"
-        t = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        # report text (unit, file name, message) is shown as written: `[x]` in it is not rich markup
+        t = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
         t.add_column("规则", no_wrap=True)
         t.add_column("级别", no_wrap=True)
         t.add_column("单元格", overflow="fold")
@@ -132,13 +135,13 @@ def table(result, out) -> None:
         for f in fs:
             colour = SEVERITY_COLOURS.get(f.severity, "cyan")
             t_cell = _cell_column(f)
-            t.add_row(f.rule, f"[{colour}]{severity_label(f.severity)}[/{colour}]", t_cell,
+            t.add_row(f.rule, f"[{colour}]{severity_label(f.severity)}[/{colour}]", escape(t_cell),
                       "、".join(str(_num(x.suggestion)) for x in f.suspects) if len(f.suspects) > 1
-                      else "" if f.suggestion is None else str(_num(f.suggestion)), f.message)
+                      else "" if f.suggestion is None else str(_num(f.suggestion)), escape(problem_first(f)))
         console.print(t)
     if not result.reports and not result.findings:
-        console.print(f"没有找到可检查的报告文件（支持 {SUFFIXES}）。")
+        console.print(f"没有找到可检查的报告文件（支持 {SUFFIXES}）。", markup=False)
     from .summary import top_lines, totals
     for line in top_lines(result) if len(result.reports) > 1 else []:
-        console.print(line)
-    console.print(totals(result))
+        console.print(line, markup=False)
+    console.print(totals(result), markup=False)

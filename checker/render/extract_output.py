@@ -22,11 +22,13 @@ def render(result: ReadResult, fmt: str, out=None) -> None:
 
 def _table(result: ReadResult) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
     console = Console()
     for r in result.reports:
-        t = Table(title=f"{r.unit or '（未识别单位）'} {r.year or ''} 年度报告（格式 {r.format or '未识别'}）",
-                  caption=r.source, show_lines=False)
+        # report text is shown as written: `[x]` in a unit or file name is not rich markup
+        t = Table(title=escape(f"{r.unit or '（未识别单位）'} {r.year or ''} 年度报告（格式 {r.format or '未识别'}）"),
+                  caption=escape(r.source or ""), show_lines=False)
         t.add_column("单元格")
         t.add_column("名称")
         t.add_column("数值", justify="right")
@@ -34,11 +36,11 @@ def _table(result: ReadResult) -> None:
         if r.format:
             tpl = template(r.format)
             for cid, v in r.cells.items():
-                t.add_row(cid, tpl.cell(cid).label, "（空）" if v is None else str(v), r.locate(cid) or "")
+                t.add_row(cid, tpl.cell(cid).label, "（空）" if v is None else str(v), escape(r.locate(cid) or ""))
         console.print(t)
         for p in r.prose:
-            console.print(f"  正文第{p.line}行：{p.text} → {p.value}")
+            console.print(f"  正文第{p.line}行：{p.text} → {p.value}", markup=False)
         for f in r.findings:
             console.print(f"  {severity_label(f.severity)} {f.rule} {f.message}", markup=False)
     for f in result.failures:
-        Console(stderr=True).print(f"[red]无法读取[/red] {f.message}")
+        Console(stderr=True).print(f"[red]无法读取[/red] {escape(f.message)}")

@@ -174,7 +174,7 @@ class Context:
             return []
         out = []
         for name, r in self._missing_units.items():
-            out.append(make("U1", unit=r.unit, year=r.year, source=r.source, where=r.source,
+            out.append(make("U1", unit=r.unit, year=r.year, report=r.identity, source=r.source, where=r.source,
                             detail=f"报告单位“{name}”在单位清单（{self.hierarchy.source}）中找不到，"
                                    f"该报告不参与上下级汇总核对。"))
         for name in self._unmatched_known:

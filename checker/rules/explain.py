@@ -13,7 +13,7 @@ from ..findings import make
 from ..model import CellRef, Finding, Suspect
 from ..templates import template
 from .context import Context
-from .evidence import decimals, is_money
+from .evidence import YearFamily, decimals, is_money
 from .localise import MAX_CANDIDATES_SHOWN, PRIORITY, Cause, Decoder, _plausible
 
 
@@ -21,9 +21,24 @@ def findings(ctx: Context, causes: list[Cause], decoder: Decoder) -> list[Findin
     return [_finding(ctx, c, decoder) for c in causes]
 
 
+def _revealing_rule(dec: Decoder, cause: Cause, rules: list[str]) -> str:
+    """The rule a finding is filed under. A cell that an equality across years sets (this year's 上年结转
+    is last year's 结转下年; R7's 上一年项目数量) goes under that rule when it is broken: it is what a
+    reviewer recognises as the cause, the report's own sums only follow from it. Otherwise the most
+    specific broken rule (schemas/rules/_priority.yaml)."""
+    if cause.suspect is not None and len(cause.suspects) <= 1:
+        i, cell = cause.suspect
+        for k in cause.explained:
+            family = dec.family[k[1]]
+            if (isinstance(family, YearFamily) and not family.soft and family.owner(k) == i
+                    and any(j == i and c == cell for j, c, _ in dec.terms(k))):
+                return k[1]
+    return rules[0]
+
+
 def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     rules = sorted({k[1] for k in cause.explained}, key=lambda r: PRIORITY.index(r) if r in PRIORITY else 99)
-    rule = rules[0]
+    rule = _revealing_rule(dec, cause, rules)
     cells: dict[CellRef, None] = {}
     for k in cause.explained:
         for i, c, _ in dec.terms(k):
@@ -175,8 +190,7 @@ def _label(ctx: Context, i: int, cell: str) -> str:
 
 
 def _ref(ctx: Context, i: int, cell: str) -> CellRef:
-    r = ctx.reports[i]
-    return CellRef(r.unit, r.year, cell)
+    return ctx.reports[i].ref(cell)
 
 
 def _round(ctx: Context, i: int, cell: str, v: float) -> float:

@@ -152,7 +152,12 @@ def _value(report: Report, cell_id: str, value):
     reviewer sees it and the check flags it again), never a silent 0."""
     if value is not None:
         return value
-    text = (report.cell_meta.get(cell_id) or {}).get("text")
+    meta = report.cell_meta.get(cell_id) or {}
+    if meta.get("runtogether"):
+        # the text is the whole row's run of digits (`7713` for three cells), not this cell's: written
+        # into each cell it would read back as a number; the F3 kept in the facts sheet names the run
+        return None
+    text = meta.get("text")
     return text if text not in (None, "") else None
 
 

@@ -20,6 +20,8 @@ from checker.workbook import save_atomic, write_collection
 class Result:
     reports: list[Report]
     findings: list = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)     # as `CheckResult`: what was checked
+    kind: str = "workbook"
 
 
 def report(unit: str, year: int, fmt: str, values: dict[str, float | None]) -> Report:
@@ -45,7 +47,7 @@ def findings_for(reports: list[Report]) -> list:
 def as_read_back(reports: list[Report], coll) -> None:
     """Give the reports the sheet locations a workbook reader would give them."""
     for r, sheet, placed in zip(reports, coll.sheets, coll.placements):
-        r.location_style, r.parts = "sheet", [sheet]
+        r.location_style, r.parts, r.place = "sheet", [sheet], sheet
         for cell, (_, row, col) in placed.items():
             i = template(r.format).index[cell]
             r.loc[i] = (0, row, col)
@@ -62,4 +64,4 @@ def collection(tmp_path: Path):
     as_read_back([a, b], coll)
     for r in (a, b):
         r.source = str(path)
-    return path, Result([a, b], findings_for([a, b]))
+    return path, Result([a, b], findings_for([a, b]), inputs=[path])

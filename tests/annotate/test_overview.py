@@ -1,6 +1,8 @@
 """The 概览 sheet (issue 14): problems per report and per rule, most first, with native bar charts,
 written by openpyxl (read back from the file) and by the xlwings backend (the remote engine's
 actions), both from the one layout in the plan."""
+from dataclasses import replace
+
 from openpyxl import load_workbook
 
 from checker.annotate import annotate_file, locate
@@ -19,7 +21,7 @@ def _ref(ref):
 
 def test_overview_sheet_tables_and_charts_read_back(collection, tmp_path):
     path, result = collection
-    out = annotate_file(result, [path], tmp_path / "out.xlsx", engine="openpyxl")
+    out = annotate_file(result, tmp_path / "out.xlsx", engine="openpyxl")
     wb = load_workbook(out)
     assert wb.sheetnames[:2] == ["校验结果", OVERVIEW_SHEET]
     ws = wb[OVERVIEW_SHEET]
@@ -46,17 +48,17 @@ def test_overview_sheet_tables_and_charts_read_back(collection, tmp_path):
 def test_overview_is_redrawn_not_doubled_and_its_charts_are_not_a_dropped_part(collection, tmp_path):
     import warnings
     path, result = collection
-    first = annotate_file(result, [path], tmp_path / "1.xlsx", engine="openpyxl")
+    first = annotate_file(result, tmp_path / "1.xlsx", engine="openpyxl")
     with warnings.catch_warnings():
         warnings.simplefilter("error")             # our own charts are drawn again: nothing is lost
-        second = annotate_file(result, [first], tmp_path / "2.xlsx", engine="openpyxl")
+        second = annotate_file(replace(result, inputs=[first]), tmp_path / "2.xlsx", engine="openpyxl")
     wb = load_workbook(second)
     assert wb.sheetnames.count(OVERVIEW_SHEET) == 1 and len(wb[OVERVIEW_SHEET]._charts) == 2
 
 
 def test_legend_names_the_colours_it_shows(collection, tmp_path):
     path, result = collection
-    ws = load_workbook(annotate_file(result, [path], tmp_path / "o.xlsx", engine="openpyxl"))["校验结果"]
+    ws = load_workbook(annotate_file(result, tmp_path / "o.xlsx", engine="openpyxl"))["校验结果"]
     shown = {ws.cell(r, 16).value: ws.cell(r, 16).fill.fgColor.rgb[-6:] for r in range(3, 3 + len(LEGEND))
              if ws.cell(r, 16).fill.fill_type == "solid"}
     assert shown == {"红色": "FF7C80", "金色": "FFD966", "绿色": "C6EFCE"}
@@ -97,7 +99,7 @@ def test_sources_are_shown_below_the_checked_folder_not_as_machine_paths(seeds, 
         shutil.copy(p, folder / p.name)
     root = (tmp_path / "收到的年报").resolve()
     result = check_paths([root])
-    wb = load_workbook(annotate_file(result, [root], tmp_path / "a.xlsx"))
+    wb = load_workbook(annotate_file(result, tmp_path / "a.xlsx"))
     shown = [c.value for c in wb["单位清单"]["E"]][1:]
     assert shown == [f"乡镇/{p.name}" for p in sorted(folder.iterdir())]
     sheet = wb[wb["单位清单"]["F2"].value]

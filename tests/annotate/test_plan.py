@@ -21,7 +21,7 @@ def _op(plan, sheet, row, col):
 
 def _where(result, unit, cell):
     r = next(r for r in result.reports if r.unit == unit)
-    return locate.from_reports(result.reports)(r.unit, r.year, cell)
+    return locate.from_reports(result.reports)(r.identity, cell)
 
 
 def test_suspect_red_involved_amber_each_with_a_chinese_note(collection):
@@ -60,7 +60,7 @@ def test_key_ignores_the_message_and_signature_follows_the_values(collection):
     f = result.findings[0]
     key = finding_key(f)
     assert finding_key(dataclasses.replace(f, message="另一种说法")) == key   # findings are immutable
-    reports = {(r.unit, r.year): r for r in result.reports}
+    reports = {r.identity: r for r in result.reports}
     before = signature(f, reports)
     result.reports[0].set("requests.received.total", 5)
     assert signature(f, reports) != before
@@ -77,7 +77,7 @@ def test_accepted_finding_turns_green_until_a_value_changes(collection):
     from checker.annotate import state as st
     path, result = collection
     r3 = result.findings[0]
-    reports = {(r.unit, r.year): r for r in result.reports}
+    reports = {r.identity: r for r in result.reports}
     signed = signature(r3, reports)       # the values when the reviewer accepted it
 
     class Reviewed(OpenpyxlView):

@@ -46,7 +46,7 @@ def test_insert_rows_fix_a_value_and_rerun(tmp_path):
     wb[sheet].cell(row, col).comment = Comment("原批注：已电话核对", "审核人")
     wb.save(book)
     first = check_paths([book])
-    run1 = annotate_file(first, [book], tmp_path / "run1.xlsx")
+    run1 = annotate_file(first, tmp_path / "run1.xlsx")
     wb = load_workbook(run1)
     assert _fill(wb[sheet].cell(row, col)) in OUR_FILLS
 
@@ -63,7 +63,7 @@ def test_insert_rows_fix_a_value_and_rerun(tmp_path):
 
     second = check_paths([edited])
     assert not [f for f in second.findings if f.suspect == target.suspect and f.rule == target.rule]
-    run2 = annotate_file(second, [edited], tmp_path / "run2.xlsx")
+    run2 = annotate_file(second, tmp_path / "run2.xlsx")
     wb = load_workbook(run2)
     fixed = wb[sheet].cell(row + 2, col)
     assert _fill(fixed) == "FFFF00"                                   # its own fill back
@@ -77,7 +77,7 @@ def test_insert_rows_fix_a_value_and_rerun(tmp_path):
     loc = locate.from_reports(second.reports, source=str(edited))
     for f in second.findings:
         for ref in ([f.suspect] if f.suspect else []) + list(f.cells) + list(f.candidates):
-            p = loc(ref.unit, ref.year, ref.cell)
+            p = loc(ref.report, ref.cell)
             if p:
                 flagged.add(p)
     for ws in wb.worksheets:
@@ -91,7 +91,7 @@ def test_insert_rows_fix_a_value_and_rerun(tmp_path):
                     assert c.comment.text.count(NOTE_HEAD) <= 1 and c.comment.text.count("【原批注】") <= 1
 
     # a third run on the second's output gives the same cells, notes and fills
-    third = annotate_file(check_paths([run2]), [run2], tmp_path / "run3.xlsx")
+    third = annotate_file(check_paths([run2]), tmp_path / "run3.xlsx")
     a, b = load_workbook(run2)[sheet], load_workbook(third)[sheet]
 
     def look(c):        # the messages name the file checked (by its name), which differs between the runs

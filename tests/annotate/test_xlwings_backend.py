@@ -37,7 +37,7 @@ def test_same_plan_as_openpyxl_on_the_same_workbook(collection):
 
 def test_actions_fill_note_results_sheet_and_hidden_state(collection):
     path, result = collection
-    sheet, row, col = locate.from_reports(result.reports)("道里区政府办", 2021, "requests.received.total")
+    sheet, row, col = locate.from_reports(result.reports)(_report(result, "道里区政府办", 2021), "requests.received.total")
     position = load_workbook(path).sheetnames.index(sheet)     # before 校验结果 is inserted first
     book, plan = _run(path, result)
     colors = {(a["sheet_position"], a["start_row"] + 1, a["start_column"] + 1): a["args"][0]
@@ -58,8 +58,8 @@ def test_actions_fill_note_results_sheet_and_hidden_state(collection):
 
 def test_rerun_on_an_annotated_workbook_rewrites_instead_of_adding(collection, tmp_path):
     path, result = collection
-    annotated = annotate_file(result, [path], tmp_path / "a.xlsx")      # flagged once (openpyxl)
-    sheet, row, col = locate.from_reports(result.reports)("道里区政府办", 2021, "requests.received.total")
+    annotated = annotate_file(result, tmp_path / "a.xlsx")      # flagged once (openpyxl)
+    sheet, row, col = locate.from_reports(result.reports)(_report(result, "道里区政府办", 2021), "requests.received.total")
     result.reports[0].set("requests.received.total", 5, part=0, row=row, col=col)
     result.findings = result.findings[1:]                               # the reviewer fixed R3
     book, plan = _run(annotated, result)
@@ -78,3 +78,8 @@ def test_status_bar_is_ignored_where_there_is_none(collection):
     book = _book(path)
     xb.status(book, "正在校验…")          # the remote engine has no status bar: no error, no action
     assert book.json()["actions"] == []
+
+
+def _report(result, unit, year):
+    """The identity of the report of `unit` for `year` (locators take a report, not a unit-year)."""
+    return next(r.identity for r in result.reports if r.unit == unit and r.year == year)

@@ -217,3 +217,20 @@ def test_amounts_printed_in_yuan_are_summed_in_wan():
     r.set(cell, round(wan * 10000, 2), decimals=2)        # the same figure without its unit: a slip
     [f] = errors(check(d.reports, units=d.hierarchy()))
     assert f.suspect.unit == unit and math.isclose(f.suggestion, wan) and "万元" in f.message
+
+
+@pytest.mark.parametrize("cell, year, rule", [
+    ("requests.carried_over.natural_person", 2020, "R6"),   # set by 2019's 结转下年: R6 reveals it
+    ("active.licensing.prev_items", 2020, "R7"),            # set by 2019's 项目数量 and 增减
+    ("requests.carried_forward.total", 2020, "R3"),         # this report's own sums reveal it first
+    ("requests.granted.natural_person", 2020, "R3"),
+])
+def test_a_finding_is_filed_under_the_rule_that_reveals_its_cell(cell, year, rule):
+    """Issue 14: a wrong 上年结转 was filed under R3 (its row no longer adds up) although what a
+    reviewer recognises is R6, last year's 结转下年; cells no other year sets keep the priority."""
+    d = fresh()
+    unit = d.units[3]
+    r, original = _poke(d, unit, year, cell, None)
+    r.set(cell, original + 7)
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert (f.suspect.cell, f.rule) == (cell, rule)

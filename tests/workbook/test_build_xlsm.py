@@ -96,7 +96,7 @@ def test_annotating_a_user_xlsm_keeps_its_macros(built, tmp_path):
     wb.save(tmp_path / "user.xlsm")
     result = check_paths([tmp_path / "user.xlsm"])
     assert any(f.rule == "R3" for f in result.findings)
-    out = annotate_file(result, [tmp_path / "user.xlsm"], tmp_path / "user-annotated.xlsm", engine="openpyxl")
+    out = annotate_file(result, tmp_path / "user-annotated.xlsm", engine="openpyxl")
     _assert_button_and_module(out)
     assert "校验结果" in load_workbook(out).sheetnames
 

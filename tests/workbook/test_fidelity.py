@@ -81,7 +81,7 @@ def test_annotated_collection_flags_header_block_and_title(seeds_collection, tmp
     """Both ways to a flagged collection: `xxgk check 汇总.xlsx --annotate` and `xxgk check 报告/ --annotate`."""
     source = seeds_collection if inputs == "collection" else SEEDS
     result = check_paths([source])
-    out = annotate_file(result, [source], tmp_path / "flagged.xlsx")
+    out = annotate_file(result, tmp_path / "flagged.xlsx")
     wb = load_workbook(out)
     park = wb["哈尔滨文化园区管理处2020"]
     period = _sheet_cell(park, "统计期限")
@@ -161,3 +161,24 @@ def test_a_record_whose_facts_have_the_wrong_shape_is_ignored(seeds_collection, 
     assert any("哈尔滨文化园区管理处2020" in str(w.message) and "facts.meta" in str(w.message) for w in caught)
     assert not any(s.get("crashed") for s in res.stats.values())
     assert len(res.reports) == 5
+
+
+def test_crawler_text_rows_left_unread_stay_unread_in_the_collection(tmp_path):
+    """A flattened page's run of digits that splits more than one way (`7713` for the three cells of
+    规范性文件) is an F3 in the documents. The collection used to get the whole run written into each
+    of the row's cells, which then read back as 7713 three times and lost the F3: now the cells stay
+    empty and the F3 comes back from the facts sheet."""
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "pingtan-page-txt" / "gyz_2020.txt"
+    docs = _documents([page])
+    assert any(f.rule == "F3" and "7713" in f.message for f in docs.findings)
+    out = import_reports([page], tmp_path / "c.xlsx").path
+    wb = load_workbook(out)
+    ws = next(wb[n] for n in wb.sheetnames if "2020" in n)
+    printed = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+    assert not {"7713", "1152645"} & printed
+    coll = check_paths([out])
+    assert _f3(coll) == _f3(docs) and _f3(docs)
+
+
+def _f3(result) -> Counter:
+    return Counter(_key(f) for f in result.findings if f.rule == "F3")

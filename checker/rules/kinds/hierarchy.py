@@ -26,6 +26,6 @@ def duplicates(rule, reports, ctx):
     collection workbook): only the first is compared with other years and summed into its parent."""
     for kept, dup in ctx.duplicates():
         a, b = ctx.reports[kept], ctx.reports[dup]
-        yield make(rule.id, unit=b.unit, year=b.year, source=b.source, where=b.source,
+        yield make(rule.id, unit=b.unit, year=b.year, report=b.identity, source=b.source, where=b.source,
                    detail=f"“{b.unit}”{b.year} 年的报告出现了两份（{a.source} 与 {b.source}），"
                           f"只有前一份参与年度间和上下级核对，请确认是否重复提供。")

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...findings import make
-from ...model import CellRef, Report
+from ...model import Report
 from ...prose.sections import SECTIONS
 from ..registry import Params, kind
 
@@ -113,9 +113,9 @@ def _finding(rule, report: Report, meta: dict, suspect: str | None, suggestion, 
     actual = {"title": meta.get("title_year"), "period": meta.get("period"),
               "published": meta.get("published")}.get(suspect) if suspect else dict(claims or {})
     return make(rule.id, unit=report.unit, year=report.year, severity=severity,
-                cells=[CellRef(report.unit, report.year, _CLAIM_CELL[k]) for k in involved if k],
-                suspect=CellRef(report.unit, report.year, _CLAIM_CELL[suspect]) if suspect else None,
-                candidates=[CellRef(report.unit, report.year, _CLAIM_CELL[k]) for k in involved]
+                cells=[report.ref(_CLAIM_CELL[k]) for k in involved if k],
+                suspect=report.ref(_CLAIM_CELL[suspect]) if suspect else None,
+                candidates=[report.ref(_CLAIM_CELL[k]) for k in involved]
                 if suspect is None and claims else None,
                 expected=suggestion, actual=actual, suggestion=suggestion,
                 source=report.source, where=report.text_where(line), detail=detail)
@@ -131,7 +131,7 @@ def regions(rule, reports, ctx):
             ctx.skip(rule.id)     # the body's own city is unknown: no place is foreign to it
             continue
         for hit in info.get("foreign", ()):
-            yield make(rule.id, unit=report.unit, year=report.year,
+            yield make(rule.id, unit=report.unit, year=report.year, report=report.identity,
                        severity="warning" if hit.get("same_province") else None,
                        actual=hit["name"], source=report.source, where=report.text_where(hit.get("line", 0)),
                        name=hit["name"], province=hit["province"], city=hit["city"],
@@ -153,7 +153,7 @@ def sections(rule, reports, ctx):
         if not missing:
             continue
         names = "；".join(f"{'一二三四五六'[n - 1]}、{SECTIONS[n][0]}" for n in missing)
-        yield make(rule.id, unit=report.unit, year=report.year, expected=6, actual=6 - len(missing),
+        yield make(rule.id, unit=report.unit, year=report.year, report=report.identity, expected=6, actual=6 - len(missing),
                    source=report.source, where=report.text_where(0), missing=names)
 
 

@@ -67,7 +67,7 @@ def problems(rule, reports, ctx):
         if said >= min_chars:
             continue
         shown = text.replace("\n", " ").strip()
-        yield make(rule.id, unit=report.unit, year=report.year, expected=min_chars, actual=said,
+        yield make(rule.id, unit=report.unit, year=report.year, report=report.identity, expected=min_chars, actual=said,
                    source=report.source, where=report.text_where(_line(report, section)),
                    title=f"{_NUMERAL[section - 1]}、{SECTIONS[section][0]}",
                    body=f"“{shown[:40]}”" if shown else "（空白）")
@@ -119,7 +119,7 @@ def copied(rule, reports, ctx):
         _, other, s = best
         whose = (f"本单位 {other.year} 年报告" if other.unit == report.unit
                  else f"“{other.unit or '（未识别单位）'}” {other.year or ''} 年报告")
-        yield make(rule.id, unit=report.unit, year=report.year, expected=round(threshold * 100),
+        yield make(rule.id, unit=report.unit, year=report.year, report=report.identity, expected=round(threshold * 100),
                    actual=round(s * 100), source=report.source, where=report.text_where(_line(report, n)),
                    title=f"{_NUMERAL[n - 1]}、{SECTIONS[n][0]}", share=round(s * 100), whose=whose,
                    other_source=other.source or "")

@@ -171,7 +171,7 @@ def share(rule, reports, ctx):
             if share_holds(f.value, f.of, f.share, f.decimals):
                 continue
             computed = round(100.0 * f.value / f.of, max(f.decimals, 1) + 1)
-            yield make(rule.id, unit=report.unit, year=report.year, expected=computed, actual=f.share,
+            yield make(rule.id, unit=report.unit, year=report.year, report=report.identity, expected=computed, actual=f.share,
                        source=report.source, where=_where(report, f.line), text=_quote(f.text),
                        part=plain(f.value), base=plain(f.of), computed=computed)
 
