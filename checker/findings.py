@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalogue import rule
-from .model import CellRef, Finding, ReportId
+from .model import CellRef, Finding, file_name, ReportId
 from .numbers import tidy
 
 
@@ -54,13 +54,9 @@ def short_place(place: str, source: str | None = None) -> str:
     """`/home/x/报告/000_a.txt 第43行` -> `000_a.txt 第43行`: the reviewer's folders stay out of it
     (folder names may hold spaces, so the report's own source path is cut off where it is known)."""
     if source and place.startswith(source):
-        return _file_name(source) + place[len(source):]
+        return file_name(source) + place[len(source):]
     head, sep, tail = place.partition(" ")
-    return _file_name(head) + sep + tail
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
+    return file_name(head) + sep + tail
 
 
 def _report_of(unit, year, suspect, cells, candidates) -> ReportId | None:

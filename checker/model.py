@@ -199,10 +199,10 @@ class Report:
     def text_where(self, line: int) -> str:
         """Where a line of the report's text is, for a person. A report read from a collection
         sheet names the document its text came from (the sheet's 来源), not the workbook."""
-        name = self.source.replace("\\", "/").rsplit("/", 1)[-1] if self.source else ""
+        name = file_name(self.source or "")
         origin = self.facts.get("origin")
         if origin and self.location_style == "sheet":
-            doc = str(origin).replace("\\", "/").rsplit("/", 1)[-1]
+            doc = file_name(str(origin))
             return (f"{doc} 第{line}行" if line else doc) + f"（汇总工作簿 {name}）"
         return f"{name} 第{line}行" if line else name
 
@@ -248,6 +248,11 @@ def column_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters or "?"
+
+
+def file_name(path: str) -> str:
+    """The last part of a path written with / or \\ (a report's source from any machine)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def plain(v: Any) -> Any:

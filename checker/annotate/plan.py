@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
 from ..findings import problem_first
-from ..model import CellRef, Finding, Report, ReportId, plain, column_letter
+from ..model import CellRef, Finding, Report, ReportId, column_letter, file_name, plain
 from . import layout
 from . import state as st
 from .locate import Locator, Place, place_of
@@ -242,7 +242,7 @@ def _place_name(rid: ReportId | None) -> str | None:
     if rid is None:
         return None
     source, place = rid
-    return place or (source or "").replace("\\", "/").rsplit("/", 1)[-1] or None
+    return place or file_name(source or "") or None
 
 
 def _unflagged(original: st.Original) -> st.Original:
