@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..templates import template
+from . import solvepool
 
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
@@ -92,17 +93,21 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
             models.append(_model(dec, broken))
         except Unsolved as e:
             models.append(e)
-    _solve_batches([m for m in models if isinstance(m, _Model)], time_limit)
-    # no solution with the cells of the broken equalities alone: two errors may cancel out in an
-    # equality that then holds, so its cells are free to change too (within a report and year)
-    for n, m in enumerate(models):
-        if isinstance(m, _Model) and m.infeasible:
-            try:
-                models[n] = _model(dec, clusters[n], wider=True)
-            except Unsolved as e:
-                models[n] = e
-            else:
-                _solve_batches([models[n]], time_limit)
+    with solvepool.Pool() as pool:
+        _solve_batches(pool, [m for m in models if isinstance(m, _Model)], time_limit)
+        # no solution with the cells of the broken equalities alone: two errors may cancel out in
+        # an equality that then holds, so its cells are free to change too (within a report and
+        # year); each such cluster is solved alone
+        wider = []
+        for n, m in enumerate(models):
+            if isinstance(m, _Model) and m.infeasible:
+                try:
+                    models[n] = _model(dec, clusters[n], wider=True)
+                except Unsolved as e:
+                    models[n] = e
+                else:
+                    wider.append(models[n])
+        _solve_jobs(pool, [[m] for m in wider], time_limit)
     out = []
     for m in models:
         if isinstance(m, Unsolved):
@@ -114,15 +119,28 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
     return out
 
 
-def _solve_batches(models: list[_Model], time_limit: float) -> None:
-    batch: list[_Model] = []
+def _solve_batches(pool, models: list[_Model], time_limit: float) -> None:
+    batches: list[list[_Model]] = [[]]
     for m in models:
-        if batch and sum(len(b.keys) for b in batch) + len(m.keys) > BATCH_CELLS:
-            _solve_batch(batch, time_limit)
-            batch = []
-        batch.append(m)
-    if batch:
-        _solve_batch(batch, time_limit)
+        if batches[-1] and sum(len(b.keys) for b in batches[-1]) + len(m.keys) > BATCH_CELLS:
+            batches.append([])
+        batches[-1].append(m)
+    _solve_jobs(pool, [b for b in batches if b], time_limit)
+
+
+def _solve_jobs(pool, batches: list[list[_Model]], time_limit: float) -> None:
+    """Solve each batch (in this process or the pool's worker) and keep what was found."""
+    states = pool.map(_solve_job, [(b, time_limit) for b in batches], [sum(len(m.keys) for m in b) for b in batches])
+    for batch, state in zip(batches, states):
+        for m, (found, cuts, still_open, error, infeasible) in zip(batch, state):
+            m.found, m.cuts, m.open, m.error, m.infeasible = found, cuts, still_open, error, infeasible
+
+
+def _solve_job(job: tuple[list[_Model], float]) -> list[tuple]:
+    """One batch solved (run by `solvepool`, perhaps in the worker process): each model's state."""
+    batch, time_limit = job
+    _solve_batch(batch, time_limit)
+    return [(m.found, m.cuts, m.open, m.error, m.infeasible) for m in batch]
 
 
 def virtual(x: tuple[int, str]) -> bool:
