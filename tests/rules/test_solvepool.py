@@ -48,7 +48,7 @@ def test_without_a_worker_the_jobs_run_here_in_order(monkeypatch):
 def test_small_work_is_not_worth_a_process():
     with solvepool.Pool() as pool:
         out = pool.map(_square, [(2, 0), (3, 0)], [1, 1])
-        assert pool._executor is None
+        assert pool._proc is None
     assert out == [(4, os.getpid()), (9, os.getpid())]
 
 
