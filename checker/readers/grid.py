@@ -19,6 +19,7 @@ from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
+from . import layoutrow
 from .legacy_table import read_legacy
 from .presence import finish  # noqa: F401  (readers call grid.finish after the prose)
 from .runtogether import RunTogetherRow, resolve
@@ -39,6 +40,7 @@ class GridCell:
     part: int = 0
     x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
     bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
+    page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
 
 
 @dataclass(slots=True)
@@ -222,6 +224,7 @@ class _Reader:
                 self.orphans.append((len(self.read_order), ln))
 
     _joined: _Line | None = None
+    _at_row: dict[int, int] | None = None       # printed row -> index in `lines` (layout text only)
     _joined_last: int = 0
 
     def _wraps(self, held: _Line, ln: _Line) -> bool:
@@ -236,7 +239,7 @@ class _Reader:
             return False
         if len(ln.label) > FRAGMENT_LEN:
             return False
-        cells = [GridCell(c.text, c.row, c.col, c.part, c.x) for c in base.label_cells]
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page) for c in base.label_cells]
         for c in ln.label_cells:
             x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
             near = min(cells, key=lambda b: abs(b.x - x))
@@ -358,7 +361,10 @@ class _Reader:
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
-        vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
+        if picked is None:
+            vals = self._wrapped(ln, ncols) or _trim(ln.values, ncols)
+            picked = self._layout_pick(ln, row, vals, ncols)
+        vals = picked if picked is not None else vals
         ids, idxs, label = _row_meta(tid, row, self.report.format)
         texts = list(map(_TEXT, vals))
         run = "".join(texts)
@@ -396,6 +402,43 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
+
+    def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
+        """Layout text, a row short of values: the columns they stand in, by their spacing laid
+        against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
+        filled = [c for c in vals if c.text.strip()]
+        if not 2 <= len(filled) < ncols or any(c.x < 0 or not _NUMBER.fullmatch(c.text.strip()) for c in filled):
+            return None
+        refs = [self._full_row_near(ln, ncols, step) for step in (-1, 1)]
+        refs = [r for r in refs if r is not None]
+        col_ids = [c.id for c in row.columns]
+        numbers = [parse_number(c.text).value for c in filled]
+        cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], refs,
+                                 lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))))
+        if cols is None:
+            return None
+        by_col = dict(zip(cols, filled))
+        return [by_col.get(i) or GridCell("", filled[0].row, filled[0].col + i, filled[0].part, -1, True)
+                for i in range(ncols)]
+
+    def _full_row_near(self, ln: _Line, ncols: int, step: int) -> list[float] | None:
+        """The value centres of the nearest layout row above (step -1) or below (+1) on the same page
+        that prints `ncols` numbers and nothing else after its label."""
+        page, row = ln.cells[0].page, ln.cells[0].row
+        if self._at_row is None:
+            self._at_row = {other.cells[0].row: k for k, other in enumerate(self.lines)}
+        i = self._at_row.get(row, self.at) + step   # a held row is read at a later line (`_wraps`)
+        while 0 <= i < len(self.lines):
+            other = self.lines[i]
+            first = other.cells[0]
+            if first.page != page or abs(first.row - row) > _REF_LINES:
+                return None
+            vals = [c for c in other.values if c.text.strip()]
+            if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 \
+                    and all(c.x >= 0 and _NUMBER.fullmatch(c.text.strip()) for c in vals):
+                return [layoutrow.centre(c.x, c.text) for c in vals]
+            i += step
+        return None
 
     def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
         """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计
@@ -563,4 +606,7 @@ def _digits(text: str) -> bool:
     return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
 
 
+# A full row used to place a short one's values is printed this close (in lines) to it.
+_REF_LINES = 40
+_NUMBER = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
 _RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")
