@@ -383,8 +383,11 @@ class _Reader:
         if len(vals) == ncols and (filled or ncols == 1):
             text = self.report.location_style == "text"
             exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
+            # every value cell drawn (a ruled table's cells, `|` cells) and exactly as many as columns:
+            # an empty first cell is a cell of the row, not a label cell or a gap
+            drawn = len(ln.values) == ncols and all(c.bounded for c in ln.values)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and (text or len(ln.values) == ncols))
+                    (not vals[0].text.strip() and (text or len(ln.values) == ncols) and not drawn)
                     or (text and not vals[-1].text.strip() and not exact)):
                 # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
@@ -413,8 +416,11 @@ class _Reader:
         refs = [r for r in refs if r is not None]
         col_ids = [c.id for c in row.columns]
         numbers = [parse_number(c.text).value for c in filled]
+        last = ln.label_cells[-1] if ln.label_cells else None
+        label_end = None if last is None or last.x < 0 else last.x + layoutrow.width(last.text)
         cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], refs,
-                                 lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))))
+                                 lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))),
+                                 label_end)
         if cols is None:
             return None
         by_col = dict(zip(cols, filled))
@@ -431,7 +437,7 @@ class _Reader:
         while 0 <= i < len(self.lines):
             other = self.lines[i]
             first = other.cells[0]
-            if first.page != page or abs(first.row - row) > _REF_LINES:
+            if first.page != page or first.part != ln.cells[0].part or abs(first.row - row) > _REF_LINES:
                 return None
             vals = [c for c in other.values if c.text.strip()]
             if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 \

@@ -15,10 +15,16 @@ from __future__ import annotations
 
 from itertools import combinations
 from typing import Callable, Sequence
+from unicodedata import east_asian_width
 
 # A gap may differ from the full row's by this many characters (pdftotext rounds each position),
 # plus one for every column a gap spans beyond the first.
 TOLERANCE = 1
+
+
+def width(text: str) -> int:
+    """Display width: a 汉字 (or full-width sign) takes two columns."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def centre(x: int, text: str) -> float:
@@ -53,7 +59,8 @@ def _gaps(xs: Sequence[float]) -> list[float]:
 
 
 def columns(xs: Sequence[float], refs: list[Sequence[float]],
-            sums_hold: Callable[[tuple[int, ...]], bool] | None = None) -> tuple[int, ...] | None:
+            sums_hold: Callable[[tuple[int, ...]], bool] | None = None,
+            label_end: float | None = None) -> tuple[int, ...] | None:
     """The one set of columns the short row's values stand in, or None.
 
     1. The spacing fits against every reference row (they must agree).
@@ -62,6 +69,9 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
        pushing it right), when two references agree exactly on their spacing, the one exact fit of
        the spacing decides, and only if the row's own sums (`sums_hold`: total = its parts) do
        not rule it out.
+    A blank first column must stand clear of the row's label (`label_end`, where its text ends):
+    text printed at tab stops rather than in a table pushes a long label's values right, which
+    is no blank cell at all.
     """
     if len(xs) < 2 or not refs or any(b <= a for a, b in zip(xs, xs[1:])):
         return None
@@ -70,10 +80,14 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
     cands = set(fits(xs, refs[0]))
     for ref in refs[1:]:
         cands &= set(fits(xs, ref))
-    if len(cands) > 1:
+    ambiguous = len(cands) > 1
+    if label_end is not None:
+        first = min(ref[0] for ref in refs)
+        cands = {c for c in cands if c[0] == 0 or label_end < first}
+    if ambiguous:       # ruling one fit out is no evidence for another: the positions must say
         ref = refs[0]
         placed = {c for c in cands if _same(xs, [ref[i] for i in c], TOLERANCE)}
-        if len(placed) == 1 and all(_same(ref, other, TOLERANCE) for other in refs):
+        if len(placed) == 1 and len(refs) > 1 and all(_same(ref, other, TOLERANCE) for other in refs):
             return placed.pop()
         if len(refs) > 1 and all(_same(_gaps(ref), _gaps(other), 0) for other in refs):
             exact = set(fits(xs, ref, 0))
