@@ -333,3 +333,35 @@ def test_a_page_that_cannot_be_parsed_is_f5_and_the_others_are_read(made, monkey
     assert r.get("requests.carried_forward.total") == made["vals"]["requests.carried_forward.total"]
     assert r.get("appeals.count.review.total") == made["vals"]["appeals.count.review.total"]
     assert r.get("active.regulations.issued") is None
+
+
+def test_title_set_on_two_lines_gives_the_whole_body_in_the_pdf_and_its_layout_text(tmp_path):
+    """A title printed on two lines (`某某市某某区人民政府` / `2023年政府信息公开工作年度报告`), as
+    LibreOffice prints it: the unit is the whole body on the first line, never `政府` of
+    政府信息公开, both in the PDF and in its `pdftotext -layout` text; with no body above the title,
+    the signature names it."""
+    import docx
+    import shutil
+    import subprocess
+    from checker.readers.text import read as read_text
+    vals = values_for("2021")
+    two = fill_2021(vals, tmp_path / "two.docx", title="某某市某某区人民政府")
+    d = docx.Document(str(two))
+    d.paragraphs[1].text = "2023年政府信息公开工作年度报告"
+    d.save(str(two))
+    bare = fill_2021(vals, tmp_path / "bare.docx", title="2023年政府信息公开工作年度报告")
+    d = docx.Document(str(bare))
+    d.paragraphs[1].text = ""
+    d.add_paragraph("某某县人民政府办公室")
+    d.add_paragraph("2024年1月10日")
+    d.save(str(bare))
+    for src, unit in ((two, "某某市某某区人民政府"), (bare, "某某县人民政府办公室")):
+        pdf = to_pdf(src, tmp_path)
+        [r] = pdf_reader.read(pdf)
+        assert (r.unit, r.year) == (unit, 2023), pdf.name
+        assert r.cells == vals
+        if shutil.which("pdftotext"):
+            txt = tmp_path / f"{src.stem}.txt"
+            subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+            [r] = read_text(txt)
+            assert (r.unit, r.year) == (unit, 2023), txt.name
