@@ -451,7 +451,11 @@ class _Reader:
         filled), not a whole row run together? A run is printed in the first value cell; a cell
         the header or the separators put in a later column is that column's value."""
         if c is vals[0]:
-            return False
+            # a run is printed in the first cell; but where the row's other cells are cells of
+            # their own (a sheet's columns, drawn or `|` cells) a number too short to hold one digit
+            # a column (`88` under 上一年项目数量 of three) is that cell's value
+            drawn = picked is not None or (len(ln.values) == len(vals) and all(x.bounded for x in ln.values))
+            return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True
         return (self.report.location_style == "text" and len(ln.values) == len(vals)
