@@ -224,7 +224,7 @@ class _Reader:
                 self.orphans.append((len(self.read_order), ln))
 
     _joined: _Line | None = None
-    _at_row: dict[int, int] | None = None       # printed row -> index in `lines` (layout text only)
+    _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`
     _joined_last: int = 0
 
     def _wraps(self, held: _Line, ln: _Line) -> bool:
@@ -431,13 +431,14 @@ class _Reader:
         """The value centres of the nearest layout row above (step -1) or below (+1) on the same page
         that prints `ncols` numbers and nothing else after its label."""
         page, row = ln.cells[0].page, ln.cells[0].row
+        part = ln.cells[0].part
         if self._at_row is None:
-            self._at_row = {other.cells[0].row: k for k, other in enumerate(self.lines)}
-        i = self._at_row.get(row, self.at) + step   # a held row is read at a later line (`_wraps`)
+            self._at_row = {(o.cells[0].part, o.cells[0].row): k for k, o in enumerate(self.lines)}
+        i = self._at_row.get((part, row), self.at) + step   # a held row is read at a later line (`_wraps`)
         while 0 <= i < len(self.lines):
             other = self.lines[i]
             first = other.cells[0]
-            if first.page != page or first.part != ln.cells[0].part or abs(first.row - row) > _REF_LINES:
+            if first.page != page or first.part != part or abs(first.row - row) > _REF_LINES:
                 return None
             vals = [c for c in other.values if c.text.strip()]
             if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 \

@@ -63,7 +63,7 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
             label_end: float | None = None) -> tuple[int, ...] | None:
     """The one set of columns the short row's values stand in, or None.
 
-    1. The spacing fits against every reference row (they must agree).
+    1. The spacing fits one way against each reference row that fits at all (they must agree).
     2. Several fit (evenly spaced columns, a blank at the edge): when the references stand at the
        same places, the positions themselves decide; else (the layout shifted the row, its label
        pushing it right), when two references agree exactly on their spacing, the one exact fit of
@@ -77,24 +77,30 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
         return None
     if any(len(ref) <= len(xs) for ref in refs):
         return None
-    cands = set(fits(xs, refs[0]))
-    for ref in refs[1:]:
-        cands &= set(fits(xs, ref))
-    ambiguous = len(cands) > 1
+    # a full row that fits no way at all was spaced out by the layout itself (pdftotext widens a
+    # gap now and then): it says nothing; those that fit must agree
+    sets = [set(fits(xs, ref)) for ref in refs]
+    useful = [c for c in sets if c]
+    if not useful:
+        return None
+    cands = set.intersection(*useful)
     if label_end is not None:
         first = min(ref[0] for ref in refs)
         cands = {c for c in cands if c[0] == 0 or label_end < first}
-    if ambiguous:       # ruling one fit out is no evidence for another: the positions must say
-        ref = refs[0]
-        placed = {c for c in cands if _same(xs, [ref[i] for i in c], TOLERANCE)}
-        if len(placed) == 1 and len(refs) > 1 and all(_same(ref, other, TOLERANCE) for other in refs):
-            return placed.pop()
-        if len(refs) > 1 and all(_same(_gaps(ref), _gaps(other), 0) for other in refs):
-            exact = set(fits(xs, ref, 0))
-            cands = {c for c in cands & exact if sums_hold is None or sums_hold(c)}
-        else:
-            return None
-    return next(iter(cands)) if len(cands) == 1 else None
+    if all(len(c) == 1 for c in useful):
+        return next(iter(cands)) if len(cands) == 1 else None
+    # the spacing fits several ways (ruling one out is no evidence for another): the positions
+    # must say, against two full rows that both fit
+    if len(refs) < 2 or not all(sets):
+        return None
+    ref = refs[0]
+    placed = {c for c in cands if _same(xs, [ref[i] for i in c], TOLERANCE)}
+    if len(placed) == 1 and all(_same(ref, other, TOLERANCE) for other in refs):
+        return placed.pop()
+    if all(_same(_gaps(ref), _gaps(other), 0) for other in refs):
+        exact = {c for c in cands & set(fits(xs, ref, 0)) if sums_hold is None or sums_hold(c)}
+        return exact.pop() if len(exact) == 1 else None
+    return None
 
 
 def group_sums_hold(col_ids: Sequence[str], values: dict[int, float]) -> bool:

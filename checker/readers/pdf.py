@@ -145,47 +145,52 @@ def _cell_text(text: str) -> str:
     return out
 
 
-def _line_cells(chars: list[dict]) -> list[tuple[str, int, int]]:
+def _line_cells(chars: list[dict]) -> list[tuple[str, int, list[int]]]:
     """A text line's characters, left to right, cut into cells at gaps wider than a character:
-    (text, column, position). The position is in half-character columns, as `pdftotext -layout`
-    counts (a 汉字 two, a digit one), so a table printed without rules is placed as layout text is."""
+    (text, column, the position of each character of the text). Positions are in half-character
+    columns, as `pdftotext -layout` counts (a 汉字 two, a digit one), so a table printed without
+    rules is placed as layout text is."""
     chars = sorted((c for c in chars if c["text"].strip() or c["text"] == " "), key=lambda c: c["x0"])
-    cells: list[tuple[str, int, int]] = []
+    cells: list[tuple[str, int, list[int]]] = []
     buf = ""
+    xs: list[int] = []
     prev = None
-    x = -1
     for c in chars:
         if c["text"].isspace():
             continue
+        x = round(float(c["x0"]) * 2 / max(float(c.get("size") or 10), 1.0))
         if prev is not None:
             size = max(float(prev.get("size") or 10), 1.0)
             gap = c["x0"] - prev["x1"]
             if gap > _CELL_GAP * size:
-                cells.append((buf, len(cells) + 1, x))
-                buf = ""
+                cells.append((buf, len(cells) + 1, xs))
+                buf, xs = "", []
             # a space only between Latin letters/digits: the gap between 汉字 and digits is the
             # typesetter's CJK spacing (`2021年` prints as `2021 年`), not a space in the text
             elif gap > _WORD_GAP * size and buf and buf[-1].isascii() and c["text"].isascii():
                 buf += " "
-        if not buf:
-            x = round(float(c["x0"]) * 2 / max(float(c.get("size") or 10), 1.0))
+                xs.append(x)
         buf += c["text"]
+        xs.extend([x] * len(c["text"]))
         prev = c
     if buf:
-        cells.append((buf, len(cells) + 1, x))
+        cells.append((buf, len(cells) + 1, xs))
     return cells
 
 
-def _numbers_apart(cells: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int]], list[int]]:
+def _numbers_apart(cells: list[tuple[str, int, list[int]]]) -> tuple[list[tuple[str, int]], list[int]]:
     """Numbers after a label, set apart from it by a narrow gap only (a tab that jumped to a near
     tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells,
-    and their positions (a part split off a printed cell has none: -1)."""
+    each with its position (that of its first character)."""
     out: list[str] = []
     xs: list[int] = []
-    for text, _, x in cells:
-        parts = label_and_numbers(text)
-        out.extend(parts)
-        xs.extend([x] + [-1] * (len(parts) - 1))
+    for text, _, at in cells:
+        start = 0
+        for part in label_and_numbers(text):
+            k = text.find(part, start)
+            xs.append(at[k] if 0 <= k < len(at) else -1)
+            start = k + len(part) if k >= 0 else start
+            out.append(part)
     return [(t, i) for i, t in enumerate(out, 1)], xs
 
 
