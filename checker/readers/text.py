@@ -91,6 +91,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
     rows = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
+    ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
     for n, line in enumerate(lines, 1):
         page = pages[n - 1] if pages else 0
         if "\t" in line:   # the common table row, split here without a call
@@ -102,10 +103,12 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
             if chain is not None and _ONE_NUMBER.match(line):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
-                chain.extend(GridCell("", n, len(chain) + 1 + k) for k in range(blanks))
-                chain.append(GridCell(line.strip(), n, len(chain) + 1))
+                chain.extend(GridCell("", n, len(chain) + 1 + k, 0, -1, True) for k in range(blanks))
+                chain.append(GridCell(line.strip(), n, len(chain) + 1, 0, -1, True))
                 blanks = 0
                 continue
+            if chain is not None and len(chain) > 1:
+                ended.append((chain, blanks, _label_kind(line)))
             if flattened.looks_flattened(line):
                 flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
                 if flat:
@@ -124,7 +127,38 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
             blanks += 1
             if blanks > _MAX_BLANK_CELLS:
                 chain = None
+    if ended:
+        _trailing_blanks(ended)
     return rows
+
+
+def _label_kind(line: str) -> str:
+    """What a label line starts with (`1.`, `（一）`, `一、`, other): rows of one kind are set alike."""
+    m = _ENUMERATOR.match(line.strip())
+    return next((k for k, g in zip(("num", "paren", "cn"), m.groups()) if g), "other") if m else "other"
+
+
+_ENUMERATOR = re.compile(r"(\d+[.．、])|([（(][一二三四五六七八九十]+[）)])|([一二三四五六七八九十]+、)")
+
+
+def _trailing_blanks(ended: list[tuple[list[GridCell], int, str]]) -> None:
+    """One cell a line: an empty last cell is an empty line after the row's numbers, but so are the
+    next row's empty leading cells (a group-label column). The full rows tell how many empty lines
+    come before a label of each kind; a row one number short with exactly one more has an empty
+    last cell."""
+    counts: dict[int, int] = {}
+    for row, _, _ in ended:
+        counts[len(row) - 1] = counts.get(len(row) - 1, 0) + 1
+    full = max(counts, key=lambda k: (counts[k], k))
+    usual: dict[str, set[int]] = {}
+    for row, trail, kind in ended:
+        if len(row) - 1 == full:
+            usual.setdefault(kind, set()).add(trail)
+    for row, trail, kind in ended:
+        seen = usual.get(kind)
+        if len(row) - 1 == full - 1 and seen is not None and len(seen) == 1 and trail == min(seen) + 1:
+            last = row[-1]
+            row.append(GridCell("", last.row + 1, len(row) + 1, 0, -1, True))
 
 
 _ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")

@@ -365,3 +365,36 @@ def test_title_set_on_two_lines_gives_the_whole_body_in_the_pdf_and_its_layout_t
             subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
             [r] = read_text(txt)
             assert (r.unit, r.year) == (unit, 2023), txt.name
+
+
+@pytest.mark.parametrize("rules", [True, False], ids=["ruled", "no-rules"])
+def test_blank_cells_of_the_official_template_with_and_without_ruling_lines(tmp_path, rules):
+    """The official template with a blank first, middle and last cell in table 三 and a blank in
+    table 二, printed by LibreOffice with ruling lines (drawn cells) and without (columns only by
+    position): read directly and through `pdftotext -layout`, every cell is the printed one — the
+    blanks F1 in their own columns — or reported unread; none is ever read as another column's."""
+    import subprocess
+    import shutil
+    from checker.readers.text import read as read_text
+    vals = values_for("2021")
+    blanks = ["requests.received.natural_person", "requests.granted.research", "requests.denied.state_secret.total",
+              "requests.unavailable.not_held.legal_services", "active.regulations.repealed"]
+    for b in blanks:
+        vals[b] = None
+    pdf = to_pdf(fill_2021(vals, tmp_path / "t.docx", title=TITLE, rules=rules), tmp_path)
+    readings = {"pdf": pdf_reader.read(pdf)[0]}
+    if shutil.which("pdftotext"):
+        txt = tmp_path / "t.txt"
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+        readings["layout"] = read_text(txt)[0]
+    for how, r in readings.items():
+        wrong = {k: (r.cells[k], v) for k, v in vals.items() if r.cells[k] is not None and r.cells[k] != v}
+        assert not wrong, how
+        f1 = {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
+        unread = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
+        assert all(r.cells[k] == v or k in unread for k, v in vals.items() if v is not None), how
+        # the middle blank is told by the spacing even without rules; the ruled table says every blank
+        assert "requests.granted.research" in f1 and r.cells["requests.granted.natural_person"] == vals[
+            "requests.granted.natural_person"], how
+        if rules:
+            assert set(blanks) <= f1 and not unread, how

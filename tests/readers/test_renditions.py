@@ -275,3 +275,25 @@ def test_layout_row_the_spacing_cannot_place_stays_unread():
     assert r.get("requests.denied.prohibited.natural_person") is None
     f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
     assert "requests.denied.prohibited.total" in f3 and "requests.denied.prohibited.natural_person" in f3
+
+
+def test_one_cell_a_line_a_blank_last_cell_is_told_by_the_empty_lines_after_it():
+    """One cell a line, copied from a table whose group-label column prints empty cells: before
+    each `2.`-row label come two empty lines (the empty group cells). After a row whose last cell
+    is empty there are three: that row's 总计 is the F1 blank, its six numbers are read in place.
+    A row one number short with no extra empty line stays F3 (its blank could be anywhere)."""
+    def row(label, vals):
+        return ["", "", label, *vals]
+    full = ["0", "0", "0", "0", "0", "0", "0"]
+    cells = (["三、收到和处理政府信息公开申请情况", "（五）不予处理", "1.信访举报投诉类申请", *full]
+             + row("2.重复申请", ["4", "0", "0", "0", "0", "0", ""])
+             + row("3.要求提供公开出版物", full) + row("4.无正当理由大量反复申请", ["1", "0", "0", "0", "0", "1"])
+             + row("5.要求行政机关确认或重新出具已获取信息", full) + ["", "（六）其他处理", *full])
+    r = read_text("某市某区财政局2021年政府信息公开工作年度报告\n\n" + "\n".join(cells) + "\n\n本年度无。\n",
+                  "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.not_processed.duplicate.{c}") for c in cols] == [4, 0, 0, 0, 0, 0, None]
+    assert "requests.not_processed.duplicate.total" in _f1(r)
+    f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
+    assert "requests.not_processed.excessive.natural_person" in f3
+    assert r.get("requests.not_processed.confirmation.total") == 0
