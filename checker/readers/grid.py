@@ -41,6 +41,7 @@ class GridCell:
     x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
     bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
+    glued: bool = False   # a layout number one space after its label: set with it, not at its column
 
 
 @dataclass(slots=True)
@@ -386,10 +387,11 @@ class _Reader:
             # every value cell drawn (a ruled table's cells, `|` cells) and exactly as many as columns:
             # an empty first cell is a cell of the row, not a label cell or a gap
             drawn = len(ln.values) == ncols and all(c.bounded for c in ln.values)
+            # one empty cell at the edge of a row: a blank cell, or a gap of the layout? (An empty
+            # first cell left after trimming empty ones at the end may be a second label column.)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and (text or len(ln.values) == ncols) and not drawn)
+                    (not vals[0].text.strip() and (text or len(ln.values) >= ncols) and not drawn)
                     or (text and not vals[-1].text.strip() and not exact)):
-                # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
@@ -411,6 +413,8 @@ class _Reader:
         against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
         filled = [c for c in vals if c.text.strip()]
         if not 2 <= len(filled) < ncols or any(c.x < 0 or not _NUMBER.fullmatch(c.text.strip()) for c in filled):
+            return None
+        if _glued(ln):
             return None
         refs = [self._full_row_near(ln, ncols, step) for step in (-1, 1)]
         refs = [r for r in refs if r is not None]
@@ -441,7 +445,7 @@ class _Reader:
             if first.page != page or first.part != part or abs(first.row - row) > _REF_LINES:
                 return None
             vals = [c for c in other.values if c.text.strip()]
-            if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 \
+            if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 and not _glued(other) \
                     and all(c.x >= 0 and _NUMBER.fullmatch(c.text.strip()) for c in vals):
                 return [layoutrow.centre(c.x, c.text) for c in vals]
             i += step
@@ -588,6 +592,13 @@ def _resembles(label: str, row: Row) -> bool:
         return False
     mine, theirs = L.strip_enum(L.norm(label)), L.strip_enum(L.norm(row.label))
     return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
+
+
+def _glued(ln: _Line) -> bool:
+    """Is the row's first number set right after its label (one space: `…政府信息公开 0`)? Layout
+    text then printed it with the label, not at its column: its position says nothing."""
+    first = next((c for c in ln.values if c.text.strip()), None)
+    return first is not None and first.glued
 
 
 def _near(a: _Line, b: _Line) -> bool:

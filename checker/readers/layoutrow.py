@@ -17,8 +17,7 @@ from itertools import combinations
 from typing import Callable, Sequence
 from unicodedata import east_asian_width
 
-# A gap may differ from the full row's by this many characters (pdftotext rounds each position),
-# plus one for every column a gap spans beyond the first.
+# A gap may differ from the full row's by this many characters (pdftotext rounds each position).
 TOLERANCE = 1
 
 
@@ -42,7 +41,7 @@ def fits(xs: Sequence[float], ref: Sequence[float], tolerance: int = TOLERANCE) 
         for i in range(m - 1):
             a, b = cols[i], cols[i + 1]
             want = ref[b] - ref[a]
-            if abs((xs[i + 1] - xs[i]) - want) > tolerance + (b - a - 1):
+            if abs((xs[i + 1] - xs[i]) - want) > tolerance:
                 ok = False
                 break
         if ok:

@@ -68,8 +68,8 @@ def _layout(line: str, n: int, page: int = 0) -> list[GridCell]:
                 cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page))
         elif tail:
             cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, col(x), page=page))
-            for num in _NUMBER_RUN.finditer(text, tail.start()):
-                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page))
+            for k, num in enumerate(_NUMBER_RUN.finditer(text, tail.start())):
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page, glued=k == 0))
         else:
             cells.append(GridCell(text, n, len(cells) + 1, 0, col(x), page=page))
     return cells
