@@ -232,6 +232,8 @@ def _join_split_rows(pages: list[list[_Item]]) -> None:
         value_texts = [t for t, _ in first.cells if t and _is_number(t)]
         if value_texts or not label_cols:
             continue
+        if any(_ENUMERATED.match(t) for t, _ in first.cells if t):
+            continue      # a row of its own whose cells are all blank (`3.其他`), not a label's end
         # the fragment continues the last row's label cells, column by column
         texts = {c: t for t, c in last.cells}
         if not all(c in texts and texts[c] for c in label_cols):
@@ -241,6 +243,10 @@ def _join_split_rows(pages: list[list[_Item]]) -> None:
         last.cells = [(t + dict((c2, t2) for t2, c2 in first.cells).get(c, "") if c in label_cols else t, c)
                       for t, c in last.cells]
         first.cells = []
+
+
+# A row label's own enumerator (`3.`, `（六）`, `四、`): a label's continuation never starts with one.
+_ENUMERATED = re.compile(r"\s*(?:\d+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
 def _is_number(text: str) -> bool:

@@ -398,3 +398,17 @@ def test_blank_cells_of_the_official_template_with_and_without_ruling_lines(tmp_
             "requests.granted.natural_person"], how
         if rules:
             assert set(blanks) <= f1 and not unread, how
+
+
+def test_a_blank_row_at_the_top_of_a_page_is_a_row_not_the_end_of_a_label():
+    """A ruled row whose cells are all blank (`3.其他` with nothing filled) printed first on a page
+    looks like the end of the last row's label broken over the page; its enumerator says it is a
+    row of its own, so it is not glued onto the row above."""
+    from checker.readers.pdf import _Item, _join_split_rows
+    last = _Item(700, 720, [("", 1), ("2.申请人逾期未按收费通知要求缴纳费用", 2), ("1", 3), ("1", 4)], table=0, ncols=4)
+    top = _Item(60, 80, [("", 1), ("3.其他", 2), ("", 3), ("", 4)], table=0, ncols=4)
+    _join_split_rows([[last], [top]])
+    assert top.cells and last.cells[1][0] == "2.申请人逾期未按收费通知要求缴纳费用"
+    tail = _Item(60, 80, [("", 1), ("行政机关不再处理", 2), ("", 3), ("", 4)], table=0, ncols=4)
+    _join_split_rows([[last], [tail]])
+    assert not tail.cells and last.cells[1][0].endswith("缴纳费用行政机关不再处理")
