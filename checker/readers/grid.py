@@ -416,40 +416,39 @@ class _Reader:
             return None
         if _glued(ln):
             return None
-        refs = [self._full_row_near(ln, ncols, step) for step in (-1, 1)]
-        refs = [r for r in refs if r is not None]
+        above, below = self._full_rows_near(ln, ncols, -1), self._full_rows_near(ln, ncols, 1)
         col_ids = [c.id for c in row.columns]
         numbers = [parse_number(c.text).value for c in filled]
         last = ln.label_cells[-1] if ln.label_cells else None
         label_end = None if last is None or last.x < 0 else last.x + layoutrow.width(last.text)
-        cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], refs,
+        cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], above + below,
                                  lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))),
-                                 label_end)
+                                 label_end, [above[0], below[0]] if above and below else [])
         if cols is None:
             return None
         by_col = dict(zip(cols, filled))
         return [by_col.get(i) or GridCell("", filled[0].row, filled[0].col + i, filled[0].part, -1, True)
                 for i in range(ncols)]
 
-    def _full_row_near(self, ln: _Line, ncols: int, step: int) -> list[float] | None:
-        """The value centres of the nearest layout row above (step -1) or below (+1) on the same page
-        that prints `ncols` numbers and nothing else after its label."""
-        page, row = ln.cells[0].page, ln.cells[0].row
-        part = ln.cells[0].part
+    def _full_rows_near(self, ln: _Line, ncols: int, step: int) -> list[list[float]]:
+        """The value centres of the (up to two) nearest layout rows above (step -1) or below (+1)
+        on the same page that print `ncols` numbers and nothing else after their labels."""
+        page, row, part = ln.cells[0].page, ln.cells[0].row, ln.cells[0].part
         if self._at_row is None:
             self._at_row = {(o.cells[0].part, o.cells[0].row): k for k, o in enumerate(self.lines)}
         i = self._at_row.get((part, row), self.at) + step   # a held row is read at a later line (`_wraps`)
-        while 0 <= i < len(self.lines):
+        found: list[list[float]] = []
+        while 0 <= i < len(self.lines) and len(found) < 2:
             other = self.lines[i]
             first = other.cells[0]
             if first.page != page or first.part != part or abs(first.row - row) > _REF_LINES:
-                return None
+                break
             vals = [c for c in other.values if c.text.strip()]
             if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 and not _glued(other) \
                     and all(c.x >= 0 and _NUMBER.fullmatch(c.text.strip()) for c in vals):
-                return [layoutrow.centre(c.x, c.text) for c in vals]
+                found.append([layoutrow.centre(c.x, c.text) for c in vals])
             i += step
-        return None
+        return found
 
     def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
         """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计

@@ -59,15 +59,16 @@ def _gaps(xs: Sequence[float]) -> list[float]:
 
 def columns(xs: Sequence[float], refs: list[Sequence[float]],
             sums_hold: Callable[[tuple[int, ...]], bool] | None = None,
-            label_end: float | None = None) -> tuple[int, ...] | None:
+            label_end: float | None = None, around: list[Sequence[float]] | None = None) -> tuple[int, ...] | None:
     """The one set of columns the short row's values stand in, or None.
 
-    1. The spacing fits one way against each reference row that fits at all (they must agree).
-    2. Several fit (evenly spaced columns, a blank at the edge): when the references stand at the
-       same places, the positions themselves decide; else (the layout shifted the row, its label
-       pushing it right), when two references agree exactly on their spacing, the one exact fit of
-       the spacing decides, and only if the row's own sums (`sums_hold`: total = its parts) do
-       not rule it out.
+    1. The spacing fits one way against each reference row that fits at all; at least two fit,
+       and they agree.
+    2. Several fit (evenly spaced columns, a blank at the edge): only the full rows just above and
+       just below (`around`) can decide. When they stand at the same places, the positions decide;
+       else (the layout shifted the row, its label pushing it right), when they agree exactly on
+       their spacing, the one exact fit of the spacing decides, and only if the row's own sums
+       (`sums_hold`: total = its parts) do not rule it out.
     A blank first column must stand clear of the row's label (`label_end`, where its text ends):
     text printed at tab stops rather than in a table pushes a long label's values right, which
     is no blank cell at all.
@@ -87,16 +88,17 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
         first = min(ref[0] for ref in refs)
         cands = {c for c in cands if c[0] == 0 or label_end < first}
     if all(len(c) == 1 for c in useful):
-        return next(iter(cands)) if len(cands) == 1 else None
+        # two full rows at least must fit the same one way: one alone may be spaced out itself
+        return next(iter(cands)) if len(cands) == 1 and len(useful) >= 2 else None
     # the spacing fits several ways (ruling one out is no evidence for another): the positions
-    # must say, against two full rows that both fit
-    if len(refs) < 2 or not all(sets):
+    # must say, against the full rows just above and just below it (`around`), both fitting
+    if not around or len(around) < 2 or not all(set(fits(xs, ref)) for ref in around):
         return None
-    ref = refs[0]
+    ref = around[0]
     placed = {c for c in cands if _same(xs, [ref[i] for i in c], TOLERANCE)}
-    if len(placed) == 1 and all(_same(ref, other, TOLERANCE) for other in refs):
+    if len(placed) == 1 and all(_same(ref, other, TOLERANCE) for other in around):
         return placed.pop()
-    if all(_same(_gaps(ref), _gaps(other), 0) for other in refs):
+    if all(_same(_gaps(ref), _gaps(other), 0) for other in around):
         exact = {c for c in cands & set(fits(xs, ref, 0)) if sums_hold is None or sums_hold(c)}
         return exact.pop() if len(exact) == 1 else None
     return None

@@ -393,10 +393,11 @@ def test_blank_cells_of_the_official_template_with_and_without_ruling_lines(tmp_
         f1 = {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
         unread = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
         assert all(r.cells[k] == v or k in unread for k, v in vals.items() if v is not None), how
-        # the middle blank is told by the spacing even without rules; the ruled table says every blank
-        assert "requests.granted.research" in f1 and r.cells["requests.granted.natural_person"] == vals[
-            "requests.granted.natural_person"], how
-        if rules:
+        # the middle blank is told by the positions even without rules (read directly), and by the
+        # spacing in the layout text of the ruled print (two full rows fit it one way)
+        assert (how == "layout" and not rules) or ("requests.granted.research" in f1 and r.cells[
+            "requests.granted.natural_person"] == vals["requests.granted.natural_person"]), how
+        if rules and how == "pdf":      # the ruled table's drawn cells say every blank
             assert set(blanks) <= f1 and not unread, how
 
 
