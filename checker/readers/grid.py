@@ -387,10 +387,11 @@ class _Reader:
             # every value cell drawn (a ruled table's cells, `|` cells) and exactly as many as columns:
             # an empty first cell is a cell of the row, not a label cell or a gap
             drawn = len(ln.values) == ncols and all(c.bounded for c in ln.values)
-            # one empty cell at the edge of a row: a blank cell, or a gap of the layout? (An empty
+            # one empty cell at the edge of a row: a blank cell, or a gap of the layout? The
+            # separators tell when the table's full rows print exactly one cell a column. (An empty
             # first cell left after trimming empty ones at the end may be a second label column.)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and (text or len(ln.values) >= ncols) and not drawn)
+                    (not vals[0].text.strip() and not exact and not drawn and (text or len(ln.values) >= ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
