@@ -2,8 +2,10 @@
 and 2021, with blank cells, zeros and large numbers) rendered as a saved web page, the crawler's
 flattened text of that page (tags stripped, nothing between cells, one line), copy-pasted text (tab
 separated; one cell per line), `|` markdown with group-label columns, markdown with displaced labels,
-Word, a workbook with inserted rows, a LibreOffice PDF and its `pdftotext -layout` text. Each file is
-read back through the real readers and every cell compared with the truth:
+Word, a workbook with inserted rows, a LibreOffice PDF and its `pdftotext -layout` text; and, harder
+and closer to real PDFs, 2021 reports filled into the official Word template as offices fill it
+(cells left empty) printed with and without ruling lines, each read directly and as `-layout` text.
+Each file is read back through the real readers and every cell compared with the truth:
 
     right   the value read is the printed value (a printed blank read as blank)
     unread  left blank and reported (F3/F4): honest, but not read
