@@ -27,6 +27,9 @@ MAX_SUMSET = 200_000
 MAX_JOINT_NODES = 200_000
 # Candidates listed in a finding (the rest are counted).
 SHOWN_CANDIDATES = 4
+# report.facts key of the figures the prose states about 表二 cells (stated.figures), set by the
+# text reader before the tables are read.
+STATED = "_stated"
 
 # requests rows that are not result rows (R2's terms are every other row of the table).
 _NOT_RESULTS = ("received", "carried_over", "handled_total", "carried_forward")
@@ -42,6 +45,7 @@ class RunTogetherRow:
     part: int = 0       # index into report.parts (page, sheet)
     candidates: list[tuple[int, ...]] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
+    stated: dict[str, int] = field(default_factory=dict, repr=False)   # prose figures that narrowed it
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -207,6 +211,8 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
         signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
         p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed)
+        if p.table == "active" and len(p.candidates) > 1:
+            _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
     requests = {p.row_id: p for p in pending if p.table == "requests" and not p.truncated and p.candidates}
     if requests and any(len(p.candidates) > 1 for p in requests.values()):
@@ -225,13 +231,26 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         _settle(report, p, where)
 
 
+def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, int]) -> None:
+    """表二 has no totals: a figure the prose states unmistakably about one of the row's cells
+    (stated.py) keeps the splits that give it, when some do (none: the prose and the table
+    disagree, which tells nothing about the split)."""
+    for i, cid in enumerate(ids):
+        if cid in stated:
+            keep = [c for c in p.candidates if c[i] == stated[cid]]
+            if keep:
+                p.candidates = keep
+                p.stated[cid] = stated[cid]
+
+
 def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     tpl = template(report.format)
     row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
     ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
     if len(p.candidates) == 1 and not p.truncated:
         for cid, v in zip(ids, p.candidates[0]):
-            report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+            report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True,
+                       **({"stated": p.stated} if p.stated else {}))
         return
     # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
     # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
@@ -251,6 +270,9 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
+        if p.stated:
+            said = "、".join(f"{_column_label(row, cid)} {v}" for cid, v in p.stated.items())
+            detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))
             detail += f"各种拆法一致的“{names}”已读取，其余未读取。"
@@ -262,6 +284,10 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
+
+
+def _column_label(row, cell_id: str) -> str:
+    return next(c.label for c in row.columns if cell_id.endswith(f".{c.id}"))
 
 
 def _agreed(p: RunTogetherRow) -> dict[int, int]:
