@@ -31,11 +31,13 @@ _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享
 # What a one-line page prints after the signature's date, on the same line (spaces removed): a
 # contact in brackets, the copy list (`抄送：…。`), the office that printed it
 # (`…办公室2022年1月13日印发`), Word's settings leaked as text (`Normal 0 7.8 磅 … {mso-…}`), the
-# page's `附件下载` link. Cut from the end, so the date is at the end again.
+# page's `附件下载` link and footer (`相关链接…`, `版权所有…`). Cut from the end, so the date ends
+# the line again.
 _AFTER_SIGNATURE = re.compile(
     r"(?:[（(](?:联系人|联系电话|联系方式|电话)[^（）()]{0,60}[）)]"
     r"|(?:(?<=\d日)|(?<![\u4e00-\u9fff\d]))[\u4e00-\u9fff]{2,40}" + _DATE + r"印发"
     r"|抄送[:：][^。]{0,80}。|Normal0[\d.]{0,6}磅.*|附件下载|打印|关闭"
+    r"|(?:相关链接|版权所有|主办单位|网站标识码)[^。]*"
     r"|附件(?!.*附件)[^。]*)$")   # the last `附件`: the attached table (`…2017年1月16日附件 …统计表…`)
 
 

@@ -128,6 +128,7 @@ def test_analysing_twice_does_not_double_the_facts(seeds):
     " （联系人：张三，联系方式：0591-1234567） 附件下载",
     "抄送：驻区纪检监察组。某某局办公室 2021年1月16日印发 附件下载",
     " Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格;} 附件下载",
+    "相关链接广东省人民政府 中国政府网版权所有：某区人民政府 © 备案号 12345678",
 ])
 def test_signature_in_the_middle_of_a_one_line_page(after):
     # a crawler's page is one line: the signature stands mid-line, what the page prints after it follows
