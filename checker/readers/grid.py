@@ -556,11 +556,11 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
 
 def _digits(text: str) -> bool:
     """A run of a row's numbers in one cell: digits, with the spaces and signs some pages print
-    between them (`0 0 0 0 0 00`, `88-720`)."""
+    between them (`0 0 0 0 0 00`, `88-720`), an amount with decimals last (`1973601627.4元`)."""
     s = text.strip()
     if s.isascii() and s.isdigit():
         return len(s) > 1
     return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
 
 
-_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")
+_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last

@@ -11,6 +11,10 @@ MAX_ROW_CANDIDATES = 2000
 MAX_SPLIT_STEPS = 300_000
 
 
+# One split of a row: a value per cell (None: a cell left blank; a float: an amount with decimals).
+Split = tuple[int | float | None, ...]
+
+
 class TooLarge(Exception):
     """The enumeration ran past its step budget (a long ID-like run): report it, do not guess."""
 
@@ -97,7 +101,8 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]], budget: list
 
 
 def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES,
-                   signed: frozenset[int] = frozenset()) -> tuple[list[tuple[int | None, ...]], bool]:
+                   signed: frozenset[int] = frozenset(),
+                   decimal_last: bool = False) -> tuple[list[Split], bool]:
     """Every split of `digits` into `ncols` cells that the row's own constraints allow.
     Spaces in `digits` are boundaries that were printed (`640020 70`: a run, then the total):
     a split must cut there. A sign is a printed boundary too, and makes the cell after it negative
@@ -105,10 +110,18 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
     A row with no total to check it (表二) may also have left a cell blank, which leaves no trace
     in the run (`3|空|40` prints `340`, as `3|4|0` does): those splits, with None for the blank,
     are candidates too, so such a run is never read as if no cell could be blank.
+    A decimal point (`1973601627.4元`: 采购项目数量 and 采购总金额) belongs to the last cell, which
+    must then be an amount (`decimal_last`); the unit printed after the run is not a digit.
     Returns (candidates, truncated): truncated when more than `limit` exist."""
+    whole, dot, fraction = digits.rstrip("元万 ").partition(".")
+    if dot:
+        if not (decimal_last and fraction.isdigit()):
+            return [], False
+        cands, truncated = row_candidates(whole, table, ncols, limit, signed)
+        return [(*c[:-1], float(f"{c[-1]}.{fraction}")) for c in cands if c[-1] is not None], truncated
     run, stops, negative = _printed(digits)
     groups = column_groups(table, ncols)
-    found: list[tuple[int | None, ...]] = []
+    found: list[Split] = []
     try:
         found.extend(itertools.islice(_filtered(run, groups, stops, negative, signed), limit + 1))
         if ncols > 1 and not any(total for _, total in groups) and len(found) <= limit:

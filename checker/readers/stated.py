@@ -24,22 +24,30 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "active.penalty.decisions": (r"(?:作出|做出)(?:了)?行政处罚(?:决定)?(?:共计?)?(?P<n>\d+)(?:起|件|宗|个)",),
     "active.licensing.decisions": (r"(?:作出|做出)(?:了)?行政许可(?:决定)?(?:共计?)?(?P<n>\d+)(?:件|个|项)",),
 }
-_COMPILED = tuple((cell, re.compile(p)) for cell, ps in _PATTERNS.items() for p in ps)
+_COMPILED = tuple((re.compile(p), {"n": cell}) for cell, ps in _PATTERNS.items() for p in ps) + (
+    # "采购……197批次，涉及金额3601627.4元": items and amount in one clause, used only together
+    (re.compile(r"采购[^。；;，,]{0,30}?(?P<n>\d+)(?:个|项|批次|批|次|宗)[^。；;\d]{0,12}?金额(?:为|共计?|合计|达)?"
+                r"(?P<amount>\d+(?:\.\d+)?)元"),
+     {"n": "active.procurement.items", "amount": "active.procurement.amount"}),
+)
+# Cells stated in one clause, evidence only together: a split must give all of them.
+TOGETHER = (("active.procurement.items", "active.procurement.amount"),)
 # In the clause before the figure: another year's figure, or someone else's.
 _NOT_THIS = re.compile(r"上一?年|去年|同比|较|比上|累计|历年|全[省市区县]|各(?:级|部门|单位|地)|[省市区县]直")
 _CLAUSE_END = "。；;，,！？"
 
 
-def figures(text: str) -> dict[str, int]:
+def figures(text: str) -> dict[str, float]:
     """{cell id: the figure the prose states for it}, for the cells stated unmistakably and once
     (or always with the same figure)."""
-    if "规范性文件" not in text and "行政处罚" not in text and "行政许可" not in text:
+    if not any(w in text for w in ("规范性文件", "行政处罚", "行政许可", "采购")):
         return {}
-    seen: dict[str, set[int]] = {}
-    for cell, rx in _COMPILED:
+    seen: dict[str, set[float]] = {}
+    for rx, cells in _COMPILED:
         for m in rx.finditer(text):
             start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
-            if _NOT_THIS.search(text, start, m.start(1)):
+            if _NOT_THIS.search(text, start, m.start("n")):
                 continue
-            seen.setdefault(cell, set()).add(int(m.group("n")))
+            for group, cell in cells.items():
+                seen.setdefault(cell, set()).add(float(m.group(group)))
     return {cell: next(iter(v)) for cell, v in seen.items() if len(v) == 1}

@@ -142,3 +142,25 @@ def test_a_prose_figure_keeps_the_splits_that_give_it_and_reads_what_they_agree_
     assert r.get("active.penalty.prev_items") is None and r.get("active.penalty.change") is None
     f3 = next(f for f in r.findings if f.rule == "F3" and "1121784784" in f.message)
     assert "正文所述" in f3.message and {c.cell for c in f3.cells} == {"active.penalty.prev_items", "active.penalty.change"}
+
+
+def test_procurement_items_and_an_amount_with_decimals_split_only_by_a_clause_giving_both():
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("政府集中采购263042532", "政府集中采购1973601627.4元")
+
+    def read(said: str):
+        text = _line(active, reqs).replace("2022年", "2020年").replace("我局办理行政许可12件。", said)
+        return _read(text)
+
+    # the amount's decimals belong to the last cell: 1|973601627.4, 19|73601627.4, 197|3601627.4 … unread
+    r = read("我局认真做好公开工作。")
+    f3 = next(f for f in r.findings if f.rule == "F3" and "1973601627.4元" in f.message)
+    assert "197|3601627.4" in f3.message and r.get("active.procurement.items") is None
+    # a clause stating both figures leaves one split
+    r = read("在政府采购网全年共发布采购信息197批次涉及金额3601627.4元。")
+    assert (r.get("active.procurement.items"), r.get("active.procurement.amount")) == (197, 3601627.4)
+    assert r.cell_meta["active.procurement.amount"]["unit"] == "元"
+    # the items alone, or an amount no split gives, is no evidence
+    for said in ("全年共发布采购信息197批次。", "全年共发布采购信息197批次涉及金额360万元。"):
+        assert read(said).get("active.procurement.items") is None, said
