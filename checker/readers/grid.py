@@ -378,9 +378,10 @@ class _Reader:
             text = self.report.location_style == "text"
             exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and (text or len(ln.values) == ncols))
+                    (not vals[0].text.strip() and not exact and (text or len(ln.values) == ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
-                # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
+                # one empty cell at the edge of a row: a blank cell, or a gap of the layout? The
+                # separators tell when the table's full rows print exactly one cell a column
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
