@@ -34,7 +34,8 @@ _COMPILED = tuple((re.compile(p), {"n": cell}) for cell, ps in _PATTERNS.items()
 TOGETHER = (("active.procurement.items", "active.procurement.amount"),)
 # In the clause before the figure: another year's figure, or someone else's.
 _NOT_THIS = re.compile(r"上一?年|去年|同比|较|比上|累计|历年|全[省市区县]|各(?:级|部门|单位|地)|[省市区县]直")
-_CLAUSE_END = "。；;，,！？"
+_CLAUSE_END = "。；;，,！？\n"
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 
 def figures(text: str) -> dict[str, float]:
@@ -42,6 +43,7 @@ def figures(text: str) -> dict[str, float]:
     (or always with the same figure)."""
     if not any(w in text for w in ("规范性文件", "行政处罚", "行政许可", "采购")):
         return {}
+    text = _SPACES.sub("", text)   # `作出行政处罚决定 784 起`: spaces set around a figure
     seen: dict[str, set[float]] = {}
     for rx, cells in _COMPILED:
         for m in rx.finditer(text):

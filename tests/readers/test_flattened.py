@@ -164,3 +164,9 @@ def test_procurement_items_and_an_amount_with_decimals_split_only_by_a_clause_gi
     # the items alone, or an amount no split gives, is no evidence
     for said in ("全年共发布采购信息197批次。", "全年共发布采购信息197批次涉及金额360万元。"):
         assert read(said).get("active.procurement.items") is None, said
+
+
+def test_prose_figures_are_found_with_spaces_around_them():
+    from checker.readers.stated import figures
+    assert figures("全年依法作出行政处罚决定 784 起，全部按规定公开。") == {"active.penalty.decisions": 784}
+    assert figures("本年度制发规范性文件\u30003 件。")["active.normative_docs.issued"] == 3
