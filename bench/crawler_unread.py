@@ -26,7 +26,7 @@ from .renditions import _text, crawler_text, reports, truth
 KINDS = {
     "blank_may_hide": "表二：只有一种完整拆法，但也可能藏着一个空白格",
     "several_splits": "表二：有几种完整拆法",
-    "row_holds_blank": "行里印着一个空白格（少一位数字，空的是哪一格无从知道）",
+    "row_holds_blank": "行里印着空白格（空格可能藏着任何数：只有本表等式定得下的格才读）",
     "procurement": "表二：政府集中采购（项目数量 + 带小数的金额）",
     "undecided": "表三/表四：几种拆法都合乎本表等式（等式要用的行没读出）",
 }

@@ -126,6 +126,10 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
         found.extend(itertools.islice(_filtered(run, groups, stops, negative, signed), limit + 1))
         if ncols > 1 and not any(total for _, total in groups) and len(found) <= limit:
             found.extend(itertools.islice(_with_a_blank(run, ncols, stops, negative, signed), limit + 1 - len(found)))
+        elif ncols > 1 and len(run) == ncols - 1:
+            # a row with totals one digit short (`000001` for 7 cells): a cell was left blank. A blank
+            # may hide any number, so a group holding it checks nothing (the table's sums may still)
+            found.extend(itertools.islice(_blank_with_totals(run, groups, stops, negative, signed), limit + 1))
     except TooLarge:
         return found[:limit], True
     return found[:limit], len(found) > limit
@@ -147,6 +151,26 @@ def _with_a_blank(run: str, ncols: int, stops, negative, signed):
             row = (*cells[:b], None, *cells[b:])
             if all(v is None or v >= 0 or i in signed for i, v in enumerate(row)):
                 yield row
+
+
+def _blank_with_totals(run: str, groups, stops, negative, signed):
+    """The splits into one cell fewer, the blank in each place, whose groups without the blank
+    keep their sums."""
+    ncols = sum(k + (1 if t else 0) for k, t in groups)
+    for cells in _filtered(run, [(ncols - 1, False)], stops, negative, frozenset(range(ncols))):
+        for b in range(ncols):
+            row = (*cells[:b], None, *cells[b:])
+            if all(v is None or v >= 0 or i in signed for i, v in enumerate(row)) and _sums_hold(row, groups):
+                yield row
+
+
+def _sums_hold(row: tuple, groups) -> bool:
+    at = 0
+    for k, has_total in groups:
+        cells, at = row[at:at + k + has_total], at + k + has_total
+        if has_total and None not in cells and sum(cells[:-1]) != cells[-1]:
+            return False
+    return True
 
 
 def _printed(digits: str) -> tuple[str, frozenset[int], frozenset[int]]:

@@ -152,10 +152,16 @@ def _narrow(eqs: list[list[_Term]], ncols: int) -> None:
     while changed:
         changed = False
         for eq in eqs:
+            if any(t.unknown is not None and _with_blank(t.unknown) for t in eq):
+                continue   # a blank hides any number: only the exact search below weighs such rows
             cols = _usable_columns(eq, ncols)
             for c in cols:
                 changed |= _propagate(eq, [c])
             changed |= _propagate(eq, cols)
+
+
+def _with_blank(row: RunTogetherRow) -> bool:
+    return any(None in c for c in row.candidates)
 
 
 def _joint_values(eqs: list[list[_Term]], rows: list[RunTogetherRow], ncols: int) -> dict[str, set]:
@@ -171,8 +177,10 @@ def _joint_values(eqs: list[list[_Term]], rows: list[RunTogetherRow], ncols: int
         if not all(t.unknown is None or t.key in choice for t in eq):
             return True  # not all chosen yet
         for c in cols:
-            s = sum(t.coef * (t.known[c] if t.known is not None else choice[t.key][c]) for t in eq)
-            if s != 0:
+            values = [t.known[c] if t.known is not None else choice[t.key][c] for t in eq]
+            if None in values:
+                continue   # a blank split's blank cell may hide any number: this column checks nothing
+            if sum(t.coef * v for t, v in zip(eq, values)) != 0:
                 return False
         return True
 

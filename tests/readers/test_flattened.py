@@ -170,3 +170,19 @@ def test_prose_figures_are_found_with_spaces_around_them():
     from checker.readers.stated import figures
     assert figures("全年依法作出行政处罚决定 784 起，全部按规定公开。") == {"active.penalty.decisions": 784}
     assert figures("本年度制发规范性文件\u30003 件。")["active.normative_docs.issued"] == 3
+
+
+def test_a_row_one_digit_short_is_placed_by_the_table_s_sums_and_its_blank_stays_unread():
+    # （一）予以公开 printed 5|0|0|0|空|0|5 leaves `500005`: one cell is blank and may hide any number.
+    # The sums of the other columns (（七）总计 = the result rows) rule out the 5 standing anywhere but
+    # 自然人, so 自然人 and 总计 are read; which of the zeros is the blank stays unknown (F3)
+    reqs = list(_REQ_2021)
+    reqs[2] = (reqs[2][0], "500005")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    assert (r.get("requests.granted.natural_person"), r.get("requests.granted.total")) == (5, 5)
+    assert all(r.get(f"requests.granted.{c}") is None for c in ("commercial", "legal_services", "other_org"))
+    f3 = next(f for f in r.findings if f.rule == "F3" and "500005" in f.message)
+    assert "requests.granted.natural_person" not in {c.cell for c in f3.cells}
+    # alone (no table around it) the 5 could stand in any column: nothing is read
+    r = _read(_line(_ACTIVE_2021, [reqs[2]]))
+    assert r.get("requests.granted.natural_person") is None
