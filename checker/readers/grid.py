@@ -621,7 +621,7 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
 
 def _digits(text: str) -> bool:
     """A run of a row's numbers in one cell: digits, with the spaces and signs some pages print
-    between them (`0 0 0 0 0 00`, `88-720`)."""
+    between them (`0 0 0 0 0 00`, `88-720`), an amount with decimals last (`1973601627.4元`)."""
     s = text.strip()
     if s.isascii() and s.isdigit():
         return len(s) > 1
@@ -631,4 +631,4 @@ def _digits(text: str) -> bool:
 # A full row used to place a short one's values is printed this close (in lines) to it.
 _REF_LINES = 40
 _NUMBER = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
-_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")
+_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last

@@ -14,6 +14,8 @@ from .cellsplit import split_glued
 from .grid import PROSE_LEN, GridCell, finish, read_tables
 from . import flattened
 from .document import file_bytes
+from .runtogether import STATED
+from .stated import figures
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
@@ -185,12 +187,14 @@ def read_text(text: str, source: str, where: str) -> Report:
     from ..prose import analyse
     lines = text.splitlines()
     rows = rows_of(lines, _pages(text))
-    report = Report(source=source, location_style="text")
+    # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
+    stated = {STATED: figures(text)}
+    report = Report(source=source, location_style="text", facts=dict(stated))
     read_tables(rows, report, where)
     analyse(lines, report)
     if report.facts.get("format_guessed") and format_for_year(report.year) == "2019":
         # the labels did not tell 2019 from 2021 and the prose says 2019/2020: read again as 2019
-        again = Report(source=source, location_style="text", year=report.year)
+        again = Report(source=source, location_style="text", year=report.year, facts=dict(stated))
         again.set_format("2019")
         read_tables(rows, again, where)
         analyse(lines, again)
