@@ -1,6 +1,6 @@
 """Text reports (`.txt`): text copied from web pages and PDFs, tables as tab-, `|`- or
-space-separated rows. Decodes UTF-8 (with or without BOM) or GB18030/GBK, splits each line into
-cells, hands the rows to the grid matcher and the lines to the prose analysis."""
+space-separated rows. Decodes UTF-8 (with or without BOM) or GB18030/GBK and splits each line into
+cells: the rows of a `Document`, whose lines are its prose (`document.to_report` does the rest)."""
 from __future__ import annotations
 
 import re
@@ -8,11 +8,10 @@ from itertools import count, repeat
 from pathlib import Path
 
 from ..model import Report
-from ..templates import format_for_year
 from .cellsplit import split_glued
-from .grid import PROSE_LEN, GridCell, finish, read_tables
+from .grid import PROSE_LEN, GridCell
 from . import flattened
-from .document import file_bytes
+from .document import Document, file_bytes, to_report
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
@@ -120,18 +119,10 @@ def read(path: Path) -> list[Report]:
 
 def read_text(text: str, source: str, where: str) -> Report:
     """A report from the text of one document (also used by readers that extract text first)."""
-    from ..prose import analyse
+    return to_report(document(text, source, where))
+
+
+def document(text: str, source: str, where: str) -> Document:
+    """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
     lines = text.splitlines()
-    rows = rows_of(lines)
-    report = Report(source=source, location_style="text")
-    read_tables(rows, report, where)
-    analyse(lines, report)
-    if report.facts.get("format_guessed") and format_for_year(report.year) == "2019":
-        # the labels did not tell 2019 from 2021 and the prose says 2019/2020: read again as 2019
-        again = Report(source=source, location_style="text", year=report.year)
-        again.set_format("2019")
-        read_tables(rows, again, where)
-        analyse(lines, again)
-        report = again
-    finish(report, where)
-    return report
+    return Document(source=source, where=where, style="text", rows=rows_of(lines), lines=lines)
