@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Report
-from ..templates import format_for_year
 from . import ReadError
-from .grid import GridCell, any_table, finish, format_of, read_lines, table_lines
+from .grid import GridCell, finish, format_by_year, format_of, read_lines, table_lines
 
 
 def file_bytes(path: Path) -> bytes:
@@ -80,11 +79,7 @@ def _format(doc: Document, report: Report, lines: list) -> str | None:
         year = data_year(doc.lines)
     if year is None:
         year = doc.fallback.get("year")
-    fmt = format_for_year(year)
-    if fmt not in ("2019", "2021") and any_table(lines):
-        report.facts["format_guessed"] = True   # nothing tells the generation apart: the newer is likelier
-        return "2021"
-    return fmt
+    return format_by_year(lines, year, report.facts)
 
 
 def _known(report: Report, known: dict[str, Any]) -> None:

@@ -105,24 +105,39 @@ def format_of(lines: list[_Line]) -> str | None:
 
 
 def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
-    """Find the three tables in `rows`, set every cell of `report` (blank -> None), append F1–F4.
-    Decides `report.format` when it is None (from the labels, else the data year; when neither
-    tells, 2021 with `facts["format_guessed"]`; `to_report` reads the prose first in that case).
-    Returns the ids of the tables found."""
-    return read_lines(table_lines(rows), report, where)
+    """The table steps of `document.to_report` for rows alone (no prose): find the three tables in
+    `rows`, set every cell of `report` (blank -> None), append F1–F4. Decides `report.format` when
+    it is None (the labels, else `report.year`). Returns the ids of the tables found."""
+    lines = table_lines(rows)
+    if report.format is None:
+        fmt = format_of(lines)
+        if fmt is None:
+            fmt = format_by_year(lines, report.year, report.facts)
+        if fmt is not None:
+            report.set_format(fmt)
+    found = read_lines(lines, report, where)
+    if found or report.year is not None:
+        finish(report, where)
+    return found
+
+
+def format_by_year(lines: list[_Line], year: int | None, facts: dict) -> str | None:
+    """The format when the labels do not tell: the data year's (2019/2020 -> 2019, later 2021,
+    before 2019 legacy). Rows of the 2019/2021 tables with no year to tell, or a pre-2019 one
+    (which cannot have these tables), are read as 2021, the likelier: `facts["format_guessed"]`."""
+    fmt = format_for_year(year)
+    if fmt not in ("2019", "2021") and any_table(lines):
+        facts["format_guessed"] = True
+        return "2021"
+    return fmt
 
 
 def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
-    """`read_tables` on rows already split (`table_lines`)."""
+    """The tables in `lines` (`table_lines`), read with `report.format`: every cell set (blank ->
+    None), F1–F4 appended. Returns the ids of the tables found (none without a format)."""
     if report.format is None:
-        fmt = format_of(lines) or format_for_year(report.year)
-        if fmt is None and any_table(lines):
-            fmt = "2021"   # nothing tells the generation apart; the newer one is the likelier
-            report.facts["format_guessed"] = True
-        if fmt is None:
-            report.facts["tables_found"] = []
-            return set()
-        report.set_format(fmt)
+        report.facts["tables_found"] = []
+        return set()
     if report.format == "legacy":
         found = {"legacy"} if read_legacy(lines, report, where) else set()
         report.facts["tables_found"] = sorted(found)
@@ -133,8 +148,6 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
     if ctx.pending:
         resolve(report, ctx.pending, where)
     ctx.missing_rows()
-    if ctx.found or report.year is not None:
-        finish(report, where)
     return ctx.found
 
 

@@ -177,3 +177,22 @@ def test_a_workbook_is_read_by_its_labels_like_its_text(tmp_path):
     (text,) = read_path(tmp_path / "r.txt").reports
     assert (book.year, book.format) == (text.year, text.format) == (2020, "2021")
     assert book.cells == text.cells == vals
+
+
+def test_a_legacy_table_in_text_is_read_as_in_a_workbook(tmp_path):
+    """A pre-2019 report's 统计表 printed as text rows is read as the workbook reader reads it (before
+    the one pipeline, text took only the figures its sentences state)."""
+    import openpyxl
+    rows = [["某某局2017年政府信息公开工作年度报告"], ["二、统计表"], ["主动公开政府信息数", "120"],
+            ["收到申请数", "5"], ["同意公开答复数", "3"]]
+    (tmp_path / "r.txt").write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
+    wb = openpyxl.Workbook()
+    for r in rows:
+        wb.active.append(r)
+    wb.save(tmp_path / "r.xlsx")
+    (text,) = read_path(tmp_path / "r.txt").reports
+    (book,) = read_path(tmp_path / "r.xlsx").reports
+    assert text.format == book.format == "legacy"
+    assert text.cells == book.cells == {"legacy.active.total": 120, "legacy.requests.received": 5,
+                                        "legacy.requests.granted": 3}
+    assert text.locate("legacy.requests.received") == "第4行"
