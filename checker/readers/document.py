@@ -7,7 +7,8 @@ Word, workbook, PDF and web page, and happens here, in this order:
 1. the rows become printed rows: label cells, then value cells (`grid.table_lines`);
 2. the format: the labels only one template prints say 2019 or 2021; when they do not, the data
    year does (the one the reader knows, else the one the prose gives, else the fallback): 2019/2020
-   is 2019, later 2021; rows of the 2019/2021 tables with no year to tell are read as 2021, guessed;
+   is 2019, later 2021, earlier legacy; rows of the 2019/2021 tables with no year to tell (or an
+   earlier one, which cannot have them) are read as 2021, guessed (`grid.format_by_year`);
 3. the tables: rows matched to the template by their labels, cells placed, F1-F3 for blank,
    misprinted and unplaceable cells, F4 for rows a table lacks (`grid.read_lines`);
 4. the prose: unit, year, period, signature, figures stated in sentences (`prose.analyse`), then
