@@ -49,6 +49,7 @@ class District:
     reports: list[Report] = field(default_factory=list)
     truth: list = field(default_factory=list)          # bench.inject.Injected records
     prose: dict = field(default_factory=dict)          # (unit, year) -> (received, granted) as stated
+    decisions: dict = field(default_factory=dict)      # (unit, year) -> (cell, value) the prose states
     periods: dict = field(default_factory=dict)        # (unit, year) -> year the period sentence states
 
     def parents(self) -> dict[str, str]:
@@ -104,7 +105,24 @@ def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: s
         _finish_meta(r)
         d.prose[(r.unit, r.year)] = (r.get("requests.received.total"), r.get("requests.granted.total"))
         d.periods[(r.unit, r.year)] = r.year
+    _state_decisions(d, random.Random(seed * 7919 + 17))
     return d
+
+
+# Real reports sometimes state a 处理决定数量 in their prose ("作出行政处罚决定784起": 2 of the 24
+# 2019/2021-format reports in /work/shared/corpus, their largest such cell, equal to the table).
+DECISIONS_SHARE = 0.08
+DECISION_CELLS = ("active.licensing.decisions", "active.penalty.decisions", "active.enforcement.decisions")
+
+
+def _state_decisions(d: District, rng: random.Random) -> None:
+    """Which reports state their largest 处理决定数量 in the prose (an own random stream: the
+    tables, and the errors injected later, are the same with or without it)."""
+    for r in d.reports:
+        if rng.random() < DECISIONS_SHARE:
+            value, cell = max((r.get(c) or 0, c) for c in DECISION_CELLS)
+            if value:
+                d.decisions[(r.unit, r.year)] = (cell, value)
 
 
 def real_districts(n: int) -> list[str]:
@@ -237,7 +255,8 @@ def write_texts(d: District, folder: Path) -> list[Path]:
     for n, r in enumerate(d.reports):
         p = folder / f"{n:05d}_{r.unit}_{r.year}.txt"
         received, granted = d.prose[(r.unit, r.year)]
-        p.write_text(report_text(r, received, granted, d.periods[(r.unit, r.year)]), encoding="utf-8")
+        p.write_text(report_text(r, received, granted, d.periods[(r.unit, r.year)], d.decisions.get((r.unit, r.year))),
+                     encoding="utf-8")
         out.append(p)
     return out
 

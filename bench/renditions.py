@@ -80,12 +80,17 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def crawler_text(r: Report) -> str:
-    """What a crawler keeps of the page: a header naming the title, then the text of the body with
-    every tag removed and nothing put between cells, on one line."""
+    """What a crawler keeps of the page, as in the real archive (tests/fixtures/corpus/pingtan-page-txt):
+    a header of the page's fields, then the text of the page from its breadcrumb (`当前位置：…`, the
+    side menu, the article, the links and footer after it) with every tag removed and nothing put
+    between cells — an empty cell leaves no trace — on one line."""
     html = _SCRIPT.sub("", html_page(r))
-    body = html[html.index("<h1>"):]
+    body = html[html.index('<div class="breadcrumb">'):]
     text = _TAG.sub("", body).replace("\n", "").replace("&gt;", ">").replace("&copy;", "©")
-    return (f"标题: {r.unit}{r.year}年政府信息公开工作年度报告\n发布时间: {r.year + 1}-01-20 09:00\n"
+    title = f"{r.unit}{r.year}年政府信息公开工作年度报告"
+    return (f"标题: {title}\n发布时间: {r.year + 1}-01-20 09:00\n文号: \n发布机构: \n栏目: 政府信息公开年报\n"
+            f"原文链接: https://www.example.gov.cn/zwgk/xxgknb/t{r.year + 1}0120_1.htm\n"
+            f"本地目录: zwgk/xxgknb/{r.year + 1}01/1_{title}\n页面链接与图片详见 links.tsv(同目录)\n"
             f"==================== 正文 ====================\n{text}\n")
 
 

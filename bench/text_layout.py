@@ -70,7 +70,12 @@ def _appeals(r: Report) -> list[str]:
     return APPEALS_HEAD + ["\t".join(_v(r, c) for c in cells)]
 
 
-def report_text(r: Report, received, granted, period_year: int) -> str:
+# how the prose states a 处理决定数量 (the real wording: "作出行政处罚决定784起")
+DECISION_WORDS = {"active.licensing.decisions": ("行政许可", "件"), "active.penalty.decisions": ("行政处罚", "起"),
+                  "active.enforcement.decisions": ("行政强制", "件")}
+
+
+def report_text(r: Report, received, granted, period_year: int, decisions: tuple[str, float] | None = None) -> str:
     y = r.year
     lines = [
         f"{r.unit} {y} 年政府信息公开工作年度报告", "",
@@ -81,6 +86,9 @@ def report_text(r: Report, received, granted, period_year: int) -> str:
     ]
     if received is not None:
         lines.append(f"{y} 年共收到政府信息公开申请 {received} 件，予以公开 {granted} 件。")
+    if decisions is not None:
+        what, word = DECISION_WORDS[decisions[0]]
+        lines.append(f"全年依法作出{what}决定 {int(decisions[1])} {word}，全部按规定公开。")
     lines += ["", "二、主动公开政府信息情况", ""] + _active(r)
     lines += ["", "三、收到和处理政府信息公开申请情况", ""] + _requests(r)
     lines += ["", "四、政府信息公开行政复议、行政诉讼情况", ""] + _appeals(r)

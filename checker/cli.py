@@ -65,6 +65,7 @@ def extract(
     extract_output.render(result, format.value)
     if not result.reports:
         _nothing_read(paths)
+    _not_reports(result)   # listed with format null; named on stderr so none passes for a report
     raise typer.Exit(exitcodes.INPUT if result.failures or not result.reports else exitcodes.OK)
 
 

@@ -81,3 +81,14 @@ def test_rendition_benchmark_reads_no_cell_wrongly():
     assert all(s.files and s.wrong == 0 for s in scores.values())
     assert all(scores[k].right == scores[k].cells for k in ("html", "tab", "markdown", "displaced", "xlsx"))
     assert scores["crawler"].right > 0.9 * scores["crawler"].cells
+
+
+def test_crawler_unread_cells_are_each_explained_by_their_printed_row():
+    """bench.crawler_unread sorts every cell the crawler rendition leaves unread by what its row
+    allows; the count is the benchmark's own, and every cell falls in a kind the text explains."""
+    from bench.crawler_unread import KINDS, breakdown
+    from bench.renditions import run
+    cells, unread = breakdown(units=2, seed=5)
+    score = run(units=2, pdf_count=0, seed=5, only=["crawler"])["crawler"]
+    assert cells == score.cells and sum(unread.values()) == score.unread
+    assert {kind for _, kind in unread} <= set(KINDS)

@@ -3,7 +3,8 @@
 A figure's label (the words before it in its clause) is matched against the row wording of the
 template. Two rows matching one label, or a match right after a negation (不/未), means the
 meaning is not clear: no cell. For 2019/2021 reports the prose states the request and appeal
-tables' `total` column (in a sentence about requests, 申请/复议/诉讼) and 现行有效行政规范性文件.
+tables' `total` column (in a sentence about requests, 申请/复议/诉讼), 现行有效行政规范性文件 and
+表二's 处理决定数量 (行政许可/行政处罚/行政强制决定 N 件).
 
 Some prose figures are the sum of two cells: 行政诉讼 N 件 is 直接起诉 + 复议后起诉, a 收办/受理 total
 whose own parts name 上年结转 is 新收 + 上年结转. Such a figure's cell id joins the cells with "+"
@@ -99,6 +100,24 @@ def active_cell(label: str, sentence: str, fmt: str) -> str | None:
 
 
 _NEGATION_BEFORE = re.compile(r"[不未非无]现行有效")
+
+# 表二's 处理决定数量 in a sentence of its own: "立案查处各类违法行为并作出行政处罚决定784起" (two real
+# Pingtan reports, equal to their table). Only the decisions themselves, counted in 件/起/宗: not
+# 决定书 or 决定信息 (what was published), not 许可事项 N 项 (the items of the 2019 table).
+_DECISIONS = re.compile(r"(?<![不未非无])(?:行政)?(许可|处罚|强制)(?:决定|决定数量|决定数|决定共计?|决定总数)$")
+_DECISION_ROW = {"许可": "active.licensing.decisions", "处罚": "active.penalty.decisions",
+                 "强制": "active.enforcement.decisions"}
+_DECISION_UNITS = ("件", "起", "宗")
+
+
+def decision_cell(label: str, unit: str, fmt: str) -> str | None:
+    """表二's 本年处理决定数量 of 行政许可 / 行政处罚 / 行政强制 stated in the prose (2019 and 2021)."""
+    m = _DECISIONS.search(label)
+    if m is None or unit not in _DECISION_UNITS:
+        return None
+    cell = _DECISION_ROW[m.group(1)]
+    return cell if cell in template(fmt).index else None
+
 
 # Whose figures a sentence gives: its last subject word before the figure.
 _SUBJECT = re.compile(

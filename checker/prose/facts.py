@@ -260,6 +260,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.table_cell(c.label, doc.fmt)
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
+        if cell is None:
+            cell = cells.decision_cell(c.label, c.unit, doc.fmt)
     if cell is None or doc.level is None:
         return cell
     subjects = doc.subjects.get(lo)

@@ -28,6 +28,17 @@ _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
 _NOT_NAME = re.compile(r"[。，,；;：:]")
 _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
+# What a one-line page prints after the signature's date, on the same line (spaces removed): a
+# contact in brackets, the copy list (`抄送：…。`), the office that printed it
+# (`…办公室2022年1月13日印发`), Word's settings leaked as text (`Normal 0 7.8 磅 … {mso-…}`), the
+# page's `附件下载` link and footer (`相关链接…`, `版权所有…`). Cut from the end, so the date ends
+# the line again.
+_AFTER_SIGNATURE = re.compile(
+    r"(?:[（(](?:联系人|联系电话|联系方式|电话)[^（）()]{0,60}[）)]"
+    r"|(?:(?<=\d日)|(?<![\u4e00-\u9fff\d]))[\u4e00-\u9fff]{2,40}" + _DATE + r"印发"
+    r"|抄送[:：][^。]{0,80}。|Normal0[\d.]{0,6}磅.*|附件下载|打印|关闭"
+    r"|(?:相关链接|版权所有|主办单位|网站标识码)[^。]*"
+    r"|附件(?!.*附件)[^。]*)$")   # the last `附件`: the attached table (`…2017年1月16日附件 …统计表…`)
 
 
 @dataclass(slots=True)
@@ -132,10 +143,10 @@ def _signature(flow: Flow, meta: Meta) -> None:
         checked += 1
         if checked > 6:
             return
-        tail = cn_dates(_SP.sub("", line[-200:]))
-        m = _DATE_AT_END.search(tail, max(0, len(tail) - 12))
+        m = _date_at_end(cn_dates(_SP.sub("", line[-800:])))
         if not m:
             continue
+        tail = m.string
         y, mo, d = (int(x) for x in (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return
@@ -145,8 +156,21 @@ def _signature(flow: Flow, meta: Meta) -> None:
         name = before.group(0) if before else None
         if not name:
             name = _previous_name(flow, no)
-        meta.signer = _SP.sub("", name) if name else None
+        if name and "）" in name and "（" not in name.split("）")[0]:
+            name = name.rsplit("）", 1)[1]  # `…〔2017〕6号）平潭…局`: the bracket closes text before the name
+        meta.signer = _SP.sub("", name) if len(name or "") >= 2 else None
         return
+
+
+def _date_at_end(tail: str) -> re.Match | None:
+    """The date that ends the line, or that ends it once what a one-line page prints after its
+    signature is cut off (one piece at a time, only while no date ends it)."""
+    while (m := _DATE_AT_END.search(tail, max(0, len(tail) - 12))) is None:
+        cut = _AFTER_SIGNATURE.search(tail)
+        if cut is None or cut.start() == 0:
+            return None
+        tail = tail[:cut.start()]
+    return m
 
 
 def _previous_name(flow: Flow, no: int) -> str | None:

@@ -394,9 +394,10 @@ class _Reader:
             text = self.report.location_style == "text"
             exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and (text or len(ln.values) == ncols))
+                    (not vals[0].text.strip() and not exact and (text or len(ln.values) == ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
-                # one empty cell at the edge of a row: a blank cell, or a gap of the layout?
+                # one empty cell at the edge of a row: a blank cell, or a gap of the layout? The
+                # separators tell when the table's full rows print exactly one cell a column
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
@@ -572,11 +573,11 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
 
 def _digits(text: str) -> bool:
     """A run of a row's numbers in one cell: digits, with the spaces and signs some pages print
-    between them (`0 0 0 0 0 00`, `88-720`)."""
+    between them (`0 0 0 0 0 00`, `88-720`), an amount with decimals last (`1973601627.4元`)."""
     s = text.strip()
     if s.isascii() and s.isdigit():
         return len(s) > 1
     return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
 
 
-_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*")
+_RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last

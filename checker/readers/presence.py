@@ -13,6 +13,12 @@ def finish(report: Report, where: str) -> None:
     """Idempotent. A 2019/2021 report with no table at all gets one F4 error (the tables may be an
     image or an attachment: nothing could be checked, so it is never an all-clear); one with some
     tables gets an F4 error per missing table."""
+    if _not_a_report(report):
+        report.format = report.values = report.present = report.loc = None
+        report.cell_meta.clear()
+        report.findings[:] = [f for f in report.findings if f.rule not in ("F1", "F2", "F3", "F4")]
+        report.facts["tables_found"] = []
+        return
     found = report.facts.get("tables_found")
     if report.format is None and report.year is not None:
         fmt = format_for_year(report.year)
@@ -32,6 +38,29 @@ def finish(report: Report, where: str) -> None:
                     "F4", unit=report.unit, year=report.year, source=report.source, where=where,
                     detail=f"缺少标准表格“{template(report.format).table(t).label}”。"))
     _stamp(report)
+
+
+# A text that names no unit and no year anywhere (title, period, signature) and holds fewer
+# template rows than this is about reports, not one (a list of sources quoting a row, a note): it
+# goes the not-a-report way (format None: named on stderr, never checked) instead of becoming a
+# report of F4s for tables it never had.
+NOT_A_REPORT_ROWS = 3
+
+
+def _not_a_report(report: Report) -> bool:
+    if report.format not in ("2019", "2021") or report.year is not None or report.unit is not None:
+        return False
+    if "meta" not in report.facts:
+        return False   # the prose has not been read yet (a reader's first, early call)
+    tpl = template(report.format)
+    rows = 0
+    for t in TABLES:
+        for row in tpl.table(t).rows:
+            idx = [tpl.index[f"{t}.{row.id}.{c.id}"] for c in row.columns]
+            rows += bool(report.present[idx].any())
+            if rows >= NOT_A_REPORT_ROWS:
+                return False
+    return True
 
 
 def _stamp(report: Report) -> None:

@@ -11,6 +11,10 @@ MAX_ROW_CANDIDATES = 2000
 MAX_SPLIT_STEPS = 300_000
 
 
+# One split of a row: a value per cell (None: a cell left blank; a float: an amount with decimals).
+Split = tuple[int | float | None, ...]
+
+
 class TooLarge(Exception):
     """The enumeration ran past its step budget (a long ID-like run): report it, do not guess."""
 
@@ -97,7 +101,8 @@ def _split_groups(s: str, pos: int, groups: list[tuple[int, bool]], budget: list
 
 
 def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES,
-                   signed: frozenset[int] = frozenset()) -> tuple[list[tuple[int | None, ...]], bool]:
+                   signed: frozenset[int] = frozenset(),
+                   decimal_last: bool = False) -> tuple[list[Split], bool]:
     """Every split of `digits` into `ncols` cells that the row's own constraints allow.
     Spaces in `digits` are boundaries that were printed (`640020 70`: a run, then the total):
     a split must cut there. A sign is a printed boundary too, and makes the cell after it negative
@@ -105,14 +110,26 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
     A row with no total to check it (表二) may also have left a cell blank, which leaves no trace
     in the run (`3|空|40` prints `340`, as `3|4|0` does): those splits, with None for the blank,
     are candidates too, so such a run is never read as if no cell could be blank.
+    A decimal point (`1973601627.4元`: 采购项目数量 and 采购总金额) belongs to the last cell, which
+    must then be an amount (`decimal_last`); the unit printed after the run is not a digit.
     Returns (candidates, truncated): truncated when more than `limit` exist."""
+    whole, dot, fraction = digits.rstrip("元万 ").partition(".")
+    if dot:
+        if not (decimal_last and fraction.isdigit()):
+            return [], False
+        cands, truncated = row_candidates(whole, table, ncols, limit, signed)
+        return [(*c[:-1], float(f"{c[-1]}.{fraction}")) for c in cands if c[-1] is not None], truncated
     run, stops, negative = _printed(digits)
     groups = column_groups(table, ncols)
-    found: list[tuple[int | None, ...]] = []
+    found: list[Split] = []
     try:
         found.extend(itertools.islice(_filtered(run, groups, stops, negative, signed), limit + 1))
         if ncols > 1 and not any(total for _, total in groups) and len(found) <= limit:
             found.extend(itertools.islice(_with_a_blank(run, ncols, stops, negative, signed), limit + 1 - len(found)))
+        elif ncols > 1 and len(run) == ncols - 1:
+            # a row with totals one digit short (`000001` for 7 cells): a cell was left blank. A blank
+            # may hide any number, so a group holding it checks nothing (the table's sums may still)
+            found.extend(itertools.islice(_blank_with_totals(run, groups, stops, negative, signed), limit + 1))
     except TooLarge:
         return found[:limit], True
     return found[:limit], len(found) > limit
@@ -134,6 +151,26 @@ def _with_a_blank(run: str, ncols: int, stops, negative, signed):
             row = (*cells[:b], None, *cells[b:])
             if all(v is None or v >= 0 or i in signed for i, v in enumerate(row)):
                 yield row
+
+
+def _blank_with_totals(run: str, groups, stops, negative, signed):
+    """The splits into one cell fewer, the blank in each place, whose groups without the blank
+    keep their sums."""
+    ncols = sum(k + (1 if t else 0) for k, t in groups)
+    for cells in _filtered(run, [(ncols - 1, False)], stops, negative, frozenset(range(ncols))):
+        for b in range(ncols):
+            row = (*cells[:b], None, *cells[b:])
+            if all(v is None or v >= 0 or i in signed for i, v in enumerate(row)) and _sums_hold(row, groups):
+                yield row
+
+
+def _sums_hold(row: tuple, groups) -> bool:
+    at = 0
+    for k, has_total in groups:
+        cells, at = row[at:at + k + has_total], at + k + has_total
+        if has_total and None not in cells and sum(cells[:-1]) != cells[-1]:
+            return False
+    return True
 
 
 def _printed(digits: str) -> tuple[str, frozenset[int], frozenset[int]]:

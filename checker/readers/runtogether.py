@@ -20,13 +20,17 @@ import numpy as np
 from ..findings import make
 from ..model import Report, render_location
 from ..templates import template
-from .runsplit import TooLarge, column_groups, row_candidates
+from .runsplit import Split, TooLarge, column_groups, row_candidates
+from .stated import TOGETHER
 
 # Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
 MAX_SUMSET = 200_000
 MAX_JOINT_NODES = 200_000
 # Candidates listed in a finding (the rest are counted).
 SHOWN_CANDIDATES = 4
+# report.facts key of the figures the prose states about 表二 cells (stated.figures), set by the
+# text reader before the tables are read.
+STATED = "_stated"
 
 # requests rows that are not result rows (R2's terms are every other row of the table).
 _NOT_RESULTS = ("received", "carried_over", "handled_total", "carried_forward")
@@ -40,8 +44,9 @@ class RunTogetherRow:
     row: int            # where it was printed (1-based; line / table row)
     col: int            # token / column index of the digits
     part: int = 0       # index into report.parts (page, sheet)
-    candidates: list[tuple[int, ...]] = field(default_factory=list, repr=False)
+    candidates: list[Split] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
+    stated: dict[str, float] = field(default_factory=dict, repr=False)   # prose figures that narrowed it
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -147,10 +152,16 @@ def _narrow(eqs: list[list[_Term]], ncols: int) -> None:
     while changed:
         changed = False
         for eq in eqs:
+            if any(t.unknown is not None and _with_blank(t.unknown) for t in eq):
+                continue   # a blank hides any number: only the exact search below weighs such rows
             cols = _usable_columns(eq, ncols)
             for c in cols:
                 changed |= _propagate(eq, [c])
             changed |= _propagate(eq, cols)
+
+
+def _with_blank(row: RunTogetherRow) -> bool:
+    return any(None in c for c in row.candidates)
 
 
 def _joint_values(eqs: list[list[_Term]], rows: list[RunTogetherRow], ncols: int) -> dict[str, set]:
@@ -159,15 +170,17 @@ def _joint_values(eqs: list[list[_Term]], rows: list[RunTogetherRow], ncols: int
     order = sorted(rows, key=lambda r: len(r.candidates))
     checks = [(eq, _usable_columns(eq, ncols)) for eq in eqs]
     seen: dict[str, set] = {r.row_id: set() for r in order}
-    choice: dict[str, tuple[int, ...]] = {}
+    choice: dict[str, Split] = {}
     nodes = 0
 
     def satisfied(eq, cols) -> bool:
         if not all(t.unknown is None or t.key in choice for t in eq):
             return True  # not all chosen yet
         for c in cols:
-            s = sum(t.coef * (t.known[c] if t.known is not None else choice[t.key][c]) for t in eq)
-            if s != 0:
+            values = [t.known[c] if t.known is not None else choice[t.key][c] for t in eq]
+            if None in values:
+                continue   # a blank split's blank cell may hide any number: this column checks nothing
+            if sum(t.coef * v for t, v in zip(eq, values)) != 0:
                 return False
         return True
 
@@ -206,7 +219,10 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
     for p in pending:
         row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
         signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
-        p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed)
+        p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed,
+                                                   decimal_last=row.columns[-1].kind in ("money", "wan"))
+        if p.table == "active" and len(p.candidates) > 1:
+            _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
     requests = {p.row_id: p for p in pending if p.table == "requests" and not p.truncated and p.candidates}
     if requests and any(len(p.candidates) > 1 for p in requests.values()):
@@ -225,13 +241,30 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         _settle(report, p, where)
 
 
+def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, float]) -> None:
+    """表二 has no totals: a figure the prose states unmistakably about one of the row's cells
+    (stated.py) keeps the splits that give it, when some do (none: the prose and the table
+    disagree, which tells nothing about the split). Figures stated together count only together."""
+    together = [g for g in TOGETHER if set(g) <= set(ids)]
+    alone = [(cid,) for cid in ids if not any(cid in g for g in together)]
+    for group in together + alone:
+        if not all(cid in stated for cid in group):
+            continue
+        at = [ids.index(cid) for cid in group]
+        keep = [c for c in p.candidates if all(c[i] == stated[cid] for i, cid in zip(at, group))]
+        if keep:
+            p.candidates = keep
+            p.stated.update({cid: stated[cid] for cid in group})
+
+
 def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     tpl = template(report.format)
     row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
     ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
     if len(p.candidates) == 1 and not p.truncated:
         for cid, v in zip(ids, p.candidates[0]):
-            report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
+            report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True,
+                       **({"stated": p.stated} if p.stated else {}), **(_amount_meta(p.digits) if cid == ids[-1] else {}))
         return
     # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
     # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
@@ -251,6 +284,9 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
+        if p.stated:
+            said = "、".join(f"{_column_label(row, cid)} {v}" for cid, v in p.stated.items())
+            detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))
             detail += f"各种拆法一致的“{names}”已读取，其余未读取。"
@@ -264,7 +300,20 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     report.findings.append(finding)
 
 
-def _agreed(p: RunTogetherRow) -> dict[int, int]:
+def _amount_meta(digits: str) -> dict:
+    """An amount ending the run keeps what the cell reader keeps: its decimals and the unit printed
+    (`…1627.4元`: the rules read 元 as 万元 × 10 000)."""
+    s = digits.rstrip()
+    unit = "万元" if s.endswith("万元") else "元" if s.endswith("元") else None
+    _, dot, fraction = s.rstrip("元万 ").partition(".")
+    return {**({"decimals": len(fraction)} if dot else {}), **({"unit": unit} if unit else {})}
+
+
+def _column_label(row, cell_id: str) -> str:
+    return next(c.label for c in row.columns if cell_id.endswith(f".{c.id}"))
+
+
+def _agreed(p: RunTogetherRow) -> dict[int, int | float | None]:
     """The columns on which every remaining candidate split has the same value."""
     first = p.candidates[0]
     return {i: v for i, v in enumerate(first) if all(c[i] == v for c in p.candidates[1:])}

@@ -12,6 +12,8 @@ from .cellsplit import split_glued
 from .grid import PROSE_LEN, GridCell
 from . import flattened
 from .document import Document, file_bytes, to_report
+from .runtogether import STATED
+from .stated import figures
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
@@ -125,4 +127,6 @@ def read_text(text: str, source: str, where: str) -> Report:
 def document(text: str, source: str, where: str) -> Document:
     """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
     lines = text.splitlines()
-    return Document(source=source, where=where, style="text", rows=rows_of(lines), lines=lines)
+    # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
+    return Document(source=source, where=where, style="text", rows=rows_of(lines), lines=lines,
+                    known={"facts": {STATED: figures(text)}})

@@ -121,3 +121,24 @@ def test_analysing_twice_does_not_double_the_facts(seeds):
     n = len(r.prose)
     analyse(lines, r)
     assert len(r.prose) == n and n > 0
+
+
+@pytest.mark.parametrize("after", [
+    "",
+    " （联系人：张三，联系方式：0591-1234567） 附件下载",
+    "抄送：驻区纪检监察组。某某局办公室 2021年1月16日印发 附件下载",
+    " Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格;} 附件下载",
+    "相关链接广东省人民政府 中国政府网版权所有：某区人民政府 © 备案号 12345678",
+])
+def test_signature_in_the_middle_of_a_one_line_page(after):
+    # a crawler's page is one line: the signature stands mid-line, what the page prints after it follows
+    line = "某某局2020年政府信息公开工作年度报告一、总体情况…六、其他需要报告的事项无。 某某局 2021年1月16日" + after
+    r = Report(source="t.txt")
+    analyse([line], r)
+    assert (r.published, r.facts["meta"]["signer"]) == ("2021-01-16", "某某局")
+
+
+def test_a_date_in_the_last_sentence_is_no_signature():
+    r = Report(source="t.txt")
+    analyse(["某某局2020年政府信息公开工作年度报告", "本报告于2021年1月16日经局务会审议通过，附件下载"], r)
+    assert r.published is None

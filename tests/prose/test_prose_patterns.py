@@ -237,6 +237,23 @@ def test_normative_docs_in_force_against_table_two():
     assert f.severity == "warning" and "规范性文件库" in f.message
 
 
+def test_decisions_stated_in_the_prose_against_table_two():
+    # the real sentence (zhz_2022 "立案查处各类违法行为并作出行政处罚决定753起", equal to its table);
+    # seed 003's 表二: 行政许可 2483, 行政处罚 0
+    line = "全年立案查处各类违法行为并作出行政处罚决定{}起，作出行政许可决定{}件。目前尚未发现"
+    assert findings(seed_report(("目前尚未发现", line.format(0, 2483))), ["R10"]) == []
+    (f,) = findings(seed_report(("目前尚未发现", line.format(0, 2438))), ["R10"])
+    assert [c.cell for c in f.cells] == ["active.licensing.decisions"]
+    assert (f.severity, f.expected, f.actual) == ("error", 2483, 2438)
+    # what was published (决定书, 决定信息), the 2019 table's items (许可事项 N 项), a change, the
+    # whole area's count in a bureau's report: no decisions cell
+    for other in ("公开行政许可决定书{}份", "公开行政处罚决定信息{}条", "行政许可事项{}项", "行政许可决定较上年增加{}件",
+                  "全区作出行政许可决定{}件"):
+        r = seed_report(("目前尚未发现", other.format(17) + "。目前尚未发现"))
+        assert not [x for x in r.prose if x.cell and "decisions" in x.cell], other
+        assert findings(r, ["R10"]) == [], other
+
+
 def test_an_object_is_no_subject():
     # "按照省政府办公厅相关工作要求……": the office is whose requirement, not who counts
     r = text_report("按照省政府办公厅相关工作要求设立规范性文件库，清理并集中发布现行有效行政规范性文件393件。",

@@ -16,19 +16,39 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["f
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, dict]:
+def run() -> subprocess.CompletedProcess:
     out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(CORPUS), "--format", "json"],
                          capture_output=True, text=True, encoding="utf-8", check=False)
     assert out.returncode == 0, out.stderr
-    reports = json.loads(out.stdout)["reports"]
-    return {Path(r["source"]).stem: r for r in reports}
+    return out
+
+
+@pytest.fixture(scope="module")
+def extracted(run) -> dict[str, dict]:
+    return {Path(r["source"]).stem: r for r in json.loads(run.stdout)["reports"]}
 
 
 def test_every_file_is_read_with_its_unit_year_and_format(extracted):
-    assert set(EXPECTED) <= set(extracted)      # (SOURCES.md is read too: a text file)
+    assert set(EXPECTED) <= set(extracted)
     for name, e in EXPECTED.items():
         r = extracted[name]
         assert (r["unit"], r["year"], r["format"]) == (e["unit"], e["year"], e["format"]), name
+
+
+def test_every_file_gives_its_stated_period_and_its_signature_date(extracted):
+    """On one-line pages the signature stands mid-line (`…交通与建设局 2021年1月26日 （联系人…）
+    附件下载`); a page that prints no period or no signature gives none."""
+    for name, e in EXPECTED.items():
+        r = extracted[name]
+        assert (r["period"], r["published"]) == (e["period"], e["published"]), name
+
+
+def test_the_sources_list_in_the_folder_is_not_taken_for_a_report(run, extracted):
+    """SOURCES.md quotes a table row but names no unit or year: named as not a report, not read as
+    a report of missing tables."""
+    r = extracted["SOURCES"]
+    assert r["format"] is None and not r["findings"]
+    assert "无法识别为年度报告" in run.stderr and "SOURCES.md" in run.stderr
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if "checked" in e))

@@ -112,3 +112,77 @@ def test_prose_that_names_a_row_is_not_a_table():
     r = _read(text)
     assert r.facts.get("tables_found") in ([], None)
     assert r.values is None or all(v != v for v in r.values)   # nothing read from prose
+
+
+def test_a_figure_the_prose_states_about_a_cell_picks_among_the_splits():
+    # 34089 alone splits 3|40|89, 34|0|89, 340|8|9 …; "本年度制发规范性文件34件" leaves 34|0|89 only
+    said = "本年度制发规范性文件34件，现行有效件数424件。"   # 424: no split gives it, so no evidence
+    r = _read(_line(_ACTIVE_2021).replace("我局办理行政许可12件。", "我局办理行政许可12件。" + said))
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [34, 0, 89]
+    assert not [f for f in r.findings if f.rule == "F3"]
+    assert r.cell_meta["active.normative_docs.issued"]["stated"] == {"active.normative_docs.issued": 34}
+
+
+def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
+    for said in ("较上年制发规范性文件34件增加2件。", "全区制发规范性文件34件。", "政策、规范性文件类信息34条。",
+                 "制发规范性文件34件，另制发规范性文件3件。"):
+        r = _read(_line(_ACTIVE_2021).replace("我局办理行政许可12件。", said))
+        assert r.get("active.normative_docs.issued") is None, said
+        assert any(f.rule == "F3" and "34089" in f.message for f in r.findings), said
+
+
+def test_a_prose_figure_keeps_the_splits_that_give_it_and_reads_what_they_agree_on():
+    # 2019: 作出行政处罚决定784起 → 1121784784 keeps 1|121784|784, …, 1121|784|784: 784 read, the rest F3
+    active = _ACTIVE_2019.replace("行政处罚000", "行政处罚1121784784")
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    text = _line(active, reqs).replace("2022年", "2020年").replace("我局办理行政许可12件。", "全年作出行政处罚决定784起。")
+    r = _read(text)
+    assert r.get("active.penalty.decisions") == 784
+    assert r.get("active.penalty.prev_items") is None and r.get("active.penalty.change") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "1121784784" in f.message)
+    assert "正文所述" in f3.message and {c.cell for c in f3.cells} == {"active.penalty.prev_items", "active.penalty.change"}
+
+
+def test_procurement_items_and_an_amount_with_decimals_split_only_by_a_clause_giving_both():
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("政府集中采购263042532", "政府集中采购1973601627.4元")
+
+    def read(said: str):
+        text = _line(active, reqs).replace("2022年", "2020年").replace("我局办理行政许可12件。", said)
+        return _read(text)
+
+    # the amount's decimals belong to the last cell: 1|973601627.4, 19|73601627.4, 197|3601627.4 … unread
+    r = read("我局认真做好公开工作。")
+    f3 = next(f for f in r.findings if f.rule == "F3" and "1973601627.4元" in f.message)
+    assert "197|3601627.4" in f3.message and r.get("active.procurement.items") is None
+    # a clause stating both figures leaves one split
+    r = read("在政府采购网全年共发布采购信息197批次涉及金额3601627.4元。")
+    assert (r.get("active.procurement.items"), r.get("active.procurement.amount")) == (197, 3601627.4)
+    assert r.cell_meta["active.procurement.amount"]["unit"] == "元"
+    # the items alone, or an amount no split gives, is no evidence
+    for said in ("全年共发布采购信息197批次。", "全年共发布采购信息197批次涉及金额360万元。"):
+        assert read(said).get("active.procurement.items") is None, said
+
+
+def test_prose_figures_are_found_with_spaces_around_them():
+    from checker.readers.stated import figures
+    assert figures("全年依法作出行政处罚决定 784 起，全部按规定公开。") == {"active.penalty.decisions": 784}
+    assert figures("本年度制发规范性文件\u30003 件。")["active.normative_docs.issued"] == 3
+
+
+def test_a_row_one_digit_short_is_placed_by_the_table_s_sums_and_its_blank_stays_unread():
+    # （一）予以公开 printed 5|0|0|0|空|0|5 leaves `500005`: one cell is blank and may hide any number.
+    # The sums of the other columns (（七）总计 = the result rows) rule out the 5 standing anywhere but
+    # 自然人, so 自然人 and 总计 are read; which of the zeros is the blank stays unknown (F3)
+    reqs = list(_REQ_2021)
+    reqs[2] = (reqs[2][0], "500005")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    assert (r.get("requests.granted.natural_person"), r.get("requests.granted.total")) == (5, 5)
+    assert all(r.get(f"requests.granted.{c}") is None for c in ("commercial", "legal_services", "other_org"))
+    f3 = next(f for f in r.findings if f.rule == "F3" and "500005" in f.message)
+    assert "requests.granted.natural_person" not in {c.cell for c in f3.cells}
+    # alone (no table around it) the 5 could stand in any column: nothing is read
+    r = _read(_line(_ACTIVE_2021, [reqs[2]]))
+    assert r.get("requests.granted.natural_person") is None

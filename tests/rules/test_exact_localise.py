@@ -138,6 +138,33 @@ def test_prose_figure_chooses_among_the_candidates_of_one_equality(tmp_path):
     assert not [g for g in found if g["rule"] == "R10"]      # the prose confirmed it: not a second error
 
 
+def test_prose_decisions_figure_chooses_among_the_district_sum_candidates(tmp_path):
+    """行政许可·处理决定数量 is checked by the district's sum alone: a unit's wrong figure that is no
+    slip could be any unit's or the district's (candidates). The unit's own "作出行政许可决定 N 件",
+    equal to what its cell should be, names that cell."""
+    d = district(8, (2021,), seed=5)
+    cell = "active.licensing.decisions"
+    unit = d.units[3]
+    r = d.report(unit, 2021)
+    right = r.get(cell)
+    r.set(cell, right + 23)              # not a slip of any kind: nothing in the tables chooses
+    write_texts(d, tmp_path / "reports")
+    units = write_units(d, tmp_path / "units.csv")
+
+    def run():
+        out = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"),
+                              "--units", str(units), "--format", "json"], capture_output=True, text=True)
+        return [f for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"]
+    [f] = run()
+    assert f["rule"] == "R9" and f["suspect"] is None and len(f["candidates"]) > 2
+    [path] = (tmp_path / "reports").glob(f"*_{unit}_2021.txt")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("。\n\n二、", f"。全年作出行政许可决定 {int(right)} 件。\n\n二、", 1), encoding="utf-8")
+    [f] = run()
+    assert f["rule"] == "R9" and (f["suspect"]["unit"], f["suspect"]["cell"]) == (unit, cell)
+    assert f["suggestion"] == right and "正文写作" in f["message"]
+
+
 def test_every_blamed_cell_is_flagged_in_the_annotated_workbook(tmp_path):
     """The reviewer's workbook: both cells of the stray 1 are painted as suspects, and the
     校验结果 row names both."""

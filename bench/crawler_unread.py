@@ -1,0 +1,81 @@
+"""Why crawler-flattened text leaves cells unread: each unread cell of the rendition benchmark's
+crawler text (bench.renditions), by what its printed row allows.
+
+    python -m bench.crawler_unread [--units 12] [--seed 3]
+
+Kinds: a 表二 row whose digits have one full split but also fit a split with a blank cell (a blank
+leaves no trace); a 表二 row with several full splits; a row that holds a printed blank
+(one digit short: which cell is blank cannot be known); 政府集中采购 (items + an amount with decimals,
+no sum); a row of 表三/表四 that splits several ways the table's equations allow (a row they need
+was not read).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from checker.readers import read_path
+from checker.readers.runsplit import row_candidates
+from checker.templates import template
+
+from .renditions import _text, crawler_text, reports, truth
+
+KINDS = {
+    "blank_may_hide": "表二：只有一种完整拆法，但也可能藏着一个空白格",
+    "several_splits": "表二：有几种完整拆法",
+    "row_holds_blank": "行里印着空白格（空格可能藏着任何数：只有本表等式定得下的格才读）",
+    "procurement": "表二：政府集中采购（项目数量 + 带小数的金额）",
+    "undecided": "表三/表四：几种拆法都合乎本表等式（等式要用的行没读出）",
+}
+
+
+def kind_of(table: str, row, printed: list[float | None]) -> str:
+    if any(v is None for v in printed):
+        return "row_holds_blank"
+    if table == "active" and row.id == "procurement":
+        return "procurement"
+    if table != "active":
+        return "undecided"
+    signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
+    splits, _ = row_candidates("".join(_text(v) for v in printed), table, len(printed), signed=signed)
+    full = [c for c in splits if None not in c]
+    return "several_splits" if len(full) > 1 else "blank_may_hide"
+
+
+def breakdown(units: int, seed: int) -> tuple[int, Counter]:
+    cells, unread = 0, Counter()
+    with tempfile.TemporaryDirectory(prefix="xxgk-crawler-") as tmp:
+        for n, r in enumerate(reports(units, seed)):
+            path = Path(tmp) / f"r{n:04d}.txt"
+            path.write_text(crawler_text(r), encoding="utf-8")
+            got = read_path(path).reports[0]
+            t = truth(r)
+            tpl = template(r.format)
+            cells += len(tpl.cells)
+            for table in ("active", "requests", "appeals"):
+                for row in tpl.table(table).rows:
+                    ids = [f"{table}.{row.id}.{c.id}" for c in row.columns]
+                    missed = [c for c in ids if got.get(c) is None and t[c] is not None]
+                    if missed:
+                        unread[(table, kind_of(table, row, [t[c] for c in ids]))] += len(missed)
+    return cells, unread
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="爬虫扁平文本中未读单元格的原因")
+    ap.add_argument("--units", type=int, default=12)
+    ap.add_argument("--seed", type=int, default=3)
+    a = ap.parse_args(argv)
+    cells, unread = breakdown(a.units, a.seed)
+    total = sum(unread.values())
+    print(f"单元格 {cells:,}，未读 {total}（{100 * total / cells:.2f} %）")
+    for (table, kind), n in unread.most_common():
+        print(f"{n:6d}  {table:9s} {KINDS[kind]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
