@@ -2,8 +2,10 @@
 and 2021, with blank cells, zeros and large numbers) rendered as a saved web page, the crawler's
 flattened text of that page (tags stripped, nothing between cells, one line), copy-pasted text (tab
 separated; one cell per line), `|` markdown with group-label columns, markdown with displaced labels,
-Word, a workbook with inserted rows, a LibreOffice PDF and its `pdftotext -layout` text. Each file is
-read back through the real readers and every cell compared with the truth:
+Word, a workbook with inserted rows, a LibreOffice PDF and its `pdftotext -layout` text; and, harder
+and closer to real PDFs, 2021 reports filled into the official Word template as offices fill it
+(cells left empty) printed with and without ruling lines, each read directly and as `-layout` text.
+Each file is read back through the real readers and every cell compared with the truth:
 
     right   the value read is the printed value (a printed blank read as blank)
     unread  left blank and reported (F3/F4): honest, but not read
@@ -14,6 +16,7 @@ read back through the real readers and every cell compared with the truth:
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -33,6 +36,7 @@ from checker.templates import template
 
 from .generate import district
 from .htmlpage import page
+from .officialdoc import fill_2021
 from .text_layout import report_text
 
 REQ_COLS = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
@@ -55,6 +59,21 @@ def reports(units: int, seed: int) -> list[Report]:
             for cid in ("active.penalty.decisions", "active.licensing.decisions"):
                 if cid in tpl.index:
                     r.set(cid, float(rng.choice((1121, 12345, 784, 2030))))
+    return out
+
+
+def sparse(r: Report, seed: int) -> Report:
+    """The same report as many offices fill it: some cells left empty, and in one report of three
+    every 0 of table 三 printed as an empty cell (rows of one or two figures)."""
+    rng = random.Random(seed)
+    out = copy.deepcopy(r)
+    zeros_blank = rng.random() < 1 / 3
+    for i, c in enumerate(template(r.format).cells):
+        v = out.values[i]
+        if c.table == "appeals" or math.isnan(v):
+            continue
+        if (zeros_blank and c.table == "requests" and v == 0) or rng.random() < 0.08:
+            out.set(c.id, None)
     return out
 
 
@@ -238,6 +257,12 @@ def workbook(r: Report, path: Path) -> Path:
     return path
 
 
+def official(r: Report, path: Path, rules: bool = True) -> Path:
+    """The office's own Word file: the official 2021 template (merged header cells, three label
+    columns, narrow value columns) filled with the report; `rules=False` without ruling lines."""
+    return fill_2021(truth(r), path, title=f"{r.unit}{r.year}年政府信息公开工作年度报告", rules=rules)
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -312,6 +337,14 @@ NAMES = {
     "html": "网页（另存为）", "crawler": "爬虫扁平文本（一行，无分隔）", "tab": "复制粘贴文本（制表符）",
     "lines": "复制粘贴文本（每格一行）", "markdown": "Markdown 表（分组标签单列）", "displaced": "Markdown（标签错位）",
     "docx": "Word", "xlsx": "工作簿（插入行）", "pdf": "LibreOffice PDF", "layout": "pdftotext -layout 文本",
+    "official_pdf": "官方模板 PDF", "official_layout": "官方模板 PDF 的 pdftotext -layout 文本",
+    "official_norules": "官方模板 PDF（无表格线）", "official_norules_layout": "官方模板无表格线 PDF 的 -layout 文本",
+}
+# PDF renditions: (Word file maker, read the PDF, read its -layout text)
+PDF_KINDS = {
+    "": (lambda r, p: word(r, p), "pdf", "layout"),
+    "-official": (lambda r, p: official(r, p), "official_pdf", "official_layout"),
+    "-norules": (lambda r, p: official(r, p, rules=False), "official_norules", "official_norules_layout"),
 }
 
 
@@ -326,6 +359,7 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
     with tempfile.TemporaryDirectory(prefix="xxgk-renditions-") as tmp:
         tmp = Path(tmp)
         docs = []
+        n2021 = 0
         for n, r in enumerate(reps):
             t = truth(r)
             stem = f"r{n:04d}"
@@ -339,36 +373,43 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
                 "docx": (stem + ".docx", lambda p: word(r, p)),
                 "xlsx": (stem + ".xlsx", lambda p: workbook(r, p)),
             }
-            want_pdf = n < pdf_count and ("pdf" in scores or "layout" in scores)
             for kind, (fname, write) in files.items():
-                if kind not in scores and not (kind == "docx" and want_pdf):
+                if kind not in scores:
                     continue
                 p = tmp / fname
                 write(p)
-                if kind == "docx" and want_pdf:
-                    docs.append((p, t))
-                if kind not in scores:
-                    continue
                 start = time.perf_counter()
                 scores[kind].add(_read(p), t, fname)
                 scores[kind].seconds += time.perf_counter() - start
-        if ("pdf" in scores or "layout" in scores) and docs:
+            # PDFs: the first `pdf_count` reports as plain Word tables; the first `pdf_count` of
+            # format 2021 also in the official template, with and without ruling lines
+            n2021 += r.format == "2021"
+            for suffix, (make, pdf_kind, layout_kind) in PDF_KINDS.items():
+                wanted = pdf_kind in scores or layout_kind in scores
+                if not wanted:
+                    continue
+                if not suffix and n < pdf_count:
+                    docs.append((make(r, tmp / f"{stem}.docx"), t, pdf_kind, layout_kind))
+                elif suffix and r.format == "2021" and n2021 <= pdf_count:
+                    filled = sparse(r, seed * 1000 + n)      # offices leave cells empty
+                    docs.append((make(filled, tmp / f"{stem}{suffix}.docx"), truth(filled), pdf_kind, layout_kind))
+        if docs:
             outdir = tmp / "pdf"
             outdir.mkdir()
-            pdfs = {p.stem: p for p in to_pdfs([d for d, _ in docs], outdir)}
-            for d, t in docs:
+            pdfs = {p.stem: p for p in to_pdfs([d for d, *_ in docs], outdir)}
+            for d, t, pdf_kind, layout_kind in docs:
                 pdf = pdfs.get(d.stem)
                 if pdf is None:
                     continue
-                if "pdf" in scores:
+                if pdf_kind in scores:
                     start = time.perf_counter()
-                    scores["pdf"].add(_read(pdf), t, pdf.name)
-                    scores["pdf"].seconds += time.perf_counter() - start
-                lay = pdftotext(pdf) if "layout" in scores else None
+                    scores[pdf_kind].add(_read(pdf), t, pdf.name)
+                    scores[pdf_kind].seconds += time.perf_counter() - start
+                lay = pdftotext(pdf) if layout_kind in scores else None
                 if lay is not None:
                     start = time.perf_counter()
-                    scores["layout"].add(_read(lay), t, lay.name)
-                    scores["layout"].seconds += time.perf_counter() - start
+                    scores[layout_kind].add(_read(lay), t, lay.name)
+                    scores[layout_kind].seconds += time.perf_counter() - start
     return scores
 
 

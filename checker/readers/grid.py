@@ -20,6 +20,7 @@ from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
+from . import layoutrow
 from .legacy_table import read_legacy
 from .presence import finish
 from .runtogether import RunTogetherRow, resolve
@@ -40,6 +41,8 @@ class GridCell:
     part: int = 0
     x: int = -1      # horizontal position in a layout text line (pdftotext -layout); -1 unknown
     bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
+    page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
+    glued: bool = False   # a layout number one space after its label: set with it, not at its column
 
 
 @dataclass(slots=True)
@@ -238,6 +241,7 @@ class _Reader:
                 self.orphans.append((len(self.read_order), ln))
 
     _joined: _Line | None = None
+    _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`
     _joined_last: int = 0
 
     def _wraps(self, held: _Line, ln: _Line) -> bool:
@@ -252,7 +256,7 @@ class _Reader:
             return False
         if len(ln.label) > FRAGMENT_LEN:
             return False
-        cells = [GridCell(c.text, c.row, c.col, c.part, c.x) for c in base.label_cells]
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page) for c in base.label_cells]
         for c in ln.label_cells:
             x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
             near = min(cells, key=lambda b: abs(b.x - x))
@@ -374,7 +378,10 @@ class _Reader:
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
-        vals = picked if picked is not None else (self._wrapped(ln, ncols) or _trim(ln.values, ncols))
+        if picked is None:
+            vals = self._wrapped(ln, ncols) or _trim(ln.values, ncols)
+            picked = self._layout_pick(ln, row, vals, ncols)
+        vals = picked if picked is not None else vals
         ids, idxs, label = _row_meta(tid, row, self.report.format)
         texts = list(map(_TEXT, vals))
         run = "".join(texts)
@@ -393,11 +400,15 @@ class _Reader:
         if len(vals) == ncols and (filled or ncols == 1):
             text = self.report.location_style == "text"
             exact = text and len(ln.values) == ncols and self._separated(ln.values, len(filled) == ncols)
+            # every value cell drawn (a ruled table's cells, `|` cells) and exactly as many as columns:
+            # an empty first cell is a cell of the row, not a label cell or a gap
+            drawn = len(ln.values) == ncols and all(c.bounded for c in ln.values)
+            # one empty cell at the edge of a row: a blank cell, or a gap of the layout? The
+            # separators tell when the table's full rows print exactly one cell a column. (An empty
+            # first cell left after trimming empty ones at the end may be a second label column.)
             if picked is None and ncols > 1 and len(filled) == ncols - 1 and (
-                    (not vals[0].text.strip() and not exact and (text or len(ln.values) == ncols))
+                    (not vals[0].text.strip() and not exact and not drawn and (text or len(ln.values) >= ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
-                # one empty cell at the edge of a row: a blank cell, or a gap of the layout? The
-                # separators tell when the table's full rows print exactly one cell a column
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
@@ -414,12 +425,58 @@ class _Reader:
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols)
 
+    def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
+        """Layout text, a row short of values: the columns they stand in, by their spacing laid
+        against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
+        filled = [c for c in vals if c.text.strip()]
+        if not 2 <= len(filled) < ncols or any(c.x < 0 or not _NUMBER.fullmatch(c.text.strip()) for c in filled):
+            return None
+        if _glued(ln):
+            return None
+        above, below = self._full_rows_near(ln, ncols, -1), self._full_rows_near(ln, ncols, 1)
+        col_ids = [c.id for c in row.columns]
+        numbers = [parse_number(c.text).value for c in filled]
+        last = ln.label_cells[-1] if ln.label_cells else None
+        label_end = None if last is None or last.x < 0 else last.x + layoutrow.width(last.text)
+        cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], above + below,
+                                 lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))),
+                                 label_end, [above[0], below[0]] if above and below else [])
+        if cols is None:
+            return None
+        by_col = dict(zip(cols, filled))
+        return [by_col.get(i) or GridCell("", filled[0].row, filled[0].col + i, filled[0].part, -1, True)
+                for i in range(ncols)]
+
+    def _full_rows_near(self, ln: _Line, ncols: int, step: int) -> list[list[float]]:
+        """The value centres of the (up to two) nearest layout rows above (step -1) or below (+1)
+        on the same page that print `ncols` numbers and nothing else after their labels."""
+        page, row, part = ln.cells[0].page, ln.cells[0].row, ln.cells[0].part
+        if self._at_row is None:
+            self._at_row = {(o.cells[0].part, o.cells[0].row): k for k, o in enumerate(self.lines)}
+        i = self._at_row.get((part, row), self.at) + step   # a held row is read at a later line (`_wraps`)
+        found: list[list[float]] = []
+        while 0 <= i < len(self.lines) and len(found) < 2:
+            other = self.lines[i]
+            first = other.cells[0]
+            if first.page != page or first.part != part or abs(first.row - row) > _REF_LINES:
+                break
+            vals = [c for c in other.values if c.text.strip()]
+            if other.has_values and len(vals) == ncols and len(other.label_cells) <= 3 and not _glued(other) \
+                    and all(c.x >= 0 and _NUMBER.fullmatch(c.text.strip()) for c in vals):
+                found.append([layoutrow.centre(c.x, c.text) for c in vals])
+            i += step
+        return found
+
     def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
         """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计
         filled), not a whole row run together? A run is printed in the first value cell; a cell
         the header or the separators put in a later column is that column's value."""
         if c is vals[0]:
-            return False
+            # a run is printed in the first cell; but where the row's other cells are cells of
+            # their own (a sheet's columns, drawn or `|` cells) a number too short to hold one digit
+            # a column (`88` under 上一年项目数量 of three) is that cell's value
+            drawn = picked is not None or (len(ln.values) == len(vals) and all(x.bounded for x in ln.values))
+            return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True
         return (self.report.location_style == "text" and len(ln.values) == len(vals)
@@ -553,6 +610,13 @@ def _resembles(label: str, row: Row) -> bool:
     return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
 
 
+def _glued(ln: _Line) -> bool:
+    """Is the row's first number set right after its label (one space: `…政府信息公开 0`)? Layout
+    text then printed it with the label, not at its column: its position says nothing."""
+    first = next((c for c in ln.values if c.text.strip()), None)
+    return first is not None and first.glued
+
+
 def _near(a: _Line, b: _Line) -> bool:
     """Two printed rows close enough for one to continue the other's label (a blank line between)."""
     return a.cells[0].part == b.cells[0].part and 0 < b.cells[0].row - a.cells[0].row <= 2
@@ -580,4 +644,7 @@ def _digits(text: str) -> bool:
     return _RUN_CELL.fullmatch(s) is not None and sum(ch.isdigit() for ch in s) > 1
 
 
+# A full row used to place a short one's values is printed this close (in lines) to it.
+_REF_LINES = 40
+_NUMBER = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
 _RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last

@@ -39,6 +39,7 @@ class _Item:
     ncols: int = 0                    # columns of that table
     text: str = ""                    # a text line as printed (for the prose analysis)
     margin: bool = False              # printed in the header/footer band of the page
+    xs: list[int] | None = None       # a text line's cells' positions, in half-character columns
 
 
 def read(path: Path) -> list[Report]:
@@ -85,7 +86,9 @@ def pages_document(pages: list[list[_Item]], source: str, where: str) -> Documen
         for n, it in enumerate(items, 1):
             if not it.cells:
                 continue
-            rows.append([GridCell(text, n, col, p) for text, col in it.cells])
+            # a ruled table's cells are drawn: an empty one is a cell of its own
+            xs = it.xs if it.xs is not None and len(it.xs) == len(it.cells) else [-1] * len(it.cells)
+            rows.append([GridCell(text, n, col, p, x, it.table is not None) for (text, col), x in zip(it.cells, xs)])
             # the prose analysis sees every line, table rows too, as the text reader gives them
             lines.append(it.text if it.table is None else "\t".join(t for t, _ in it.cells))
     return Document(source=source, where=where, style="page", rows=rows, lines=lines,
@@ -110,14 +113,15 @@ def _page_items(page) -> list[_Item]:
     outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
     height = float(page.height)
     for ln in outside.extract_text_lines(return_chars=True, strip=True):
-        cells = _line_cells(ln["chars"])
-        if not cells:
+        placed = _line_cells(ln["chars"])
+        if not placed:
             continue
-        text = " ".join(t for t, _ in cells)
+        text = " ".join(t for t, _, _ in placed)
         in_margin = ln["top"] < height * _MARGIN or ln["bottom"] > height * (1 - _MARGIN)
         if in_margin and _PAGE_NUMBER.match(text):
             continue
-        items.append(_Item(ln["top"], ln["bottom"], _numbers_apart(cells), text=text, margin=in_margin))
+        cells, xs = _numbers_apart(placed)
+        items.append(_Item(ln["top"], ln["bottom"], cells, text=text, margin=in_margin, xs=xs))
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
 
@@ -141,37 +145,53 @@ def _cell_text(text: str) -> str:
     return out
 
 
-def _line_cells(chars: list[dict]) -> list[tuple[str, int]]:
-    """A text line's characters, left to right, cut into cells at gaps wider than a character."""
+def _line_cells(chars: list[dict]) -> list[tuple[str, int, list[int]]]:
+    """A text line's characters, left to right, cut into cells at gaps wider than a character:
+    (text, column, the position of each character of the text). Positions are in half-character
+    columns, as `pdftotext -layout` counts (a 汉字 two, a digit one), so a table printed without
+    rules is placed as layout text is."""
     chars = sorted((c for c in chars if c["text"].strip() or c["text"] == " "), key=lambda c: c["x0"])
-    cells: list[tuple[str, int]] = []
+    cells: list[tuple[str, int, list[int]]] = []
     buf = ""
+    xs: list[int] = []
     prev = None
     for c in chars:
         if c["text"].isspace():
             continue
+        x = round(float(c["x0"]) * 2 / max(float(c.get("size") or 10), 1.0))
         if prev is not None:
             size = max(float(prev.get("size") or 10), 1.0)
             gap = c["x0"] - prev["x1"]
             if gap > _CELL_GAP * size:
-                cells.append((buf, len(cells) + 1))
-                buf = ""
+                cells.append((buf, len(cells) + 1, xs))
+                buf, xs = "", []
             # a space only between Latin letters/digits: the gap between 汉字 and digits is the
             # typesetter's CJK spacing (`2021年` prints as `2021 年`), not a space in the text
             elif gap > _WORD_GAP * size and buf and buf[-1].isascii() and c["text"].isascii():
                 buf += " "
+                xs.append(x)
         buf += c["text"]
+        xs.extend([x] * len(c["text"]))
         prev = c
     if buf:
-        cells.append((buf, len(cells) + 1))
+        cells.append((buf, len(cells) + 1, xs))
     return cells
 
 
-def _numbers_apart(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _numbers_apart(cells: list[tuple[str, int, list[int]]]) -> tuple[list[tuple[str, int]], list[int]]:
     """Numbers after a label, set apart from it by a narrow gap only (a tab that jumped to a near
-    tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells."""
-    out = [t for text, _ in cells for t in label_and_numbers(text)]
-    return [(t, i) for i, t in enumerate(out, 1)]
+    tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells,
+    each with its position (that of its first character)."""
+    out: list[str] = []
+    xs: list[int] = []
+    for text, _, at in cells:
+        start = 0
+        for part in label_and_numbers(text):
+            k = text.find(part, start)
+            xs.append(at[k] if 0 <= k < len(at) else -1)
+            start = k + len(part) if k >= 0 else start
+            out.append(part)
+    return [(t, i) for i, t in enumerate(out, 1)], xs
 
 
 # --- across pages -----------------------------------------------------------------------------
@@ -212,6 +232,8 @@ def _join_split_rows(pages: list[list[_Item]]) -> None:
         value_texts = [t for t, _ in first.cells if t and _is_number(t)]
         if value_texts or not label_cols:
             continue
+        if any(_ENUMERATED.match(t) for t, _ in first.cells if t):
+            continue      # a row of its own whose cells are all blank (`3.其他`), not a label's end
         # the fragment continues the last row's label cells, column by column
         texts = {c: t for t, c in last.cells}
         if not all(c in texts and texts[c] for c in label_cols):
@@ -221,6 +243,10 @@ def _join_split_rows(pages: list[list[_Item]]) -> None:
         last.cells = [(t + dict((c2, t2) for t2, c2 in first.cells).get(c, "") if c in label_cols else t, c)
                       for t, c in last.cells]
         first.cells = []
+
+
+# A row label's own enumerator (`3.`, `（六）`, `四、`): a label's continuation never starts with one.
+_ENUMERATED = re.compile(r"\s*(?:\d+[.．、]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 
 
 def _is_number(text: str) -> bool:

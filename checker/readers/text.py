@@ -4,6 +4,7 @@ cells: the rows of a `Document`, whose lines are its prose (`document.to_report`
 from __future__ import annotations
 
 import re
+from unicodedata import east_asian_width
 from itertools import count, repeat
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def decode(data: bytes, name: str) -> str:
     return decode_bytes(data, name)
 
 
-def split_line(line: str, n: int) -> list[GridCell]:
+def split_line(line: str, n: int, page: int = 0) -> list[GridCell]:
     """One line to cells: tabs, else `|` borders, else runs of 2+ spaces (`pdftotext -layout`)."""
     if "\t" in line:
         parts = line.split("\t")
@@ -43,7 +44,7 @@ def split_line(line: str, n: int) -> list[GridCell]:
         # each cell stands between two printed `|`: an empty one is an empty cell of the table
         return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif "  " in line or "\u3000" in line:
-        return _layout(line, n)
+        return _layout(line, n, page)
     else:
         # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
         # run, which the grid matcher hands to the run-together decoder
@@ -51,33 +52,49 @@ def split_line(line: str, n: int) -> list[GridCell]:
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
 
 
-def _layout(line: str, n: int) -> list[GridCell]:
+def _layout(line: str, n: int, page: int = 0) -> list[GridCell]:
     """`pdftotext -layout`: cells are runs of text between 2+ spaces, each with its position, so
     numbers a wrapped label pushed onto the next line can be put back in column order. Numbers
-    set off from the label by a single space (`…出具已 32`) are cells of their own."""
+    set off from the label by a single space (`…出具已 32`) are cells of their own. A position is
+    the display column, as the layout was set: a 汉字 takes two."""
     cells: list[GridCell] = []
     line = line.replace("\u3000", "  ")   # an ideographic space is two columns wide
+    col = _columns(line)
     for m in _LAYOUT_CELL.finditer(line):
         text, x = m.group(), m.start()
         tail = _TAIL_NUMBERS.search(text)
         if _NUMBERS_ONLY.fullmatch(text):
             # narrow columns set numbers one space apart (`0 0  0`): a number never holds a space
             for num in _NUMBER_RUN.finditer(text):
-                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page))
         elif tail:
-            cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, x))
-            for num in _NUMBER_RUN.finditer(text, tail.start()):
-                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, x + num.start()))
+            cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, col(x), page=page))
+            for k, num in enumerate(_NUMBER_RUN.finditer(text, tail.start())):
+                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page, glued=k == 0))
         else:
-            cells.append(GridCell(text, n, len(cells) + 1, 0, x))
+            cells.append(GridCell(text, n, len(cells) + 1, 0, col(x), page=page))
     return cells
 
 
-def rows_of(lines: list[str]) -> list[list[GridCell]]:
+def _columns(line: str):
+    """Character index -> display column of a layout line (wide characters count two)."""
+    if line.isascii():
+        return int
+    starts = [0]
+    for ch in line:
+        starts.append(starts[-1] + (2 if east_asian_width(ch) in "WF" else 1))
+    return starts.__getitem__
+
+
+def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell]]:
+    """The rows of printed cells of a document's lines; `pages` gives each line's page (pdftotext
+    ends a page with a form feed), so layout positions are compared within one page only."""
     rows = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
+    ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
     for n, line in enumerate(lines, 1):
+        page = pages[n - 1] if pages else 0
         if "\t" in line:   # the common table row, split here without a call
             chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
@@ -87,18 +104,23 @@ def rows_of(lines: list[str]) -> list[list[GridCell]]:
             if chain is not None and _ONE_NUMBER.match(line):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
-                chain.extend(GridCell("", n, len(chain) + 1 + k) for k in range(blanks))
-                chain.append(GridCell(line.strip(), n, len(chain) + 1))
+                chain.extend(GridCell("", n, len(chain) + 1 + k, 0, -1, True) for k in range(blanks))
+                chain.append(GridCell(line.strip(), n, len(chain) + 1, 0, -1, True))
                 blanks = 0
                 continue
+            if chain is not None and len(chain) > 1:
+                ended.append((chain, blanks, _label_kind(line)))
             if flattened.looks_flattened(line):
                 flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
                 if flat:
                     rows.extend(flat)
                     chain = None
                     continue
-            row = split_line(line, n)
+            row = split_line(line, n, page)
             if row:
+                if page:
+                    for c in row:
+                        c.page = page
                 rows.append(row)
             chain = row if len(row) == 1 and len(line) <= PROSE_LEN and not _ONE_NUMBER.match(line) else None
             blanks = 0
@@ -106,7 +128,38 @@ def rows_of(lines: list[str]) -> list[list[GridCell]]:
             blanks += 1
             if blanks > _MAX_BLANK_CELLS:
                 chain = None
+    if ended:
+        _trailing_blanks(ended)
     return rows
+
+
+def _label_kind(line: str) -> str:
+    """What a label line starts with (`1.`, `（一）`, `一、`, other): rows of one kind are set alike."""
+    m = _ENUMERATOR.match(line.strip())
+    return next((k for k, g in zip(("num", "paren", "cn"), m.groups()) if g), "other") if m else "other"
+
+
+_ENUMERATOR = re.compile(r"(\d+[.．、])|([（(][一二三四五六七八九十]+[）)])|([一二三四五六七八九十]+、)")
+
+
+def _trailing_blanks(ended: list[tuple[list[GridCell], int, str]]) -> None:
+    """One cell a line: an empty last cell is an empty line after the row's numbers, but so are the
+    next row's empty leading cells (a group-label column). The full rows tell how many empty lines
+    come before a label of each kind; a row one number short with exactly one more has an empty
+    last cell."""
+    counts: dict[int, int] = {}
+    for row, _, _ in ended:
+        counts[len(row) - 1] = counts.get(len(row) - 1, 0) + 1
+    full = max(counts, key=lambda k: (counts[k], k))
+    usual: dict[str, set[int]] = {}
+    for row, trail, kind in ended:
+        if len(row) - 1 == full:
+            usual.setdefault(kind, set()).add(trail)
+    for row, trail, kind in ended:
+        seen = usual.get(kind)
+        if len(row) - 1 == full - 1 and seen is not None and len(seen) == 1 and trail == min(seen) + 1:
+            last = row[-1]
+            row.append(GridCell("", last.row + 1, len(row) + 1, 0, -1, True))
 
 
 _ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
@@ -119,6 +172,15 @@ def read(path: Path) -> list[Report]:
     return [read_text(decode(data, path.name), str(path), path.name)]
 
 
+def _pages(text: str) -> list[int]:
+    """Each line's page: `splitlines` also breaks at the form feed pdftotext puts between pages."""
+    pages, page = [], 0
+    for line in text.splitlines(keepends=True):
+        pages.append(page)
+        page += line.endswith("\f")
+    return pages
+
+
 def read_text(text: str, source: str, where: str) -> Report:
     """A report from the text of one document (also used by readers that extract text first)."""
     return to_report(document(text, source, where))
@@ -128,5 +190,5 @@ def document(text: str, source: str, where: str) -> Document:
     """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
     lines = text.splitlines()
     # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
-    return Document(source=source, where=where, style="text", rows=rows_of(lines), lines=lines,
+    return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text)), lines=lines,
                     known={"facts": {STATED: figures(text)}})

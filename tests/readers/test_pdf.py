@@ -333,3 +333,83 @@ def test_a_page_that_cannot_be_parsed_is_f5_and_the_others_are_read(made, monkey
     assert r.get("requests.carried_forward.total") == made["vals"]["requests.carried_forward.total"]
     assert r.get("appeals.count.review.total") == made["vals"]["appeals.count.review.total"]
     assert r.get("active.regulations.issued") is None
+
+
+def test_title_set_on_two_lines_gives_the_whole_body_in_the_pdf_and_its_layout_text(tmp_path):
+    """A title printed on two lines (`某某市某某区人民政府` / `2023年政府信息公开工作年度报告`), as
+    LibreOffice prints it: the unit is the whole body on the first line, never `政府` of
+    政府信息公开, both in the PDF and in its `pdftotext -layout` text; with no body above the title,
+    the signature names it."""
+    import docx
+    import shutil
+    import subprocess
+    from checker.readers.text import read as read_text
+    vals = values_for("2021")
+    two = fill_2021(vals, tmp_path / "two.docx", title="某某市某某区人民政府")
+    d = docx.Document(str(two))
+    d.paragraphs[1].text = "2023年政府信息公开工作年度报告"
+    d.save(str(two))
+    bare = fill_2021(vals, tmp_path / "bare.docx", title="2023年政府信息公开工作年度报告")
+    d = docx.Document(str(bare))
+    d.paragraphs[1].text = ""
+    d.add_paragraph("某某县人民政府办公室")
+    d.add_paragraph("2024年1月10日")
+    d.save(str(bare))
+    for src, unit in ((two, "某某市某某区人民政府"), (bare, "某某县人民政府办公室")):
+        pdf = to_pdf(src, tmp_path)
+        [r] = pdf_reader.read(pdf)
+        assert (r.unit, r.year) == (unit, 2023), pdf.name
+        assert r.cells == vals
+        if shutil.which("pdftotext"):
+            txt = tmp_path / f"{src.stem}.txt"
+            subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+            [r] = read_text(txt)
+            assert (r.unit, r.year) == (unit, 2023), txt.name
+
+
+@pytest.mark.parametrize("rules", [True, False], ids=["ruled", "no-rules"])
+def test_blank_cells_of_the_official_template_with_and_without_ruling_lines(tmp_path, rules):
+    """The official template with a blank first, middle and last cell in table 三 and a blank in
+    table 二, printed by LibreOffice with ruling lines (drawn cells) and without (columns only by
+    position): read directly and through `pdftotext -layout`, every cell is the printed one — the
+    blanks F1 in their own columns — or reported unread; none is ever read as another column's."""
+    import subprocess
+    import shutil
+    from checker.readers.text import read as read_text
+    vals = values_for("2021")
+    blanks = ["requests.received.natural_person", "requests.granted.research", "requests.denied.state_secret.total",
+              "requests.unavailable.not_held.legal_services", "active.regulations.repealed"]
+    for b in blanks:
+        vals[b] = None
+    pdf = to_pdf(fill_2021(vals, tmp_path / "t.docx", title=TITLE, rules=rules), tmp_path)
+    readings = {"pdf": pdf_reader.read(pdf)[0]}
+    if shutil.which("pdftotext"):
+        txt = tmp_path / "t.txt"
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+        readings["layout"] = read_text(txt)[0]
+    for how, r in readings.items():
+        wrong = {k: (r.cells[k], v) for k, v in vals.items() if r.cells[k] is not None and r.cells[k] != v}
+        assert not wrong, how
+        f1 = {c.cell for f in r.findings if f.rule == "F1" for c in f.cells}
+        unread = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
+        assert all(r.cells[k] == v or k in unread for k, v in vals.items() if v is not None), how
+        # the middle blank is told by the positions even without rules (read directly), and by the
+        # spacing in the layout text of the ruled print (two full rows fit it one way)
+        assert (how == "layout" and not rules) or ("requests.granted.research" in f1 and r.cells[
+            "requests.granted.natural_person"] == vals["requests.granted.natural_person"]), how
+        if rules and how == "pdf":      # the ruled table's drawn cells say every blank
+            assert set(blanks) <= f1 and not unread, how
+
+
+def test_a_blank_row_at_the_top_of_a_page_is_a_row_not_the_end_of_a_label():
+    """A ruled row whose cells are all blank (`3.其他` with nothing filled) printed first on a page
+    looks like the end of the last row's label broken over the page; its enumerator says it is a
+    row of its own, so it is not glued onto the row above."""
+    from checker.readers.pdf import _Item, _join_split_rows
+    last = _Item(700, 720, [("", 1), ("2.申请人逾期未按收费通知要求缴纳费用", 2), ("1", 3), ("1", 4)], table=0, ncols=4)
+    top = _Item(60, 80, [("", 1), ("3.其他", 2), ("", 3), ("", 4)], table=0, ncols=4)
+    _join_split_rows([[last], [top]])
+    assert top.cells and last.cells[1][0] == "2.申请人逾期未按收费通知要求缴纳费用"
+    tail = _Item(60, 80, [("", 1), ("行政机关不再处理", 2), ("", 3), ("", 4)], table=0, ncols=4)
+    _join_split_rows([[last], [tail]])
+    assert not tail.cells and last.cells[1][0].endswith("缴纳费用行政机关不再处理")

@@ -201,3 +201,115 @@ def test_2021_table_printing_other_handling_as_one_row_keeps_the_group():
     assert "2019" in f4.message and len(f4.cells) == 21
     assert r.get("requests.other.other.total") is None and r.get("requests.handled_total.total") == 3
     assert not any(f.rule == "F4" and "逾期未按收费" in f.message for f in r.findings)
+
+
+def test_a_lone_value_in_the_first_column_of_a_sheet_row_is_that_cell(tmp_path):
+    """A 2019 table 二 row with only 上一年项目数量 filled (`88`, the other cells empty) in a workbook,
+    read through the CLI: 88 is that cell's value, the other two F1 — not a run of digits to split,
+    which two digits for three columns cannot be. The same row in a `|` table reads the same."""
+    import json
+    import subprocess
+    import sys
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某区财政局2019年政府信息公开工作年度报告"], ["二、主动公开政府信息情况"],
+                ["第二十条第（五）项"], ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+                ["行政许可", 88, None, None], ["其他对外管理服务事项", 4, 0, 12]]:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(tmp_path / "a.xlsx"), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode == 0, out.stderr
+    [r] = json.loads(out.stdout)["reports"]
+    assert r["format"] == "2019"
+    assert [r["cells"][f"active.licensing.{c}"] for c in ("prev_items", "change", "decisions")] == [88, None, None]
+    f1 = {c["cell"] for f in r["findings"] if f["rule"] == "F1" for c in f["cells"]}
+    assert {"active.licensing.change", "active.licensing.decisions"} <= f1
+    assert not any(f["rule"] == "F3" for f in r["findings"])
+    md = ("某区财政局2019年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+          "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n"
+          "| 行政许可 | 88 |  |  |\n| 其他对外管理服务事项 | 4 | 0 | 12 |\n")
+    r = read_text(md, "t.md", "t.md")
+    assert r.get("active.licensing.prev_items") == 88 and "active.licensing.decisions" in _f1(r)
+
+
+LAYOUT_SHORT = HEAD + """            自然人   法人或                              总计
+                 商业企   科研机   社会公   法律服   其他
+一、本          9   0     0     0     0     0    9
+年新收
+政府信
+息公开
+申请数
+量
+二、上          0   0     0     0           0    0
+年结转
+政府信
+息公开
+申请数
+量
+三、本   （一）    5   0     0     0     0     0    5
+年度办   予以公
+理结果   开
+\f      7.属于   0   0       0   0   0   0
+      行政执
+      法案卷
+      8.属于   0   0   0   0   0   0   0
+      行政查
+      询事项
+（七）总计        14   0   0   0   0   0   14
+"""
+
+
+def test_layout_row_short_of_a_value_is_placed_by_its_spacing():
+    """`pdftotext -layout`: a row one value short is laid against the full rows printed next to it
+    on the same page (a form feed starts a page): the missing cell shows as a gap two columns
+    wide, so that cell is the F1 blank and the others are read. Positions are display columns (a
+    汉字 takes two), and the header's cells, which do not line up with the values, are not used."""
+    r = read_text(LAYOUT_SHORT, "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.carried_over.{c}") for c in cols] == [0, 0, 0, 0, None, 0, 0]
+    assert "requests.carried_over.legal_services" in _f1(r)
+    assert [r.get(f"requests.denied.enforcement_file.{c}") for c in cols] == [0, 0, None, 0, 0, 0, 0]
+
+
+def test_layout_row_the_spacing_cannot_place_stays_unread():
+    """Evenly spaced columns and a blank at the edge: spacing alone cannot tell a blank first cell
+    from a blank last one. With only one full row beside it, nothing decides: F3, never a guess."""
+    text = HEAD + """            自然人   法人或                              总计
+（三）   1.属于   0   0   0   0   0   0   0
+不予公   国家秘
+开     密
+      2.其他   0   0   0   0   0   0
+      法律行
+      政法规
+      禁止公
+      开
+（七）总计        14   0   0   0   0   0   14
+"""
+    r = read_text(text, "t.txt", "t.txt")
+    assert r.get("requests.denied.prohibited.natural_person") is None
+    f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
+    assert "requests.denied.prohibited.total" in f3 and "requests.denied.prohibited.natural_person" in f3
+
+
+def test_one_cell_a_line_a_blank_last_cell_is_told_by_the_empty_lines_after_it():
+    """One cell a line, copied from a table whose group-label column prints empty cells: before
+    each `2.`-row label come two empty lines (the empty group cells). After a row whose last cell
+    is empty there are three: that row's 总计 is the F1 blank, its six numbers are read in place.
+    A row one number short with no extra empty line stays F3 (its blank could be anywhere)."""
+    def row(label, vals):
+        return ["", "", label, *vals]
+    full = ["0", "0", "0", "0", "0", "0", "0"]
+    cells = (["三、收到和处理政府信息公开申请情况", "（五）不予处理", "1.信访举报投诉类申请", *full]
+             + row("2.重复申请", ["4", "0", "0", "0", "0", "0", ""])
+             + row("3.要求提供公开出版物", full) + row("4.无正当理由大量反复申请", ["1", "0", "0", "0", "0", "1"])
+             + row("5.要求行政机关确认或重新出具已获取信息", full) + ["", "（六）其他处理", *full])
+    r = read_text("某市某区财政局2021年政府信息公开工作年度报告\n\n" + "\n".join(cells) + "\n\n本年度无。\n",
+                  "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.not_processed.duplicate.{c}") for c in cols] == [4, 0, 0, 0, 0, 0, None]
+    assert "requests.not_processed.duplicate.total" in _f1(r)
+    f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
+    assert "requests.not_processed.excessive.natural_person" in f3
+    assert r.get("requests.not_processed.confirmation.total") == 0
