@@ -96,10 +96,12 @@ def check_read(read, units=None, select: list[str] | None = None, ignore: list[s
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """The same rule on the same cell once (e.g. R5 found both while reading and while checking)."""
+    """The same rule on the same cell of the same report once (e.g. R5 found both while reading and
+    while checking). The report's identity is in the key: a collection may hold one unit-year on
+    two sheets (a unit pasted twice), and each sheet's cells are flagged on that sheet."""
     seen, out = set(), []
     for f in findings:
-        key = (f.rule, f.unit, f.year, f.suspect, f.message if f.suspect is None else None)
+        key = (f.rule, f.unit, f.year, f.report, f.suspect, f.message if f.suspect is None else None)
         if key in seen:
             continue
         seen.add(key)

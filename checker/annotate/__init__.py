@@ -6,6 +6,7 @@ the output is written atomically and an existing one is kept unless `force`.
 """
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import shutil
@@ -15,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 from ..check import WORKBOOK_SUFFIXES
-from ..collection import HEADER_ROWS, INDEX_SHEET
 from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
+from ..workbook.sources import shown_findings, shown_sources
 from . import locate as _locate
 from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
@@ -50,10 +51,11 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
         raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
+    result = _as_shown(result, inputs)
     if result.kind != "workbook":
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force, inputs)
+        return _annotate_collection(result, out, force)
     source = inputs[0]
     if out.suffix.lower() != source.suffix.lower():
         raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
@@ -67,35 +69,25 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
 def plan_for_collection(result) -> tuple[object, Plan]:
     """The collection workbook for `result.reports` and the plan that flags it (no file written)."""
     from .openpyxl_backend import OpenpyxlView
-    coll = write_collection(result.reports)
+    coll = write_collection(result.reports, inputs=[Path(p) for p in result.inputs])
     plan = build(result, _locate.from_collection(coll, result.reports), OpenpyxlView(coll.workbook))
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool, inputs: list[Path] = ()) -> Path:
+def _annotate_collection(result, out: Path, force: bool) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
-    _relative_sources(coll.workbook, result.reports, inputs)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
 
 
-def _relative_sources(wb, reports, inputs: list[Path]) -> None:
-    """来源 as the path below the folder that was checked (`乡镇/xx镇2021.docx`), not the absolute
-    path of the machine that ran the check: the workbook goes back to the offices."""
-    roots = [Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in inputs]
-    shown = {}
-    for r in reports:
-        if r.source:
-            path = Path(r.source).resolve()
-            root = next((root for root in roots if path.is_relative_to(root)), None)
-            shown[r.source] = path.relative_to(root).as_posix() if root else path.name
-    row = HEADER_ROWS["来源"]
-    for ws in wb.worksheets:
-        cells = [c for (c,) in ws.iter_rows(min_col=5, max_col=5)] if ws.title == INDEX_SHEET else [ws.cell(row, 2)]
-        for cell in cells:
-            if isinstance(cell.value, str) and cell.value in shown:
-                cell.value = shown[cell.value]
+def _as_shown(result, inputs: list[Path]):
+    """The result as the workbook we write names files: below the inputs, never this machine's
+    absolute paths (the workbook goes back to the offices; `workbook.sources`)."""
+    sources = [r.source for r in result.reports] + [f.source for f in result.findings]
+    shown = copy.copy(result)
+    shown.findings = shown_findings(result.findings, shown_sources(sources, inputs))
+    return shown
 
 
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:

@@ -129,6 +129,9 @@ def _draw(sheet: layout.Sheet, book) -> None:
         ws.tables.add(source=ws.range((r1, c1), (r2, c2)), has_headers=True, name=sheet.table_name)
     if sheet.freeze_row:
         _freeze_rows(ws, sheet.freeze_row - 1)
+    in_points = _widths_in_points(book)
+    for col, width in sheet.widths.items():      # before hiding: setting a width shows a column again
+        _try(lambda: setattr(ws.range((1, col)), "column_width", points(width) if in_points else width))
     for col in sheet.hidden_columns:
         ws.range((1, col)).columns.hidden = True
     for col in sheet.wrap_columns:
@@ -137,6 +140,21 @@ def _draw(sheet: layout.Sheet, book) -> None:
         _try(lambda: setattr(ws.range((row, 1)), "row_height", height))
     for chart in sheet.charts:
         _bar_chart(ws, chart)
+
+
+def _widths_in_points(book) -> bool:
+    """The layout's widths are in characters, as desktop Excel's `ColumnWidth` takes them; the
+    remote engine (Office.js `RangeFormat.columnWidth`, xlwings Server and Lite) takes points."""
+    try:
+        return book.app.engine.name == "remote"
+    except Exception:
+        return False
+
+
+def points(characters: float) -> float:
+    """A column width in characters as points: Excel's default font draws a digit 7 pixels wide,
+    a column has 5 pixels of padding, and a pixel is 3/4 point (8.43 characters = 64 px = 48 pt)."""
+    return round((characters * 7 + 5) * 0.75, 2)
 
 
 def _try(write) -> None:

@@ -36,10 +36,11 @@ class FactsWarning(UserWarning):
 
 
 # --- writing ---------------------------------------------------------------------------------
-def record(report: Report) -> dict:
-    """The JSON-able record of one report as read from its documents."""
+def record(report: Report, source: str | None = None) -> dict:
+    """The JSON-able record of one report as read from its documents; `source`: its file as the
+    workbook names it (`checker.workbook.sources`), in place of the path it was read from."""
     values = report.cells
-    return {
+    rec = {
         "v": VERSION,
         "header": {"unit": report.unit, "year": report.year, "title": report.title,
                    "period": report.period, "published": report.published},
@@ -49,6 +50,16 @@ def record(report: Report) -> dict:
                   for cid in sorted(set(report.cell_meta) & set(values))},
         "findings": [_finding_json(f, values) for f in report.findings if f.rule in READING_RULES],
     }
+    return _renamed(rec, report.source, source) if report.source and source else rec
+
+
+def _renamed(obj: Any, old: str, new: str) -> Any:
+    """`obj` with the path `old` written as `new` in every string (a finding's source, where, message)."""
+    if isinstance(obj, dict):
+        return {k: _renamed(v, old, new) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_renamed(v, old, new) for v in obj]
+    return obj.replace(old, new) if isinstance(obj, str) else obj
 
 
 def rows(records: dict[str, dict]) -> list[list]:

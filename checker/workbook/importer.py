@@ -29,7 +29,7 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     if not reports:       # an empty collection is no result: nothing written, the old output kept
         return ImportResult(None, [], read.failures, [])
     parents = _parents(reports, units_file) if units_file else None
-    coll = write_collection(reports, parents)
+    coll = write_collection(reports, parents, inputs=[Path(p) for p in paths])
     save_atomic(coll.workbook, out, force=force, inputs=inputs)
     return ImportResult(Path(out), reports, read.failures, coll.sheets)
 

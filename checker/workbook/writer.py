@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from copy import copy
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ..collection import facts as sheetfacts
 from ..model import Report
 from ..safetext import keep_as_text, storable
 from .layout import SheetLayout, report_layout
+from .sources import shown_sources
 from .styles import Styler, print_fit_width, style_label
 
 INDEX_COLUMNS = ("单位", "上级单位", "年度", "格式", "来源", "工作表")
@@ -59,9 +61,12 @@ def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: st
     return name
 
 
-def write_collection(reports: list[Report], parents: dict[str, str] | None = None) -> Collection:
+def write_collection(reports: list[Report], parents: dict[str, str] | None = None,
+                     inputs: Sequence[Path] | None = None) -> Collection:
     """One sheet per report (in the given order), then `单位清单`. `parents` maps unit -> 上级单位
-    where the reports do not say it themselves."""
+    where the reports do not say it themselves; `inputs`, the files and folders given on the
+    command line: each 来源 is written below them (`sources.shown_sources`), else as read."""
+    shown = shown_sources((r.source for r in reports), inputs) if inputs is not None else {}
     wb = Workbook()
     wb.remove(wb.active)
     coll = Collection(wb)
@@ -72,10 +77,10 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         ws = wb.create_sheet(name)
         parent = r.parent or (parents or {}).get(r.unit or "")
         coll.sheets.append(name)
-        coll.placements.append(_write_report(ws, r, parent, styler))
+        coll.placements.append(_write_report(ws, r, parent, styler, shown.get(r.source or "")))
         coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
-    _write_index(wb, reports, coll.sheets, parents)
-    _write_facts(wb, {name: sheetfacts.record(r) for name, r in zip(coll.sheets, reports)})
+    _write_index(wb, reports, coll.sheets, parents, shown)
+    _write_facts(wb, {name: sheetfacts.record(r, shown.get(r.source or "")) for name, r in zip(coll.sheets, reports)})
     for ws in wb.worksheets:      # unit names, titles, sources come from the documents
         keep_as_text(ws)
     return coll
@@ -123,8 +128,8 @@ def _header_prompts(ws, lay: SheetLayout) -> None:
             cell.fill = PatternFill("solid", fgColor=PROMPT_FILL)
 
 
-def _write_report(ws, report: Report, parent: str | None,
-                  styler: Styler | None = None) -> dict[str, tuple[str, int, int]]:
+def _write_report(ws, report: Report, parent: str | None, styler: Styler | None = None,
+                  source: str | None = None) -> dict[str, tuple[str, int, int]]:
     styler = styler or Styler()
     fmt = report.format or "2021"
     title = report.title or (f"{report.unit}{report.year or ''}年政府信息公开工作年度报告" if report.unit
@@ -133,7 +138,7 @@ def _write_report(ws, report: Report, parent: str | None,
     lay = report_layout(fmt, title, only=set(printed) if report.format else set())
     _apply(ws, lay, styler)
     meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,
-            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": report.source,
+            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": source or report.source,
             "标题": report.title, "统计期限": sheetfacts.show_period(report.period), "落款日期": report.published}
     for name in HEADER_FIELDS:
         ws.cell(lay.meta_rows[name], 2, meta[name])
@@ -215,13 +220,14 @@ def _write_facts(wb: Workbook, records: dict[str, dict]) -> None:
     ws.sheet_state = "veryHidden"
 
 
-def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents) -> None:
+def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents, shown: dict[str, str]) -> None:
     ws = wb.create_sheet(INDEX_SHEET, 0)
     ws.append(list(INDEX_COLUMNS))
     for c in ws[1]:
         style_label(c, "header")
     for r, name in zip(reports, sheets):
-        ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format, r.source, name])
+        ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format,
+                   shown.get(r.source or "", r.source), name])
         link = ws.cell(ws.max_row, len(INDEX_COLUMNS))
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1")
         link.style = "Hyperlink"

@@ -42,10 +42,9 @@ def _places(book: Path) -> tuple[str, str, dict]:
     return twice[0].place, twice[1].place, places
 
 
-@pytest.fixture
-def duplicated(tmp_path: Path):
-    """A generated (clean) collection whose first report sheet is copied as a 重报 sheet; the
-    original gets a wrong 予以公开 total, the copy a wrong 上年结转 total."""
+def _pasted_twice(tmp_path: Path, wrong) -> tuple[Path, str, str, dict]:
+    """A generated (clean) collection whose first report sheet is copied as a 重报 sheet, 7 added
+    to the cells `wrong(a, b)` names as (sheet, cell) pairs."""
     book = write_workbook(district(1, (2021,), seed=9), tmp_path / "collection.xlsx")
     wb = load_workbook(book)
     first = wb[wb.sheetnames[1]]
@@ -54,11 +53,17 @@ def duplicated(tmp_path: Path):
     wb.save(book)
     a, b, places = _places(book)
     wb = load_workbook(book)
-    for sheet, cell in ((a, GRANTED), (b, CARRIED)):
+    for sheet, cell in wrong(a, b):
         row, col = places[(sheet, cell)]
         wb[sheet].cell(row, col).value = (wb[sheet].cell(row, col).value or 0) + 7
     wb.save(book)
     return book, a, b, places
+
+
+@pytest.fixture
+def duplicated(tmp_path: Path):
+    """The original gets a wrong 予以公开 total, the copy a wrong 上年结转 total."""
+    return _pasted_twice(tmp_path, lambda a, b: ((a, GRANTED), (b, CARRIED)))
 
 
 def _fill(ws, row, col):
@@ -134,3 +139,26 @@ def test_the_excel_entry_finds_what_the_command_line_finds(duplicated, tmp_path)
     for sheet, cell in ((b, GRANTED), (a, CARRIED)):
         row, col = places[(sheet, cell)]
         assert (sheet, f"${column_letter(col)}${row}") not in noted
+
+
+def test_the_same_error_on_both_sheets_is_flagged_on_both(tmp_path):
+    """A unit pasted twice with the same wrong total: the same rule on the same cell id of the same
+    unit-year, once for each sheet, and each sheet's cell is flagged (none is dropped as a repeat)."""
+    book, a, b, places = _pasted_twice(tmp_path, lambda a, b: ((a, GRANTED), (b, GRANTED)))
+
+    out = tmp_path / "flagged.xlsx"
+    run = _xxgk("check", str(book), "--annotate", str(out), "--format", "json")
+    assert run.returncode == 1, run.stderr
+    findings = json.loads(run.stdout)["findings"]
+    granted = [f for f in findings if f["suspect"] and f["suspect"]["cell"] == GRANTED]
+    assert len(granted) == 2
+    assert granted[0]["rule"] == granted[1]["rule"]
+    assert {a, b} == {next(s for s in (b, a) if f"{s}!" in f["message"]) for f in granted}
+
+    wb = load_workbook(out)
+    for sheet in (a, b):
+        cell = wb[sheet].cell(*places[(sheet, GRANTED)])
+        assert _fill(wb[sheet], *places[(sheet, GRANTED)]) == RED, sheet
+        assert cell.comment is not None, sheet
+    flagged = [r["可疑单元格"] for r in _rows(wb[st.RESULTS_SHEET]) if r["规则"] == granted[0]["rule"]]
+    assert any(str(x).startswith(f"{a}!") for x in flagged) and any(str(x).startswith(f"{b}!") for x in flagged)

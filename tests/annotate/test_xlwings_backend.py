@@ -2,6 +2,7 @@
 Lite, on Linux): the workbook goes in as the client's JSON payload, the plan comes out as the
 actions Excel would run."""
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from checker.annotate import annotate_file, locate
 from checker.annotate import state as st
@@ -83,3 +84,26 @@ def test_status_bar_is_ignored_where_there_is_none(collection):
 def _report(result, unit, year):
     """The identity of the report of `unit` for `year` (locators take a report, not a unit-year)."""
     return next(r.identity for r in result.reports if r.unit == unit and r.year == year)
+
+
+def test_column_widths_as_the_openpyxl_backend_draws_them(collection, tmp_path):
+    """校验结果 and 概览 get the layout's column widths through the remote engine too (in points,
+    what Office.js takes), each column before it is hidden (a width would show it again)."""
+    path, result = collection
+    book, plan = _run(path, result)
+    actions = book.json()["actions"]
+    added = [a["args"] for a in _actions(book, "addSheet")]
+    on_disk = load_workbook(annotate_file(result, tmp_path / "a.xlsx"))      # the openpyxl backend
+    for sheet in plan.sheets():
+        position = next(p for p, name in added if name == sheet.name)
+        drawn = {a["start_column"] + 1: a["args"][0] for a in actions
+                 if a["func"] == "setColumnWidth" and a["sheet_position"] == position}
+        assert sheet.widths and drawn == {col: xb.points(w) for col, w in sheet.widths.items()}, sheet.name
+        ws = on_disk[sheet.name]
+        for col, width in sheet.widths.items():
+            assert ws.column_dimensions[get_column_letter(col)].width == width
+        for col in sheet.hidden_columns:
+            order = [a["func"] for a in actions if a["func"] in ("setColumnWidth", "setColumnHidden")
+                     and a["sheet_position"] == position and a["start_column"] + 1 == col]
+            assert order == ["setColumnWidth", "setColumnHidden"]
+    assert xb.points(8.43) == 48.01 and xb.points(70) == 371.25          # Excel: 64 px, 495 px
