@@ -7,7 +7,7 @@ from ..templates import format_for_year, template
 from . import counts, facts, metadata, regions, sections
 from .flow import build
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "data_year"]
 
 
 def analyse(lines: list[str], report: Report) -> None:
@@ -47,6 +47,11 @@ def analyse(lines: list[str], report: Report) -> None:
     report.facts["sections"], report.facts["section_text"] = sections.read(flow)
     report.facts["text_chars"] = len(flow.text)
     report.facts["regions"] = _regions(report, flow)
+
+
+def data_year(lines: list[str]) -> int | None:
+    """The year the text says its data is for: the year `analyse` gives a report that has none."""
+    return metadata.data_year(metadata.read(build(lines)))
 
 
 def _legacy_cells(report: Report, stated: list) -> None:

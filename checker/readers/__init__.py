@@ -1,8 +1,10 @@
 """Readers: report documents and workbooks in, `Report`s out, all in the one shape of `model.py`.
 
-Each reader module has `read(path) -> list[Report]` and raises `ReadError` (a Chinese message
-naming the file and place) for input it cannot read; `read_path` turns that into an F5 finding
-so a run goes on with its other inputs. Reader modules are imported lazily: a small run starts fast.
+Each reader module has `read(path) -> list[Report]`: it produces a `document.Document` (rows of
+printed cells and prose lines) and `document.to_report` makes the Report, the same way for every
+reader (docs/architecture.md). A reader raises `ReadError` (a Chinese message naming the file and
+place) for input it cannot read; `read_path` turns that into an F5 finding so a run goes on with its
+other inputs. Reader modules are imported lazily: a small run starts fast.
 """
 from __future__ import annotations
 

@@ -1,13 +1,29 @@
-"""The steps the document readers (text, HTML, PDF) share: a file's bytes, with a Chinese error
-naming it; and a document's rows and lines made into a report, tables and prose in the order that
-lets each inform the other."""
+"""The one reader pipeline: every reader produces a `Document`, and `to_report` makes it a Report.
+
+A reader's own work is to turn a file into rows of printed cells (`GridCell`: text, row, column,
+part, and layout hints) and the lines of its prose. Everything after that is the same for text,
+Word, workbook, PDF and web page, and happens here, in this order:
+
+1. the rows become printed rows: label cells, then value cells (`grid.table_lines`);
+2. the format: the labels only one template prints say 2019 or 2021; when they do not, the data
+   year does (the one the reader knows, else the one the prose gives, else the fallback): 2019/2020
+   is 2019, later 2021, earlier legacy; rows of the 2019/2021 tables with no year to tell (or an
+   earlier one, which cannot have them) are read as 2021, guessed (`grid.format_by_year`);
+3. the tables: rows matched to the template by their labels, cells placed, F1-F3 for blank,
+   misprinted and unplaceable cells, F4 for rows a table lacks (`grid.read_lines`);
+4. the prose: unit, year, period, signature, figures stated in sentences (`prose.analyse`), then
+   the fallback unit and year where the prose names none;
+5. finishing: tables the report lacks (F4), findings stamped with unit and year (`presence.finish`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..model import Report
 from . import ReadError
-from .grid import GridCell, detect_format, finish, read_tables, tables_present
+from .grid import GridCell, finish, format_by_year, format_of, read_lines, table_lines
 
 
 def file_bytes(path: Path) -> bytes:
@@ -17,14 +33,62 @@ def file_bytes(path: Path) -> bytes:
         raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
 
 
-def read_rows_and_lines(rows: list[list[GridCell]], lines: list[str], report: Report, where: str) -> Report:
-    """Tables from `rows`, prose facts from `lines`, then the missing-table check (`finish`)."""
-    from ..prose import analyse
-    if detect_format(rows) is None and tables_present(rows):
-        analyse(lines, report)    # the labels do not tell 2019 from 2021: the data year has to
-        read_tables(rows, report, where)
-    else:
-        read_tables(rows, report, where)
-        analyse(lines, report)
-    finish(report, where)
+@dataclass
+class Document:
+    """What every reader produces: the rows of printed cells and the prose, with where they came from."""
+    source: str                       # the file (Report.source)
+    where: str                        # how findings name the file (its name)
+    style: str                        # how a place prints (Report.location_style): text, html, page, docx, sheet
+    rows: list[list[GridCell]]        # every printed row, tables and text alike, in reading order
+    lines: list[str] | None           # the prose, one line a string; None: the document has none to read
+    parts: list[str] = field(default_factory=list)   # what GridCell.part indexes: pages, tables, sheets
+    place: str | None = None          # where in `source` the report is (a collection sheet), if not all of it
+    known: dict[str, Any] = field(default_factory=dict)     # metadata the reader read itself (a collection
+                                      # sheet's header block): Report fields, `format`, `facts`; set first
+    fallback: dict[str, Any] = field(default_factory=dict)  # unit/year where the prose names none
+                                      # (a workbook's sheet name or file name)
+
+
+def to_report(doc: Document) -> Report:
+    """The Report a document holds, in the steps the module names."""
+    report = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
+    _known(report, doc.known)
+    lines = table_lines(doc.rows)
+    if report.format is None:
+        fmt = _format(doc, report, lines)
+        if fmt is not None:
+            report.set_format(fmt)
+    read_lines(lines, report, doc.where)
+    del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
+    if doc.lines is not None:
+        from ..prose import analyse
+        analyse(doc.lines, report)
+    for name, value in doc.fallback.items():
+        if getattr(report, name) is None:
+            setattr(report, name, value)
+    finish(report, doc.where)
     return report
+
+
+def _format(doc: Document, report: Report, lines: list) -> str | None:
+    """Step 2 of the module: the template the rows are read with (None: no table to read)."""
+    fmt = format_of(lines)
+    if fmt is not None:
+        return fmt
+    year = report.year
+    if year is None and doc.lines is not None:
+        from ..prose import data_year
+        year = data_year(doc.lines)
+    if year is None:
+        year = doc.fallback.get("year")
+    return format_by_year(lines, year, report.facts)
+
+
+def _known(report: Report, known: dict[str, Any]) -> None:
+    for name, value in known.items():
+        if name == "format":
+            report.set_format(value)
+        elif name == "facts":
+            report.facts.update(value)
+        else:
+            setattr(report, name, value)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..model import Report
 from . import ReadError
-from .grid import GridCell, finish, read_tables
+from .document import Document, to_report
+from .grid import GridCell
 
 BODY = "正文"
 
@@ -41,12 +42,8 @@ def read(path: Path) -> list[Report]:
         elif tag == "tbl":
             parts.append(f"第{len(parts)}个表格")
             rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
-    report = Report(source=str(path), location_style="docx", parts=parts)
-    read_tables(rows, report, path.name)
-    from ..prose import analyse
-    analyse(lines, report)
-    finish(report, path.name)
-    return [report]
+    return [to_report(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
+                               parts=parts))]
 
 
 def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:

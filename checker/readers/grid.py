@@ -1,10 +1,11 @@
 """The grid matcher: rows of printed cells in, the three standard tables' cells out.
 
-Every table reader (text, workbook, Word, PDF, HTML) turns its input into rows of `GridCell`s and
-calls `read_tables`. Tables are found by their labels, not by position: a title line (or section
-heading) opens a table, and a row is matched to the template by its label keys (`labels.py`).
-Which cell of a row is which column follows from the count of cells after the label (text loses
-positions); a row that cannot be mapped for sure is left blank with an F3 finding, never guessed.
+Every reader (text, workbook, Word, PDF, HTML) turns its input into rows of `GridCell`s, and the
+one reader pipeline (`document.to_report`) hands them here (`read_lines`). Tables are found by
+their labels, not by position: a title line (or section heading) opens a table, and a row is
+matched to the template by its label keys (`labels.py`). Which cell of a row is which column
+follows from the count of cells after the label (text loses positions); a row that cannot be
+mapped for sure is left blank with an F3 finding, never guessed.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from .cellset import CellWriter
 from .columns import ColumnMap
 from . import layoutrow
 from .legacy_table import read_legacy
-from .presence import finish  # noqa: F401  (readers call grid.finish after the prose)
+from .presence import finish
 from .runtogether import RunTogetherRow, resolve
 
 # A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
@@ -82,16 +83,18 @@ def _split(cells: list[GridCell]) -> _Line | None:
                  has_values)
 
 
-def _lines(rows: list[list[GridCell]]) -> list[_Line]:
+def table_lines(rows: list[list[GridCell]]) -> list[_Line]:
+    """The printed rows that can be table rows, each split into label and value cells."""
     return [ln for ln in (_split(r) for r in rows) if ln is not None]
 
 
 def detect_format(rows: list[list[GridCell]]) -> str | None:
     """2019 or 2021 from the labels only the one template prints; None when nothing tells."""
-    return _detect(_lines(rows))
+    return format_of(table_lines(rows))
 
 
-def _detect(lines: list[_Line]) -> str | None:
+def format_of(lines: list[_Line]) -> str | None:
+    """`detect_format` on rows already split (`table_lines`)."""
     a = b = 0
     for ln in lines:
         if len(ln.cells) > 1:
@@ -104,27 +107,40 @@ def _detect(lines: list[_Line]) -> str | None:
     return None if a == b else "2019" if a > b else "2021"
 
 
-def tables_present(rows: list[list[GridCell]]) -> bool:
-    """Is there a table row: a label of some template row followed by values? (A section heading
-    alone is not a table: prose-only reports keep the headings.)"""
-    return _any_table(_lines(rows))
-
-
 def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
-    """Find the three tables in `rows`, set every cell of `report` (blank -> None), append F1–F4.
-    Decides `report.format` when it is None (from the labels, else the data year; when neither
-    tells, 2021 with `facts["format_guessed"]`, so a reader that learns the year later can redo).
-    Returns the ids of the tables found."""
-    lines = _lines(rows)
+    """The table steps of `document.to_report` for rows alone (no prose): find the three tables in
+    `rows`, set every cell of `report` (blank -> None), append F1–F4. Decides `report.format` when
+    it is None (the labels, else `report.year`). Returns the ids of the tables found."""
+    lines = table_lines(rows)
     if report.format is None:
-        fmt = _detect(lines) or format_for_year(report.year)
-        if fmt is None and _any_table(lines):
-            fmt = "2021"   # nothing tells the generation apart; the newer one is the likelier
-            report.facts["format_guessed"] = True
+        fmt = format_of(lines)
         if fmt is None:
-            report.facts["tables_found"] = []
-            return set()
-        report.set_format(fmt)
+            fmt = format_by_year(lines, report.year, report.facts)
+        if fmt is not None:
+            report.set_format(fmt)
+    found = read_lines(lines, report, where)
+    if found or report.year is not None:
+        finish(report, where)
+    return found
+
+
+def format_by_year(lines: list[_Line], year: int | None, facts: dict) -> str | None:
+    """The format when the labels do not tell: the data year's (2019/2020 -> 2019, later 2021,
+    before 2019 legacy). Rows of the 2019/2021 tables with no year to tell, or a pre-2019 one
+    (which cannot have these tables), are read as 2021, the likelier: `facts["format_guessed"]`."""
+    fmt = format_for_year(year)
+    if fmt not in ("2019", "2021") and any_table(lines):
+        facts["format_guessed"] = True
+        return "2021"
+    return fmt
+
+
+def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
+    """The tables in `lines` (`table_lines`), read with `report.format`: every cell set (blank ->
+    None), F1–F4 appended. Returns the ids of the tables found (none without a format)."""
+    if report.format is None:
+        report.facts["tables_found"] = []
+        return set()
     if report.format == "legacy":
         found = {"legacy"} if read_legacy(lines, report, where) else set()
         report.facts["tables_found"] = sorted(found)
@@ -135,12 +151,12 @@ def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[s
     if ctx.pending:
         resolve(report, ctx.pending, where)
     ctx.missing_rows()
-    if ctx.found or report.year is not None:
-        finish(report, where)
     return ctx.found
 
 
-def _any_table(lines: list[_Line]) -> bool:
+def any_table(lines: list[_Line]) -> bool:
+    """Is there a table row: a label of some template row followed by values? (A section heading
+    alone is not a table: prose-only reports keep the headings.)"""
     keys = [tk for fmt in ("2021", "2019") for tk in L.table_keys(fmt).values()]
     return any(ln.has_values and ln.last and any(tk.match(ln.last) for tk in keys) for ln in lines)
 

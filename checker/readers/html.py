@@ -5,8 +5,8 @@ with lxml's HTML parser with the network off (no DTD, no entity expansion beyond
 stripped of what is not the report: scripts, styles, navigation, headers, footers, menus,
 breadcrumbs, blocks made of links. What is left is walked in document order: each innermost
 `<table>` becomes a grid (rowspan/colspan expanded: a spanned cell is read once, at its top-left
-position), the text between tables becomes lines. Both go to the grid matcher as rows of
-`GridCell`s, and to the prose analysis as lines.
+position), the text between tables becomes lines. Both are the rows of `GridCell`s of a
+`Document`, and the lines its prose (`document.to_report` does the rest).
 Locations read "表格2第5行第3列" (the page's 2nd data table, its 5th row, 3rd grid column) or
 "正文第12行" for text lines.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
-from .document import file_bytes, read_rows_and_lines
+from .document import Document, file_bytes, to_report
 from .grid import GridCell
 from .text import split_line
 
@@ -96,9 +96,8 @@ def read_html(text: str, source: str, where: str) -> Report:
             # the prose analysis sees the table rows too, as the text reader gives them
             lines.extend("\t".join(c.text for c in row) for row in grid if row)
             table_no += 1
-    report = Report(source=source, location_style="html",
-                    parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"])
-    return read_rows_and_lines(rows, lines, report, where)
+    return to_report(Document(source=source, where=where, style="html", rows=rows, lines=lines,
+                              parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"]))
 
 
 # --- parsing ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from ..findings import make
 from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
-from .document import file_bytes, read_rows_and_lines
+from .document import Document, file_bytes, to_report
 from .grid import GridCell
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
@@ -71,7 +71,7 @@ def read(path: Path) -> list[Report]:
                         "请提供文字版 PDF 或先进行文字识别。")
     _drop_running_heads(pages)
     _join_split_rows(pages)
-    report = read_pages(pages, str(path), path.name)
+    report = to_report(pages_document(pages, str(path), path.name))
     for n, why in broken.items():
         report.findings.append(make(
             "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",
@@ -79,7 +79,7 @@ def read(path: Path) -> list[Report]:
     return [report]
 
 
-def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
+def pages_document(pages: list[list[_Item]], source: str, where: str) -> Document:
     rows: list[list[GridCell]] = []
     lines: list[str] = []
     for p, items in enumerate(pages):
@@ -91,8 +91,8 @@ def read_pages(pages: list[list[_Item]], source: str, where: str) -> Report:
             rows.append([GridCell(text, n, col, p, x, it.table is not None) for (text, col), x in zip(it.cells, xs)])
             # the prose analysis sees every line, table rows too, as the text reader gives them
             lines.append(it.text if it.table is None else "\t".join(t for t, _ in it.cells))
-    report = Report(source=source, location_style="page", parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
-    return read_rows_and_lines(rows, lines, report, where)
+    return Document(source=source, where=where, style="page", rows=rows, lines=lines,
+                    parts=[f"第{i}页" for i in range(1, len(pages) + 1)])
 
 
 # --- one page ---------------------------------------------------------------------------------

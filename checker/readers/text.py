@@ -1,6 +1,6 @@
 """Text reports (`.txt`): text copied from web pages and PDFs, tables as tab-, `|`- or
-space-separated rows. Decodes UTF-8 (with or without BOM) or GB18030/GBK, splits each line into
-cells, hands the rows to the grid matcher and the lines to the prose analysis."""
+space-separated rows. Decodes UTF-8 (with or without BOM) or GB18030/GBK and splits each line into
+cells: the rows of a `Document`, whose lines are its prose (`document.to_report` does the rest)."""
 from __future__ import annotations
 
 import re
@@ -9,11 +9,10 @@ from itertools import count, repeat
 from pathlib import Path
 
 from ..model import Report
-from ..templates import format_for_year
 from .cellsplit import split_glued
-from .grid import PROSE_LEN, GridCell, finish, read_tables
+from .grid import PROSE_LEN, GridCell
 from . import flattened
-from .document import file_bytes
+from .document import Document, file_bytes, to_report
 from .runtogether import STATED
 from .stated import figures
 
@@ -184,20 +183,12 @@ def _pages(text: str) -> list[int]:
 
 def read_text(text: str, source: str, where: str) -> Report:
     """A report from the text of one document (also used by readers that extract text first)."""
-    from ..prose import analyse
+    return to_report(document(text, source, where))
+
+
+def document(text: str, source: str, where: str) -> Document:
+    """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
     lines = text.splitlines()
-    rows = rows_of(lines, _pages(text))
     # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
-    stated = {STATED: figures(text)}
-    report = Report(source=source, location_style="text", facts=dict(stated))
-    read_tables(rows, report, where)
-    analyse(lines, report)
-    if report.facts.get("format_guessed") and format_for_year(report.year) == "2019":
-        # the labels did not tell 2019 from 2021 and the prose says 2019/2020: read again as 2019
-        again = Report(source=source, location_style="text", year=report.year, facts=dict(stated))
-        again.set_format("2019")
-        read_tables(rows, again, where)
-        analyse(lines, again)
-        report = again
-    finish(report, where)
-    return report
+    return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text)), lines=lines,
+                    known={"facts": {STATED: figures(text)}})

@@ -18,7 +18,8 @@ from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_R
 from ..model import Report
 from ..templates import FORMATS
 from . import ReadError
-from .grid import GridCell, finish, read_tables
+from .document import Document, to_report
+from .grid import GridCell
 from .safety import MAX_SHEET_CELLS
 
 # An office's own workbook names unit and year in a title above its tables, within the first rows;
@@ -108,17 +109,16 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
         if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
             sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
         rows.extend(sheet_rows)
-    report = Report(source=source, location_style="sheet", parts=names, place=names[idxs[0]])
-    if header:
-        _apply_header(report, header)
+    doc = Document(source=source, where=where, style="sheet", rows=rows, lines=None, parts=names,
+                   place=names[idxs[0]])
+    if header:   # a collection sheet: its header block says what the prose would (there is none)
         r0, c0 = (origins or {}).get(names[idxs[0]], (1, 1))
-        report.facts["header_cells"] = _header_cells(_grid(sheets[names[idxs[0]]]), idxs[0], r0, c0)
-    else:
-        _title(report, rows, [names[i] for i in idxs])
-    found = read_tables(rows, report, where)
-    if not found and header is None:
+        doc.known = _known(header, _header_cells(_grid(sheets[names[idxs[0]]]), idxs[0], r0, c0))
+    else:        # an office's own workbook: its title is its prose
+        doc.lines, doc.fallback = _title(rows, [names[i] for i in idxs], source)
+    report = to_report(doc)
+    if not report.facts["tables_found"] and header is None:
         return None
-    finish(report, where)
     if header:
         _header_gaps(report, header, f"{where} 工作表“{names[idxs[0]]}”")
     return report
@@ -163,41 +163,40 @@ def _is_header_row(cells: list[GridCell]) -> bool:
         "".join(first.text.split()).rstrip("：:") in HEADER_FIELDS
 
 
-def _apply_header(report: Report, header: dict[str, str]) -> None:
-    report.unit = header.get("单位") or None
-    report.parent = header.get("上级单位") or None
+def _known(header: dict[str, str], cells: dict[str, list[int]]) -> dict:
+    """The Report fields a collection sheet's header block gives, and where its cells are."""
     m = _YEAR.search(header.get("年度", ""))
-    report.year = int(m.group(1)) if m else None
-    if header.get("来源"):
-        report.facts["origin"] = header["来源"]
-    report.title = header.get("标题") or None
-    report.period = facts.parse_period(header.get("统计期限"))
-    report.published = facts.parse_date(header.get("落款日期"))
+    known: dict = {"unit": header.get("单位") or None, "parent": header.get("上级单位") or None,
+                   "year": int(m.group(1)) if m else None, "title": header.get("标题") or None,
+                   "period": facts.parse_period(header.get("统计期限")),
+                   "published": facts.parse_date(header.get("落款日期")),
+                   "facts": ({"origin": header["来源"]} if header.get("来源") else {}) | {"header_cells": cells}}
     fmt = header.get("格式", "")
     if fmt in FORMATS:
-        report.set_format(fmt)
+        known["format"] = fmt
+    return known
 
 
-def _title(report: Report, rows: list[list[GridCell]], sheet_names: list[str]) -> None:
-    """An office's workbook: unit and year from a title cell (through the prose analysis), else
-    the year from a sheet name (`2021年`) and unit and year from the file name."""
-    from ..prose import analyse
+def _title(rows: list[list[GridCell]], sheet_names: list[str], source: str) -> tuple[list[str], dict]:
+    """An office's workbook: its prose is the title cells (unit and year, through the prose
+    analysis); where they name none, the year from a sheet name (`2021年`) and unit and year from
+    the file name."""
     lines = [c.text.strip() for r in rows[:TITLE_ROWS] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
-    analyse(lines[:TITLE_LINES], report)
-    stem = Path(report.source).stem
-    if report.year is None:
-        for line in lines[:TITLE_LINES] + sheet_names + [stem]:
-            m = _YEAR.search(line)
-            if m and ("报告" in line or "统计" in line or line == stem or line in sheet_names):
-                report.year = int(m.group(1))
+    lines = lines[:TITLE_LINES]
+    stem = Path(source).stem
+    fallback: dict = {}
+    for line in lines + sheet_names + [stem]:
+        m = _YEAR.search(line)
+        if m and ("报告" in line or "统计" in line or line == stem or line in sheet_names):
+            fallback["year"] = int(m.group(1))
+            break
+    for line in lines + [stem]:
+        if "报告" in line or "统计表" in line or line == stem:
+            unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
+            if unit:
+                fallback["unit"] = unit
                 break
-    if report.unit is None:
-        for line in lines[:TITLE_LINES] + [stem]:
-            if "报告" in line or "统计表" in line or line == stem:
-                unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
-                if unit:
-                    report.unit = unit
-                    break
+    return lines, fallback
 
 
 def _grid(values) -> list[list[object]]:
