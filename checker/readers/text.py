@@ -172,8 +172,11 @@ def read(path: Path) -> list[Report]:
     return [read_text(decode(data, path.name), str(path), path.name)]
 
 
-def _pages(text: str) -> list[int]:
-    """Each line's page: `splitlines` also breaks at the form feed pdftotext puts between pages."""
+def _pages(text: str) -> list[int] | None:
+    """Each line's page: `splitlines` also breaks at the form feed pdftotext puts between pages.
+    None for a text without form feeds (nearly all): every line is on page 0, no list to build."""
+    if "\f" not in text:
+        return None
     pages, page = [], 0
     for line in text.splitlines(keepends=True):
         pages.append(page)
