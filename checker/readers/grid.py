@@ -43,6 +43,7 @@ class GridCell:
     bounded: bool = False   # printed between two separators (`| 5 |  |`): an empty one is a cell
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
     glued: bool = False   # a layout number one space after its label: set with it, not at its column
+    column: tuple[int, int] | None = None   # (column, of columns) a PDF's true positions place it in (pdfcolumns)
 
 
 @dataclass(slots=True)
@@ -429,6 +430,9 @@ class _Reader:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid
         against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
         filled = [c for c in vals if c.text.strip()]
+        placed = self._placed(ln, filled, ncols)
+        if placed is not None:
+            return placed
         if not 2 <= len(filled) < ncols or any(c.x < 0 or not _NUMBER.fullmatch(c.text.strip()) for c in filled):
             return None
         if _glued(ln):
@@ -446,6 +450,41 @@ class _Reader:
         by_col = dict(zip(cols, filled))
         return [by_col.get(i) or GridCell("", filled[0].row, filled[0].col + i, filled[0].part, -1, True)
                 for i in range(ncols)]
+
+    def _placed(self, ln: _Line, filled: list[GridCell], ncols: int) -> list[GridCell] | None:
+        """A PDF row whose every number the true positions placed in a column (`pdfcolumns`) of a
+        header with this row's column count. Not when the next line prints numbers under no
+        label of its own: they may be this row's, set on a lower baseline."""
+        if not filled or len(filled) >= ncols or any(c.column is None or c.column[1] != ncols for c in filled):
+            return None
+        filled = list(filled)
+        for step in (1, 2):
+            nxt = self._at_line(ln, step)
+            if nxt is None or not _near(ln, nxt) or not nxt.has_values or id(nxt) in self.consumed:
+                continue
+            if nxt.label and (self._match(nxt, "", "") or L.strip_enum(nxt.normed[0]) != nxt.normed[0]):
+                break       # the next row, labelled: its numbers are its own
+            more = [c for c in nxt.values if c.text.strip()]
+            # the row's label goes on below it (`纳费用、行政机关…`) with the rest of its numbers
+            # on that line: they are the row's when placed in other columns of the same header
+            if not nxt.label or any(c.column is None or c.column[1] != ncols for c in more):
+                return None
+            if {c.column[0] for c in more if c.column} & {c.column[0] for c in filled if c.column}:
+                return None
+            self.consumed.add(id(nxt))
+            filled += more
+        cols = [c.column[0] for c in filled if c.column is not None]
+        if len(set(cols)) != len(cols):
+            return None
+        by_col = dict(zip(cols, filled))
+        first = filled[0]
+        return [by_col.get(i) or GridCell("", first.row, first.col + i, first.part, -1, True) for i in range(ncols)]
+
+    def _at_line(self, ln: _Line, step: int) -> _Line | None:
+        if self._at_row is None:
+            self._at_row = {(o.cells[0].part, o.cells[0].row): k for k, o in enumerate(self.lines)}
+        i = self._at_row.get((ln.cells[0].part, ln.cells[0].row), self.at) + step
+        return self.lines[i] if 0 <= i < len(self.lines) else None
 
     def _full_rows_near(self, ln: _Line, ncols: int, step: int) -> list[list[float]]:
         """The value centres of the (up to two) nearest layout rows above (step -1) or below (+1)

@@ -17,6 +17,8 @@ from pathlib import Path
 from ..findings import make
 from ..model import Report
 from . import ReadError
+from . import labels as L
+from . import pdfcolumns
 from .cellsplit import label_and_numbers
 from .document import Document, file_bytes, to_report
 from .grid import GridCell
@@ -40,6 +42,9 @@ class _Item:
     text: str = ""                    # a text line as printed (for the prose analysis)
     margin: bool = False              # printed in the header/footer band of the page
     xs: list[int] | None = None       # a text line's cells' positions, in half-character columns
+    spans: list[tuple[float, float]] | None = None   # a text line's cells' true extents (points)
+    size: float = 10.0                # a text line's character height
+    columns: dict[int, tuple[int, int]] | None = None   # cell index -> (column, columns): pdfcolumns
 
 
 def read(path: Path) -> list[Report]:
@@ -51,10 +56,12 @@ def read(path: Path) -> list[Report]:
     if b"%PDF" not in data_head:
         raise ReadError(f"文件“{path.name}”不是 PDF 文件（文件头不是 %PDF），可能扩展名有误或文件已损坏。")
     pages: list[list[_Item]] = []
+    widths: list[float] = []
     broken: dict[int, str] = {}       # page number -> why it could not be read
     try:
         with pdfplumber.open(path) as pdf:
             for n, page in enumerate(pdf.pages, 1):
+                widths.append(round(float(page.width)))
                 try:
                     pages.append(_page_items(page))
                 except Exception as e:  # one broken page must not lose the others
@@ -71,6 +78,7 @@ def read(path: Path) -> list[Report]:
                         "请提供文字版 PDF 或先进行文字识别。")
     _drop_running_heads(pages)
     _join_split_rows(pages)
+    _place_columns(pages, widths)
     report = to_report(pages_document(pages, str(path), path.name))
     for n, why in broken.items():
         report.findings.append(make(
@@ -88,7 +96,9 @@ def pages_document(pages: list[list[_Item]], source: str, where: str) -> Documen
                 continue
             # a ruled table's cells are drawn: an empty one is a cell of its own
             xs = it.xs if it.xs is not None and len(it.xs) == len(it.cells) else [-1] * len(it.cells)
-            rows.append([GridCell(text, n, col, p, x, it.table is not None) for (text, col), x in zip(it.cells, xs)])
+            columns = it.columns or {}
+            rows.append([GridCell(text, n, col, p, x, it.table is not None, column=columns.get(i))
+                         for i, ((text, col), x) in enumerate(zip(it.cells, xs))])
             # the prose analysis sees every line, table rows too, as the text reader gives them
             lines.append(it.text if it.table is None else "\t".join(t for t, _ in it.cells))
     return Document(source=source, where=where, style="page", rows=rows, lines=lines,
@@ -116,12 +126,14 @@ def _page_items(page) -> list[_Item]:
         placed = _line_cells(ln["chars"])
         if not placed:
             continue
-        text = " ".join(t for t, _, _ in placed)
+        text = " ".join(t for t, *_ in placed)
         in_margin = ln["top"] < height * _MARGIN or ln["bottom"] > height * (1 - _MARGIN)
         if in_margin and _PAGE_NUMBER.match(text):
             continue
-        cells, xs = _numbers_apart(placed)
-        items.append(_Item(ln["top"], ln["bottom"], cells, text=text, margin=in_margin, xs=xs))
+        cells, xs, spans = _numbers_apart(placed)
+        size = max((float(c.get("size") or 10) for c in ln["chars"]), default=10.0)
+        items.append(_Item(ln["top"], ln["bottom"], cells, text=text, margin=in_margin, xs=xs, spans=spans,
+                           size=size))
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
 
@@ -145,15 +157,16 @@ def _cell_text(text: str) -> str:
     return out
 
 
-def _line_cells(chars: list[dict]) -> list[tuple[str, int, list[int]]]:
+def _line_cells(chars: list[dict]) -> list[tuple[str, int, list[int], list[tuple[float, float]]]]:
     """A text line's characters, left to right, cut into cells at gaps wider than a character:
-    (text, column, the position of each character of the text). Positions are in half-character
-    columns, as `pdftotext -layout` counts (a 汉字 two, a digit one), so a table printed without
-    rules is placed as layout text is."""
+    (text, column, the position of each character of the text, its true extent). Positions are in
+    half-character columns, as `pdftotext -layout` counts (a 汉字 two, a digit one), so a table
+    printed without rules is placed as layout text is."""
     chars = sorted((c for c in chars if c["text"].strip() or c["text"] == " "), key=lambda c: c["x0"])
-    cells: list[tuple[str, int, list[int]]] = []
+    cells: list[tuple[str, int, list[int], list[tuple[float, float]]]] = []
     buf = ""
     xs: list[int] = []
+    ext: list[tuple[float, float]] = []
     prev = None
     for c in chars:
         if c["text"].isspace():
@@ -163,38 +176,91 @@ def _line_cells(chars: list[dict]) -> list[tuple[str, int, list[int]]]:
             size = max(float(prev.get("size") or 10), 1.0)
             gap = c["x0"] - prev["x1"]
             if gap > _CELL_GAP * size:
-                cells.append((buf, len(cells) + 1, xs))
-                buf, xs = "", []
+                cells.append((buf, len(cells) + 1, xs, ext))
+                buf, xs, ext = "", [], []
             # a space only between Latin letters/digits: the gap between 汉字 and digits is the
             # typesetter's CJK spacing (`2021年` prints as `2021 年`), not a space in the text
             elif gap > _WORD_GAP * size and buf and buf[-1].isascii() and c["text"].isascii():
                 buf += " "
                 xs.append(x)
+                ext.append((float(c["x0"]), float(c["x0"])))
         buf += c["text"]
         xs.extend([x] * len(c["text"]))
+        ext.extend([(float(c["x0"]), float(c["x1"]))] * len(c["text"]))
         prev = c
     if buf:
-        cells.append((buf, len(cells) + 1, xs))
+        cells.append((buf, len(cells) + 1, xs, ext))
     return cells
 
 
-def _numbers_apart(cells: list[tuple[str, int, list[int]]]) -> tuple[list[tuple[str, int]], list[int]]:
+def _numbers_apart(cells) -> tuple[list[tuple[str, int]], list[int], list[tuple[float, float]]]:
     """Numbers after a label, set apart from it by a narrow gap only (a tab that jumped to a near
     tab stop: `其他对外管理服务事项 0`) or by none (`行政事业性收费0`): the label and its cells,
-    each with its position (that of its first character)."""
+    each with its position (that of its first character) and its true extent."""
     out: list[str] = []
     xs: list[int] = []
-    for text, _, at in cells:
+    spans: list[tuple[float, float]] = []
+    for text, _, at, ext in cells:
         start = 0
         for part in label_and_numbers(text):
             k = text.find(part, start)
             xs.append(at[k] if 0 <= k < len(at) else -1)
+            inside = ext[k:k + len(part)] if k >= 0 else []
+            spans.append((min(a for a, _ in inside), max(b for _, b in inside)) if inside else (-1.0, -1.0))
             start = k + len(part) if k >= 0 else start
             out.append(part)
-    return [(t, i) for i, t in enumerate(out, 1)], xs
+    return [(t, i) for i, t in enumerate(out, 1)], xs, spans
 
 
 # --- across pages -----------------------------------------------------------------------------
+
+_VALUE = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
+
+
+def _place_columns(pages: list[list[_Item]], widths: list[float]) -> None:
+    """Tables printed without ruling lines: the column of each number, from the header's and the
+    full rows' true positions (`pdfcolumns`). A row printed on two baselines (a line of numbers
+    only, a character height from its row) is joined into its row's line."""
+    lines: list[pdfcolumns.Line] = []
+    owner: dict[int, _Item] = {}
+    for p, items in enumerate(pages):
+        for it in items:
+            if it.table is not None or not it.cells or it.spans is None or len(it.spans) != len(it.cells):
+                continue
+            texts = [t for t, _ in it.cells]
+            last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
+            numbers = [i for i, t in enumerate(texts) if i > last_label and _VALUE.fullmatch(t.strip())]
+            ln = pdfcolumns.Line(p, it.top, it.bottom, it.size, widths[p] if p < len(widths) else 0.0,
+                                 [pdfcolumns.Word(t, a, b) for t, (a, b) in zip(texts, it.spans)], numbers)
+            lines.append(ln)
+            owner[id(ln)] = it
+    pdfcolumns.place(lines, lambda text: L.title_of(L.norm(text)) is not None)
+    for ln in lines:
+        it = owner[id(ln)]
+        if ln.merged_into is not None and ln.merged_into.slots:
+            target = owner[id(ln.merged_into)]
+            _merge_into(target, ln.merged_into, it, ln)
+        elif ln.slots and ln.merged_into is None and it.columns is None:
+            it.columns = {i: (c, ln.ncols) for i, c in ln.slots.items()}
+
+
+def _merge_into(target: _Item, tline: pdfcolumns.Line, bare: _Item, bline: pdfcolumns.Line) -> None:
+    """The numbers of `bare` (a line of numbers only) become cells of `target`, by position."""
+    cols = {i: (c, tline.ncols) for i, c in tline.slots.items()}
+    labels = [(t, x, s, None) for i, ((t, _), x, s) in enumerate(zip(target.cells, target.xs or [], target.spans or []))
+              if i not in tline.slots]
+    numbers = [(t, x, s, cols[i]) for i, ((t, _), x, s) in enumerate(zip(target.cells, target.xs or [], target.spans or []))
+               if i in tline.slots]
+    numbers += [(t, x, s, (bline.slots[i], tline.ncols))
+                for i, ((t, _), x, s) in enumerate(zip(bare.cells, bare.xs or [], bare.spans or []))]
+    numbers.sort(key=lambda n: n[3][0])
+    merged = labels + numbers
+    target.cells = [(t, i) for i, (t, _, _, _) in enumerate(merged, 1)]
+    target.xs = [x for _, x, _, _ in merged]
+    target.spans = [s for _, _, s, _ in merged]
+    target.columns = {i: c for i, (_, _, _, c) in enumerate(merged) if c is not None}
+    target.text = " ".join(t for t, _ in target.cells)
+    bare.cells = []
 
 def _drop_running_heads(pages: list[list[_Item]]) -> None:
     """A running header or footer (`某某区人民政府办公室`, a document number) repeats in the margin

@@ -1,0 +1,201 @@
+"""Which column each number of a PDF table printed without ruling lines stands in, from true x.
+
+Offices leave 0 cells empty, so many rows print one or two numbers (`（一）予以公开  20 … 20`) and
+nothing says which columns they fill. In the PDF itself (pdfplumber) the positions are true: the
+header's column names stand in their columns, and so do the values. Everything here rests on one
+fact of a table: each column's text (header name, values) lies inside that column's cell, and the
+cells do not overlap. So a value whose extent overlaps the extent already known to be column k's
+(its header name, values of full rows) cannot lie in any other column: it is column k's. A value
+that overlaps none, or two, is not placed (the grid matcher then reads the row as before, or F3).
+
+- The header: the words under a table's column names are often wrapped in narrow cells (`自然`/`人`,
+  `社会`/`公益`/`组织`); the fragments that stand one above the other (overlapping in x) in one
+  band of lines are joined top to bottom, and the band is a header only when these joined names
+  are, left to right, exactly a template column sequence (自然人 … 总计).
+- Full rows: a row printing exactly one number a column fills every column, in order; its values
+  widen each column's known extent (values set left in wide cells stand far from the centred
+  header name). A full row on any page of the same table counts (same page width).
+- A row split in two lines (one cell's number set lower than the others', a line of numbers only):
+  joined with the labelled line it stands within a character height of, when their columns differ;
+  else neither is placed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..templates import template
+from . import labels as L
+
+
+@dataclass
+class Word:
+    """A cell of a PDF text line with its true horizontal extent (points)."""
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class Line:
+    """A PDF text line (not a ruled table's row): its cells left to right, and its place."""
+    page: int
+    top: float
+    bottom: float
+    size: float
+    width: float                     # the page's width: a grid holds for pages of one geometry
+    words: list[Word]
+    numbers: list[int]               # indices into `words` of the row's numbers (after its label)
+    slots: dict[int, int] = field(default_factory=dict)   # word index -> column
+    ncols: int = 0                   # the column count of the grid that placed it
+    merged_into: "Line | None" = None
+
+
+@dataclass
+class _Grid:
+    ncols: int
+    spans: list[list[float]]         # per column [x0, x1]: the extent known to lie in its cell
+    width: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@cache
+def _sequences() -> tuple[tuple[frozenset[str], ...], ...]:
+    """The template's column sequences of two columns or more (each column: the names it may
+    print under, normalised), every format."""
+    out = set()
+    for fmt in ("2019", "2021"):
+        tpl = template(fmt)
+        for tid in ("active", "requests", "appeals"):
+            for row in tpl.table(tid).rows:
+                if len(row.columns) >= 2:
+                    out.add(tuple(frozenset({L.norm(c.label.split("·")[-1]), *(L.norm(k) for k in c.keys)})
+                                  for c in row.columns))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@cache
+def _fragments() -> frozenset[str]:
+    """Every piece a column name may be wrapped into (`自然`, `人`, `公益`): its substrings."""
+    out = set()
+    for seq in _sequences():
+        for names in seq:
+            for n in names:
+                out.update(n[i:j] for i in range(len(n)) for j in range(i + 1, len(n) + 1))
+    return frozenset(out)
+
+
+def place(lines: list[Line], is_title) -> None:
+    """Set `slots`/`ncols` of the lines whose numbers a header (and full rows) place for sure;
+    join a line of numbers only into the row it belongs to (`merged_into`). `lines`: every text
+    line of the document, pages in order, each page top to bottom. `is_title(text)`: a table's
+    title line, which ends the grid above it."""
+    grids: list[_Grid] = []
+    grid: _Grid | None = None
+    k = 0
+    while k < len(lines):
+        band = _header_band(lines, k)
+        if band is not None:
+            end, ncols, spans = band
+            grid = _Grid(ncols, spans, lines[k].width)
+            grids.append(grid)
+            k = end
+            continue
+        ln = lines[k]
+        text = "".join(w.text for w in ln.words)
+        # a table's title, a page of other geometry or another header (信息内容 of the next
+        # section of 表二) ends the grid
+        if grid is not None and (ln.width != grid.width or is_title(text)
+                                 or any(L.norm(w.text) in L.HEADER_WORDS for w in ln.words)):
+            grid = None
+        if grid is not None and ln.numbers:
+            grid.lines.append(ln)
+        k += 1
+    for g in grids:
+        _learn_full_rows(g)
+        if any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
+            continue      # the known extents overlap: the picture of the columns is not sound
+        for ln in g.lines:
+            _slot(ln, g)
+        _join_split(g)
+
+
+def _header_band(lines: list[Line], k: int) -> tuple[int, int, list[list[float]]] | None:
+    """Do the lines from k on (a band of lines a character height or two apart) print a column
+    header? Returns (the line after the band, columns, each column's extent)."""
+    frags = _fragments()
+    first = lines[k]
+    if first.numbers or not any(L.norm(w.text) in frags for w in first.words):
+        return None
+    band = [first]
+    j = k + 1
+    while j < len(lines) and lines[j].page == first.page and lines[j].top - band[-1].bottom < 1.5 * first.size \
+            and not lines[j].numbers:
+        band.append(lines[j])
+        j += 1
+    pieces = [(w, ln.top) for ln in band for w in ln.words if L.norm(w.text) in frags and L.norm(w.text)]
+    if len(pieces) < 2:
+        return None
+    # pieces standing one above the other are one column's name
+    clusters: list[list[tuple[Word, float]]] = []
+    for w, top in sorted(pieces, key=lambda p: p[0].x0):
+        if clusters and w.x0 < max(p.x1 for p, _ in clusters[-1]):
+            clusters[-1].append((w, top))
+        else:
+            clusters.append([(w, top)])
+    names = ["".join(L.norm(p.text) for p, _ in sorted(c, key=lambda q: (q[1], q[0].x0))) for c in clusters]
+    for seq in _sequences():
+        for s in range(len(names) - len(seq) + 1):
+            if all(names[s + i] in seq[i] for i in range(len(seq))):
+                spans = [[min(p.x0 for p, _ in c), max(p.x1 for p, _ in c)] for c in clusters[s:s + len(seq)]]
+                return j, len(seq), spans
+    return None
+
+
+def _learn_full_rows(g: _Grid) -> None:
+    """A line printing exactly one number a column fills them in order: each value widens its
+    column's extent (unless it overlaps another column's, which would contradict the grid)."""
+    for ln in g.lines:
+        if len(ln.numbers) != g.ncols:
+            continue
+        words = [ln.words[i] for i in ln.numbers]
+        if any(a.x1 >= b.x0 for a, b in zip(words, words[1:])):
+            continue
+        if any(_overlaps(w, g.spans[j]) for i, w in enumerate(words) for j in range(g.ncols) if j != i):
+            continue
+        for i, w in enumerate(words):
+            g.spans[i] = [min(g.spans[i][0], w.x0), max(g.spans[i][1], w.x1)]
+
+
+def _overlaps(w: Word, span: list[float]) -> bool:
+    return w.x0 < span[1] and w.x1 > span[0]
+
+
+def _slot(ln: Line, g: _Grid) -> None:
+    slots = {}
+    for i in ln.numbers:
+        cols = [j for j, span in enumerate(g.spans) if _overlaps(ln.words[i], span)]
+        if len(cols) != 1:
+            return
+        slots[i] = cols[0]
+    cols = [slots[i] for i in ln.numbers]
+    if len(set(cols)) == len(cols) and cols == sorted(cols):
+        ln.slots, ln.ncols = slots, g.ncols
+
+
+def _join_split(g: _Grid) -> None:
+    """Lines of numbers a character height apart are one row printed on two baselines. A line of
+    numbers only joins the one labelled line near it when their columns differ; any other such
+    pair (two labels, clashing columns, a line unplaced) is left unplaced, both lines."""
+    lines = g.lines
+    for a, b in zip(lines, lines[1:]):
+        if a.page != b.page or b.top - a.top >= a.size:
+            continue
+        bare = [x for x in (a, b) if len(x.numbers) == len(x.words)]
+        other = b if bare == [a] else a if bare == [b] else None
+        if other is not None and bare[0].slots and other.slots \
+                and not set(bare[0].slots.values()) & set(other.slots.values()) and bare[0].merged_into is None:
+            bare[0].merged_into = other
+            continue
+        for x in (a, b):
+            x.slots, x.ncols = {}, 0
