@@ -237,7 +237,7 @@ def _place_columns(pages: list[list[_Item]], widths: list[float]) -> None:
     pdfcolumns.place(lines, lambda text: L.title_of(L.norm(text)) is not None)
     for ln in lines:
         it = owner[id(ln)]
-        if ln.merged_into is not None and ln.merged_into.slots:
+        if ln.merged_into is not None and (ln.merged_into.slots or not ln.merged_into.numbers):
             target = owner[id(ln.merged_into)]
             _merge_into(target, ln.merged_into, it, ln)
         elif ln.slots and ln.merged_into is None and it.columns is None:
@@ -246,12 +246,13 @@ def _place_columns(pages: list[list[_Item]], widths: list[float]) -> None:
 
 def _merge_into(target: _Item, tline: pdfcolumns.Line, bare: _Item, bline: pdfcolumns.Line) -> None:
     """The numbers of `bare` (a line of numbers only) become cells of `target`, by position."""
-    cols = {i: (c, tline.ncols) for i, c in tline.slots.items()}
+    ncols = tline.ncols or bline.ncols
+    cols = {i: (c, ncols) for i, c in tline.slots.items()}
     labels = [(t, x, s, None) for i, ((t, _), x, s) in enumerate(zip(target.cells, target.xs or [], target.spans or []))
               if i not in tline.slots]
     numbers = [(t, x, s, cols[i]) for i, ((t, _), x, s) in enumerate(zip(target.cells, target.xs or [], target.spans or []))
                if i in tline.slots]
-    numbers += [(t, x, s, (bline.slots[i], tline.ncols))
+    numbers += [(t, x, s, (bline.slots[i], ncols))
                 for i, ((t, _), x, s) in enumerate(zip(bare.cells, bare.xs or [], bare.spans or []))]
     numbers.sort(key=lambda n: n[3][0])
     merged = labels + numbers

@@ -108,7 +108,7 @@ def place(lines: list[Line], is_title) -> None:
         if grid is not None and (ln.width != grid.width or is_title(text)
                                  or any(L.norm(w.text) in L.HEADER_WORDS for w in ln.words)):
             grid = None
-        if grid is not None and ln.numbers:
+        if grid is not None:
             grid.lines.append(ln)
         k += 1
     for g in grids:
@@ -116,7 +116,8 @@ def place(lines: list[Line], is_title) -> None:
         if any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
             continue      # the known extents overlap: the picture of the columns is not sound
         for ln in g.lines:
-            _slot(ln, g)
+            if ln.numbers:
+                _slot(ln, g)
         _join_split(g)
 
 
@@ -184,18 +185,27 @@ def _slot(ln: Line, g: _Grid) -> None:
 
 
 def _join_split(g: _Grid) -> None:
-    """Lines of numbers a character height apart are one row printed on two baselines. A line of
-    numbers only joins the one labelled line near it when their columns differ; any other such
-    pair (two labels, clashing columns, a line unplaced) is left unplaced, both lines."""
-    lines = g.lines
-    for a, b in zip(lines, lines[1:]):
-        if a.page != b.page or b.top - a.top >= a.size:
+    """A line of numbers only is part of a row printed on two baselines (one cell's numbers set
+    lower or higher than the label's first line): it joins the one labelled line within
+    `_NEAR` character heights of it, when their columns differ. When it cannot (no such line, two,
+    clashing columns), it is left unplaced, and so is the labelled line near it."""
+    taken: set[int] = set()
+    for b in g.lines:
+        if not b.numbers or len(b.numbers) != len(b.words):
             continue
-        bare = [x for x in (a, b) if len(x.numbers) == len(x.words)]
-        other = b if bare == [a] else a if bare == [b] else None
-        if other is not None and bare[0].slots and other.slots \
-                and not set(bare[0].slots.values()) & set(other.slots.values()) and bare[0].merged_into is None:
-            bare[0].merged_into = other
+        near = [a for a in g.lines if a is not b and a.page == b.page and len(a.numbers) < len(a.words)
+                and abs(a.top - b.top) < _NEAR * b.size]
+        around = [a for a in g.lines if a is not b and a.page == b.page and len(a.numbers) < len(a.words)
+                  and abs(a.top - b.top) < b.size]
+        if len(near) == 1 and b.slots and (not near[0].numbers or near[0].slots) and id(near[0]) not in taken \
+                and not set(b.slots.values()) & set(near[0].slots.values()):
+            b.merged_into = near[0]
+            taken.add(id(near[0]))
             continue
-        for x in (a, b):
+        for x in (b, *around):
             x.slots, x.ncols = {}, 0
+
+
+# A line of numbers only belongs to a labelled line this close (in character heights): a row's
+# lines are one line pitch (more than a character height) apart, a split row's baselines less.
+_NEAR = 0.8
