@@ -168,6 +168,15 @@ def _learn_full_rows(g: _Grid) -> None:
             g.spans[i] = [min(g.spans[i][0], w.x0), max(g.spans[i][1], w.x1)]
 
 
+def _columns_for(w: Word, spans: list[list[float]]) -> list[int]:
+    """The columns whose cell can hold `w`. Cell j lies between the known extents of its
+    neighbours: it starts after column j-1's and ends before column j+1's, so `w` can be in it
+    only if it does too. (A value overlapping column j's own extent is then in j alone; a value set
+    left of the first column's centred name, or right of the last one's, is in that column.)"""
+    n = len(spans)
+    return [j for j in range(n) if (j == 0 or w.x0 >= spans[j - 1][1]) and (j == n - 1 or w.x1 <= spans[j + 1][0])]
+
+
 def _overlaps(w: Word, span: list[float]) -> bool:
     return w.x0 < span[1] and w.x1 > span[0]
 
@@ -175,7 +184,7 @@ def _overlaps(w: Word, span: list[float]) -> bool:
 def _slot(ln: Line, g: _Grid) -> None:
     slots = {}
     for i in ln.numbers:
-        cols = [j for j, span in enumerate(g.spans) if _overlaps(ln.words[i], span)]
+        cols = _columns_for(ln.words[i], g.spans)
         if len(cols) != 1:
             return
         slots[i] = cols[0]
@@ -187,8 +196,9 @@ def _slot(ln: Line, g: _Grid) -> None:
 def _join_split(g: _Grid) -> None:
     """A line of numbers only is part of a row printed on two baselines (one cell's numbers set
     lower or higher than the label's first line): it joins the one labelled line within
-    `_NEAR` character heights of it, when their columns differ. When it cannot (no such line, two,
-    clashing columns), it is left unplaced, and so is the labelled line near it."""
+    `_NEAR` character heights of it, when their columns differ. When it cannot (two such lines,
+    clashing columns), it is left unplaced, and so are the labelled lines near it. With no
+    labelled line near, it is a row of its own."""
     taken: set[int] = set()
     for b in g.lines:
         if not b.numbers or len(b.numbers) != len(b.words):
@@ -202,6 +212,8 @@ def _join_split(g: _Grid) -> None:
             b.merged_into = near[0]
             taken.add(id(near[0]))
             continue
+        if not around:
+            continue      # a row of numbers only (表四's one row; a label printed elsewhere)
         for x in (b, *around):
             x.slots, x.ncols = {}, 0
 
