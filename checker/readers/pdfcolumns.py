@@ -56,6 +56,7 @@ class _Grid:
     ncols: int
     spans: list[list[float]]         # per column [x0, x1]: the extent known to lie in its cell
     width: float
+    page: int
     lines: list[Line] = field(default_factory=list)
 
 
@@ -85,19 +86,24 @@ def _fragments() -> frozenset[str]:
     return frozenset(out)
 
 
-def place(lines: list[Line], is_title) -> None:
+def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
     """Set `slots`/`ncols` of the lines whose numbers a header (and full rows) place for sure;
     join a line of numbers only into the row it belongs to (`merged_into`). `lines`: every text
     line of the document, pages in order, each page top to bottom. `is_title(text)`: a table's
-    title line, which ends the grid above it."""
+    title line, which ends the grid above it.
+
+    `tolerance`: positions are pdftotext's character cells, not true: its layout sets each line
+    anew (a long label pushes what follows; each page has its own scale), so there a number is
+    placed only when it starts (or centres) within `tolerance` of its column's header name, on the
+    header's page, and full rows teach nothing."""
     grids: list[_Grid] = []
     grid: _Grid | None = None
     k = 0
     while k < len(lines):
-        band = _header_band(lines, k)
+        band = _header_band(lines, k, tolerance is not None)
         if band is not None:
             end, ncols, spans = band
-            grid = _Grid(ncols, spans, lines[k].width)
+            grid = _Grid(ncols, spans, lines[k].width, lines[k].page)
             grids.append(grid)
             k = end
             continue
@@ -106,22 +112,24 @@ def place(lines: list[Line], is_title) -> None:
         # a table's title, a page of other geometry or another header (信息内容 of the next
         # section of 表二) ends the grid
         if grid is not None and (ln.width != grid.width or is_title(text)
+                                 or (tolerance is not None and ln.page != grid.page)
                                  or any(L.norm(w.text) in L.HEADER_WORDS for w in ln.words)):
             grid = None
         if grid is not None:
             grid.lines.append(ln)
         k += 1
     for g in grids:
-        _learn_full_rows(g)
+        if tolerance is None:
+            _learn_full_rows(g)
         if any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
             continue      # the known extents overlap: the picture of the columns is not sound
         for ln in g.lines:
             if ln.numbers:
-                _slot(ln, g)
+                _slot(ln, g, tolerance)
         _join_split(g)
 
 
-def _header_band(lines: list[Line], k: int) -> tuple[int, int, list[list[float]]] | None:
+def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, int, list[list[float]]] | None:
     """Do the lines from k on (a band of lines a character height or two apart) print a column
     header? Returns (the line after the band, columns, each column's extent)."""
     frags = _fragments()
@@ -137,20 +145,31 @@ def _header_band(lines: list[Line], k: int) -> tuple[int, int, list[list[float]]
     pieces = [(w, ln.top) for ln in band for w in ln.words if L.norm(w.text) in frags and L.norm(w.text)]
     if len(pieces) < 2:
         return None
-    # pieces standing one above the other are one column's name
-    clusters: list[list[tuple[Word, float]]] = []
-    for w, top in sorted(pieces, key=lambda p: p[0].x0):
-        if clusters and w.x0 < max(p.x1 for p, _ in clusters[-1]):
-            clusters[-1].append((w, top))
-        else:
-            clusters.append([(w, top)])
-    names = ["".join(L.norm(p.text) for p, _ in sorted(c, key=lambda q: (q[1], q[0].x0))) for c in clusters]
-    for seq in _sequences():
-        for s in range(len(names) - len(seq) + 1):
-            if all(names[s + i] in seq[i] for i in range(len(seq))):
-                spans = [[min(p.x0 for p, _ in c), max(p.x1 for p, _ in c)] for c in clusters[s:s + len(seq)]]
-                return j, len(seq), spans
+    # pieces standing one above the other are one column's name; pdftotext's character cells
+    # shift a wrapped name's lines a little (`自然` at 29, `人` at 33): there pieces this close join
+    for slack in range(0, 4 if layout else 1):
+        clusters: list[list[tuple[Word, float]]] = []
+        for w, top in sorted(pieces, key=lambda p: p[0].x0):
+            if clusters and w.x0 < max(p.x1 for p, _ in clusters[-1]) + slack:
+                clusters[-1].append((w, top))
+            else:
+                clusters.append([(w, top)])
+        names = ["".join(L.norm(p.text) for p, _ in sorted(c, key=lambda q: (q[1], q[0].x0))) for c in clusters]
+        for seq in _sequences():
+            for s in range(len(names) - len(seq) + 1):
+                if all(names[s + i] in seq[i] for i in range(len(seq))):
+                    # the name's top line is where its column starts (pdftotext sets the lines
+                    # below it apart); in a PDF the whole name's extent is known to lie in it
+                    spans = [_extent(c, layout) for c in clusters[s:s + len(seq)]]
+                    return j, len(seq), spans
     return None
+
+
+def _extent(cluster: list[tuple[Word, float]], layout: bool) -> list[float]:
+    if layout:
+        top = min(t for _, t in cluster)
+        cluster = [(w, t) for w, t in cluster if t == top]
+    return [min(p.x0 for p, _ in cluster), max(p.x1 for p, _ in cluster)]
 
 
 def _learn_full_rows(g: _Grid) -> None:
@@ -177,14 +196,21 @@ def _columns_for(w: Word, spans: list[list[float]]) -> list[int]:
     return [j for j in range(n) if (j == 0 or w.x0 >= spans[j - 1][1]) and (j == n - 1 or w.x1 <= spans[j + 1][0])]
 
 
+def _columns_near(w: Word, spans: list[list[float]], tolerance: float) -> list[int]:
+    """pdftotext text: the columns whose header name starts, or centres, within `tolerance` of
+    where the number does."""
+    mid = (w.x0 + w.x1) / 2
+    return [j for j, (a, b) in enumerate(spans) if abs(w.x0 - a) <= tolerance or abs(mid - (a + b) / 2) <= tolerance]
+
+
 def _overlaps(w: Word, span: list[float]) -> bool:
     return w.x0 < span[1] and w.x1 > span[0]
 
 
-def _slot(ln: Line, g: _Grid) -> None:
+def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
     slots = {}
     for i in ln.numbers:
-        cols = _columns_for(ln.words[i], g.spans)
+        cols = _columns_for(ln.words[i], g.spans) if tolerance is None else _columns_near(ln.words[i], g.spans, tolerance)
         if len(cols) != 1:
             return
         slots[i] = cols[0]

@@ -57,23 +57,66 @@ def _layout(line: str, n: int, page: int = 0) -> list[GridCell]:
     numbers a wrapped label pushed onto the next line can be put back in column order. Numbers
     set off from the label by a single space (`…出具已 32`) are cells of their own. A position is
     the display column, as the layout was set: a 汉字 takes two."""
-    cells: list[GridCell] = []
     line = line.replace("\u3000", "  ")   # an ideographic space is two columns wide
     col = _columns(line)
+    return [GridCell(text, n, i, 0, col(at), page=page, glued=glued)
+            for i, (text, at, glued) in enumerate(_layout_parts(line), 1)]
+
+
+def _layout_parts(line: str) -> list[tuple[str, int, bool]]:
+    """A layout line's cells: (text, character index, a number one space after its label)."""
+    parts: list[tuple[str, int, bool]] = []
     for m in _LAYOUT_CELL.finditer(line):
         text, x = m.group(), m.start()
         tail = _TAIL_NUMBERS.search(text)
         if _NUMBERS_ONLY.fullmatch(text):
             # narrow columns set numbers one space apart (`0 0  0`): a number never holds a space
-            for num in _NUMBER_RUN.finditer(text):
-                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page))
+            parts.extend((num.group(), x + num.start(), False) for num in _NUMBER_RUN.finditer(text))
         elif tail:
-            cells.append(GridCell(text[: tail.start()].rstrip(), n, len(cells) + 1, 0, col(x), page=page))
-            for k, num in enumerate(_NUMBER_RUN.finditer(text, tail.start())):
-                cells.append(GridCell(num.group(), n, len(cells) + 1, 0, col(x + num.start()), page=page, glued=k == 0))
+            parts.append((text[: tail.start()].rstrip(), x, False))
+            parts.extend((num.group(), x + num.start(), k == 0)
+                         for k, num in enumerate(_NUMBER_RUN.finditer(text, tail.start())))
         else:
-            cells.append(GridCell(text, n, len(cells) + 1, 0, col(x), page=page))
-    return cells
+            parts.append((text, x, False))
+    return parts
+
+
+def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
+    """pdftotext text: the column of each number a table header on the same page places for sure
+    (`pdfcolumns`, by character index: pdftotext sets a 汉字 in one character cell, and the
+    header's names start where their column's values do)."""
+    from . import labels as L
+    from . import pdfcolumns
+    placed: list[tuple[pdfcolumns.Line, list[GridCell]]] = []
+    for row in rows:
+        if not row or row[0].x < 0:
+            continue
+        line = lines[row[0].row - 1].replace("\u3000", "  ")
+        parts = _layout_parts(line)
+        if len(parts) != len(row):
+            continue
+        texts = [t for t, _, _ in parts]
+        last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
+        # a number set one space after the text before it may have been pushed there by it
+        numbers = [i for i, (t, at, glued) in enumerate(parts)
+                   if i > last_label and _VALUE.fullmatch(t) and not glued and line[max(at - 2, 0):at].strip() == ""]
+        if len(numbers) != sum(1 for i, t in enumerate(texts) if i > last_label and t.strip()) \
+                or any(t.rstrip()[-1:].isdigit() for t in texts[:last_label + 1]):
+            # some value not placeable, or one pulled onto its label (`…仍不明确0`): the row is
+            # left to the spacing rules
+            numbers = []
+        words = [pdfcolumns.Word(t, at, at + len(t)) for t, at, _ in parts]
+        placed.append((pdfcolumns.Line(row[0].page, row[0].row, row[0].row, 1.0, 0.0, words, numbers), row))
+    pdfcolumns.place([ln for ln, _ in placed], lambda text: L.title_of(L.norm(text)) is not None,
+                     tolerance=_HEADER_TOLERANCE)
+    for ln, row in placed:
+        for i, c in ln.slots.items():
+            row[i].column = (c, ln.ncols)
+
+
+# How far (characters) a number may start from its column's header name in pdftotext text.
+_HEADER_TOLERANCE = 1
+_VALUE = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
 
 
 def _columns(line: str):
@@ -130,6 +173,8 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                 chain = None
     if ended:
         _trailing_blanks(ended)
+    if pages is not None:
+        _header_columns(rows, lines)
     return rows
 
 
