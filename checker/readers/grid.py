@@ -453,30 +453,34 @@ class _Reader:
 
     def _placed(self, ln: _Line, filled: list[GridCell], ncols: int) -> list[GridCell] | None:
         """A PDF row whose every number the true positions placed in a column (`pdfcolumns`) of a
-        header with this row's column count. Not when the next line prints numbers under no
-        label of its own: they may be this row's, set on a lower baseline."""
-        if not filled or len(filled) >= ncols or any(c.column is None or c.column[1] != ncols for c in filled):
+        header with this row's column count, with the numbers of the lines below it that are still
+        this row's (its label going on below it, or a line of numbers only above such a line).
+        Not when a line of numbers below may be this row's or the next one's."""
+        if not filled or len(filled) >= ncols or not _in_columns(filled, ncols):
             return None
         filled = list(filled)
+        joined = []
         for step in (1, 2):
             nxt = self._at_line(ln, step)
             if nxt is None or not _near(ln, nxt) or not nxt.has_values or id(nxt) in self.consumed:
                 continue
-            if nxt.label and (self._match(nxt, "", "") or L.strip_enum(nxt.normed[0]) != nxt.normed[0]):
+            if nxt.label and (self._match(nxt, "", "") or _enumerated(nxt)):
                 break       # the next row, labelled: its numbers are its own
+            if not nxt.label:
+                # numbers only: this row's when the line below them still continues its label
+                after = self._at_line(ln, step + 1)
+                if after is None or not _near(nxt, after) or after.has_values or not after.label \
+                        or _enumerated(after) or self._match(after, "", ""):
+                    return None
             more = [c for c in nxt.values if c.text.strip()]
             # the row's label goes on below it (`纳费用、行政机关…`) with the rest of its numbers
             # on that line: they are the row's when placed in other columns of the same header
-            if not nxt.label or any(c.column is None or c.column[1] != ncols for c in more):
+            if not _in_columns(more, ncols) or {c.column for c in more} & {c.column for c in filled}:
                 return None
-            if {c.column[0] for c in more if c.column} & {c.column[0] for c in filled if c.column}:
-                return None
-            self.consumed.add(id(nxt))
+            joined.append(nxt)
             filled += more
-        cols = [c.column[0] for c in filled if c.column is not None]
-        if len(set(cols)) != len(cols):
-            return None
-        by_col = dict(zip(cols, filled))
+        self.consumed.update(map(id, joined))
+        by_col = {c.column[0]: c for c in filled if c.column is not None}
         first = filled[0]
         return [by_col.get(i) or GridCell("", first.row, first.col + i, first.part, -1, True) for i in range(ncols)]
 
@@ -654,6 +658,17 @@ def _glued(ln: _Line) -> bool:
     text then printed it with the label, not at its column: its position says nothing."""
     first = next((c for c in ln.values if c.text.strip()), None)
     return first is not None and first.glued
+
+
+def _in_columns(cells: list[GridCell], ncols: int) -> bool:
+    """Has each cell a column of a header of `ncols` columns (`pdfcolumns`), each its own?"""
+    cols = [c.column for c in cells]
+    return all(c is not None and c[1] == ncols for c in cols) and len(set(cols)) == len(cols)
+
+
+def _enumerated(ln: _Line) -> bool:
+    """Does the line's label start with a row's enumerator (`3.`, `（二）`), not continue one?"""
+    return L.strip_enum(ln.normed[0]) != ln.normed[0]
 
 
 def _near(a: _Line, b: _Line) -> bool:
