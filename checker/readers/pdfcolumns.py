@@ -46,6 +46,7 @@ class Line:
     width: float                     # the page's width: a grid holds for pages of one geometry
     words: list[Word]
     numbers: list[int]               # indices into `words` of the row's numbers (after its label)
+    loose: set[int] = field(default_factory=set)   # numbers whose position says nothing (pushed by text)
     slots: dict[int, int] = field(default_factory=dict)   # word index -> column
     ncols: int = 0                   # the column count of the grid that placed it
     merged_into: "Line | None" = None
@@ -208,15 +209,34 @@ def _overlaps(w: Word, span: list[float]) -> bool:
 
 
 def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
-    slots = {}
+    """The line's numbers' columns: each by its position where that names one column; the rest
+    by order, where the numbers placed around them leave exactly as many columns between them
+    (the values of a row print in column order). Nothing when any number stays open."""
+    known: dict[int, int] = {}
     for i in ln.numbers:
+        if i in ln.loose:
+            continue
         cols = _columns_for(ln.words[i], g.spans) if tolerance is None else _columns_near(ln.words[i], g.spans, tolerance)
-        if len(cols) != 1:
-            return
-        slots[i] = cols[0]
-    cols = [slots[i] for i in ln.numbers]
-    if len(set(cols)) == len(cols) and cols == sorted(cols):
-        ln.slots, ln.ncols = slots, g.ncols
+        if len(cols) == 1:
+            known[i] = cols[0]
+    placed = [known[i] for i in ln.numbers if i in known]
+    if len(set(placed)) != len(placed) or placed != sorted(placed):
+        return
+    slots = dict(known)
+    run: list[int] = []
+    low = -1
+    for i in [*ln.numbers, None]:
+        if i is not None and i not in known:
+            run.append(i)
+            continue
+        high = g.ncols if i is None else known[i]
+        if run:
+            if high - low - 1 != len(run):
+                return
+            slots.update(zip(run, range(low + 1, high)))
+            run = []
+        low = high
+    ln.slots, ln.ncols = slots, g.ncols
 
 
 def _join_split(g: _Grid) -> None:

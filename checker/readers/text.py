@@ -97,16 +97,17 @@ def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
             continue
         texts = [t for t, _, _ in parts]
         last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
-        # a number set one space after the text before it may have been pushed there by it
-        numbers = [i for i, (t, at, glued) in enumerate(parts)
-                   if i > last_label and _VALUE.fullmatch(t) and not glued and line[max(at - 2, 0):at].strip() == ""]
+        numbers = [i for i, t in enumerate(texts) if i > last_label and _VALUE.fullmatch(t)]
+        # a number set one space after the text before it may have been pushed there by it: its
+        # column only by order (pdfcolumns)
+        loose = {i for i in numbers if parts[i][2] or line[max(parts[i][1] - 2, 0):parts[i][1]].strip()}
         if len(numbers) != sum(1 for i, t in enumerate(texts) if i > last_label and t.strip()) \
                 or any(t.rstrip()[-1:].isdigit() for t in texts[:last_label + 1]):
-            # some value not placeable, or one pulled onto its label (`…仍不明确0`): the row is
-            # left to the spacing rules
+            # some value not a number, or one pulled onto its label (`…仍不明确0`): the row is left
+            # to the spacing rules
             numbers = []
         words = [pdfcolumns.Word(t, at, at + len(t)) for t, at, _ in parts]
-        placed.append((pdfcolumns.Line(row[0].page, row[0].row, row[0].row, 1.0, 0.0, words, numbers), row))
+        placed.append((pdfcolumns.Line(row[0].page, row[0].row, row[0].row, 1.0, 0.0, words, numbers, loose), row))
     pdfcolumns.place([ln for ln, _ in placed], lambda text: L.title_of(L.norm(text)) is not None,
                      tolerance=_HEADER_TOLERANCE)
     for ln, row in placed:
