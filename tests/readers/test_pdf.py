@@ -16,6 +16,7 @@ from official import assert_reads_like_text, values_for  # noqa: E402
 from bench.runtogether_share import random_requests  # noqa: E402
 from checker.readers import read_path  # noqa: E402
 from checker.readers import pdf as pdf_reader  # noqa: E402
+from checker.templates import template  # noqa: E402
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="需要 LibreOffice（make system 安装）把 .docx 转成 PDF")
 
@@ -413,3 +414,50 @@ def test_a_blank_row_at_the_top_of_a_page_is_a_row_not_the_end_of_a_label():
     tail = _Item(60, 80, [("", 1), ("行政机关不再处理", 2), ("", 3), ("", 4)], table=0, ncols=4)
     _join_split_rows([[last], [tail]])
     assert not tail.cells and last.cells[1][0].endswith("缴纳费用行政机关不再处理")
+
+
+def _zeros_left_empty() -> dict:
+    """A 2021 report as many offices fill table 三: every 0 left empty, so most rows print one or
+    two numbers (自然人 and 总计), a few another column, one only its 总计; table 二 with a blank
+    in the middle of a row and none in the row above it."""
+    vals = values_for("2021")
+    vals["active.normative_docs.repealed"] = None
+    rows = [r.id for r in template("2021").table("requests").rows]
+    for k, rid in enumerate(rows):
+        for c in COLS:
+            vals[f"requests.{rid}.{c}"] = None
+        n = k % 9 + 1
+        if k % 5 == 3:
+            vals[f"requests.{rid}.legal_services"] = n      # a middle column, not 自然人
+        elif k % 7 == 5:
+            pass                                            # only its 总计
+        else:
+            vals[f"requests.{rid}.natural_person"] = n
+        vals[f"requests.{rid}.total"] = n
+    return vals
+
+
+@pytest.mark.parametrize("rules", [True, False], ids=["ruled", "no-rules"])
+def test_rows_printing_one_or_two_numbers_take_the_header_columns(tmp_path, rules):
+    """Zeros left empty: rows of one or two numbers with no full row anywhere to borrow column
+    positions from. Read directly, the header's column names (wrapped in narrow cells: `自然`/`人`)
+    and the numbers' true positions place every number — with or without ruling lines — and the
+    empty cells are F1 blanks in their own columns. Through `pdftotext -layout` no cell is ever
+    read as another column's; the rows on the header's page are placed by its names."""
+    import shutil
+    import subprocess
+    from checker.readers.text import read as read_text
+    vals = _zeros_left_empty()
+    pdf = to_pdf(fill_2021(vals, tmp_path / "z.docx", title=TITLE, rules=rules), tmp_path)
+    [r] = pdf_reader.read(pdf)
+    assert r.cells == vals
+    assert not [f for f in r.findings if f.rule in ("F3", "F4")]
+    assert {c.cell for f in r.findings if f.rule == "F1" for c in f.cells} == {k for k, v in vals.items() if v is None}
+    if shutil.which("pdftotext"):
+        txt = tmp_path / "z.txt"
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True, timeout=60)
+        [r] = read_text(txt)
+        unread = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
+        assert not {k: r.cells[k] for k, v in vals.items() if r.cells[k] != v and k not in unread}
+        for rid in ("received", "granted", "denied.state_secret", "unavailable.not_held"):
+            assert [r.cells[f"requests.{rid}.{c}"] for c in COLS] == [vals[f"requests.{rid}.{c}"] for c in COLS], rid

@@ -1,0 +1,90 @@
+"""pdfcolumns on constructed lines: which column a number of a table printed without ruling lines
+stands in, from the header's names and the numbers' positions — placed only for sure."""
+from __future__ import annotations
+
+from checker.readers import labels as L
+from checker.readers.pdfcolumns import Line, Word, place
+
+# The requests header of the official template as LibreOffice prints it without rules: the names
+# wrapped in narrow cells, 总计 on a line of its own (x in points; 34 pt a column).
+HEADER = [
+    [("自然", 309, 329), ("商业", 343, 363), ("科研", 377, 397), ("社会", 412, 432), ("法律", 446, 466)],
+    [("于第三项加第四项之和）", 60, 170), ("总计", 514, 534)],
+    [("人", 314, 324), ("公益", 412, 432), ("服务", 446, 466), ("其他", 480, 500)],
+    [("企业", 343, 363), ("机构", 377, 397), ("组织", 412, 432), ("机构", 446, 466)],
+]
+
+
+def _line(top: float, words: list[tuple[str, float, float]], page: int = 0, loose: set[int] | None = None) -> Line:
+    texts = [w for w, _, _ in words]
+    last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
+    numbers = [i for i, t in enumerate(texts) if i > last_label and t.isdigit()]
+    return Line(page, top, top + 10, 10.5, 595.0, [Word(*w) for w in words], numbers, loose or set())
+
+
+def _placed(rows: list[list[tuple[str, float, float]]], tops: list[float] | None = None, **kw) -> list[Line]:
+    lines = [_line(230 + 8 * i, ws) for i, ws in enumerate(HEADER)]
+    tops = tops or [290 + 17 * i for i in range(len(rows))]
+    body = [_line(t, ws) for t, ws in zip(tops, rows)]
+    place(lines + body, lambda text: False, **kw)
+    return body
+
+
+def test_wrapped_header_names_place_a_row_of_two_numbers():
+    [ln] = _placed([[("（一）予以公开", 95, 165), ("20", 304, 318), ("20", 510, 523)]])
+    assert ln.ncols == 7 and ln.slots == {1: 0, 2: 6}
+
+
+def test_a_middle_column_and_a_number_left_of_the_first_name():
+    [ln] = _placed([[("2.重复申请", 141, 190), ("3", 441, 448), ("3", 510, 517)]])
+    assert ln.slots == {1: 4, 2: 6}
+
+
+def test_a_number_spanning_two_columns_is_not_placed():
+    [ln] = _placed([[("2.重复申请", 141, 190), ("123456", 350, 390)]])
+    assert ln.slots == {}
+
+
+def test_no_header_no_placement():
+    body = [_line(290, [("（一）予以公开", 95, 165), ("20", 304, 318), ("20", 510, 523)])]
+    place(body, lambda text: False)
+    assert body[0].slots == {}
+
+
+def test_a_line_of_numbers_only_joins_the_labelled_line_it_stands_by():
+    """(二) prints its 总计 on the label's first line and 自然人 8 points lower: one row."""
+    label, bare = _placed([[("（二）部分公开（区分处理的，只计这一情", 95, 285), ("2", 510, 517)], [("2", 304, 311)]],
+                          tops=[325.1, 332.9])
+    assert bare.merged_into is label and label.slots == {1: 6} and bare.slots == {0: 0}
+
+
+def test_a_line_of_numbers_between_two_labelled_lines_is_left_unplaced():
+    a, bare, b = _placed([[("1.属于国家秘密", 141, 210), ("4", 510, 517)], [("4", 304, 311)],
+                          [("2.其他法律行政法规禁止公开", 141, 270), ("5", 510, 517)]], tops=[400, 404.5, 409])
+    assert bare.merged_into is None and not (a.slots or bare.slots or b.slots)
+
+
+def test_a_number_whose_position_says_nothing_takes_the_one_column_left_by_order():
+    lines = [_line(230 + 8 * i, ws) for i, ws in enumerate(HEADER)]
+    ln = _line(290, [("行政机关不再处理其政府信息公开", 141, 299), ("1", 300, 307), ("0", 339, 345), ("0", 373, 380)],
+               loose={1})
+    two = _line(320, [("3.其他", 141, 170), ("1", 300, 307), ("0", 373, 380)], loose={1})
+    place(lines + [ln, two], lambda text: False)
+    assert ln.slots == {1: 0, 2: 1, 3: 2}
+    assert two.slots == {}      # 自然人 or 商业企业: two columns left for it
+
+
+def test_layout_text_places_only_at_the_header_names_on_their_page():
+    """pdftotext's character cells: a number within one character of its column's name, on the
+    header's page; one farther off (pdftotext pulled it) is not placed."""
+    head = [[("自然", 29, 31), ("商业", 37, 39), ("科研", 42, 44), ("社会", 47, 49), ("法律", 52, 54)],
+            [("总计", 62, 64)],
+            [("人", 33, 34), ("公益", 47, 49), ("服务", 52, 54), ("其他", 57, 59)],
+            [("企业", 37, 39), ("机构", 42, 44), ("组织", 47, 49), ("机构", 52, 54)]]
+    lines = [Line(1, 36 + i, 36 + i, 1.0, 0.0, [Word(*w) for w in ws], []) for i, ws in enumerate(head)]
+    ok = Line(1, 41, 41, 1.0, 0.0, [Word("（一）予以公开", 4, 11), Word("20", 29, 31), Word("20", 62, 64)], [1, 2])
+    off = Line(1, 42, 42, 1.0, 0.0, [Word("2.重复申请", 10, 16), Word("3", 26, 27), Word("3", 62, 63)], [1, 2])
+    other_page = Line(2, 1, 1, 1.0, 0.0, [Word("（七）总计", 5, 10), Word("38", 29, 31), Word("38", 62, 64)], [1, 2])
+    place(lines + [ok, off, other_page], lambda text: False, tolerance=1)
+    assert ok.slots == {1: 0, 2: 6}
+    assert off.slots == {} and other_page.slots == {}
