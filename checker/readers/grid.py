@@ -667,8 +667,9 @@ def _in_columns(cells: list[GridCell], ncols: int) -> bool:
 
 
 def _enumerated(ln: _Line) -> bool:
-    """Does the line's label start with a row's enumerator (`3.`, `（二）`), not continue one?"""
-    return L.strip_enum(ln.normed[0]) != ln.normed[0]
+    """Does a label cell of the line start with an enumerator (`3.`, `（二）`): a row's label
+    starts there (even a misprinted one), it does not continue the row above?"""
+    return any(L.strip_enum(n) != n for n in ln.normed)
 
 
 def _near(a: _Line, b: _Line) -> bool:
