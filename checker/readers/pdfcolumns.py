@@ -96,7 +96,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
     `tolerance`: positions are pdftotext's character cells, not true: its layout sets each line
     anew (a long label pushes what follows; each page has its own scale), so there a number is
     placed only when it starts (or centres) within `tolerance` of its column's header name, on the
-    header's page, and full rows teach nothing."""
+    header's page. On the pages the table continues on (no header there) the columns are where
+    that page's full rows print them, when they agree."""
     grids: list[_Grid] = []
     grid: _Grid | None = None
     k = 0
@@ -113,16 +114,21 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
         # a table's title, a page of other geometry or another header (信息内容 of the next
         # section of 表二) ends the grid
         if grid is not None and (ln.width != grid.width or is_title(text)
-                                 or (tolerance is not None and ln.page != grid.page)
                                  or any(L.norm(w.text) in L.HEADER_WORDS for w in ln.words)):
             grid = None
+        if grid is not None and tolerance is not None and ln.page != grid.page:
+            # pdftotext sets each page to its own scale: the table goes on with columns to learn
+            grid = _Grid(grid.ncols, [], ln.width, ln.page)
+            grids.append(grid)
         if grid is not None:
             grid.lines.append(ln)
         k += 1
     for g in grids:
         if tolerance is None:
             _learn_full_rows(g)
-        if any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
+        elif not g.spans:
+            g.spans = _page_columns(g, tolerance)
+        if not g.spans or any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
             continue      # the known extents overlap: the picture of the columns is not sound
         for ln in g.lines:
             if ln.numbers:
@@ -202,6 +208,17 @@ def _columns_near(w: Word, spans: list[list[float]], tolerance: float) -> list[i
     where the number does."""
     mid = (w.x0 + w.x1) / 2
     return [j for j, (a, b) in enumerate(spans) if abs(w.x0 - a) <= tolerance or abs(mid - (a + b) / 2) <= tolerance]
+
+
+def _page_columns(g: _Grid, tolerance: float) -> list[list[float]]:
+    """pdftotext text, a page the table goes on to without its header: the columns where the
+    page's full rows (one number a column, none pushed by text) print them, when all such rows
+    agree within `tolerance`; none else."""
+    full = [[ln.words[i] for i in ln.numbers] for ln in g.lines if len(ln.numbers) == g.ncols and not ln.loose]
+    full = [ws for ws in full if all(a.x1 < b.x0 for a, b in zip(ws, ws[1:]))]
+    if not full or any(abs(w.x0 - f.x0) > tolerance for ws in full[1:] for w, f in zip(ws, full[0])):
+        return []
+    return [[w.x0, w.x1] for w in full[0]]
 
 
 def _overlaps(w: Word, span: list[float]) -> bool:
