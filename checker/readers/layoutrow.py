@@ -68,7 +68,7 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
        just below (`around`) can decide. When they stand at the same places, the positions decide;
        else (the layout shifted the row, its label pushing it right), when they agree exactly on
        their spacing, the one exact fit of the spacing decides, and only if the row's own sums
-       (`sums_hold`: total = its parts) do not rule it out.
+       (`sums_hold`: total = its parts) do not rule it out (they never choose between fits).
     A blank first column must stand clear of the row's label (`label_end`, where its text ends):
     text printed at tab stops rather than in a table pushes a long label's values right, which
     is no blank cell at all.
@@ -99,8 +99,10 @@ def columns(xs: Sequence[float], refs: list[Sequence[float]],
     if len(placed) == 1 and all(_same(ref, other, TOLERANCE) for other in around):
         return placed.pop()
     if all(_same(_gaps(ref), _gaps(other), 0) for other in around):
-        exact = {c for c in cands & set(fits(xs, ref, 0)) if sums_hold is None or sums_hold(c)}
-        return exact.pop() if len(exact) == 1 else None
+        # the sums may only rule the one fit out, never choose between fits: a report whose row
+        # does not add up (the very error to find) would have its values moved to make it add up
+        exact = cands & set(fits(xs, ref, 0))
+        return exact.pop() if len(exact) == 1 and (sums_hold is None or sums_hold(next(iter(exact)))) else None
     return None
 
 
