@@ -59,6 +59,7 @@ class _Grid:
     width: float
     page: int
     lines: list[Line] = field(default_factory=list)
+    also: list[list[float]] = field(default_factory=list)   # pdftotext: the page's full rows' places
 
 
 @cache
@@ -128,6 +129,10 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
             _learn_full_rows(g)
         elif not g.spans:
             g.spans = _page_columns(g, tolerance)
+        else:
+            # values set left in wide cells stand apart from the centred names (表二): where the
+            # page's full rows print each column counts too, when those rows agree
+            g.also = _page_columns(g, tolerance)
         if not g.spans or any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
             continue      # the known extents overlap: the picture of the columns is not sound
         for ln in g.lines:
@@ -233,7 +238,10 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
     for i in ln.numbers:
         if i in ln.loose:
             continue
-        cols = _columns_for(ln.words[i], g.spans) if tolerance is None else _columns_near(ln.words[i], g.spans, tolerance)
+        if tolerance is None:
+            cols = _columns_for(ln.words[i], g.spans)
+        else:
+            cols = sorted({*_columns_near(ln.words[i], g.spans, tolerance), *_columns_near(ln.words[i], g.also, tolerance)})
         if len(cols) == 1:
             known[i] = cols[0]
     placed = [known[i] for i in ln.numbers if i in known]
