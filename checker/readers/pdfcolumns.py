@@ -66,7 +66,7 @@ class _Grid:
 def _sequences() -> tuple[tuple[frozenset[str], ...], ...]:
     """The template's column sequences of two columns or more (each column: the names it may
     print under, normalised), every format."""
-    out = set()
+    out: set[tuple[frozenset[str], ...]] = set()
     for fmt in ("2019", "2021"):
         tpl = template(fmt)
         for tid in ("active", "requests", "appeals"):
@@ -80,7 +80,7 @@ def _sequences() -> tuple[tuple[frozenset[str], ...], ...]:
 @cache
 def _fragments() -> frozenset[str]:
     """Every piece a column name may be wrapped into (`自然`, `人`, `公益`): its substrings."""
-    out = set()
+    out: set[str] = set()
     for seq in _sequences():
         for names in seq:
             for n in names:
