@@ -97,20 +97,36 @@ def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
             continue
         texts = [t for t, _, _ in parts]
         last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
+        # pdftotext pulls a row's first number onto its label now and then (`…仍不明确0`): a
+        # number of its own, placed by order only
+        pulled = split_glued(texts[last_label]) if last_label >= 0 else None
+        if pulled is not None:
+            text, at, _ = parts[last_label]
+            parts[last_label:last_label + 1] = [(pulled[0], at, False), (pulled[1], at + len(pulled[0]), True)]
+            texts = [t for t, _, _ in parts]
         numbers = [i for i, t in enumerate(texts) if i > last_label and _VALUE.fullmatch(t)]
         # a number set one space after the text before it may have been pushed there by it: its
         # column only by order (pdfcolumns)
         loose = {i for i in numbers if parts[i][2] or line[max(parts[i][1] - 2, 0):parts[i][1]].strip()}
         if len(numbers) != sum(1 for i, t in enumerate(texts) if i > last_label and t.strip()) \
                 or any(t.rstrip()[-1:].isdigit() for t in texts[:last_label + 1]):
-            # some value not a number, or one pulled onto its label (`…仍不明确0`): the row is left
-            # to the spacing rules
-            numbers = []
+            numbers = []   # some value not a number, or digits left on a label: left to the spacing rules
         words = [pdfcolumns.Word(t, at, at + len(t)) for t, at, _ in parts]
-        placed.append((pdfcolumns.Line(row[0].page, row[0].row, row[0].row, 1.0, 0.0, words, numbers, loose), row))
-    pdfcolumns.place([ln for ln, _ in placed], lambda text: L.title_of(L.norm(text)) is not None,
+        ln = pdfcolumns.Line(row[0].page, row[0].row, row[0].row, 1.0, 0.0, words, numbers, loose)
+        placed.append((ln, row, pulled is not None))
+    pdfcolumns.place([ln for ln, _, _ in placed], lambda text: L.title_of(L.norm(text)) is not None,
                      tolerance=_HEADER_TOLERANCE)
-    for ln, row in placed:
+    for ln, row, split in placed:
+        if not ln.slots:
+            continue
+        if split:       # the pulled number becomes a cell of its own after the label
+            k = ln.numbers[0] - 1
+            label = row[k]
+            row.insert(k + 1, GridCell(ln.words[k + 1].text, label.row, label.col + 1, label.part, label.x, page=label.page,
+                                       glued=True))
+            label.text = ln.words[k].text
+            for c in row[k + 2:]:
+                c.col += 1
         for i, c in ln.slots.items():
             row[i].column = (c, ln.ncols)
 
