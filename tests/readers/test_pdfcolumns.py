@@ -88,3 +88,27 @@ def test_layout_text_places_only_at_the_header_names_on_their_page():
     place(lines + [ok, off, other_page], lambda text: False, tolerance=1)
     assert ok.slots == {1: 0, 2: 6}
     assert off.slots == {} and other_page.slots == {}
+
+
+def test_pdftotext_rows_take_the_header_columns_a_pulled_number_by_order():
+    """Real `pdftotext -layout` lines of the official template without rules (zeros partly left
+    empty): 重复申请's numbers stand under their names (社会公益组织 empty); 补正后…'s 自然人 was pulled
+    onto its label (`…仍不明确0`) and is placed by order, before 商业企业's."""
+    from checker.readers.text import rows_of
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "                                自然      商业   科研    社会   法律",
+        "于第三项加第四项之和）                                                       总计",
+        "                                    人              公益   服务   其他",
+        "                                        企业   机构    组织   机构",
+        "三、本 法提供      3.补正后申请内容仍不明确0             0    0     0    0    0    0",
+        "理结果      2.重复申请           1             0    0          0    0    1",
+        "\f",
+        "理结果      2.重复申请           1             0    0          0    0    1",
+    ]
+    rows = rows_of(lines, [0] * 8 + [1])
+    unclear, duplicate, next_page = rows[-3], rows[-2], rows[-1]
+    assert [c.text for c in unclear][-8:-7] == ["3.补正后申请内容仍不明确"]
+    assert [(c.text, c.column) for c in unclear if c.column] == [("0", (i, 7)) for i in range(7)]
+    assert [c.column[0] for c in duplicate if c.column] == [0, 1, 2, 4, 5, 6]
+    assert not any(c.column for c in next_page)    # another page: its own scale, no header there
