@@ -87,7 +87,7 @@ def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
     header's names start where their column's values do)."""
     from . import labels as L
     from . import pdfcolumns
-    placed: list[tuple[pdfcolumns.Line, list[GridCell]]] = []
+    placed: list[tuple[pdfcolumns.Line, list[GridCell], bool]] = []
     for row in rows:
         if not row or row[0].x < 0:
             continue
@@ -101,7 +101,7 @@ def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
         # number of its own, placed by order only
         pulled = split_glued(texts[last_label]) if last_label >= 0 else None
         if pulled is not None:
-            text, at, _ = parts[last_label]
+            at = parts[last_label][1]
             parts[last_label:last_label + 1] = [(pulled[0], at, False), (pulled[1], at + len(pulled[0]), True)]
             texts = [t for t, _, _ in parts]
         numbers = [i for i, t in enumerate(texts) if i > last_label and _VALUE.fullmatch(t)]
@@ -125,10 +125,10 @@ def _header_columns(rows: list[list[GridCell]], lines: list[str]) -> None:
             row.insert(k + 1, GridCell(ln.words[k + 1].text, label.row, label.col + 1, label.part, label.x, page=label.page,
                                        glued=True))
             label.text = ln.words[k].text
-            for c in row[k + 2:]:
-                c.col += 1
-        for i, c in ln.slots.items():
-            row[i].column = (c, ln.ncols)
+            for after in row[k + 2:]:
+                after.col += 1
+        for i, col in ln.slots.items():
+            row[i].column = (col, ln.ncols)
 
 
 # How far (characters) a number may start from its column's header name in pdftotext text.
