@@ -48,7 +48,7 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
 def breakdown(units: int, seed: int) -> tuple[int, Counter]:
     cells, unread = 0, Counter()
     with tempfile.TemporaryDirectory(prefix="xxgk-crawler-") as tmp:
-        for n, r in enumerate(reports(units, seed)):
+        for n, r in enumerate(reports(units, seed, archive=True)):
             path = Path(tmp) / f"r{n:04d}.txt"
             path.write_text(crawler_text(r), encoding="utf-8")
             got = read_path(path).reports[0]
