@@ -221,6 +221,7 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
         p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed,
                                                    decimal_last=row.columns[-1].kind in ("money", "wan"))
+        p.candidates = items_not_negative(row, p.candidates)
         if p.table == "active" and len(p.candidates) > 1:
             _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
@@ -239,6 +240,19 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
 
     for p in pending:
         _settle(report, p, where)
+
+
+def items_not_negative(row, candidates: list) -> list:
+    """本年增/减 cannot take more items away than 上一年项目数量 had: this year's count is their sum, and
+    a count is never negative (`5-12`: 5|−1|2, not 5|−12|空). True by definition, not merely usual.
+    A blank checks nothing; when no split keeps it the row contradicts itself, which says nothing
+    about the split, so all are kept."""
+    ids = [c.id for c in row.columns]
+    if "prev_items" not in ids or "change" not in ids:
+        return candidates
+    prev, change = ids.index("prev_items"), ids.index("change")
+    keep = [c for c in candidates if c[prev] is None or c[change] is None or c[prev] + c[change] >= 0]
+    return keep or candidates
 
 
 def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, float]) -> None:

@@ -82,8 +82,9 @@ def test_signed_values_of_the_2019_table():
     r = _read(_line(_ACTIVE_2019, reqs).replace("2022年", "2020年"))
     assert r.format == "2019"
     assert [r.get(f"active.fees.{c}") for c in ("prev_items", "change")] == [15, -15]
-    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace): 1 either way
-    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, None, None]
+    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace); but -10 would leave
+    # -9 items, and a count is never negative: 1|-1|0 (gwh_2020's page.html prints 1|-1|0)
+    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, -1, 0]
     assert r.get("active.regulations.made") == 0                     # 000: no blank can hide in it
     # 88-720 is 88|-72|0, 88|-7|20 or 88|-720|空: 上一年项目数量 is 88 either way, the rest is unread
     assert r.get("active.licensing.prev_items") == 88
@@ -92,6 +93,20 @@ def test_signed_values_of_the_2019_table():
     assert {c.cell for c in f3.cells} == {"active.licensing.change", "active.licensing.decisions"}
     assert r.get("active.procurement.items") is None                 # 263042532: two cells, no sum
     assert r.get("requests.other.other_org") == 0 and r.get("requests.other.commercial") == 2
+
+
+def test_a_change_never_takes_more_items_than_last_year_had():
+    """本年增/减 ≥ −上一年项目数量 by definition (this year's count is their sum): `5-12` is 5|-1|2, not
+    5|-12|空. A row no split of which keeps the count non-negative contradicts itself: it stays unread."""
+    reqs = [(lab, run) for lab, run in _REQ_2021 if "申请人" not in lab and lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("行政处罚000", "行政处罚5-12").replace("行政强制000", "行政强制1-20")
+    r = _read(_line(active, reqs).replace("2022年", "2020年"))
+    assert [r.get(f"active.penalty.{c}") for c in ("prev_items", "change", "decisions")] == [5, -1, 2]
+    # 1-20: 1|-2|0 and 1|-20|空 both leave fewer than 0 items; the row is printed wrong, not split
+    assert r.get("active.enforcement.prev_items") == 1
+    assert r.get("active.enforcement.change") is None and r.get("active.enforcement.decisions") is None
+    assert any(f.rule == "F3" and "1-20" in f.message for f in r.findings)
 
 
 def test_a_label_printed_without_values_is_a_row_of_blanks():
