@@ -138,6 +138,19 @@ def test_a_figure_the_prose_states_about_a_cell_picks_among_the_splits():
     assert r.cell_meta["active.normative_docs.issued"]["stated"] == {"active.normative_docs.issued": 34}
 
 
+def test_made_by_the_verb_zhiding_is_a_figure_for_the_cell_too():
+    # hzs_2023 (平潭): "我局制定规范性文件5件" and "现行有效的规范性文件16件" with 行政规范性文件5416
+    active = _ACTIVE_2021.replace("行政规范性文件34089", "行政规范性文件5416")
+    r = _read(_line(active).replace("我局办理行政许可12件。", "我局制定规范性文件5件。"))
+    # 5|4|16, 5|41|6, 5|空|416 …: 本年制发件数 5 read, the rest still F3
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [5, None, None]
+    said = "全面梳理了我局现行有效的规范性文件16件。我局制定规范性文件5件。"
+    r = _read(_line(active).replace("我局办理行政许可12件。", said))
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [5, 4, 16]
+    r = _read(_line(active).replace("我局办理行政许可12件。", "指导各单位制定规范性文件5件。"))
+    assert r.get("active.normative_docs.issued") is None      # other units' documents: no evidence
+
+
 def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
     for said in ("较上年制发规范性文件34件增加2件。", "全区制发规范性文件34件。", "政策、规范性文件类信息34条。",
                  "制发规范性文件34件，另制发规范性文件3件。"):
