@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,7 +116,36 @@ def _text(v: float | None) -> str:
 # --- renditions --------------------------------------------------------------------------------
 
 def html_page(r: Report) -> str:
-    return page(r.format, truth(r), unit=r.unit, year=r.year)
+    return page(r.format, truth(r), unit=r.unit, year=r.year, said=prose_figures(r))
+
+
+# What real pages' prose states about 表二 (bench/NOTES.md, "Crawler pages"): 9 of 42 state a cell in
+# wording that names it, 本年制发件数 on 6 (one also 现行有效, one also 废止), 处理决定数量 on 2, 采购 on 1.
+STATING_PAGES = 9 / 42
+_STATED_KIND = (("normative_docs",) * 6 + ("penalty",) * 2 + ("procurement",))
+
+
+def prose_figures(r: Report) -> str:
+    """The sentences stating 表二 figures on this report's page, drawn as often as real pages state
+    them; only figures printed and not 0 (no real page states a 0). The same report, the same page."""
+    rng = random.Random(zlib.crc32(f"{r.unit}{r.year}".encode()))
+    if rng.random() >= STATING_PAGES:
+        return ""
+    kind = rng.choice(_STATED_KIND)
+    if kind == "procurement" and r.format == "2019":
+        items, amount = r.get("active.procurement.items"), r.get("active.procurement.amount")
+        return f"全年发布政府采购信息{_text(items)}批次，涉及金额{_text(amount)}元。" if items and amount else ""
+    if kind == "penalty":
+        n = r.get("active.penalty.decisions")
+        return f"全年作出行政处罚决定{_text(n)}起。" if n else ""
+    made = r.get("active.normative_docs." + ("made" if r.format == "2019" else "issued"))
+    out = f"本年度制发规范性文件{_text(made)}件。" if made else ""
+    if r.format == "2021":
+        for cell, wording in (("in_force", "现行有效规范性文件{n}件。"), ("repealed", "废止规范性文件{n}件。")):
+            n = r.get(f"active.normative_docs.{cell}")
+            if n and rng.random() < 1 / 6:
+                out += wording.format(n=_text(n))
+    return out
 
 
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
