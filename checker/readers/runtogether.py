@@ -289,12 +289,12 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     n = sum(ch.isdigit() for ch in p.digits)
     if p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
-    elif n < len(ids):
+    elif not p.candidates and n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
-    else:
+    else:   # several splits; a row one digit short (`000000` for 7 cells) lists where its blank may be
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"

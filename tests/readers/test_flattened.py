@@ -109,6 +109,20 @@ def test_a_change_never_takes_more_items_than_last_year_had():
     assert any(f.rule == "F3" and "1-20" in f.message for f in r.findings)
 
 
+def test_an_empty_cell_leaves_nothing_and_its_row_is_reported_with_every_place_of_the_blank():
+    # jjp_2023 (平潭): page.html prints 四、结转下年度继续办理 as 0, <td><br/></td>, 0, 0, 0, 0, 0; page.txt
+    # keeps `000000`. Every place of the blank fits the table's sums: nothing is read as 0, F3 lists them
+    reqs = list(_REQ_2021)
+    reqs[-1] = (reqs[-1][0], "000000")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    cells = [f"requests.carried_forward.{c}" for c in ("natural_person", "commercial", "research", "nonprofit",
+                                                       "legal_services", "other_org", "total")]
+    assert all(r.get(c) is None for c in cells)
+    f3 = next(f for f in r.findings if f.rule == "F3" and "000000" in f.message)
+    assert {c.cell for c in f3.cells} == set(cells)
+    assert "空|0|0|0|0|0|0" in f3.message and "0|空|0|0|0|0|0" in f3.message and "等 7 种" in f3.message
+
+
 def test_a_label_printed_without_values_is_a_row_of_blanks():
     reqs = list(_REQ_2021)
     reqs[21] = (reqs[21][0], "")      # `…不再处理其政府信息公开申请3.其他（七）总计…`
