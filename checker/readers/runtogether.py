@@ -258,11 +258,15 @@ def items_not_negative(row, candidates: list) -> list:
 
 
 def _digit_a_cell(digits: str, ncols: int) -> list[Split]:
-    """A run of exactly as many digits as the row has cells (`5100000` for 7) splits one way only,
-    one digit a cell: its sums do not choose the split, they check it. When none holds, the table
-    as printed is wrong (a 总计 column left at 0), which the rules report, not the reading."""
+    """A run of exactly as many digits as the row has cells, whose sums fail, one digit a cell: the
+    table as printed is wrong (a 总计 column left at 0), which the rules report, not the reading.
+    Only when no cell can be blank: a blank beside a two-digit number prints as many digits
+    (`9200011` is also 9|空|2|0|0|0|11, whose group holding the blank checks nothing), so a run
+    with a two-digit reading (a digit other than 0 before another digit) stays unread."""
     run = digits.replace(" ", "")
     if len(run) != ncols or not (run.isascii() and run.isdigit()):
+        return []
+    if any(ch != "0" for ch in run[:-1]):
         return []
     return [tuple(map(int, run))]
 

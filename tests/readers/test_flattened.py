@@ -123,6 +123,20 @@ def test_an_empty_cell_leaves_nothing_and_its_row_is_reported_with_every_place_o
     assert "空|0|0|0|0|0|0" in f3.message and "0|空|0|0|0|0|0" in f3.message and "等 7 种" in f3.message
 
 
+def test_a_run_as_long_as_its_row_whose_sums_fail_is_not_read_one_digit_a_cell_when_a_blank_may_hide():
+    # 9|空|2|0|0|0|11 prints 9200011: seven digits for seven cells, but 9|2|0|0|0|1|1 would be wrong
+    # (bench.renditions found such rows). 5100000 (海坛 2024: 5|1|0|0|0|0|0, 总计 printed 0) is also
+    # 51|0|0|0|0|0|空: unread as well. Only a run with no two-digit reading is one digit a cell.
+    reqs = list(_REQ_2021)
+    reqs[2] = (reqs[2][0], "9200011")
+    reqs[3] = (reqs[3][0], "5100000")
+    reqs[4] = (reqs[4][0], "0000005")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    for row in ("granted", "partly_granted"):
+        assert r.get(f"requests.{row}.natural_person") is None and r.get(f"requests.{row}.total") is None
+    assert [r.get(f"requests.denied.state_secret.{c}") for c in ("natural_person", "total")] == [0, 5]
+
+
 def test_a_label_printed_without_values_is_a_row_of_blanks():
     reqs = list(_REQ_2021)
     reqs[21] = (reqs[21][0], "")      # `…不再处理其政府信息公开申请3.其他（七）总计…`
