@@ -53,6 +53,7 @@ class Meta:
     published: str | None = None
     published_line: int = 0
     signer: str | None = None
+    opening_year: int | None = None  # `一、总体情况` opening `2021年，…`: the weakest statement of the year
 
     def to_facts(self) -> dict:
         return {"title_year": self.title_year, "title_line": self.title_line,
@@ -64,6 +65,8 @@ class Meta:
 def read(flow: Flow) -> Meta:
     meta = Meta()
     _title(flow, meta)
+    if meta.title_year is None:
+        _named(flow, meta)
     _period(flow, meta)
     _signature(flow, meta)
     if meta.unit is None and meta.signer:
@@ -79,13 +82,13 @@ def data_year(meta: Meta) -> int | None:
         return int(meta.period[1][:4])
     if meta.published:
         return int(meta.published[:4]) - 1
-    return None
+    return meta.opening_year
 
 
 def year_source(meta: Meta) -> str | None:
     """Which statement `data_year` took the year from."""
     return ("title" if meta.title_year else "period" if meta.period else
-            "signature" if meta.published else None)
+            "signature" if meta.published else "opening" if meta.opening_year else None)
 
 
 def _title(flow: Flow, meta: Meta) -> None:
@@ -112,6 +115,34 @@ def _title(flow: Flow, meta: Meta) -> None:
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))
             meta.unit = unit or None
+            return
+
+
+# A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
+# 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
+# 编制…的通知》`) is not the report itself.
+_NAMED = re.compile(r"(?:公布|现将|编制|发布)(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度?(?:工作)?报告")
+_OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
+_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+
+
+def _named(flow: Flow, meta: Meta) -> None:
+    """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
+    lines = [(no, _SP.sub("", line)) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES]
+    for no, line in lines:
+        m = _NAMED.search(cn_dates(line))
+        if m and "关于" not in m.group("gap"):
+            meta.title_year = int(m.group("year"))
+            meta.title_line = no
+            return
+    for k, (_, line) in enumerate(lines):
+        if _OVERVIEW.match(line):
+            for _, after in lines[k + 1:k + 4]:
+                m = _OPENING.match(after)
+                if m:
+                    meta.opening_year = int(m.group(1))
+                    return
             return
 
 
