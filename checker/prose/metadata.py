@@ -102,6 +102,8 @@ def _title(flow: Flow, meta: Meta) -> None:
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
             m = _TITLE.search(s)
+        if m and "《" in (m.group("unit") or m.group("unit2") or "")[1:]:
+            continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
             if m.group("year2"):
