@@ -113,6 +113,8 @@ def _title(flow: Flow, meta: Meta) -> None:
                 if unit in ("政府", "政务"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
+                if not unit and k + 2 < len(lines) and _NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])):
+                    continue   # the page's header repeats the bare title; the title under the unit's line follows
             meta.title = s
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))

@@ -45,3 +45,15 @@ def test_the_overview_opening_under_a_sub_heading(tmp_path):
 def test_a_title_in_book_title_marks_is_still_the_title(tmp_path):
     text = "《示例县教育局2023年政府信息公开工作年度报告》\n一、总体情况\n本局全年公开信息30条。" + _TABLE
     assert _year(tmp_path, text) == 2023
+
+
+def test_unit_when_the_page_header_repeats_the_bare_title(tmp_path):
+    # navigation repeats `2022年政府信息公开工作年度报告`; the title is set on two lines below it
+    text = ("2022年政府信息公开工作年度报告\n示例县青石镇人民政府\n2022年政府信息公开工作年度报告\n"
+            "一、总体情况\n2022年，本镇主动公开信息20条。" + _TABLE)
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    (r,) = json.loads(out.stdout)["reports"]
+    assert (r["unit"], r["year"]) == ("示例县青石镇人民政府", 2022)
