@@ -509,6 +509,8 @@ class _Reader:
             return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True
+        if len(ln.values) == len(vals) and all(x.bounded for x in ln.values):
+            return True         # drawn cells (an HTML or Word table): each is a column of its own
         return (self.report.location_style == "text" and len(ln.values) == len(vals)
                 and self._separated(ln.values, False))
 
