@@ -174,8 +174,8 @@ _BARS_ONLY = re.compile(r"^\s*\|{2,}\s*$")           # `||`, `|||`: the padding 
 def cell_lines(lines: list[str]) -> list[str | None]:
     """The lines as the cell-per-line reading wants them. Two renditions of pages whose crawler put
     each table cell on a line of its own differ from plain copy-paste only in their punctuation:
-    - every cell ended by ` |` (`规章 |` `0 |`), a lone `|` for an empty cell (or closing a label
-      that wrapped before its bar), `||`/`|||` for the padding of a merged row: the bars come off;
+    - every cell ended by ` |` (`规章 |` `0 |`) or by a lone `|` on the next line, a lone `|` after
+      a closed cell for an empty cell, `||`/`|||` for the padding of a merged row: the bars come off;
     - the whole text double-spaced (an empty line after every line): an empty cell is then two more
       empty lines, so a run of k empty lines holds (k-1)/2 empty cells.
     A line that holds no cell becomes None (line numbers stay those of the file)."""
@@ -208,12 +208,16 @@ def cell_lines(lines: list[str]) -> list[str | None]:
 
 
 def _bar_ended(lines: list[str]) -> bool:
-    """Many lines are one cell ended by a bar, and no line is a `|` table row of several cells."""
+    """Many cells are ended by a bar (on their line, or a lone `|` on the next), and no line is a
+    `|` table row of several cells."""
     ended = 0
     for line in lines:
         if "|" not in line:
             continue
-        if _BARS_ONLY.match(line) or line.strip() == "|":
+        if _BARS_ONLY.match(line):
+            continue
+        if line.strip() == "|":
+            ended += 1
             continue
         if line.count("|") > 1 or not _BAR_ENDED.match(line):
             return False

@@ -163,3 +163,19 @@ def test_2019_table_one_cell_a_line_in_a_later_year_is_read_as_2019(tmp_path):
     assert (r["year"], r["format"]) == (2023, "2019")
     assert [c[f"active.normative_docs.{k}"] for k in ("made", "published", "total_published")] == [2, 2, 14]
     assert [c[f"active.licensing.{k}"] for k in ("prev_items", "change", "decisions")] == [6, 1, 30]
+
+
+def test_cells_each_followed_by_a_bar_on_the_next_line(tmp_path):
+    # `规范性文件` / `|` / `3` / `|` …: the crawler closed every cell with a bar on a line of its own;
+    # a bar right after a closed cell is an empty cell
+    cells = ["第二十条第（一）项", "信息内容", "本年新\n制作数量", "本年新\n公开数量", "对外公开总数量",
+             "规章", "0", "0", "0", "规范性文件", "3", "3", "11", "第二十条第（五）项", "信息内容",
+             "上一年项目数量", "本年增/减", "处理决定数量", "行政许可", "7", "", "40"]
+    text = ("示例县审计局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            + "".join((c + "\n|\n") if c else "|\n" for c in cells))
+    r = _extract(tmp_path, "nextbar.txt", text)
+    c = r["cells"]
+    assert (r["year"], r["format"]) == (2020, "2019")
+    assert [c[f"active.normative_docs.{k}"] for k in ("made", "published", "total_published")] == [3, 3, 11]
+    assert [c[f"active.licensing.{k}"] for k in ("prev_items", "change", "decisions")] == [7, None, 40]
+    assert "F1" in _rules(r) and "F3" not in _rules(r)
