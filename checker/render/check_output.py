@@ -24,12 +24,30 @@ def render(result, fmt: str, out=None, summary: bool = False) -> None:
         from .summary import per_report
         per_report(result, out)
     elif fmt == "json":
-        json.dump(result.to_json(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        write_json(result.to_json(), out)
     elif fmt == "csv":
         write_csv(result.findings, out)
     else:
         table(result, out)
+
+
+def write_json(doc: dict, out) -> None:
+    """`doc` as JSON with one report, finding or statistic a line. Each line comes from json's C
+    encoder: `indent=` makes the json module fall back to its pure-Python encoder (7 s of a 100,000-
+    report check). The content is what `json.dump(doc, indent=2)` wrote; only the layout differs."""
+    body = ",".join("\n  " + _entry(k, v, nested=False) for k, v in doc.items())
+    out.write("{" + body + ("\n}\n" if doc else "}\n"))
+
+
+def _entry(key, value, nested: bool = True) -> str:
+    """`"key": value`, keys converted as json converts them; a top-level list or dict one item a line."""
+    head = json.dumps({key: None}, ensure_ascii=False)[1:-5]       # `"key": `
+    if nested or not value or not isinstance(value, (list, dict)):
+        return head + json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        items = [_entry(k, v) for k, v in value.items()]
+        return head + "{\n    " + ",\n    ".join(items) + "\n  }"
+    return head + "[\n    " + ",\n    ".join([json.dumps(v, ensure_ascii=False) for v in value]) + "\n  ]"
 
 
 def safe_cell(value) -> str:
