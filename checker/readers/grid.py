@@ -428,6 +428,8 @@ class _Reader:
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid
         against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
+        if all(c.x < 0 for c in vals):
+            return None       # no positions (tab, `|` rows: nearly every row read): nothing to lay out
         filled = [c for c in vals if c.text.strip()]
         if not 2 <= len(filled) < ncols or any(c.x < 0 or not _NUMBER.fullmatch(c.text.strip()) for c in filled):
             return None
