@@ -34,20 +34,29 @@ def render(result, fmt: str, out=None, summary: bool = False) -> None:
 def write_json(doc: dict, out) -> None:
     """`doc` as JSON with one report, finding or statistic a line. Each line comes from json's C
     encoder: `indent=` makes the json module fall back to its pure-Python encoder (7 s of a 100,000-
-    report check). The content is what `json.dump(doc, indent=2)` wrote; only the layout differs."""
-    body = ",".join("\n  " + _entry(k, v, nested=False) for k, v in doc.items())
-    out.write("{" + body + ("\n}\n" if doc else "}\n"))
+    report check). The content is what `json.dump(doc, indent=2)` wrote; only the layout differs.
+    Written piece by piece: the findings of a large check are tens of MB, not copied again."""
+    out.write("{")
+    for n, (key, value) in enumerate(doc.items()):
+        out.write(("," if n else "") + "\n  " + _key(key))
+        if not value or not isinstance(value, (list, dict)):
+            out.write(_dumps(value))
+            continue
+        items = ([_key(k) + _dumps(v) for k, v in value.items()] if isinstance(value, dict)
+                 else [_dumps(v) for v in value])
+        out.write("{\n    " if isinstance(value, dict) else "[\n    ")
+        out.write(",\n    ".join(items))
+        out.write("\n  }" if isinstance(value, dict) else "\n  ]")
+    out.write("\n}\n" if doc else "}\n")
 
 
-def _entry(key, value, nested: bool = True) -> str:
-    """`"key": value`, keys converted as json converts them; a top-level list or dict one item a line."""
-    head = json.dumps({key: None}, ensure_ascii=False)[1:-5]       # `"key": `
-    if nested or not value or not isinstance(value, (list, dict)):
-        return head + json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        items = [_entry(k, v) for k, v in value.items()]
-        return head + "{\n    " + ",\n    ".join(items) + "\n  }"
-    return head + "[\n    " + ",\n    ".join([json.dumps(v, ensure_ascii=False) for v in value]) + "\n  ]"
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _key(key) -> str:
+    """`"key": ` as json writes a dict's key (a number or None becomes a string, as there)."""
+    return _dumps({key: None})[1:-5]
 
 
 def safe_cell(value) -> str:
