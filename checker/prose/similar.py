@@ -29,11 +29,7 @@ def normalise(text: str) -> str:
 
 def shingles(text: str) -> np.ndarray:
     """Sorted unique 64-bit hashes of the normalised text's 8-character pieces."""
-    return hashes(normalise(text))
-
-
-def hashes(s: str) -> np.ndarray:
-    """`shingles` of a text already normalised (`normalise`)."""
+    s = normalise(text)
     if len(s) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)

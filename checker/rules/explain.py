@@ -39,10 +39,11 @@ def _revealing_rule(dec: Decoder, cause: Cause, rules: list[str]) -> str:
 def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     rules = sorted({k[1] for k in cause.explained}, key=lambda r: PRIORITY.index(r) if r in PRIORITY else 99)
     rule = _revealing_rule(dec, cause, rules)
-    # every cell of the broken equalities, once, in order (R9's sums repeat a district's cells):
-    # positions first, then one CellRef each (building one is the costly part)
-    at = dict.fromkeys((i, c) for k in cause.explained for i, c, _ in dec.terms(k) if i >= 0)
-    cells = dict.fromkeys(_ref(ctx, i, c) for i, c in at)
+    cells: dict[CellRef, None] = {}
+    for k in cause.explained:
+        for i, c, _ in dec.terms(k):
+            if i >= 0:
+                cells[_ref(ctx, i, c)] = None
     hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
     own = cause.suspect[0] if cause.suspect else dec.family[hard[0][1]].owner(hard[0])
     descs = [describe(ctx, dec, k, own) for k in hard]

@@ -48,7 +48,7 @@ def _text(report: Report, section: int) -> str | None:
     """A section's text, or None when the report has no whole text or the section no heading."""
     found = report.facts.get("sections")
     texts = report.facts.get("section_text")
-    if found is None or texts is None or (section not in found and str(section) not in found):
+    if found is None or texts is None or str(section) not in {str(k) for k in found}:
         return None
     return texts.get(str(section), "")
 
@@ -90,10 +90,9 @@ def copied(rule, reports, ctx):
         judged = False
         for n in sections:
             text = _text(report, n)
-            plain = None if text is None else similar.normalise(text)
-            if plain is None or len(plain) < min_chars:
+            if text is None or len(similar.normalise(text)) < min_chars:
                 continue
-            prints[(i, n)] = similar.hashes(plain)
+            prints[(i, n)] = similar.shingles(text)
             judged = True
         if not judged:
             ctx.skip(rule.id)      # no section long enough to judge
