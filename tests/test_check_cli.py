@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from bench.generate import district, write_texts, write_units
 from checker.cli import app
-from checker.render.check_output import safe_cell, write_csv
+from checker.render.check_output import safe_cell, write_csv, write_json
 from checker.exitcodes import OUTPUT
 
 runner = CliRunner()
@@ -50,6 +50,22 @@ def test_json_findings_have_the_spec_shape(seeds_json):
                 "message"} <= set(f)
         assert f["severity"] in ("error", "warning", "info")
         assert all(set(c) == {"unit", "year", "cell"} for c in f["cells"])
+
+
+def test_json_is_one_report_or_finding_a_line_with_the_content_of_indented_json(seeds_json):
+    # the C encoder writes each line (indent=2 would use json's slow pure-Python one): the same
+    # document as the indented JSON, a program reads it unchanged, a person finds one item a line
+    res, doc = seeds_json
+    lines = res.stdout.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    for key in ("reports", "findings"):
+        start = lines.index(f'  "{key}": [')
+        items = [json.loads(ln.strip().rstrip(",")) for ln in lines[start + 1:start + 1 + len(doc[key])]]
+        assert items == doc[key] and lines[start + 1 + len(doc[key])].strip() in ("]", "],")
+    buf = io.StringIO()
+    write_json(doc, buf)
+    assert json.loads(buf.getvalue()) == json.loads(json.dumps(doc, ensure_ascii=False, indent=2)) == doc
+    assert res.stdout == buf.getvalue()
 
 
 def test_table_output_is_grouped_by_report_in_chinese():

@@ -459,6 +459,8 @@ class _Reader:
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid
         against the full rows printed nearest above and below it on the same page (`layoutrow`)."""
+        if max(map(_X, vals), default=-1) < 0:
+            return None       # no positions (tab, `|` rows: nearly every row read): nothing to lay out
         filled = [c for c in vals if c.text.strip()]
         placed = self._placed(ln, filled, ncols)
         if placed is not None:
@@ -710,6 +712,7 @@ def _near(a: _Line, b: _Line) -> bool:
 
 
 _TEXT = attrgetter("text")
+_X = attrgetter("x")
 
 
 def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:

@@ -14,7 +14,7 @@ from .grid import PROSE_LEN, GridCell
 from . import flattened
 from .document import Document, file_bytes, to_report
 from .runtogether import STATED
-from .stated import figures
+from .stated import Stated
 
 _LAYOUT_CELL = re.compile(r"\S+(?: \S+)*")          # text between runs of 2+ spaces
 _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[\d.,]*$")
@@ -317,7 +317,9 @@ def _pages(text: str) -> list[int] | None:
 
 def read_text(text: str, source: str, where: str) -> Report:
     """A report from the text of one document (also used by readers that extract text first)."""
-    return to_report(document(text, source, where))
+    report = to_report(document(text, source, where))
+    report.facts.pop(STATED, None)    # the prose's figures served the reading only (stated.py)
+    return report
 
 
 def document(text: str, source: str, where: str) -> Document:
@@ -325,4 +327,4 @@ def document(text: str, source: str, where: str) -> Document:
     lines = text.splitlines()
     # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
     return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text)), lines=lines,
-                    known={"facts": {STATED: figures(text)}})
+                    known={"facts": {STATED: Stated(text)}})

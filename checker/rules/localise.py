@@ -166,15 +166,22 @@ class Decoder:
                     if i >= 0 and i in own:
                         owner.setdefault((i, c), n)
         sets = _Sets(range(len(clusters)))
-        for x, n in owner.items():
+        seen: set[tuple] = set()       # each holding equality once: it joins all its owned cells
+        for x in owner:
             for k in self.instances(x[0], x[1], self.hard):
-                if self.status(k) != "ok":
+                if k in seen or self.status(k) != "ok":
                     continue
+                seen.add(k)
                 terms = self.terms(k)
                 if k[0] == "H":
                     # a district's sum joins the district's cell with a unit's, never two units
                     # (else every unit of a district with errors would be solved at once)
-                    terms = terms[:1] if x[0] != k[2] else terms[1:]
+                    n = owner.get(terms[0][:2])
+                    if n is None:
+                        continue
+                    terms = terms[1:]
+                else:
+                    n = owner[x]
                 for i, c, _ in terms:
                     m = owner.get((i, c))
                     if m is not None:
