@@ -33,9 +33,6 @@ PRIORITY = priority()
 MAX_CANDIDATES_SHOWN = 6
 
 
-EXACT_TIME_LIMIT = 20.0      # seconds (wall clock, so generous: a shared machine) one cluster may take; its batch that many times
-
-
 @dataclass
 class Cause:
     explained: list[tuple]                    # instance keys (hard and soft) this cause accounts for
@@ -145,7 +142,7 @@ class Decoder:
         # clusters no single cell explains may be one cause seen through an equality that still
         # holds (a stray 1 in a result and in its column's total): they are solved together
         groups = self._joined(unexplained)
-        for group, result in zip(groups, exact.solve_many(self, groups, EXACT_TIME_LIMIT) if groups else []):
+        for group, result in zip(groups, exact.solve_many(self, groups) if groups else []):
             causes.extend(self._decode(group, result))
         soft_done = {k for c in causes for k in c.explained}
         for f in self.soft:
