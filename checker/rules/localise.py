@@ -241,7 +241,8 @@ class Decoder:
 
     # --- several wrong cells: the exact method --------------------------------------------------
     def _exact(self, remaining: set[tuple], solutions: list[exact.Solution], complete: bool) -> list[Cause]:
-        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight))
+        # equally good solutions in the order of their cells, not the order the solver found them
+        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight, sorted(s.errors)))
         best = ranked[0]
         tied = [s for s in ranked if (self._slips(s), s.weight) == (self._slips(best), best.weight)]
         groups = self._causes_of(best)

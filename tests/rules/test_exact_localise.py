@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bench.generate import district, write_texts, write_units
@@ -212,7 +213,8 @@ def test_the_strengthened_program_keeps_every_optimal_solution(monkeypatch):
     monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
     strong = findings()
     assert rounds, "no cluster reached the exact method"
-    monkeypatch.setattr(exact, "_strengthened", lambda m, block: block)
+    none = (np.zeros(0, dtype=int), np.zeros(0, dtype=int), np.zeros(0), np.zeros(0), np.zeros(0))
+    monkeypatch.setattr(exact, "_strengthened", lambda m, *equalities: none)
     assert findings() == strong
 
 
