@@ -21,7 +21,7 @@ _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]", re.I)
 _TITLE_LINES = 20      # web pages put navigation before the title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
-    r"(?:统计|数据|时限|期限|期间)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
+    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
@@ -29,12 +29,12 @@ _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
 _NOT_NAME = re.compile(r"[。，,；;：:]")
 _TRAILER = re.compile(r"^(?:\[?附件|扫一扫|[(（]来源|来源[:：]|分享|打印|关闭|【|责任编辑|相关附件)")
 # What a one-line page prints after the signature's date, on the same line (spaces removed): a
-# contact in brackets, the copy list (`抄送：…。`), the office that printed it
+# contact in brackets, the release note (`（此件主动公开）`), the copy list (`抄送：…。`), the office that printed it
 # (`…办公室2022年1月13日印发`), Word's settings leaked as text (`Normal 0 7.8 磅 … {mso-…}`), the
 # page's `附件下载` link and footer (`相关链接…`, `版权所有…`). Cut from the end, so the date ends
 # the line again.
 _AFTER_SIGNATURE = re.compile(
-    r"(?:[（(](?:联系人|联系电话|联系方式|电话)[^（）()]{0,60}[）)]"
+    r"(?:[（(](?:联系人|联系电话|联系方式|电话)[^（）()]{0,60}[）)]|[（(]此件[^（）()]{0,8}[）)]"
     r"|(?:(?<=\d日)|(?<![\u4e00-\u9fff\d]))[\u4e00-\u9fff]{2,40}" + _DATE + r"印发"
     r"|抄送[:：][^。]{0,80}。|Normal0[\d.]{0,6}磅.*|附件下载|打印|关闭"
     r"|(?:相关链接|版权所有|主办单位|网站标识码)[^。]*"
@@ -130,7 +130,8 @@ def _period(flow: Flow, meta: Meta) -> None:
         return
 
 
-_PERIOD_CANDIDATE = re.compile(r"统计|数据|时限|期限")
+# 涵盖: `内容涵盖2019年9月1日至12月31日期间的政府信息公开工作情况` (a unit set up mid-year)
+_PERIOD_CANDIDATE = re.compile(r"统计|数据|时限|期限|涵盖")
 
 
 def _signature(flow: Flow, meta: Meta) -> None:

@@ -5,9 +5,10 @@ part, and layout hints) and the lines of its prose. Everything after that is the
 Word, workbook, PDF and web page, and happens here, in this order:
 
 1. the rows become printed rows: label cells, then value cells (`grid.table_lines`);
-2. the format: the labels only one template prints say 2019 or 2021; when they do not, the data
-   year does (the one the reader knows, else the one the prose gives, else the fallback): 2019/2020
-   is 2019, later 2021, earlier legacy; rows of the 2019/2021 tables with no year to tell (or an
+2. the format: a vote of the labels only one template prints (column headers, the 2021 sub-rows;
+   a lone （六）其他处理 row of values weakly, since 2021 reports print it so too) and, when the
+   labels leave it close, of the data year (the one the reader knows, else the one the prose
+   gives, else the fallback): 2019/2020 is 2019, later 2021, earlier legacy (`grid.format_of`); rows of the 2019/2021 tables with no year to tell (or an
    earlier one, which cannot have them) are read as 2021, guessed (`grid.format_by_year`);
 3. the tables: rows matched to the template by their labels, cells placed, F1-F3 for blank,
    misprinted and unplaceable cells, F4 for rows a table lacks (`grid.read_lines`);
@@ -23,7 +24,7 @@ from typing import Any
 
 from ..model import Report
 from . import ReadError
-from .grid import GridCell, finish, format_by_year, format_of, read_lines, table_lines
+from .grid import GridCell, finish, format_by_year, format_of, labels_decide, read_lines, table_lines
 
 
 def file_bytes(path: Path) -> bytes:
@@ -72,15 +73,19 @@ def to_report(doc: Document) -> Report:
 
 def _format(doc: Document, report: Report, lines: list) -> str | None:
     """Step 2 of the module: the template the rows are read with (None: no table to read)."""
-    fmt = format_of(lines)
+    fmt = labels_decide(lines)
     if fmt is not None:
         return fmt
+    # the labels leave it close (or open): the data year votes too
     year = report.year
     if year is None and doc.lines is not None:
         from ..prose import data_year
         year = data_year(doc.lines)
     if year is None:
         year = doc.fallback.get("year")
+    fmt = format_of(lines, year)
+    if fmt is not None:
+        return fmt
     return format_by_year(lines, year, report.facts)
 
 

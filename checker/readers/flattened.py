@@ -38,6 +38,10 @@ MIN_ROWS = 3
 _ANCHORS = {"active": ("信息内容",), "requests": ("申请人情况", "自然人")}
 _APPEALS_HEADER = "结果维持"
 APPEALS_TITLE = "政府信息公开行政复议、行政诉讼情况"
+# Each table's rows follow its title row, as in every other rendition: the grid reads a row in the
+# table it stands in (a （六）其他处理 printed as one row is a departure of table `requests`).
+_TITLES = {"active": "主动公开政府信息情况", "requests": "收到和处理政府信息公开申请情况"}
+_COLUMN_HEADER = "信息内容"
 
 
 def looks_flattened(line: str) -> bool:
@@ -68,6 +72,12 @@ def rows(line: str, n: int) -> list[list[GridCell]] | None:
     out: list[list[GridCell]] = []
     for i, hit in enumerate(best):
         nxt = best[i + 1] if i + 1 < len(best) else None
+        first = i == 0 or best[i - 1].table != hit.table
+        if first:
+            out.append([GridCell(_TITLES[hit.table], n, 1)])
+        header = _header(text, hit.start - FIRST_ROW_GAP if first else best[i - 1].key_end, hit.start, n)
+        if header:
+            out.append(header)
         out.append(_row_cells(text, hit, nxt, n, len(out)))
     last = next((h for h in reversed(best) if h.table == "requests"), None)
     appeals = _appeals(text, last.key_end if last else best[-1].key_end, n)
@@ -156,6 +166,18 @@ def _alone(text: str, i: int, j: int) -> bool:
     the end of another row before it."""
     after = text[j:j + 1]
     return after == "" or after.isdigit() or after in " +-－（(" or not after.strip()
+
+
+def _header(text: str, lo: int, hi: int, n: int) -> list[GridCell] | None:
+    """The column header printed before a row (`信息内容本年制发件数本年废止件数现行有效件数`), as
+    the header row it is: its words say which template the table is (2019 prints 上一年项目数量…)."""
+    at = text.rfind(_COLUMN_HEADER, max(lo, 0), hi)
+    if at < 0:
+        return None
+    words = text[at + len(_COLUMN_HEADER):hi].strip()
+    if not words or "。" in words:
+        return None
+    return [GridCell(_COLUMN_HEADER, n, 1), GridCell(words, n, 2)]
 
 
 def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[GridCell]:

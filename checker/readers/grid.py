@@ -93,9 +93,18 @@ def detect_format(rows: list[list[GridCell]]) -> str | None:
     return format_of(table_lines(rows))
 
 
-def format_of(lines: list[_Line]) -> str | None:
-    """`detect_format` on rows already split (`table_lines`)."""
-    a = b = 0
+# A （六）其他处理 row of values is the 2019 layout, but 2021 reports print it so too (a departure
+# the grid keeps, with an F4): it says 2019 only weakly, and the column headers or the data year
+# outvote it. The data year outvotes a lone departure row, never a header word.
+DEPARTURE_VOTE = 0.5
+YEAR_VOTE = 1.0
+
+
+def format_votes(lines: list[_Line]) -> tuple[float, float]:
+    """The evidence of the printed rows for 2019 and for 2021: label fragments only one template
+    prints (column headers, the 2021 sub-rows of 其他处理), one a fragment, and the weak vote of a
+    其他处理 row of values."""
+    a = b = 0.0
     for ln in lines:
         if len(ln.cells) > 1:
             for n in ln.normed:
@@ -103,8 +112,26 @@ def format_of(lines: list[_Line]) -> str | None:
                 a += x
                 b += y
             if ln.has_values and L.strip_enum(ln.last) == "其他处理":
-                a += 1   # 2019 prints （六）其他处理 as one row of values; 2021 as a group of three
+                a += DEPARTURE_VOTE
+    return a, b
+
+
+def format_of(lines: list[_Line], year: int | None = None) -> str | None:
+    """`detect_format` on rows already split (`table_lines`); `year`, the data year where known,
+    adds its template's vote (2019/2020 -> 2019, later 2021)."""
+    a, b = format_votes(lines)
+    by_year = format_for_year(year)
+    if by_year == "2019":
+        a += YEAR_VOTE
+    elif by_year == "2021":
+        b += YEAR_VOTE
     return None if a == b else "2019" if a > b else "2021"
+
+
+def labels_decide(lines: list[_Line]) -> str | None:
+    """The format the rows' labels give whatever the data year says (None: the year may tip it)."""
+    a, b = format_votes(lines)
+    return None if abs(a - b) <= YEAR_VOTE else "2019" if a > b else "2021"
 
 
 def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
@@ -113,7 +140,7 @@ def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[s
     it is None (the labels, else `report.year`). Returns the ids of the tables found."""
     lines = table_lines(rows)
     if report.format is None:
-        fmt = format_of(lines)
+        fmt = format_of(lines, report.year)
         if fmt is None:
             fmt = format_by_year(lines, report.year, report.facts)
         if fmt is not None:
@@ -539,7 +566,7 @@ class _Reader:
         if ln is None or not subs or not all(row in missing for row in subs):
             return False
         ncols = len(subs[0].columns)
-        vals = _trim(ln.values, ncols)
+        vals = _one_digit_cells(_trim(ln.values, ncols), ncols)
         if len(vals) != ncols:
             return False
         r = self.report
@@ -633,6 +660,20 @@ def _trim(values: list[GridCell], ncols: int) -> list[GridCell]:
     while len(vals) > ncols and not vals[0].text.strip():
         vals.pop(0)
     return vals
+
+
+def _one_digit_cells(vals: list[GridCell], ncols: int) -> list[GridCell]:
+    """A run of exactly as many digits as the row has columns (a crawler's `1000001`), one digit a
+    cell, when its last (the row's 总计) is the sum of the others: a blank cell would leave a
+    two-digit value and break that sum. Any other cells as they are."""
+    if len(vals) != 1 or ncols < 2:
+        return vals
+    run = vals[0].text.strip()
+    if not (run.isascii() and run.isdigit() and len(run) == ncols) or \
+            sum(map(int, run[:-1])) != int(run[-1]):
+        return vals
+    c = vals[0]
+    return [GridCell(ch, c.row, c.col + i, c.part) for i, ch in enumerate(run)]
 
 
 def _digits(text: str) -> bool:

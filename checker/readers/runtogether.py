@@ -221,6 +221,8 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
         p.candidates, p.truncated = row_candidates(p.digits, p.table, len(row.columns), signed=signed,
                                                    decimal_last=row.columns[-1].kind in ("money", "wan"))
+        if not p.candidates and not p.truncated:
+            p.candidates = _digit_a_cell(p.digits, len(row.columns))
         if p.table == "active" and len(p.candidates) > 1:
             _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
@@ -239,6 +241,16 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
 
     for p in pending:
         _settle(report, p, where)
+
+
+def _digit_a_cell(digits: str, ncols: int) -> list[Split]:
+    """A run of exactly as many digits as the row has cells (`5100000` for 7) splits one way only,
+    one digit a cell: its sums do not choose the split, they check it. When none holds, the table
+    as printed is wrong (a 总计 column left at 0), which the rules report, not the reading."""
+    run = digits.replace(" ", "")
+    if len(run) != ncols or not (run.isascii() and run.isdigit()):
+        return []
+    return [tuple(map(int, run))]
 
 
 def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, float]) -> None:

@@ -129,6 +129,7 @@ def test_analysing_twice_does_not_double_the_facts(seeds):
     "抄送：驻区纪检监察组。某某局办公室 2021年1月16日印发 附件下载",
     " Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格;} 附件下载",
     "相关链接广东省人民政府 中国政府网版权所有：某区人民政府 © 备案号 12345678",
+    " （此件主动公开）",
 ])
 def test_signature_in_the_middle_of_a_one_line_page(after):
     # a crawler's page is one line: the signature stands mid-line, what the page prints after it follows
@@ -142,3 +143,11 @@ def test_a_date_in_the_last_sentence_is_no_signature():
     r = Report(source="t.txt")
     analyse(["某某局2020年政府信息公开工作年度报告", "本报告于2021年1月16日经局务会审议通过，附件下载"], r)
     assert r.published is None
+
+
+def test_a_period_stated_as_what_the_report_covers():
+    """A unit set up mid-year states its period as what the report covers (苏平片区管理局 2019)."""
+    r = Report(source="t.txt")
+    analyse(["某某片区管理局2019年政府信息公开工作年度报告",
+             "现公布本局2019年信息公开工作年度报告，内容涵盖2019年9月1日至12月31日期间的政府信息公开工作情况。"], r)
+    assert r.period == "2019-09-01/2019-12-31"

@@ -186,3 +186,42 @@ def test_a_row_one_digit_short_is_placed_by_the_table_s_sums_and_its_blank_stays
     # alone (no table around it) the 5 could stand in any column: nothing is read
     r = _read(_line(_ACTIVE_2021, [reqs[2]]))
     assert r.get("requests.granted.natural_person") is None
+
+
+def _departure(requests: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The 2021 table with （六）其他处理 printed as one row of values (the 2019 layout)."""
+    at = next(i for i, (label, _) in enumerate(requests) if label.startswith("（六）"))
+    return requests[:at] + [("（六）其他处理", "1200003")] + requests[at + 3:]
+
+
+def test_a_lone_2019_other_row_does_not_outvote_the_2021_column_headers():
+    """A one-line 2021 page printing （六）其他处理 as one row: its column headers (本年制发件数,
+    本年处理决定数量, 本年收费金额) and its data year say 2021; the one 2019-shaped row is a
+    departure, reported once with its values kept, never the 2019 template for the whole report."""
+    r = _read(_line(_ACTIVE_2021, _departure(_REQ_2021)))
+    assert (r.year, r.format) == (2022, "2021")
+    assert r.get("active.licensing.decisions") == 0 and r.get("active.fees.amount_wan") == 9116.36
+    [f4] = [f for f in r.findings if f.rule == "F4"]
+    assert "按 2019 版印成一行" in f4.message and "1|2|0|0|0|0|3" in f4.message
+    assert r.facts["group_totals"]["requests.other"]["total"] == 3
+
+
+def test_a_2021_page_whose_headers_are_lost_is_told_by_its_data_year():
+    """No column header word survives (the table printed `信息内容` alone): the data year (2022)
+    outvotes the lone 2019-shaped row."""
+    active = ("规章000行政规范性文件34089行政许可0行政处罚0行政强制0行政事业性收费9116.36 ")
+    r = _read(_line(active, _departure(_REQ_2021)).replace(" 信息内容 本年制发件数 本年废止件数 现行有效件数 ", " 信息内容 "))
+    assert (r.year, r.format) == (2022, "2021")
+    assert r.get("active.licensing.decisions") == 0
+
+
+def test_a_2019_page_keeps_its_format_by_its_headers():
+    """The 2019 column headers (上一年项目数量, 本年增/减) win over a data year that says 2021."""
+    active = ("规章000规范性文件666第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可00126"
+              "其他对外管理服务事项000第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚000行政强制000"
+              "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00第二十条第（九）项信息内容采购项目数量"
+              "采购总金额政府集中采购00 ")
+    text = _line(active, _departure(_REQ_2021)).replace("本年制发件数 本年废止件数 现行有效件数", "本年新制作数量 本年新公开数量 对外公开总数量")
+    r = _read(text)
+    assert (r.year, r.format) == (2022, "2019")
+    assert r.get("active.licensing.decisions") == 126
