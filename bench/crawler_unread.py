@@ -19,6 +19,7 @@ from pathlib import Path
 
 from checker.readers import read_path
 from checker.readers.runsplit import row_candidates
+from checker.readers.runtogether import items_not_negative
 from checker.templates import template
 
 from .renditions import _text, crawler_text, reports, truth
@@ -41,6 +42,7 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
         return "undecided"
     signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")
     splits, _ = row_candidates("".join(_text(v) for v in printed), table, len(printed), signed=signed)
+    splits = items_not_negative(row, splits)
     full = [c for c in splits if None not in c]
     return "several_splits" if len(full) > 1 else "blank_may_hide"
 
@@ -48,7 +50,7 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
 def breakdown(units: int, seed: int) -> tuple[int, Counter]:
     cells, unread = 0, Counter()
     with tempfile.TemporaryDirectory(prefix="xxgk-crawler-") as tmp:
-        for n, r in enumerate(reports(units, seed)):
+        for n, r in enumerate(reports(units, seed, archive=True)):
             path = Path(tmp) / f"r{n:04d}.txt"
             path.write_text(crawler_text(r), encoding="utf-8")
             got = read_path(path).reports[0]

@@ -88,7 +88,8 @@ def appeals_table(vals: dict) -> str:
 
 
 def page(fmt: str, vals: dict, *, unit: str = "某市某区财政局", year: int = 2021, charset: str = "utf-8",
-         runtogether: set[str] = frozenset()) -> str:
+         runtogether: set[str] = frozenset(), said: str = "") -> str:
+    """The page; `said`: sentences of the 总体情况 that state table figures, as some real pages do."""
     title = f"{unit}{year}年政府信息公开工作年度报告"
     return f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
@@ -103,7 +104,7 @@ def page(fmt: str, vals: dict, *, unit: str = "某市某区财政局", year: int
 <div class="article">
 <h1>{title}</h1>
 <p>本报告依据《中华人民共和国政府信息公开条例》编制。</p>
-<h3>一、总体情况</h3><p>{year}年，本机关认真贯彻落实政府信息公开工作要求。</p>
+<h3>一、总体情况</h3><p>{year}年，本机关认真贯彻落实政府信息公开工作要求。{said}</p>
 <h3>二、主动公开政府信息情况</h3>
 {active_table(fmt, vals)}
 <h3>三、收到和处理政府信息公开申请情况</h3>

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,22 +45,46 @@ REQ_COLS = ("natural_person", "commercial", "research", "nonprofit", "legal_serv
 
 # --- the truth: generated reports, with blanks and large numbers ---------------------------------
 
-def reports(units: int, seed: int) -> list[Report]:
-    """A district over 2020 (format 2019) and 2021, then some cells blank and some large."""
+# The crawled archive's reports, as measured in 44 page.txt files of 平潭 (bench/NOTES.md, "Crawler
+# pages"). The crawler rendition is modelled on that archive, so its reports are drawn as those are:
+# 3 of 44 hold a printed blank (one or two cells, all in 表三) where the generated set has 23 %;
+# a row of 第二十条（五）（六）（八） in format 2019 prints a non-zero figure in 25 of 70 (36 %) where
+# the generator gives 83 %: most units handle no 行政强制 or fees, so they print zeros there.
+ARCHIVE_BLANK_REPORTS = 3 / 44
+ARCHIVE_MATTER_ROWS = ("licensing", "other_services", "penalty", "enforcement", "fees")
+ARCHIVE_MATTER_KEEP = (25 / 70) / 0.83     # a generated row keeps its figures this often, else zeros
+
+
+def reports(units: int, seed: int, archive: bool = False) -> list[Report]:
+    """A district over 2020 (format 2019) and 2021, then some cells blank and some large. With
+    `archive`, blanks and zero rows as often as in the crawled archive (above)."""
     rng = random.Random(seed)
     d = district(units, (2020, 2021), seed)
     out = d.reports
+    blank_share, most_blanks = (ARCHIVE_BLANK_REPORTS, 2) if archive else (0.3, 3)
     for r in out:
         tpl = template(r.format)
-        if rng.random() < 0.3:       # a few printed blanks
-            for _ in range(rng.randint(1, 3)):
+        if rng.random() < blank_share:       # a few printed blanks
+            for _ in range(rng.randint(1, most_blanks)):
                 spec = rng.choice(tpl.cells)
                 r.set(spec.id, None)
         if rng.random() < 0.3:       # large figures where they occur in real reports
             for cid in ("active.penalty.decisions", "active.licensing.decisions"):
                 if cid in tpl.index:
                     r.set(cid, float(rng.choice((1121, 12345, 784, 2030))))
+        if archive and r.format == "2019":
+            _unhandled_matters(r, rng)
     return out
+
+
+def _unhandled_matters(r: Report, rng: random.Random) -> None:
+    """The 第二十条 matters a unit does not handle: their row printed as zeros (a blank stays blank)."""
+    for row in template(r.format).table("active").rows:
+        if row.id in ARCHIVE_MATTER_ROWS and rng.random() > ARCHIVE_MATTER_KEEP:
+            for c in row.columns:
+                cid = f"active.{row.id}.{c.id}"
+                if r.get(cid) is not None:
+                    r.set(cid, 0.0)
 
 
 def sparse(r: Report, seed: int) -> Report:
@@ -91,7 +116,36 @@ def _text(v: float | None) -> str:
 # --- renditions --------------------------------------------------------------------------------
 
 def html_page(r: Report) -> str:
-    return page(r.format, truth(r), unit=r.unit, year=r.year)
+    return page(r.format, truth(r), unit=r.unit, year=r.year, said=prose_figures(r))
+
+
+# What real pages' prose states about 表二 (bench/NOTES.md, "Crawler pages"): 9 of 42 state a cell in
+# wording that names it, 本年制发件数 on 6 (one also 现行有效, one also 废止), 处理决定数量 on 2, 采购 on 1.
+STATING_PAGES = 9 / 42
+_STATED_KIND = (("normative_docs",) * 6 + ("penalty",) * 2 + ("procurement",))
+
+
+def prose_figures(r: Report) -> str:
+    """The sentences stating 表二 figures on this report's page, drawn as often as real pages state
+    them; only figures printed and not 0 (no real page states a 0). The same report, the same page."""
+    rng = random.Random(zlib.crc32(f"{r.unit}{r.year}".encode()))
+    if rng.random() >= STATING_PAGES:
+        return ""
+    kind = rng.choice(_STATED_KIND)
+    if kind == "procurement" and r.format == "2019":
+        items, amount = r.get("active.procurement.items"), r.get("active.procurement.amount")
+        return f"全年发布政府采购信息{_text(items)}批次，涉及金额{_text(amount)}元。" if items and amount else ""
+    if kind == "penalty":
+        n = r.get("active.penalty.decisions")
+        return f"全年作出行政处罚决定{_text(n)}起。" if n else ""
+    made = r.get("active.normative_docs." + ("made" if r.format == "2019" else "issued"))
+    out = f"本年度制发规范性文件{_text(made)}件。" if made else ""
+    if r.format == "2021":
+        for cell, wording in (("in_force", "现行有效规范性文件{n}件。"), ("repealed", "废止规范性文件{n}件。")):
+            n = r.get(f"active.normative_docs.{cell}")
+            if n and rng.random() < 1 / 6:
+                out += wording.format(n=_text(n))
+    return out
 
 
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
@@ -102,7 +156,8 @@ def crawler_text(r: Report) -> str:
     """What a crawler keeps of the page, as in the real archive (tests/fixtures/corpus/pingtan-page-txt):
     a header of the page's fields, then the text of the page from its breadcrumb (`当前位置：…`, the
     side menu, the article, the links and footer after it) with every tag removed and nothing put
-    between cells — an empty cell leaves no trace — on one line."""
+    between cells, on one line. An empty cell leaves no trace, as the archive's do (`<td><br/></td>`
+    gives nothing in its page.txt; bench/NOTES.md "Crawler pages")."""
     html = _SCRIPT.sub("", html_page(r))
     body = html[html.index('<div class="breadcrumb">'):]
     text = _TAG.sub("", body).replace("\n", "").replace("&gt;", ">").replace("&copy;", "©")
@@ -365,7 +420,6 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
             stem = f"r{n:04d}"
             files = {
                 "html": (stem + ".html", lambda p: p.write_text(html_page(r), encoding="utf-8")),
-                "crawler": (stem + "-crawler.txt", lambda p: p.write_text(crawler_text(r), encoding="utf-8")),
                 "tab": (stem + "-tab.txt", lambda p: p.write_text(tab_text(r), encoding="utf-8")),
                 "lines": (stem + "-lines.txt", lambda p: p.write_text(cell_lines(r), encoding="utf-8")),
                 "markdown": (stem + ".md", lambda p: p.write_text(markdown(r), encoding="utf-8")),
@@ -410,6 +464,13 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
                     start = time.perf_counter()
                     scores[layout_kind].add(_read(lay), t, lay.name)
                     scores[layout_kind].seconds += time.perf_counter() - start
+        if "crawler" in scores:      # drawn as the crawled archive's reports (ARCHIVE_… above)
+            for n, r in enumerate(reports(units, seed, archive=True)):
+                p = tmp / f"r{n:04d}-crawler.txt"
+                p.write_text(crawler_text(r), encoding="utf-8")
+                start = time.perf_counter()
+                scores["crawler"].add(_read(p), truth(r), p.name)
+                scores["crawler"].seconds += time.perf_counter() - start
     return scores
 
 

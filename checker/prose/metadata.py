@@ -53,6 +53,7 @@ class Meta:
     published: str | None = None
     published_line: int = 0
     signer: str | None = None
+    opening_year: int | None = None  # `一、总体情况` opening `2021年，…`: the weakest statement of the year
 
     def to_facts(self) -> dict:
         return {"title_year": self.title_year, "title_line": self.title_line,
@@ -64,6 +65,8 @@ class Meta:
 def read(flow: Flow) -> Meta:
     meta = Meta()
     _title(flow, meta)
+    if meta.title_year is None:
+        _named(flow, meta)
     _period(flow, meta)
     _signature(flow, meta)
     if meta.unit is None and meta.signer:
@@ -79,13 +82,13 @@ def data_year(meta: Meta) -> int | None:
         return int(meta.period[1][:4])
     if meta.published:
         return int(meta.published[:4]) - 1
-    return None
+    return meta.opening_year
 
 
 def year_source(meta: Meta) -> str | None:
     """Which statement `data_year` took the year from."""
     return ("title" if meta.title_year else "period" if meta.period else
-            "signature" if meta.published else None)
+            "signature" if meta.published else "opening" if meta.opening_year else None)
 
 
 def _title(flow: Flow, meta: Meta) -> None:
@@ -99,6 +102,8 @@ def _title(flow: Flow, meta: Meta) -> None:
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
             m = _TITLE.search(s)
+        if m and "《" in (m.group("unit") or m.group("unit2") or "")[1:]:
+            continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
             if m.group("year2"):
@@ -108,10 +113,40 @@ def _title(flow: Flow, meta: Meta) -> None:
                 if unit in ("政府", "政务"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
+                if not unit and k + 2 < len(lines) and _NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])):
+                    continue   # the page's header repeats the bare title; the title under the unit's line follows
             meta.title = s
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))
             meta.unit = unit or None
+            return
+
+
+# A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
+# 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
+# 编制…的通知》`) is not the report itself.
+_NAMED = re.compile(r"(?:公布|现将|编制|发布)(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度?(?:工作)?报告")
+_OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
+_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+
+
+def _named(flow: Flow, meta: Meta) -> None:
+    """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
+    lines = [(no, _SP.sub("", line)) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES]
+    for no, line in lines:
+        m = _NAMED.search(cn_dates(line))
+        if m and "关于" not in m.group("gap"):
+            meta.title_year = int(m.group("year"))
+            meta.title_line = no
+            return
+    for k, (_, line) in enumerate(lines):
+        if _OVERVIEW.match(line):
+            for _, after in lines[k + 1:k + 4]:
+                m = _OPENING.match(after)
+                if m:
+                    meta.opening_year = int(m.group(1))
+                    return
             return
 
 

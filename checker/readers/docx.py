@@ -59,7 +59,7 @@ def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:
             if cell._tc is seen:
                 continue     # the same merged cell, repeated for the grid columns it spans
             seen = cell._tc
-            cells.append(GridCell(cell.text, r, c, part))
+            cells.append(GridCell(cell.text, r, c, part, bounded=True))   # a drawn table cell
         texts = [g.text.strip() for g in cells if g.text.strip()]
         if texts:
             lines.append("\t".join(texts))

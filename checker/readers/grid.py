@@ -98,6 +98,7 @@ def detect_format(rows: list[list[GridCell]]) -> str | None:
 # outvote it. The data year outvotes a lone departure row, never a header word.
 DEPARTURE_VOTE = 0.5
 YEAR_VOTE = 1.0
+HEADER_CELL_LEN = 12   # a column header printed alone on its line (`本年新制作数量`)
 
 
 def format_votes(lines: list[_Line]) -> tuple[float, float]:
@@ -106,7 +107,9 @@ def format_votes(lines: list[_Line]) -> tuple[float, float]:
     其他处理 row of values."""
     a = b = 0.0
     for ln in lines:
-        if len(ln.cells) > 1:
+        # a header cell on a line of its own (text copied one cell a line) votes too; a longer
+        # single-cell line is prose, which may name a column in passing
+        if len(ln.cells) > 1 or (ln.normed and len(ln.normed[0]) <= HEADER_CELL_LEN):
             for n in ln.normed:
                 x, y = L.marker_score(n)
                 a += x
@@ -506,6 +509,8 @@ class _Reader:
             return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True
+        if len(ln.values) == len(vals) and all(x.bounded for x in ln.values):
+            return True         # drawn cells (an HTML or Word table): each is a column of its own
         return (self.report.location_style == "text" and len(ln.values) == len(vals)
                 and self._separated(ln.values, False))
 

@@ -241,7 +241,8 @@ def _grid(table, part: int) -> list[list[GridCell]]:
             for dr in range(rs):
                 for dc in range(cs):
                     taken.add((r + dr, col + dc))
-            cells.append(GridCell(_cell_text(td), r, col, part))
+            # a <td> is a drawn cell: its number is that column's value, an empty one a blank cell
+            cells.append(GridCell(_cell_text(td), r, col, part, bounded=True))
             col += cs
         rows.append(cells)
     # a row that stops short of the table's width (a CMS drops trailing empty <td>s) shows blank
@@ -250,6 +251,6 @@ def _grid(table, part: int) -> list[list[GridCell]]:
     for r, cells in enumerate(rows, 1):
         missing = [c for c in range(1, width + 1) if (r, c) not in taken]
         if missing and cells:
-            cells.extend(GridCell("", r, c, part) for c in missing)
+            cells.extend(GridCell("", r, c, part, bounded=True) for c in missing)
             cells.sort(key=lambda g: g.col)
     return rows

@@ -223,6 +223,7 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
                                                    decimal_last=row.columns[-1].kind in ("money", "wan"))
         if not p.candidates and not p.truncated:
             p.candidates = _digit_a_cell(p.digits, len(row.columns))
+        p.candidates = items_not_negative(row, p.candidates)
         if p.table == "active" and len(p.candidates) > 1:
             _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
@@ -243,12 +244,29 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         _settle(report, p, where)
 
 
+def items_not_negative(row, candidates: list) -> list:
+    """本年增/减 cannot take more items away than 上一年项目数量 had: this year's count is their sum, and
+    a count is never negative (`5-12`: 5|−1|2, not 5|−12|空). True by definition, not merely usual.
+    A blank checks nothing; when no split keeps it the row contradicts itself, which says nothing
+    about the split, so all are kept."""
+    ids = [c.id for c in row.columns]
+    if "prev_items" not in ids or "change" not in ids:
+        return candidates
+    prev, change = ids.index("prev_items"), ids.index("change")
+    keep = [c for c in candidates if c[prev] is None or c[change] is None or c[prev] + c[change] >= 0]
+    return keep or candidates
+
+
 def _digit_a_cell(digits: str, ncols: int) -> list[Split]:
-    """A run of exactly as many digits as the row has cells (`5100000` for 7) splits one way only,
-    one digit a cell: its sums do not choose the split, they check it. When none holds, the table
-    as printed is wrong (a 总计 column left at 0), which the rules report, not the reading."""
+    """A run of exactly as many digits as the row has cells, whose sums fail, one digit a cell: the
+    table as printed is wrong (a 总计 column left at 0), which the rules report, not the reading.
+    Only when no cell can be blank: a blank beside a two-digit number prints as many digits
+    (`9200011` is also 9|空|2|0|0|0|11, whose group holding the blank checks nothing), so a run
+    with a two-digit reading (a digit other than 0 before another digit) stays unread."""
     run = digits.replace(" ", "")
     if len(run) != ncols or not (run.isascii() and run.isdigit()):
+        return []
+    if any(ch != "0" for ch in run[:-1]):
         return []
     return [tuple(map(int, run))]
 
@@ -287,12 +305,12 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     n = sum(ch.isdigit() for ch in p.digits)
     if p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
-    elif n < len(ids):
+    elif not p.candidates and n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
-    else:
+    else:   # several splits; a row one digit short (`000000` for 7 cells) lists where its blank may be
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"

@@ -89,11 +89,14 @@ def _columns(line: str):
 def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell]]:
     """The rows of printed cells of a document's lines; `pages` gives each line's page (pdftotext
     ends a page with a form feed), so layout positions are compared within one page only."""
+    lines = cell_lines(lines)
     rows = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
     ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
     for n, line in enumerate(lines, 1):
+        if line is None:
+            continue       # a line that holds no cell of its own (see `cell_lines`)
         page = pages[n - 1] if pages else 0
         if "\t" in line:   # the common table row, split here without a call
             chain = None
@@ -101,7 +104,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
             if line.count("\t") > 1 or line.strip():
                 rows.append(list(map(GridCell, line.split("\t"), repeat(n), count(1))))
         elif line and not line.isspace():
-            if chain is not None and _ONE_NUMBER.match(line):
+            if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
                 chain.extend(GridCell("", n, len(chain) + 1 + k, 0, -1, True) for k in range(blanks))
@@ -163,6 +166,72 @@ def _trailing_blanks(ended: list[tuple[list[GridCell], int, str]]) -> None:
 
 
 _ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
+_NOT_APPLICABLE = re.compile(r"^\s*[/／\-－—]\s*$")   # a cell printed `/`: its own cell, read as unreadable
+_BAR_ENDED = re.compile(r"^(.*?)\s*\|\s*$")          # `规章 |`, `0 |`: a cell a crawler ended with a bar
+_BARS_ONLY = re.compile(r"^\s*\|{2,}\s*$")           # `||`, `|||`: the padding of a merged row
+
+
+def cell_lines(lines: list[str]) -> list[str | None]:
+    """The lines as the cell-per-line reading wants them. Two renditions of pages whose crawler put
+    each table cell on a line of its own differ from plain copy-paste only in their punctuation:
+    - every cell ended by ` |` (`规章 |` `0 |`) or by a lone `|` on the next line, a lone `|` after
+      a closed cell for an empty cell, `||`/`|||` for the padding of a merged row: the bars come off;
+    - the whole text double-spaced (an empty line after every line): an empty cell is then two more
+      empty lines, so a run of k empty lines holds (k-1)/2 empty cells.
+    A line that holds no cell becomes None (line numbers stay those of the file)."""
+    out: list[str | None] = list(lines)
+    if _bar_ended(lines):
+        label_open = False
+        for i, line in enumerate(lines):
+            s = line.strip()
+            if _BARS_ONLY.match(line):
+                out[i] = None
+            elif s == "|":
+                out[i] = None if label_open else ""
+                label_open = False
+            elif (m := _BAR_ENDED.match(line)) is not None:
+                out[i] = m.group(1)
+                label_open = False
+            else:
+                label_open = bool(s)
+    elif _double_spaced(lines):
+        run: list[int] = []
+        for i, line in enumerate(lines + ["x"]):
+            if not line.strip():
+                run.append(i)
+                continue
+            keep = (len(run) - 1) // 2 if run else 0
+            for j in run[keep:]:
+                out[j] = None
+            run = []
+    return out
+
+
+def _bar_ended(lines: list[str]) -> bool:
+    """Many cells are ended by a bar (on their line, or a lone `|` on the next), and no line is a
+    `|` table row of several cells."""
+    ended = 0
+    for line in lines:
+        if "|" not in line:
+            continue
+        if _BARS_ONLY.match(line):
+            continue
+        if line.strip() == "|":
+            ended += 1
+            continue
+        if line.count("|") > 1 or not _BAR_ENDED.match(line):
+            return False
+        ended += 1
+    return ended >= 8
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """An empty line after nearly every line of text (a page whose paragraphs each became a line)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 20:
+        return False
+    single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
+    return single >= 0.8 * (len(filled) - 1)
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 

@@ -82,8 +82,9 @@ def test_signed_values_of_the_2019_table():
     r = _read(_line(_ACTIVE_2019, reqs).replace("2022年", "2020年"))
     assert r.format == "2019"
     assert [r.get(f"active.fees.{c}") for c in ("prev_items", "change")] == [15, -15]
-    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace): 1 either way
-    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, None, None]
+    # 1-10 is 1|-1|0, or 1|-10 with 处理决定数量 blank (a blank leaves no trace); but -10 would leave
+    # -9 items, and a count is never negative: 1|-1|0 (gwh_2020's page.html prints 1|-1|0)
+    assert [r.get(f"active.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [1, -1, 0]
     assert r.get("active.regulations.made") == 0                     # 000: no blank can hide in it
     # 88-720 is 88|-72|0, 88|-7|20 or 88|-720|空: 上一年项目数量 is 88 either way, the rest is unread
     assert r.get("active.licensing.prev_items") == 88
@@ -92,6 +93,48 @@ def test_signed_values_of_the_2019_table():
     assert {c.cell for c in f3.cells} == {"active.licensing.change", "active.licensing.decisions"}
     assert r.get("active.procurement.items") is None                 # 263042532: two cells, no sum
     assert r.get("requests.other.other_org") == 0 and r.get("requests.other.commercial") == 2
+
+
+def test_a_change_never_takes_more_items_than_last_year_had():
+    """本年增/减 ≥ −上一年项目数量 by definition (this year's count is their sum): `5-12` is 5|-1|2, not
+    5|-12|空. A row no split of which keeps the count non-negative contradicts itself: it stays unread."""
+    reqs = [(lab, run) for lab, run in _REQ_2021 if "申请人" not in lab and lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("行政处罚000", "行政处罚5-12").replace("行政强制000", "行政强制1-20")
+    r = _read(_line(active, reqs).replace("2022年", "2020年"))
+    assert [r.get(f"active.penalty.{c}") for c in ("prev_items", "change", "decisions")] == [5, -1, 2]
+    # 1-20: 1|-2|0 and 1|-20|空 both leave fewer than 0 items; the row is printed wrong, not split
+    assert r.get("active.enforcement.prev_items") == 1
+    assert r.get("active.enforcement.change") is None and r.get("active.enforcement.decisions") is None
+    assert any(f.rule == "F3" and "1-20" in f.message for f in r.findings)
+
+
+def test_an_empty_cell_leaves_nothing_and_its_row_is_reported_with_every_place_of_the_blank():
+    # jjp_2023 (平潭): page.html prints 四、结转下年度继续办理 as 0, <td><br/></td>, 0, 0, 0, 0, 0; page.txt
+    # keeps `000000`. Every place of the blank fits the table's sums: nothing is read as 0, F3 lists them
+    reqs = list(_REQ_2021)
+    reqs[-1] = (reqs[-1][0], "000000")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    cells = [f"requests.carried_forward.{c}" for c in ("natural_person", "commercial", "research", "nonprofit",
+                                                       "legal_services", "other_org", "total")]
+    assert all(r.get(c) is None for c in cells)
+    f3 = next(f for f in r.findings if f.rule == "F3" and "000000" in f.message)
+    assert {c.cell for c in f3.cells} == set(cells)
+    assert "空|0|0|0|0|0|0" in f3.message and "0|空|0|0|0|0|0" in f3.message and "等 7 种" in f3.message
+
+
+def test_a_run_as_long_as_its_row_whose_sums_fail_is_not_read_one_digit_a_cell_when_a_blank_may_hide():
+    # 9|空|2|0|0|0|11 prints 9200011: seven digits for seven cells, but 9|2|0|0|0|1|1 would be wrong
+    # (bench.renditions found such rows). 5100000 (海坛 2024: 5|1|0|0|0|0|0, 总计 printed 0) is also
+    # 51|0|0|0|0|0|空: unread as well. Only a run with no two-digit reading is one digit a cell.
+    reqs = list(_REQ_2021)
+    reqs[2] = (reqs[2][0], "9200011")
+    reqs[3] = (reqs[3][0], "5100000")
+    reqs[4] = (reqs[4][0], "0000005")
+    r = _read(_line(_ACTIVE_2021, reqs))
+    for row in ("granted", "partly_granted"):
+        assert r.get(f"requests.{row}.natural_person") is None and r.get(f"requests.{row}.total") is None
+    assert [r.get(f"requests.denied.state_secret.{c}") for c in ("natural_person", "total")] == [0, 5]
 
 
 def test_a_label_printed_without_values_is_a_row_of_blanks():
@@ -121,6 +164,19 @@ def test_a_figure_the_prose_states_about_a_cell_picks_among_the_splits():
     assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [34, 0, 89]
     assert not [f for f in r.findings if f.rule == "F3"]
     assert r.cell_meta["active.normative_docs.issued"]["stated"] == {"active.normative_docs.issued": 34}
+
+
+def test_made_by_the_verb_zhiding_is_a_figure_for_the_cell_too():
+    # hzs_2023 (平潭): "我局制定规范性文件5件" and "现行有效的规范性文件16件" with 行政规范性文件5416
+    active = _ACTIVE_2021.replace("行政规范性文件34089", "行政规范性文件5416")
+    r = _read(_line(active).replace("我局办理行政许可12件。", "我局制定规范性文件5件。"))
+    # 5|4|16, 5|41|6, 5|空|416 …: 本年制发件数 5 read, the rest still F3
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [5, None, None]
+    said = "全面梳理了我局现行有效的规范性文件16件。我局制定规范性文件5件。"
+    r = _read(_line(active).replace("我局办理行政许可12件。", said))
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [5, 4, 16]
+    r = _read(_line(active).replace("我局办理行政许可12件。", "指导各单位制定规范性文件5件。"))
+    assert r.get("active.normative_docs.issued") is None      # other units' documents: no evidence
 
 
 def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
