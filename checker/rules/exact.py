@@ -23,7 +23,6 @@ changes no answer but lets the solver prune most of its search on clusters of a 
 from __future__ import annotations
 
 import math
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -38,6 +37,11 @@ REPEAT = 0.5                # the cost of repeating a solution already found (< 
 MAX_CELLS = 4000            # a larger cluster is not modelled (the greedy fallback decides)
 BATCH_CELLS = 500          # clusters solved together, up to this many cells per program
 MAX_SOLUTIONS = 6           # optimal solutions enumerated before deciding they are too many to name
+# Branch-and-bound nodes one cluster may take over all its rounds (its batch that many times):
+# a count of the solver's steps, not seconds, so that the result does not depend on how busy the
+# machine is. The strengthened program needs a handful of nodes a round; this leaves a wide margin.
+NODE_LIMIT = 2000
+TOO_LONG = "求解步数超过上限"
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Solution:
 
 
 class Unsolved(Exception):
-    """The program could not be solved in time (or the solver's answer did not check out)."""
+    """The program could not be solved within NODE_LIMIT (or the solver's answer did not check out)."""
 
 
 @dataclass
@@ -70,19 +74,21 @@ class _Model:
     infeasible: bool = False
 
 
-def solve(dec, broken: set[tuple], time_limit: float = 2.0) -> tuple[list[Solution], bool]:
+def solve(dec, broken: set[tuple], node_limit: int | None = None) -> tuple[list[Solution], bool]:
     """The optimal solutions of one cluster (see `solve_many`). Raises Unsolved."""
-    [result] = solve_many(dec, [broken], time_limit)
+    [result] = solve_many(dec, [broken], node_limit)
     if isinstance(result, Unsolved):
         raise result
     return result
 
 
-def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list:
+def solve_many(dec, clusters: list[set[tuple]], node_limit: int | None = None) -> list:
     """For each cluster of broken hard equalities (keys of `dec`, a localise.Decoder): its optimal
     solutions (as few cells as the best, best weight first) and whether that list is complete
-    (False: more than MAX_SOLUTIONS), or an `Unsolved` saying why not. `time_limit` is per
-    cluster, spent by its batch as a whole."""
+    (False: more than MAX_SOLUTIONS), or an `Unsolved` saying why not. `node_limit` (solver
+    nodes, NODE_LIMIT unless given) is per cluster, spent by its batch as a whole."""
+    if node_limit is None:
+        node_limit = NODE_LIMIT
     try:
         import scipy.optimize  # noqa: F401  (imported here: only clusters that need it pay for it)
     except ImportError:
@@ -94,7 +100,7 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
         except Unsolved as e:
             models.append(e)
     with solvepool.Pool() as pool:
-        _solve_batches(pool, [m for m in models if isinstance(m, _Model)], time_limit)
+        _solve_batches(pool, [m for m in models if isinstance(m, _Model)], node_limit)
         # no solution with the cells of the broken equalities alone: two errors may cancel out in
         # an equality that then holds, so its cells are free to change too (within a report and
         # year); each such cluster is solved alone
@@ -107,7 +113,7 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
                     models[n] = e
                 else:
                     wider.append(models[n])
-        _solve_jobs(pool, [[m] for m in wider], time_limit)
+        _solve_jobs(pool, [[m] for m in wider], node_limit)
     out = []
     for m in models:
         if isinstance(m, Unsolved):
@@ -119,27 +125,27 @@ def solve_many(dec, clusters: list[set[tuple]], time_limit: float = 2.0) -> list
     return out
 
 
-def _solve_batches(pool, models: list[_Model], time_limit: float) -> None:
+def _solve_batches(pool, models: list[_Model], node_limit: int) -> None:
     batches: list[list[_Model]] = [[]]
     for m in models:
         if batches[-1] and sum(len(b.keys) for b in batches[-1]) + len(m.keys) > BATCH_CELLS:
             batches.append([])
         batches[-1].append(m)
-    _solve_jobs(pool, [b for b in batches if b], time_limit)
+    _solve_jobs(pool, [b for b in batches if b], node_limit)
 
 
-def _solve_jobs(pool, batches: list[list[_Model]], time_limit: float) -> None:
+def _solve_jobs(pool, batches: list[list[_Model]], node_limit: int) -> None:
     """Solve each batch (in this process or the pool's worker) and keep what was found."""
-    states = pool.map(_solve_job, [(b, time_limit) for b in batches], [sum(len(m.keys) for m in b) for b in batches])
+    states = pool.map(_solve_job, [(b, node_limit) for b in batches], [sum(len(m.keys) for m in b) for b in batches])
     for batch, state in zip(batches, states):
         for m, (found, cuts, still_open, error, infeasible) in zip(batch, state):
             m.found, m.cuts, m.open, m.error, m.infeasible = found, cuts, still_open, error, infeasible
 
 
-def _solve_job(job: tuple[list[_Model], float]) -> list[tuple]:
+def _solve_job(job: tuple[list[_Model], int]) -> list[tuple]:
     """One batch solved (run by `solvepool`, perhaps in the worker process): each model's state."""
-    batch, time_limit = job
-    _solve_batch(batch, time_limit)
+    batch, node_limit = job
+    _solve_batch(batch, node_limit)
     return [(m.found, m.cuts, m.open, m.error, m.infeasible) for m in batch]
 
 
@@ -164,15 +170,23 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
     clean_sum: dict[tuple[int, str], float] = defaultdict(float)
 
     def take(keys):
+        value = dec.value
         for k in sorted(keys, key=str):
+            sums = k[0] == "H"
             for i, c, _ in dec.terms(k):
-                if i < 0 or math.isnan(dec.value(i, c)):
+                if i < 0:
                     continue
-                x = (i, c) if i in own or k[0] != "H" else (-k[2] - 2, c)
-                if x not in cells:
-                    cells[x] = len(cells)
-                if virtual(x):
-                    clean_sum[x] += dec.value(i, c)
+                if i in own or not sums:
+                    x = (i, c)
+                    if x not in cells and not math.isnan(value(i, c)):
+                        cells[x] = len(cells)
+                    continue
+                v = value(i, c)               # one of the district's other units
+                if not math.isnan(v):
+                    x = (-k[2] - 2, c)
+                    if x not in cells:
+                        cells[x] = len(cells)
+                    clean_sum[x] += v
     take(broken)
 
     def holding(reports):
@@ -191,12 +205,11 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
     keys = list(cells)
     specs = [template(dec.ctx.fmt[_report(i)]).cell(c) for i, c in keys]
     values = np.array([clean_sum[(i, c)] if i < 0 else dec.value(i, c) for i, c in keys])
-    rows, lo, hi = [], [], []
-    spread = np.zeros(len(keys))        # per cell: the largest residual of an equality through it
+    rows, lo, hi, size = [], [], [], []
 
     def add(cols, coefs, r, tol):
-        spread[cols] = np.maximum(spread[cols], abs(r))
         rows.append((cols, coefs))
+        size.append(abs(r))
         lo.append(-tol - r)
         hi.append(tol - r)
     # the equalities: the broken ones and the evaluable ones through their cells
@@ -229,6 +242,11 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
                 cols = [(j, coef) for j, coef in cols if j is not None]
                 if cols:
                     add([j for j, _ in cols], [coef for _, coef in cols], 0.0, 1e-6)
+    # per cell: the largest residual of an equality through it
+    spread = np.zeros(len(keys))
+    sizes = np.fromiter((len(cols) for cols, _ in rows), dtype=np.int64, count=len(rows))
+    np.maximum.at(spread, np.fromiter((j for cols, _ in rows for j in cols), dtype=np.int64, count=int(sizes.sum())),
+                  np.repeat(np.asarray(size, dtype=float), sizes))
     money = np.array([s.kind not in ("count", "signed") for s in specs])
     weight = np.ones(len(keys))
     for j, spec in enumerate(specs):
@@ -265,7 +283,40 @@ def _block(m: _Model) -> tuple:
     bd = np.stack([np.ones(n), -m.big, -np.ones(n), -m.big], axis=1).ravel()
     lo = np.concatenate([np.asarray(m.lo, dtype=float), np.full(2 * n, -np.inf)])
     hi = np.concatenate([np.asarray(m.hi, dtype=float), np.zeros(2 * n)])
-    return (np.concatenate([ri, bi]), np.concatenate([ci, bc]), np.concatenate([data, bd]), lo, hi)
+    strong = _strengthened(m, ri, ci, data, lo[:e], hi[:e])
+    return (np.concatenate([ri, bi, strong[0] + len(lo)]), np.concatenate([ci, bc, strong[1]]),
+            np.concatenate([data, bd, strong[2]]), np.concatenate([lo, strong[3]]), np.concatenate([hi, strong[4]]))
+
+
+def _strengthened(m: _Model, ri, ci, data, lo, hi) -> tuple:
+    """Valid inequalities over the z columns that every solution obeys already, so that the
+    solver's relaxation sees them: a broken equality needs a changed cell (Σ z ≥ 1 over its
+    cells), and in an equality of whole numbers that holds, one cell cannot change alone
+    (z_j ≤ Σ z of the others). They remove no solution; they let the solver prove at its first
+    node that a cluster has no other optimal solution, which otherwise takes most of its time.
+    Arguments: the equalities as COO arrays (rows in order) and their bounds; returns the new
+    rows the same way, numbered from 0."""
+    n, e = len(m.keys), len(lo)
+    keep = data != 0
+    r, c, a = ri[keep], ci[keep], data[keep]
+    sizes = np.bincount(r, minlength=e)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    broken = ((lo > 0) | (hi < 0)) & (sizes > 0)
+    # Σ z ≥ 1 over each broken equality's cells
+    number = np.cumsum(broken) - 1
+    cover = broken[r]
+    n_cover = int(broken.sum())
+    # z_j ≤ Σ z of the others, for a whole-number cell j whose every change alone misses the row
+    reach = np.maximum(np.abs(lo), np.abs(hi))
+    pivot = np.flatnonzero(~broken[r] & m.integer[c] & (np.abs(a) > reach[r]))
+    count = sizes[r[pivot]]
+    owner = np.repeat(np.arange(len(pivot)), count)
+    at = np.repeat(starts[r[pivot]] - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+    rows = np.concatenate([number[r[cover]], n_cover + owner])
+    cols = n + np.concatenate([c[cover], c[at]])
+    coefs = np.concatenate([np.ones(int(cover.sum())), np.where(c[at] == c[pivot][owner], -1.0, 1.0)])
+    low = np.concatenate([np.ones(n_cover), np.zeros(len(pivot))])
+    return rows, cols, coefs, low, np.full(len(low), np.inf)
 
 
 def _within(fam) -> bool:
@@ -273,23 +324,24 @@ def _within(fam) -> bool:
     return isinstance(fam, WithinFamily)
 
 
-def _solve_batch(batch: list[_Model], time_limit: float) -> None:
+def _solve_batch(batch: list[_Model], node_limit: int) -> None:
     """Solve the open models of `batch` together, then again with cuts until every model has all
     its optimal solutions (or MAX_SOLUTIONS of them)."""
-    deadline = time.perf_counter() + time_limit * len(batch)
+    left = node_limit * len(batch)
     while True:
         live = [m for m in batch if m.open and not m.error]
         if not live:
             return
-        left = deadline - time.perf_counter()
         if left <= 0:
             for m in live:
-                m.error = "超时"
+                m.error = TOO_LONG
             return
-        _round(live, left)
+        left -= _round(live, left)
 
 
-def _round(models: list[_Model], time_limit: float) -> None:
+def _round(models: list[_Model], node_limit: int) -> int:
+    """One solver call over `models` (cuts for the solutions they have): each one's next
+    solution, or why there is none. Returns the solver nodes it took (at least 1)."""
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -339,19 +391,22 @@ def _round(models: list[_Model], time_limit: float) -> None:
     lo, hi = np.concatenate(lo), np.concatenate(hi)
     a = sparse.csr_matrix((np.concatenate(data), (np.concatenate(ri), np.concatenate(ci))), shape=(nrows, width))
     res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
-               bounds=Bounds(lower, upper), options={"time_limit": time_limit, "disp": False})
+               bounds=Bounds(lower, upper), options={"node_limit": node_limit, "disp": False})
+    nodes = max(1, res.get("mip_node_count") or 0)
+    # the node limit shows as HiGHS's "solution limit" status, which scipy does not name
+    limit = res.status == 1 or (res.status != 0 and nodes >= node_limit)
     if res.status != 0 or res.x is None:
-        why = "超时" if res.status == 1 else "无解" if res.status == 2 else f"求解器未给出解（{res.message}）"
+        why = TOO_LONG if limit else "无解" if res.status == 2 else f"求解器未给出解（{res.message}）"
         for m in models:
-            if len(models) == 1 or res.status == 1:
+            if len(models) == 1 or limit:
                 m.error = why
                 m.infeasible = res.status == 2 and not m.found
-        if len(models) > 1 and res.status != 1:
+        if len(models) > 1 and not limit:
             # one cluster without a solution spoils its batch: halve it until that one is alone
             half = len(models) // 2
-            _round(models[:half], time_limit)
-            _round(models[half:], time_limit)
-        return
+            nodes += _round(models[:half], node_limit)
+            nodes += _round(models[half:], node_limit)
+        return nodes
     for m, off in zip(models, offsets):
         n = len(m.keys)
         delta = res.x[off:off + n]
@@ -360,7 +415,8 @@ def _round(models: list[_Model], time_limit: float) -> None:
         r, c, d, low, high = m.block
         e = len(m.rows)
         sums = np.zeros(e)
-        np.add.at(sums, r[:len(r) - 4 * n], d[:len(r) - 4 * n] * delta[c[:len(r) - 4 * n]])
+        eq = r < e                   # the equalities' entries (the rest are over z)
+        np.add.at(sums, r[eq], d[eq] * delta[c[eq]])
         ok = bool(np.all((low[:e] - 1e-6 <= sums) & (sums <= high[:e] + 1e-6)))
         if not ok or not chosen:
             m.error = "解未通过复核"
@@ -373,3 +429,4 @@ def _round(models: list[_Model], time_limit: float) -> None:
         m.cuts.append(chosen)
         if len(m.found) >= MAX_SOLUTIONS:
             m.open = False
+    return nodes

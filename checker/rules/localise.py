@@ -33,9 +33,6 @@ PRIORITY = priority()
 MAX_CANDIDATES_SHOWN = 6
 
 
-EXACT_TIME_LIMIT = 20.0      # seconds (wall clock, so generous: a shared machine) one cluster may take; its batch that many times
-
-
 @dataclass
 class Cause:
     explained: list[tuple]                    # instance keys (hard and soft) this cause accounts for
@@ -145,7 +142,7 @@ class Decoder:
         # clusters no single cell explains may be one cause seen through an equality that still
         # holds (a stray 1 in a result and in its column's total): they are solved together
         groups = self._joined(unexplained)
-        for group, result in zip(groups, exact.solve_many(self, groups, EXACT_TIME_LIMIT) if groups else []):
+        for group, result in zip(groups, exact.solve_many(self, groups) if groups else []):
             causes.extend(self._decode(group, result))
         soft_done = {k for c in causes for k in c.explained}
         for f in self.soft:
@@ -251,7 +248,8 @@ class Decoder:
 
     # --- several wrong cells: the exact method --------------------------------------------------
     def _exact(self, remaining: set[tuple], solutions: list[exact.Solution], complete: bool) -> list[Cause]:
-        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight))
+        # equally good solutions in the order of their cells, not the order the solver found them
+        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight, sorted(s.errors)))
         best = ranked[0]
         tied = [s for s in ranked if (self._slips(s), s.weight) == (self._slips(best), best.weight)]
         groups = self._causes_of(best)

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bench.generate import district, write_texts, write_units
@@ -191,3 +192,40 @@ def test_every_blamed_cell_is_flagged_in_the_annotated_workbook(tmp_path):
     for place in places:
         sheet, ref = place.split("!")
         assert wb[sheet][ref].fill.fgColor.rgb.endswith(SUSPECT_FILL.lstrip("#")), place
+
+
+def test_the_strengthened_program_keeps_every_optimal_solution(monkeypatch):
+    """exact._strengthened adds inequalities every solution obeys already (a broken equality
+    needs a changed cell; a whole-number equality that holds cannot have one cell change alone):
+    on a district with many injected errors of every kind, the findings are the same without
+    them, and the exact method did run."""
+    from bench.inject import apply_to_reports, inject
+    from checker.rules import exact
+
+    def findings():
+        d = district(20, (2019, 2020, 2021), seed=3)
+        inject(d, 40, 3)
+        apply_to_reports(d)
+        return [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
+
+    rounds = []
+    solve = exact._round
+    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
+    strong = findings()
+    assert rounds, "no cluster reached the exact method"
+    none = (np.zeros(0, dtype=int), np.zeros(0, dtype=int), np.zeros(0), np.zeros(0), np.zeros(0))
+    monkeypatch.setattr(exact, "_strengthened", lambda m, *equalities: none)
+    assert findings() == strong
+
+
+def test_a_cluster_over_the_solver_step_limit_falls_back_to_the_greedy_method_and_says_so(monkeypatch):
+    """The bound is counted in solver nodes, not seconds, so the result does not depend on how
+    busy the machine is; over it, the greedy method decides and the finding says why."""
+    from checker.rules import exact
+    d = fresh()
+    unit = d.units[2]
+    edit(d, [(unit, 2020, c, 1) for c in ("requests.partly_granted.commercial", "requests.handled_total.commercial")])
+    assert len(errors(check(d.reports, units=d.hierarchy()))) == 1
+    monkeypatch.setattr(exact, "NODE_LIMIT", 0)
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert found and all("精确定位未能完成（求解步数超过上限）" in f.message for f in found)
