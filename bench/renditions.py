@@ -352,9 +352,13 @@ class Score:
     unread: int = 0
     wrong: int = 0
     flagged: int = 0          # cells named by an F3/F4 finding (or in a table an F4 found missing)
+    # printed numbers read as blank that no F3/F4 names: the reviewer is told nothing (or "blank", F1),
+    # so these are as bad as a wrong number; counted apart so "unread" stays honest
+    silent: int = 0
     failed: int = 0           # files that could not be read at all
     seconds: float = 0.0
     wrong_examples: list = field(default_factory=list)
+    silent_examples: list = field(default_factory=list)
 
     def add(self, r: Report | None, t: dict[str, float | None], name: str) -> None:
         self.files += 1
@@ -367,12 +371,18 @@ class Score:
         if r.values is not None:
             tpl = template(r.format)
             got = {c.id: (None if math.isnan(r.values[i]) else float(r.values[i])) for i, c in enumerate(tpl.cells)}
+        reported = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
+        whole = any(f.rule in ("F3", "F4") and not f.cells for f in r.findings)
         for cid, v in t.items():
             g = got.get(cid)
             if g is None and v is None:
                 self.right += 1
             elif g is None:
                 self.unread += 1
+                if not whole and cid not in reported:
+                    self.silent += 1
+                    if len(self.silent_examples) < 5:
+                        self.silent_examples.append(f"{name} {cid}: printed {v}, read as blank, no F3/F4")
             elif v is not None and math.isclose(g, v, abs_tol=1e-6):
                 self.right += 1
             else:
@@ -384,8 +394,9 @@ class Score:
     def row(self) -> dict:
         pct = (lambda a: round(100.0 * a / self.cells, 2) if self.cells else None)
         return {"files": self.files, "cells": self.cells, "right_pct": pct(self.right), "unread_pct": pct(self.unread),
-                "wrong": self.wrong, "f3_f4_cells_pct": pct(self.flagged), "failed_files": self.failed,
-                "seconds": round(self.seconds, 1), "wrong_examples": self.wrong_examples}
+                "wrong": self.wrong, "silent": self.silent, "f3_f4_cells_pct": pct(self.flagged), "failed_files": self.failed,
+                "seconds": round(self.seconds, 1), "wrong_examples": self.wrong_examples,
+                "silent_examples": self.silent_examples}
 
 
 NAMES = {
@@ -502,6 +513,10 @@ def main(argv: list[str] | None = None) -> int:
         for k, s in scores.items():
             for ex in s.wrong_examples:
                 print(f"  读错（{NAMES[k]}）：{ex}")
+            for ex in s.silent_examples:
+                print(f"  印了数却读成空白且未报告（{NAMES[k]}）：{ex}")
+        print("印了数却读成空白、又没有 F3/F4 指出的格：" + "，".join(
+            f"{NAMES[k]} {s.silent}" for k, s in scores.items() if s.files))
     return 1 if any(s.wrong for s in scores.values()) else 0
 
 

@@ -79,6 +79,8 @@ def test_rendition_benchmark_reads_no_cell_wrongly():
     from bench.renditions import run
     scores = run(units=2, pdf_count=0, seed=5, only=["html", "crawler", "tab", "lines", "markdown", "displaced", "xlsx"])
     assert all(s.files and s.wrong == 0 for s in scores.values())
+    # an unread cell is always named by an F3/F4: none is silently read as blank
+    assert sum(s.unread for s in scores.values()) > 0 and all(s.silent == 0 for s in scores.values())
     assert all(scores[k].right == scores[k].cells for k in ("html", "tab", "markdown", "displaced", "xlsx"))
     assert scores["crawler"].right > 0.9 * scores["crawler"].cells
 
