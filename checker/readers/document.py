@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import Report
 from . import ReadError
-from .grid import GridCell, finish, format_by_year, format_of, labels_decide, read_lines, table_lines
+from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 
 
 def file_bytes(path: Path) -> bytes:
@@ -73,7 +73,8 @@ def to_report(doc: Document) -> Report:
 
 def _format(doc: Document, report: Report, lines: list) -> str | None:
     """Step 2 of the module: the template the rows are read with (None: no table to read)."""
-    fmt = labels_decide(lines)
+    votes = format_votes(lines)       # one pass over the rows, for both decisions below
+    fmt = labels_decide(votes)
     if fmt is not None:
         return fmt
     # the labels leave it close (or open): the data year votes too
@@ -83,7 +84,7 @@ def _format(doc: Document, report: Report, lines: list) -> str | None:
         year = data_year(doc.lines)
     if year is None:
         year = doc.fallback.get("year")
-    fmt = format_of(lines, year)
+    fmt = format_of(lines, year, votes)
     if fmt is not None:
         return fmt
     return format_by_year(lines, year, report.facts)

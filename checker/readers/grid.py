@@ -120,10 +120,12 @@ def format_votes(lines: list[_Line]) -> tuple[float, float]:
     return a, b
 
 
-def format_of(lines: list[_Line], year: int | None = None) -> str | None:
+def format_of(lines: list[_Line], year: int | None = None,
+              votes: tuple[float, float] | None = None) -> str | None:
     """`detect_format` on rows already split (`table_lines`); `year`, the data year where known,
-    adds its template's vote (2019/2020 -> 2019, later 2021)."""
-    a, b = format_votes(lines)
+    adds its template's vote (2019/2020 -> 2019, later 2021). `votes`: `format_votes(lines)`
+    when the caller has them already."""
+    a, b = format_votes(lines) if votes is None else votes
     by_year = format_for_year(year)
     if by_year == "2019":
         a += YEAR_VOTE
@@ -132,9 +134,10 @@ def format_of(lines: list[_Line], year: int | None = None) -> str | None:
     return None if a == b else "2019" if a > b else "2021"
 
 
-def labels_decide(lines: list[_Line]) -> str | None:
-    """The format the rows' labels give whatever the data year says (None: the year may tip it)."""
-    a, b = format_votes(lines)
+def labels_decide(votes: tuple[float, float]) -> str | None:
+    """The format the rows' labels (`format_votes`) give whatever the data year says (None: the
+    year may tip it)."""
+    a, b = votes
     return None if abs(a - b) <= YEAR_VOTE else "2019" if a > b else "2021"
 
 
