@@ -42,10 +42,11 @@ def write_json(doc: dict, out) -> None:
         if not value or not isinstance(value, (list, dict)):
             out.write(_dumps(value))
             continue
-        items = ([_key(k) + _dumps(v) for k, v in value.items()] if isinstance(value, dict)
-                 else [_dumps(v) for v in value])
-        out.write("{\n    " if isinstance(value, dict) else "[\n    ")
-        out.write(",\n    ".join(items))
+        items = ((_key(k) + _dumps(v) for k, v in value.items()) if isinstance(value, dict)
+                 else map(_dumps, value))
+        out.write("{" if isinstance(value, dict) else "[")
+        for i, item in enumerate(items):
+            out.write(("," if i else "") + "\n    " + item)
         out.write("\n  }" if isinstance(value, dict) else "\n  ]")
     out.write("\n}\n" if doc else "}\n")
 
