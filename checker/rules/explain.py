@@ -46,8 +46,8 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
                 cells[_ref(ctx, i, c)] = None
     hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
     own = cause.suspect[0] if cause.suspect else dec.family[hard[0][1]].owner(hard[0])
-    descs = [describe(ctx, dec, k, own) for k in hard]
-    shown = "；".join(descs[:3]) + (f"；等共 {len(descs)} 项" if len(descs) > 3 else "")
+    # three equalities are spelt out (each sums its terms' printed values: a district's has fifty)
+    shown = "；".join(describe(ctx, dec, k, own) for k in hard[:3]) + (f"；等共 {len(hard)} 项" if len(hard) > 3 else "")
     names = "、".join(rules)
     note = f"（{cause.note}）" if cause.note else ""
     if len(cause.suspects) > 1:
