@@ -6,6 +6,7 @@ A cross-report rule gets its reference data from here (matched on unit and year)
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -59,6 +60,8 @@ class Context:
             vals[~present] = np.nan
             self.blocks[f] = Block(f, rows, vals)
             self.row_in_block[rows] = np.arange(len(rows))
+        self._fmts, self._rows = self.fmt.tolist(), self.row_in_block.tolist()
+        self._cell_at = {f: (b.values, template(f).index) for f, b in self.blocks.items()}
         self.unit_key = self._unit_keys()
         self.prev = np.full(n, -1, dtype=np.int64)
         self.next = np.full(n, -1, dtype=np.int64)
@@ -107,9 +110,10 @@ class Context:
         return out
 
     def value(self, i: int, cell: str) -> float:
-        b = self.blocks.get(self.fmt[i])
-        c = template(self.fmt[i]).index.get(cell) if b is not None else None
-        return float("nan") if c is None else float(b.values[self.row_in_block[i], c])
+        # asked a few hundred thousand times by the localisation: plain lists and dicts, no numpy scalars
+        at = self._cell_at.get(self._fmts[i])
+        c = at[1].get(cell) if at is not None else None
+        return math.nan if c is None else at[0].item(self._rows[i], c)
 
     # --- hierarchy ----------------------------------------------------------------------------
     def _unit_keys(self) -> list[str]:
