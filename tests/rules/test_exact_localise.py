@@ -229,3 +229,30 @@ def test_a_cluster_over_the_solver_step_limit_falls_back_to_the_greedy_method_an
     monkeypatch.setattr(exact, "NODE_LIMIT", 0)
     found = errors(check(d.reports, units=d.hierarchy()))
     assert found and all("精确定位未能完成（求解步数超过上限）" in f.message for f in found)
+
+
+def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
+    """exact.HIGHS_OPTIONS (a heuristic off, for speed) are passed to HiGHS through milp, which
+    warns about options it does not name: the warning is silenced, and the findings on a district
+    with many injected errors are the same as with HiGHS's defaults."""
+    import warnings
+
+    from bench.inject import apply_to_reports, inject
+    from checker.rules import exact
+
+    def findings():
+        d = district(20, (2019, 2020, 2021), seed=4)
+        inject(d, 40, 4)
+        apply_to_reports(d)
+        return [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
+
+    rounds = []
+    solve = exact._round
+    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
+    assert exact.HIGHS_OPTIONS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ours = findings()
+    assert rounds, "no cluster reached the exact method"
+    monkeypatch.setattr(exact, "HIGHS_OPTIONS", {})
+    assert findings() == ours
