@@ -322,7 +322,8 @@ class _Reader:
             end = ids.index(after[1]) if after is not None and after[0] == tid else len(ids)
             between = rows[ids.index(before) + 1:end]
             row = between[0] if len(between) == 1 else None
-            if row is None or (tid, row.id) in self.done or len(lns[0].values) < len(row.columns):
+            if row is None or (tid, row.id) in self.done or (len(lns[0].values) < len(row.columns) and not (
+                    len(lns[0].values) == 1 and _digits(lns[0].values[0].text))):   # or a run the decoder splits
                 continue
             ln = lns[0]
             if not ln.label_cells:
