@@ -20,10 +20,14 @@ from functools import cache
 from ..templates import Row, template
 from .grid import GridCell
 from .labels import norm
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 # Characters inside a run of numbers: digits, signs, a decimal point and the spaces pages print.
 _RUN = re.compile(r"[0-9+\-－.]+(?:[个件项条元]|万元)?(?:[ \t]+[0-9+\-－.]+(?:[个件项条元]|万元)?)*")
-_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+# Odd spaces become spaces, traditional characters simplified (a mirror site's page): one
+# character for one, so positions in the line stay those of the page.
+_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+                         **dict(zip(TRADITIONAL, SIMPLIFIED))})
 _ENUM = re.compile(r"^(\d{1,2})[.．、]")
 # A row's key stands at most this far after the end of the row before (group labels, a table's
 # headings and column headers stand between); a row that is not printed widens the window.
@@ -46,7 +50,11 @@ _COLUMN_HEADER = "信息内容"
 
 def looks_flattened(line: str) -> bool:
     """A long line that carries a table's header words: worth cutting into rows."""
-    return len(line) > 200 and ("信息内容" in line or "申请人情况" in line or "自然人" in line)
+    return len(line) > 200 and any(w in line for w in _FLAT_WORDS)
+
+
+# The header words a flattened table prints, also as a traditional-character mirror prints them.
+_FLAT_WORDS = ("信息内容", "申请人情况", "自然人", "信息內容", "申請人情況")
 
 
 @dataclass

@@ -329,7 +329,7 @@ class _Reader:
             if not ln.label_cells:
                 if len(ln.values) == len(row.columns):
                     self._read_row(tid, row, ln)
-            elif _resembles(ln.last or ln.label, row):
+            elif _resembles(ln.last or ln.label, row) or _resembles(_unannotated(ln), row):
                 # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
                 # left of it say which row it is; reported, so a reviewer can see it was matched so
                 self._read_row(tid, row, ln)
@@ -355,6 +355,14 @@ class _Reader:
             tk = self.keys[tid]
             for label in tries:
                 row = tk.match(label) if label else None
+                if row is not None and (tid, row.id) not in self.done:
+                    return tid, row
+        plain = "" if prefix or suffix else _unannotated(ln)
+        if plain and plain != ln.last:
+            # a label with a filling note (`规章（设区的市…应提供相关数据）`, a province's annotated
+            # template): the label before the note, so an exact key (规章) still stands whole
+            for tid in self._candidates():
+                row = self.keys[tid].match(plain)
                 if row is not None and (tid, row.id) not in self.done:
                     return tid, row
         return None
@@ -458,7 +466,7 @@ class _Reader:
                 blanks.append((cid, c))
             self.cells.blank(blanks, label)
             return
-        self.cells.unknown(ids, anchor, label, len(filled), ncols)
+        self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
 
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid
@@ -689,6 +697,19 @@ def _resembles(label: str, row: Row) -> bool:
         return False
     mine, theirs = L.strip_enum(L.norm(label)), L.strip_enum(L.norm(row.label))
     return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
+
+
+# A filling note printed after a label, in brackets: long enough not to be part of the label.
+_NOTE = re.compile(r"\s*[（(][^（()）]{6,}[)）]\s*$")
+
+
+def _unannotated(ln: _Line) -> str:
+    """The last label cell without a bracketed note at its end (normalised), or ''."""
+    if not ln.label_cells:
+        return ""
+    text = ln.label_cells[-1].text
+    cut = _NOTE.sub("", text)
+    return L.norm(cut) if cut != text and cut.strip() else ""
 
 
 def _glued(ln: _Line) -> bool:
