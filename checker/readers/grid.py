@@ -312,6 +312,8 @@ class _Reader:
         for seq, ln in self.orphans:
             gaps.setdefault(seq, []).append(ln)
         for seq, lns in gaps.items():
+            if len(lns) == 1 and seq == 0:
+                self._place_first(lns[0])
             if len(lns) != 1 or seq == 0:
                 continue
             tid, before = self.read_order[seq - 1]
@@ -334,6 +336,30 @@ class _Reader:
                 # left of it say which row it is; reported, so a reviewer can see it was matched so
                 self._read_row(tid, row, ln)
                 self._note_misprint(ln, tid, row)
+
+    def _place_first(self, ln: _Line) -> None:
+        """A row of values before the first row found, its label cell printed empty (a page that
+        lost the label: `现行有效件数 |  | 0 | 0 | 0` under the header, then `行政规范性文件`): the
+        table's first row when it is the only one missing before the first found and the only label
+        left is the column header above it. Noted, as a misprint is."""
+        if not self.read_order:
+            return
+        tid, first = self.read_order[0]
+        rows = self.keys[tid].table.rows
+        ids = [r.id for r in rows]
+        before = rows[:ids.index(first)]
+        filled = [c for c in ln.values if c.text.strip()]
+        if len(before) != 1 or (tid, before[0].id) in self.done or len(filled) != len(before[0].columns) \
+                or not ln.label_cells or self.keys[tid].header_hits(ln.normed) != len(ln.normed) \
+                or any(c.text.strip() for c in ln.values[:len(ln.values) - len(filled)]) \
+                or not all(_NUMBER.fullmatch(c.text.strip()) for c in filled):
+            return
+        row = before[0]
+        self._read_row(tid, row, _Line(ln.cells, [], filled, [], "", "", True))
+        r = self.report
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source, where=self.cells.place(filled[0]),
+            detail=f"表头之后有一行数值没有行名，按它在表中的位置读作“{_row_label(tid, row)}”。"))
 
     def _note_misprint(self, ln: _Line, tid: str, row: Row) -> None:
         r = self.report

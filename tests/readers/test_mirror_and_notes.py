@@ -80,3 +80,19 @@ def test_an_f3_names_the_empty_cells_when_the_numbers_alone_would_fit():
     r = read_text(text, "t.txt", "t.txt")
     f3 = [f for f in r.findings if f.rule == "F3"]
     assert len(f3) == 1 and "3 个数值和 1 个空着的格，模板有 3 列" in f3[0].message, f3
+
+
+def test_a_row_whose_label_cell_was_left_empty_is_the_first_row_by_its_place(tmp_path):
+    """Double-spaced page text (a real 2025 town page): the 规章 label cell printed empty, its three
+    numbers right after the column header and before 行政规范性文件; the only row missing there."""
+    cells = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+             "  ", "1", "0", "3", "行政规范性文件", "2", "0", "5", "第二十条第（五）项", "信息内容", "本年处理决定数量",
+             "行政许可", "124", "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "0", "行政强制", "0"]
+    text = "某某镇人民政府2025年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "\n\n".join(cells) + "\n"
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    r = _extract(tmp_path / "page.txt")
+    assert [r["cells"][f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [1, 0, 3]
+    assert [r["cells"][f"active.normative_docs.{c}"] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
+    assert r["cells"]["active.licensing.decisions"] == 124
+    notes = [f for f in r["findings"] if f["rule"] == "F4" and f["severity"] == "info"]
+    assert len(notes) == 1 and "规章" in notes[0]["message"]
