@@ -96,3 +96,21 @@ def test_a_row_whose_label_cell_was_left_empty_is_the_first_row_by_its_place(tmp
     assert r["cells"]["active.licensing.decisions"] == 124
     notes = [f for f in r["findings"] if f["rule"] == "F4" and f["severity"] == "info"]
     assert len(notes) == 1 and "规章" in notes[0]["message"]
+
+
+def test_the_2024_2025_table_of_information_fees_is_left_aside_cleanly():
+    """Reports of 2024–2025 add 五、信息处理费收取情况 (通知收取件数 / 通知收取金额 / 实际收取金额), a
+    table the spec has no cells for: it is not read, and 表二–表四, the prose and the findings stay
+    exactly as without it (tab and `|` renditions; the flattened one is on a real page, scj_2025)."""
+    from checker.readers.text import read_text
+    seed = (Path(__file__).parents[1] / "fixtures" / "seeds" / "000_1cda018db4f6af73.txt").read_text(encoding="utf-8")
+    appeals = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+    assert seed.count(appeals) == 1
+    tab = "五、信息处理费收取情况\n\t通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n信息处理费收取情况\t1\t800\t0\n"
+    bar = "| | 通知收取件数 | 通知收取金额（元） | 实际收取金额（元） |\n| 信息处理费收取情况 | 1 | 800 | 0 |\n"
+    plain = read_text(seed, "t.txt", "t.txt")
+    for extra in (tab, bar):
+        r = read_text(seed.replace(appeals, appeals + "\n" + extra), "t.txt", "t.txt")
+        assert (r.unit, r.year, r.format) == (plain.unit, plain.year, plain.format)
+        assert r.cells == plain.cells and r.cells
+        assert sorted(f.rule for f in r.findings) == sorted(f.rule for f in plain.findings)
