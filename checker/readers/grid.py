@@ -44,6 +44,7 @@ class GridCell:
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
     glued: bool = False   # a layout number one space after its label: set with it, not at its column
     column: tuple[int, int] | None = None   # (column, of columns) a PDF's true positions place it in (pdfcolumns)
+    end: int = -1    # where a layout cell's text ends on its own line (x's units); kept when a label is joined
 
 
 @dataclass(slots=True)
@@ -290,7 +291,7 @@ class _Reader:
             return False
         if len(ln.label) > FRAGMENT_LEN:
             return False
-        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page) for c in base.label_cells]
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page, end=c.end) for c in base.label_cells]
         for c in ln.label_cells:
             x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
             near = min(cells, key=lambda b: abs(b.x - x))
@@ -476,7 +477,7 @@ class _Reader:
         col_ids = [c.id for c in row.columns]
         numbers = [parse_number(c.text).value for c in filled]
         last = ln.label_cells[-1] if ln.label_cells else None
-        label_end = None if last is None or last.x < 0 else last.x + layoutrow.width(last.text)
+        label_end = None if last is None or last.x < 0 else last.end if last.end >= 0 else last.x + layoutrow.width(last.text)
         cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], above + below,
                                  lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))),
                                  label_end, [above[0], below[0]] if above and below else [])

@@ -128,7 +128,7 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
         if tolerance is None:
             _learn_full_rows(g)
         elif not g.spans:
-            g.spans = _page_columns(g, tolerance)
+            g.spans = _page_columns(g, tolerance) or _page_clusters(g, tolerance)
         else:
             # values set left in wide cells stand apart from the centred names (表二): where the
             # page's full rows print each column counts too, when those rows agree
@@ -224,6 +224,29 @@ def _page_columns(g: _Grid, tolerance: float) -> list[list[float]]:
     if not full or any(abs(w.x0 - f.x0) > tolerance for ws in full[1:] for w, f in zip(ws, full[0])):
         return []
     return [[w.x0, w.x1] for w in full[0]]
+
+
+def _page_clusters(g: _Grid, tolerance: float) -> list[list[float]]:
+    """pdftotext text, a page the table goes on to with neither its header nor a full row (rows
+    leaving their 0s empty, e.g. `3.其他`, `（七）总计`, `四、结转…` alone atop the last page): the
+    page's numbers stand at as many distinct places as the table has columns, then each place is a
+    column, in order. pdftotext sets one page to one scale, so a column's numbers start at one place
+    (within `tolerance`); its scale differs from the header's page, and not by a common factor (it
+    packs columns round the text), so the header's places are no guide here. Fewer places than
+    columns (a column empty on the whole page) say nothing of which is missing: none placed."""
+    words = sorted((ln.words[i] for ln in g.lines for i in ln.numbers if i not in ln.loose), key=lambda w: w.x0)
+    places: list[list[Word]] = []
+    for w in words:
+        if places and w.x0 - places[-1][0].x0 <= tolerance:
+            places[-1].append(w)
+        else:
+            places.append([w])
+    if len(places) != g.ncols or len({ln.page for ln in g.lines if ln.numbers}) != 1:
+        return []
+    # each place apart from the next by a space at least: else two columns may have run together
+    if any(max(w.x1 for w in a) >= min(w.x0 for w in b) for a, b in zip(places, places[1:])):
+        return []
+    return [[p[0].x0, p[0].x0 + 1] for p in places]
 
 
 def _overlaps(w: Word, span: list[float]) -> bool:

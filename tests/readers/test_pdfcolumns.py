@@ -112,3 +112,32 @@ def test_pdftotext_rows_take_the_header_columns_a_pulled_number_by_order():
     assert [(c.text, c.column) for c in unclear if c.column] == [("0", (i, 7)) for i in range(7)]
     assert [c.column[0] for c in duplicate if c.column] == [0, 1, 2, 4, 5, 6]
     assert not any(c.column for c in next_page)    # another page: its own scale, no header there
+
+
+def test_a_page_the_table_goes_on_to_takes_its_columns_from_where_its_numbers_stand():
+    """Real `pdftotext -layout` lines (official template, zeros partly left empty): the table goes
+    on to the next page with neither its header nor a full row, at another scale (9 characters a
+    column there, 5 to 8 on the header's page, not by one factor). Each row leaves one cell empty,
+    a different one: the page's numbers stand at 7 places, one a column, so each is placed. With
+    one of the rows only (6 places for 7 columns) nothing says which column is empty: none placed."""
+    from checker.readers.text import rows_of
+    head = [
+        "三、收到和处理政府信息公开申请情况",
+        "                            自然      商业   科研    社会   法律",
+        "于第三项加第四项之和）                                                   总计",
+        "                                人              公益   服务   其他",
+        "                                    企业   机构    组织   机构",
+        "一、本年新收政府信息公开申请数量            6       0    0     0    0    0    6",
+    ]
+    rest = [
+        "              3.其他                       0       0        0        0                 0        0",
+        "     （七）总计                               7       0                 0        0        0        7",
+        "四、结转下年度继续办理                              0       0        0        0                 0        0",
+    ]
+    rows = rows_of(head + rest, [0] * len(head) + [1] * len(rest))
+    other, total, forward = rows[-3:]
+    assert [c.column[0] for c in other if c.column] == [0, 1, 2, 3, 5, 6]
+    assert [c.column[0] for c in total if c.column] == [0, 1, 3, 4, 5, 6]
+    assert [c.column[0] for c in forward if c.column] == [0, 1, 2, 3, 5, 6]
+    alone = rows_of(head + rest[2:], [0] * len(head) + [1])
+    assert not any(c.column for c in alone[-1])

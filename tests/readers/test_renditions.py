@@ -264,8 +264,8 @@ LAYOUT_SHORT = HEAD + """            自然人   法人或                      
 def test_layout_row_short_of_a_value_is_placed_by_its_spacing():
     """`pdftotext -layout`: a row one value short is laid against the full rows printed next to it
     on the same page (a form feed starts a page): the missing cell shows as a gap two columns
-    wide, so that cell is the F1 blank and the others are read. Positions are display columns (a
-    汉字 takes two), and the header's cells, which do not line up with the values, are not used."""
+    wide, so that cell is the F1 blank and the others are read. Positions are pdftotext's
+    characters (a 汉字 takes one cell of its grid), and the header's cells are not used here."""
     r = read_text(LAYOUT_SHORT, "t.txt", "t.txt")
     cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
     assert [r.get(f"requests.carried_over.{c}") for c in cols] == [0, 0, 0, 0, None, 0, 0]
@@ -313,3 +313,47 @@ def test_one_cell_a_line_a_blank_last_cell_is_told_by_the_empty_lines_after_it()
     f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
     assert "requests.not_processed.excessive.natural_person" in f3
     assert r.get("requests.not_processed.confirmation.total") == 0
+
+
+# `pdftotext -layout` of a Word table (real lines, page 3 of a LibreOffice print): 信访举报投诉类申请's
+# 自然人 is empty; its label line also holds the group label （五）, three 汉字 more than the rows around it
+LAYOUT_GROUP_ON_THE_LINE = HEAD + """            自然人   法人或                              总计
+\f      行政查
+      询事项
+（四）   1.本机   2        0   0   0   0   2
+无法提   关不掌
+供     握相关
+      政府信
+      息
+      2.没有   2    0   0   0   0   0   2
+      现成信
+      息需要
+      另行制
+      作
+      3.补正   0    0   0   0   0   0   0
+      后申请
+      内容仍
+      不明确
+（五）   1.信访        0   0   0   0   0   1
+不予处   举报投
+理     诉类申
+      请
+      2.重复   1    0   0   0   0   0   1
+      申请
+      3.要求   0    0   0   0   0   0   0
+      提供公
+      开出版
+      物
+"""
+
+
+def test_pdftotext_positions_are_characters_not_display_columns():
+    """pdftotext sets every character, a 汉字 too, in one cell of its grid: counted in characters the
+    row whose line also prints the group label （五） stands exactly under the full rows around it, so
+    its empty first cell is an F1 blank and its six numbers are read in their columns. (Counted in
+    display columns the group label's 汉字 shifted it three columns right: F3.)"""
+    r = read_text(LAYOUT_GROUP_ON_THE_LINE, "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.not_processed.petition.{c}") for c in cols] == [None, 0, 0, 0, 0, 0, 1]
+    assert "requests.not_processed.petition.natural_person" in _f1(r)
+    assert [r.get(f"requests.not_processed.duplicate.{c}") for c in cols] == [1, 0, 0, 0, 0, 0, 1]
