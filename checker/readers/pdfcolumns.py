@@ -154,7 +154,8 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, 
             and not lines[j].numbers:
         band.append(lines[j])
         j += 1
-    pieces = [(w, ln.top) for ln in band for w in ln.words if L.norm(w.text) in frags and L.norm(w.text)]
+    words = [(w, ln.top) for ln in band for w in (_spaced(ln.words) if layout else ln.words)]
+    pieces = [(w, top) for w, top in words if L.norm(w.text) in frags and L.norm(w.text)]
     if len(pieces) < 2:
         return None
     # pieces standing one above the other are one column's name; pdftotext's character cells
@@ -175,6 +176,19 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, 
                     spans = [_extent(c, layout) for c in clusters[s:s + len(seq)]]
                     return j, len(seq), spans
     return None
+
+
+def _spaced(words: list[Word]) -> list[Word]:
+    """pdftotext text: names of narrow columns set one character a line stand one space apart
+    (`结  结 其  尚 总`), and a cell of the text is cut at two spaces only: each piece apart."""
+    out = []
+    for w in words:
+        at = 0
+        for piece in w.text.split(" "):
+            if piece:
+                out.append(Word(piece, w.x0 + at, w.x0 + at + len(piece)))
+            at += len(piece) + 1
+    return out
 
 
 def _extent(cluster: list[tuple[Word, float]], layout: bool) -> list[float]:
@@ -264,9 +278,17 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
         if tolerance is None:
             cols = _columns_for(ln.words[i], g.spans)
         else:
-            cols = sorted({*_columns_near(ln.words[i], g.spans, tolerance), *_columns_near(ln.words[i], g.also, tolerance)})
+            cols = _near(ln.words[i], g, tolerance)
         if len(cols) == 1:
             known[i] = cols[0]
+    if tolerance is not None:
+        # pdftotext only pushes a word right, to one space after the word before it: a number so
+        # set right after a number of column c, at the start of column c+1, is in column c+1 (not
+        # farther left: c is taken; not farther right: it stands left of c+2). Narrow columns
+        # (表四's 15) print their numbers one space apart like this.
+        for prev, i in zip(ln.numbers, ln.numbers[1:]):
+            if i in ln.loose and prev in known and _near(ln.words[i], g, tolerance) == [known[prev] + 1]:
+                known[i] = known[prev] + 1
     placed = [known[i] for i in ln.numbers if i in known]
     if len(set(placed)) != len(placed) or placed != sorted(placed):
         return
@@ -285,6 +307,10 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
             run = []
         low = high
     ln.slots, ln.ncols = slots, g.ncols
+
+
+def _near(w: Word, g: _Grid, tolerance: float) -> list[int]:
+    return sorted({*_columns_near(w, g.spans, tolerance), *_columns_near(w, g.also, tolerance)})
 
 
 def _join_split(g: _Grid) -> None:

@@ -141,3 +141,21 @@ def test_a_page_the_table_goes_on_to_takes_its_columns_from_where_its_numbers_st
     assert [c.column[0] for c in forward if c.column] == [0, 1, 2, 3, 5, 6]
     alone = rows_of(head + rest[2:], [0] * len(head) + [1])
     assert not any(c.column for c in alone[-1])
+
+
+def test_narrow_columns_names_and_numbers_one_space_apart():
+    """Real `pdftotext -layout` lines of 表四 printed from a Word table: 15 narrow columns, each name
+    set one character a line, names and numbers one space apart (`结  结 其  尚 总`, `0  1 1  1 3`).
+    Each piece of a name is a piece of its own; a number pdftotext set one space after a number of
+    column c, at the start of column c+1, is column c+1's (pdftotext only pushes words right). The
+    empty 未经复议直接起诉·结果维持 is left out, every other number is placed."""
+    from checker.readers.text import rows_of
+    lines = ["四、政府信息公开行政复议、行政诉讼情况",
+             '结  结 其  尚 总       结   结   其   尚   总   结   结   其   尚   总',
+             '果  果 他  未 计       果   果   他   未   计   果   果   他   未   计',
+             '维  纠 结  审         维   纠   结   审       维   纠   结   审',
+             '持  正 果  结         持   正   果   结       持   正   果   结',
+             '0  1 1  1 3           0   0   0   0   0   0   0   0   0',
+             ]
+    rows = rows_of(lines, [0] * len(lines))
+    assert [c.column for c in rows[-1]] == [(i, 15) for i in range(15) if i != 5]
