@@ -242,6 +242,9 @@ class _Reader:
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
                     held = None   # the label went on below its values
                     continue
+                if held is not None and ln.label and self._around(held, ln):
+                    held = None   # a label printed above and below its line of numbers only
+                    continue
                 if held is not None and ln.label and self._wraps(held, ln):
                     # a narrow layout column wraps the label over several lines below its values
                     joined = self._joined
@@ -274,6 +277,19 @@ class _Reader:
                 self.group_row = ln       # 2021 prints （六）其他处理 as a group of three rows
             if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
+
+    def _around(self, held: _Line, ln: _Line) -> bool:
+        """Layout text: a line of numbers only between the first line of a row's label (too long to be
+        a fragment, no numbers of its own) and the line its label goes on to (`（二）部分公开（区分处理的，
+        只计这一情` / `0 0 0 0 0` / `形，不计其他情形）`): the row is the two label lines' with these
+        numbers, when that label names a row."""
+        k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), 0)
+        above = self.lines[k - 1] if k > 0 else None
+        if held.label_cells or above is None or above.has_values or not above.label or not _near(above, held) \
+                or not _near(held, ln) or L.title_of(above.label):
+            return False
+        joined = _split(above.label_cells + held.values)
+        return joined is not None and self._try(joined, suffix=ln.label)
 
     _joined: _Line | None = None
     _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`

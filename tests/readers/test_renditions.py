@@ -357,3 +357,37 @@ def test_pdftotext_positions_are_characters_not_display_columns():
     assert [r.get(f"requests.not_processed.petition.{c}") for c in cols] == [None, 0, 0, 0, 0, 0, 1]
     assert "requests.not_processed.petition.natural_person" in _f1(r)
     assert [r.get(f"requests.not_processed.duplicate.{c}") for c in cols] == [1, 0, 0, 0, 0, 0, 1]
+
+
+# `pdftotext -layout` of the official template without its 0s (real lines): （二）部分公开's numbers are
+# set on a line of their own between the two lines of its label, and its 总计 is empty
+LAYOUT_NUMBERS_BETWEEN_LABEL_LINES = HEAD + """\f
+
+
+                                              申请人情况
+                                             法人或其他组织
+（本列数据的勾稽关系为：第一项加第二项之和，等
+                            自然      商业   科研    社会   法律
+于第三项加第四项之和）                                                   总计
+                                人              公益   服务   其他
+                                    企业   机构    组织   机构
+一、本年新收政府信息公开申请数量            1       0    0     0    0    0    1
+二、上年结转政府信息公开申请数量            1       0    0     0    0    0    1
+三、本 （一）予以公开                 1       0    0          0    0    1
+年度办 （二）部分公开（区分处理的，只计这一情
+                            0       0    0     0         0
+理结果 形，不计其他情形）
+          1.属于国家秘密          0       0          0    0    0    0
+          2.其他法律行政法规禁止公开    0       0    0     0    0    0    0
+"""
+
+
+def test_a_line_of_numbers_between_the_two_lines_of_its_label_is_that_row():
+    """The label's first line (too long to be a fragment, no numbers), a line of numbers only, the
+    label's end: one row, its numbers in the columns the header places them in, the empty 总计 and
+    法律服务机构 F1 blanks. Before, the row was not found at all (F4)."""
+    r = read_text(LAYOUT_NUMBERS_BETWEEN_LABEL_LINES, "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.partly_granted.{c}") for c in cols] == [0, 0, 0, 0, None, 0, None]
+    assert {"requests.partly_granted.legal_services", "requests.partly_granted.total"} <= _f1(r)
+    assert not [f for f in r.findings if f.rule in ("F3", "F4") and "部分公开" in f.message]
