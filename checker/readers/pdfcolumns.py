@@ -60,6 +60,7 @@ class _Grid:
     page: int
     lines: list[Line] = field(default_factory=list)
     also: list[list[float]] = field(default_factory=list)   # pdftotext: the page's full rows' places
+    anchors: list[list[Word]] = field(default_factory=list)  # pdftotext: each column's name pieces (whole cells)
 
 
 @cache
@@ -105,8 +106,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
     while k < len(lines):
         band = _header_band(lines, k, tolerance is not None)
         if band is not None:
-            end, ncols, spans = band
-            grid = _Grid(ncols, spans, lines[k].width, lines[k].page)
+            end, ncols, spans, anchors = band
+            grid = _Grid(ncols, spans, lines[k].width, lines[k].page, anchors=anchors if tolerance is not None else [])
             grids.append(grid)
             k = end
             continue
@@ -141,7 +142,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
         _join_split(g)
 
 
-def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, int, list[list[float]]] | None:
+def _header_band(lines: list[Line], k: int, layout: bool = False) \
+        -> tuple[int, int, list[list[float]], list[list[Word]]] | None:
     """Do the lines from k on (a band of lines a character height or two apart) print a column
     header? Returns (the line after the band, columns, each column's extent)."""
     frags = _fragments()
@@ -174,7 +176,9 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, 
                     # the name's top line is where its column starts (pdftotext sets the lines
                     # below it apart); in a PDF the whole name's extent is known to lie in it
                     spans = [_extent(c, layout) for c in clusters[s:s + len(seq)]]
-                    return j, len(seq), spans
+                    whole = {id(w) for ln in band for w in ln.words}
+                    anchors = [[p for p, _ in c if id(p) in whole] for c in clusters[s:s + len(seq)]]
+                    return j, len(seq), spans, anchors
     return None
 
 
@@ -183,6 +187,9 @@ def _spaced(words: list[Word]) -> list[Word]:
     (`结  结 其  尚 总`), and a cell of the text is cut at two spaces only: each piece apart."""
     out = []
     for w in words:
+        if " " not in w.text:
+            out.append(w)
+            continue
         at = 0
         for piece in w.text.split(" "):
             if piece:
@@ -289,6 +296,11 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
         for prev, i in zip(ln.numbers, ln.numbers[1:]):
             if i in ln.loose and prev in known and _near(ln.words[i], g, tolerance) == [known[prev] + 1]:
                 known[i] = known[prev] + 1
+        for i in ln.numbers:
+            if i in ln.loose and i not in known and ln.page == g.page:
+                col = _between_names(ln.words[i], g.anchors)
+                if col is not None:
+                    known[i] = col
     placed = [known[i] for i in ln.numbers if i in known]
     if len(set(placed)) != len(placed) or placed != sorted(placed):
         return
@@ -307,6 +319,21 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
             run = []
         low = high
     ln.slots, ln.ncols = slots, g.ncols
+
+
+def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:
+    """pdftotext text, a number whose position it moved (set one space after text): its column from
+    how pdftotext orders a page. It gives every piece of text the first character cell right of all
+    the pieces wholly left of it (poppler's `TextPage::assignColumns`), never less. So a column name
+    that ends (plus a space) after where the number starts is not wholly left of it: the number
+    starts inside or left of that name's cell, in that column or before. And a name starting
+    before the number ends (plus a space) does not stand wholly right of it: the number reaches into
+    that name's cell or beyond, that column or after. When the two bounds meet, that is its column."""
+    if not anchors or any(not a for a in anchors):
+        return None
+    high = min((k for k, names in enumerate(anchors) if any(w.x0 < a.x1 + 1 for a in names)), default=len(anchors) - 1)
+    low = max((k for k, names in enumerate(anchors) if any(a.x0 < w.x1 + 1 for a in names)), default=0)
+    return high if high == low else None
 
 
 def _near(w: Word, g: _Grid, tolerance: float) -> list[int]:

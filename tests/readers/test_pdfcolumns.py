@@ -159,3 +159,26 @@ def test_narrow_columns_names_and_numbers_one_space_apart():
              ]
     rows = rows_of(lines, [0] * len(lines))
     assert [c.column for c in rows[-1]] == [(i, 15) for i in range(15) if i != 5]
+
+
+def test_a_number_set_right_after_its_label_lies_between_the_names_that_bound_it():
+    """Real `pdftotext -layout` lines (official template, zeros partly left empty): pdftotext set
+    确认或重新出具's first number one space after its label, at 27, left of 自然 (28): its position is
+    not its column's, and by order it could be 自然人 or 商业企业 (商业企业 is empty). pdftotext gives
+    each piece of text the first cell right of every piece wholly left of it, so a name ending (plus
+    a space) after 27 is not wholly left of the number: 自然 (28–30) bounds it to 自然人 or before,
+    and a number always lies in some column: 自然人. Its other numbers stand under their names."""
+    from checker.readers.text import rows_of
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "                            自然      商业   科研    社会   法律",
+        "于第三项加第四项之和）                                                   总计",
+        "                                人              公益   服务   其他",
+        "                                    企业   机构    组织   机构",
+        "二、上年结转政府信息公开申请数量            1       0    0     0    0    0    1",
+        "          5.要求行政机关确认或重新出具已 0             0     0    0    0",
+        "          获取信息",
+    ]
+    rows = rows_of(lines, [0] * len(lines))
+    confirm = next(r for r in rows if r[0].text.startswith("5.要求"))
+    assert [c.column[0] for c in confirm if c.column] == [0, 2, 3, 4, 5]
