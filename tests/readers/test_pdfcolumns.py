@@ -114,6 +114,16 @@ def test_pdftotext_rows_take_the_header_columns_a_pulled_number_by_order():
     assert not any(c.column for c in next_page)    # another page: its own scale, no header there
 
 
+# The requests header of the official template as `pdftotext -layout` sets it (real lines, ruled print)
+OFFICIAL_LAYOUT_HEAD = [
+        "三、收到和处理政府信息公开申请情况",
+        "                            自然      商业   科研    社会   法律",
+        "于第三项加第四项之和）                                                   总计",
+        "                                人              公益   服务   其他",
+        "                                    企业   机构    组织   机构",
+]
+
+
 def test_a_page_the_table_goes_on_to_takes_its_columns_from_where_its_numbers_stand():
     """Real `pdftotext -layout` lines (official template, zeros partly left empty): the table goes
     on to the next page with neither its header nor a full row, at another scale (9 characters a
@@ -122,11 +132,7 @@ def test_a_page_the_table_goes_on_to_takes_its_columns_from_where_its_numbers_st
     one of the rows only (6 places for 7 columns) nothing says which column is empty: none placed."""
     from checker.readers.text import rows_of
     head = [
-        "三、收到和处理政府信息公开申请情况",
-        "                            自然      商业   科研    社会   法律",
-        "于第三项加第四项之和）                                                   总计",
-        "                                人              公益   服务   其他",
-        "                                    企业   机构    组织   机构",
+        *OFFICIAL_LAYOUT_HEAD,
         "一、本年新收政府信息公开申请数量            6       0    0     0    0    0    6",
     ]
     rest = [
@@ -170,11 +176,7 @@ def test_a_number_set_right_after_its_label_lies_between_the_names_that_bound_it
     and a number always lies in some column: 自然人. Its other numbers stand under their names."""
     from checker.readers.text import rows_of
     lines = [
-        "三、收到和处理政府信息公开申请情况",
-        "                            自然      商业   科研    社会   法律",
-        "于第三项加第四项之和）                                                   总计",
-        "                                人              公益   服务   其他",
-        "                                    企业   机构    组织   机构",
+        *OFFICIAL_LAYOUT_HEAD,
         "二、上年结转政府信息公开申请数量            1       0    0     0    0    0    1",
         "          5.要求行政机关确认或重新出具已 0             0     0    0    0",
         "          获取信息",
