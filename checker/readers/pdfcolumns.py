@@ -297,7 +297,7 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
             if i in ln.loose and prev in known and _near(ln.words[i], g, tolerance) == [known[prev] + 1]:
                 known[i] = known[prev] + 1
         for i in ln.numbers:
-            if i in ln.loose and i not in known and ln.page == g.page:
+            if i not in known and ln.page == g.page:
                 col = _between_names(ln.words[i], g.anchors)
                 if col is not None:
                     known[i] = col
@@ -322,8 +322,8 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
 
 
 def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:
-    """pdftotext text, a number whose position it moved (set one space after text): its column from
-    how pdftotext orders a page. It gives every piece of text the first character cell right of all
+    """pdftotext text, a number its column names do not place (moved by pdftotext one space after
+    text, or not within a character of a name): its column from how pdftotext orders a page. It gives every piece of text the first character cell right of all
     the pieces wholly left of it (poppler's `TextPage::assignColumns`), never less. So a column name
     that ends (plus a space) after where the number starts is not wholly left of it: the number
     starts inside or left of that name's cell, in that column or before. And a name starting
