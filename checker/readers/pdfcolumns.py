@@ -50,6 +50,7 @@ class Line:
     slots: dict[int, int] = field(default_factory=dict)   # word index -> column
     ncols: int = 0                   # the column count of the grid that placed it
     merged_into: "Line | None" = None
+    spans: list[list[float]] = field(default_factory=list)   # the extents of the grid that placed it
 
 
 @dataclass
@@ -134,8 +135,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
             # values set left in wide cells stand apart from the centred names (表二): where the
             # page's full rows print each column counts too, when those rows agree
             g.also = _page_columns(g, tolerance)
-        if not g.spans or any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
-            continue      # the known extents overlap: the picture of the columns is not sound
+        if not g.spans or any(a[1] > b[0] for a, b in zip(g.spans, g.spans[1:])):
+            continue      # the known extents overlap (drawn cells may touch): the picture is not sound
         for ln in g.lines:
             if ln.numbers:
                 _slot(ln, g, tolerance)
@@ -152,8 +153,11 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) \
         return None
     band = [first]
     j = k + 1
-    while j < len(lines) and lines[j].page == first.page and lines[j].top - band[-1].bottom < 1.5 * first.size \
-            and not lines[j].numbers:
+    while j < len(lines) and not lines[j].numbers and (
+            (lines[j].page == first.page and lines[j].top - band[-1].bottom < 1.5 * first.size)
+            # in a PDF a header broken by a page break goes on atop the next page (true x, same width)
+            or (not layout and lines[j].page == band[-1].page + 1 and lines[j - 1].page == band[-1].page
+                and lines[j].width == first.width)):
         band.append(lines[j])
         j += 1
     words = [(w, ln.top) for ln in band for w in (_spaced(ln.words) if layout else ln.words)]
@@ -169,10 +173,10 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) \
                 clusters[-1].append((w, top))
             else:
                 clusters.append([(w, top)])
-        names = ["".join(L.norm(p.text) for p, _ in sorted(c, key=lambda q: (q[1], q[0].x0))) for c in clusters]
+        names = [_names(c, layout) for c in clusters]
         for seq in _sequences():
             for s in range(len(names) - len(seq) + 1):
-                if all(names[s + i] in seq[i] for i in range(len(seq))):
+                if all(names[s + i] & seq[i] for i in range(len(seq))):
                     # the name's top line is where its column starts (pdftotext sets the lines
                     # below it apart); in a PDF the whole name's extent is known to lie in it
                     spans = [_extent(c, layout) for c in clusters[s:s + len(seq)]]
@@ -180,6 +184,14 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) \
                     anchors = [[p for p, _ in c if id(p) in whole] for c in clusters[s:s + len(seq)]]
                     return j, len(seq), spans, anchors
     return None
+
+
+def _names(cluster: list[tuple[Word, float]], layout: bool) -> set[str]:
+    """What a column's pieces, top to bottom, may name: all of them joined; in a PDF's true positions
+    also the lower pieces alone, as a group's name printed in the first cell of its columns (a Word
+    table whose `法人或其他组织` stands in the cell above 商业企业, not merged over the group)."""
+    pieces = [L.norm(p.text) for p, _ in sorted(cluster, key=lambda q: (q[1], q[0].x0))]
+    return {"".join(pieces[t:]) for t in range(1 if layout else len(pieces))}
 
 
 def _spaced(words: list[Word]) -> list[Word]:
@@ -318,7 +330,7 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
             slots.update(zip(run, range(low + 1, high)))
             run = []
         low = high
-    ln.slots, ln.ncols = slots, g.ncols
+    ln.slots, ln.ncols, ln.spans = slots, g.ncols, g.spans
 
 
 def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:
