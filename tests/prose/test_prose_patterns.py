@@ -201,6 +201,49 @@ def test_a_later_statement_in_another_unit_ends_the_list():
     assert f.severity == "warning" and "小于合计" in f.message
 
 
+# --- found on real reports of other units and provinces (the sweep of bench/NOTES.md) ---------------
+
+def test_parts_told_along_a_running_account_are_some_parts_only():
+    # hzs_2025: "其中，项目审批信息191条，持续保持高频更新；行政规范性文件3条，……" names two of the
+    # 251 with a remark between them: no list of all parts, so falling short says nothing
+    told = ("全年累计主动公开政府信息 236 条。其中，项目审批信息 170 条，持续保持高频更新；"
+            "行政规范性文件 4 条，有效保障了公众的知情权。")
+    assert findings(text_report(told), ["P1"]) == []
+    # the same two items as a plain list are read as all the parts: short of the total, a warning
+    (f,) = findings(text_report("全年累计主动公开政府信息 236 条。其中，项目审批信息 170 条；行政规范性文件 4 条。"), ["P1"])
+    assert f.severity == "warning" and "小于合计" in f.message
+
+
+def test_a_list_running_into_other_statements_is_not_all_parts():
+    # 南京高淳区 2022: "发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条,全年网站
+    # 总访问量达3782565次;通过……新浪微博发布各类信息6012条,……" (half-width ";" and ","): the
+    # 次 figure and the 6012 (larger than the total, after the ";") belong to other statements
+    sentence = ("全区各部门通过区政府门户网站发布信息 3825 条,其中主动公开各类政府信息 1906 条,"
+                "市政府网站共采用 540 条,全年网站总访问量达 2814730 次;通过政务微博发布各类信息 5120 条,"
+                "政务微信订阅号发布各类信息 615 条;通过区政府门户网站发布政务动态信息 1919 条。")
+    assert findings(text_report(sentence), ["P1"]) == []
+    # a plain list that exceeds its total stays an error
+    (f,) = findings(text_report("全年通过区政府门户网站发布信息 100 条，其中主动公开 60 条，依申请公开 50 条。"), ["P1"])
+    assert f.severity == "error" and (f.actual, f.expected) == (100, 110)
+
+
+def test_a_measure_of_a_part_in_another_unit_does_not_end_the_list():
+    # seed 004: "单位 13 家，其中……6 家，涉及事项 43 项；部分进驻单位 7 家，涉及事项 206 项"
+    r = text_report("已进驻的单位 12 家，其中全部事项进驻的有 5 家，涉及事项 41 项；部分进驻单位 7 家，涉及事项 198 项。")
+    (s,) = [f for f in r.prose if f.kind == "sum"]
+    assert (s.value, s.parts) == (12, [5, 7])
+
+
+def test_a_share_is_of_the_figure_right_before_it_only():
+    # hzs_2019: "开通……等11条热线短号，累计接听电话84472通，来自11条热线短号电话量占总数的10.09%"
+    # — the share is of the calls (电话量), not of the 11 lines: no P2 error
+    r = text_report("整合 12345、12315 等 9 条热线短号，累计接听电话 70215 通，来自 9 条热线短号电话量占总数的 8.31%。")
+    assert findings(r, ["P2"]) == []
+    # a share printed right after its figure is still checked
+    (f,) = findings(text_report("全年共收到申请 15 件，其中通过网络申请 13 件，占 76.5%。"), ["P2"])
+    assert (f.actual, f.expected) == (76.5, 86.67)
+
+
 # --- new checks: 行政诉讼 and 现行有效行政规范性文件 --------------------------------------------------
 
 LITIGATION_SENTENCE = "全年发生政府信息公开行政复议案件 0 件，行政诉讼案件 1 件。目前尚未发现"
