@@ -27,6 +27,7 @@ CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
 HANDLED = "requests.received.total+requests.carried_over.total"
 LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
 IN_FORCE = "active.normative_docs.in_force"
+GRANTED_ANY = "requests.granted.total+requests.partly_granted.total"
 
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
@@ -57,8 +58,15 @@ _REQUESTS = (
     (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
     (r"行政诉讼|起诉", LITIGATION),
+    # a group of result rows ("因本机关不掌握等原因无法提供 265 件"): the sum of its rows; not the
+    # count of information withheld ("不予公开信息数 137 条" is 表二-era wording about 信息)
+    (r"不予公开(?!的?信息)", "group:（三）不予公开"),
+    (r"无法提供(?!的?信息)", "group:（四）无法提供"),
+    (r"不予处理", "group:（五）不予处理"),
+    (r"其他处理", "group:（六）其他处理"),
+    (r"(?<![不未])予以公开(?:及|或|和|与|、)部分公开", GRANTED_ANY),
     (r"不属于本(?:行政)?机关", None),
-    (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
+    (r"未公开", None),
 )
 _COMPILED = tuple((re.compile(p), c) for p, c in _REQUESTS)
 _NEGATION = "不未非无"
@@ -67,15 +75,52 @@ _NEGATION = "不未非无"
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
 def table_cell(label: str, fmt: str) -> str | None:
     """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
-    hits = {cell for rx, cell in _COMPILED if rx.search(label)}
-    if LITIGATION in hits and len(hits) > 1 and None not in hits:
-        hits.discard(LITIGATION)     # "行政诉讼中直接起诉 1 件": the narrower cell
+    hits = {_group(cell, fmt) if cell and cell.startswith("group:") else cell
+            for rx, cell in _COMPILED if rx.search(label)}
+    if len(hits) > 1 and None not in hits:
+        hits = _sum_or_part(hits, label)
     if len(hits) != 1:
         return None
     cell = hits.pop()
     if cell is None or not all(c in template(fmt).index for c in expand(cell)):
         return None
     return cell
+
+
+def result_group(cell: str | None) -> bool:
+    """Is `cell` a sum of result rows a sentence states (a printed group, 予以公开及部分公开)?"""
+    return cell is not None and cell in _result_groups()
+
+
+@cache
+def _result_groups() -> frozenset[str]:
+    names = [c for _, c in _REQUESTS if c and c.startswith("group:")]
+    return frozenset(filter(None, (_group(g, f) for g in names for f in ("2019", "2021")))) | {GRANTED_ANY}
+
+
+def _sum_or_part(hits: set[str], label: str) -> set[str]:
+    """A sum of cells named with its own parts: "予以公开及部分公开" (every part named) and "不掌握等原因
+    无法提供" (等) are the sum; "行政诉讼中直接起诉 1 件" (one part named) is that narrower cell."""
+    sums = [h for h in hits if "+" in h]
+    if len(sums) != 1:
+        return hits
+    whole = sums[0]
+    members = hits - {whole}
+    if not members <= set(expand(whole)):
+        return hits
+    if members == set(expand(whole)) or "等" in label:
+        return {whole}
+    return members
+
+
+@cache
+def _group(marker: str, fmt: str) -> str | None:
+    """The cells of a printed group of request rows ("（四）无法提供": its three rows' 总计), joined
+    with "+"; a row of that name without sub-rows (2019's （六）其他处理) is its own cell."""
+    name = marker.removeprefix("group:")
+    table = next(t for t in template(fmt).tables if t.id == "requests")
+    rows = [r.id for r in table.rows if r.group == name] or [r.id for r in table.rows if r.label == name]
+    return "+".join(f"requests.{r}.total" for r in rows) or None
 
 
 def expand(cell: str) -> list[str]:

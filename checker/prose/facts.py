@@ -23,6 +23,7 @@ _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
+_ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
 _OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
 # A change ("同比增加 20 件") is no total of the parts that follow it.
@@ -291,6 +292,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
             cell = cells.table_cell(c.label, doc.fmt)
+            if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
+                cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:

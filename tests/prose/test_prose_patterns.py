@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.check import check
+from checker.prose import cells
 from checker.readers.text import read_text
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_15d564b43078fcdc.txt"
@@ -242,6 +243,66 @@ def test_a_share_is_of_the_figure_right_before_it_only():
     # a share printed right after its figure is still checked
     (f,) = findings(text_report("全年共收到申请 15 件，其中通过网络申请 13 件，占 76.5%。"), ["P2"])
     assert (f.actual, f.expected) == (76.5, 86.67)
+
+
+# --- groups of result rows; a 总计 column left blank ---------------------------------------------
+
+def _blank_totals_page(tmp_path, said: str) -> Path:
+    """A 2019-format page whose result rows print their applicants and leave 总计 blank, as
+    上海市人民政府办公厅 2019 does (every 总计 of 三、本年度办理结果 blank, only （七）总计 printed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.htmlpage import page
+    from checker.templates import template
+    vals: dict = {c.id: None for c in template("2019").cells}
+    vals |= {c.id: 0 for c in template("2019").cells if c.table != "requests"}
+    rows = {"received": (30, 2), "carried_over": (0, 0), "granted": (10, 1), "partly_granted": (3, 0),
+            "denied.state_secret": (2, 0), "unavailable.not_held": (9, 1), "unavailable.needs_creation": (4, 0),
+            "unavailable.unclear": (2, 0), "handled_total": (30, 2), "carried_forward": (0, 0)}
+    for row, (person, firm) in rows.items():
+        vals[f"requests.{row}.natural_person"], vals[f"requests.{row}.commercial"] = person, firm
+    for row in ("received", "carried_over", "handled_total", "carried_forward"):
+        vals[f"requests.{row}.total"] = sum(rows[row])
+    path = tmp_path / "report.html"
+    path.write_text(page("2019", vals, unit="某市人民政府办公厅", year=2019, said=said), encoding="utf-8")
+    return path
+
+
+def _r10(path: Path) -> list[dict]:
+    xxgk = Path(sys.executable).with_name("xxgk")
+    out = subprocess.run([str(xxgk), "check", str(path), "--select", "R10", "-f", "json"],
+                         capture_output=True, text=True, timeout=120)
+    return json.loads(out.stdout)["findings"]
+
+
+def test_prose_of_result_groups_against_a_table_with_blank_totals(tmp_path):
+    # 上海市人民政府办公厅 2019: "予以公开及部分公开258件……因本机关不掌握等原因无法提供265件" with every
+    # 总计 of the result rows blank: the groups' rows are summed from their applicants
+    right = ("市政府办公厅代表市政府共受理政府信息公开申请32件。予以公开及部分公开14件；不予公开2件；"
+             "因本机关不掌握等原因无法提供16件；其他处理0件。")
+    assert _r10(_blank_totals_page(tmp_path, right)) == []
+    # the real report's slip: 无法提供 given as the 不掌握 row only (10 of 16)
+    (f,) = _r10(_blank_totals_page(tmp_path, right.replace("无法提供16件", "无法提供10件")))
+    assert (f["severity"], f["expected"], f["actual"]) == ("error", 16, 10)
+    assert {c["cell"] for c in f["cells"]} == {"requests.unavailable.not_held.total",
+                                               "requests.unavailable.needs_creation.total",
+                                               "requests.unavailable.unclear.total"}
+    assert "（四）无法提供（各项总计之和）" in f["message"] and "为空，按该行各申请人栏之和比较" in f["message"]
+
+
+def test_one_row_named_within_its_group_is_that_row():
+    assert cells.table_cell("本机关不掌握相关政府信息", "2021") == "requests.unavailable.not_held.total"
+    assert cells.table_cell("因本机关不掌握等原因无法提供", "2021").count("+") == 2
+    assert cells.table_cell("予以公开及部分公开", "2021") == cells.GRANTED_ANY
+    assert cells.table_cell("行政诉讼中直接起诉", "2021") == "appeals.count.direct_suit.total"
+
+
+def test_information_withheld_is_not_the_requests_withheld():
+    # jjf_2021 / shs_2022: "共制发政府信息378条，其中，主动公开政府信息125条、依申请公开176条、不予公开77条"
+    # counts information by how it is published, not requests: no 表三 cell (their tables say 0)
+    r = seed_report(("目前尚未发现", "全年共制发政府信息 290 条，其中，主动公开政府信息 101 条、依申请公开 131 条、"
+                                     "不予公开 58 条。目前尚未发现"))
+    assert not [f for f in r.prose if f.cell and "denied" in f.cell]
+    assert findings(r, ["R10"]) == []
 
 
 # --- new checks: 行政诉讼 and 现行有效行政规范性文件 --------------------------------------------------
