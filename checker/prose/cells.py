@@ -49,7 +49,9 @@ _REQUESTS = (
     (r"不掌握", "requests.unavailable.not_held.total"),
     (r"另行制作", "requests.unavailable.needs_creation.total"),
     (r"补正后.*不明确", "requests.unavailable.unclear.total"),
-    (r"信访|举报|投诉", "requests.not_processed.petition.total"),
+    # the result row is about requests ("信访举报投诉类申请 2 件", seed 003's "属于信访举报类 1 条");
+    # "信访投诉事项 7733 件" is the petitions an office handled (zhz_2023), not requests
+    (r"(?:信访|举报|投诉)[^，,。；;]*(?:类|申请)|不予处理.*(?:信访|举报|投诉)", "requests.not_processed.petition.total"),
     (r"重复申请", "requests.not_processed.duplicate.total"),
     (r"公开出版物", "requests.not_processed.publication.total"),
     (r"大量反复", "requests.not_processed.excessive.total"),

@@ -119,6 +119,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             if c.unit == t.unit and not c.approx and _fit(c, ps):
                 total, t, chosen = i, c, _fit(c, ps)
                 break
+    if chosen is None and _shares_out_together(counts, before, t, ps):
+        return None
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
@@ -151,6 +153,20 @@ def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
         if k >= 1 and _close(run, t.value):
             return ps[:k + 1]
     return None
+
+
+def _shares_out_together(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:
+    """"收到申请 9 件，上年转结 1 件，其中网络申请 5 件，信函申请 5 件": the parts share out the last
+    figures before the mark together (9 + 1), none of them alone. No finding: the list agrees."""
+    run = 0.0
+    for i in reversed(before):
+        c = counts[i]
+        if c.unit != t.unit or c.approx:
+            break
+        run += c.value
+        if i != before[-1] and _fit(replace(c, value=run), ps):
+            return True
+    return False
 
 
 def _told_along(text: str, counts: list[Count], chosen: list[Count], end: int) -> bool:

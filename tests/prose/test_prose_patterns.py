@@ -228,6 +228,17 @@ def test_a_list_running_into_other_statements_is_not_all_parts():
     assert f.severity == "error" and (f.actual, f.expected) == (100, 110)
 
 
+def test_parts_sharing_out_two_figures_together():
+    # a Hunan county 2022: "收到政府信息依申请公开9件,上年转结1件,其中网络申请数5件,信函申请数5件,已按程序按时
+    # 办理,发生行政复议1件" — the 5 + 5 are the 9 + 1 together, not parts of the 1 (a false P1 warning before)
+    r = text_report("2022年,我县收到政府信息依申请公开8件,上年转结2件,其中网络申请数6件,信函申请数4件,"
+                    "已按程序按时办理,发生行政复议1件。")
+    assert findings(r, ["P1"]) == []
+    # parts that fit neither figure nor both are still a finding
+    r = text_report("2022年,我县收到政府信息依申请公开8件,上年转结2件,其中网络申请数6件,信函申请数5件。")
+    assert [f.rule for f in findings(r, ["P1"])] == ["P1"]
+
+
 def test_a_measure_of_a_part_in_another_unit_does_not_end_the_list():
     # seed 004: "单位 13 家，其中……6 家，涉及事项 43 项；部分进驻单位 7 家，涉及事项 206 项"
     r = text_report("已进驻的单位 12 家，其中全部事项进驻的有 5 家，涉及事项 41 项；部分进驻单位 7 家，涉及事项 198 项。")
@@ -243,6 +254,16 @@ def test_a_share_is_of_the_figure_right_before_it_only():
     # a share printed right after its figure is still checked
     (f,) = findings(text_report("全年共收到申请 15 件，其中通过网络申请 13 件，占 76.5%。"), ["P2"])
     assert (f.actual, f.expected) == (76.5, 86.67)
+
+
+def test_petitions_handled_are_not_petition_requests():
+    # zhz_2023: "未收到依申请公开行政复议……共接收处置部门转办信访、群众来信……网络投诉等信访投诉事项7733件"
+    r = seed_report(("目前尚未发现", "全年未收到政府信息公开申请。共接收处置转办信访、网络投诉等信访投诉事项 6120 件，"
+                                     "处置率达100%。目前尚未发现"))
+    assert not [f for f in r.prose if f.cell and "petition" in f.cell]
+    assert findings(r, ["R10"]) == []
+    # the result row itself is still read
+    assert cells.table_cell("属于信访举报投诉类申请", "2021") == "requests.not_processed.petition.total"
 
 
 # --- groups of result rows; a 总计 column left blank ---------------------------------------------
