@@ -166,13 +166,14 @@ def decision_cell(label: str, unit: str, fmt: str) -> str | None:
     return cell if cell in template(fmt).index else None
 
 
-# Whose figures a sentence gives: its last subject word before the figure.
+# Whose figures a sentence gives: its last subject word before the figure. "本机关不掌握" names a table
+# row (1.本机关不掌握相关政府信息), not who counts.
 _SUBJECT = re.compile(
     r"(?P<area>全(?:省|市|区|县|州|盟|旗|镇|乡|街道)|各(?:级|地|部门|单位|区县|县区|乡镇|街道|县市区)"
     r"|[省市区县]直各|[省市区县]级各)"
     r"|(?P<office>代表[^，,。；;]{0,8}(?:政府|管委会)|(?:政府|管委会)办(?:公室|公厅)?(?!理|法|事|结|件|公开)"
     r"|本级)"
-    r"|(?P<own>本机关|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
+    r"|(?P<own>本机关(?!不掌握)|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
 # A word right after these is an object, not who counts: "按照全区部署"、"按照省政府办公厅要求"、"向全市公开"
 _OBJECT_OF = re.compile(r"(?:按照|根据|依据|围绕|结合|面向|指导|督促|配合|会同|协助|服务|向|对|为|给|在|于|与|和|及)[省市区县]?$")
 _AREA_WORDS = "省市区县旗州盟镇乡"

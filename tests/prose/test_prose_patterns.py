@@ -317,6 +317,15 @@ def test_one_row_named_within_its_group_is_that_row():
     assert cells.table_cell("行政诉讼中直接起诉", "2021") == "appeals.count.direct_suit.total"
 
 
+def test_ben_jiguan_bu_zhangwo_names_a_row_not_a_subject():
+    # "因本机关不掌握等原因无法提供 N 件" in a 街道's or government's report: 本机关 here is the row's
+    # name, not a bureau speaking of its own figures; the figure is compared with the table
+    line = "全年因本机关不掌握等原因无法提供 {} 条。目前尚未发现"
+    assert findings(seed_report(("目前尚未发现", line.format(1)), title="道里区某某街道办事处"), ["R10"]) == []
+    (f,) = findings(seed_report(("目前尚未发现", line.format(2)), title="道里区某某街道办事处"), ["R10"])
+    assert (f.expected, f.actual) == (1, 2) and len(f.cells) == 3
+
+
 def test_information_withheld_is_not_the_requests_withheld():
     # jjf_2021 / shs_2022: "共制发政府信息378条，其中，主动公开政府信息125条、依申请公开176条、不予公开77条"
     # counts information by how it is published, not requests: no 表三 cell (their tables say 0)
