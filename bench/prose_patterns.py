@@ -157,6 +157,11 @@ def _told_along(r, rng, wrong):
             f"有效保障了公众的知情权。")
 
 
+def _dealt_with(r, rng, wrong):
+    # as ptzhsyq_2025 "共办结148件", jtj_2024 "依法办结政府信息公开申请58件": （七）总计
+    return f"全年共办结政府信息公开申请 {_i(r, 'requests.handled_total.total') + wrong} 件，均在法定期限内答复。"
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -184,6 +189,7 @@ KINDS = (
     Kind("信访投诉事项", "unit", (), _petitions_handled),
     Kind("占比前另有所指", "unit", (), _share_of_another_thing),
     Kind("夹叙的列举", "unit", ("P1",), _told_along),
+    Kind("办结=（七）总计", "unit", ("R10",), _dealt_with),
 )
 
 

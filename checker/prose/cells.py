@@ -35,6 +35,10 @@ _REQUESTS = (
     (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
      "requests.received.total"),
     (r"上一?年度?结转", "requests.carried_over.total"),
+    # the requests dealt with this year ("共办结 148 件", "答复政府信息公开申请 805 件") are （七）总计;
+    # not an outcome's answers ("予以公开答复 966 件") nor 办结率
+    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?(?:申请)?"
+     r"(?:共计?)?$", "requests.handled_total.total"),
     (r"结转下年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
     (r"部分公开", "requests.partly_granted.total"),

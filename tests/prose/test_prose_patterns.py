@@ -170,9 +170,11 @@ def test_sentence_opening_with_qizhong_shares_out_the_figure_its_parts_add_up_to
 
 
 def test_requests_completed_are_not_the_new_requests():
-    # "办结……申请共计 N 件" is an outcome (办结 includes last year's carried-over), not 本年新收
+    # "办结……申请共计 N 件" is an outcome (办结 includes last year's carried-over), not 本年新收: it is
+    # （七）总计 (behaviour change: before, not compared at all; now 5 against seed 003's 总计 3)
     r = seed_report(("目前尚未发现", "全年办结政府信息公开申请共计 5 条。目前尚未发现"))
-    assert findings(r, ["R10"]) == []
+    (f,) = findings(r, ["R10"])
+    assert [c.cell for c in f.cells] == ["requests.handled_total.total"]
     assert findings(seed_report(("目前尚未发现", "全年收到政府信息公开申请共计 5 条。目前尚未发现")), ["R10"])
 
 
@@ -324,6 +326,18 @@ def test_ben_jiguan_bu_zhangwo_names_a_row_not_a_subject():
     assert findings(seed_report(("目前尚未发现", line.format(1)), title="道里区某某街道办事处"), ["R10"]) == []
     (f,) = findings(seed_report(("目前尚未发现", line.format(2)), title="道里区某某街道办事处"), ["R10"])
     assert (f.expected, f.actual) == (1, 2) and len(f.cells) == 3
+
+
+def test_requests_dealt_with_are_the_results_total():
+    # "共办结148件"（ptzhsyq_2025）, "依法办结政府信息公开申请58件"（jtj_2024）, "及时规范答复7件"（hzs_2023）,
+    # "答复政府信息公开申请805件"（上海 2019）: （七）总计, each equal to its table in the real report
+    line = "全年共办结政府信息公开申请 {} 条。目前尚未发现"
+    assert findings(seed_report(("目前尚未发现", line.format(3))), ["R10"]) == []
+    (f,) = findings(seed_report(("目前尚未发现", line.format(4))), ["R10"])
+    assert [c.cell for c in f.cells] == ["requests.handled_total.total"] and (f.expected, f.actual) == (3, 4)
+    # an outcome's answers and a rate are not it
+    assert cells.table_cell("其中,予以公开答复", "2021") == "requests.granted.total"
+    assert cells.table_cell("已答复件数", "2021") is None
 
 
 def test_information_withheld_is_not_the_requests_withheld():
