@@ -84,8 +84,10 @@ def _sub_items(r, rng, wrong):
 
 def _opening_qizhong(r, rng, wrong):
     # as gaj_2024: the sentence before ends with a breakdown; "其中" opens the next sentence
-    granted, partly, other = _i(r, "requests.granted.total"), _i(r, "requests.partly_granted.total"), rng.randint(1, 9)
-    total = granted + partly + other
+    # 办结 is the year's requests dealt with, （七）总计: the sentence's total is the table's
+    granted, partly = _i(r, "requests.granted.total"), _i(r, "requests.partly_granted.total")
+    total = _i(r, "requests.handled_total.total")
+    other = total - granted - partly
     return (f"我局办结政府信息公开申请共计{total}件，申请事项涉及小区备案信息{rng.randint(0, total)}件，均按要求办理。"
             f"其中，同意公开{granted + wrong}件；区分处理后公开{partly}件；其他情形{other}件。")
 
