@@ -124,6 +124,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
+        if not clear and len([p for p in same if p.unit != BARE]) < 2:
+            return None    # "575 份，其中主动公开 317 份，立案查处……204 起": one part in the total's unit is no list
         chosen = same if clear or len(same) >= 2 else ps
         if sum(p.value for p in chosen) < t.value and (
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)):

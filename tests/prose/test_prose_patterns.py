@@ -241,6 +241,19 @@ def test_parts_sharing_out_two_figures_together():
     assert [f.rule for f in findings(r, ["P1"])] == ["P1"]
 
 
+def test_one_part_in_the_totals_unit_is_no_list():
+    # zhz_2025: "共发布政府信息（文件）575份，其中主动公开317份，立案查处各类违法行为并作出行政处罚决定204起"
+    # — one part in 份 and another statement in 起: no list to check (a false P1 warning before)
+    r = text_report("2025年，共发布政府信息（文件）530份，其中主动公开296份，立案查处各类违法行为并作出行政处罚决定187起，"
+                    "全部予以公开挂网。")
+    assert findings(r, ["P1"]) == []
+    # two parts in 份 and the other statement: the list is read as before (zhz_2023, adds up)
+    r = text_report("2023年，共发布政府信息（文件）687份，其中主动公开299份，依申请公开及不予公开388份，"
+                    "立案查处各类违法行为并作出行政处罚决定640起，全部予以公开挂网。")
+    (s,) = [f for f in r.prose if f.kind == "sum"]
+    assert s.parts == [299, 388] and findings(r, ["P1"]) == []
+
+
 def test_a_measure_of_a_part_in_another_unit_does_not_end_the_list():
     # seed 004: "单位 13 家，其中……6 家，涉及事项 43 项；部分进驻单位 7 家，涉及事项 206 项"
     r = text_report("已进驻的单位 12 家，其中全部事项进驻的有 5 家，涉及事项 41 项；部分进驻单位 7 家，涉及事项 198 项。")
