@@ -281,13 +281,18 @@ class Decoder:
                    for (i, c), e in s.errors.items())
 
     def _causes_of(self, s: exact.Solution) -> list[dict[tuple[int, str], float]]:
-        """A solution's cells as root causes: cells that share an equality go together."""
+        """A solution's cells as root causes: cells that share an equality go together, except
+        that a district's sum joins the district's cell with a unit's, never two units' (two
+        units' reports slip independently: two findings, as `_joined` keeps them apart)."""
         sets = _Sets(s.errors)
         for x in s.errors:
             if exact.virtual(x):
                 continue
             for k in self.instances(x[0], x[1], self.hard):
-                for i, c, _ in self.terms(k):
+                terms = self.terms(k)
+                if k[0] == "H" and x != terms[0][:2]:
+                    terms = terms[:1]
+                for i, c, _ in terms:
                     if (i, c) in s.errors:
                         sets.join(x, (i, c))
         return [{x: s.errors[x] for x in xs} for xs in sets.groups()]
