@@ -79,8 +79,8 @@ def _blamed(f: Finding) -> list[tuple[CellRef, object]]:
 
 def score(truth: list[Injected], findings: list[Finding]) -> Score:
     """An injected table error is found when a finding names one of its cells; localised when the
-    findings about it blame every cell it changed and no cell that nobody changed; its suggestion
-    is right when every changed cell is blamed with its original value."""
+    findings that blame (or list) its cells blame every cell it changed and no cell that nobody
+    changed; its suggestion is right when every changed cell is blamed with its original value."""
     s = Score(total=len(truth))
     touched = {(c.unit, c.year) for t in truth for c in t.changes} | {(t.unit, t.year) for t in truth}
     changed = {CellRef(c.unit, c.year, c.cell) for t in truth for c in t.changes}
@@ -96,8 +96,12 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
                 s.missed.append(t)
             continue
         refs = {CellRef(c.unit, c.year, c.cell): c.original for c in t.changes}
-        hit = [f for f in findings
-               if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
+        about = [f for f in findings
+                 if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
+        # localisation is judged on the findings that blame its cells or list them as candidates:
+        # a finding about another unit's error shows the district's sum as evidence, whose cells
+        # include this unit's (when none blames or lists them, on every finding that mentions them)
+        hit = [f for f in about if any(r in f.candidates or r in dict(_blamed(f)) for r in refs)] or about
         if not hit:
             s.missed.append(t)
             continue
