@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,11 +79,13 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         if read is None:
             return None
         stubs, failures, owner = read
+        t0 = time.process_time()
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
         group = components(stubs, hierarchy)
         local = [c for c in chosen if c not in GLOBAL_RULES]
         moved_ids = _crossing(group, owner)
         offsets = _offsets(owner, len(pipes))
+        t1 = time.process_time()
         for w, pipe in enumerate(pipes):
             lo, hi = offsets[w], offsets[w + 1]
             send = [i - lo for i in range(lo, hi) if group[i] in moved_ids]
@@ -98,6 +101,7 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         glob = {c for c in chosen if c in GLOBAL_RULES}
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
+        t2 = time.process_time()
         parts = []
         for pipe in pipes:
             reply = pipe.recv()
@@ -108,6 +112,8 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         for p in procs:
             p.join(timeout=10)
         findings, stats = merge(parts, chosen)
+        _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
+             f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         return stubs, failures, findings, stats
     except (EOFError, OSError):
         return None
@@ -128,6 +134,17 @@ def _import_before_fork(files: list[Path]) -> None:
             importlib.import_module(f".{module}", readers.__name__)
         except ImportError:
             pass        # an optional reader not installed: the worker reports it per file
+
+
+def _log(line: str) -> None:
+    """Per-process CPU of each phase when XXGK_SHARD_LOG is set: on stderr (=1) or appended to
+    the file it names (bench/NOTES.md)."""
+    where = os.environ.get("XXGK_SHARD_LOG")
+    if where == "1":
+        print(line, file=sys.stderr, flush=True)
+    elif where:
+        with open(where, "a", encoding="utf-8") as fh:
+            print(line, file=fh)
 
 
 def split(files: list[Path], n: int) -> list[list[Path]]:
@@ -189,7 +206,9 @@ def components(reports: list[Report], hierarchy) -> list[int]:
             if not parent:
                 continue
             b = bare(parent)
-            could = [parent, *canon._bare.get(b, []), *canon._tail.get(b[-3:], [])]
+            tail = [n for n in canon._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
+                    and (bare(n).endswith(b) or b.endswith(bare(n)))]     # Matcher.match's suffix test
+            could = [parent, *canon._bare.get(b, []), *tail]
             exact = canon._exact.get(normalise(parent))
             if exact is not None:
                 could.append(exact)
@@ -325,11 +344,15 @@ def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
             conn.send(("progress", len(batch), str(batch[-1])))
         gc.freeze()
         conn.send(("read", [_stub(r, t1_sections) for r in reports], failures))
+        read_cpu = time.process_time()
         _, send, hierarchy, chosen = conn.recv()
         moving = set(send)
         conn.send(("moved", [reports[i] for i in send]))
         mine = [r for i, r in enumerate(reports) if i not in moving]
-        conn.send(("checked", check_part(mine, hierarchy, set(chosen))))
+        part = check_part(mine, hierarchy, set(chosen))
+        _log(f"工作进程 {os.getpid()}：读取 {len(files)} 个文件 CPU {read_cpu:.1f} s，"
+             f"核对 {len(mine)} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+        conn.send(("checked", part))
     except Exception:
         try:
             conn.send(("error", traceback.format_exc()))

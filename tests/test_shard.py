@@ -4,6 +4,7 @@ same findings in the same order, the same statistics, the same exit code, throug
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,19 +43,36 @@ def _districts(root: Path, flat: bool) -> Path:
     return root
 
 
-def _run(root: Path, shard: str, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "XXGK_SHARD": shard}
-    return subprocess.run([XXGK, "check", str(root / "reports"), *extra], capture_output=True, env=env)
+def _run(root: Path, shard: str | None, *extra: str, folder: str = "reports") -> subprocess.CompletedProcess:
+    env = {**os.environ, "XXGK_SHARD_LOG": "1"}
+    env.pop("XXGK_SHARD", None)
+    if shard is not None:
+        env["XXGK_SHARD"] = shard
+    return subprocess.run([XXGK, "check", str(root / folder), *extra], capture_output=True, env=env)
 
 
-@pytest.mark.parametrize("flat", [False, True], ids=["folder-per-district", "one-folder"])
+def _worker_counts(stderr: bytes) -> tuple[int, int]:
+    """(reports checked in the workers, reports moved to the main process), from XXGK_SHARD_LOG."""
+    lines = [ln for ln in stderr.decode().splitlines() if ln.startswith("工作进程")]
+    assert len(lines) == 2
+    return (sum(int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines),
+            sum(int(re.search(r"移交 (\d+) 份", ln).group(1)) for ln in lines))
+
+
+# one folder per district: the middle district is cut by the workers' shares and moved, the
+# others are checked in the workers; one folder for all: every district is moved
+@pytest.mark.parametrize("flat", [False, True], ids=["some-groups-moved", "all-groups-moved"])
 def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
     root = _districts(tmp_path, flat)
     units = ["--units", str(root / "units.csv")]
-    for extra in ([*units, "--format", "json"], [*units, "--format", "csv"], units, ["--format", "json"]):
+    outputs = ([*units, "--format", "json"], [*units, "--format", "csv"], units, ["--format", "json"])
+    for extra in outputs[:1] if flat else outputs:
         one, sharded = _run(root, "0", *extra), _run(root, "1", *extra)
         assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
         assert sharded.stdout == one.stdout, extra
+        assert "工作进程" not in one.stderr.decode()
+        checked, moved = _worker_counts(sharded.stderr)
+        assert (checked, moved) == ((0, 61) if flat else (41, 20)), extra
     doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
     rules = {f["rule"] for f in doc["findings"]}
     assert {"R6", "R9", "U1", "U2", "F5"} <= rules          # across years, the hierarchy, the units file
@@ -72,3 +90,16 @@ def test_a_sharded_run_keeps_only_stand_ins_of_the_reports(tmp_path, monkeypatch
     assert all(r.values is not None for r in whole.reports if r.format)
     assert [f.to_json() for f in sharded.findings] == [f.to_json() for f in whole.findings]
     assert sharded.stats == whole.stats
+
+
+def test_exit_codes_are_those_of_one_process_and_a_small_run_starts_no_worker(tmp_path):
+    root = _districts(tmp_path, flat=False)
+    units = ["--units", str(root / "units.csv"), "--format", "json"]
+    for extra, code in (([*units], 1), ([*units, "--select", "U2"], 0)):   # errors; a warning only
+        one, sharded = _run(root, "0", *extra, folder="reports/d0"), _run(root, "1", *extra, folder="reports/d0")
+        assert sharded.returncode == one.returncode == code, extra
+        assert sharded.stdout == one.stdout
+        assert sum(_worker_counts(sharded.stderr)) == 21     # d0's 20 reports and its copy, all moved
+    auto = _run(root, None, *units)            # 62 files: far below SHARD_FROM, one process
+    assert "工作进程" not in auto.stderr.decode()
+    assert auto.stdout == _run(root, "0", *units).stdout
