@@ -23,9 +23,13 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from .catalogue import catalogue, order
 from .model import Finding, Report
+
+if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
+    from multiprocessing.connection import Connection
 
 SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
 GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
@@ -62,11 +66,11 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
     pipes, procs = [], []
     try:
         for share in shares:
-            here, there = ctx.Pipe()
-            p = ctx.Process(target=_worker, args=(there, share, t1_sections), daemon=True)
+            mine, theirs = ctx.Pipe()
+            p = ctx.Process(target=_worker, args=(theirs, share, t1_sections), daemon=True)
             p.start()
-            there.close()
-            pipes.append(here)
+            theirs.close()
+            pipes.append(mine)
             procs.append(p)
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
@@ -307,7 +311,8 @@ def _receive_reads(pipes, files: list[Path], progress):
     index = {id(p): w for w, p in enumerate(pipes)}
     waiting = list(pipes)
     while waiting:
-        for pipe in wait(waiting):
+        for ready in wait(waiting):
+            pipe = cast("Connection", ready)
             msg = pipe.recv()
             if msg[0] == "progress":
                 done += msg[1]
