@@ -206,17 +206,18 @@ def components(reports: list[Report], hierarchy) -> list[int]:
     if hierarchy:
         canon = Matcher(sorted(set(keys)))
         canon._index()
+        assert canon._bare is not None and canon._tail is not None
+        could: dict[str, list[str]] = {}      # per parent: a district has tens of units
         for unit, parent in hierarchy.parents.items():
             if not parent:
                 continue
-            b = bare(parent)
-            tail = [n for n in canon._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
-                    and (bare(n).endswith(b) or b.endswith(bare(n)))]     # Matcher.match's suffix test
-            could = [parent, *canon._bare.get(b, []), *tail]
-            exact = canon._exact.get(normalise(parent))
-            if exact is not None:
-                could.append(exact)
-            for k in could:
+            if parent not in could:
+                b = bare(parent)
+                tail = [n for n in canon._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
+                        and (bare(n).endswith(b) or b.endswith(bare(n)))]     # Matcher.match's suffix test
+                exact = canon._exact.get(normalise(parent))
+                could[parent] = [parent, *canon._bare.get(b, []), *tail, *([exact] if exact is not None else [])]
+            for k in could[parent]:
                 union(of_key(unit), of_key(k))
     return [find(i) for i in range(n)]
 
