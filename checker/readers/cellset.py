@@ -107,14 +107,19 @@ class CellWriter:
             "F1", unit=r.unit, year=r.year, cells=[r.ref(cid) for cid, _ in blanks], source=r.source,
             where=self.place(blanks[0][1]), label=f"{label}·{'、'.join(cols)}"))
 
-    def unknown(self, ids: list[str], anchor, label: str, found: int, ncols: int) -> None:
-        """A row whose values cannot be mapped to its columns for sure: all blank, one F3."""
+    def unknown(self, ids: list[str], anchor, label: str, found: int, ncols: int, empty: int = 0) -> None:
+        """A row whose values cannot be mapped to its columns for sure: all blank, one F3. `empty`:
+        the row's empty cells, named when they, not the numbers, are what does not fit the columns
+        (`3 个数值和 1 个空着的格，模板有 3 列`, not `3 个数值，模板有 3 列`)."""
         r = self.report
         for cid in ids:
             r.set(cid, None, row=anchor.row, col=anchor.col, part=anchor.part)
+        count = f"一行有 {found} 个数值，模板有 {ncols} 列"
+        if empty and found >= ncols:
+            count = f"一行有 {found} 个数值和 {empty} 个空着的格，模板有 {ncols} 列"
         r.findings.append(make(
             "F3", unit=r.unit, year=r.year, cells=[r.ref(c) for c in ids], source=r.source,
-            where=self.place(anchor), label=label, found=found, columns=ncols))
+            where=self.place(anchor), label=label, count=count))
 
 
 _LOC_ATTRS = (attrgetter("part"), attrgetter("row"), attrgetter("col"))   # the columns of Report.loc

@@ -20,10 +20,14 @@ from functools import cache
 from ..templates import Row, template
 from .grid import GridCell
 from .labels import norm
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 # Characters inside a run of numbers: digits, signs, a decimal point and the spaces pages print.
 _RUN = re.compile(r"[0-9+\-－.]+(?:[个件项条元]|万元)?(?:[ \t]+[0-9+\-－.]+(?:[个件项条元]|万元)?)*")
-_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+# Odd spaces become spaces, traditional characters simplified (a mirror site's page): one
+# character for one, so positions in the line stay those of the page.
+_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+                         **dict(zip(TRADITIONAL, SIMPLIFIED))})
 _ENUM = re.compile(r"^(\d{1,2})[.．、]")
 # A row's key stands at most this far after the end of the row before (group labels, a table's
 # headings and column headers stand between); a row that is not printed widens the window.
@@ -46,7 +50,11 @@ _COLUMN_HEADER = "信息内容"
 
 def looks_flattened(line: str) -> bool:
     """A long line that carries a table's header words: worth cutting into rows."""
-    return len(line) > 200 and ("信息内容" in line or "申请人情况" in line or "自然人" in line)
+    return len(line) > 200 and any(w in line for w in _FLAT_WORDS)
+
+
+# The header words a flattened table prints, also as a traditional-character mirror prints them.
+_FLAT_WORDS = ("信息内容", "申请人情况", "自然人", "信息內容", "申請人情況")
 
 
 @dataclass
@@ -79,6 +87,9 @@ def rows(line: str, n: int) -> list[list[GridCell]] | None:
         if header:
             out.append(header)
         out.append(_row_cells(text, hit, nxt, n, len(out)))
+        gap = _gap_row(text, hit, nxt, n)
+        if gap:
+            out.append(gap)
     last = next((h for h in reversed(best) if h.table == "requests"), None)
     appeals = _appeals(text, last.key_end if last else best[-1].key_end, n)
     if appeals:
@@ -187,9 +198,9 @@ def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[G
     m = next((m for m in _RUN.finditer(seg) if m.start() <= LABEL_TAIL), None)
     run = ""
     if m is not None:
-        run = m.group().strip()
-        if nxt is not None and not seg[m.end():].strip():
-            run = _drop_enumerator(run, nxt.row)
+        run = " ".join(_drop_year(m.group().split(), seg, m.end()))
+        if nxt is not None:
+            run = _drop_enumerator(run, _next_row(hit.row, hit.table))
     if not any(ch.isdigit() for ch in run):
         # the label printed with no numbers after it (`3.其他（七）总计…`): a row of blank cells
         label = text[hit.start:hit.key_end] + _tail(seg if m is None else seg[:m.start()])
@@ -206,13 +217,52 @@ def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[G
     return [GridCell(label.strip(), n, 1)] + cells
 
 
+def _gap_row(text: str, hit: _Hit, nxt: _Hit | None, n: int) -> list[GridCell] | None:
+    """A row whose label is misprinted (`7.属于行政执法案件` for 执法案卷, no key found) stands
+    between the rows found around it: its label and numbers become a row of their own, which the
+    grid places by order and resemblance (or reports) — left in the run before, they made it unreadable."""
+    if nxt is None or nxt.table != hit.table or _next_row(hit.row, hit.table) in (None, nxt.row):
+        return None
+    seg = text[hit.key_end:nxt.start]
+    first = next((m for m in _RUN.finditer(seg) if m.start() <= LABEL_TAIL), None)
+    if first is None:
+        return None
+    second = _RUN.search(seg, first.end())
+    if second is None or not any(ch.isdigit() for ch in second.group()):
+        return None
+    label = seg[first.end():second.start()].strip()
+    if not _CJK.search(label) or "。" in label or len(label) > LABEL_TAIL:
+        return None
+    run = _drop_enumerator(second.group().strip(), nxt.row)
+    if not any(ch.isdigit() for ch in run):
+        return None
+    return [GridCell(label, n, 1), GridCell(run, n, 2)]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _tail(seg: str) -> str:
     """The rest of a label that has no numbers after it, up to the next row's enumerator."""
     return re.split(r"[（(。]", seg[:LABEL_TAIL], maxsplit=1)[0].rstrip()
 
 
-def _drop_enumerator(run: str, nxt: Row) -> str:
-    """`00000002.` before `其他法律…`: the `2.` is the next row's enumerator, not a value."""
+def _next_row(row: Row, tid: str) -> Row | None:
+    """The template row printed after `row` (found in the line or not: a misprinted label is still
+    enumerated in its place)."""
+    for fmt in ("2021", "2019"):
+        rows = template(fmt).table(tid).rows
+        if row in rows:
+            i = rows.index(row)
+            return rows[i + 1] if i + 1 < len(rows) else None
+    return None
+
+
+def _drop_enumerator(run: str, nxt: Row | None) -> str:
+    """`00000002.` before `其他法律…`: the `2.` is the next row's enumerator, not a value (a number
+    never ends in a point, so the label after it may even be misprinted: `2.其他法律和…`)."""
+    if nxt is None:
+        return run
     m = _ENUM.match(nxt.label)
     if m is None:
         return run
@@ -254,7 +304,18 @@ def _appeals(text: str, start: int, n: int) -> list[list[GridCell]] | None:
 
 
 def _drop_year(tokens: list[str], text: str, end: int) -> list[str]:
-    """A run that ends in a year of the prose after the table (`… 0 0 2022年…`): not a cell."""
-    if len(tokens) > 1 and text[end:end + 1] in ("年", "月", "日"):
+    """A run that ends in a year of the prose after the table (`… 0 0 2022年…`, or glued to the last
+    cell: `结转下年度继续办理20000022025年，我局…`, `行政事业性收费02025年`): not a cell."""
+    if not tokens or text[end:end + 1] not in ("年", "月", "日"):
+        return tokens
+    last = tokens[-1]
+    if len(tokens) > 1 and (text[end:end + 1] != "年" or len(last) <= 4):
         return tokens[:-1]
+    if text[end:end + 1] == "年" and _YEAR_TAIL.search(last):
+        head = last[:-4]
+        return tokens[:-1] + [head] if head else tokens[:-1]
     return tokens
+
+
+# The year a sentence after a table opens with (`2025年，我局…`), as the tail of a run of digits.
+_YEAR_TAIL = re.compile(r"(?<![.])(?:19[89]\d|20[0-4]\d)$")

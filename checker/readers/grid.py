@@ -312,6 +312,8 @@ class _Reader:
         for seq, ln in self.orphans:
             gaps.setdefault(seq, []).append(ln)
         for seq, lns in gaps.items():
+            if len(lns) == 1 and seq == 0:
+                self._place_first(lns[0])
             if len(lns) != 1 or seq == 0:
                 continue
             tid, before = self.read_order[seq - 1]
@@ -322,17 +324,42 @@ class _Reader:
             end = ids.index(after[1]) if after is not None and after[0] == tid else len(ids)
             between = rows[ids.index(before) + 1:end]
             row = between[0] if len(between) == 1 else None
-            if row is None or (tid, row.id) in self.done or len(lns[0].values) < len(row.columns):
+            if row is None or (tid, row.id) in self.done or (len(lns[0].values) < len(row.columns) and not (
+                    len(lns[0].values) == 1 and _digits(lns[0].values[0].text))):   # or a run the decoder splits
                 continue
             ln = lns[0]
             if not ln.label_cells:
                 if len(ln.values) == len(row.columns):
                     self._read_row(tid, row, ln)
-            elif _resembles(ln.last or ln.label, row):
+            elif _resembles(ln.last or ln.label, row) or _resembles(_unannotated(ln), row):
                 # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
                 # left of it say which row it is; reported, so a reviewer can see it was matched so
                 self._read_row(tid, row, ln)
                 self._note_misprint(ln, tid, row)
+
+    def _place_first(self, ln: _Line) -> None:
+        """A row of values before the first row found, its label cell printed empty (a page that
+        lost the label: `现行有效件数 |  | 0 | 0 | 0` under the header, then `行政规范性文件`): the
+        table's first row when it is the only one missing before the first found and the only label
+        left is the column header above it. Noted, as a misprint is."""
+        if not self.read_order:
+            return
+        tid, first = self.read_order[0]
+        rows = self.keys[tid].table.rows
+        ids = [r.id for r in rows]
+        before = rows[:ids.index(first)]
+        filled = [c for c in ln.values if c.text.strip()]
+        if len(before) != 1 or (tid, before[0].id) in self.done or len(filled) != len(before[0].columns) \
+                or not ln.label_cells or self.keys[tid].header_hits(ln.normed) != len(ln.normed) \
+                or any(c.text.strip() for c in ln.values[:len(ln.values) - len(filled)]) \
+                or not all(_NUMBER.fullmatch(c.text.strip()) for c in filled):
+            return
+        row = before[0]
+        self._read_row(tid, row, _Line(ln.cells, [], filled, [], "", "", True))
+        r = self.report
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source, where=self.cells.place(filled[0]),
+            detail=f"表头之后有一行数值没有行名，按它在表中的位置读作“{_row_label(tid, row)}”。"))
 
     def _note_misprint(self, ln: _Line, tid: str, row: Row) -> None:
         r = self.report
@@ -354,6 +381,14 @@ class _Reader:
             tk = self.keys[tid]
             for label in tries:
                 row = tk.match(label) if label else None
+                if row is not None and (tid, row.id) not in self.done:
+                    return tid, row
+        plain = "" if prefix or suffix else _unannotated(ln)
+        if plain and plain != ln.last:
+            # a label with a filling note (`规章（设区的市…应提供相关数据）`, a province's annotated
+            # template): the label before the note, so an exact key (规章) still stands whole
+            for tid in self._candidates():
+                row = self.keys[tid].match(plain)
                 if row is not None and (tid, row.id) not in self.done:
                     return tid, row
         return None
@@ -457,7 +492,7 @@ class _Reader:
                 blanks.append((cid, c))
             self.cells.blank(blanks, label)
             return
-        self.cells.unknown(ids, anchor, label, len(filled), ncols)
+        self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
 
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid
@@ -688,6 +723,19 @@ def _resembles(label: str, row: Row) -> bool:
         return False
     mine, theirs = L.strip_enum(L.norm(label)), L.strip_enum(L.norm(row.label))
     return len(mine) >= 2 and SequenceMatcher(None, mine, theirs).ratio() >= MISPRINT_RATIO
+
+
+# A filling note printed after a label, in brackets: long enough not to be part of the label.
+_NOTE = re.compile(r"\s*[（(][^（()）]{6,}[)）]\s*$")
+
+
+def _unannotated(ln: _Line) -> str:
+    """The last label cell without a bracketed note at its end (normalised), or ''."""
+    if not ln.label_cells:
+        return ""
+    text = ln.label_cells[-1].text
+    cut = _NOTE.sub("", text)
+    return L.norm(cut) if cut != text and cut.strip() else ""
 
 
 def _glued(ln: _Line) -> bool:

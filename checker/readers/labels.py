@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 
 from ..numbers import parse_number
 from ..templates import Row, Table, template
+from .traditional import SIMPLIFIED, TRADITIONAL
 
 # Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching.
 _DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|"
-_DROP_TABLE = str.maketrans("", "", _DROP)
+# ... and traditional characters mapped to simplified (a mirror site's 規範性文件 is 规范性文件).
+_DROP_TABLE = str.maketrans(TRADITIONAL, SIMPLIFIED, _DROP)
 _ENUM = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十]+)+")
 # Cell texts that stand for a value (and are reported as unreadable), not for a label.
 PLACEHOLDERS = frozenset({"无", "空", "暂无", "/", "—", "——", "-", "--", "－", "x", "X", "×", "*", "无数据"})
@@ -39,7 +41,8 @@ TITLE_MAX = 32
 
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """A label as compared: NFKC, no whitespace, no punctuation (`自 然 人` -> `自然人`).
+    """A label as compared: NFKC, no whitespace, no punctuation, simplified characters (`自 然 人`
+    -> `自然人`, `總計` -> `总计`).
     Cached: the same few hundred labels recur in every report of a large run."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)

@@ -323,8 +323,8 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     part = report.parts[p.part] if report.parts and p.part < len(report.parts) else None
     place = render_location(report.location_style, part, p.row, p.col)
     finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in unread],
-                   source=report.source, where=f"{where} {place}", label=_label(p.table, row), found=1,
-                   columns=len(ids), detail=detail, actual=p.digits)
+                   source=report.source, where=f"{where} {place}", label=_label(p.table, row),
+                   count=f"一行的数值连写成一串，模板有 {len(ids)} 列", detail=detail, actual=p.digits)
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)

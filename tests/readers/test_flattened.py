@@ -281,3 +281,47 @@ def test_a_2019_page_keeps_its_format_by_its_headers():
     r = _read(text)
     assert (r.year, r.format) == (2022, "2019")
     assert r.get("active.licensing.decisions") == 126
+
+
+def _replace(requests, old: str, new: str, run: str | None = None):
+    return [(new if label == old else label, run if label == old and run is not None else r) for label, r in requests]
+
+
+def test_a_year_the_prose_after_a_table_opens_with_is_not_a_cell():
+    """Real page (市场监管局 2025): `行政事业性收费02025年，我局…` and `结转下年度继续办理20000022025年…`:
+    the prose after the table opens with its year, glued to the last cell."""
+    active = _ACTIVE_2021.replace("行政事业性收费9116.36 ", "行政事业性收费0") + "2022年，我局严格按照《条例》规定公开。"
+    requests = _replace(_REQ_2021, "四、结转下年度继续办理", "四、结转下年度继续办理", "2000002")
+    requests = _replace(requests, "（七）总计", "（七）总计", "122000014")
+    text = _line(active, requests).replace(_APPEALS, "2022年，我局共收到申请16件。" + _APPEALS)
+    r = _read(text)
+    assert r.get("active.fees.amount_wan") == 0                     # not 2022
+    assert [r.get(f"requests.carried_forward.{c}") for c in ("natural_person", "commercial", "total")] == [2, 0, 2]
+
+
+def test_a_misprinted_row_label_is_placed_between_the_rows_found_and_noted():
+    """`7.属于行政执法案件` (for 案卷) and `2.其他法律和行政法规禁止公开`: the rows around them are found
+    by their keys; the misprinted one keeps its numbers (before, they ran into the row above: F3)."""
+    requests = _replace(_REQ_2021, "7.属于行政执法案卷", "7.属于行政执法案件", "3000003")
+    requests = _replace(requests, "2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开")
+    requests = _replace(requests, "（七）总计", "（七）总计", "172000019")
+    requests = _replace(requests, "一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", "172000019")
+    r = _read(_line(_ACTIVE_2021, requests))
+    assert [r.get(f"requests.denied.enforcement_file.{c}") for c in ("natural_person", "total")] == [3, 3]
+    assert [r.get(f"requests.denied.process.{c}") for c in ("natural_person", "total")] == [2, 2]
+    assert [r.get(f"requests.denied.state_secret.{c}") for c in ("natural_person", "total")] == [0, 0]
+    notes = [f for f in r.findings if f.rule == "F4" and f.severity == "info"]
+    assert len(notes) == 1 and "属于行政执法案件" in notes[0].message and "行政执法案卷" in notes[0].message
+    assert not [f for f in r.findings if f.rule == "F4" and f.severity == "error"]
+    assert not [f for f in r.findings if f.rule == "F3" and "requests" in f.cells[0].cell]
+
+
+def test_a_traditional_character_mirror_of_a_flattened_page_reads_as_the_original():
+    from checker.readers.traditional import SIMPLIFIED, TRADITIONAL
+    to_trad = str.maketrans(dict(zip(SIMPLIFIED, TRADITIONAL)))
+    simple = _read(_line(_ACTIVE_2021))
+    mirror = _read(_line(_ACTIVE_2021).translate(to_trad))
+    assert mirror.format == simple.format == "2021"
+    for cid in ("requests.received.total", "requests.other.other.commercial", "active.fees.amount_wan",
+                "appeals.count.direct_suit.total", "requests.denied.internal.natural_person"):
+        assert mirror.get(cid) == simple.get(cid) is not None, cid
