@@ -21,7 +21,7 @@ import os
 import sys
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -294,9 +294,9 @@ def _stub(r: Report, sections: set[str]) -> Report:
         texts = r.facts.get("section_text")
         if texts is not None:
             facts["section_text"] = {k: v for k, v in texts.items() if str(k) in sections}
-    return Report(source=r.source, unit=r.unit, year=r.year, format=r.format, period=r.period,
-                  published=r.published, parent=r.parent, title=r.title, location_style=r.location_style,
-                  place=r.place, facts=facts)
+    # the pipeline's report without its cells, prose and reading findings (all checked in the worker)
+    return replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[], facts=facts,
+                   findings=[])
 
 
 def _from_reports(stubs: list[Report]):
