@@ -24,6 +24,7 @@ from .generate import district, write_texts, write_units
 from .inject import TABLE_KINDS, Injected, inject
 
 PROSE_RULES = {"prose": ("R10",), "period": ("M1",)}
+LIST_AT_MOST = 40          # misses listed one per line; more are counted
 
 
 @dataclass
@@ -38,9 +39,12 @@ class Score:
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
     missed: list[Injected] = field(default_factory=list)
     unlocalised: list[Injected] = field(default_factory=list)   # found, not blamed on exactly its cells
+    # of those: no cell blamed that nobody changed, every changed cell not named listed as a candidate
+    # (the finding says "one of these" instead of naming it; still counted as not localised)
+    candidates_only: int = 0
 
     def add(self, other: "Score") -> None:
-        for name in ("total", "found", "localisable", "localised", "suggested"):
+        for name in ("total", "found", "localisable", "localised", "suggested", "candidates_only"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("false_errors", "wrong_suspects", "missed", "unlocalised"):
             getattr(self, name).extend(getattr(other, name))
@@ -55,7 +59,8 @@ class Score:
                 "table_errors_found": self.localisable, "localised": self.localised,
                 "localisation_pct": pct(self.localised, self.localisable),
                 "suggestion_correct": self.suggested, "suggestion_pct": pct(self.suggested, self.localisable),
-                "false_errors": len(self.false_errors), "wrong_suspects": len(self.wrong_suspects)}
+                "false_errors": len(self.false_errors), "wrong_suspects": len(self.wrong_suspects),
+                "candidates_only": self.candidates_only}
 
 
 def _same(a, b) -> bool:
@@ -74,8 +79,8 @@ def _blamed(f: Finding) -> list[tuple[CellRef, object]]:
 
 def score(truth: list[Injected], findings: list[Finding]) -> Score:
     """An injected table error is found when a finding names one of its cells; localised when the
-    findings about it blame every cell it changed and no cell that nobody changed; its suggestion
-    is right when every changed cell is blamed with its original value."""
+    findings that blame (or list) its cells blame every cell it changed and no cell that nobody
+    changed; its suggestion is right when every changed cell is blamed with its original value."""
     s = Score(total=len(truth))
     touched = {(c.unit, c.year) for t in truth for c in t.changes} | {(t.unit, t.year) for t in truth}
     changed = {CellRef(c.unit, c.year, c.cell) for t in truth for c in t.changes}
@@ -91,8 +96,12 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
                 s.missed.append(t)
             continue
         refs = {CellRef(c.unit, c.year, c.cell): c.original for c in t.changes}
-        hit = [f for f in findings
-               if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
+        about = [f for f in findings
+                 if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
+        # localisation is judged on the findings that blame its cells or list them as candidates:
+        # a finding about another unit's error shows the district's sum as evidence, whose cells
+        # include this unit's (when none blames or lists them, on every finding that mentions them)
+        hit = [f for f in about if any(r in f.candidates or r in dict(_blamed(f)) for r in refs)] or about
         if not hit:
             s.missed.append(t)
             continue
@@ -109,6 +118,10 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
                 k["suggested"] += 1
         else:
             s.unlocalised.append(t)
+            listed = {c for f in hit for c in f.candidates}
+            if cells <= changed and all(r in cells or r in listed for r in refs):
+                s.candidates_only += 1
+                k["candidates_only"] += 1
     for f in findings:
         if f.severity != "error":
             continue
@@ -174,15 +187,19 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  建议值等于原值      {r['suggestion_correct']}/{r['table_errors_found']} = {r['suggestion_pct']}%")
     print(f"  误报的错误          {r['false_errors']}")
     print(f"  指错单元格的发现    {r['wrong_suspects']}（与注入错误有关，但嫌疑单元格不是注入的那一格）")
-    print("  按错误类型：")
+    print(f"  其中未点名、只列为候选  {r['candidates_only']}（未定位的错误中，没有指错一格、注入的单元格都在候选里的；仍计为未定位）")
+    print("  按错误类型（定位率 = 定位/查出）：")
     for kind, k in s.by_kind.items():
-        print(f"    {kind:<18} 注入 {k['injected']:>3}  查出 {k['found']:>3}  定位 {k['localised']:>3}"
-              f"  建议正确 {k['suggested']:>3}")
+        rate = "" if kind in PROSE_RULES or not k["found"] else f" {100.0 * k['localised'] / k['found']:5.1f}%"
+        print(f"    {kind:<18} 注入 {k['injected']:>4}  查出 {k['found']:>4}  定位 {k['localised']:>4}{rate}"
+              f"  建议正确 {k['suggested']:>4}  只列为候选 {k['candidates_only']:>3}")
     for t in s.missed:
         print(f"  漏报：{t.kind} {t.unit} {t.year} {t.cell or ''} 原值 {t.original} 填为 {t.printed}")
-    for t in s.unlocalised:
+    for t in s.unlocalised[:LIST_AT_MOST]:
         print(f"  未准确定位：{t.kind} " + "；".join(f"{c.unit} {c.year} {c.cell} 原值 {c.original} 填为 {c.printed}"
                                            for c in t.changes))
+    if len(s.unlocalised) > LIST_AT_MOST:
+        print(f"  ……另有 {len(s.unlocalised) - LIST_AT_MOST} 处未准确定位（--json 给出按类型的计数）")
     for f in s.wrong_suspects[:20]:
         print(f"  指错：{f.rule} {f.unit} {f.year} {f.suspect.cell} {f.message[:120]}")
     for f in s.false_errors[:20]:

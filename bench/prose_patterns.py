@@ -84,8 +84,10 @@ def _sub_items(r, rng, wrong):
 
 def _opening_qizhong(r, rng, wrong):
     # as gaj_2024: the sentence before ends with a breakdown; "其中" opens the next sentence
-    granted, partly, other = _i(r, "requests.granted.total"), _i(r, "requests.partly_granted.total"), rng.randint(1, 9)
-    total = granted + partly + other
+    # 办结 is the year's requests dealt with, （七）总计: the sentence's total is the table's
+    granted, partly = _i(r, "requests.granted.total"), _i(r, "requests.partly_granted.total")
+    total = _i(r, "requests.handled_total.total")
+    other = total - granted - partly
     return (f"我局办结政府信息公开申请共计{total}件，申请事项涉及小区备案信息{rng.randint(0, total)}件，均按要求办理。"
             f"其中，同意公开{granted + wrong}件；区分处理后公开{partly}件；其他情形{other}件。")
 
@@ -123,6 +125,45 @@ def _in_force(r, rng, wrong):
             f"{_i(r, 'active.normative_docs.in_force') + wrong} 件。")
 
 
+def _sum_of(r, *prefixes):
+    return sum(_i(r, c.replace(".natural_person", ".total")) for c in r.cells
+               if c.endswith(".natural_person") and c.startswith(prefixes))
+
+
+def _result_groups(r, rng, wrong):
+    # as 上海市政府办公厅 2019: "予以公开及部分公开258件……因本机关不掌握等原因无法提供265件；不予处理158件"
+    shown = _i(r, "requests.granted.total") + _i(r, "requests.partly_granted.total")
+    return (f"全年办理政府信息公开申请，予以公开及部分公开 {shown} 件，不予公开 {_sum_of(r, 'requests.denied.')} 件，"
+            f"因本机关不掌握等原因无法提供 {_sum_of(r, 'requests.unavailable.') + wrong} 件，"
+            f"不予处理 {_sum_of(r, 'requests.not_processed.')} 件。")
+
+
+def _petitions_handled(r, rng, wrong):
+    # as zhz_2023: the petitions an office handled, next to a sentence about requests; no table cell
+    return (f"全年收到政府信息公开申请 {_i(r, 'requests.received.total')} 件。共接收处置转办信访、网络投诉等"
+            f"信访投诉事项 {rng.randint(500, 9000)} 件，处置率达100%。")
+
+
+def _share_of_another_thing(r, rng, wrong):
+    # as hzs_2019: the share is of the calls (电话量), the figure before it counts the lines
+    lines, calls = rng.randint(5, 15), rng.randint(20000, 90000)
+    return (f"整合12345、12315等{lines}条热线短号，累计接听电话{calls}通，来自{lines}条热线短号电话量占总数的"
+            f"{round(rng.uniform(5, 20), 2)}%。")
+
+
+def _told_along(r, rng, wrong):
+    # as hzs_2025: two of the total's parts with remarks between them; parts exceeding it are still wrong
+    a, b = rng.randint(50, 200), rng.randint(1, 9)
+    total = a + b - 1 if wrong else a + b + rng.randint(10, 80)
+    return (f"全年累计主动公开政府信息{total}条。其中，项目审批信息{a}条，持续保持高频更新；行政规范性文件{b}条，"
+            f"有效保障了公众的知情权。")
+
+
+def _dealt_with(r, rng, wrong):
+    # as ptzhsyq_2025 "共办结148件", jtj_2024 "依法办结政府信息公开申请58件": （七）总计
+    return f"全年共办结政府信息公开申请 {_i(r, 'requests.handled_total.total') + wrong} 件，均在法定期限内答复。"
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -146,6 +187,11 @@ KINDS = (
     Kind("行政诉讼", "unit", ("R10",), _litigation),
     Kind("行政诉讼（仅已审结）", "unit", ("R10",), _decided_suits, ("appeals.count.direct_suit.pending",)),
     Kind("现行有效规范性文件", "unit", ("R10",), _in_force),
+    Kind("办理结果分组（无法提供等）", "unit", ("R10",), _result_groups),
+    Kind("信访投诉事项", "unit", (), _petitions_handled),
+    Kind("占比前另有所指", "unit", (), _share_of_another_thing),
+    Kind("夹叙的列举", "unit", ("P1",), _told_along),
+    Kind("办结=（七）总计", "unit", ("R10",), _dealt_with),
 )
 
 

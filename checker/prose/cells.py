@@ -27,6 +27,7 @@ CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
 HANDLED = "requests.received.total+requests.carried_over.total"
 LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
 IN_FORCE = "active.normative_docs.in_force"
+GRANTED_ANY = "requests.granted.total+requests.partly_granted.total"
 
 # (pattern, cell id or None). None marks wording with no cell of its own: it makes a label ambiguous.
 _REQUESTS = (
@@ -34,6 +35,10 @@ _REQUESTS = (
     (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
      "requests.received.total"),
     (r"上一?年度?结转", "requests.carried_over.total"),
+    # the requests dealt with this year ("共办结 148 件", "答复政府信息公开申请 805 件") are （七）总计;
+    # not an outcome's answers ("予以公开答复 966 件") nor 办结率
+    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?(?:申请)?"
+     r"(?:共计?)?$", "requests.handled_total.total"),
     (r"结转下年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
     (r"部分公开", "requests.partly_granted.total"),
@@ -48,7 +53,9 @@ _REQUESTS = (
     (r"不掌握", "requests.unavailable.not_held.total"),
     (r"另行制作", "requests.unavailable.needs_creation.total"),
     (r"补正后.*不明确", "requests.unavailable.unclear.total"),
-    (r"信访|举报|投诉", "requests.not_processed.petition.total"),
+    # the result row is about requests ("信访举报投诉类申请 2 件", seed 003's "属于信访举报类 1 条");
+    # "信访投诉事项 7733 件" is the petitions an office handled (zhz_2023), not requests
+    (r"(?:信访|举报|投诉)[^，,。；;]*(?:类|申请)|不予处理.*(?:信访|举报|投诉)", "requests.not_processed.petition.total"),
     (r"重复申请", "requests.not_processed.duplicate.total"),
     (r"公开出版物", "requests.not_processed.publication.total"),
     (r"大量反复", "requests.not_processed.excessive.total"),
@@ -57,8 +64,15 @@ _REQUESTS = (
     (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
     (r"行政诉讼|起诉", LITIGATION),
+    # a group of result rows ("因本机关不掌握等原因无法提供 265 件"): the sum of its rows; not the
+    # count of information withheld ("不予公开信息数 137 条" is 表二-era wording about 信息)
+    (r"不予公开(?!的?信息)", "group:（三）不予公开"),
+    (r"无法提供(?!的?信息)", "group:（四）无法提供"),
+    (r"不予处理", "group:（五）不予处理"),
+    (r"其他处理", "group:（六）其他处理"),
+    (r"(?<![不未])予以公开(?:及|或|和|与|、)部分公开", GRANTED_ANY),
     (r"不属于本(?:行政)?机关", None),
-    (r"不予公开|无法提供|不予处理|未公开|其他处理", None),
+    (r"未公开", None),
 )
 _COMPILED = tuple((re.compile(p), c) for p, c in _REQUESTS)
 _NEGATION = "不未非无"
@@ -67,15 +81,52 @@ _NEGATION = "不未非无"
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
 def table_cell(label: str, fmt: str) -> str | None:
     """The request-table cell a clause like "按要求予以公开" states (format 2019/2021)."""
-    hits = {cell for rx, cell in _COMPILED if rx.search(label)}
-    if LITIGATION in hits and len(hits) > 1 and None not in hits:
-        hits.discard(LITIGATION)     # "行政诉讼中直接起诉 1 件": the narrower cell
+    hits = {_group(cell, fmt) if cell and cell.startswith("group:") else cell
+            for rx, cell in _COMPILED if rx.search(label)}
+    if len(hits) > 1 and None not in hits:
+        hits = _sum_or_part(hits, label)
     if len(hits) != 1:
         return None
     cell = hits.pop()
     if cell is None or not all(c in template(fmt).index for c in expand(cell)):
         return None
     return cell
+
+
+def result_group(cell: str | None) -> bool:
+    """Is `cell` a sum of result rows a sentence states (a printed group, 予以公开及部分公开)?"""
+    return cell is not None and cell in _result_groups()
+
+
+@cache
+def _result_groups() -> frozenset[str]:
+    names = [c for _, c in _REQUESTS if c and c.startswith("group:")]
+    return frozenset(filter(None, (_group(g, f) for g in names for f in ("2019", "2021")))) | {GRANTED_ANY}
+
+
+def _sum_or_part(hits: set[str], label: str) -> set[str]:
+    """A sum of cells named with its own parts: "予以公开及部分公开" (every part named) and "不掌握等原因
+    无法提供" (等) are the sum; "行政诉讼中直接起诉 1 件" (one part named) is that narrower cell."""
+    sums = [h for h in hits if "+" in h]
+    if len(sums) != 1:
+        return hits
+    whole = sums[0]
+    members = hits - {whole}
+    if not members <= set(expand(whole)):
+        return hits
+    if members == set(expand(whole)) or "等" in label:
+        return {whole}
+    return members
+
+
+@cache
+def _group(marker: str, fmt: str) -> str | None:
+    """The cells of a printed group of request rows ("（四）无法提供": its three rows' 总计), joined
+    with "+"; a row of that name without sub-rows (2019's （六）其他处理) is its own cell."""
+    name = marker.removeprefix("group:")
+    table = next(t for t in template(fmt).tables if t.id == "requests")
+    rows = [r.id for r in table.rows if r.group == name] or [r.id for r in table.rows if r.label == name]
+    return "+".join(f"requests.{r}.total" for r in rows) or None
 
 
 def expand(cell: str) -> list[str]:
@@ -119,13 +170,14 @@ def decision_cell(label: str, unit: str, fmt: str) -> str | None:
     return cell if cell in template(fmt).index else None
 
 
-# Whose figures a sentence gives: its last subject word before the figure.
+# Whose figures a sentence gives: its last subject word before the figure. "本机关不掌握" names a table
+# row (1.本机关不掌握相关政府信息), not who counts.
 _SUBJECT = re.compile(
     r"(?P<area>全(?:省|市|区|县|州|盟|旗|镇|乡|街道)|各(?:级|地|部门|单位|区县|县区|乡镇|街道|县市区)"
     r"|[省市区县]直各|[省市区县]级各)"
     r"|(?P<office>代表[^，,。；;]{0,8}(?:政府|管委会)|(?:政府|管委会)办(?:公室|公厅)?(?!理|法|事|结|件|公开)"
     r"|本级)"
-    r"|(?P<own>本机关|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
+    r"|(?P<own>本机关(?!不掌握)|本单位|本部门|本局|本委|本办|本厅|本院|我局|我委|我办|我厅|我院|我中心|我所|我站|我队)")
 # A word right after these is an object, not who counts: "按照全区部署"、"按照省政府办公厅要求"、"向全市公开"
 _OBJECT_OF = re.compile(r"(?:按照|根据|依据|围绕|结合|面向|指导|督促|配合|会同|协助|服务|向|对|为|给|在|于|与|和|及)[省市区县]?$")
 _AREA_WORDS = "省市区县旗州盟镇乡"

@@ -23,6 +23,7 @@ _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
+_ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
 _OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
 # A change ("同比增加 20 件") is no total of the parts that follow it.
@@ -33,6 +34,11 @@ _REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止"
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _LIST_END = re.compile(r"\s*等")
+_STATEMENT_END = re.compile(r"[；;]")
+_CLAUSES = re.compile(r"[，,；;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_FILLER = re.compile(r"[\s，,、；;：:（）()“”‘’]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +119,16 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             if c.unit == t.unit and not c.approx and _fit(c, ps):
                 total, t, chosen = i, c, _fit(c, ps)
                 break
+    if chosen is None and _shares_out_together(counts, before, t, ps):
+        return None
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
+        if not clear and len([p for p in same if p.unit != BARE]) < 2:
+            return None    # "575 份，其中主动公开 317 份，立案查处……204 起": one part in the total's unit is no list
         chosen = same if clear or len(same) >= 2 else ps
-        if sum(p.value for p in chosen) < t.value and _LIST_END.match(text, chosen[-1].end):
+        if sum(p.value for p in chosen) < t.value and (
+                _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
@@ -146,15 +157,51 @@ def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
     return None
 
 
+def _shares_out_together(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:
+    """"收到申请 9 件，上年转结 1 件，其中网络申请 5 件，信函申请 5 件": the parts share out the last
+    figures before the mark together (9 + 1), none of them alone. No finding: the list agrees."""
+    run = 0.0
+    for i in reversed(before):
+        c = counts[i]
+        if c.unit != t.unit or c.approx:
+            break
+        run += c.value
+        if i != before[-1] and _fit(replace(c, value=run), ps):
+            return True
+    return False
+
+
+def _told_along(text: str, counts: list[Count], chosen: list[Count], end: int) -> bool:
+    """Parts told along a running account, not listed: a clause of words between two parts
+    ("其中，项目审批信息 191 条，持续保持高频更新；行政规范性文件 3 条"), or the clause chain going on
+    to other figures after the last part ("……市政府网站共采用 672 条，全年网站总访问量达……次").
+    Such parts are some of the total's, not all: falling short of it says nothing."""
+    for a, b in zip(chosen, chosen[1:]):
+        clauses = _CLAUSES.split(text[a.end:b.start])[:-1]     # the last one is b's own label
+        if any(_CJK.search(x) and not _DIGIT.search(x) for x in clauses):
+            return True
+    last = chosen[-1]
+    k = bisect_left(counts, last.end, key=_start)
+    nxt = next((c for c in counts[k:] if c.unit != "%"), None)
+    return nxt is not None and nxt.start < end and not _STATEMENT_END.search(text, last.end, nxt.start)
+
+
 def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
     """The figures after the mark that are the total's parts:
     - a part whose printed share is of an earlier part is that part's sub-item ("行政许可 57 项，
       实现‘全程网办’的有 41 项，占比 71.9%": 41 of the 57), not a sibling;
-    - after a "；" a figure in another unit starts another statement ("……431 份；立案查处 784 起")."""
+    - after a "；" a figure in another unit starts another statement ("……431 份；立案查处 784 起"), and
+      so does one larger than the total ("……672 条;通过新浪微博发布各类信息 6012 条");
+    - a figure in another unit larger than the total is no part of it ("全年网站总访问量达 3782565 次",
+      "单位 13 家，其中……6 家，涉及事项 43 项")."""
     out: list[int] = []
     for i in parts:
         c = counts[i]
-        if out and c.unit not in (total.unit, BARE) and "；" in text[counts[out[-1]].end:c.start]:
+        other_unit = c.unit not in (total.unit, BARE)
+        if other_unit and c.value > total.value:
+            continue       # a measure of a part ("6 家，涉及事项 43 项"), or of something else
+        if out and (other_unit or c.value > total.value) \
+                and _STATEMENT_END.search(text, counts[out[-1]].end, c.start):
             break
         pct = counts[i + 1] if i + 1 < len(counts) else None
         if pct is not None and pct.unit == "%" and _SHARE_MARK.search(text, c.end, pct.start) \
@@ -206,8 +253,13 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
         between = text[counts[j].end:counts[i].start]
         if any(ch in between for ch in SENTENCE_END) or len(between) > 16:
             continue
-        if _SHARE_MARK.search(between):
-            found.append((i, j, None))
+        mark = _SHARE_MARK.search(between)
+        if mark:
+            # "386 项，占比 96.5%": the figure is what the share is of. Words between it and 占 name
+            # something else ("来自 11 条热线短号电话量占总数的 10.09%": the share of the calls, not of
+            # the 11 lines): no share of this figure
+            if len(_FILLER.sub("", between[:mark.start()])) <= 2:
+                found.append((i, j, None))
         elif "占" in counts[j].label and len(between) <= 4 and j > 0 and counts[j - 1].unit == counts[j].unit \
                 and sentences.before(counts[j - 1].start) == sentences.before(counts[j].start):
             found.append((i, j - 1, j))
@@ -258,6 +310,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
             cell = cells.table_cell(c.label, doc.fmt)
+            if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
+                cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:

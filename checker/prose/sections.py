@@ -18,7 +18,9 @@ SECTIONS = {
 }
 # A heading: a Chinese numeral and 、 at a line start, or after a space or sentence end (002 is one
 # long line).
-_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^\s。，,；;]{2,40})")
+# The title stops at the next heading: a crawler page runs "五、信息处理费收取情况……（元）000六、存在的
+# 主要问题" into one line, and the title of 五 must not swallow 六.
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*((?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s。，,；;]){2,40})")
 # (or a colon, or a table's last cell: crawler pages run them into the next heading,
 # "特编制此报告：一、总体情况", "…000000五、存在的主要问题", "…采购3922533.2元三、收到和处理…")
 _BEFORE_HEADING = " \t\n\u3000。：:0123456789元"

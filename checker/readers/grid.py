@@ -44,6 +44,7 @@ class GridCell:
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
     glued: bool = False   # a layout number one space after its label: set with it, not at its column
     column: tuple[int, int] | None = None   # (column, of columns) a PDF's true positions place it in (pdfcolumns)
+    end: int = -1    # where a layout cell's text ends on its own line (x's units); kept when a label is joined
 
 
 @dataclass(slots=True)
@@ -241,6 +242,9 @@ class _Reader:
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
                     held = None   # the label went on below its values
                     continue
+                if held is not None and ln.label and self._around(held, ln):
+                    held = None   # a label printed above and below its line of numbers only
+                    continue
                 if held is not None and ln.label and self._wraps(held, ln):
                     # a narrow layout column wraps the label over several lines below its values
                     joined = self._joined
@@ -274,6 +278,19 @@ class _Reader:
             if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
 
+    def _around(self, held: _Line, ln: _Line) -> bool:
+        """Layout text: a line of numbers only between the first line of a row's label (too long to be
+        a fragment, no numbers of its own) and the line its label goes on to (`（二）部分公开（区分处理的，
+        只计这一情` / `0 0 0 0 0` / `形，不计其他情形）`): the row is the two label lines' with these
+        numbers, when that label names a row."""
+        k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), 0)
+        above = self.lines[k - 1] if k > 0 else None
+        if held.label_cells or above is None or above.has_values or not above.label or not _near(above, held) \
+                or not _near(held, ln) or L.title_of(above.label):
+            return False
+        joined = _split(above.label_cells + held.values)
+        return joined is not None and self._try(joined, suffix=ln.label)
+
     _joined: _Line | None = None
     _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`
     _joined_last: int = 0
@@ -290,7 +307,7 @@ class _Reader:
             return False
         if len(ln.label) > FRAGMENT_LEN:
             return False
-        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page) for c in base.label_cells]
+        cells = [GridCell(c.text, c.row, c.col, c.part, c.x, page=c.page, end=c.end) for c in base.label_cells]
         for c in ln.label_cells:
             x = max(c.x, 0)       # a line with no run of spaces was not cut: it starts at column 0
             near = min(cells, key=lambda b: abs(b.x - x))
@@ -511,7 +528,7 @@ class _Reader:
         col_ids = [c.id for c in row.columns]
         numbers = [parse_number(c.text).value for c in filled]
         last = ln.label_cells[-1] if ln.label_cells else None
-        label_end = None if last is None or last.x < 0 else last.x + layoutrow.width(last.text)
+        label_end = None if last is None or last.x < 0 else last.end if last.end >= 0 else last.x + layoutrow.width(last.text)
         cols = layoutrow.columns([layoutrow.centre(c.x, c.text) for c in filled], above + below,
                                  lambda cols: layoutrow.group_sums_hold(col_ids, dict(zip(cols, numbers))),
                                  label_end, [above[0], below[0]] if above and below else [])

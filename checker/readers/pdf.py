@@ -45,6 +45,7 @@ class _Item:
     spans: list[tuple[float, float]] | None = None   # a text line's cells' true extents (points)
     size: float = 10.0                # a text line's character height
     columns: dict[int, tuple[int, int]] | None = None   # cell index -> (column, columns): pdfcolumns
+    drawn: list[tuple[float, float]] | None = None     # a ruled row's cells' drawn extents (points)
 
 
 def read(path: Path) -> list[Report]:
@@ -119,7 +120,8 @@ def _page_items(page) -> list[_Item]:
             bottom = max((c[3] for c in row.cells if c), default=t.bbox[3])
             # None: a cell covered by a merged one, not a cell of its own (a blank cell is "")
             cells = [(_cell_text(x), i) for i, x in enumerate(texts, 1) if x is not None]
-            items.append(_Item(top, bottom, cells, ti, ncols))
+            drawn = [(float(c[0]), float(c[2])) for c, x in zip(row.cells, texts) if x is not None and c]
+            items.append(_Item(top, bottom, cells, ti, ncols, drawn=drawn if len(drawn) == len(cells) else None))
     outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
     height = float(page.height)
     for ln in outside.extract_text_lines(return_chars=True, strip=True):
@@ -225,23 +227,59 @@ def _place_columns(pages: list[list[_Item]], widths: list[float]) -> None:
     owner: dict[int, _Item] = {}
     for p, items in enumerate(pages):
         for it in items:
-            if it.table is not None or not it.cells or it.spans is None or len(it.spans) != len(it.cells):
+            spans = it.spans if it.table is None else it.drawn
+            if not it.cells or spans is None or len(spans) != len(it.cells):
                 continue
             texts = [t for t, _ in it.cells]
             last_label = max((i for i, t in enumerate(texts) if L.is_label(t)), default=-1)
             numbers = [i for i, t in enumerate(texts) if i > last_label and _VALUE.fullmatch(t.strip())]
             ln = pdfcolumns.Line(p, it.top, it.bottom, it.size, widths[p] if p < len(widths) else 0.0,
-                                 [pdfcolumns.Word(t, a, b) for t, (a, b) in zip(texts, it.spans)], numbers)
+                                 [pdfcolumns.Word(t, a, b) for t, (a, b) in zip(texts, spans)], numbers)
             lines.append(ln)
             owner[id(ln)] = it
     pdfcolumns.place(lines, lambda text: L.title_of(L.norm(text)) is not None)
     for ln in lines:
         it = owner[id(ln)]
-        if ln.merged_into is not None and (ln.merged_into.slots or not ln.merged_into.numbers):
+        if it.table is not None:
+            _in_drawn_columns(it, ln)
+        elif ln.merged_into is not None and (ln.merged_into.slots or not ln.merged_into.numbers):
             target = owner[id(ln.merged_into)]
             _merge_into(target, ln.merged_into, it, ln)
         elif ln.slots and ln.merged_into is None and it.columns is None:
             it.columns = {i: (c, ln.ncols) for i, c in ln.slots.items()}
+
+
+def _in_drawn_columns(it: _Item, ln: pdfcolumns.Line) -> None:
+    """A ruled row: each cell in the drawn column its extent lies in (the header's drawn cells). An
+    empty drawn cell left of the first value column is a label column's (`四、结转下年 | | | 0 …`
+    printed with a second, empty label cell and an empty 自然人): it is dropped, so the row's
+    values are exactly its columns, the empty ones blanks in their own place."""
+    if not ln.slots or not ln.spans or it.drawn is None or len(ln.slots) != len(ln.numbers):
+        return
+    spans = ln.spans
+    by_col: dict[int, str] = {}
+    labels: list[str] = []
+    for i, ((text, _), (x0, x1)) in enumerate(zip(it.cells, it.drawn)):
+        mid = (x0 + x1) / 2
+        inside = [k for k, (a, b) in enumerate(spans) if a - 1 <= mid <= b + 1]
+        if i in ln.slots:
+            col = ln.slots[i]
+        elif len(inside) == 1 and not text.strip():
+            col = inside[0]
+        elif not inside and mid < spans[0][0]:
+            if text.strip():
+                labels.append(text)
+            continue
+        else:
+            return        # text in a value column, or a cell the header's columns do not place
+        if col in by_col:
+            return
+        by_col[col] = text
+    if not labels:
+        return
+    values = [by_col.get(k, "") for k in range(ln.ncols)]
+    it.cells = [(t, i) for i, t in enumerate(labels + values, 1)]
+    it.drawn = None
 
 
 def _merge_into(target: _Item, tline: pdfcolumns.Line, bare: _Item, bline: pdfcolumns.Line) -> None:

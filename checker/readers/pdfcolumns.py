@@ -50,6 +50,7 @@ class Line:
     slots: dict[int, int] = field(default_factory=dict)   # word index -> column
     ncols: int = 0                   # the column count of the grid that placed it
     merged_into: "Line | None" = None
+    spans: list[list[float]] = field(default_factory=list)   # the extents of the grid that placed it
 
 
 @dataclass
@@ -60,6 +61,7 @@ class _Grid:
     page: int
     lines: list[Line] = field(default_factory=list)
     also: list[list[float]] = field(default_factory=list)   # pdftotext: the page's full rows' places
+    anchors: list[list[Word]] = field(default_factory=list)  # pdftotext: each column's name pieces (whole cells)
 
 
 @cache
@@ -105,8 +107,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
     while k < len(lines):
         band = _header_band(lines, k, tolerance is not None)
         if band is not None:
-            end, ncols, spans = band
-            grid = _Grid(ncols, spans, lines[k].width, lines[k].page)
+            end, ncols, spans, anchors = band
+            grid = _Grid(ncols, spans, lines[k].width, lines[k].page, anchors=anchors if tolerance is not None else [])
             grids.append(grid)
             k = end
             continue
@@ -128,20 +130,21 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
         if tolerance is None:
             _learn_full_rows(g)
         elif not g.spans:
-            g.spans = _page_columns(g, tolerance)
+            g.spans = _page_columns(g, tolerance) or _page_clusters(g, tolerance)
         else:
             # values set left in wide cells stand apart from the centred names (表二): where the
             # page's full rows print each column counts too, when those rows agree
             g.also = _page_columns(g, tolerance)
-        if not g.spans or any(a[1] >= b[0] for a, b in zip(g.spans, g.spans[1:])):
-            continue      # the known extents overlap: the picture of the columns is not sound
+        if not g.spans or any(a[1] > b[0] for a, b in zip(g.spans, g.spans[1:])):
+            continue      # the known extents overlap (drawn cells may touch): the picture is not sound
         for ln in g.lines:
             if ln.numbers:
                 _slot(ln, g, tolerance)
         _join_split(g)
 
 
-def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, int, list[list[float]]] | None:
+def _header_band(lines: list[Line], k: int, layout: bool = False) \
+        -> tuple[int, int, list[list[float]], list[list[Word]]] | None:
     """Do the lines from k on (a band of lines a character height or two apart) print a column
     header? Returns (the line after the band, columns, each column's extent)."""
     frags = _fragments()
@@ -150,11 +153,15 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, 
         return None
     band = [first]
     j = k + 1
-    while j < len(lines) and lines[j].page == first.page and lines[j].top - band[-1].bottom < 1.5 * first.size \
-            and not lines[j].numbers:
+    while j < len(lines) and not lines[j].numbers and (
+            (lines[j].page == first.page and lines[j].top - band[-1].bottom < 1.5 * first.size)
+            # in a PDF a header broken by a page break goes on atop the next page (true x, same width)
+            or (not layout and lines[j].page == band[-1].page + 1 and lines[j - 1].page == band[-1].page
+                and lines[j].width == first.width)):
         band.append(lines[j])
         j += 1
-    pieces = [(w, ln.top) for ln in band for w in ln.words if L.norm(w.text) in frags and L.norm(w.text)]
+    words = [(w, ln.top) for ln in band for w in (_spaced(ln.words) if layout else ln.words)]
+    pieces = [(w, top) for w, top in words if L.norm(w.text) in frags and L.norm(w.text)]
     if len(pieces) < 2:
         return None
     # pieces standing one above the other are one column's name; pdftotext's character cells
@@ -166,15 +173,41 @@ def _header_band(lines: list[Line], k: int, layout: bool = False) -> tuple[int, 
                 clusters[-1].append((w, top))
             else:
                 clusters.append([(w, top)])
-        names = ["".join(L.norm(p.text) for p, _ in sorted(c, key=lambda q: (q[1], q[0].x0))) for c in clusters]
+        names = [_names(c, layout) for c in clusters]
         for seq in _sequences():
             for s in range(len(names) - len(seq) + 1):
-                if all(names[s + i] in seq[i] for i in range(len(seq))):
+                if all(names[s + i] & seq[i] for i in range(len(seq))):
                     # the name's top line is where its column starts (pdftotext sets the lines
                     # below it apart); in a PDF the whole name's extent is known to lie in it
                     spans = [_extent(c, layout) for c in clusters[s:s + len(seq)]]
-                    return j, len(seq), spans
+                    whole = {id(w) for ln in band for w in ln.words}
+                    anchors = [[p for p, _ in c if id(p) in whole] for c in clusters[s:s + len(seq)]]
+                    return j, len(seq), spans, anchors
     return None
+
+
+def _names(cluster: list[tuple[Word, float]], layout: bool) -> set[str]:
+    """What a column's pieces, top to bottom, may name: all of them joined; in a PDF's true positions
+    also the lower pieces alone, as a group's name printed in the first cell of its columns (a Word
+    table whose `法人或其他组织` stands in the cell above 商业企业, not merged over the group)."""
+    pieces = [L.norm(p.text) for p, _ in sorted(cluster, key=lambda q: (q[1], q[0].x0))]
+    return {"".join(pieces[t:]) for t in range(1 if layout else len(pieces))}
+
+
+def _spaced(words: list[Word]) -> list[Word]:
+    """pdftotext text: names of narrow columns set one character a line stand one space apart
+    (`结  结 其  尚 总`), and a cell of the text is cut at two spaces only: each piece apart."""
+    out = []
+    for w in words:
+        if " " not in w.text:
+            out.append(w)
+            continue
+        at = 0
+        for piece in w.text.split(" "):
+            if piece:
+                out.append(Word(piece, w.x0 + at, w.x0 + at + len(piece)))
+            at += len(piece) + 1
+    return out
 
 
 def _extent(cluster: list[tuple[Word, float]], layout: bool) -> list[float]:
@@ -226,6 +259,29 @@ def _page_columns(g: _Grid, tolerance: float) -> list[list[float]]:
     return [[w.x0, w.x1] for w in full[0]]
 
 
+def _page_clusters(g: _Grid, tolerance: float) -> list[list[float]]:
+    """pdftotext text, a page the table goes on to with neither its header nor a full row (rows
+    leaving their 0s empty, e.g. `3.其他`, `（七）总计`, `四、结转…` alone atop the last page): the
+    page's numbers stand at as many distinct places as the table has columns, then each place is a
+    column, in order. pdftotext sets one page to one scale, so a column's numbers start at one place
+    (within `tolerance`); its scale differs from the header's page, and not by a common factor (it
+    packs columns round the text), so the header's places are no guide here. Fewer places than
+    columns (a column empty on the whole page) say nothing of which is missing: none placed."""
+    words = sorted((ln.words[i] for ln in g.lines for i in ln.numbers if i not in ln.loose), key=lambda w: w.x0)
+    places: list[list[Word]] = []
+    for w in words:
+        if places and w.x0 - places[-1][0].x0 <= tolerance:
+            places[-1].append(w)
+        else:
+            places.append([w])
+    if len(places) != g.ncols or len({ln.page for ln in g.lines if ln.numbers}) != 1:
+        return []
+    # each place apart from the next by a space at least: else two columns may have run together
+    if any(max(w.x1 for w in a) >= min(w.x0 for w in b) for a, b in zip(places, places[1:])):
+        return []
+    return [[p[0].x0, p[0].x0 + 1] for p in places]
+
+
 def _overlaps(w: Word, span: list[float]) -> bool:
     return w.x0 < span[1] and w.x1 > span[0]
 
@@ -241,9 +297,22 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
         if tolerance is None:
             cols = _columns_for(ln.words[i], g.spans)
         else:
-            cols = sorted({*_columns_near(ln.words[i], g.spans, tolerance), *_columns_near(ln.words[i], g.also, tolerance)})
+            cols = _near(ln.words[i], g, tolerance)
         if len(cols) == 1:
             known[i] = cols[0]
+    if tolerance is not None:
+        # pdftotext only pushes a word right, to one space after the word before it: a number so
+        # set right after a number of column c, at the start of column c+1, is in column c+1 (not
+        # farther left: c is taken; not farther right: it stands left of c+2). Narrow columns
+        # (表四's 15) print their numbers one space apart like this.
+        for prev, i in zip(ln.numbers, ln.numbers[1:]):
+            if i in ln.loose and prev in known and _near(ln.words[i], g, tolerance) == [known[prev] + 1]:
+                known[i] = known[prev] + 1
+        for i in ln.numbers:
+            if i not in known and ln.page == g.page:
+                col = _between_names(ln.words[i], g.anchors)
+                if col is not None:
+                    known[i] = col
     placed = [known[i] for i in ln.numbers if i in known]
     if len(set(placed)) != len(placed) or placed != sorted(placed):
         return
@@ -261,7 +330,26 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
             slots.update(zip(run, range(low + 1, high)))
             run = []
         low = high
-    ln.slots, ln.ncols = slots, g.ncols
+    ln.slots, ln.ncols, ln.spans = slots, g.ncols, g.spans
+
+
+def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:
+    """pdftotext text, a number its column names do not place (moved by pdftotext one space after
+    text, or not within a character of a name): its column from how pdftotext orders a page. It gives every piece of text the first character cell right of all
+    the pieces wholly left of it (poppler's `TextPage::assignColumns`), never less. So a column name
+    that ends (plus a space) after where the number starts is not wholly left of it: the number
+    starts inside or left of that name's cell, in that column or before. And a name starting
+    before the number ends (plus a space) does not stand wholly right of it: the number reaches into
+    that name's cell or beyond, that column or after. When the two bounds meet, that is its column."""
+    if not anchors or any(not a for a in anchors):
+        return None
+    high = min((k for k, names in enumerate(anchors) if any(w.x0 < a.x1 + 1 for a in names)), default=len(anchors) - 1)
+    low = max((k for k, names in enumerate(anchors) if any(a.x0 < w.x1 + 1 for a in names)), default=0)
+    return high if high == low else None
+
+
+def _near(w: Word, g: _Grid, tolerance: float) -> list[int]:
+    return sorted({*_columns_near(w, g.spans, tolerance), *_columns_near(w, g.also, tolerance)})
 
 
 def _join_split(g: _Grid) -> None:

@@ -29,8 +29,9 @@ def decode(data: bytes, name: str) -> str:
     return decode_bytes(data, name)
 
 
-def split_line(line: str, n: int, page: int = 0) -> list[GridCell]:
-    """One line to cells: tabs, else `|` borders, else runs of 2+ spaces (`pdftotext -layout`)."""
+def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[GridCell]:
+    """One line to cells: tabs, else `|` borders, else runs of 2+ spaces (`pdftotext -layout`);
+    `chars`: positions in characters, as pdftotext sets them (see `_layout`)."""
     if "\t" in line:
         parts = line.split("\t")
     elif "|" in line:
@@ -44,7 +45,7 @@ def split_line(line: str, n: int, page: int = 0) -> list[GridCell]:
         # each cell stands between two printed `|`: an empty one is an empty cell of the table
         return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif "  " in line or "\u3000" in line:
-        return _layout(line, n, page)
+        return _layout(line, n, page, chars)
     else:
         # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
         # run, which the grid matcher hands to the run-together decoder
@@ -52,14 +53,16 @@ def split_line(line: str, n: int, page: int = 0) -> list[GridCell]:
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
 
 
-def _layout(line: str, n: int, page: int = 0) -> list[GridCell]:
+def _layout(line: str, n: int, page: int = 0, chars: bool = False) -> list[GridCell]:
     """`pdftotext -layout`: cells are runs of text between 2+ spaces, each with its position, so
     numbers a wrapped label pushed onto the next line can be put back in column order. Numbers
     set off from the label by a single space (`…出具已 32`) are cells of their own. A position is
-    the display column, as the layout was set: a 汉字 takes two."""
+    the display column, as a person aligns text in an editor (a 汉字 takes two); in pdftotext's
+    text (`chars`) the character index: pdftotext sets every character, 汉字 too, in one cell of its
+    grid, so a row whose label holds more 汉字 is not shifted right of the others."""
     line = line.replace("\u3000", "  ")   # an ideographic space is two columns wide
-    col = _columns(line)
-    return [GridCell(text, n, i, 0, col(at), page=page, glued=glued)
+    col = int if chars else _columns(line)
+    return [GridCell(text, n, i, 0, col(at), page=page, glued=glued, end=col(at + len(text)))
             for i, (text, at, glued) in enumerate(_layout_parts(line), 1)]
 
 
@@ -179,7 +182,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                     rows.extend(flat)
                     chain = None
                     continue
-            row = split_line(line, n, page)
+            row = split_line(line, n, page, pages is not None)
             if row:
                 if page:
                     for c in row:

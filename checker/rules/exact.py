@@ -34,7 +34,8 @@ from . import solvepool
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
 REPEAT = 0.5                # the cost of repeating a solution already found (< one more cell)
-MAX_CELLS = 4000            # a larger cluster is not modelled (the greedy fallback decides)
+MAX_CELLS = 6000            # a larger cluster is not modelled (the greedy fallback decides); a widened
+                            # district-year with many errors reaches 4,000–4,400 cells (bench.accuracy)
 BATCH_CELLS = 500          # clusters solved together, up to this many cells per program
 MAX_SOLUTIONS = 6           # optimal solutions enumerated before deciding they are too many to name
 # Branch-and-bound nodes one cluster may take over all its rounds (its batch that many times):

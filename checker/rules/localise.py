@@ -281,13 +281,18 @@ class Decoder:
                    for (i, c), e in s.errors.items())
 
     def _causes_of(self, s: exact.Solution) -> list[dict[tuple[int, str], float]]:
-        """A solution's cells as root causes: cells that share an equality go together."""
+        """A solution's cells as root causes: cells that share an equality go together, except
+        that a district's sum joins the district's cell with a unit's, never two units' (two
+        units' reports slip independently: two findings, as `_joined` keeps them apart)."""
         sets = _Sets(s.errors)
         for x in s.errors:
             if exact.virtual(x):
                 continue
             for k in self.instances(x[0], x[1], self.hard):
-                for i, c, _ in self.terms(k):
+                terms = self.terms(k)
+                if k[0] == "H" and x != terms[0][:2]:
+                    terms = terms[:1]
+                for i, c, _ in terms:
                     if (i, c) in s.errors:
                         sets.join(x, (i, c))
         return [{x: s.errors[x] for x in xs} for xs in sets.groups()]
@@ -365,8 +370,9 @@ class Decoder:
     def _unit_slips(self, remaining: set[tuple]) -> list[Cause]:
         """Several units of one district slipping in the same cell leave one R9 residual that no
         single cell explains: 元 typed where 万元 is asked, or digits swapped in a cell that only
-        the district's sum checks. Find the one set of 2–3 such slips that accounts for the
-        residual exactly; when several sets would, decide nothing (the greedy step reports it)."""
+        the district's sum checks. Name the slips that account for the residual exactly
+        (`slip_set`); when several sets would, only what they all share, or nothing (the greedy
+        step then lists the candidates)."""
         causes = []
         for key in sorted(remaining, key=str):
             if key[0] != "H" or self.status(key) != "bad":
@@ -380,28 +386,15 @@ class Decoder:
             for i, c, coef in self.terms(key):
                 v = self.value(i, c)
                 for fixed in (_money_slips(v) if money else _swaps(v)):
-                    d = coef * (v - fixed)          # how much correcting this cell lowers r
-                    if v and abs(d) <= abs(r) * 1.0001 + tol and d * r > 0:
-                        options.append((abs(d), i, c, v - fixed, d))
-            if len(options) > (150 if money else 40):
-                continue                     # so many ways to slip that a match proves little
-            hits = []
-            # fewest slips first: one swapped number beats two that happen to add up
-            for n in (1, 2, 3) if (money and len(options) <= 20) else (1, 2):
-                for combo in itertools.combinations(options, n):
-                    if len({(i, c) for _, i, c, _, _ in combo}) == n and abs(r - sum(o[4] for o in combo)) <= tol:
-                        hits.append(combo)
-                if hits:
-                    break
-            if len(hits) != 1:
-                continue
-            combo = hits[0]
-            if any(k != key and self.status(k) == "ok" for _, i, c, _, _ in combo
+                    if v:
+                        options.append(((i, c), v - fixed, coef * (v - fixed)))   # d: how much r drops
+            picked = slip_set(r, tol, options, money)
+            if any(k != key and self.status(k) == "ok" for (i, c), _, _ in picked
                    for k in self.instances(i, c, self.hard)):
                 continue                         # the correction would break another equality
-            for _, i, c, e, _ in combo:
-                self.correct((i, c), e)
-                causes.append(Cause([key], suspect=(i, c), error=e,
+            for x, e, _ in picked:
+                self.correct(x, e)
+                causes.append(Cause([key], suspect=x, error=e,
                                     slip="疑似元与万元混用" if money else "疑似相邻数字颠倒"))
         return causes
 
@@ -502,6 +495,43 @@ def _swaps(v: float) -> list[float]:
     s = str(int(round(v)))
     return [float(s[:k] + s[k + 1] + s[k] + s[k + 2:]) for k in range(len(s) - 1)
             if s[k] != s[k + 1] and not (k == 0 and s[k + 1] == "0")]
+
+
+# Two swapped numbers in one district sum may go opposite ways (a unit's 2483 printed 2438, another's
+# 48 printed 84: the sum is off by 9): a swap may then exceed the residual, up to this many times.
+OPPOSITE_REACH = 10
+MAX_SWAP_OPTIONS = 60      # more ways to swap back than this: a match proves little
+
+
+def slip_set(r: float, tol: float, options: list[tuple], money: bool) -> list[tuple]:
+    """The slips that account for a district sum's residual `r`: `options` are (cell, correction,
+    d) with d how much correcting that cell lowers r. Fewest slips first: one swapped number beats
+    two that happen to add up. One matching set: all of it. Several (as few slips each): the
+    slips every one of them contains (a unit's 162 for 126 is in each pair that matches, the other
+    half could be any of several units: that half stays a candidate), else nothing."""
+    if money:
+        options = [o for o in options if o[2] * r > 0 and abs(o[2]) <= abs(r) * 1.0001 + tol]
+        if len(options) > 150:
+            return []
+        sizes: tuple[int, ...] = (1, 2, 3) if len(options) <= 20 else (1, 2)
+    else:
+        options = [o for o in options if abs(o[2]) <= OPPOSITE_REACH * abs(r) + tol]
+        if len(options) > MAX_SWAP_OPTIONS:
+            return []
+        sizes = (1, 2)
+    hits: list[tuple] = []
+    for n in sizes:
+        for combo in itertools.combinations(options, n):
+            if len({x for x, _, _ in combo}) == n and abs(r - sum(o[2] for o in combo)) <= tol:
+                hits.append(combo)
+        if hits:
+            break
+    if len(hits) == 1:
+        return list(hits[0])
+    if money or not hits or len(hits[0]) < 2:
+        return []
+    shared = set(hits[0]).intersection(*hits[1:])
+    return [o for o in hits[0] if o in shared]
 
 
 def _digits(v: float) -> str:

@@ -120,6 +120,14 @@ def test_typical_2021_request_paragraph():
         "requests.carried_forward.total": (1, 4), "appeals.count.review.total": (1, 6),
         # 行政诉讼 N 件: the two suit columns' totals together (直接起诉 + 复议后起诉)
         "appeals.count.direct_suit.total+appeals.count.suit_after_review.total": (2, 6),
+        # a group of result rows: the sum of its rows' 总计 (不予公开 = its 8 rows, …)
+        "+".join(f"requests.denied.{x}.total" for x in (
+            "state_secret", "prohibited", "security", "third_party", "internal", "process", "enforcement_file",
+            "inquiry")): (3, 4),
+        "+".join(f"requests.unavailable.{x}.total" for x in ("not_held", "needs_creation", "unclear")): (5, 4),
+        "+".join(f"requests.not_processed.{x}.total" for x in (
+            "petition", "duplicate", "publication", "excessive", "confirmation")): (1, 4),
+        "+".join(f"requests.other.{x}.total" for x in ("no_correction", "unpaid_fee", "other")): (0, 4),
     }
     (s,) = by_kind(r, "sum")
     assert s.parts == [3, 20, 2] and s.part_cells == [None, None, None]   # channels have no 2021 cell

@@ -27,6 +27,17 @@ def test_missing_section_is_missing(seeds):
     assert 6 not in r.facts["sections"]
 
 
+def test_heading_run_into_the_one_before_is_found():
+    # jjp_2025 (a crawler page on one line): "五、信息处理费收取情况……实际收取金额（元）000六、存在的主要问题
+    # 及改进措施2025年，……" — the title of 五 ran on into 六, which was then not found (a false M3)
+    r = Report(source="t.txt")
+    analyse(["某某局2025年政府信息公开工作年度报告",
+             "一、总体情况2025年，我局做好公开工作。二、主动公开政府信息情况 规章000 三、收到和处理政府信息公开申请情况"
+             "0000000四、政府信息公开行政复议、行政诉讼情况000000000000000五、信息处理费收取情况通知收取件数通知收取"
+             "金额（元）实际收取金额（元）000六、存在的主要问题及改进措施2025年，我局公开工作仍有不足。"], r)
+    assert sorted(r.facts["sections"]) == [1, 2, 3, 4, 5]
+
+
 def test_divisions_dataset():
     d = regions.divisions()
     (daoli,) = d.names["道里区"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.check import check
+from checker.prose import cells
 from checker.readers.text import read_text
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_15d564b43078fcdc.txt"
@@ -169,9 +170,11 @@ def test_sentence_opening_with_qizhong_shares_out_the_figure_its_parts_add_up_to
 
 
 def test_requests_completed_are_not_the_new_requests():
-    # "办结……申请共计 N 件" is an outcome (办结 includes last year's carried-over), not 本年新收
+    # "办结……申请共计 N 件" is an outcome (办结 includes last year's carried-over), not 本年新收: it is
+    # （七）总计 (behaviour change: before, not compared at all; now 5 against seed 003's 总计 3)
     r = seed_report(("目前尚未发现", "全年办结政府信息公开申请共计 5 条。目前尚未发现"))
-    assert findings(r, ["R10"]) == []
+    (f,) = findings(r, ["R10"])
+    assert [c.cell for c in f.cells] == ["requests.handled_total.total"]
     assert findings(seed_report(("目前尚未发现", "全年收到政府信息公开申请共计 5 条。目前尚未发现")), ["R10"])
 
 
@@ -199,6 +202,164 @@ def test_a_later_statement_in_another_unit_ends_the_list():
                     "立案查处各类违法行为并作出行政处罚决定784起，全部予以公开挂网。")
     (f,) = findings(r, ["P1"])
     assert f.severity == "warning" and "小于合计" in f.message
+
+
+# --- found on real reports of other units and provinces (the sweep of bench/NOTES.md) ---------------
+
+def test_parts_told_along_a_running_account_are_some_parts_only():
+    # hzs_2025: "其中，项目审批信息191条，持续保持高频更新；行政规范性文件3条，……" names two of the
+    # 251 with a remark between them: no list of all parts, so falling short says nothing
+    told = ("全年累计主动公开政府信息 236 条。其中，项目审批信息 170 条，持续保持高频更新；"
+            "行政规范性文件 4 条，有效保障了公众的知情权。")
+    assert findings(text_report(told), ["P1"]) == []
+    # the same two items as a plain list are read as all the parts: short of the total, a warning
+    (f,) = findings(text_report("全年累计主动公开政府信息 236 条。其中，项目审批信息 170 条；行政规范性文件 4 条。"), ["P1"])
+    assert f.severity == "warning" and "小于合计" in f.message
+
+
+def test_a_list_running_into_other_statements_is_not_all_parts():
+    # 南京高淳区 2022: "发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条,全年网站
+    # 总访问量达3782565次;通过……新浪微博发布各类信息6012条,……" (half-width ";" and ","): the
+    # 次 figure and the 6012 (larger than the total, after the ";") belong to other statements
+    sentence = ("全区各部门通过区政府门户网站发布信息 3825 条,其中主动公开各类政府信息 1906 条,"
+                "市政府网站共采用 540 条,全年网站总访问量达 2814730 次;通过政务微博发布各类信息 5120 条,"
+                "政务微信订阅号发布各类信息 615 条;通过区政府门户网站发布政务动态信息 1919 条。")
+    assert findings(text_report(sentence), ["P1"]) == []
+    # a plain list that exceeds its total stays an error
+    (f,) = findings(text_report("全年通过区政府门户网站发布信息 100 条，其中主动公开 60 条，依申请公开 50 条。"), ["P1"])
+    assert f.severity == "error" and (f.actual, f.expected) == (100, 110)
+
+
+def test_parts_sharing_out_two_figures_together():
+    # a Hunan county 2022: "收到政府信息依申请公开9件,上年转结1件,其中网络申请数5件,信函申请数5件,已按程序按时
+    # 办理,发生行政复议1件" — the 5 + 5 are the 9 + 1 together, not parts of the 1 (a false P1 warning before)
+    r = text_report("2022年,我县收到政府信息依申请公开8件,上年转结2件,其中网络申请数6件,信函申请数4件,"
+                    "已按程序按时办理,发生行政复议1件。")
+    assert findings(r, ["P1"]) == []
+    # parts that fit neither figure nor both are still a finding
+    r = text_report("2022年,我县收到政府信息依申请公开8件,上年转结2件,其中网络申请数6件,信函申请数5件。")
+    assert [f.rule for f in findings(r, ["P1"])] == ["P1"]
+
+
+def test_one_part_in_the_totals_unit_is_no_list():
+    # zhz_2025: "共发布政府信息（文件）575份，其中主动公开317份，立案查处各类违法行为并作出行政处罚决定204起"
+    # — one part in 份 and another statement in 起: no list to check (a false P1 warning before)
+    r = text_report("2025年，共发布政府信息（文件）530份，其中主动公开296份，立案查处各类违法行为并作出行政处罚决定187起，"
+                    "全部予以公开挂网。")
+    assert findings(r, ["P1"]) == []
+    # two parts in 份 and the other statement: the list is read as before (zhz_2023, adds up)
+    r = text_report("2023年，共发布政府信息（文件）687份，其中主动公开299份，依申请公开及不予公开388份，"
+                    "立案查处各类违法行为并作出行政处罚决定640起，全部予以公开挂网。")
+    (s,) = [f for f in r.prose if f.kind == "sum"]
+    assert s.parts == [299, 388] and findings(r, ["P1"]) == []
+
+
+def test_a_measure_of_a_part_in_another_unit_does_not_end_the_list():
+    # seed 004: "单位 13 家，其中……6 家，涉及事项 43 项；部分进驻单位 7 家，涉及事项 206 项"
+    r = text_report("已进驻的单位 12 家，其中全部事项进驻的有 5 家，涉及事项 41 项；部分进驻单位 7 家，涉及事项 198 项。")
+    (s,) = [f for f in r.prose if f.kind == "sum"]
+    assert (s.value, s.parts) == (12, [5, 7])
+
+
+def test_a_share_is_of_the_figure_right_before_it_only():
+    # hzs_2019: "开通……等11条热线短号，累计接听电话84472通，来自11条热线短号电话量占总数的10.09%"
+    # — the share is of the calls (电话量), not of the 11 lines: no P2 error
+    r = text_report("整合 12345、12315 等 9 条热线短号，累计接听电话 70215 通，来自 9 条热线短号电话量占总数的 8.31%。")
+    assert findings(r, ["P2"]) == []
+    # a share printed right after its figure is still checked
+    (f,) = findings(text_report("全年共收到申请 15 件，其中通过网络申请 13 件，占 76.5%。"), ["P2"])
+    assert (f.actual, f.expected) == (76.5, 86.67)
+
+
+def test_petitions_handled_are_not_petition_requests():
+    # zhz_2023: "未收到依申请公开行政复议……共接收处置部门转办信访、群众来信……网络投诉等信访投诉事项7733件"
+    r = seed_report(("目前尚未发现", "全年未收到政府信息公开申请。共接收处置转办信访、网络投诉等信访投诉事项 6120 件，"
+                                     "处置率达100%。目前尚未发现"))
+    assert not [f for f in r.prose if f.cell and "petition" in f.cell]
+    assert findings(r, ["R10"]) == []
+    # the result row itself is still read
+    assert cells.table_cell("属于信访举报投诉类申请", "2021") == "requests.not_processed.petition.total"
+
+
+# --- groups of result rows; a 总计 column left blank ---------------------------------------------
+
+def _blank_totals_page(tmp_path, said: str) -> Path:
+    """A 2019-format page whose result rows print their applicants and leave 总计 blank, as
+    上海市人民政府办公厅 2019 does (every 总计 of 三、本年度办理结果 blank, only （七）总计 printed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.htmlpage import page
+    from checker.templates import template
+    vals: dict = {c.id: None for c in template("2019").cells}
+    vals |= {c.id: 0 for c in template("2019").cells if c.table != "requests"}
+    rows = {"received": (30, 2), "carried_over": (0, 0), "granted": (10, 1), "partly_granted": (3, 0),
+            "denied.state_secret": (2, 0), "unavailable.not_held": (9, 1), "unavailable.needs_creation": (4, 0),
+            "unavailable.unclear": (2, 0), "handled_total": (30, 2), "carried_forward": (0, 0)}
+    for row, (person, firm) in rows.items():
+        vals[f"requests.{row}.natural_person"], vals[f"requests.{row}.commercial"] = person, firm
+    for row in ("received", "carried_over", "handled_total", "carried_forward"):
+        vals[f"requests.{row}.total"] = sum(rows[row])
+    path = tmp_path / "report.html"
+    path.write_text(page("2019", vals, unit="某市人民政府办公厅", year=2019, said=said), encoding="utf-8")
+    return path
+
+
+def _r10(path: Path) -> list[dict]:
+    xxgk = Path(sys.executable).with_name("xxgk")
+    out = subprocess.run([str(xxgk), "check", str(path), "--select", "R10", "-f", "json"],
+                         capture_output=True, text=True, timeout=120)
+    return json.loads(out.stdout)["findings"]
+
+
+def test_prose_of_result_groups_against_a_table_with_blank_totals(tmp_path):
+    # 上海市人民政府办公厅 2019: "予以公开及部分公开258件……因本机关不掌握等原因无法提供265件" with every
+    # 总计 of the result rows blank: the groups' rows are summed from their applicants
+    right = ("市政府办公厅代表市政府共受理政府信息公开申请32件。予以公开及部分公开14件；不予公开2件；"
+             "因本机关不掌握等原因无法提供16件；其他处理0件。")
+    assert _r10(_blank_totals_page(tmp_path, right)) == []
+    # the real report's slip: 无法提供 given as the 不掌握 row only (10 of 16)
+    (f,) = _r10(_blank_totals_page(tmp_path, right.replace("无法提供16件", "无法提供10件")))
+    assert (f["severity"], f["expected"], f["actual"]) == ("error", 16, 10)
+    assert {c["cell"] for c in f["cells"]} == {"requests.unavailable.not_held.total",
+                                               "requests.unavailable.needs_creation.total",
+                                               "requests.unavailable.unclear.total"}
+    assert "（四）无法提供（各项总计之和）" in f["message"] and "为空，按该行各申请人栏之和比较" in f["message"]
+
+
+def test_one_row_named_within_its_group_is_that_row():
+    assert cells.table_cell("本机关不掌握相关政府信息", "2021") == "requests.unavailable.not_held.total"
+    assert cells.table_cell("因本机关不掌握等原因无法提供", "2021").count("+") == 2
+    assert cells.table_cell("予以公开及部分公开", "2021") == cells.GRANTED_ANY
+    assert cells.table_cell("行政诉讼中直接起诉", "2021") == "appeals.count.direct_suit.total"
+
+
+def test_ben_jiguan_bu_zhangwo_names_a_row_not_a_subject():
+    # "因本机关不掌握等原因无法提供 N 件" in a 街道's or government's report: 本机关 here is the row's
+    # name, not a bureau speaking of its own figures; the figure is compared with the table
+    line = "全年因本机关不掌握等原因无法提供 {} 条。目前尚未发现"
+    assert findings(seed_report(("目前尚未发现", line.format(1)), title="道里区某某街道办事处"), ["R10"]) == []
+    (f,) = findings(seed_report(("目前尚未发现", line.format(2)), title="道里区某某街道办事处"), ["R10"])
+    assert (f.expected, f.actual) == (1, 2) and len(f.cells) == 3
+
+
+def test_requests_dealt_with_are_the_results_total():
+    # "共办结148件"（ptzhsyq_2025）, "依法办结政府信息公开申请58件"（jtj_2024）, "及时规范答复7件"（hzs_2023）,
+    # "答复政府信息公开申请805件"（上海 2019）: （七）总计, each equal to its table in the real report
+    line = "全年共办结政府信息公开申请 {} 条。目前尚未发现"
+    assert findings(seed_report(("目前尚未发现", line.format(3))), ["R10"]) == []
+    (f,) = findings(seed_report(("目前尚未发现", line.format(4))), ["R10"])
+    assert [c.cell for c in f.cells] == ["requests.handled_total.total"] and (f.expected, f.actual) == (3, 4)
+    # an outcome's answers and a rate are not it
+    assert cells.table_cell("其中,予以公开答复", "2021") == "requests.granted.total"
+    assert cells.table_cell("已答复件数", "2021") is None
+
+
+def test_information_withheld_is_not_the_requests_withheld():
+    # jjf_2021 / shs_2022: "共制发政府信息378条，其中，主动公开政府信息125条、依申请公开176条、不予公开77条"
+    # counts information by how it is published, not requests: no 表三 cell (their tables say 0)
+    r = seed_report(("目前尚未发现", "全年共制发政府信息 290 条，其中，主动公开政府信息 101 条、依申请公开 131 条、"
+                                     "不予公开 58 条。目前尚未发现"))
+    assert not [f for f in r.prose if f.cell and "denied" in f.cell]
+    assert findings(r, ["R10"]) == []
 
 
 # --- new checks: 行政诉讼 and 现行有效行政规范性文件 --------------------------------------------------

@@ -461,3 +461,22 @@ def test_rows_printing_one_or_two_numbers_take_the_header_columns(tmp_path, rule
         assert not {k: r.cells[k] for k, v in vals.items() if r.cells[k] != v and k not in unread}
         for rid in ("received", "granted", "denied.state_secret", "unavailable.not_held"):
             assert [r.cells[f"requests.{rid}.{c}"] for c in COLS] == [vals[f"requests.{rid}.{c}"] for c in COLS], rid
+
+
+def test_a_ruled_row_sits_in_the_drawn_cells_of_a_header_broken_over_a_page(tmp_path):
+    """A Word table printed by LibreOffice (bench.renditions' generated report, seed 41 no. 10): the
+    requests header breaks over a page (自然人 … 总计 on one page, 商业企业 … 其他 atop the next)
+    and 四、结转下年度继续办理 prints a second, empty label cell and an empty 自然人 before its six
+    0s. Each cell is placed in the drawn column its extent lies in, the header's columns joined over
+    the page break: 自然人 is an F1 blank in its own column, the 0s are read (before: F3, 7 unread)."""
+    from bench.renditions import reports, truth, word
+    r = reports(30, 41)[10]
+    t = truth(r)
+    assert t["requests.carried_forward.natural_person"] is None      # the case this test is about
+    pdf = to_pdf(word(r, tmp_path / "w.docx"), tmp_path)
+    [got] = pdf_reader.read(pdf)
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    ids = [f"requests.carried_forward.{c}" for c in cols]
+    assert [got.cells[k] for k in ids] == [t[k] for k in ids]
+    assert "requests.carried_forward.natural_person" in {c.cell for f in got.findings if f.rule == "F1" for c in f.cells}
+    assert got.cells == {k: v for k, v in t.items()}

@@ -76,7 +76,9 @@ def test_a_number_whose_position_says_nothing_takes_the_one_column_left_by_order
 
 def test_layout_text_places_only_at_the_header_names_on_their_page():
     """pdftotext's character cells: a number within one character of its column's name, on the
-    header's page; one farther off (pdftotext pulled it) is not placed."""
+    header's page; not on another page. A number farther off (`3` at 26, left of 自然 at 29) is
+    placed only by the names that bound it (`_between_names`): it starts before 自然 ends, so it is
+    not in 商业企业 or after; it is 自然人's. (Before that rule it was left unplaced.)"""
     head = [[("自然", 29, 31), ("商业", 37, 39), ("科研", 42, 44), ("社会", 47, 49), ("法律", 52, 54)],
             [("总计", 62, 64)],
             [("人", 33, 34), ("公益", 47, 49), ("服务", 52, 54), ("其他", 57, 59)],
@@ -87,7 +89,7 @@ def test_layout_text_places_only_at_the_header_names_on_their_page():
     other_page = Line(2, 1, 1, 1.0, 0.0, [Word("（七）总计", 5, 10), Word("38", 29, 31), Word("38", 62, 64)], [1, 2])
     place(lines + [ok, off, other_page], lambda text: False, tolerance=1)
     assert ok.slots == {1: 0, 2: 6}
-    assert off.slots == {} and other_page.slots == {}
+    assert off.slots == {1: 0, 2: 6} and other_page.slots == {}
 
 
 def test_pdftotext_rows_take_the_header_columns_a_pulled_number_by_order():
@@ -112,3 +114,75 @@ def test_pdftotext_rows_take_the_header_columns_a_pulled_number_by_order():
     assert [(c.text, c.column) for c in unclear if c.column] == [("0", (i, 7)) for i in range(7)]
     assert [c.column[0] for c in duplicate if c.column] == [0, 1, 2, 4, 5, 6]
     assert not any(c.column for c in next_page)    # another page: its own scale, no header there
+
+
+# The requests header of the official template as `pdftotext -layout` sets it (real lines, ruled print)
+OFFICIAL_LAYOUT_HEAD = [
+        "三、收到和处理政府信息公开申请情况",
+        "                            自然      商业   科研    社会   法律",
+        "于第三项加第四项之和）                                                   总计",
+        "                                人              公益   服务   其他",
+        "                                    企业   机构    组织   机构",
+]
+
+
+def test_a_page_the_table_goes_on_to_takes_its_columns_from_where_its_numbers_stand():
+    """Real `pdftotext -layout` lines (official template, zeros partly left empty): the table goes
+    on to the next page with neither its header nor a full row, at another scale (9 characters a
+    column there, 5 to 8 on the header's page, not by one factor). Each row leaves one cell empty,
+    a different one: the page's numbers stand at 7 places, one a column, so each is placed. With
+    one of the rows only (6 places for 7 columns) nothing says which column is empty: none placed."""
+    from checker.readers.text import rows_of
+    head = [
+        *OFFICIAL_LAYOUT_HEAD,
+        "一、本年新收政府信息公开申请数量            6       0    0     0    0    0    6",
+    ]
+    rest = [
+        "              3.其他                       0       0        0        0                 0        0",
+        "     （七）总计                               7       0                 0        0        0        7",
+        "四、结转下年度继续办理                              0       0        0        0                 0        0",
+    ]
+    rows = rows_of(head + rest, [0] * len(head) + [1] * len(rest))
+    other, total, forward = rows[-3:]
+    assert [c.column[0] for c in other if c.column] == [0, 1, 2, 3, 5, 6]
+    assert [c.column[0] for c in total if c.column] == [0, 1, 3, 4, 5, 6]
+    assert [c.column[0] for c in forward if c.column] == [0, 1, 2, 3, 5, 6]
+    alone = rows_of(head + rest[2:], [0] * len(head) + [1])
+    assert not any(c.column for c in alone[-1])
+
+
+def test_narrow_columns_names_and_numbers_one_space_apart():
+    """Real `pdftotext -layout` lines of 表四 printed from a Word table: 15 narrow columns, each name
+    set one character a line, names and numbers one space apart (`结  结 其  尚 总`, `0  1 1  1 3`).
+    Each piece of a name is a piece of its own; a number pdftotext set one space after a number of
+    column c, at the start of column c+1, is column c+1's (pdftotext only pushes words right). The
+    empty 未经复议直接起诉·结果维持 is left out, every other number is placed."""
+    from checker.readers.text import rows_of
+    lines = ["四、政府信息公开行政复议、行政诉讼情况",
+             '结  结 其  尚 总       结   结   其   尚   总   结   结   其   尚   总',
+             '果  果 他  未 计       果   果   他   未   计   果   果   他   未   计',
+             '维  纠 结  审         维   纠   结   审       维   纠   结   审',
+             '持  正 果  结         持   正   果   结       持   正   果   结',
+             '0  1 1  1 3           0   0   0   0   0   0   0   0   0',
+             ]
+    rows = rows_of(lines, [0] * len(lines))
+    assert [c.column for c in rows[-1]] == [(i, 15) for i in range(15) if i != 5]
+
+
+def test_a_number_set_right_after_its_label_lies_between_the_names_that_bound_it():
+    """Real `pdftotext -layout` lines (official template, zeros partly left empty): pdftotext set
+    确认或重新出具's first number one space after its label, at 27, left of 自然 (28): its position is
+    not its column's, and by order it could be 自然人 or 商业企业 (商业企业 is empty). pdftotext gives
+    each piece of text the first cell right of every piece wholly left of it, so a name ending (plus
+    a space) after 27 is not wholly left of the number: 自然 (28–30) bounds it to 自然人 or before,
+    and a number always lies in some column: 自然人. Its other numbers stand under their names."""
+    from checker.readers.text import rows_of
+    lines = [
+        *OFFICIAL_LAYOUT_HEAD,
+        "二、上年结转政府信息公开申请数量            1       0    0     0    0    0    1",
+        "          5.要求行政机关确认或重新出具已 0             0     0    0    0",
+        "          获取信息",
+    ]
+    rows = rows_of(lines, [0] * len(lines))
+    confirm = next(r for r in rows if r[0].text.startswith("5.要求"))
+    assert [c.column[0] for c in confirm if c.column] == [0, 2, 3, 4, 5]

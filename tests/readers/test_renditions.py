@@ -264,8 +264,8 @@ LAYOUT_SHORT = HEAD + """            自然人   法人或                      
 def test_layout_row_short_of_a_value_is_placed_by_its_spacing():
     """`pdftotext -layout`: a row one value short is laid against the full rows printed next to it
     on the same page (a form feed starts a page): the missing cell shows as a gap two columns
-    wide, so that cell is the F1 blank and the others are read. Positions are display columns (a
-    汉字 takes two), and the header's cells, which do not line up with the values, are not used."""
+    wide, so that cell is the F1 blank and the others are read. Positions are pdftotext's
+    characters (a 汉字 takes one cell of its grid), and the header's cells are not used here."""
     r = read_text(LAYOUT_SHORT, "t.txt", "t.txt")
     cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
     assert [r.get(f"requests.carried_over.{c}") for c in cols] == [0, 0, 0, 0, None, 0, 0]
@@ -313,3 +313,81 @@ def test_one_cell_a_line_a_blank_last_cell_is_told_by_the_empty_lines_after_it()
     f3 = {c.cell for f in r.findings if f.rule == "F3" for c in f.cells}
     assert "requests.not_processed.excessive.natural_person" in f3
     assert r.get("requests.not_processed.confirmation.total") == 0
+
+
+# `pdftotext -layout` of a Word table (real lines, page 3 of a LibreOffice print): 信访举报投诉类申请's
+# 自然人 is empty; its label line also holds the group label （五）, three 汉字 more than the rows around it
+LAYOUT_GROUP_ON_THE_LINE = HEAD + """            自然人   法人或                              总计
+\f      行政查
+      询事项
+（四）   1.本机   2        0   0   0   0   2
+无法提   关不掌
+供     握相关
+      政府信
+      息
+      2.没有   2    0   0   0   0   0   2
+      现成信
+      息需要
+      另行制
+      作
+      3.补正   0    0   0   0   0   0   0
+      后申请
+      内容仍
+      不明确
+（五）   1.信访        0   0   0   0   0   1
+不予处   举报投
+理     诉类申
+      请
+      2.重复   1    0   0   0   0   0   1
+      申请
+      3.要求   0    0   0   0   0   0   0
+      提供公
+      开出版
+      物
+"""
+
+
+def test_pdftotext_positions_are_characters_not_display_columns():
+    """pdftotext sets every character, a 汉字 too, in one cell of its grid: counted in characters the
+    row whose line also prints the group label （五） stands exactly under the full rows around it, so
+    its empty first cell is an F1 blank and its six numbers are read in their columns. (Counted in
+    display columns the group label's 汉字 shifted it three columns right: F3.)"""
+    r = read_text(LAYOUT_GROUP_ON_THE_LINE, "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.not_processed.petition.{c}") for c in cols] == [None, 0, 0, 0, 0, 0, 1]
+    assert "requests.not_processed.petition.natural_person" in _f1(r)
+    assert [r.get(f"requests.not_processed.duplicate.{c}") for c in cols] == [1, 0, 0, 0, 0, 0, 1]
+
+
+# `pdftotext -layout` of the official template without its 0s (real lines): （二）部分公开's numbers are
+# set on a line of their own between the two lines of its label, and its 总计 is empty
+LAYOUT_NUMBERS_BETWEEN_LABEL_LINES = HEAD + """\f
+
+
+                                              申请人情况
+                                             法人或其他组织
+（本列数据的勾稽关系为：第一项加第二项之和，等
+                            自然      商业   科研    社会   法律
+于第三项加第四项之和）                                                   总计
+                                人              公益   服务   其他
+                                    企业   机构    组织   机构
+一、本年新收政府信息公开申请数量            1       0    0     0    0    0    1
+二、上年结转政府信息公开申请数量            1       0    0     0    0    0    1
+三、本 （一）予以公开                 1       0    0          0    0    1
+年度办 （二）部分公开（区分处理的，只计这一情
+                            0       0    0     0         0
+理结果 形，不计其他情形）
+          1.属于国家秘密          0       0          0    0    0    0
+          2.其他法律行政法规禁止公开    0       0    0     0    0    0    0
+"""
+
+
+def test_a_line_of_numbers_between_the_two_lines_of_its_label_is_that_row():
+    """The label's first line (too long to be a fragment, no numbers), a line of numbers only, the
+    label's end: one row, its numbers in the columns the header places them in, the empty 总计 and
+    法律服务机构 F1 blanks. Before, the row was not found at all (F4)."""
+    r = read_text(LAYOUT_NUMBERS_BETWEEN_LABEL_LINES, "t.txt", "t.txt")
+    cols = ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+    assert [r.get(f"requests.partly_granted.{c}") for c in cols] == [0, 0, 0, 0, None, 0, None]
+    assert {"requests.partly_granted.legal_services", "requests.partly_granted.total"} <= _f1(r)
+    assert not [f for f in r.findings if f.rule in ("F3", "F4") and "部分公开" in f.message]

@@ -99,6 +99,18 @@ def test_units_totals_left_zero_are_the_cause_not_the_district(cells):
     assert all(x.ref.unit == unit for x in f.suspects)
 
 
+def test_two_units_totals_left_zero_in_one_district_sum_are_two_findings_one_per_unit():
+    """Two units each print their （七）总计 row as 0: solved together (the district's sums see both)
+    but two root causes, each finding naming its own unit's cells only."""
+    d = fresh()
+    cells = [f"requests.handled_total.{col}" for col in ("natural_person", "total")]
+    units = [u for u in d.units if all(d.report(u, 2022).get(c) for c in cells)][:2]
+    truth = [edit(d, [(u, 2022, c, 0) for c in cells]) for u in units]
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert sorted(map(blamed, found), key=str) == sorted(truth, key=str)
+    assert sorted(f.unit for f in found) == sorted(units)
+
+
 def test_two_independent_slips_in_one_report_stay_two_findings():
     d = fresh()
     unit = d.units[1]

@@ -234,3 +234,46 @@ def test_a_finding_is_filed_under_the_rule_that_reveals_its_cell(cell, year, rul
     r.set(cell, original + 7)
     [f] = errors(check(d.reports, units=d.hierarchy()))
     assert (f.suspect.cell, f.rule) == (cell, rule)
+
+
+def _decisions(d, year, right, printed):
+    """行政许可·处理决定数量 (checked by the district's sum alone): the units' right values (the
+    rest 0), the district printing their sum; then `printed` {unit index: value} typed instead."""
+    cell = "active.licensing.decisions"
+    for n, u in enumerate(d.units):
+        d.report(u, year).set(cell, right[n] if n < len(right) else 0)
+    d.report(d.parent_unit, year).set(cell, sum(right))
+    for n, v in printed.items():
+        d.report(d.units[n], year).set(cell, v)
+    return cell
+
+
+def test_two_swaps_that_go_opposite_ways_in_one_district_sum_are_both_named():
+    """2483 printed 2438 (−45) and 48 printed 84 (+36): the sum is off by 9, less than either
+    swap; no single swap explains it and this is the only pair that does."""
+    d = district(8, (2021,), seed=5)
+    cell = _decisions(d, 2021, [2483, 48, 7, 3], {0: 2438, 1: 84})
+    [*errs] = errors(check(d.reports, units=d.hierarchy()))
+    named = sorted((f.suspect.unit, f.suggestion) for f in errs if f.suspect is not None)
+    assert named == sorted([(d.units[0], 2483), (d.units[1], 48)]), [f.message for f in errs]
+    assert all(f.suspect.cell == cell for f in errs)
+
+
+def test_the_swap_every_matching_pair_shares_is_named_and_the_other_half_stays_a_candidate():
+    """126 printed 162 and 2483 printed 4283: the district's 15795 swapped to 17595 would do as
+    well as the second unit's (both +1800); the first unit's swap is in every explanation."""
+    d = district(8, (2021,), seed=5)
+    cell = _decisions(d, 2021, [126, 2483, 13000, 186], {0: 162, 1: 4283})
+    errs = errors(check(d.reports, units=d.hierarchy()))
+    named = [f for f in errs if f.suspect is not None]
+    assert [(f.suspect.unit, f.suggestion) for f in named] == [(d.units[0], 126)], [f.message for f in errs]
+    [rest] = [f for f in errs if f.suspect is None]
+    assert {c.unit for c in rest.candidates} == {d.units[1], d.parent_unit} and rest.candidates[0].cell == cell
+
+
+def test_a_district_sum_off_by_a_non_slip_names_no_unit():
+    """Off by 23, which no swap gives (a swap changes a number by a multiple of 9): no unit named."""
+    d = district(8, (2021,), seed=5)
+    _decisions(d, 2021, [2483, 48, 126], {2: 149})
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert f.suspect is None and len(f.candidates) > 1

@@ -69,7 +69,19 @@ def test_r10_names_the_table_total_when_its_row_backs_the_prose(seeds):
 def test_r10_skips_blank_and_absent_cells(seeds):
     report = read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))
     report.set("requests.received.total", None, row=44, col=9)     # blank: F1's business, not R10's
+    for cell in ("natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org"):
+        report.set(f"requests.received.{cell}", None, row=44, col=2)   # … and nothing of the row printed
     assert findings([report], ["R10"]) == []
+
+
+def test_r10_blank_total_is_the_sum_of_its_printed_applicants(seeds):
+    # behaviour change (issue 13): a 总计 left blank while the row's applicants are printed (上海市
+    # 政府办公厅 2019 prints the result rows so) is compared through their sum; before, not at all
+    report = read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))
+    report.set("requests.received.total", None, row=44, col=9)
+    (f,) = findings([report], ["R10"])
+    assert (f.expected, f.actual, f.suspect) == (3, 4, None)
+    assert "为空，按该行各申请人栏之和比较" in f.message
 
 
 def test_r10_prose_breaks_the_tie_r3_cannot(seeds):

@@ -45,16 +45,39 @@ def agree(rule, reports, ctx):
 
 def _table_value(report: Report, index: dict, cells: list[str]) -> float | None:
     """The printed value of the cells (their sum), or None when one is absent, blank or was
-    itself filled from the prose."""
+    itself filled from the prose. A request row whose 总计 is left blank while its applicants'
+    cells are printed (上海市政府办公厅 2019 prints every 总计 of 三、本年度办理结果 blank) is
+    the sum of those cells (blank ones 0: F1 names them)."""
     total = 0.0
     for cell in cells:
         i = index.get(cell)
-        if i is None or not report.present[i] or math.isnan(report.values[i]):
+        if i is None or not report.present[i]:
             return None
         if report.cell_meta.get(cell, {}).get("source") == "prose":
             return None
-        total += float(report.values[i])
+        value = float(report.values[i])
+        if math.isnan(value):
+            value = _applicants_sum(report, index, cell)
+            if value is None:
+                return None
+        total += value
     return total
+
+
+def _applicants_sum(report: Report, index: dict, cell: str) -> float | None:
+    """The sum of a request row's applicant cells, when its 总计 is blank and some are printed."""
+    row, _, column = cell.rpartition(".")
+    if not cell.startswith("requests.") or column != "total":
+        return None
+    printed = [report.values[index[c]] for c in (f"{row}.{a}" for a in _APPLICANTS)
+               if c in index and report.present[index[c]]]
+    numbers = [float(v) for v in printed if not math.isnan(v)]
+    return math.fsum(numbers) if numbers else None
+
+
+def _blank_totals(report: Report, index: dict, cells: list[str]) -> list[str]:
+    """The cells among `cells` whose 总计 is blank (compared through their applicants' sum)."""
+    return [c for c in cells if c in index and report.present[index[c]] and math.isnan(report.values[index[c]])]
 
 
 def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float, table: float):
@@ -69,12 +92,25 @@ def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float
     else:
         suspect, suggestion = None, None
         evidence = reading or "无法确定是正文还是表格有误，请核对原始台账。"
-        label = " + ".join(tpl.cell(c).label for c in cells)
+        label = _sum_label(tpl, cells)
+    blank = _blank_totals(report, template(report.format).index, cells)
+    if blank:
+        evidence = (f"表格中「{tpl.cell(blank[0]).label}」等总计栏为空，按该行各申请人栏之和比较。" if len(blank) > 1
+                    else f"表格中「{tpl.cell(blank[0]).label}」为空，按该行各申请人栏之和比较。") + evidence
     return make(rule.id, unit=report.unit, year=report.year, severity=severity,
                 cells=[report.ref(c) for c in cells], suspect=suspect, expected=plain(table),
                 actual=plain(value), suggestion=None if suggestion is None else plain(suggestion),
                 source=report.source, where=_where(report, fact.line, cells[0]),
                 text=_quote(fact.text), label=label, evidence=evidence)
+
+
+def _sum_label(tpl, cells: list[str]) -> str:
+    """"（四）无法提供（各项之和）" for the rows of one printed group, else the cells' labels joined."""
+    rows = tpl.table("requests").rows if cells[0].startswith("requests.") else ()
+    groups = {r.group for r in rows if f"requests.{r.id}.total" in cells}
+    if len(groups) == 1 and (group := groups.pop()) and group.startswith("（") and len(cells) > 1:
+        return f"{group}（各项总计之和）"     # （四）无法提供: its rows, not 三、本年度办理结果's
+    return " + ".join(tpl.cell(c).label for c in cells)
 
 
 def _reading(report: Report, cell: str, cells: list[str], value: float, table: float) -> str | None:
@@ -121,7 +157,7 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
         parts = [report.get(f"{row}.{c}") for c in _APPLICANTS]
     elif cell.startswith("appeals.") and column == "total":
         parts = [report.get(f"{row}.{c}") for c in ("upheld", "corrected", "other", "pending")]
-    if parts is not None:
+    if parts is not None and report.get(cell) is not None:    # a blank 总计 blames nothing here
         if all(p is not None for p in parts):
             s = math.fsum(parts)
             if abs(s - report.get(cell)) < SAME:
