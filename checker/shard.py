@@ -144,11 +144,12 @@ def _log(line: str) -> None:
     """Per-process CPU of each phase when XXGK_SHARD_LOG is set: on stderr (=1) or appended to
     the file it names (bench/NOTES.md)."""
     where = os.environ.get("XXGK_SHARD_LOG")
-    if where == "1":
-        print(line, file=sys.stderr, flush=True)
+    if where == "1":          # one write per line: two workers may log at the same moment
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
     elif where:
         with open(where, "a", encoding="utf-8") as fh:
-            print(line, file=fh)
+            fh.write(line + "\n")
 
 
 def split(files: list[Path], n: int) -> list[list[Path]]:
