@@ -1,7 +1,9 @@
 """`make bench`: time `xxgk check` on synthetic districts of 1,000, 10,000 and 100,000 reports.
 
-For each input set it prints reports per second, the peak memory of the whole process tree, and
-the ratio of the check's time to the reading floor (bench/floor.py) on the same files; then the
+For each input set it prints reports per second, the CPU and peak memory of the whole process tree
+(the shard workers that read and check a large run included; each worker's CPU per phase is printed
+below its line, from XXGK_SHARD_LOG), and the ratio of the check's time to the reading floor
+(bench/floor.py) on the same files; then the
 growth from 10,000 to 100,000 reports and the start-up-included time on the five seeds.
 Generated inputs are cached under bench/out/data (delete the folder to regenerate).
 
@@ -68,19 +70,26 @@ def make_inputs(n: int, kind: str) -> tuple[Path, Path, list[Path]]:
 def bench_one(n: int, kind: str) -> dict:
     reports, units, files = make_inputs(n, kind)
     load = os.getloadavg()[0]
-    m = run_measured([XXGK, "check", str(reports), "--units", str(units), "--format", "json"])
+    # large runs are read and checked in worker processes (checker/shard.py): each logs its own CPU per phase
+    log = OUT / f"shards-{kind}-{n}.log"
+    log.unlink(missing_ok=True)
+    m = run_measured([XXGK, "check", str(reports), "--units", str(units), "--format", "json"],
+                     env={**os.environ, "XXGK_SHARD_LOG": str(log)})
     floor, floor_cpu = floor_measure(files)
     row = {"kind": kind, "reports": n, "files": len(files), "seconds": round(m.seconds, 2),
            "reports_per_s": round(n / m.seconds), "cpu_s": round(m.cpu_seconds, 2),
            "cpu_ms_per_report": round(m.cpu_seconds / n * 1000, 3), "peak_mb": round(m.peak_bytes / 2**20),
            "floor_s": round(floor, 2), "floor_ratio": round(m.seconds / floor, 2),
            "floor_cpu_s": round(floor_cpu, 2), "floor_cpu_ratio": round(m.cpu_seconds / max(floor_cpu, 1e-3), 1),
-           "load_before": round(load, 1), "exit": m.returncode}
+           "load_before": round(load, 1), "exit": m.returncode,
+           "shards": log.read_text(encoding="utf-8").splitlines() if log.exists() else []}
     # the load average before the run says how much other work shared the two cores (wall time grows with it)
     print(f"  {kind:9} {n:>7} 份：{row['seconds']:>7.2f} s  {row['reports_per_s']:>6} 份/秒  "
           f"CPU {row['cpu_s']:.1f} s（{row['cpu_ms_per_report']:.2f} ms/份）  峰值内存 {row['peak_mb']:>5} MB  "
           f"读取下限 {row['floor_s']:.2f} s  倍数 {row['floor_ratio']:.2f}  负载 {load:.1f}  退出码 {m.returncode}",
           flush=True)
+    for line in row["shards"]:
+        print(f"    {line}", flush=True)
     return row
 
 

@@ -44,17 +44,16 @@ def _report_json(r: Report) -> dict:
 
 
 def check(reports: list[Report], units=None, select: list[str] | None = None,
-          ignore: list[str] | None = None) -> CheckResult:
+          ignore: list[str] | None = None, chosen: set[str] | None = None) -> CheckResult:
     """Check `reports`. `units`: a `units.Hierarchy`, a path to a units file, or None (then the
     parents the reports name, e.g. from a collection workbook). `select`/`ignore`: rule ids or
-    prefixes (`R`, `F`, `R1`)."""
+    prefixes (`R`, `F`, `R1`); or `chosen`, the rule ids themselves."""
     from .frames import validate_reports
     from .rules.context import Context
     from .rules.engine import run
-    from .units import Hierarchy, load
 
-    chosen = select_rules(select, ignore)
-    hierarchy = units if isinstance(units, Hierarchy) or units is None else load(Path(units))
+    chosen = select_rules(select, ignore) if chosen is None else chosen
+    hierarchy = _hierarchy(units)
     ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
     # a reader's finding is about the report it read (docs/architecture.md, "Report")
     read = [f if f.report is not None else replace(f, report=r.identity)
@@ -64,21 +63,46 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     schema = [f for _, f in validate_reports(reports) if f.rule in chosen and f.rule != "R5"]
     found, stats = run(ctx, chosen)
     read = [ctx.replaced.get(id(f), f) for f in read]     # blanks the equalities fill in (F1)
-    findings = _dedupe(read + schema + found)
-    findings.sort(key=lambda f: (str(f.unit), f.year or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
+    findings = _ordered(_dedupe(read + schema + found))
     return CheckResult(reports=reports, findings=findings, stats=stats)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    """By unit, year, severity and rule (stable: equal ones keep the order they were found in)."""
+    findings.sort(key=lambda f: (str(f.unit), f.year or 0, SEVERITY_ORDER.get(f.severity, 3), f.rule))
+    return findings
+
+
+def _hierarchy(units):
+    from .units import Hierarchy, load
+    return units if isinstance(units, Hierarchy) or units is None else load(Path(units))
 
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")   # a workbook annotated as a copy of itself
 
 
 def check_paths(paths: list[Path], units_file: Path | None = None, select: list[str] | None = None,
-                ignore: list[str] | None = None, progress=None) -> CheckResult:
-    """Read every input under `paths`, then `check` them. Unreadable inputs become F5 findings."""
-    from .readers import read_all
+                ignore: list[str] | None = None, progress=None, stand_ins: bool = False) -> CheckResult:
+    """Read every input under `paths`, then `check` them. Unreadable inputs become F5 findings.
+    `stand_ins`: the caller needs of the reports only what the output lists (unit, year, format,
+    source…), not their cells; a large run is then read and checked in worker processes
+    (`checker.shard`) and `result.reports` holds the reports' stand-ins."""
+    from .readers import ReadResult, discover, read_all
     files = [Path(p) for p in paths]
     one = files[0] if len(files) == 1 and files[0].is_file() else None
     kind = "workbook" if one is not None and one.suffix.lower() in WORKBOOK_SUFFIXES else "documents"
+    if stand_ins:
+        from . import shard
+        found, missing = discover(files)
+        if shard.wanted(len(found)):
+            hierarchy = _hierarchy(units_file)       # a bad units file fails before the reading
+            chosen = select_rules(select, ignore)
+            got = shard.check_files(found, missing, hierarchy, chosen, progress)
+            if got is not None:
+                stubs, failures, findings, stats = got
+                read = ReadResult(stubs, list(missing) + failures)
+                result = CheckResult(reports=stubs, findings=findings, stats=stats)
+                return _with_failures(result, read, chosen, files, kind)
     return check_read(read_all(files, progress=progress), units=units_file, select=select, ignore=ignore,
                       inputs=files, kind=kind)
 
@@ -88,7 +112,10 @@ def check_read(read, units=None, select: list[str] | None = None, ignore: list[s
     """`check` what the readers gave (`readers.ReadResult`): the one path from reading to findings,
     for the command line (files) and for Excel (a live workbook's sheets, `checker.excel`)."""
     result = check(read.reports, units=units, select=select, ignore=ignore)
-    chosen = select_rules(select, ignore)
+    return _with_failures(result, read, select_rules(select, ignore), inputs, kind)
+
+
+def _with_failures(result: CheckResult, read, chosen: set[str], inputs: Sequence[Path], kind: str) -> CheckResult:
     result.unreadable = list(read.failures)
     result.findings = [f for f in read.failures if f.rule in chosen] + result.findings
     result.inputs, result.kind = list(inputs), kind

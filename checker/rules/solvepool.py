@@ -24,11 +24,12 @@ from collections.abc import Callable, Sequence
 
 MIN_COST = 4000        # below this total cost (cells), starting a second process costs more than it saves
 _SIZE = struct.Struct("<Q")
+enabled = True         # off in `checker.shard`'s workers: there every core already checks its own share
 
 
 def usable() -> bool:
     """A worker process is used here: Linux with two cores or more."""
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
+    return enabled and sys.platform.startswith("linux") and (os.cpu_count() or 1) >= 2
 
 
 class Pool:

@@ -1,0 +1,369 @@
+"""A large `xxgk check` read AND checked in worker processes, each over its own share of the files.
+
+Reading in parallel and checking in one process left the second core idle for half the run and
+pickled every report (cells, prose, positions) back to the main process. Cross-report rules only
+connect reports of the same unit (years: R6–R8, U2) and of one hierarchy (R9), so the reports fall
+into independent groups, and a group whose reports were all read by one worker is checked there.
+The main process gets back a small stand-in of each report (`_stub`: its name, year, format, source
+and the sections' text that T1 compares) and the workers' findings. What is truly global is done
+here on the stand-ins: T1 (copies across all units) and U1 (names of the units file no report
+matched). A group read by two workers (its files in both workers' shares) is moved here and checked
+here. The result is the one `check` gives on all reports at once: the same findings in the same
+order, the same statistics (`tests/test_shard.py` compares the two through the CLI).
+
+Only where processes are cheap and the reports themselves are not needed afterwards (an annotated
+workbook needs their cells): Linux (fork), two cores, at least `SHARD_FROM` files.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from .catalogue import catalogue, order
+from .model import Finding, Report
+
+if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
+    from multiprocessing.connection import Connection
+
+SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
+GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
+_BATCH = 64              # files read between two progress messages
+_KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
+
+
+def wanted(n_files: int) -> bool:
+    """Shard this run? XXGK_SHARD=0 never, =1 always (from two files), unset from SHARD_FROM files."""
+    env = os.environ.get("XXGK_SHARD", "")
+    if env == "0" or not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        return False
+    return n_files >= (2 if env == "1" else SHARD_FROM)
+
+
+@dataclass
+class Part:
+    """What one share's check gave: its findings (sorted, deduplicated) and per-rule counts."""
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict[str, dict] = field(default_factory=dict)
+
+
+def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None):
+    """Read and check `files` in worker processes; returns (stand-ins of the reports in input
+    order, read failures, findings, stats) or None when a worker failed (the caller then checks
+    the usual way)."""
+    import multiprocessing
+
+    workers = min(os.cpu_count() or 1, 2 if len(files) < 4 * SHARD_FROM else os.cpu_count() or 1)
+    shares = split(files, workers)
+    ctx = multiprocessing.get_context("fork")
+    _import_before_fork(files)
+    t1_sections = _t1_sections(chosen)
+    pipes, procs = [], []
+    try:
+        for share in shares:
+            mine, theirs = ctx.Pipe()
+            p = ctx.Process(target=_worker, args=(theirs, share, t1_sections), daemon=True)
+            p.start()
+            theirs.close()
+            pipes.append(mine)
+            procs.append(p)
+        enabled = gc.isenabled()
+        gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
+        try:
+            read = _receive_reads(pipes, files, progress)
+        finally:
+            gc.freeze()
+            if enabled:
+                gc.enable()
+        if read is None:
+            return None
+        stubs, failures, owner = read
+        t0 = time.process_time()
+        hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
+        group = components(stubs, hierarchy)
+        local = [c for c in chosen if c not in GLOBAL_RULES]
+        moved_ids = _crossing(group, owner)
+        offsets = _offsets(owner, len(pipes))
+        t1 = time.process_time()
+        for w, pipe in enumerate(pipes):
+            lo, hi = offsets[w], offsets[w + 1]
+            send = [i - lo for i in range(lo, hi) if group[i] in moved_ids]
+            pipe.send(("check", send, hierarchy, local))
+        moved: list[Report] = []
+        for pipe in pipes:
+            reply = pipe.recv()
+            if reply[0] != "moved":
+                return None
+            moved.extend(reply[1])
+        # while the workers check their own groups: the moved groups and the global rules here
+        here = [check_part(moved, hierarchy, set(local))] if moved else []
+        glob = {c for c in chosen if c in GLOBAL_RULES}
+        if glob:
+            here.append(_global_part(stubs, hierarchy, glob))
+        t2 = time.process_time()
+        parts = []
+        for pipe in pipes:
+            reply = pipe.recv()
+            if reply[0] != "checked":
+                return None
+            parts.append(reply[1])
+        parts += here
+        for p in procs:
+            p.join(timeout=10)
+        findings, stats = merge(parts, chosen)
+        _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
+             f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
+        return stubs, failures, findings, stats
+    except (EOFError, OSError):
+        return None
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+
+
+def _import_before_fork(files: list[Path]) -> None:
+    """The readers these files need and the rules, imported once here rather than in every worker."""
+    import importlib
+
+    from . import frames, readers  # noqa: F401
+    from .rules import engine  # noqa: F401
+    for module in {readers.READERS.get(f.suffix.lower()) for f in files} - {None}:
+        try:
+            importlib.import_module(f".{module}", readers.__name__)
+        except ImportError:
+            pass        # an optional reader not installed: the worker reports it per file
+
+
+def _log(line: str) -> None:
+    """Per-process CPU of each phase when XXGK_SHARD_LOG is set: on stderr (=1) or appended to
+    the file it names (bench/NOTES.md)."""
+    where = os.environ.get("XXGK_SHARD_LOG")
+    if where == "1":          # one write per line: two workers may log at the same moment
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    elif where:
+        with open(where, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+
+def split(files: list[Path], n: int) -> list[list[Path]]:
+    """`n` contiguous shares of about the same size, each cut moved to the next change of folder
+    nearby: a district's reports usually sit in one folder, and a group read by two workers has to
+    be moved to the main process."""
+    cuts = [0]
+    slack = max(1, len(files) // (4 * n))
+    for k in range(1, n):
+        at = max(cuts[-1], len(files) * k // n)
+        stop = min(len(files), at + slack)
+        while at < stop and at > 0 and files[at].parent == files[at - 1].parent:
+            at += 1
+        cuts.append(at if at < stop else len(files) * k // n)
+    cuts.append(len(files))
+    return [files[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def components(reports: list[Report], hierarchy) -> list[int]:
+    """A group number per report: reports that any rule may compare end up in one group. The unit
+    keys and parents are matched as `rules.context.Context` matches them; a parent is joined to
+    every report key its fuzzy match could choose, so that a group's own keys decide that match
+    the same way in a share as over all reports."""
+    from .units import Matcher, bare, normalise
+    known = hierarchy.names() if hierarchy else []
+    matcher = Matcher(known)
+    keys = []
+    for r in reports:
+        m = matcher.match(r.unit) if known else None
+        keys.append(m if m is not None else normalise(r.unit))
+    n = len(reports)
+    parent_of: list[int] = list(range(n))
+    node: dict[str, int] = {}
+
+    def find(a: int) -> int:
+        while parent_of[a] != a:
+            parent_of[a] = parent_of[parent_of[a]]
+            a = parent_of[a]
+        return a
+
+    def union(a: int, b: int) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent_of[max(a, b)] = min(a, b)
+
+    def of_key(k: str) -> int:
+        if k not in node:
+            node[k] = len(parent_of)
+            parent_of.append(node[k])
+        return node[k]
+
+    for i, k in enumerate(keys):
+        if k:                      # no unit: compared with nothing
+            union(i, of_key(k))
+    if hierarchy:
+        canon = Matcher(sorted(set(keys)))
+        canon._index()
+        assert canon._bare is not None and canon._tail is not None
+        could: dict[str, list[str]] = {}      # per parent: a district has tens of units
+        for unit, parent in hierarchy.parents.items():
+            if not parent:
+                continue
+            if parent not in could:
+                b = bare(parent)
+                tail = [n for n in canon._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
+                        and (bare(n).endswith(b) or b.endswith(bare(n)))]     # Matcher.match's suffix test
+                exact = canon._exact.get(normalise(parent))
+                could[parent] = [parent, *canon._bare.get(b, []), *tail, *([exact] if exact is not None else [])]
+            for k in could[parent]:
+                union(of_key(unit), of_key(k))
+    return [find(i) for i in range(n)]
+
+
+def _crossing(group: list[int], owner: list[int]) -> set[int]:
+    """The groups whose reports were read by more than one worker."""
+    first: dict[int, int] = {}
+    crossing = set()
+    for g, w in zip(group, owner):
+        if first.setdefault(g, w) != w:
+            crossing.add(g)
+    return crossing
+
+
+def _offsets(owner: list[int], n: int) -> list[int]:
+    out = [0] * (n + 1)
+    for w in owner:
+        out[w + 1] += 1
+    for k in range(n):
+        out[k + 1] += out[k]
+    return out
+
+
+def check_part(reports: list[Report], hierarchy, chosen: set[str]) -> Part:
+    from .check import check
+    r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen)
+    return Part(r.findings, r.stats)
+
+
+def _global_part(stubs: list[Report], hierarchy, chosen: set[str]) -> Part:
+    """T1 and U1 over every report's stand-in."""
+    from .check import _dedupe, _ordered
+    from .rules.context import Context
+    from .rules.engine import run
+    ctx = Context(stubs, hierarchy=hierarchy, selection=chosen)
+    found, stats = run(ctx, chosen)
+    return Part(_ordered(_dedupe(found)), stats)
+
+
+def merge(parts: list[Part], chosen: set[str]) -> tuple[list[Finding], dict[str, dict]]:
+    """The parts' findings in `check`'s order (a stable sort: findings with the same unit, year,
+    severity and rule all come from one part, in that part's order) and their summed counts."""
+    from .check import _ordered
+    findings = [f for p in parts for f in p.findings]
+    stats: dict[str, dict] = {}
+    for rid in sorted(chosen, key=order):
+        got = [p.stats[rid] for p in parts if rid in p.stats]
+        if not got:
+            continue
+        total = {k: 0 for k in ("passed", "failed", "not_evaluable", "crashed")}
+        for s in got:
+            for k, v in s.items():
+                if k in total:
+                    total[k] += v
+                else:
+                    total.setdefault(k, v)      # a crashed rule's first message
+        stats[rid] = total
+    return _ordered(findings), stats
+
+
+def _t1_sections(chosen: set[str]) -> set[str]:
+    rule = catalogue().get("T1")
+    if "T1" not in chosen or rule is None:
+        return set()
+    return {str(n) for n in rule.params.sections}
+
+
+def _stub(r: Report, sections: set[str]) -> Report:
+    """What the main process needs of a report checked elsewhere: what the output lists of it and
+    what T1 and U1 compare."""
+    facts = {k: r.facts[k] for k in _KEPT_FACTS if k in r.facts}
+    if sections and "sections" in r.facts:
+        facts["sections"] = r.facts["sections"]
+        texts = r.facts.get("section_text")
+        if texts is not None:
+            facts["section_text"] = {k: v for k, v in texts.items() if str(k) in sections}
+    # the pipeline's report without its cells, prose and reading findings (all checked in the worker)
+    return replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[], facts=facts,
+                   findings=[])
+
+
+def _from_reports(stubs: list[Report]):
+    from .rules.context import _from_reports
+    return _from_reports(stubs)
+
+
+def _receive_reads(pipes, files: list[Path], progress):
+    """Each worker's progress, then its stand-ins and failures; None when a worker failed."""
+    from multiprocessing.connection import wait
+    got: dict[int, tuple] = {}
+    done = 0
+    index = {id(p): w for w, p in enumerate(pipes)}
+    waiting = list(pipes)
+    while waiting:
+        for ready in wait(waiting):
+            pipe = cast("Connection", ready)
+            msg = pipe.recv()
+            if msg[0] == "progress":
+                done += msg[1]
+                if progress:
+                    progress(done, len(files), Path(msg[2]))
+            elif msg[0] == "read":
+                got[index[id(pipe)]] = msg[1:]
+                waiting.remove(pipe)
+            else:
+                return None
+    stubs, failures, owner = [], [], []
+    for w in range(len(pipes)):
+        s, f = got[w]
+        stubs.extend(s)
+        failures.extend(f)
+        owner.extend([w] * len(s))
+    return stubs, failures, owner
+
+
+def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
+    """Read `files`, send the stand-ins; then move the reports asked for to the main process and
+    check the others here."""
+    from .readers import _read_batch, _worker_gc
+    from .rules import solvepool
+    _worker_gc()
+    solvepool.enabled = False     # both cores already check: a solver process would only compete
+    try:
+        reports, failures = [], []
+        for k in range(0, len(files), _BATCH):
+            batch = files[k:k + _BATCH]
+            out = _read_batch(batch)
+            reports.extend(out.reports)
+            failures.extend(out.failures)
+            conn.send(("progress", len(batch), str(batch[-1])))
+        gc.freeze()
+        conn.send(("read", [_stub(r, t1_sections) for r in reports], failures))
+        read_cpu = time.process_time()
+        _, send, hierarchy, chosen = conn.recv()
+        moving = set(send)
+        conn.send(("moved", [reports[i] for i in send]))
+        mine = [r for i, r in enumerate(reports) if i not in moving]
+        part = check_part(mine, hierarchy, set(chosen))
+        _log(f"工作进程 {os.getpid()}：读取 {len(files)} 个文件 CPU {read_cpu:.1f} s，"
+             f"核对 {len(mine)} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+        conn.send(("checked", part))
+    except Exception:
+        try:
+            conn.send(("error", traceback.format_exc()))
+        except OSError:
+            pass
+    finally:
+        conn.close()

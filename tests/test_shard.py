@@ -1,0 +1,105 @@
+"""A large check is read and checked in worker processes, each over its own share of the files
+(`checker.shard`). Its output must be exactly that of checking all reports in one process: the
+same findings in the same order, the same statistics, the same exit code, through the real CLI."""
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.generate import district, write_texts
+from bench.inject import inject
+from checker.check import check_paths
+
+XXGK = str(Path(sys.executable).with_name("xxgk"))
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                                reason="shards need fork and two cores")
+
+
+def _districts(root: Path, flat: bool) -> Path:
+    """Three districts of 2022–2023 with injected errors (tables, years, hierarchy, prose); `flat`
+    puts every file in one folder, so that each district is read partly by each worker and its
+    reports have to be moved to the main process."""
+    rows = [("单位", "上级单位")]
+    for k, name in enumerate(["北京市西城区", "北京市朝阳区", "北京市海淀区"]):
+        d = district(9, years=(2022, 2023), seed=40 + k, name=name)
+        inject(d, 6, seed=40 + k, start=k)
+        folder = root / "reports" / ("all" if flat else f"d{k}")
+        for p in write_texts(d, folder / "tmp"):
+            p.rename(folder / f"{p.stem}_{k}{p.suffix}")
+        (folder / "tmp").rmdir()
+        rows += [(d.parent_unit, "")] + [(u, d.parent_unit) for u in d.units]
+    rows.append(("北京市西城区不存在的单位", "北京市西城区人民政府"))       # U1: listed, no report
+    first = sorted((root / "reports").rglob("*.txt"))[0]
+    shutil.copy(first, first.with_name("zz_copy_" + first.name))           # U2: one report twice
+    (root / "reports" / "zz_empty.txt").write_bytes(b"")                     # F5: unreadable
+    with open(root / "units.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return root
+
+
+def _run(root: Path, shard: str | None, *extra: str, folder: str = "reports") -> subprocess.CompletedProcess:
+    env = {**os.environ, "XXGK_SHARD_LOG": "1"}
+    env.pop("XXGK_SHARD", None)
+    if shard is not None:
+        env["XXGK_SHARD"] = shard
+    return subprocess.run([XXGK, "check", str(root / folder), *extra], capture_output=True, env=env)
+
+
+def _worker_counts(stderr: bytes) -> tuple[int, int]:
+    """(reports checked in the workers, reports moved to the main process), from XXGK_SHARD_LOG."""
+    lines = [ln for ln in stderr.decode().splitlines() if ln.startswith("工作进程")]
+    assert len(lines) == 2
+    return (sum(int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines),
+            sum(int(re.search(r"移交 (\d+) 份", ln).group(1)) for ln in lines))
+
+
+# one folder per district: the middle district is cut by the workers' shares and moved, the
+# others are checked in the workers; one folder for all: every district is moved
+@pytest.mark.parametrize("flat", [False, True], ids=["some-groups-moved", "all-groups-moved"])
+def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
+    root = _districts(tmp_path, flat)
+    units = ["--units", str(root / "units.csv")]
+    outputs = ([*units, "--format", "json"], units, ["--format", "json"])
+    for extra in outputs[:1] if flat else outputs:
+        one, sharded = _run(root, "0", *extra), _run(root, "1", *extra)
+        assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
+        assert sharded.stdout == one.stdout, extra
+        assert "工作进程" not in one.stderr.decode()
+        checked, moved = _worker_counts(sharded.stderr)
+        assert (checked, moved) == ((0, 61) if flat else (41, 20)), extra
+    doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
+    rules = {f["rule"] for f in doc["findings"]}
+    assert {"R6", "R9", "U1", "U2", "F5"} <= rules          # across years, the hierarchy, the units file
+    assert len(doc["reports"]) == 3 * 10 * 2 + 1
+
+
+def test_a_sharded_run_keeps_only_stand_ins_of_the_reports(tmp_path, monkeypatch):
+    """The workers did check (the main process never held the reports' cells), and a run that
+    must annotate (stand_ins=False) reads the reports into this process as before."""
+    root = _districts(tmp_path, flat=False)
+    monkeypatch.setenv("XXGK_SHARD", "1")
+    args = dict(paths=[root / "reports"], units_file=root / "units.csv")
+    sharded, whole = check_paths(**args, stand_ins=True), check_paths(**args)
+    assert all(r.values is None for r in sharded.reports)
+    assert all(r.values is not None for r in whole.reports if r.format)
+    assert [f.to_json() for f in sharded.findings] == [f.to_json() for f in whole.findings]
+    assert sharded.stats == whole.stats
+
+
+def test_exit_codes_are_those_of_one_process_and_a_small_run_starts_no_worker(tmp_path):
+    root = _districts(tmp_path, flat=False)
+    units = ["--units", str(root / "units.csv"), "--format", "json"]
+    for extra, code in (([*units], 1), ([*units, "--select", "U2"], 0)):   # errors; a warning only
+        one, sharded = _run(root, "0", *extra, folder="reports/d0"), _run(root, "1", *extra, folder="reports/d0")
+        assert sharded.returncode == one.returncode == code, extra
+        assert sharded.stdout == one.stdout
+        assert sum(_worker_counts(sharded.stderr)) == 21     # d0's 20 reports and its copy, all moved
+    auto = _run(root, None, *units)            # 62 files: far below SHARD_FROM, one process
+    assert "工作进程" not in auto.stderr.decode()
+    assert auto.stdout == _run(root, "0", *units).stdout
