@@ -45,9 +45,10 @@ def test_printed_boundaries_are_kept():
 
 def test_a_long_run_is_given_up_quickly_and_reported():
     import time
-    t0 = time.perf_counter()
+    # CPU seconds, not wall: ~0.4 s on a quiet machine, but a busy CI host stretched the wall time to 8.9 s
+    t0 = time.process_time()
     cands, truncated = row_candidates("1" * 40, "requests", 7)
-    assert truncated and time.perf_counter() - t0 < 5
+    assert truncated and time.process_time() - t0 < 5
     r = _report()
     resolve(r, [RunTogetherRow("requests", "received", "9" * 60, row=3, col=2)], "t.pdf")
     [f] = r.findings
