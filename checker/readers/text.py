@@ -234,6 +234,7 @@ _ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
 _NOT_APPLICABLE = re.compile(r"^\s*[/／\-－—]\s*$")   # a cell printed `/`: its own cell, read as unreadable
 _BAR_ENDED = re.compile(r"^(.*?)\s*\|\s*$")          # `规章 |`, `0 |`: a cell a crawler ended with a bar
 _BARS_ONLY = re.compile(r"^\s*\|{2,}\s*$")           # `||`, `|||`: the padding of a merged row
+_BAR_PADDED = re.compile(r"^(.*?)\s*\|\s*\|{2,}\s*$")  # `0 | ||`: a cell ended by a bar, its merged row's padding
 
 
 def cell_lines(lines: list[str]) -> list[str | None]:
@@ -251,6 +252,9 @@ def cell_lines(lines: list[str]) -> list[str | None]:
             s = line.strip()
             if _BARS_ONLY.match(line):
                 out[i] = None
+            elif (m := _BAR_PADDED.match(line)) is not None:
+                out[i] = m.group(1)
+                label_open = False
             elif s == "|":
                 out[i] = None if label_open else ""
                 label_open = False
@@ -281,7 +285,7 @@ def _bar_ended(lines: list[str]) -> bool:
             continue
         if _BARS_ONLY.match(line):
             continue
-        if line.strip() == "|":
+        if line.strip() == "|" or _BAR_PADDED.match(line):
             ended += 1
             continue
         if line.count("|") > 1 or not _BAR_ENDED.match(line):

@@ -179,3 +179,23 @@ def test_cells_each_followed_by_a_bar_on_the_next_line(tmp_path):
     assert [c[f"active.normative_docs.{k}"] for k in ("made", "published", "total_published")] == [3, 3, 11]
     assert [c[f"active.licensing.{k}"] for k in ("prev_items", "change", "decisions")] == [7, None, 40]
     assert "F1" in _rules(r) and "F3" not in _rules(r)
+
+
+def test_a_cell_and_its_merged_rows_padding_on_one_line(tmp_path):
+    # a real 2021 street page (天津 佳荣里街): the padding of a merged row shares the line of the cell
+    # before it (`第二十条第(一)项 | |||`, `0 | ||`); before, such lines hid the whole bar-ended layout
+    # and 规章/行政规范性文件 were reported missing although printed
+    text = ("示例街道2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "第二十条第(一)项 | |||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+            "规章 |\n0 |\n0 |\n0 |\n行政规范性文件 |\n4 |\n1 |\n12 |\n"
+            "第二十条第(五)项 | |||\n信息内容 |\n本年处理决定数量 | ||\n行政许可 |\n7 | ||\n"
+            "第二十条第(六)项 | |||\n信息内容 |\n本年处理决定数量 | ||\n行政处罚 |\n3 | ||\n行政强制 |\n0 | ||\n"
+            "第二十条第(八)项 | |||\n信息内容 |\n本年收费金额（单位：万元） | ||\n行政事业性收费 |\n0 | ||\n")
+    r = _extract(tmp_path, "padded.txt", text)
+    c = r["cells"]
+    assert (r["year"], r["format"]) == (2021, "2021")
+    assert [c[f"active.regulations.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert [c[f"active.normative_docs.{k}"] for k in ("issued", "repealed", "in_force")] == [4, 1, 12]
+    assert [c[f"active.{k}"] for k in ("licensing.decisions", "penalty.decisions",
+                                        "enforcement.decisions", "fees.amount_wan")] == [7, 3, 0, 0]
+    assert not {"F3", "F4"} & {f["rule"] for f in r["findings"] if "主动公开" in f["message"]}
