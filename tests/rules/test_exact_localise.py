@@ -206,28 +206,37 @@ def test_every_blamed_cell_is_flagged_in_the_annotated_workbook(tmp_path):
         assert wb[sheet][ref].fill.fgColor.rgb.endswith(SUSPECT_FILL.lstrip("#")), place
 
 
+def _injected_findings(seed: int) -> list[dict]:
+    """The findings on a 20-unit, three-year district with 40 injected errors of every kind."""
+    from bench.inject import apply_to_reports, inject
+    d = district(20, (2019, 2020, 2021), seed=seed)
+    inject(d, 40, seed)
+    apply_to_reports(d)
+    return [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
+
+
+def _counted_rounds(monkeypatch) -> list[int]:
+    """A list that grows by one entry per exact-method solver round (so a test can see it ran)."""
+    from checker.rules import exact
+    rounds: list[int] = []
+    solve = exact._round
+    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
+    return rounds
+
+
 def test_the_strengthened_program_keeps_every_optimal_solution(monkeypatch):
     """exact._strengthened adds inequalities every solution obeys already (a broken equality
     needs a changed cell; a whole-number equality that holds cannot have one cell change alone):
     on a district with many injected errors of every kind, the findings are the same without
     them, and the exact method did run."""
-    from bench.inject import apply_to_reports, inject
     from checker.rules import exact
 
-    def findings():
-        d = district(20, (2019, 2020, 2021), seed=3)
-        inject(d, 40, 3)
-        apply_to_reports(d)
-        return [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
-
-    rounds = []
-    solve = exact._round
-    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
-    strong = findings()
+    rounds = _counted_rounds(monkeypatch)
+    strong = _injected_findings(seed=3)
     assert rounds, "no cluster reached the exact method"
     none = (np.zeros(0, dtype=int), np.zeros(0, dtype=int), np.zeros(0), np.zeros(0), np.zeros(0))
     monkeypatch.setattr(exact, "_strengthened", lambda m, *equalities: none)
-    assert findings() == strong
+    assert _injected_findings(seed=3) == strong
 
 
 def test_a_cluster_over_the_solver_step_limit_falls_back_to_the_greedy_method_and_says_so(monkeypatch):
@@ -249,22 +258,13 @@ def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
     with many injected errors are the same as with HiGHS's defaults."""
     import warnings
 
-    from bench.inject import apply_to_reports, inject
     from checker.rules import exact
 
-    def findings():
-        d = district(20, (2019, 2020, 2021), seed=4)
-        inject(d, 40, 4)
-        apply_to_reports(d)
-        return [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
-
-    rounds = []
-    solve = exact._round
-    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(len(models)) or solve(models, limit))
+    rounds = _counted_rounds(monkeypatch)
     assert exact.HIGHS_OPTIONS
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        ours = findings()
+        ours = _injected_findings(seed=4)
     assert rounds, "no cluster reached the exact method"
     monkeypatch.setattr(exact, "HIGHS_OPTIONS", {})
-    assert findings() == ours
+    assert _injected_findings(seed=4) == ours
