@@ -173,7 +173,7 @@ def components(reports: list[Report], hierarchy) -> list[int]:
     keys and parents are matched as `rules.context.Context` matches them; a parent is joined to
     every report key its fuzzy match could choose, so that a group's own keys decide that match
     the same way in a share as over all reports."""
-    from .units import Matcher, bare, normalise
+    from .units import Matcher, normalise
     known = hierarchy.names() if hierarchy else []
     matcher = Matcher(known)
     keys = []
@@ -206,18 +206,12 @@ def components(reports: list[Report], hierarchy) -> list[int]:
             union(i, of_key(k))
     if hierarchy:
         canon = Matcher(sorted(set(keys)))
-        canon._index()
-        assert canon._bare is not None and canon._tail is not None
         could: dict[str, list[str]] = {}      # per parent: a district has tens of units
         for unit, parent in hierarchy.parents.items():
             if not parent:
                 continue
             if parent not in could:
-                b = bare(parent)
-                tail = [n for n in canon._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
-                        and (bare(n).endswith(b) or b.endswith(bare(n)))]     # Matcher.match's suffix test
-                exact = canon._exact.get(normalise(parent))
-                could[parent] = [parent, *canon._bare.get(b, []), *tail, *([exact] if exact is not None else [])]
+                could[parent] = [parent, *canon.candidates(parent)]
             for k in could[parent]:
                 union(of_key(unit), of_key(k))
     return [find(i) for i in range(n)]

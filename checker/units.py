@@ -153,7 +153,21 @@ class Matcher:
         hits = self._bare.get(bare(name), [])
         if len(hits) == 1:
             return hits[0]
-        b = bare(name)
-        hits = [n for n in self._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
-                and (bare(n).endswith(b) or b.endswith(bare(n)))]
+        hits = self._suffix(bare(name))
         return hits[0] if len(hits) == 1 else None
+
+    def _suffix(self, b: str) -> list[str]:
+        """Known names whose bare form ends with `b` or is the end of it (3 characters or more)."""
+        assert self._tail is not None
+        return [n for n in self._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
+                and (bare(n).endswith(b) or b.endswith(bare(n)))]
+
+    def candidates(self, name: str) -> list[str]:
+        """Every known name `match` could return for `name`, whichever of them a smaller list of
+        known names kept (a sharded check groups a parent with all of them)."""
+        if self._bare is None:
+            self._index()
+        assert self._bare is not None
+        b = bare(name)
+        exact = self._exact.get(normalise(name))
+        return [*self._bare.get(b, []), *self._suffix(b), *([exact] if exact is not None else [])]
