@@ -315,7 +315,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if p.stated:
-            said = "、".join(f"{_column_label(row, cid)} {v}" for cid, v in p.stated.items())
+            said = "、".join(f"{_column_label(row, cid)} {v:g}" for cid, v in p.stated.items())
             detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 # cell -> patterns; the figure is the group `n`. `(?:行政)?` covers both templates' wording.
-_VERB_MADE = r"(?:新?制发|新?制作|制定|印发|出台)(?:了)?"
+_VERB_MADE = r"(?:新?制发|新?制作|制定|印发|出台)(?:了|的)?"   # `本年度制发的规范性文件88件`
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "active.normative_docs.issued": (_VERB_MADE + r"(?:行政)?规范性文件(?:共计?)?(?P<n>\d+)件",),
     "active.normative_docs.made": (_VERB_MADE + r"(?:行政)?规范性文件(?:共计?)?(?P<n>\d+)件",),

@@ -179,6 +179,21 @@ def test_made_by_the_verb_zhiding_is_a_figure_for_the_cell_too():
     assert r.get("active.normative_docs.issued") is None      # other units' documents: no evidence
 
 
+def test_made_with_de_between_verb_and_noun_is_a_figure_for_the_cell_too():
+    # ptzhsyq_2022 (平潭): "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件" with
+    # 行政规范性文件8855698: 698 alone leaves 8|855|698, 88|55|698, 885|5|698 …; with 88, one split
+    active = _ACTIVE_2021.replace("行政规范性文件34089", "行政规范性文件6153327")
+    said = "集中公开现行有效行政规范性文件327件，动态更新本年度制发的规范性文件61件。"
+    r = _read(_line(active).replace("我局办理行政许可12件。", said))
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [61, 53, 327]
+    r = _read(_line(active).replace("我局办理行政许可12件。", "集中公开历年制发的规范性文件61件。"))
+    assert r.get("active.normative_docs.issued") is None      # 历年: not this year's count
+    assert any(f.rule == "F3" and "6153327" in f.message for f in r.findings)
+    r = _read(_line(active).replace("我局办理行政许可12件。", "本年度制发的规范性文件61件。"))
+    f3 = next(f for f in r.findings if f.rule == "F3" and "6153327" in f.message)
+    assert "本年制发件数 61”" in f3.message       # the stated figure as printed, not "6.0"
+
+
 def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
     for said in ("较上年制发规范性文件34件增加2件。", "全区制发规范性文件34件。", "政策、规范性文件类信息34条。",
                  "制发规范性文件34件，另制发规范性文件3件。"):
