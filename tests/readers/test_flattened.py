@@ -194,6 +194,16 @@ def test_made_with_de_between_verb_and_noun_is_a_figure_for_the_cell_too():
     assert "本年制发件数 61”" in f3.message       # the stated figure as printed, not "6.0"
 
 
+def test_a_run_of_one_digit_a_cell_that_cannot_add_up_says_the_table_is_inconsistent():
+    # lyy_2025 (平潭): 新收 printed 1|0|0|0|0|0|0 (总计 0) gives `100 0 0 00`; no split adds up, and a
+    # blank beside a 10 prints the same run: unread, and the F3 says what the one-digit reading shows
+    reqs = [(lab, "2000000" if lab.startswith("一、") else run) for lab, run in _REQ_2021]
+    r = _read(_line(_ACTIVE_2021, reqs))
+    assert r.get("requests.received.natural_person") is None and r.get("requests.received.total") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "2000000" in f.message)
+    assert "若每格一位数（2|0|0|0|0|0|0），合计与各项之和不符，表格本身可能填错" in f3.message
+
+
 def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
     for said in ("较上年制发规范性文件34件增加2件。", "全区制发规范性文件34件。", "政策、规范性文件类信息34条。",
                  "制发规范性文件34件，另制发规范性文件3件。"):
