@@ -27,8 +27,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
 }
 _COMPILED = tuple((re.compile(p), {"n": cell}) for cell, ps in _PATTERNS.items() for p in ps) + (
     # "采购……197批次，涉及金额3601627.4元": items and amount in one clause, used only together
-    (re.compile(r"采购[^。；;，,]{0,30}?(?P<n>\d+)(?:个|项|批次|批|次|宗)[^。；;\d]{0,12}?金额(?:为|共计?|合计|达)?"
-                r"(?P<amount>\d+(?:\.\d+)?)元"),
+    # "发布采购信息21条共5419886元" (gwh_2019): 条, and 共 for 金额
+    (re.compile(r"采购[^。；;，,]{0,30}?(?P<n>\d+)(?:个|项|批次|批|次|宗|条)[^。；;\d]{0,12}?"
+                r"(?:金额(?:为|共计?|合计|达)?|共计?|合计)(?P<amount>\d+(?:\.\d+)?)元"),
      {"n": "active.procurement.items", "amount": "active.procurement.amount"}),
 )
 # Cells stated in one clause, evidence only together: a split must give all of them.

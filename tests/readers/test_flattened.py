@@ -247,6 +247,30 @@ def test_procurement_items_and_an_amount_with_decimals_split_only_by_a_clause_gi
         assert read(said).get("active.procurement.items") is None, said
 
 
+def test_a_plus_starts_the_signed_cell_as_a_minus_does():
+    # gwh_2019 (平潭): `行政许可0+11` is 0|+1|1 or 0|+11|空 — never 空|0|11 or 0|空|11, which put the
+    # signed number in 处理决定数量: 上一年项目数量 0 is read, the rest stays unread (F3 lists two splits)
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("行政许可88-720", "行政许可5+38")
+    r = _read(_line(active, reqs).replace("2022年", "2020年"))
+    assert r.get("active.licensing.prev_items") == 5
+    assert r.get("active.licensing.change") is None and r.get("active.licensing.decisions") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "5+38" in f.message)
+    assert "5|3|8；5|38|空，共 2 种" in f3.message
+
+
+def test_procurement_items_and_amount_stated_with_tiao_and_gong():
+    # gwh_2019 (平潭): "今年共发布采购信息21条共5419886元" with 政府集中采购215419886元
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("政府集中采购263042532", "政府集中采购215419886元")
+    text = _line(active, reqs).replace("2022年", "2020年")
+    assert _read(text).get("active.procurement.items") is None       # 2|15419886, 21|5419886 …: unread
+    r = _read(text.replace("我局办理行政许可12件。", "今年共发布采购信息21条共5419886元。"))
+    assert (r.get("active.procurement.items"), r.get("active.procurement.amount")) == (21, 5419886)
+
+
 def test_prose_figures_are_found_with_spaces_around_them():
     from checker.readers.stated import figures
     assert figures("全年依法作出行政处罚决定 784 起，全部按规定公开。") == {"active.penalty.decisions": 784}
