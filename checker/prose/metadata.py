@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .flow import Flow
 
@@ -91,9 +92,14 @@ def year_source(meta: Meta) -> str | None:
             "signature" if meta.published else "opening" if meta.opening_year else None)
 
 
+def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
+    """The first `n` non-empty lines with their numbers (not a pass over the whole report)."""
+    return list(islice(((no, line) for no, line in enumerate(flow.clean, 1) if line), n))
+
+
 def _title(flow: Flow, meta: Meta) -> None:
     """The title among the first lines; a title broken over two lines is joined."""
-    lines = [(no, line) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES + 1]
+    lines = _first_lines(flow, _TITLE_LINES + 1)
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
         if len(line) >= 120 or "年" not in line:
             continue
@@ -133,7 +139,7 @@ _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{
 
 def _named(flow: Flow, meta: Meta) -> None:
     """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
-    lines = [(no, _SP.sub("", line)) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES]
+    lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
         m = _NAMED.search(cn_dates(line))
         if m and "关于" not in m.group("gap"):
