@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 
 from .flow import Flow
 
@@ -94,7 +95,7 @@ def year_source(meta: Meta) -> str | None:
 
 def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
     """The first `n` non-empty lines with their numbers (not a pass over the whole report)."""
-    return list(islice(((no, line) for no, line in enumerate(flow.clean, 1) if line), n))
+    return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
 
 
 def _title(flow: Flow, meta: Meta) -> None:
