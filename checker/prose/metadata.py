@@ -12,7 +12,8 @@ from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
-_SP = re.compile(r"[ \u3000\t]+")
+# `[ …][ …]*`, not `[ …]+`: a pattern that opens with a character set lets the engine skip ahead to it
+_SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
     r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
     r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
