@@ -196,6 +196,7 @@ _OFFICE_NAME = re.compile(r"(?:政府|管委会|管理委员会)办公(?:室|厅
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
 
 
+@lru_cache(maxsize=4096)     # one per unit name, not per report
 def level(unit: str | None) -> Level | None:
     """Whose figures a report's tables hold, from its unit name; None when the name does not say."""
     name = (unit or "").strip()

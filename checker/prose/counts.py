@@ -14,8 +14,10 @@ UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "�
 # The pattern starts with a digit (the regex engine skips ahead fast) and refuses to start inside
 # a number; the counting word, or %, follows — or a clause end right after the digits: real lists
 # drop the counting word now and then ("其中主动公开信息数169，依申请公开信息数317条").
+# The number is possessive (`*+`, `?+`): giving digits back never lets a counting word follow (a
+# digit or "." would), so backtracking into it is wasted work on every year and date.
 _COUNT = re.compile(
-    r"(\d(?<![\d.]\d)\d*(?:\.\d+)?)(?:\s*(%)|\s*(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS)
+    r"(\d(?<![\d.]\d)\d*+(?:\.\d++)?+)(?:\s*(%)|\s*(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS)
     + r")(?!工作日|自然日|月|小时|百分点|季度|星期|周)|(?=[，,；;。]))", re.ASCII)
 # A bare figure counts only after words that name a quantity ("信息数169，", "公开 12，"): not a
 # year, a date, an ordinal, a list number ("1、") or a code.
@@ -70,8 +72,15 @@ class Stops:
     """Offsets of boundary characters (sentence or clause ends) in a text, for fast look-ups."""
     __slots__ = ("at", "n")
 
-    def __init__(self, text: str, pattern: re.Pattern):
-        self.at = [m.start() for m in pattern.finditer(text)]
+    def __init__(self, text: str, chars: str):
+        at: list[int] = []
+        for ch in chars:      # str.find per character: no match object per boundary, as a regex makes
+            i = text.find(ch)
+            while i >= 0:
+                at.append(i)
+                i = text.find(ch, i + 1)
+        at.sort()
+        self.at = at
         self.n = len(text)
 
     def before(self, pos: int) -> int:

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
@@ -32,7 +33,6 @@ _CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|�
 _ADDED = re.compile(r"新增|增加|新开|新设|新建")
 _REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
-_SENTENCE = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _LIST_END = re.compile(r"\s*等")
 _STATEMENT_END = re.compile(r"[；;]")
 _CLAUSES = re.compile(r"[，,；;]")
@@ -58,7 +58,7 @@ class _Doc:
 def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None = None,
             unit: str | None = None, brackets: Brackets | None = None) -> list[ProseFact]:
     text = flow.text
-    doc = _Doc(flow, text, Stops(text, _SENTENCE), fmt, year, cells.level(unit), brackets or Brackets(text), {})
+    doc = _Doc(flow, text, Stops(text, SENTENCE_END), fmt, year, cells.level(unit), brackets or Brackets(text), {})
     facts: list[ProseFact] = []
     in_sum: set[int] = set()
     for m in _SUM_MARK.finditer(text):
@@ -295,10 +295,10 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
 
 
 def _cell(doc: _Doc, c: Count) -> str | None:
-    if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE) or _OTHER_TIME.search(c.label):
+    if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE):
         return None
-    said = _YEAR_IN_LABEL.search(c.label)
-    if said and doc.year is not None and int(said.group(1)) != doc.year:
+    other_time, said = _label_time(c.label)
+    if other_time or said is not None and doc.year is not None and said != doc.year:
         return None
     text, sentences = doc.text, doc.sentences
     lo = sentences.before(c.start)
@@ -324,6 +324,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+@lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
+def _label_time(label: str) -> tuple[bool, int | None]:
+    """Does a figure's label speak of another time (`_OTHER_TIME`), and the year it names, if any."""
+    said = _YEAR_IN_LABEL.search(label)
+    return _OTHER_TIME.search(label) is not None, int(said.group(1)) if said else None
 
 
 def _between(counts: list[Count], lo: int, hi: int) -> range:

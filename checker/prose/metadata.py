@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
+from operator import itemgetter
 
 from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
-_SP = re.compile(r"[ \u3000\t]+")
+# `[ …][ …]*`, not `[ …]+`: a pattern that opens with a character set lets the engine skip ahead to it
+_SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
     r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
     r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
@@ -91,9 +94,14 @@ def year_source(meta: Meta) -> str | None:
             "signature" if meta.published else "opening" if meta.opening_year else None)
 
 
+def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
+    """The first `n` non-empty lines with their numbers (not a pass over the whole report)."""
+    return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
+
+
 def _title(flow: Flow, meta: Meta) -> None:
     """The title among the first lines; a title broken over two lines is joined."""
-    lines = [(no, line) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES + 1]
+    lines = _first_lines(flow, _TITLE_LINES + 1)
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
         if len(line) >= 120 or "年" not in line:
             continue
@@ -133,7 +141,7 @@ _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{
 
 def _named(flow: Flow, meta: Meta) -> None:
     """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
-    lines = [(no, _SP.sub("", line)) for no, line in enumerate(flow.clean, 1) if line][:_TITLE_LINES]
+    lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
         m = _NAMED.search(cn_dates(line))
         if m and "关于" not in m.group("gap"):

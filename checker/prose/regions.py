@@ -11,7 +11,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 
 _SUFFIX = re.compile(r"[区县旗市]")
@@ -147,7 +147,8 @@ def home(unit: str | None, text: str, found: list[Mention]) -> tuple[str | None,
             votes.update(short_city_votes(text))
             votes.update(p.city for m in found for p in m.places)
         return votes
-    for basis, source in (("单位名称", unit or ""), ("联系地址", _address(text))):
+    for basis in ("单位名称", "联系地址"):
+        source = (unit or "") if basis == "单位名称" else _address(text)   # the address only when needed
         city = _city_of(source, count)
         if city:
             return city, f"{basis}“{source}”"
@@ -165,8 +166,21 @@ def _address(text: str) -> str:
 
 
 def _city_of(source: str, votes) -> str | None:
-    if not source:
+    pool = _pool(source)
+    if not pool:
         return None
+    if len({p.city for p in pool}) == 1:
+        return pool[0].city
+    tally = votes()
+    return max(pool, key=lambda p: tally.get(p.city, 0)).city
+
+
+@lru_cache(maxsize=4096)     # a run reads each unit's name in every report of it (years, units of a district)
+def _pool(source: str) -> tuple[Place, ...]:
+    """The places a name or address may mean, the most precise level first: its counties, else its
+    cities, else whatever it names."""
+    if not source:
+        return ()
     d = divisions()
     candidates: list[Place] = []
     for m in mentions(source):
@@ -178,13 +192,7 @@ def _city_of(source: str, votes) -> str | None:
         candidates.extend(d.short_cities[m.group(0)])
     # a county names its city most precisely; among same-named counties, the city the text names most
     counties = [p for p in candidates if p.level == "county"]
-    pool = counties or [p for p in candidates if p.level == "city"] or candidates
-    if not pool:
-        return None
-    if len({p.city for p in pool}) == 1:
-        return pool[0].city
-    tally = votes()
-    return max(pool, key=lambda p: tally.get(p.city, 0)).city
+    return tuple(counties or [p for p in candidates if p.level == "city"] or candidates)
 
 
 def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
@@ -193,16 +201,14 @@ def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
     and sentences about visiting or learning from elsewhere."""
     out: list[dict] = []
     province = city[:2]
-    provincial = city.endswith("00")     # a provincial body: every county of its province is its own
+    elsewhere: dict[str, list[Place] | None] = {}     # a text names its own places again and again
     for m in found:
-        counties = [p for p in m.places if p.level == "county"]
-        if not counties or not m.name.endswith(_OWN_SUFFIX):
-            continue
-        if any(p.city == city or provincial and p.province == province for p in counties):
+        if m.name not in elsewhere:
+            elsewhere[m.name] = _elsewhere(m, city)
+        counties = elsewhere[m.name]
+        if counties is None:
             continue
         if m.end < len(text) and text[m.end] in _WORD_GOES_ON:
-            continue
-        if any(p.city == city or p.province == province and p.level != "county" for p in m.places):
             continue
         prefix = text[max(0, m.start - 8):m.start]
         d = divisions()
@@ -223,6 +229,21 @@ def foreign(text: str, found: list[Mention], city: str) -> list[dict]:
                     "city": d.city_name(place.city), "province": d.province_name(place.province),
                     "same_province": same_province})
     return out
+
+
+def _elsewhere(m: Mention, city: str) -> list[Place] | None:
+    """The counties a name (of a district or county, as one's own) may mean when none of its places
+    is the body's own (its city; for a provincial body, its province); None when it is or may be."""
+    province = city[:2]
+    provincial = city.endswith("00")     # a provincial body: every county of its province is its own
+    counties = [p for p in m.places if p.level == "county"]
+    if not counties or not m.name.endswith(_OWN_SUFFIX):
+        return None
+    if any(p.city == city or provincial and p.province == province for p in counties):
+        return None
+    if any(p.city == city or p.province == province and p.level != "county" for p in m.places):
+        return None
+    return counties
 
 
 def _stem(name: str) -> str:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .flow import Flow
 
@@ -54,7 +56,8 @@ def bodies(flow: Flow, found: list | None = None) -> dict[str, str]:
     for n, _, start, body in found:
         if n not in KEPT:
             continue
-        nxt = next((s for s in starts if s > start), len(flow.text))
+        k = bisect_right(starts, start)
+        nxt = starts[k] if k < len(starts) else len(flow.text)
         out[str(n)] = flow.text[body:nxt][:KEEP_CHARS].strip()
     return out
 
@@ -72,18 +75,23 @@ def _headings(flow: Flow) -> list[tuple[int, int, int, int]]:
     for m in _HEADING.finditer(text):
         if m.start() and text[m.start() - 1] not in _BEFORE_HEADING:
             continue
-        no = flow.line_at(m.start(1))
-        if "\t" in flow.clean[no - 1]:
-            continue
-        section = _classify(m.group(2), _NUMERALS.get(m.group(1)))
+        # (table rows, "一、本年新收…申请数量", are not in the flow's text: no heading among them)
+        section, title = _heading(m.group(2), m.group(1))
         if section and section not in seen:
             seen.add(section)
-            words = m.group(2)
-            key = SECTIONS[section][1].search(words)
-            end = _TITLE_END.search(words, key.end() if key else 0)
-            body = m.start(2) + (end.end() if end else len(words))
-            found.append((section, no, m.start(), body))
+            found.append((section, flow.line_at(m.start(1)), m.start(), m.start(2) + title))
     return found
+
+
+@lru_cache(maxsize=4096)     # reports print the same few headings: decide each wording once per process
+def _heading(words: str, numeral: str) -> tuple[int | None, int]:
+    """(section, length of the title within `words`) of a heading's words after its numeral."""
+    section = _classify(words, _NUMERALS.get(numeral))
+    if not section:
+        return None, 0
+    key = SECTIONS[section][1].search(words)
+    end = _TITLE_END.search(words, key.end() if key else 0)
+    return section, end.end() if end else len(words)
 
 
 def _classify(heading: str, numeral: int | None) -> int | None:
