@@ -80,8 +80,8 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
             gc.freeze()
             if enabled:
                 gc.enable()
-        if read is None:
-            return None
+        if isinstance(read, str):
+            return _gave_up(read)
         stubs, failures, owner = read
         t0 = time.process_time()
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
@@ -98,7 +98,7 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         for pipe in pipes:
             reply = pipe.recv()
             if reply[0] != "moved":
-                return None
+                return _gave_up(_why(reply))
             moved.extend(reply[1])
         # while the workers check their own groups: the moved groups and the global rules here
         here = [check_part(moved, hierarchy, set(local))] if moved else []
@@ -110,7 +110,7 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         for pipe in pipes:
             reply = pipe.recv()
             if reply[0] != "checked":
-                return None
+                return _gave_up(_why(reply))
             parts.append(reply[1])
         parts += here
         for p in procs:
@@ -120,11 +120,30 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         return stubs, failures, findings, stats
     except (EOFError, OSError):
-        return None
+        return _gave_up(_DIED)
     finally:
         for p in procs:
             if p.is_alive():
                 p.kill()
+
+
+_DIED = "一个工作进程意外退出（可能是内存不足被系统终止）"
+
+
+def _why(reply) -> str:
+    """A worker's error reply as one line for a person (its traceback's last line)."""
+    if reply and reply[0] == "error":
+        last = str(reply[1]).strip().splitlines()[-1:] or [""]
+        return f"一个工作进程出错（{last[0]}）"
+    return _DIED
+
+
+def _gave_up(reason: str) -> None:
+    """Say on stderr why the run goes on in one process (the caller reads and checks everything
+    again the usual way: the result is the same, only slower); returns None for the caller."""
+    sys.stderr.write(f"并行核对未能完成：{reason}。改为在一个进程中重新读取和核对全部报告，需要更长时间。\n")
+    sys.stderr.flush()
+    return None
 
 
 def _import_before_fork(files: list[Path]) -> None:
@@ -300,7 +319,7 @@ def _from_reports(stubs: list[Report]):
 
 
 def _receive_reads(pipes, files: list[Path], progress):
-    """Each worker's progress, then its stand-ins and failures; None when a worker failed."""
+    """Each worker's progress, then its stand-ins and failures; why not, when a worker failed."""
     from multiprocessing.connection import wait
     got: dict[int, tuple] = {}
     done = 0
@@ -309,7 +328,10 @@ def _receive_reads(pipes, files: list[Path], progress):
     while waiting:
         for ready in wait(waiting):
             pipe = cast("Connection", ready)
-            msg = pipe.recv()
+            try:
+                msg = pipe.recv()
+            except EOFError:
+                return _DIED
             if msg[0] == "progress":
                 done += msg[1]
                 if progress:
@@ -318,7 +340,7 @@ def _receive_reads(pipes, files: list[Path], progress):
                 got[index[id(pipe)]] = msg[1:]
                 waiting.remove(pipe)
             else:
-                return None
+                return _why(msg)
     stubs, failures, owner = [], [], []
     for w in range(len(pipes)):
         s, f = got[w]

@@ -103,3 +103,42 @@ def test_exit_codes_are_those_of_one_process_and_a_small_run_starts_no_worker(tm
     auto = _run(root, None, *units)            # 62 files: far below SHARD_FROM, one process
     assert "工作进程" not in auto.stderr.decode()
     assert auto.stdout == _run(root, "0", *units).stdout
+
+
+# the real CLI, with one worker made to die while reading (killed by the system, e.g. out of memory)
+# or to fail with an exception while checking
+_DYING = """import os, sys
+from checker import shard
+real = shard._worker
+def worker(conn, files, sections):
+    if files == shard_first[0]:
+        {how}
+    return real(conn, files, sections)
+shard_first = []
+split = shard.split
+def first_share(files, n):
+    shares = split(files, n)
+    shard_first.append(shares[0])
+    return shares
+shard.split = first_share
+shard._worker = worker
+sys.argv[0] = "xxgk"
+from checker.entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("how", ["os._exit(9)", "shard.check_part = None"], ids=["killed", "error"])
+def test_a_failed_worker_falls_back_to_one_process_with_a_chinese_message(tmp_path, how):
+    root = _districts(tmp_path, flat=False)
+    args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
+    env = {**os.environ, "XXGK_SHARD": "1"}
+    env.pop("XXGK_SHARD_LOG", None)
+    script = _DYING.replace("{how}", how)
+    got = subprocess.run([sys.executable, "-c", script, "check", *args], capture_output=True, env=env)
+    one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
+    assert got.stdout == one.stdout and got.returncode == one.returncode == 2
+    err = got.stderr.decode()
+    assert "并行核对未能完成" in err and "改为在一个进程中重新读取和核对" in err
+    assert ("意外退出" if "exit" in how else "TypeError") in err
+    assert "Traceback" not in err
