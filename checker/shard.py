@@ -34,6 +34,7 @@ if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
 SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
 GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
 _BATCH = 64              # files read between two progress messages
+CHECK_CHUNK = 5000       # reports checked between two progress messages (whole groups: see `chunked`)
 _KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
 
 
@@ -90,10 +91,13 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         moved_ids = _crossing(group, owner)
         offsets = _offsets(owner, len(pipes))
         t1 = time.process_time()
+        to_check = 0
         for w, pipe in enumerate(pipes):
             lo, hi = offsets[w], offsets[w + 1]
             send = [i - lo for i in range(lo, hi) if group[i] in moved_ids]
-            pipe.send(("check", send, hierarchy, local))
+            chunks = chunked(group[lo:hi], moved_ids, CHECK_CHUNK)
+            to_check += sum(map(len, chunks))
+            pipe.send(("check", send, chunks, hierarchy, local))
         moved: list[Report] = []
         for pipe in pipes:
             reply = pipe.recv()
@@ -106,12 +110,9 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
         t2 = time.process_time()
-        parts = []
-        for pipe in pipes:
-            reply = pipe.recv()
-            if reply[0] != "checked":
-                return _gave_up(_why(reply))
-            parts.append(reply[1])
+        parts = _receive_checks(pipes, to_check, progress)
+        if isinstance(parts, str):
+            return _gave_up(parts)
         parts += here
         for p in procs:
             p.join(timeout=10)
@@ -236,6 +237,24 @@ def components(reports: list[Report], hierarchy) -> list[int]:
     return [find(i) for i in range(n)]
 
 
+def chunked(group: list[int], moved: set[int], size: int) -> list[list[int]]:
+    """A worker's reports to check (those of groups not moved) in chunks of about `size`, each
+    chunk a set of whole groups, in the reports' order: each chunk is checked on its own, so
+    that the worker can say how far it is and send its findings while it checks the next."""
+    chunks: list[list[int]] = []
+    chunk_of: dict[int, int] = {}
+    for i, g in enumerate(group):
+        if g in moved:
+            continue
+        c = chunk_of.get(g)
+        if c is None:
+            if not chunks or len(chunks[-1]) >= size:
+                chunks.append([])
+            c = chunk_of[g] = len(chunks) - 1
+        chunks[c].append(i)
+    return chunks
+
+
 def _crossing(group: list[int], owner: list[int]) -> set[int]:
     """The groups whose reports were read by more than one worker."""
     first: dict[int, int] = {}
@@ -321,7 +340,7 @@ def _from_reports(stubs: list[Report]):
 def _receive_reads(pipes, files: list[Path], progress):
     """Each worker's progress, then its stand-ins and failures; why not, when a worker failed."""
     from multiprocessing.connection import wait
-    got: dict[int, tuple] = {}
+    got: dict[int, tuple[list, list]] = {w: ([], []) for w in range(len(pipes))}
     done = 0
     index = {id(p): w for w, p in enumerate(pipes)}
     waiting = list(pipes)
@@ -333,11 +352,13 @@ def _receive_reads(pipes, files: list[Path], progress):
             except EOFError:
                 return _DIED
             if msg[0] == "progress":
+                its_stubs, its_failures = got[index[id(pipe)]]
+                its_stubs.extend(msg[3])
+                its_failures.extend(msg[4])
                 done += msg[1]
                 if progress:
                     progress(done, len(files), Path(msg[2]))
             elif msg[0] == "read":
-                got[index[id(pipe)]] = msg[1:]
                 waiting.remove(pipe)
             else:
                 return _why(msg)
@@ -350,6 +371,31 @@ def _receive_reads(pipes, files: list[Path], progress):
     return stubs, failures, owner
 
 
+def _receive_checks(pipes, total: int, progress):
+    """Each worker's checked parts as they come, with progress; why not, when a worker failed."""
+    from multiprocessing.connection import wait
+    parts: list[Part] = []
+    done = 0
+    waiting = list(pipes)
+    while waiting:
+        for ready in wait(waiting):
+            pipe = cast("Connection", ready)
+            try:
+                msg = pipe.recv()
+            except EOFError:
+                return _DIED
+            if msg[0] == "part":
+                parts.append(msg[2])
+                done += msg[1]
+                if progress:
+                    progress(done, total, None, what="核对报告")
+            elif msg[0] == "checked":
+                waiting.remove(pipe)
+            else:
+                return _why(msg)
+    return parts
+
+
 def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
     """Read `files`, send the stand-ins; then move the reports asked for to the main process and
     check the others here."""
@@ -358,24 +404,25 @@ def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
     _worker_gc()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
     try:
-        reports, failures = [], []
+        reports = []
         for k in range(0, len(files), _BATCH):
             batch = files[k:k + _BATCH]
             out = _read_batch(batch)
             reports.extend(out.reports)
-            failures.extend(out.failures)
-            conn.send(("progress", len(batch), str(batch[-1])))
+            # the stand-ins go with each batch: the main process takes them in while the reading
+            # goes on, not all at once after it
+            conn.send(("progress", len(batch), str(batch[-1]), [_stub(r, t1_sections) for r in out.reports],
+                       out.failures))
         gc.freeze()
-        conn.send(("read", [_stub(r, t1_sections) for r in reports], failures))
+        conn.send(("read",))
         read_cpu = time.process_time()
-        _, send, hierarchy, chosen = conn.recv()
-        moving = set(send)
+        _, send, chunks, hierarchy, chosen = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
-        mine = [r for i, r in enumerate(reports) if i not in moving]
-        part = check_part(mine, hierarchy, set(chosen))
+        for chunk in chunks:      # each sent when done: the main process takes it in meanwhile
+            conn.send(("part", len(chunk), check_part([reports[i] for i in chunk], hierarchy, set(chosen))))
         _log(f"工作进程 {os.getpid()}：读取 {len(files)} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {len(mine)} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
-        conn.send(("checked", part))
+             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+        conn.send(("checked",))
     except Exception:
         try:
             conn.send(("error", traceback.format_exc()))
