@@ -76,14 +76,11 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
         try:
-            read = _receive_reads(pipes, files, progress)
+            stubs, failures, owner = _receive_reads(pipes, files, progress)
         finally:
             gc.freeze()
             if enabled:
                 gc.enable()
-        if isinstance(read, str):
-            return _gave_up(read)
-        stubs, failures, owner = read
         t0 = time.process_time()
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
         group = components(stubs, hierarchy)
@@ -111,8 +108,6 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
             here.append(_global_part(stubs, hierarchy, glob))
         t2 = time.process_time()
         parts = _receive_checks(pipes, to_check, progress)
-        if isinstance(parts, str):
-            return _gave_up(parts)
         parts += here
         for p in procs:
             p.join(timeout=10)
@@ -120,6 +115,8 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         return stubs, failures, findings, stats
+    except _Failed as e:
+        return _gave_up(str(e))
     except (EOFError, OSError):
         return _gave_up(_DIED)
     finally:
@@ -337,11 +334,13 @@ def _from_reports(stubs: list[Report]):
     return _from_reports(stubs)
 
 
-def _receive_reads(pipes, files: list[Path], progress):
-    """Each worker's progress, then its stand-ins and failures; why not, when a worker failed."""
+class _Failed(Exception):
+    """A worker died or failed: why, for a person."""
+
+
+def _messages(pipes, last: str):
+    """(worker, message) from every worker until each has sent `last`."""
     from multiprocessing.connection import wait
-    got: dict[int, tuple[list, list]] = {w: ([], []) for w in range(len(pipes))}
-    done = 0
     index = {id(p): w for w, p in enumerate(pipes)}
     waiting = list(pipes)
     while waiting:
@@ -350,18 +349,25 @@ def _receive_reads(pipes, files: list[Path], progress):
             try:
                 msg = pipe.recv()
             except EOFError:
-                return _DIED
-            if msg[0] == "progress":
-                its_stubs, its_failures = got[index[id(pipe)]]
-                its_stubs.extend(msg[3])
-                its_failures.extend(msg[4])
-                done += msg[1]
-                if progress:
-                    progress(done, len(files), Path(msg[2]))
-            elif msg[0] == "read":
+                raise _Failed(_DIED) from None
+            if msg[0] == last:
                 waiting.remove(pipe)
+            elif msg[0] == "error":
+                raise _Failed(_why(msg))
             else:
-                return _why(msg)
+                yield index[id(pipe)], msg
+
+
+def _receive_reads(pipes, files: list[Path], progress):
+    """Each worker's progress with the stand-ins and failures of each batch it read."""
+    got: dict[int, tuple[list, list]] = {w: ([], []) for w in range(len(pipes))}
+    done = 0
+    for w, msg in _messages(pipes, "read"):
+        got[w][0].extend(msg[3])
+        got[w][1].extend(msg[4])
+        done += msg[1]
+        if progress:
+            progress(done, len(files), Path(msg[2]))
     stubs, failures, owner = [], [], []
     for w in range(len(pipes)):
         s, f = got[w]
@@ -371,28 +377,15 @@ def _receive_reads(pipes, files: list[Path], progress):
     return stubs, failures, owner
 
 
-def _receive_checks(pipes, total: int, progress):
-    """Each worker's checked parts as they come, with progress; why not, when a worker failed."""
-    from multiprocessing.connection import wait
+def _receive_checks(pipes, total: int, progress) -> list[Part]:
+    """Each worker's checked parts as they come, with progress."""
     parts: list[Part] = []
     done = 0
-    waiting = list(pipes)
-    while waiting:
-        for ready in wait(waiting):
-            pipe = cast("Connection", ready)
-            try:
-                msg = pipe.recv()
-            except EOFError:
-                return _DIED
-            if msg[0] == "part":
-                parts.append(msg[2])
-                done += msg[1]
-                if progress:
-                    progress(done, total, None, what="核对报告")
-            elif msg[0] == "checked":
-                waiting.remove(pipe)
-            else:
-                return _why(msg)
+    for _, msg in _messages(pipes, "checked"):
+        parts.append(msg[2])
+        done += msg[1]
+        if progress:
+            progress(done, total, None, what="核对报告")
     return parts
 
 
