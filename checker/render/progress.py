@@ -15,7 +15,10 @@ def _terminal() -> bool:
 
 
 def _line(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    # one write: a sharded check's workers write their own lines to the same stderr meanwhile
+    # (print writes the text and its newline apart, and a worker's line could land between them)
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 @contextlib.contextmanager
