@@ -34,6 +34,7 @@ if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
 SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
 GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
 _BATCH = 64              # files read between two progress messages
+CHECK_CHUNK = 5000       # reports checked between two progress messages (whole groups: see `chunked`)
 _KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
 
 
@@ -75,14 +76,11 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
         try:
-            read = _receive_reads(pipes, files, progress)
+            stubs, failures, owner = _receive_reads(pipes, files, progress)
         finally:
             gc.freeze()
             if enabled:
                 gc.enable()
-        if read is None:
-            return None
-        stubs, failures, owner = read
         t0 = time.process_time()
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
         group = components(stubs, hierarchy)
@@ -90,15 +88,18 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         moved_ids = _crossing(group, owner)
         offsets = _offsets(owner, len(pipes))
         t1 = time.process_time()
+        to_check = 0
         for w, pipe in enumerate(pipes):
             lo, hi = offsets[w], offsets[w + 1]
             send = [i - lo for i in range(lo, hi) if group[i] in moved_ids]
-            pipe.send(("check", send, hierarchy, local))
+            chunks = chunked(group[lo:hi], moved_ids, CHECK_CHUNK)
+            to_check += sum(map(len, chunks))
+            pipe.send(("check", send, chunks, hierarchy, local))
         moved: list[Report] = []
         for pipe in pipes:
             reply = pipe.recv()
             if reply[0] != "moved":
-                return None
+                return _gave_up(_why(reply))
             moved.extend(reply[1])
         # while the workers check their own groups: the moved groups and the global rules here
         here = [check_part(moved, hierarchy, set(local))] if moved else []
@@ -106,12 +107,7 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
         t2 = time.process_time()
-        parts = []
-        for pipe in pipes:
-            reply = pipe.recv()
-            if reply[0] != "checked":
-                return None
-            parts.append(reply[1])
+        parts = _receive_checks(pipes, to_check, progress)
         parts += here
         for p in procs:
             p.join(timeout=10)
@@ -119,12 +115,33 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         return stubs, failures, findings, stats
+    except _Failed as e:
+        return _gave_up(str(e))
     except (EOFError, OSError):
-        return None
+        return _gave_up(_DIED)
     finally:
         for p in procs:
             if p.is_alive():
                 p.kill()
+
+
+_DIED = "一个工作进程意外退出（可能是内存不足被系统终止）"
+
+
+def _why(reply) -> str:
+    """A worker's error reply as one line for a person (its traceback's last line)."""
+    if reply and reply[0] == "error":
+        last = str(reply[1]).strip().splitlines()[-1:] or [""]
+        return f"一个工作进程出错（{last[0]}）"
+    return _DIED
+
+
+def _gave_up(reason: str) -> None:
+    """Say on stderr why the run goes on in one process (the caller reads and checks everything
+    again the usual way: the result is the same, only slower); returns None for the caller."""
+    sys.stderr.write(f"并行核对未能完成：{reason}。改为在一个进程中重新读取和核对全部报告，需要更长时间。\n")
+    sys.stderr.flush()
+    return None
 
 
 def _import_before_fork(files: list[Path]) -> None:
@@ -217,6 +234,24 @@ def components(reports: list[Report], hierarchy) -> list[int]:
     return [find(i) for i in range(n)]
 
 
+def chunked(group: list[int], moved: set[int], size: int) -> list[list[int]]:
+    """A worker's reports to check (those of groups not moved) in chunks of about `size`, each
+    chunk a set of whole groups, in the reports' order: each chunk is checked on its own, so
+    that the worker can say how far it is and send its findings while it checks the next."""
+    chunks: list[list[int]] = []
+    chunk_of: dict[int, int] = {}
+    for i, g in enumerate(group):
+        if g in moved:
+            continue
+        c = chunk_of.get(g)
+        if c is None:
+            if not chunks or len(chunks[-1]) >= size:
+                chunks.append([])
+            c = chunk_of[g] = len(chunks) - 1
+        chunks[c].append(i)
+    return chunks
+
+
 def _crossing(group: list[int], owner: list[int]) -> set[int]:
     """The groups whose reports were read by more than one worker."""
     first: dict[int, int] = {}
@@ -299,26 +334,40 @@ def _from_reports(stubs: list[Report]):
     return _from_reports(stubs)
 
 
-def _receive_reads(pipes, files: list[Path], progress):
-    """Each worker's progress, then its stand-ins and failures; None when a worker failed."""
+class _Failed(Exception):
+    """A worker died or failed: why, for a person."""
+
+
+def _messages(pipes, last: str):
+    """(worker, message) from every worker until each has sent `last`."""
     from multiprocessing.connection import wait
-    got: dict[int, tuple] = {}
-    done = 0
     index = {id(p): w for w, p in enumerate(pipes)}
     waiting = list(pipes)
     while waiting:
         for ready in wait(waiting):
             pipe = cast("Connection", ready)
-            msg = pipe.recv()
-            if msg[0] == "progress":
-                done += msg[1]
-                if progress:
-                    progress(done, len(files), Path(msg[2]))
-            elif msg[0] == "read":
-                got[index[id(pipe)]] = msg[1:]
+            try:
+                msg = pipe.recv()
+            except EOFError:
+                raise _Failed(_DIED) from None
+            if msg[0] == last:
                 waiting.remove(pipe)
+            elif msg[0] == "error":
+                raise _Failed(_why(msg))
             else:
-                return None
+                yield index[id(pipe)], msg
+
+
+def _receive_reads(pipes, files: list[Path], progress):
+    """Each worker's progress with the stand-ins and failures of each batch it read."""
+    got: dict[int, tuple[list, list]] = {w: ([], []) for w in range(len(pipes))}
+    done = 0
+    for w, msg in _messages(pipes, "read"):
+        got[w][0].extend(msg[3])
+        got[w][1].extend(msg[4])
+        done += msg[1]
+        if progress:
+            progress(done, len(files), Path(msg[2]))
     stubs, failures, owner = [], [], []
     for w in range(len(pipes)):
         s, f = got[w]
@@ -326,6 +375,18 @@ def _receive_reads(pipes, files: list[Path], progress):
         failures.extend(f)
         owner.extend([w] * len(s))
     return stubs, failures, owner
+
+
+def _receive_checks(pipes, total: int, progress) -> list[Part]:
+    """Each worker's checked parts as they come, with progress."""
+    parts: list[Part] = []
+    done = 0
+    for _, msg in _messages(pipes, "checked"):
+        parts.append(msg[2])
+        done += msg[1]
+        if progress:
+            progress(done, total, None, what="核对报告")
+    return parts
 
 
 def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
@@ -336,24 +397,25 @@ def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
     _worker_gc()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
     try:
-        reports, failures = [], []
+        reports = []
         for k in range(0, len(files), _BATCH):
             batch = files[k:k + _BATCH]
             out = _read_batch(batch)
             reports.extend(out.reports)
-            failures.extend(out.failures)
-            conn.send(("progress", len(batch), str(batch[-1])))
+            # the stand-ins go with each batch: the main process takes them in while the reading
+            # goes on, not all at once after it
+            conn.send(("progress", len(batch), str(batch[-1]), [_stub(r, t1_sections) for r in out.reports],
+                       out.failures))
         gc.freeze()
-        conn.send(("read", [_stub(r, t1_sections) for r in reports], failures))
+        conn.send(("read",))
         read_cpu = time.process_time()
-        _, send, hierarchy, chosen = conn.recv()
-        moving = set(send)
+        _, send, chunks, hierarchy, chosen = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
-        mine = [r for i, r in enumerate(reports) if i not in moving]
-        part = check_part(mine, hierarchy, set(chosen))
+        for chunk in chunks:      # each sent when done: the main process takes it in meanwhile
+            conn.send(("part", len(chunk), check_part([reports[i] for i in chunk], hierarchy, set(chosen))))
         _log(f"工作进程 {os.getpid()}：读取 {len(files)} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {len(mine)} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
-        conn.send(("checked", part))
+             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+        conn.send(("checked",))
     except Exception:
         try:
             conn.send(("error", traceback.format_exc()))

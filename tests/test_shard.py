@@ -103,3 +103,66 @@ def test_exit_codes_are_those_of_one_process_and_a_small_run_starts_no_worker(tm
     auto = _run(root, None, *units)            # 62 files: far below SHARD_FROM, one process
     assert "工作进程" not in auto.stderr.decode()
     assert auto.stdout == _run(root, "0", *units).stdout
+
+
+def _cli_after(prelude: str, *args: str, env: dict) -> subprocess.CompletedProcess:
+    """The real CLI in a subprocess, after `prelude` has changed something in `checker.shard`."""
+    script = f"import os, sys\nfrom checker import shard\n{prelude}\nsys.argv[0] = 'xxgk'\n" \
+             "from checker.entry import main\nmain()\n"
+    return subprocess.run([sys.executable, "-c", script, "check", *args], capture_output=True, env=env)
+
+
+def test_each_worker_checks_in_chunks_of_whole_groups_and_says_how_far_it_is(tmp_path):
+    """One group a chunk (CHECK_CHUNK = 1): still exactly one process's output; the progress
+    of the checking is on stderr, in Chinese, up to every report the workers checked."""
+    root = _districts(tmp_path, flat=False)
+    args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
+    env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
+    got = _cli_after("shard.CHECK_CHUNK = 1", *args, env=env)
+    one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
+    assert got.stdout == one.stdout and got.returncode == one.returncode == 2
+    err = got.stderr.decode()
+    assert _worker_counts(got.stderr) == (41, 20)
+    counts = [int(n) for n in re.findall(r"^核对报告：(\d+)/41$", err, re.M)]
+    assert counts[-1] == 41 and len(counts) >= 2 and counts == sorted(counts)
+
+
+def test_chunks_hold_whole_groups_in_order():
+    from checker.shard import chunked
+    #        reports: 0  1  2  3  4  5  6  7
+    assert chunked([5, 5, 7, 9, 7, 9, 3, 3], {9}, 3) == [[0, 1, 2, 4], [6, 7]]
+    assert chunked([1, 2, 3], set(), 100) == [[0, 1, 2]]
+    assert chunked([1, 1], {1}, 1) == []
+
+
+# a worker made to die while reading (killed by the system, e.g. out of memory) or to fail with an
+# exception while checking
+_DYING = """real = shard._worker
+first = []
+split = shard.split
+def first_share(files, n):
+    shares = split(files, n)
+    first.append(shares[0])
+    return shares
+def worker(conn, files, sections):
+    if files == first[0]:
+        {how}
+    return real(conn, files, sections)
+shard.split = first_share
+shard._worker = worker
+"""
+
+
+@pytest.mark.parametrize("how", ["os._exit(9)", "shard.check_part = None"], ids=["killed", "error"])
+def test_a_failed_worker_falls_back_to_one_process_with_a_chinese_message(tmp_path, how):
+    root = _districts(tmp_path, flat=False)
+    args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
+    env = {**os.environ, "XXGK_SHARD": "1"}
+    env.pop("XXGK_SHARD_LOG", None)
+    got = _cli_after(_DYING.replace("{how}", how), *args, env=env)
+    one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
+    assert got.stdout == one.stdout and got.returncode == one.returncode == 2
+    err = got.stderr.decode()
+    assert "并行核对未能完成" in err and "改为在一个进程中重新读取和核对" in err
+    assert ("意外退出" if "exit" in how else "TypeError") in err
+    assert "Traceback" not in err

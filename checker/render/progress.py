@@ -15,32 +15,40 @@ def _terminal() -> bool:
 
 
 def _line(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    # one write: a sharded check's workers write their own lines to the same stderr meanwhile
+    # (print writes the text and its newline apart, and a worker's line could land between them)
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 @contextlib.contextmanager
 def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
     """Yields `progress(done, total, path)` for the readers; draws only when total > threshold.
-    `then`: what the command does once everything is read (`正在核对`), said when reading ends."""
+    `then`: what the command does once everything is read (`正在核对`), said when reading ends.
+    A later step counts its own way with `what` (a sharded check's `核对报告`: `checker.shard`)."""
     state: dict = {"step": 0}
 
-    def progress(done: int, total: int, path) -> None:
+    def progress(done: int, total: int, path, what: str = "读取报告") -> None:
         if total <= threshold:
             return
         state["long"] = True
+        ending = then if then and done == total and what == "读取报告" else None
         if not _terminal():
+            if state.get("what", what) != what:
+                state["step"] = 0
+            state["what"] = what
             step = done * 10 // total
             if done == 1 or step > state["step"] or done == total:
                 state["step"] = step
-                _line(f"读取报告：{done}/{total}" + (f"，{then}…" if then and done == total else ""))
+                _line(f"{what}：{done}/{total}" + (f"，{ending}…" if ending else ""))
             return
         if "bar" not in state:
             from rich.progress import Progress
             bar = Progress(transient=True, console=_stderr())
             bar.start()
-            state["bar"], state["task"] = bar, bar.add_task("读取报告", total=total)
-        state["bar"].update(state["task"], completed=done,
-                            description=f"{then}…" if then and done == total else "读取报告")
+            state["bar"], state["task"] = bar, bar.add_task(what, total=total)
+        state["bar"].update(state["task"], completed=done, total=total,
+                            description=f"{ending}…" if ending else what)
 
     try:
         yield progress

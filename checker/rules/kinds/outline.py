@@ -48,7 +48,8 @@ def _text(report: Report, section: int) -> str | None:
     """A section's text, or None when the report has no whole text or the section no heading."""
     found = report.facts.get("sections")
     texts = report.facts.get("section_text")
-    if found is None or texts is None or str(section) not in {str(k) for k in found}:
+    if found is None or texts is None or (section not in found and str(section) not in found
+                                          and str(section) not in {str(k) for k in found}):
         return None
     return texts.get(str(section), "")
 
