@@ -35,15 +35,16 @@ from . import solvepool
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
 REPEAT = 0.5                # the cost of repeating a solution already found (< one more cell)
-# The prose as soft evidence (see docs/findings.md, "正文数字作为旁证"): a cell whose printed value a
-# sentence of its own report states again is printed twice, so blaming it costs CONFIRMED more; a
-# cell of a broken equality whose prose figure differs, changed to exactly that figure, costs
-# AGREES less. Each is below one cell, so one prose figure alone never outweighs a whole cell (the
-# prose is itself sometimes the slip, and a table error is sometimes copied into it); two together
-# do: a confirmed cell and a figure that fits, or two figures that fit. Agreement weighs more than
-# confirmation: a prose figure that differs from the table and is exactly what the equalities need
-# is hardly a coincidence, while a figure equal to the table may have been copied from it.
-CONFIRMED = 0.35
+# The prose as soft evidence (see docs/findings.md, "正文数字作为旁证"). A cell of a broken equality
+# whose prose figure differs, changed to exactly that figure, costs AGREES less: below one cell, so
+# one prose figure alone never outweighs a whole cell (the prose is itself sometimes the slip), two
+# together do; a figure that differs from the table and is exactly what the equalities need is
+# hardly a coincidence. A cell whose printed value its own report's prose states again is printed
+# twice: blaming it costs CONFIRMED more, a tie-break only (like the discounts above, after the
+# plausibility of the slips): a table's error copied into its prose confirms the wrong value, and
+# as a fraction of a cell it blamed unchanged cells when every report's prose copied its table
+# (bench/NOTES.md, "Prose as soft evidence").
+CONFIRMED = 0.01
 AGREES = 0.75
 MAX_CELLS = 6000            # a larger cluster is not modelled (the greedy fallback decides); a widened
                             # district-year with many errors reaches 4,000–4,400 cells (bench.accuracy)
@@ -65,7 +66,7 @@ HIGHS_OPTIONS = {"mip_heuristic_run_feasibility_jump": False}
 class Solution:
     errors: dict[tuple[int, str], float]     # cell -> printed − right value
     weight: float
-    cells: float = 0.0      # its size as evidence: cells, plus CONFIRMED per confirmed one, less AGREES per fit
+    cells: float = 0.0      # its size as evidence: cells, less AGREES per cell changed to its prose figure
 
 
 class Unsolved(Exception):
@@ -88,7 +89,6 @@ class _Model:
     # prose figures that differ from the printed value: (column, change Δ to that figure); each gets
     # a binary "fits" column y (Δ = that change when y = 1) rewarded AGREES
     fits: list[tuple[int, float]] = field(default_factory=list)
-    confirmed: np.ndarray | None = None      # per cell: its printed value the prose states again
     found: list[Solution] = field(default_factory=list)
     cuts: list[list[int]] = field(default_factory=list)   # columns of each solution found
     open: bool = True
@@ -295,7 +295,6 @@ def _prose(dec, m: _Model, broken: set[tuple]) -> None:
     """The prose's figures as soft evidence (CONFIRMED, AGREES): only whole-number cells of a
     report (never a district's other units), and a fit only for a cell of a broken equality, so
     that the prose never makes a cell worth blaming that no broken equality involves."""
-    m.confirmed = np.zeros(len(m.keys), dtype=bool)
     involved = None
     for j, (i, c) in enumerate(m.keys):
         if i < 0 or not m.integer[j]:
@@ -304,7 +303,6 @@ def _prose(dec, m: _Model, broken: set[tuple]) -> None:
         if said is None:
             continue
         if abs(said - m.values[j]) < 1e-9:
-            m.confirmed[j] = True
             m.weight[j] += CONFIRMED
             continue
         if involved is None:
@@ -492,7 +490,7 @@ def _round(models: list[_Model], node_limit: int) -> int:
         # the value printed is the right one plus the error: right = printed + Δ
         fit = sum(1 for j, d in m.fits if abs(delta[j] - d) < 1e-6)
         m.found.append(Solution({m.keys[j]: -float(delta[j]) for j in chosen}, float(m.weight[chosen].sum()) - AGREES * fit,
-                                len(chosen) + CONFIRMED * int(m.confirmed[chosen].sum()) - AGREES * fit))
+                                len(chosen) - AGREES * fit))
         m.cuts.append(chosen)
         if len(m.found) >= MAX_SOLUTIONS:
             m.open = False

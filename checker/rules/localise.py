@@ -257,8 +257,9 @@ class Decoder:
 
     # --- several wrong cells: the exact method --------------------------------------------------
     def _exact(self, remaining: set[tuple], solutions: list[exact.Solution], complete: bool) -> list[Cause]:
-        # the fewest cells (the prose's figures counted in: `exact.CONFIRMED`), then the most plausible
-        # slips; equally good solutions in the order of their cells, not the order the solver found them
+        # the fewest cells (less the prose's figures that fit: `exact.AGREES`), then the most plausible
+        # slips, then the weights (totals, zeros, cells the prose confirms); equally good solutions in
+        # the order of their cells, not the order the solver found them
         def rank(s):
             return (round(s.cells, 6), -self._slips(s), s.weight)
         ranked = sorted(solutions, key=lambda s: (*rank(s), sorted(s.errors)))
@@ -295,13 +296,17 @@ class Decoder:
     def _causes_of(self, s: exact.Solution) -> list[dict[tuple[int, str], float]]:
         """A solution's cells as root causes: cells that share an equality go together, except
         that a district's sum joins the district's cell with a unit's, never two units' (two
-        units' reports slip independently: two findings, as `_joined` keeps them apart)."""
+        units' reports slip independently: two findings, as `_joined` keeps them apart), and only
+        when the sum holds as printed (the same slip in both, cancelling out in it); a district's
+        8 and a unit's 1 typed in the same cell break it: two slips, two findings."""
         sets = _Sets(s.errors)
         for x in s.errors:
             if exact.virtual(x):
                 continue
             for k in self.instances(x[0], x[1], self.hard):
                 terms = self.terms(k)
+                if k[0] == "H" and self.family[k[1]].initially(k) == "bad":
+                    continue
                 if k[0] == "H" and x != terms[0][:2]:
                     terms = terms[:1]
                 for i, c, _ in terms:

@@ -321,3 +321,16 @@ def test_a_prose_slip_next_to_a_table_error_blames_no_table_cell_for_it():
     assert blamed(f) == truth
     [p] = [f for f in found if f.rule == "R10"]
     assert p.suspect is None and p.cells[0].cell == "requests.received.total"
+
+
+def test_a_unit_and_its_district_slipping_differently_in_one_cell_are_two_findings():
+    """A stray 1 in a unit's 予以公开·其他 and （七）总计·其他, and the district's 予以公开·其他 typed 8
+    higher: solved together (the district's sum sees both) but two slips, since the sum does not
+    hold as printed (the same slip in both would cancel out in it: one finding, as above)."""
+    d = fresh()
+    unit = d.units[2]
+    mine = edit(d, [(unit, 2020, c, lambda v: v + 1)
+                    for c in ("requests.granted.other_org", "requests.handled_total.other_org")])
+    theirs = edit(d, [(d.parent_unit, 2020, "requests.granted.other_org", lambda v: v + 8)])
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert sorted(map(blamed, found), key=str) == sorted([mine, theirs], key=str)
