@@ -40,11 +40,12 @@ REPEAT = 0.5                # the cost of repeating a solution already found (< 
 # one prose figure alone never outweighs a whole cell (the prose is itself sometimes the slip), two
 # together do; a figure that differs from the table and is exactly what the equalities need is
 # hardly a coincidence. A cell whose printed value its own report's prose states again is printed
-# twice: blaming it costs CONFIRMED more, a tie-break only (like the discounts above, after the
-# plausibility of the slips): a table's error copied into its prose confirms the wrong value, and
-# as a fraction of a cell it blamed unchanged cells when every report's prose copied its table
+# twice: blaming it costs CONFIRMED more, the last tie-break only (below the discounts above, after
+# the plausibility of the slips): a table's error copied into its prose confirms the wrong value.
+# With every report's prose copying its table as printed, 0.35 and even 0.01 (which outweighs a
+# total's and a zero's discounts) blamed unchanged cells that the tables alone got right
 # (bench/NOTES.md, "Prose as soft evidence").
-CONFIRMED = 0.01
+CONFIRMED = 0.001
 AGREES = 0.75
 MAX_CELLS = 6000            # a larger cluster is not modelled (the greedy fallback decides); a widened
                             # district-year with many errors reaches 4,000–4,400 cells (bench.accuracy)
