@@ -23,7 +23,7 @@ from . import prose_patterns
 from .generate import district, write_texts, write_units
 from .inject import TABLE_KINDS, Injected, inject
 
-PROSE_RULES = {"prose": ("R10",), "period": ("M1",)}
+PROSE_RULES = {"prose": ("R10",), "prose_slip": ("R10",), "period": ("M1",)}
 LIST_AT_MOST = 40          # misses listed one per line; more are counted
 
 
@@ -36,6 +36,7 @@ class Score:
     suggested: int = 0
     false_errors: list[Finding] = field(default_factory=list)
     wrong_suspects: list[Finding] = field(default_factory=list)
+    prose_blames: list[Finding] = field(default_factory=list)     # prose_slip: its right table cell blamed
     by_kind: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
     missed: list[Injected] = field(default_factory=list)
     unlocalised: list[Injected] = field(default_factory=list)   # found, not blamed on exactly its cells
@@ -46,7 +47,7 @@ class Score:
     def add(self, other: "Score") -> None:
         for name in ("total", "found", "localisable", "localised", "suggested", "candidates_only"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("false_errors", "wrong_suspects", "missed", "unlocalised"):
+        for name in ("false_errors", "wrong_suspects", "prose_blames", "missed", "unlocalised"):
             getattr(self, name).extend(getattr(other, name))
         for kind, counts in other.by_kind.items():
             for key, n in counts.items():
@@ -60,6 +61,7 @@ class Score:
                 "localisation_pct": pct(self.localised, self.localisable),
                 "suggestion_correct": self.suggested, "suggestion_pct": pct(self.suggested, self.localisable),
                 "false_errors": len(self.false_errors), "wrong_suspects": len(self.wrong_suspects),
+                "prose_slip_blames": len(self.prose_blames),
                 "candidates_only": self.candidates_only}
 
 
@@ -88,12 +90,20 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
         k = s.by_kind[t.kind]
         k["injected"] += 1
         if t.kind in PROSE_RULES:
-            hit = [f for f in findings if f.rule in PROSE_RULES[t.kind] and (f.unit, f.year) == (t.unit, t.year)]
+            hit = [f for f in findings if f.rule in PROSE_RULES[t.kind] and (f.unit, f.year) == (t.unit, t.year)
+                   and (t.prose_cell is None or CellRef(t.unit, t.year, t.prose_cell) in f.cells)]
             if hit:
                 s.found += 1
                 k["found"] += 1
             else:
                 s.missed.append(t)
+            if t.prose_cell is not None:
+                # the table prints this cell right: a finding that blames it (R10's own included)
+                # was misled by the prose
+                ref = CellRef(t.unit, t.year, t.prose_cell)
+                blamed = [f for f in findings if f.severity == "error" and ref in dict(_blamed(f))]
+                s.prose_blames.extend(blamed)
+                k["table_blamed"] += len(blamed)
             continue
         refs = {CellRef(c.unit, c.year, c.cell): c.original for c in t.changes}
         about = [f for f in findings
@@ -187,6 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  建议值等于原值      {r['suggestion_correct']}/{r['table_errors_found']} = {r['suggestion_pct']}%")
     print(f"  误报的错误          {r['false_errors']}")
     print(f"  指错单元格的发现    {r['wrong_suspects']}（与注入错误有关，但嫌疑单元格不是注入的那一格）")
+    print(f"  正文笔误却指表格    {r['prose_slip_blames']}（prose_slip：表格该格正确、正文数字写错，却有发现指该格填错）")
     print(f"  其中未点名、只列为候选  {r['candidates_only']}（未定位的错误中，没有指错一格、注入的单元格都在候选里的；仍计为未定位）")
     print("  按错误类型（定位率 = 定位/查出）：")
     for kind, k in s.by_kind.items():
@@ -202,6 +213,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  ……另有 {len(s.unlocalised) - LIST_AT_MOST} 处未准确定位（--json 给出按类型的计数）")
     for f in s.wrong_suspects[:20]:
         print(f"  指错：{f.rule} {f.unit} {f.year} {f.suspect.cell} {f.message[:120]}")
+    for f in s.prose_blames[:20]:
+        print(f"  正文笔误却指表格：{f.rule} {f.unit} {f.year} {f.message[:120]}")
     for f in s.false_errors[:20]:
         print(f"  误报：{f.rule} {f.unit} {f.year} {f.message[:120]}")
     print(prose_patterns.report(prose))

@@ -1,11 +1,15 @@
 """Known errors injected into a generated district, with a record of the truth: which report,
-which cell, the original value and what was printed instead. Each error goes to its own report.
+which cell, the original value and what was printed instead. Each error goes to its own report
+(except `prose_slip`).
 
 Kinds: `typo` (one digit wrong), `transposition` (two adjacent digits swapped), `wrong_total`
 (a total cell off), `carryover` (上年结转 disagrees with last year's 结转下年), `district` (a
 cell of the district's aggregate disagrees with its units), `unit_slip` (an amount in 元 where
 万元 is asked), `blank` (a cell left empty), `prose` (the prose figure disagrees with the table),
-`period` (the period sentence names the wrong year).
+`period` (the period sentence names the wrong year), `prose_slip` (the prose misstates 新收 or
+予以公开 by a typed slip while the table prints it right; mostly in a report that also carries a
+table error, the only error that shares a report with another: the localiser weighs the prose
+there and must blame no table cell for the prose's slip).
 
 Kinds that change several cells at once (issue 13), each one root cause with every changed cell
 in the record's `changes`: `stray_digit` (a digit typed too many: 7 → 17), `multiple` (a stray 1
@@ -27,7 +31,7 @@ from .generate import District
 
 # kind -> share of the injected errors (in this order; the remainder goes to typos)
 MIX = (("typo", 7), ("transposition", 6), ("wrong_total", 5), ("carryover", 4), ("district", 3),
-       ("unit_slip", 2), ("blank", 5), ("prose", 4), ("period", 4), ("stray_digit", 4), ("multiple", 4),
+       ("unit_slip", 2), ("blank", 5), ("prose", 4), ("prose_slip", 3), ("period", 4), ("stray_digit", 4), ("multiple", 4),
        ("interacting", 2), ("block", 3), ("zero_total_column", 2), ("zero_total_row", 2))
 TABLE_KINDS = ("typo", "transposition", "wrong_total", "carryover", "district", "unit_slip", "blank",
                "stray_digit", "multiple", "interacting", "block", "zero_total_column", "zero_total_row")
@@ -51,6 +55,7 @@ class Injected:
     original: float | None
     printed: float | None
     more: tuple[Change, ...] = ()      # the other cells the same root cause changed
+    prose_cell: str | None = None      # prose_slip: the cell whose figure the prose misstates
 
     @property
     def changes(self) -> list[Change]:
@@ -111,6 +116,8 @@ def _one(d: District, kind: str, rng: random.Random, used) -> Injected | None:
         received, granted = d.prose[(r.unit, r.year)]
         d.prose[(r.unit, r.year)] = ((received or 0) + rng.choice((1, 2, 3, 10)), granted)
         return Injected(kind, r.unit, r.year, None, received, d.prose[(r.unit, r.year)][0])
+    if kind == "prose_slip":
+        return _prose_slip(d, rng, used)
     if kind == "period":
         r = _pick(d, rng, used)
         d.periods[(r.unit, r.year)] = r.year - 1
@@ -149,6 +156,34 @@ def _one(d: District, kind: str, rng: random.Random, used) -> Injected | None:
             if printed is not None and printed != v:
                 _set(r, cell, printed)
                 return Injected(kind, r.unit, r.year, cell, v, printed)
+    return None
+
+
+PROSE_CELLS = ("requests.received.total", "requests.granted.total")     # the figures the prose states
+
+
+def _prose_slip(d: District, rng: random.Random, used) -> Injected | None:
+    """The prose misstates a figure its table prints right: a typed slip of it (digits swapped, one
+    digit wrong). Mostly in a report that already carries a table error, so that the localiser
+    weighs this prose while it decides which cell is wrong there (it must blame no table cell for
+    the prose's slip); the cell is one that error left as it was."""
+    busy = [r for r in d.reports if (r.unit, r.year) in used]
+    for _ in range(50):
+        r = rng.choice(busy) if busy and rng.random() < 0.75 else _pick(d, rng, used)
+        if r is None:
+            return None
+        stated = list(d.prose[(r.unit, r.year)])
+        n = rng.randrange(2)
+        cell, v = PROSE_CELLS[n], stated[n]
+        # the prose still states what its table prints (no prose error there yet), and the table's
+        # error, if any, left this cell as it was
+        if v is None or any(r.get(c) != x for c, x in zip(PROSE_CELLS, stated)):
+            continue
+        said = _mutate("transposition", v, rng) if v >= 10 and rng.random() < 0.5 else None
+        said = said if said is not None else _mutate("typo", v, rng)
+        stated[n] = said = int(said)       # the prose prints a whole number ("6 件", not "6.0 件")
+        d.prose[(r.unit, r.year)] = tuple(stated)
+        return Injected("prose_slip", r.unit, r.year, None, v, said, prose_cell=cell)
     return None
 
 
@@ -195,8 +230,10 @@ def apply_to_reports(d: District) -> None:
         r.period = f"{py}-01-01/{py}-12-31"
         received, granted = d.prose[(r.unit, r.year)]
         if received is not None:
-            text = f"{r.year} 年共收到政府信息公开申请 {received} 件"
+            text = f"{r.year} 年共收到政府信息公开申请 {received} 件，予以公开 {granted} 件"
             r.prose = [ProseFact("count", text, 8, float(received), cell="requests.received.total")]
+            if granted is not None:
+                r.prose.append(ProseFact("count", text, 8, float(granted), cell="requests.granted.total"))
 
 
 # --- errors that change several cells ---------------------------------------------------------------

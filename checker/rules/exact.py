@@ -35,6 +35,18 @@ from . import solvepool
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
 REPEAT = 0.5                # the cost of repeating a solution already found (< one more cell)
+# The prose as soft evidence (see docs/findings.md, "正文数字作为旁证"). A cell of a broken equality
+# whose prose figure differs, changed to exactly that figure, costs AGREES less: below one cell, so
+# one prose figure alone never outweighs a whole cell (the prose is itself sometimes the slip), two
+# together do; a figure that differs from the table and is exactly what the equalities need is
+# hardly a coincidence. A cell whose printed value its own report's prose states again is printed
+# twice: blaming it costs CONFIRMED more, the last tie-break only (below the discounts above, after
+# the plausibility of the slips): a table's error copied into its prose confirms the wrong value.
+# With every report's prose copying its table as printed, 0.35 and even 0.01 (which outweighs a
+# total's and a zero's discounts) blamed unchanged cells that the tables alone got right
+# (bench/NOTES.md, "Prose as soft evidence").
+CONFIRMED = 0.001
+AGREES = 0.75
 MAX_CELLS = 6000            # a larger cluster is not modelled (the greedy fallback decides); a widened
                             # district-year with many errors reaches 4,000–4,400 cells (bench.accuracy)
 BATCH_CELLS = 500          # clusters solved together, up to this many cells per program
@@ -55,6 +67,7 @@ HIGHS_OPTIONS = {"mip_heuristic_run_feasibility_jump": False}
 class Solution:
     errors: dict[tuple[int, str], float]     # cell -> printed − right value
     weight: float
+    cells: float = 0.0      # its size as evidence: cells, less AGREES per cell changed to its prose figure
 
 
 class Unsolved(Exception):
@@ -74,6 +87,9 @@ class _Model:
     lo: list[float]
     hi: list[float]
     block: tuple = ()       # (row, column, coefficient, lo, hi) arrays of rows and |Δ| ≤ M·z, built once
+    # prose figures that differ from the printed value: (column, change Δ to that figure); each gets
+    # a binary "fits" column y (Δ = that change when y = 1) rewarded AGREES
+    fits: list[tuple[int, float]] = field(default_factory=list)
     found: list[Solution] = field(default_factory=list)
     cuts: list[list[int]] = field(default_factory=list)   # columns of each solution found
     open: bool = True
@@ -271,13 +287,35 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
                   big=np.where(money, np.maximum(2 * spread.max() + 1, 1.01 * np.abs(values) + 1),
                                2 * spread.max() + 1),
                   rows=rows, lo=lo, hi=hi)
+    _prose(dec, model, broken)
     model.block = _block(model)
     return model
 
 
+def _prose(dec, m: _Model, broken: set[tuple]) -> None:
+    """The prose's figures as soft evidence (CONFIRMED, AGREES): only whole-number cells of a
+    report (never a district's other units), and a fit only for a cell of a broken equality, so
+    that the prose never makes a cell worth blaming that no broken equality involves."""
+    involved = None
+    for j, (i, c) in enumerate(m.keys):
+        if i < 0 or not m.integer[j]:
+            continue
+        said = dec.stated(i).get(c)
+        if said is None:
+            continue
+        if abs(said - m.values[j]) < 1e-9:
+            m.weight[j] += CONFIRMED
+            continue
+        if involved is None:
+            involved = {(i2, c2) for k in broken for i2, c2, _ in dec.terms(k)}
+        if (i, c) in involved and abs(said - m.values[j]) <= m.big[j]:
+            m.fits.append((j, said - m.values[j]))
+
+
 def _block(m: _Model) -> tuple:
-    """The model's constraints over its own columns [Δ (n), z (n)] as COO arrays: its equalities,
-    then Δ − M·z ≤ 0 and −Δ − M·z ≤ 0 per cell. Batches and enumeration rounds reuse them."""
+    """The model's constraints over its own columns [Δ (n), z (n), y (fits)] as COO arrays: its
+    equalities, then Δ − M·z ≤ 0 and −Δ − M·z ≤ 0 per cell, then per prose fit Δ = d when y = 1.
+    Batches and enumeration rounds reuse them."""
     n, e = len(m.keys), len(m.rows)
     sizes = np.fromiter((len(cols) for cols, _ in m.rows), dtype=np.int64, count=e)
     ri = np.repeat(np.arange(e), sizes)
@@ -291,8 +329,22 @@ def _block(m: _Model) -> tuple:
     lo = np.concatenate([np.asarray(m.lo, dtype=float), np.full(2 * n, -np.inf)])
     hi = np.concatenate([np.asarray(m.hi, dtype=float), np.zeros(2 * n)])
     strong = _strengthened(m, ri, ci, data, lo[:e], hi[:e])
-    return (np.concatenate([ri, bi, strong[0] + len(lo)]), np.concatenate([ci, bc, strong[1]]),
-            np.concatenate([data, bd, strong[2]]), np.concatenate([lo, strong[3]]), np.concatenate([hi, strong[4]]))
+    # per fit t (cell j, change d), with K = M_j + |d|: Δj + (K − d)·yt ≤ K and Δj − (K + d)·yt ≥ −K
+    # (y = 1: Δj = d; y = 0: no constraint within |Δj| ≤ M_j)
+    fr, fc, fd, flo, fhi = [], [], [], [], []
+    for t, (j, d) in enumerate(m.fits):
+        k = float(m.big[j]) + abs(d)
+        fr += [2 * t, 2 * t, 2 * t + 1, 2 * t + 1]
+        fc += [j, 2 * n + t, j, 2 * n + t]
+        fd += [1.0, k - d, 1.0, -(k + d)]
+        flo += [-np.inf, -k]
+        fhi += [k, np.inf]
+    top = len(lo) + len(strong[3])
+    return (np.concatenate([ri, bi, strong[0] + len(lo), np.asarray(fr, dtype=np.int64) + top]),
+            np.concatenate([ci, bc, strong[1], np.asarray(fc, dtype=np.int64)]),
+            np.concatenate([data, bd, strong[2], np.asarray(fd, dtype=float)]),
+            np.concatenate([lo, strong[3], np.asarray(flo, dtype=float)]),
+            np.concatenate([hi, strong[4], np.asarray(fhi, dtype=float)]))
 
 
 def _strengthened(m: _Model, ri, ci, data, lo, hi) -> tuple:
@@ -356,7 +408,7 @@ def _round(models: list[_Model], node_limit: int) -> int:
     offsets, at = [], 0
     for m in models:
         offsets.append(at)
-        at += 2 * len(m.keys)
+        at += 2 * len(m.keys) + len(m.fits)
     n_cuts = sum(len(m.cuts) for m in models)
     width = at + n_cuts
     data, ri, ci, lo, hi = [], [], [], [], []
@@ -377,6 +429,7 @@ def _round(models: list[_Model], node_limit: int) -> int:
         upper[off:off + n] = m.big
         integrality[off:off + n] = m.integer.astype(int)
         objective[off + n:off + 2 * n] = m.weight
+        objective[off + 2 * n:off + 2 * n + len(m.fits)] = -AGREES
         if m.found:
             # a further solution counts only with as few cells as the first (one more cell always
             # costs more than repeating): saying so prunes the solver's search
@@ -436,7 +489,9 @@ def _round(models: list[_Model], node_limit: int) -> int:
             m.open = False           # no other solution with as few cells
             continue
         # the value printed is the right one plus the error: right = printed + Δ
-        m.found.append(Solution({m.keys[j]: -float(delta[j]) for j in chosen}, float(m.weight[chosen].sum())))
+        fit = sum(1 for j, d in m.fits if abs(delta[j] - d) < 1e-6)
+        m.found.append(Solution({m.keys[j]: -float(delta[j]) for j in chosen}, float(m.weight[chosen].sum()) - AGREES * fit,
+                                len(chosen) - AGREES * fit))
         m.cuts.append(chosen)
         if len(m.found) >= MAX_SOLUTIONS:
             m.open = False

@@ -248,7 +248,13 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
     the suggested value, is the same root cause: fold it into that finding as confirming evidence
     (`localised` gets the confirmed finding in place of the one it confirms). The same when the
     equalities left several candidates and the prose figure is one candidate's value: it names it."""
-    by_cell = {f.suspect: n for n, f in enumerate(localised) if f.suspect is not None and f.suggestion is not None}
+    # every cell a finding blames, not only its first (a row typed +3 in 自然人 and 总计: the prose
+    # states the 总计)
+    by_cell: dict = {}
+    for n, f in enumerate(localised):
+        for x in f.suspects:
+            if x.suggestion is not None:
+                by_cell.setdefault(x.ref, (n, x.suggestion))
     # candidates the equalities could not choose among (one equality, e.g. R4): the prose's figure
     # for one of them, equal to what that cell should be, chooses it
     by_candidate: dict = {}
@@ -263,9 +269,9 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
             out.append(f)
             continue
         said, where = float(f.actual), f.where or f.source or ""
-        n = by_cell.get(f.cells[0])
+        n, suggested = by_cell.get(f.cells[0], (None, None))
         g = localised[n] if n is not None else None
-        if g is not None and abs(said - float(g.suggestion)) < 1e-9:
+        if g is not None and abs(said - float(suggested)) < 1e-9:
             localised[n] = dataclasses.replace(
                 g, message=g.message + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
             continue

@@ -66,6 +66,7 @@ class Decoder:
         self._inst: dict[tuple, list] = {}
         self._res: dict[tuple, float] = {}
         self._dirty: set[tuple] = set()       # instances through a corrected cell
+        self._stated: dict[int, dict[str, float]] = {}
 
     # --- evaluating an instance under the corrections made so far -----------------------------
     def terms(self, key):
@@ -95,6 +96,14 @@ class Decoder:
                 r = sum(coef * self.value(i, c) for i, c, coef in self.terms(key))
             self._res[key] = r
         return r
+
+    def stated(self, i: int) -> dict[str, float]:
+        """The figures report i's prose states for its cells, as R10 reads them (soft evidence)."""
+        out = self._stated.get(i)
+        if out is None:
+            from .kinds.prose import figures
+            out = self._stated[i] = figures(self.ctx.reports[i])
+        return out
 
     def correct(self, x: tuple[int, str], e: float) -> None:
         """Take x's value as value − e from now on (the residuals through x change)."""
@@ -248,10 +257,14 @@ class Decoder:
 
     # --- several wrong cells: the exact method --------------------------------------------------
     def _exact(self, remaining: set[tuple], solutions: list[exact.Solution], complete: bool) -> list[Cause]:
-        # equally good solutions in the order of their cells, not the order the solver found them
-        ranked = sorted(solutions, key=lambda s: (-self._slips(s), s.weight, sorted(s.errors)))
+        # the fewest cells (less the prose's figures that fit: `exact.AGREES`), then the most plausible
+        # slips, then the weights (totals, zeros, cells the prose confirms); equally good solutions in
+        # the order of their cells, not the order the solver found them
+        def rank(s):
+            return (round(s.cells, 6), -self._slips(s), s.weight)
+        ranked = sorted(solutions, key=lambda s: (*rank(s), sorted(s.errors)))
         best = ranked[0]
-        tied = [s for s in ranked if (self._slips(s), s.weight) == (self._slips(best), best.weight)]
+        tied = [s for s in ranked if rank(s) == rank(best)]
         groups = self._causes_of(best)
         # the groups every tied solution shares are certain (unless the list is incomplete);
         # a change in "one of a district's other units" names no cell
@@ -283,13 +296,17 @@ class Decoder:
     def _causes_of(self, s: exact.Solution) -> list[dict[tuple[int, str], float]]:
         """A solution's cells as root causes: cells that share an equality go together, except
         that a district's sum joins the district's cell with a unit's, never two units' (two
-        units' reports slip independently: two findings, as `_joined` keeps them apart)."""
+        units' reports slip independently: two findings, as `_joined` keeps them apart), and only
+        when the sum holds as printed (the same slip in both, cancelling out in it); a district's
+        8 and a unit's 1 typed in the same cell break it: two slips, two findings."""
         sets = _Sets(s.errors)
         for x in s.errors:
             if exact.virtual(x):
                 continue
             for k in self.instances(x[0], x[1], self.hard):
                 terms = self.terms(k)
+                if k[0] == "H" and self.family[k[1]].initially(k) == "bad":
+                    continue
                 if k[0] == "H" and x != terms[0][:2]:
                     terms = terms[:1]
                 for i, c, _ in terms:
@@ -388,7 +405,7 @@ class Decoder:
                 for fixed in (_money_slips(v) if money else _swaps(v)):
                     if v:
                         options.append(((i, c), v - fixed, coef * (v - fixed)))   # d: how much r drops
-            picked = slip_set(r, tol, options, money)
+            picked = slip_set(r, tol, options, money, self._prose_score)
             if any(k != key and self.status(k) == "ok" for (i, c), _, _ in picked
                    for k in self.instances(i, c, self.hard)):
                 continue                         # the correction would break another equality
@@ -397,6 +414,16 @@ class Decoder:
                 causes.append(Cause([key], suspect=x, error=e,
                                     slip="疑似元与万元混用" if money else "疑似相邻数字颠倒"))
         return causes
+
+    def _prose_score(self, option: tuple) -> float:
+        """How far report's prose supports correcting a cell by e (option (cell, e, d)): AGREES when
+        it states the corrected value, −CONFIRMED when it states the printed one."""
+        (i, c), e, _ = option
+        said = self.stated(i).get(c) if i >= 0 else None
+        if said is None:
+            return 0.0
+        v = self.value(i, c)
+        return exact.AGREES if abs(said - (v - e)) < SAME else -exact.CONFIRMED if abs(said - v) < SAME else 0.0
 
     def _score(self, x: tuple[int, str], remaining: set[tuple]):
         i, cell = x
@@ -503,12 +530,14 @@ OPPOSITE_REACH = 10
 MAX_SWAP_OPTIONS = 60      # more ways to swap back than this: a match proves little
 
 
-def slip_set(r: float, tol: float, options: list[tuple], money: bool) -> list[tuple]:
+def slip_set(r: float, tol: float, options: list[tuple], money: bool, prose=None) -> list[tuple]:
     """The slips that account for a district sum's residual `r`: `options` are (cell, correction,
     d) with d how much correcting that cell lowers r. Fewest slips first: one swapped number beats
-    two that happen to add up. One matching set: all of it. Several (as few slips each): the
-    slips every one of them contains (a unit's 162 for 126 is in each pair that matches, the other
-    half could be any of several units: that half stays a candidate), else nothing."""
+    two that happen to add up. Among sets of as many slips, those the prose supports most
+    (`prose(option)`: the weights of `exact.CONFIRMED` and `exact.AGREES`), as in the exact method.
+    One matching set: all of it. Several: the slips every one of them contains (a unit's 162 for
+    126 is in each pair that matches, the other half could be any of several units: that half
+    stays a candidate), else nothing."""
     if money:
         options = [o for o in options if o[2] * r > 0 and abs(o[2]) <= abs(r) * 1.0001 + tol]
         if len(options) > 150:
@@ -526,6 +555,9 @@ def slip_set(r: float, tol: float, options: list[tuple], money: bool) -> list[tu
                 hits.append(combo)
         if hits:
             break
+    if prose is not None and len(hits) > 1:
+        support = [round(sum(prose(o) for o in h), 6) for h in hits]
+        hits = [h for h, n in zip(hits, support) if n == max(support)]
     if len(hits) == 1:
         return list(hits[0])
     if money or not hits or len(hits[0]) < 2:

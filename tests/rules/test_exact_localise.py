@@ -268,3 +268,69 @@ def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
     assert rounds, "no cluster reached the exact method"
     monkeypatch.setattr(exact, "HIGHS_OPTIONS", {})
     assert _injected_findings(seed=4) == ours
+
+
+# --- the prose's figures as soft evidence (exact.CONFIRMED, exact.AGREES) ---------------------------
+def _row_raised(prose):
+    """教育局 2021 prints 予以公开 自然人 and 总计 both 3 too high (15 for 12): R3 breaks in both
+    columns, and lowering any result row with 3 or more in both columns by 3 mends them as well
+    (as many cells, equally plausible slips). Checked alone, with the given prose facts."""
+    from checker.model import ProseFact
+    d = district(8, (2021,), seed=5)
+    r = d.report("道里区教育局", 2021)
+    truth = edit(d, [("道里区教育局", 2021, c, lambda v: v + 3)
+                     for c in ("requests.granted.natural_person", "requests.granted.total")])
+    r.prose = [ProseFact("count", text, 8, float(v), cell=c) for text, c, v in prose]
+    return truth, check([r]).findings
+
+
+def test_a_prose_figure_that_fits_names_one_of_several_equally_small_corrections():
+    truth, found = _row_raised([])
+    [f] = [f for f in found if f.severity == "error"]
+    assert f.suspect is None and len(f.candidate_sets) > 1          # the tables alone cannot choose
+    truth, found = _row_raised([("予以公开 12 件", "requests.granted.total", 12)])
+    [f] = [f for f in found if f.severity == "error"]
+    assert blamed(f) == truth
+    assert "正文也写作 12" in f.message          # R10's disagreement is this finding, not a second one
+
+
+def test_a_prose_figure_equal_to_the_printed_value_rules_that_cell_out():
+    _, found = _row_raised([])
+    [before] = [f for f in found if f.severity == "error"]
+    _, found = _row_raised([("部分公开 3 件", "requests.partly_granted.total", 3)])
+    [after] = [f for f in found if f.severity == "error"]
+    assert after.suspect is None
+    sets = [{x.ref.cell for x in st} for st in after.candidate_sets]
+    assert len(sets) == len(before.candidate_sets) - 1
+    assert not any("requests.partly_granted.total" in st for st in sets)
+
+
+def test_a_prose_slip_next_to_a_table_error_blames_no_table_cell_for_it():
+    """The prose misstates 新收 (41 for 14) in a report whose table holds a stray 1 in two cells:
+    the finding names exactly those two cells; R10 reports the prose and suspects no cell."""
+    from checker.model import ProseFact
+    d = fresh()
+    unit = d.units[2]
+    cells = ("requests.partly_granted.commercial", "requests.handled_total.commercial")
+    truth = edit(d, [(unit, 2020, c, 1) for c in cells])
+    r = d.report(unit, 2020)
+    said = int(r.get("requests.received.total")) + 27
+    r.prose = [ProseFact("count", f"共收到申请 {said} 件", 8, float(said), cell="requests.received.total")]
+    found = errors(check(d.reports, units=d.hierarchy()))
+    [f] = [f for f in found if f.rule != "R10"]
+    assert blamed(f) == truth
+    [p] = [f for f in found if f.rule == "R10"]
+    assert p.suspect is None and p.cells[0].cell == "requests.received.total"
+
+
+def test_a_unit_and_its_district_slipping_differently_in_one_cell_are_two_findings():
+    """A stray 1 in a unit's 予以公开·其他 and （七）总计·其他, and the district's 予以公开·其他 typed 8
+    higher: solved together (the district's sum sees both) but two slips, since the sum does not
+    hold as printed (the same slip in both would cancel out in it: one finding, as above)."""
+    d = fresh()
+    unit = d.units[2]
+    mine = edit(d, [(unit, 2020, c, lambda v: v + 1)
+                    for c in ("requests.granted.other_org", "requests.handled_total.other_org")])
+    theirs = edit(d, [(d.parent_unit, 2020, "requests.granted.other_org", lambda v: v + 8)])
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert sorted(map(blamed, found), key=str) == sorted([mine, theirs], key=str)

@@ -277,3 +277,35 @@ def test_a_district_sum_off_by_a_non_slip_names_no_unit():
     _decisions(d, 2021, [2483, 48, 126], {2: 149})
     [f] = errors(check(d.reports, units=d.hierarchy()))
     assert f.suspect is None and len(f.candidates) > 1
+
+
+@pytest.mark.parametrize("stated", ["fits", "confirms"])
+def test_the_prose_chooses_between_two_units_swaps_that_explain_a_district_sum_equally(stated):
+    """Unit 0's 48 printed 84 leaves the sum 36 high; unit 1's 73 swapped back to 37 would explain
+    it as well: the tables alone name neither. Unit 0's prose stating 48 (what its cell should be),
+    or unit 1's stating 73 (what it prints), names unit 0."""
+    from checker.model import ProseFact
+    d = district(8, (2021,), seed=5)
+    cell = _decisions(d, 2021, [48, 73, 7], {0: 84})    # the district's 128 has no swap by 36
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert f.suspect is None
+    n, value = (0, 48) if stated == "fits" else (1, 73)
+    d.report(d.units[n], 2021).prose = [ProseFact("count", f"作出行政许可决定 {value} 件", 8, float(value), cell=cell)]
+    [f] = errors(check(d.reports, units=d.hierarchy()))
+    assert (f.suspect.unit, f.suspect.cell, f.suggestion) == (d.units[0], cell, 48)
+
+
+def test_the_prose_figures_localisation_weighs_are_the_ones_r10_compares():
+    """A sum of cells, a cell stated twice with different figures, and a 新收 figure that is 新收 +
+    上年结转 (R10's other reading) are no evidence about one cell."""
+    from checker.model import ProseFact
+    from checker.rules.kinds.prose import figures
+    d = district(8, (2020, 2021), seed=5)
+    r = next(x for x in d.reports if x.get("requests.carried_over.total") and x.get("requests.granted.total"))
+    got, carried = r.get("requests.received.total"), r.get("requests.carried_over.total")
+    fact = lambda v, c: ProseFact("count", "t", 8, float(v), cell=c)   # noqa: E731
+    r.prose = [fact(got + carried, "requests.received.total"),
+               fact(5, "requests.partly_granted.total"), fact(6, "requests.partly_granted.total"),
+               fact(9, "requests.received.total+requests.carried_over.total"),
+               fact(r.get("requests.granted.total"), "requests.granted.total")]
+    assert figures(r) == {"requests.granted.total": r.get("requests.granted.total")}

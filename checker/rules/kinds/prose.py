@@ -43,6 +43,31 @@ def agree(rule, reports, ctx):
             ctx.skip(rule.id)     # no prose figure names a printed table cell
 
 
+def figures(report: Report) -> dict[str, float]:
+    """The single cells whose figure the prose states as R10 compares them (the same facts, the
+    same subject and row matching): cell -> figure. Localisation weighs them as soft evidence. Left out: a cell stated with two different
+    figures, one left blank or filled from the prose, and a disagreement R10 itself explains by
+    another plain reading of the sentence (新收 + 上年结转, 规范性文件库's count): that is no evidence
+    the cell is wrong."""
+    if report.format is None:
+        return {}
+    index = template(report.format).index
+    said: dict[str, set[float]] = {}
+    for _, cell, value in _stated(report.prose):
+        if "+" not in cell and not cell.startswith("group:"):
+            said.setdefault(cell, set()).add(value)
+    out = {}
+    for cell, values in said.items():
+        table = _table_value(report, index, [cell]) if len(values) == 1 and cell in index else None
+        if table is None or math.isnan(float(report.values[index[cell]])):
+            continue
+        [value] = values
+        if abs(table - value) >= SAME and _reading(report, cell, [cell], value, table):
+            continue
+        out[cell] = value
+    return out
+
+
 def _table_value(report: Report, index: dict, cells: list[str]) -> float | None:
     """The printed value of the cells (their sum), or None when one is absent, blank or was
     itself filled from the prose. A request row whose 总计 is left blank while its applicants'
