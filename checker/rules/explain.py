@@ -243,6 +243,11 @@ def fill_blanks(ctx: Context, dec: Decoder) -> dict[int, Finding]:
 
 
 # --- the prose confirming a localised cell ------------------------------------------------------------
+def _sentence(message: str) -> str:
+    """A message ended as a sentence, so a clause appended to it does not run into its last figure."""
+    return message if not message or message[-1] in "。！？；" else message + "。"
+
+
 def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Finding]:
     """An R10 finding (prose ≠ table) about a cell the equalities already name, whose prose figure is
     the suggested value, is the same root cause: fold it into that finding as confirming evidence
@@ -273,7 +278,7 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
         g = localised[n] if n is not None else None
         if g is not None and abs(said - float(suggested)) < 1e-9:
             localised[n] = dataclasses.replace(
-                g, message=g.message + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
+                g, message=_sentence(g.message) + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
             continue
         chosen = [(n, s) for n, s in by_candidate.get(f.cells[0], ())
                   if localised[n].suspect is None and abs(said - float(s.suggestion)) < 1e-9]
@@ -282,7 +287,7 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
             localised[n] = dataclasses.replace(
                 localised[n], suspect=s.ref, actual=s.value, expected=s.suggestion, suggestion=s.suggestion,
                 suspects=(), candidates=(), candidate_sets=(),
-                message=localised[n].message + f"正文写作 {_num(said)}（{where}），正是其中一格应填的值，"
+                message=_sentence(localised[n].message) + f"正文写作 {_num(said)}（{where}），正是其中一格应填的值，"
                                                f"据此判断是该格填错。")
             continue
         out.append(f)

@@ -292,6 +292,7 @@ def test_a_prose_figure_that_fits_names_one_of_several_equally_small_corrections
     [f] = [f for f in found if f.severity == "error"]
     assert blamed(f) == truth
     assert "正文也写作 12" in f.message          # R10's disagreement is this finding, not a second one
+    assert f.message.split("正文也写作")[0][-1] in "。！？；"   # appended as its own sentence
 
 
 def test_a_prose_figure_equal_to_the_printed_value_rules_that_cell_out():
