@@ -5,7 +5,11 @@ constructed texts with made-up units and numbers, read through the real CLI:
 - the requests table's column-header cell `总计 | |||||||` above its first row was read as a blank
   （七）总计 row (a false F1);
 - one cell a line, a row whose cells are all empty lines (桦川 2021, 衡南 2020, 子洲 2021): reported
-  as a missing row (F4) instead of blank cells (F1)."""
+  as a missing row (F4) instead of blank cells (F1);
+- a crawler's one-line page that kept a bar between cells (徐水 2021: `规章 | 0 | 0 | 0 | …`): the row
+  read as one number (F3);
+- titles `某某县某某局2021年度政府信息公开工作报告` (no 年度报告), a title over two lines of that kind,
+  and a title at the head of a one-line page: no unit was read (阜蒙, 子洲, 建平, 徐水)."""
 from __future__ import annotations
 
 import json
@@ -142,3 +146,40 @@ def test_a_heading_followed_by_empty_lines_in_prose_is_no_blank_row(tmp_path):
     p.write_text(text, encoding="utf-8")
     r = _extract(p)
     assert not _rules(r, "F1")
+
+
+_ONE_LINE = ("某某市某某区某某局 2021年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》规定，"
+             "特向社会公布本局2021年政府信息公开年度报告。报告所列数据的统计期限为2021年1月1日至2021年12月31日。 "
+             "一、总体情况 全年主动公开政府信息9条。 二、主动公开政府信息情况 第二十条第(一)项 | 信息内容 | "
+             "本年新 制发数量 | 本年新 废止数量 | 现行有效数量 | 规章 | 2 | 0 | 5 | 规范性文件 | 1 | | 4 | "
+             "第二十条第(五)项 | 信息内容 | 本年处理决定数量 | 行政许可 | 73 | 第二十条第(六)项 | 信息内容 | "
+             "本年处理决定数量 | 行政处罚 | 15 | 行政强制 | 0 | 第二十条第(八)项 | 信息内容 | 本年收费金额(单位:万元) | "
+             "行政事业性收费 | 0 | 三、收到和处理政府信息公开申请情况\n")
+
+
+def test_a_one_line_page_with_bars_between_cells_reads_each_cell_and_its_title(tmp_path):
+    p = tmp_path / "one_line.txt"
+    p.write_text(_ONE_LINE, encoding="utf-8")
+    r = _extract(p)
+    cells = r["cells"]
+    assert [cells[f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
+    # the bars keep the empty cell in its column: a blank, not a guess
+    assert [cells[f"active.normative_docs.{c}"] for c in ("issued", "repealed", "in_force")] == [1, None, 4]
+    assert (cells["active.licensing.decisions"], cells["active.penalty.decisions"]) == (73, 15)
+    assert not _rules(r, "F3")
+    assert (r["unit"], r["year"]) == ("某某市某某区某某局", 2021)
+
+
+def test_a_title_ending_in_gongzuo_baogao_names_the_unit(tmp_path):
+    body = "一、总体情况\n2021年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。\n"
+    for title, unit in (("某某县交通运输局2021年度政府信息公开工作报告\n", "某某县交通运输局"),
+                        ("某某县卫生健康局\n2021年度政府信息公开工作报告\n", "某某县卫生健康局")):
+        p = tmp_path / "t.txt"
+        p.write_text(title + body + _LABEL_ABOVE.split("一、总体情况\n", 1)[1], encoding="utf-8")
+        r = _extract(p)
+        assert (r["unit"], r["year"]) == (unit, 2021), title
+    # a sentence of the text naming its report is no title: no unit is taken from it
+    p = tmp_path / "s.txt"
+    p.write_text("现将2021年政府信息公开工作报告如下：\n" + body + _LABEL_ABOVE.split("一、总体情况\n", 1)[1],
+                 encoding="utf-8")
+    assert _extract(p)["unit"] is None
