@@ -119,6 +119,11 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
             return [], False
         cands, truncated = row_candidates(whole, table, ncols, limit, signed)
         return [(*c[:-1], float(f"{c[-1]}.{fraction}")) for c in cands if c[-1] is not None], truncated
+    if "+" in digits and not any(ch in digits for ch in "-－"):
+        # a plus starts a cell of a signed column as a minus does (`0+11`: 本年增/减 +1 or +11, never
+        # 上一年项目数量): split as if it were a minus, then drop the sign
+        cands, truncated = row_candidates(digits.replace("+", "-"), table, ncols, limit, signed, decimal_last)
+        return [tuple(v if v is None else abs(v) for v in c) for c in cands], truncated
     run, stops, negative = _printed(digits)
     groups = column_groups(table, ncols)
     found: list[Split] = []

@@ -310,12 +310,17 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     elif not p.candidates:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
         detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
+        run = p.digits.replace(" ", "")
+        if rule and len(run) == len(ids) and run.isascii() and run.isdigit():
+            # lyy_2025 (平潭) prints 1|0|0|0|0|0|0, its 总计 0: the table is wrong whichever way it splits
+            detail += (f"若每格一位数（{'|'.join(run)}），合计与各项之和不符，表格本身可能填错；"
+                       "一格空着、另一格是两位数时也印成这串数字，故未读取，请核对原表。")
     else:   # several splits; a row one digit short (`000000` for 7 cells) lists where its blank may be
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if p.stated:
-            said = "、".join(f"{_column_label(row, cid)} {v}" for cid, v in p.stated.items())
+            said = "、".join(f"{_column_label(row, cid)} {v:g}" for cid, v in p.stated.items())
             detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))

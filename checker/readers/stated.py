@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 # cell -> patterns; the figure is the group `n`. `(?:行政)?` covers both templates' wording.
-_VERB_MADE = r"(?:新?制发|新?制作|制定|印发|出台)(?:了)?"
+_VERB_MADE = r"(?:新?制发|新?制作|制定|印发|出台)(?:了|的)?"   # `本年度制发的规范性文件88件`
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "active.normative_docs.issued": (_VERB_MADE + r"(?:行政)?规范性文件(?:共计?)?(?P<n>\d+)件",),
     "active.normative_docs.made": (_VERB_MADE + r"(?:行政)?规范性文件(?:共计?)?(?P<n>\d+)件",),
@@ -27,8 +27,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
 }
 _COMPILED = tuple((re.compile(p), {"n": cell}) for cell, ps in _PATTERNS.items() for p in ps) + (
     # "采购……197批次，涉及金额3601627.4元": items and amount in one clause, used only together
-    (re.compile(r"采购[^。；;，,]{0,30}?(?P<n>\d+)(?:个|项|批次|批|次|宗)[^。；;\d]{0,12}?金额(?:为|共计?|合计|达)?"
-                r"(?P<amount>\d+(?:\.\d+)?)元"),
+    # "发布采购信息21条共5419886元" (gwh_2019): 条, and 共 for 金额
+    (re.compile(r"采购[^。；;，,]{0,30}?(?P<n>\d+)(?:个|项|批次|批|次|宗|条)[^。；;\d]{0,12}?"
+                r"(?:金额(?:为|共计?|合计|达)?|共计?|合计)(?P<amount>\d+(?:\.\d+)?)元"),
      {"n": "active.procurement.items", "amount": "active.procurement.amount"}),
 )
 # Cells stated in one clause, evidence only together: a split must give all of them.

@@ -14,7 +14,7 @@ import pytest
 
 # pingtan-more: a second sample, taken after the readers had been fixed on pingtan-unseen
 # (its SOURCES.md says how its values were checked).
-CORPORA = [Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("pingtan-unseen", "pingtan-more")]
+CORPORA = [Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("pingtan-unseen", "pingtan-more", "pingtan-years")]
 EXPECTED = {f"{c.name}/{name}": e for c in CORPORA
             for name, e in json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"].items()}
 

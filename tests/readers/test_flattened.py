@@ -179,6 +179,31 @@ def test_made_by_the_verb_zhiding_is_a_figure_for_the_cell_too():
     assert r.get("active.normative_docs.issued") is None      # other units' documents: no evidence
 
 
+def test_made_with_de_between_verb_and_noun_is_a_figure_for_the_cell_too():
+    # ptzhsyq_2022 (平潭): "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件" with
+    # 行政规范性文件8855698: 698 alone leaves 8|855|698, 88|55|698, 885|5|698 …; with 88, one split
+    active = _ACTIVE_2021.replace("行政规范性文件34089", "行政规范性文件6153327")
+    said = "集中公开现行有效行政规范性文件327件，动态更新本年度制发的规范性文件61件。"
+    r = _read(_line(active).replace("我局办理行政许可12件。", said))
+    assert [r.get(f"active.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [61, 53, 327]
+    r = _read(_line(active).replace("我局办理行政许可12件。", "集中公开历年制发的规范性文件61件。"))
+    assert r.get("active.normative_docs.issued") is None      # 历年: not this year's count
+    assert any(f.rule == "F3" and "6153327" in f.message for f in r.findings)
+    r = _read(_line(active).replace("我局办理行政许可12件。", "本年度制发的规范性文件61件。"))
+    f3 = next(f for f in r.findings if f.rule == "F3" and "6153327" in f.message)
+    assert "本年制发件数 61”" in f3.message       # the stated figure as printed, not "6.0"
+
+
+def test_a_run_of_one_digit_a_cell_that_cannot_add_up_says_the_table_is_inconsistent():
+    # lyy_2025 (平潭): 新收 printed 1|0|0|0|0|0|0 (总计 0) gives `100 0 0 00`; no split adds up, and a
+    # blank beside a 10 prints the same run: unread, and the F3 says what the one-digit reading shows
+    reqs = [(lab, "2000000" if lab.startswith("一、") else run) for lab, run in _REQ_2021]
+    r = _read(_line(_ACTIVE_2021, reqs))
+    assert r.get("requests.received.natural_person") is None and r.get("requests.received.total") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "2000000" in f.message)
+    assert "若每格一位数（2|0|0|0|0|0|0），合计与各项之和不符，表格本身可能填错" in f3.message
+
+
 def test_a_prose_figure_that_is_not_unmistakably_the_cell_tells_nothing():
     for said in ("较上年制发规范性文件34件增加2件。", "全区制发规范性文件34件。", "政策、规范性文件类信息34条。",
                  "制发规范性文件34件，另制发规范性文件3件。"):
@@ -220,6 +245,30 @@ def test_procurement_items_and_an_amount_with_decimals_split_only_by_a_clause_gi
     # the items alone, or an amount no split gives, is no evidence
     for said in ("全年共发布采购信息197批次。", "全年共发布采购信息197批次涉及金额360万元。"):
         assert read(said).get("active.procurement.items") is None, said
+
+
+def test_a_plus_starts_the_signed_cell_as_a_minus_does():
+    # gwh_2019 (平潭): `行政许可0+11` is 0|+1|1 or 0|+11|空 — never 空|0|11 or 0|空|11, which put the
+    # signed number in 处理决定数量: 上一年项目数量 0 is read, the rest stays unread (F3 lists two splits)
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("行政许可88-720", "行政许可5+38")
+    r = _read(_line(active, reqs).replace("2022年", "2020年"))
+    assert r.get("active.licensing.prev_items") == 5
+    assert r.get("active.licensing.change") is None and r.get("active.licensing.decisions") is None
+    f3 = next(f for f in r.findings if f.rule == "F3" and "5+38" in f.message)
+    assert "5|3|8；5|38|空，共 2 种" in f3.message
+
+
+def test_procurement_items_and_amount_stated_with_tiao_and_gong():
+    # gwh_2019 (平潭): "今年共发布采购信息21条共5419886元" with 政府集中采购215419886元
+    reqs = [(lab, run) for lab, run in _REQ_2021 if lab != "3.其他"]
+    reqs.insert(20, ("（六）其他处理", "1200003"))
+    active = _ACTIVE_2019.replace("政府集中采购263042532", "政府集中采购215419886元")
+    text = _line(active, reqs).replace("2022年", "2020年")
+    assert _read(text).get("active.procurement.items") is None       # 2|15419886, 21|5419886 …: unread
+    r = _read(text.replace("我局办理行政许可12件。", "今年共发布采购信息21条共5419886元。"))
+    assert (r.get("active.procurement.items"), r.get("active.procurement.amount")) == (21, 5419886)
 
 
 def test_prose_figures_are_found_with_spaces_around_them():

@@ -101,3 +101,25 @@ def test_p1_restated_total_is_no_error():
                        "2020年受理政府信息公开申请 10 件，其中办结 10 件，按时办结 10 件。\n", "t.txt", "t.txt")
     got = findings([report], ["P1"])
     assert [f.severity for f in got] == ["warning"]
+
+
+def test_r10_a_received_row_that_breaks_r1_backs_nothing(seeds):
+    # real shape (an archive report): the 新收 row says 5 and adds up (5 + 0 + … = 5), every result
+    # and 结转 row says what the prose says (3 requests). Its row adding up does not make the table
+    # the likelier side: R1 (新收 + 上年结转 = 办理结果 + 结转下年度) wants the prose's 3 there.
+    report = read(seeds["003"])
+    report.set("requests.received.natural_person", 5, row=44, col=2)
+    report.set("requests.received.total", 5, row=44, col=9)
+    (f,) = findings([report], ["R10"])
+    assert (f.expected, f.actual) == (5, 3)
+    assert f.suspect.cell == "requests.received.total" and f.suggestion == 3
+    assert "正文的数字有误" not in f.message and "勾稽关系要求该格为正文的数字" in f.message
+
+
+def test_r10_a_received_row_that_breaks_r1_another_way_blames_neither(seeds):
+    # R1 fails, and its value (3) is neither the table's (5) nor the prose's (4): no side is named
+    report = read(seeds["003"], ("新的申请 3 条", "新的申请 4 条"))
+    report.set("requests.received.natural_person", 5, row=44, col=2)
+    report.set("requests.received.total", 5, row=44, col=9)
+    (f,) = findings([report], ["R10"])
+    assert f.suspect is None and "无法确定是正文还是表格有误" in f.message

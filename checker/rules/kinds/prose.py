@@ -160,11 +160,35 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
     if parts is not None and report.get(cell) is not None:    # a blank 总计 blames nothing here
         if all(p is not None for p in parts):
             s = math.fsum(parts)
+            balanced = _balance(report, cell)
+            if balanced is not None and abs(balanced - report.get(cell)) >= SAME:
+                # its row adds up, but R1 (新收 + 上年结转 = 办理结果 + 结转下年度) does not: the row
+                # backs nothing (a unit that copied last year's 新收 row and zeroed the rest, a real
+                # report whose prose says 0); R1's value decides
+                if abs(balanced - stated) < SAME:
+                    return (report.ref(cell), stated,
+                            "表格中新收、上年结转、办理结果、结转下年度四项的勾稽关系要求该格为正文的数字，更可能是表格填错。")
+                return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
             if abs(s - report.get(cell)) < SAME:
                 return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
             if abs(s - stated) < SAME:
                 return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
+
+
+_R1 = {"requests.received.total": 1, "requests.carried_over.total": 1,
+       "requests.handled_total.total": -1, "requests.carried_forward.total": -1}
+
+
+def _balance(report: Report, cell: str) -> float | None:
+    """The value R1's 总计 column gives `cell` from the other three rows' totals (None: `cell` is
+    not in R1, or one of the others is blank)."""
+    if cell not in _R1:
+        return None
+    others = [(c, report.get(c)) for c in _R1 if c != cell]
+    if any(v is None for _, v in others):
+        return None
+    return -_R1[cell] * math.fsum(_R1[c] * v for c, v in others)
 
 
 @kind("prose.sums")
