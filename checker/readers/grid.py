@@ -483,6 +483,8 @@ class _Reader:
         self.done.add((tid, row.id))
         self.read_order.append((tid, row.id))
         ncols = len(row.columns)
+        if self.columns is None and len(ln.values) == ncols and self._plain_digits(tid, row, ln.values):
+            return
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
@@ -532,6 +534,19 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
+
+    def _plain_digits(self, tid: str, row: Row, vals: list[GridCell]) -> bool:
+        """The common row, read without the general steps: exactly one cell a column, each plain
+        ASCII digits, no positions (tab or `|` text, where no column map applies). For such a row
+        `_wrapped` and `_layout_pick` give None and `_trim` keeps every cell, so the general path
+        comes to the same `digits` call (tests/test_grid_fastpath.py feeds both the same rows)."""
+        texts = list(map(_TEXT, vals))
+        run = "".join(texts)
+        if not (all(texts) and run.isdigit() and run.isascii()) or max(map(_X, vals)) >= 0:
+            return False
+        self.spare.add(0)
+        self.cells.digits(_row_meta(tid, row, self.report.format)[1], vals, texts)
+        return True
 
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
         """Layout text, a row short of values: the columns they stand in, by their spacing laid

@@ -1,0 +1,81 @@
+"""The grid's fast paths give what the general path gives: every text fixture (seeds, real corpus
+pages, rule fixtures) and constructed rows at the fast paths' edges are read with the fast paths on
+and off, and the reports must be the same in every cell, place and finding."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checker.readers import grid, read_path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TEXTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md"))
+
+HEAD = "某市某局 2022 年政府信息公开工作年度报告\n\n"
+ACTIVE = HEAD + "主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+EDGES = {
+    "plain": ACTIVE + "规章\t1\t0\t3\n行政规范性文件\t2\t0\t9\n",
+    "trailing tab": ACTIVE + "规章\t1\t0\t3\t\n行政规范性文件\t2\t0\t9\t\n",
+    "blank cell": ACTIVE + "规章\t1\t\t3\n行政规范性文件\t2\t0\t9\n",
+    "space in cell": ACTIVE + "规章\t1\t 0\t3\n行政规范性文件\t2\t0 \t9\n",
+    "full-width digits": ACTIVE + "规章\t１\t0\t3\n行政规范性文件\t2\t0\t9\n",
+    "too few": ACTIVE + "规章\t1\t3\n行政规范性文件\t2\t0\t9\n",
+    "too many": ACTIVE + "规章\t1\t0\t3\t4\n行政规范性文件\t2\t0\t9\n",
+    "run together": ACTIVE + "规章\t103\n行政规范性文件\t2\t0\t9\n",
+    "bars": HEAD + "主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+            "| 规章 | 1 | 0 | 3 |\n| 行政规范性文件 | 2 |  | 9 |\n",
+    "layout": HEAD + "主动公开政府信息情况\n信息内容    本年制发件数    本年废止件数    现行有效件数\n"
+              "规章            1              0              3\n行政规范性文件  2                             9\n",
+    "decimals": ACTIVE + "规章\t1.0\t0\t3\n行政规范性文件\t2\t0\t9\n",
+}
+
+
+def _reports(path: Path) -> list[str]:
+    result = read_path(path)
+    out = [json.dumps(f.to_json(), ensure_ascii=False, sort_keys=True) for f in result.failures]
+    for r in result.reports:
+        out.append(json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True, default=str))
+        out.append(repr((np.asarray(r.values).tobytes(), np.asarray(r.present).tobytes(), np.asarray(r.loc).tobytes())))
+    return out
+
+
+def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
+    fast = _reports(path)
+    with monkeypatch.context() as m:
+        m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
+        general = _reports(path)
+    return fast, general
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixture_same_on_both_paths(path, monkeypatch):
+    fast, general = _both(path, monkeypatch)
+    assert fast == general
+
+
+@pytest.mark.parametrize("name", sorted(EDGES))
+def test_edge_rows_same_on_both_paths(name, tmp_path, monkeypatch):
+    path = tmp_path / "edge.txt"
+    path.write_text(EDGES[name], encoding="utf-8")
+    fast, general = _both(path, monkeypatch)
+    assert fast == general
+    assert any('"active.regulations.issued"' in s for s in fast)   # the table was read at all
+
+
+def test_fast_path_is_taken_for_plain_rows(tmp_path, monkeypatch):
+    """The fast path is not dead code: the common row goes through it."""
+    taken = []
+    original = grid._Reader._plain_digits
+
+    def spy(self, tid, row, vals):
+        hit = original(self, tid, row, vals)
+        taken.append(hit)
+        return hit
+    monkeypatch.setattr(grid._Reader, "_plain_digits", spy)
+    path = tmp_path / "plain.txt"
+    path.write_text(EDGES["plain"], encoding="utf-8")
+    read_path(path)
+    assert taken and all(taken)
