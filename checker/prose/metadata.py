@@ -16,12 +16,14 @@ _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([�
 _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
     r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
-    r"(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
+    r"(?:(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
+    r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$)"   # a title line `…2021年度政府信息公开工作报告`
     r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告")
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]", re.I)
 _TITLE_LINES = 20      # web pages put navigation before the title
+_TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
     r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
@@ -103,8 +105,12 @@ def _title(flow: Flow, meta: Meta) -> None:
     """The title among the first lines; a title broken over two lines is joined."""
     lines = _first_lines(flow, _TITLE_LINES + 1)
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
-        if len(line) >= 120 or "年" not in line:
+        if "年" not in line:
             continue
+        if len(line) >= 120:
+            if k:
+                continue
+            line = line[:_TITLE_HEAD]   # a crawler's one-line page opens with the title, the text runs on
         s = _FIELD.sub("", cn_dates(_SP.sub("", line)))
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:

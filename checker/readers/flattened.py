@@ -195,6 +195,10 @@ def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[G
     end = nxt.start if nxt else len(text)
     seg = text[hit.key_end:end]
     ncols = len(hit.row.columns)
+    barred = _barred(seg, ncols)
+    if barred is not None:
+        return [GridCell(text[hit.start:hit.key_end] + barred[0], n, 1)] + \
+            [GridCell(t, n, 2 + i) for i, t in enumerate(barred[1:])]
     m = next((m for m in _RUN.finditer(seg) if m.start() <= LABEL_TAIL), None)
     run = ""
     if m is not None:
@@ -215,6 +219,20 @@ def _row_cells(text: str, hit: _Hit, nxt: _Hit | None, n: int, k: int) -> list[G
     else:
         cells = [GridCell(t, n, col + i) for i, t in enumerate(tokens)]
     return [GridCell(label.strip(), n, 1)] + cells
+
+
+def _barred(seg: str, ncols: int) -> list[str] | None:
+    """A page that kept a bar between cells (`规章 | 0 | 0 | 0 | 规范性文件 | …`): the label's tail and
+    exactly `ncols` cells, each a number or empty, when the bars after the label hold that many and
+    what follows them is no number. Else None (the run is read as digits, as before)."""
+    parts = seg.split("|")
+    if len(parts) < ncols + 1 or any(ch.isdigit() for ch in parts[0]) or len(parts[0]) > LABEL_TAIL:
+        return None
+    cells = [t.strip() for t in parts[1:ncols + 1]]
+    rest = parts[ncols + 1].strip() if len(parts) > ncols + 1 else ""
+    if not any(cells) or not all(not t or _one_number(t) for t in cells) or (rest and _one_number(rest)):
+        return None
+    return [parts[0].rstrip()] + cells
 
 
 def _gap_row(text: str, hit: _Hit, nxt: _Hit | None, n: int) -> list[GridCell] | None:

@@ -268,7 +268,7 @@ class _Reader:
                 continue
             fragment = self.fragment if self.fragment is not None and _near(self.fragment, ln) else None
             if self._try(ln) or (fragment is not None and self._try(ln, prefix=fragment.label)) \
-                    or self._appeals_row(ln):
+                    or (fragment is not None and self._label_above(fragment, ln)) or self._appeals_row(ln):
                 held = self.fragment = None
                 continue
             held, self.fragment = ln, None
@@ -419,6 +419,19 @@ class _Reader:
         self._read_row(hit[0], hit[1], ln)
         return True
 
+    def _label_above(self, above: _Line, ln: _Line) -> bool:
+        """A row's whole label on the line above its line of values only (`规章 |` / `0 | 0 | 0 |` /
+        `行政规范性文件 |` / …): the values are that row's. Never join them with the label below, which
+        is the next row's (a label split above and below its numbers is not a whole label above)."""
+        if ln.label_cells:
+            return False
+        joined = _split(above.label_cells + ln.values)
+        hit = self._match(joined, "", "") if joined is not None else None
+        if hit is None or L.strip_enum(joined.label) != L.strip_enum(L.norm(hit[1].label)):
+            return False
+        self._read_row(hit[0], hit[1], joined)
+        return True
+
     def _is_header(self, ln: _Line) -> bool:
         """A row of column labels (自然人 · 法人或其他组织 · 总计; 信息内容 · 本年新制作数量 ...)."""
         if len(ln.label_cells) < 2:
@@ -431,10 +444,19 @@ class _Reader:
         if not ln.label_cells or not ln.values:
             return False
         hit = self._match(ln, "", "")
-        if hit is None or len(ln.values) < len(hit[1].columns):
+        if hit is None or (len(ln.values) < len(hit[1].columns) and not self._whole_label_row(ln, hit[1])):
             return False
+        if hit[0] not in self.found and self.keys[hit[0]].header_hits([ln.label]):
+            return False   # `总计 | |||||||`: a column header cell above the table's first row
         self._read_row(hit[0], hit[1], ln)
         return True
+
+    def _whole_label_row(self, ln: _Line, row: Row) -> bool:
+        """Fewer empty cells than columns (one cell a line, where empty lines run together) still make
+        a blank row when the line prints the row's whole label and the next line is a row of its own."""
+        nxt = self.lines[self.at + 1] if self.at + 1 < len(self.lines) else None
+        return nxt is not None and bool(nxt.label_cells) \
+            and L.strip_enum(ln.label) == L.strip_enum(L.norm(row.label))
 
     def _blank_appeals_row(self, ln: _Line) -> bool:
         """The appeals row printed with every cell empty (an unfilled template)."""

@@ -157,6 +157,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
     ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
+    empty: list[tuple[list[GridCell], int, int]] = []   # labels followed by empty lines only
     for n, line in enumerate(lines, 1):
         if line is None:
             continue       # a line that holds no cell of its own (see `cell_lines`)
@@ -176,6 +177,8 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                 continue
             if chain is not None and len(chain) > 1:
                 ended.append((chain, blanks, _label_kind(line)))
+            elif chain is not None and blanks:
+                empty.append((chain, blanks, n))
             if flattened.looks_flattened(line):
                 flat = flattened.rows(line, n)   # a crawler's one-line page: rows by the template
                 if flat:
@@ -196,6 +199,10 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                 chain = None
     if ended:
         _trailing_blanks(ended)
+        # in a table of one cell a line, a label whose cells are all empty lines is a row of empty
+        # cells (how many is not to be trusted: grid's `_blank_row` takes it for a whole row label)
+        for row, k, n in empty:
+            row.extend(GridCell("", n, 2 + i, 0, -1, True) for i in range(k))
     if pages is not None:
         _header_columns(rows, lines)
     return rows

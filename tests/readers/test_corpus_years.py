@@ -86,7 +86,7 @@ def test_the_2023_zone_with_its_departments(tmp_path):
     differences the archive's missing units cause are not asserted (expected.json says why)."""
     folder = tmp_path / "2023"
     folder.mkdir()
-    pages = [p for c in CORPUS.iterdir() if c.is_dir() for p in c.glob("*_2023.txt")]
+    pages = [p for c in CORPUS.glob("pingtan-*") if c.is_dir() for p in c.glob("*_2023.txt")]   # the archive's corpora only
     for page in pages:
         shutil.copy(page, folder / page.name)
     listed = _extract_units(folder)
