@@ -113,3 +113,14 @@ def test_m1_seed_001_period_edited_to_2019(seeds):
     edit = ("统计时限为 2020 年 1 月 1 日至 2020 年 12 月 31 日", "统计时限为 2019 年 1 月 1 日至 2019 年 12 月 31 日")
     (f,) = findings([read(seeds["001"], edit)], ["M1"])
     assert (f.severity, f.suspect.cell, f.suggestion) == ("error", "meta.period", "2020-01-01/2020-12-31")
+
+
+def test_m4_template_generation_fits_the_data_year(seeds):
+    """The seeds use their year's tables (2018 legacy, 2020 on the 2019 tables, 2021 on the 2021 ones):
+    no M4. The 2020 seed retitled 2022 keeps its 2019 tables: one warning naming both generations."""
+    assert findings([read(seeds[s]) for s in sorted(seeds)], ["M4"]) == []
+    edited = read(seeds["001"], ("文化街道办事处 2020 年度", "文化街道办事处 2022 年度"),
+                  ("2020 年 1 月 1 日", "2022 年 1 月 1 日"), ("2020 年 12 月 31 日", "2022 年 12 月 31 日"))
+    (f,) = findings([edited], ["M4"])
+    assert f.severity == "warning" and f.year == 2022 and (f.actual, f.expected) == ("2019", "2021")
+    assert "国办公开办函〔2019〕60号" in f.message and "应使用 2021 版" in f.message

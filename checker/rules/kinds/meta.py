@@ -1,6 +1,7 @@
 """Check kinds on a report's metadata and outline (see `checker.prose`): `dates` (M1: title year,
 statistical period and signature agree), `regions` (M2: no other region's district named as
-one's own), `sections` (M3: the six sections of the 2019/2021 outline are present)."""
+one's own), `sections` (M3: the six sections of the 2019/2021 outline are present), `template` (M4:
+the tables' generation fits the data year)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -137,6 +138,33 @@ def regions(rule, reports, ctx):
                        name=hit["name"], province=hit["province"], city=hit["city"],
                        home=info.get("home"), home_province=info.get("home_province", ""),
                        basis=info.get("basis"), sentence=_excerpt(hit["sentence"], hit["name"]))
+
+
+@dataclass(frozen=True)
+class TemplateParams(Params):
+    first_year_2021: int = 2021     # the 2021 tables are used from this data year on
+
+
+_BASIS = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办函〔2021〕30号"}
+
+
+@kind("meta.template", TemplateParams)
+def template(rule, reports, ctx):
+    """M4: a report of data year Y uses the tables of Y's generation (2019 for 2019–2020, 2021 from
+    2021). The format is what the reader recognised in the tables themselves, so a mismatch is the
+    report's, not a guess of ours."""
+    first = int(rule.params.get("first_year_2021", 2021))
+    for report in reports:
+        if report.year is None or report.format not in _BASIS:
+            ctx.skip(rule.id)
+            continue
+        expected = "2021" if report.year >= first else "2019"
+        if report.format == expected:
+            continue
+        yield make(rule.id, unit=report.unit, year=report.year, report=report.identity,
+                   expected=expected, actual=report.format, source=report.source,
+                   where=report.text_where(0), used=report.format, used_basis=_BASIS[report.format],
+                   expected_basis=_BASIS[expected])
 
 
 @kind("meta.sections", SectionsParams)
