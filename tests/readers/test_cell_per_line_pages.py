@@ -4,20 +4,15 @@ provinces (bench/NOTES.md, "Real reports from other provinces"): every cell ende
 constructed (our own unit names and numbers) in those layouts and read through the real CLI."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_read import extract_one
 
 
 def _extract(tmp_path: Path, name: str, text: str) -> dict:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    (report,) = json.loads(out.stdout)["reports"]
-    return report
+    return extract_one(path)
 
 
 def _rules(report: dict) -> list[str]:

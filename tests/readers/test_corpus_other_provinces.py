@@ -6,11 +6,11 @@ cell the text does not print is read as a number."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_read import extract
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "other-provinces"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
@@ -18,10 +18,7 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["f
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(CORPUS), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    return {Path(r["source"]).stem: r for r in json.loads(out.stdout)["reports"]}
+    return {Path(r["source"]).stem: r for r in extract(CORPUS)}
 
 
 def test_every_page_of_the_folder_is_listed_with_its_expected_reading():

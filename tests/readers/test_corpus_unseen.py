@@ -6,11 +6,11 @@ unread (F3) when the flattened text allows more than one split."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_read import extract
 
 # pingtan-more: a second sample, taken after the readers had been fixed on pingtan-unseen
 # (its SOURCES.md says how its values were checked).
@@ -21,10 +21,7 @@ EXPECTED = {f"{c.name}/{name}": e for c in CORPORA
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", *map(str, CORPORA), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    return {f"{Path(r['source']).parent.name}/{Path(r['source']).stem}": r for r in json.loads(out.stdout)["reports"]}
+    return {f"{Path(r['source']).parent.name}/{Path(r['source']).stem}": r for r in extract(*CORPORA)}
 
 
 def test_every_page_of_the_folder_is_listed_with_its_expected_reading():

@@ -3,9 +3,8 @@ only number of its row: a real report (上海市人民政府办公厅 2019, benc
 `1.属于国家秘密 | 14 | | | | | | ` with the other cells empty. Constructed page, real CLI."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+
+from cli_read import extract_one
 
 _ROWS = [("一、本年新收政府信息公开申请数量", [31, 4, "", "", 2, "", 37]),
          ("二、上年结转政府信息公开申请数量", [6, "", "", "", "", "", 6])]
@@ -25,10 +24,7 @@ def _page() -> str:
 def test_the_only_number_of_a_row_of_drawn_cells_is_read_in_its_column(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(_page(), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    (r,) = json.loads(out.stdout)["reports"]
+    r = extract_one(path)
     c = r["cells"]
     assert c["requests.denied.state_secret.natural_person"] == 23
     assert c["requests.denied.state_secret.total"] is None

@@ -12,18 +12,8 @@ constructed texts with made-up units and numbers, read through the real CLI:
   and a title at the head of a one-line page: no unit was read (阜蒙, 子洲, 建平, 徐水)."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 
-
-def _extract(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    (report,) = json.loads(out.stdout)["reports"]
-    return report
+from cli_read import extract_one
 
 
 def _rules(report: dict, rule: str) -> list[dict]:
@@ -82,7 +72,7 @@ _LABEL_ABOVE = """某某县某某局
 def test_a_label_above_its_values_keeps_its_own_values(tmp_path):
     p = tmp_path / "label_above.txt"
     p.write_text(_LABEL_ABOVE, encoding="utf-8")
-    r = _extract(p)
+    r = extract_one(p)
     cells = r["cells"]
     assert [cells[f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [2, 1, 7]
     assert [cells[f"active.normative_docs.{c}"] for c in ("issued", "repealed", "in_force")] == [3, 0, 11]
@@ -105,7 +95,7 @@ def test_a_label_split_above_and_below_its_numbers_still_reads_as_one_label(tmp_
                                 "情形，不计其他情形） |\n")
     p = tmp_path / "split_label.txt"
     p.write_text(text, encoding="utf-8")
-    cells = _extract(p)["cells"]
+    cells = extract_one(p)["cells"]
     assert [cells[f"requests.granted.{c}"] for c in ("natural_person", "commercial", "total")] == [2, 1, 3]
     assert [cells[f"requests.partly_granted.{c}"] for c in ("natural_person", "total")] == [1, 1]
 
@@ -125,7 +115,7 @@ def test_one_cell_a_line_a_row_of_empty_cells_is_blank_not_missing(tmp_path):
              "三、收到和处理政府信息公开申请情况"]
     p = tmp_path / "blank_rows.txt"
     p.write_text(_double_spaced(lines), encoding="utf-8")
-    r = _extract(p)
+    r = extract_one(p)
     cells = r["cells"]
     for c in ("issued", "repealed", "in_force"):
         assert f"active.regulations.{c}" in cells and cells[f"active.regulations.{c}"] is None
@@ -144,7 +134,7 @@ def test_a_heading_followed_by_empty_lines_in_prose_is_no_blank_row(tmp_path):
             "今年收到政府信息依申请公开 9 件，其中网络申请 7 件，信函申请 2 件。\n")
     p = tmp_path / "prose.txt"
     p.write_text(text, encoding="utf-8")
-    r = _extract(p)
+    r = extract_one(p)
     assert not _rules(r, "F1")
 
 
@@ -160,7 +150,7 @@ _ONE_LINE = ("某某市某某区某某局 2021年度政府信息公开工作年�
 def test_a_one_line_page_with_bars_between_cells_reads_each_cell_and_its_title(tmp_path):
     p = tmp_path / "one_line.txt"
     p.write_text(_ONE_LINE, encoding="utf-8")
-    r = _extract(p)
+    r = extract_one(p)
     cells = r["cells"]
     assert [cells[f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
     # the bars keep the empty cell in its column: a blank, not a guess
@@ -176,10 +166,10 @@ def test_a_title_ending_in_gongzuo_baogao_names_the_unit(tmp_path):
                         ("某某县卫生健康局\n2021年度政府信息公开工作报告\n", "某某县卫生健康局")):
         p = tmp_path / "t.txt"
         p.write_text(title + body + _LABEL_ABOVE.split("一、总体情况\n", 1)[1], encoding="utf-8")
-        r = _extract(p)
+        r = extract_one(p)
         assert (r["unit"], r["year"]) == (unit, 2021), title
     # a sentence of the text naming its report is no title: no unit is taken from it
     p = tmp_path / "s.txt"
     p.write_text("现将2021年政府信息公开工作报告如下：\n" + body + _LABEL_ABOVE.split("一、总体情况\n", 1)[1],
                  encoding="utf-8")
-    assert _extract(p)["unit"] is None
+    assert extract_one(p)["unit"] is None

@@ -4,22 +4,13 @@ annotated template whose labels carry a filling note (湖北 2020: `规章（设
 and the wording of an F3 whose row has as many numbers as columns but an empty cell too."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 from checker.readers.traditional import SIMPLIFIED, TRADITIONAL
 
+from cli_read import extract_one
+
 _TO_TRADITIONAL = str.maketrans(dict(zip(SIMPLIFIED, TRADITIONAL)))
-
-
-def _extract(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode == 0, out.stderr
-    (report,) = json.loads(out.stdout)["reports"]
-    return report
 
 
 def _cells_a_line(rows: list[tuple[str, list[str]]]) -> str:
@@ -47,7 +38,7 @@ def test_a_traditional_character_mirror_reads_like_the_simplified_page(tmp_path)
     (tmp_path / "simple.txt").write_text(text, encoding="utf-8")
     (tmp_path / "mirror.txt").write_text(text.translate(_TO_TRADITIONAL), encoding="utf-8")
     assert "規範性文件" in (tmp_path / "mirror.txt").read_text(encoding="utf-8")
-    simple, mirror = _extract(tmp_path / "simple.txt"), _extract(tmp_path / "mirror.txt")
+    simple, mirror = extract_one(tmp_path / "simple.txt"), extract_one(tmp_path / "mirror.txt")
     wanted = {"active.normative_docs.issued": 2, "active.normative_docs.in_force": 9, "active.licensing.decisions": 4,
               "active.penalty.decisions": 3, "requests.received.natural_person": 5, "requests.received.total": 6,
               "requests.granted.commercial": 1}
@@ -66,7 +57,7 @@ def test_a_label_with_a_filling_note_is_still_its_row(tmp_path):
             "| 第二十条第（五）项 | | | |\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
             "| 行政许可 | 8 | 5 | 93 |\n")
     (tmp_path / "notes.txt").write_text(text, encoding="utf-8")
-    r = _extract(tmp_path / "notes.txt")
+    r = extract_one(tmp_path / "notes.txt")
     assert r["format"] == "2019"
     assert [r["cells"][f"active.regulations.{c}"] for c in ("made", "published", "total_published")] == [1, 1, 7]
     assert [r["cells"][f"active.normative_docs.{c}"] for c in ("made", "published", "total_published")] == [2, 2, 19]
@@ -90,7 +81,7 @@ def test_a_row_whose_label_cell_was_left_empty_is_the_first_row_by_its_place(tmp
              "行政许可", "124", "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "0", "行政强制", "0"]
     text = "某某镇人民政府2025年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "\n\n".join(cells) + "\n"
     (tmp_path / "page.txt").write_text(text, encoding="utf-8")
-    r = _extract(tmp_path / "page.txt")
+    r = extract_one(tmp_path / "page.txt")
     assert [r["cells"][f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [1, 0, 3]
     assert [r["cells"][f"active.normative_docs.{c}"] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
     assert r["cells"]["active.licensing.decisions"] == 124
