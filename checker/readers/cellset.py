@@ -3,6 +3,7 @@ F1 (blank), F2 (not plainly a number: `/`, `无` reported; `１２`, `0 元` rea
 and F3 (a row whose cells cannot be told apart)."""
 from __future__ import annotations
 
+from itertools import repeat
 from operator import attrgetter
 
 import numpy as np
@@ -19,7 +20,7 @@ class CellWriter:
         self.where = where
         self._digit_idx: list[int] = []      # cells of plain digits, written by `flush` in one go
         self._digit_texts: list[str] = []
-        self._digit_cells: list = []
+        self._digit_loc: tuple[list[int], list[int], list[int]] = ([], [], [])   # their part, row, col
 
     def place(self, c) -> str:
         """File and place of a GridCell, for a person: `a.xlsx 表三!D7`, `a.txt 第12行`."""
@@ -83,7 +84,19 @@ class CellWriter:
         instead of five item writes a cell. Each cell is set once per reading (rows are read once)."""
         self._digit_idx.extend(idxs)
         self._digit_texts.extend(texts)
-        self._digit_cells.extend(cells)
+        for k, attr in enumerate(_LOC_ATTRS):
+            self._digit_loc[k].extend(map(attr, cells))
+
+    def digits_at(self, idxs, texts, row: int, col: int) -> None:
+        """`digits` of a tab row's cells given by their texts: line `row`, columns `col`, `col`+1, …,
+        part 0 (what their GridCells would hold; see `grid.TabRow`)."""
+        self._digit_idx.extend(idxs)
+        self._digit_texts.extend(texts)
+        n = len(texts)
+        parts, rows, cols = self._digit_loc
+        parts.extend(repeat(0, n))
+        rows.extend(repeat(row, n))
+        cols.extend(range(col, col + n))
 
     def flush(self) -> None:
         """Write the rows `digits` kept."""
@@ -94,10 +107,9 @@ class CellWriter:
         idx = np.fromiter(self._digit_idx, dtype=np.intp, count=n)
         r.values[idx] = np.fromiter(map(float, self._digit_texts), dtype=np.float64, count=n)
         r.present[idx] = True
-        cells = self._digit_cells
-        for k, attr in enumerate(_LOC_ATTRS):
-            r.loc[idx, k] = np.fromiter(map(attr, cells), dtype=np.int32, count=n)
-        self._digit_idx, self._digit_texts, self._digit_cells = [], [], []
+        for k, column in enumerate(self._digit_loc):
+            r.loc[idx, k] = np.fromiter(column, dtype=np.int32, count=n)
+        self._digit_idx, self._digit_texts, self._digit_loc = [], [], ([], [], [])
 
     def blank(self, blanks: list, label: str) -> None:
         """One F1 for a row's blank cells (each listed in `cells`), placed at the first of them."""
