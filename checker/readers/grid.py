@@ -201,7 +201,9 @@ def _split_tab(tr: TabRow) -> _Line | None:
 
 def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:
     """The printed rows that can be table rows, each split into label and value cells."""
-    return [ln for ln in (_split(r) for r in rows) if ln is not None]
+    # a tab row not yet built into cells (nearly every table row) goes to _split_tab directly
+    return [ln for ln in (_split_tab(r) if type(r) is TabRow and r._cells is None else _split(r) for r in rows)
+            if ln is not None]
 
 
 def detect_format(rows: Sequence[Sequence[GridCell]]) -> str | None:
@@ -230,7 +232,8 @@ def format_votes(lines: list[_Line]) -> tuple[float, float]:
                 x, y = L.marker_score(n)
                 a += x
                 b += y
-            if ln.has_values and L.strip_enum(ln.last) == "其他处理":
+            # (strip_enum only cuts a prefix: a last label without 其他处理 cannot be it)
+            if ln.has_values and "其他处理" in ln.last and L.strip_enum(ln.last) == "其他处理":
                 a += DEPARTURE_VOTE
     return a, b
 
