@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import count, repeat
 from operator import attrgetter
 
@@ -86,11 +87,11 @@ class _Line:
                  "ncells", "nvalues", "row", "part", "tab", "_texts", "_end")
 
     def __init__(self, cells: list[GridCell], label_cells: list[GridCell], values: list[GridCell],
-                 normed: list[str], label: str, last: str, has_values: bool):
+                 normed: Sequence[str], label: str, last: str, has_values: bool):
         self._cells: list[GridCell] | None = cells
         self._label_cells: list[GridCell] | None = label_cells
         self._values: list[GridCell] | None = values
-        self.normed = normed          # each label cell, normalised
+        self.normed = normed          # each label cell, normalised (never changed: tab rows share them)
         self.label = label            # normalised, all label cells joined
         self.last = last              # normalised last label cell (the most specific part: `1.属于国家秘密`)
         self.has_values = has_values
@@ -169,23 +170,28 @@ def _split_tab(tr: TabRow) -> _Line | None:
     texts = tr.texts
     if len(texts) == 1 and len(texts[0]) > PROSE_LEN:
         return None
-    end = -1
-    has_values = False
-    is_label = L.is_label
-    for i, t in enumerate(texts):
-        if is_label(t):
-            end = i
-        elif t and not t.isspace():
-            has_values = True
-            break
+    head = _tab_head(tuple(texts[:_HEAD]))
+    if head is not None:
+        end, normed, label, last = head
+        has_values = True
+    else:
+        end = -1
+        has_values = False
+        is_label = L.is_label
+        for i, t in enumerate(texts):
+            if is_label(t):
+                end = i
+            elif t and not t.isspace():
+                has_values = True
+                break
+        normed = tuple(L.norm(t) for t in texts[:end + 1] if t.strip())
+        label, last = "".join(normed), normed[-1] if normed else ""
     if end < 0 and L.is_junk(texts):
         return None
-    norm = L.norm
-    normed = [norm(t) for t in texts[:end + 1] if t.strip()]
     ln = _Line.__new__(_Line)
     ln.normed = normed
-    ln.label = "".join(normed)
-    ln.last = normed[-1] if normed else ""
+    ln.label = label
+    ln.last = last
     ln.has_values = has_values
     ln.ncells = n = len(texts)
     ln.nvalues = n - end - 1
@@ -197,6 +203,26 @@ def _split_tab(tr: TabRow) -> _Line | None:
     ln._label_cells = None if normed else []
     ln.tab = (texts[end + 1:], row, end + 2) if ln.nvalues else None
     return ln
+
+
+# A tab row's first texts: its label cells and first value, nearly always (`_tab_head`).
+_HEAD = 4
+
+
+@lru_cache(maxsize=1 << 14)
+def _tab_head(head: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str] | None:
+    """The `_split` loop on a tab row's first texts: when a value stands among them, the row's last
+    label cell, its label cells normalised, the label and the last one; None when none does (then
+    the rest of the row decides). Cached: the same labels open the rows of every report."""
+    is_label = L.is_label
+    end = -1
+    for i, t in enumerate(head):
+        if is_label(t):
+            end = i
+        elif t and not t.isspace():
+            normed = tuple(L.norm(x) for x in head[:end + 1] if x.strip())
+            return end, normed, "".join(normed), normed[-1] if normed else ""
+    return None
 
 
 def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:

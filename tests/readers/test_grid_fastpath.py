@@ -32,6 +32,10 @@ EDGES = {
     "layout": HEAD + "主动公开政府信息情况\n信息内容    本年制发件数    本年废止件数    现行有效件数\n"
               "规章            1              0              3\n行政规范性文件  2                             9\n",
     "decimals": ACTIVE + "规章\t1.0\t0\t3\n行政规范性文件\t2\t0\t9\n",
+    # the first value past a tab row's first four texts (`grid._tab_head` gives way to the whole row)
+    "late label": ACTIVE + "\t\t\t\t规章\t1\t0\t3\n\t\t\t行政规范性文件\t2\t0\t9\n",
+    # tab rows of border characters only, and of values only
+    "junk rows": ACTIVE + "-\t-\t-\t-\n规章\t1\t0\t3\n\t--\t|\t_\n行政规范性文件\t2\t0\t9\n\t\t\t\n",
 }
 
 
