@@ -1,0 +1,54 @@
+"""False prose-derived findings met on real reports (session 6, helper a6), each as the sentence or
+heading pattern of the real page put into a seed, checked through the real CLI (`xxgk check --format
+json`), as a reviewer runs it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+
+
+def edited(tmp_path: Path, seed: str, *edits: tuple[str, str], name: str = "report.txt") -> Path:
+    (src,) = SEEDS.glob(f"{seed}_*.txt")
+    text = src.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check_json(*paths: Path, select: str) -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", *map(str, paths), "--format", "json",
+                          "--select", select], capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode in (0, 1), out.stderr
+    return json.loads(out.stdout)["findings"]
+
+
+# --- M3: a report with a part of its own numbers its last sections 六 and 七 -------------------------
+
+INSERTED = ("五、存在的主要问题及改进措施", "五、政务公开工作主要任务落实情况\n做好政务公开重点工作。\n六、存在的主要问题及改进措施")
+
+
+def test_m3_finds_the_other_matters_numbered_seven(tmp_path):
+    # 平潭 旅游与文化体育局 2020: "…共七个部分组成" … "六、存在的主要问题及改进情况 …七、其他需要报告的事项 本年度无收取信息处理费情况。"
+    path = edited(tmp_path, "001", INSERTED, ("六、其他需要报告的事项：无", "七、其他需要报告的事项：无"))
+    assert check_json(path, select="M3") == []
+
+
+def test_m3_takes_other_matters_to_be_explained_as_the_sixth_part(tmp_path):
+    # 平潭 君山片区 2025: "七、其他需说明事项2025年度，我局严格按照《政府信息公开信息处理费管理办法》…"
+    path = edited(tmp_path, "001", INSERTED, ("六、其他需要报告的事项：无", "七、其他需说明事项：本年度未收取信息处理费。"))
+    assert check_json(path, select="M3") == []
+
+
+def test_m3_still_names_a_missing_part_when_a_later_numeral_is_something_else(tmp_path):
+    # a numeral after 六 is only ever the last two parts: "七、加强培训" is not 其他需要报告的事项
+    path = edited(tmp_path, "001", INSERTED, ("六、其他需要报告的事项：无", "七、加强政务公开业务培训"))
+    (f,) = check_json(path, select="M3")
+    assert f["severity"] == "warning" and "六、其他需要报告的事项" in f["message"]
+    assert "五、存在的主要问题及改进情况" not in f["message"]
