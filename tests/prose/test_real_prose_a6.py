@@ -52,3 +52,17 @@ def test_m3_still_names_a_missing_part_when_a_later_numeral_is_something_else(tm
     (f,) = check_json(path, select="M3")
     assert f["severity"] == "warning" and "六、其他需要报告的事项" in f["message"]
     assert "五、存在的主要问题及改进情况" not in f["message"]
+
+
+# --- R10: a 表三 left at its zeros backs nothing ----------------------------------------------------
+
+def test_r10_does_not_blame_the_prose_when_the_whole_request_table_is_zeros(tmp_path):
+    # 平潭 综合执法与应急管理局 2024: "2024年度，我局共收到政府信息公开申请4件，受理并办结3件，1件属于
+    # “本机关不掌握相关政府信息”" while every cell of 表三 is 0: its rows adding up is no evidence
+    sentence = "2020 年，文化街道办事处共收到政府信息公开申请4件，受理并办结3件。"
+    path = edited(tmp_path, "001", ("2020 年，文化街道办事处", sentence[:-1] + "。2020 年，文化街道办事处"))
+    got = check_json(path, select="R10")
+    assert {(f["severity"], f["actual"], f["expected"]) for f in got} == {("error", 4, 0), ("error", 3, 0)}
+    for f in got:
+        assert "更可能是正文的数字有误" not in f["message"]
+        assert "表三各格都是 0" in f["message"] and f["suspect"] is None

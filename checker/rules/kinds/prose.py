@@ -194,11 +194,21 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
                     return (report.ref(cell), stated,
                             "表格中新收、上年结转、办理结果、结转下年度四项的勾稽关系要求该格为正文的数字，更可能是表格填错。")
                 return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
+            if abs(s - report.get(cell)) < SAME and s == 0 and _zero_table(report, row):
+                table = "表三" if cell.startswith("requests.") else "表四"
+                return None, None, f"{table}各格都是 0（可能没有按实际填写），无法确定是正文还是表格有误，请核对原始台账。"
             if abs(s - report.get(cell)) < SAME:
                 return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
             if abs(s - stated) < SAME:
                 return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
+
+
+def _zero_table(report: Report, row: str) -> bool:
+    """Every read cell of the row's table is 0: a table left at its zeros (a real unit printed 表三
+    all 0 while its prose tells of 4 requests, 3 answered, 1 不掌握), whose rows adding up back nothing."""
+    prefix = row.split(".", 1)[0] + "."
+    return all(report.get(c) in (0, None) for c in template(report.format).index if c.startswith(prefix))
 
 
 _R1 = {"requests.received.total": 1, "requests.carried_over.total": 1,
