@@ -1,7 +1,7 @@
-"""Twelve more real pages of the Pingtan archive (tests/fixtures/corpus/pingtan-chains, SOURCES.md
+"""Fifteen more real pages of the Pingtan archive (tests/fixtures/corpus/pingtan-chains, SOURCES.md
 there), chosen so that four units (社会事业局, 综合执法与应急管理局, 行政审批局, 财政金融局) have every year
-2019–2025 with the other corpus folders. Read through the real CLI: metadata and every row typed by hand
-from the page, unread rows honestly reported; then each unit's seven years checked together (R6/R7/R8,
+2019–2025 with the other corpus folders, and 君山片区 every year 2020–2025. Read through the real CLI: metadata and every row typed by hand
+from the page, unread rows honestly reported; then each unit's years checked together (R6/R7/R8,
 T1 across years) and the errors and warnings on the new pages compared with the judged list."""
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def _check(folder: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def unit_findings(tmp_path_factory) -> list[dict]:
-    """Each unit's 2019–2025 pages (the new ones and its other years in the other corpus folders) in
+    """Each unit's pages 2019–2025 (the new ones and its other years in the other corpus folders) in
     one folder, checked together, as a reviewer checks a unit's history."""
     found = []
     for unit in UNITS:
@@ -92,7 +92,7 @@ def unit_findings(tmp_path_factory) -> list[dict]:
         for page in CORPUS.glob(f"*/{unit}_20*.txt"):
             if 2019 <= int(page.stem.split("_")[1]) <= 2025:
                 shutil.copy(page, folder / page.name)
-        assert len(list(folder.glob("*.txt"))) == 7, unit
+        assert len(list(folder.glob("*.txt"))) == EXPECTED["years"][unit], unit
         found += _check(folder)
     return found
 
