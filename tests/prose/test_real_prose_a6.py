@@ -66,3 +66,32 @@ def test_r10_does_not_blame_the_prose_when_the_whole_request_table_is_zeros(tmp_
     for f in got:
         assert "更可能是正文的数字有误" not in f["message"]
         assert "表三各格都是 0" in f["message"] and f["suspect"] is None
+
+
+# --- R10: "出台四项规范性文件" (count before the noun, Chinese numerals) vs 表二 本年制发件数 ---------------
+
+ISSUED_AT = ("2021 年区城管局接到群众", "{sentence}2021 年区城管局接到群众")
+
+
+def _issued(tmp_path, sentence: str, row: str | None = None):
+    edits = [(ISSUED_AT[0], ISSUED_AT[1].format(sentence=sentence))]
+    if row:
+        edits.append(("规范性文件\t0\t2\t1", row))
+    return check_json(edited(tmp_path, "003", *edits), select="R10")
+
+
+def test_r10_compares_documents_issued_in_chinese_numerals_with_table_two(tmp_path):
+    # 长春新区科技局 2023: "2023年,长春新区科技局出台四项规范性文件,分别是《……若干政策》……", 表二 本年制发 0
+    (f,) = _issued(tmp_path, "2021 年，区城管局出台四项规范性文件。")
+    assert (f["severity"], f["actual"], f["expected"]) == ("warning", 4, 0)
+    assert f["cells"][0]["cell"] == "active.normative_docs.issued" and "出台四项规范性文件" in f["message"]
+
+
+def test_r10_is_silent_when_the_issued_count_agrees(tmp_path):
+    assert _issued(tmp_path, "2021 年，区城管局印发了两项行政规范性文件。", row="规范性文件\t2\t2\t1") == []
+
+
+def test_issued_documents_of_another_subject_or_time_are_not_compared(tmp_path):
+    assert _issued(tmp_path, "全市各部门共出台十二项规范性文件。") == []
+    assert _issued(tmp_path, "近三年区城管局累计出台四项规范性文件。") == []
+    assert _issued(tmp_path, "2021 年，区城管局未出台四项规范性文件以外的文件。") == []

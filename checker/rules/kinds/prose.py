@@ -9,6 +9,7 @@ from ...findings import make
 from ...model import CellRef, ProseFact, Report
 from ...numbers import ROUNDING, SAME
 from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
+from ...prose.issued import ISSUED
 from ...prose.facts import share_holds
 from ...templates import template
 from ..registry import kind
@@ -153,6 +154,9 @@ def _reading(report: Report, cell: str, cells: list[str], value: float, table: f
             # "全区收到申请 75 件，涉及自然人 72 件、商业企业 3 件" with 新收 74 and 上年结转 1 (a real report)
             return (f"正文的数字等于新收加上年结转（{plain(table)} + {plain(carried)}），即全年办理的申请数；"
                     f"若正文指的是这个数，请写明“含上年结转”，否则请改正。")
+    if cell in ISSUED:
+        # "出台四项规范性文件" may count policy documents, or ones issued in the 管委会's name
+        return "若正文所说的规范性文件包括政策文件或以上级机关名义印发的文件，请写明；否则正文或表二有一处填错。"
     if cell == IN_FORCE:
         # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
         # two of the three such sentences in the Pingtan archive differ from 表二 for that reason
