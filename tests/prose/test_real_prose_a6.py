@@ -95,3 +95,19 @@ def test_issued_documents_of_another_subject_or_time_are_not_compared(tmp_path):
     assert _issued(tmp_path, "全市各部门共出台十二项规范性文件。") == []
     assert _issued(tmp_path, "近三年区城管局累计出台四项规范性文件。") == []
     assert _issued(tmp_path, "2021 年，区城管局未出台四项规范性文件以外的文件。") == []
+
+
+# --- metadata of a traditional-character mirror ------------------------------------------------------
+
+def test_a_traditional_mirror_title_gives_its_unit_and_year(tmp_path):
+    # real-pages-r5/hb_wuhan_mzj_2022_trad: "武漢市民政局2022年政府信息公開年度報告" gave no unit and no year
+    # (the page's opening lines: the title twice, then the text; no signature, no stated period)
+    text = ("武漢市民政局2022年政府信息公開年度報告\n\n武漢市民政局2022年政府信息公開年度報告\n\n一、總體情況\n"
+            "2022年,我局堅持以習近平新時代中國特色社會主義思想為指導,認真貫徹上級政務公開工作部署。\n")
+    path = tmp_path / "mirror.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", str(path), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode == 0, out.stderr
+    (r,) = json.loads(out.stdout)["reports"]
+    assert (r["unit"], r["year"], r["title"]) == ("武漢市民政局", 2022, "武漢市民政局2022年政府信息公开年度报告")
