@@ -1,8 +1,9 @@
 """Seventeen more real pages of the Pingtan archive (tests/fixtures/corpus/pingtan-chains, SOURCES.md
 there), chosen so that four units (社会事业局, 综合执法与应急管理局, 行政审批局, 财政金融局) have every year
 2019–2025 with the other corpus folders, 君山片区 2020–2025 and 苏平片区 2019, 2021–2024. Read through
-the real CLI: metadata and every row typed by hand from the page, unread rows honestly reported; then each unit's years checked together (R6/R7/R8,
-T1 across years) and the errors and warnings on the new pages compared with the judged list."""
+the real CLI: metadata and every row typed by hand from the page, unread rows honestly reported;
+then each unit's years checked together (R6/R7/R8, T1 across years) and the errors and warnings on
+the new pages compared with the judged list."""
 from __future__ import annotations
 
 import json
