@@ -610,10 +610,10 @@ class _Reader:
             if nxt is None or not _near(ln, nxt) or id(nxt) in self.consumed \
                     or any(c is f for c in nxt.values for f in filled):
                 continue    # (a row joined round its line of numbers, `_around`: that line is in it)
-            if nxt.label and (self._match(nxt, "", "") or _enumerated(nxt)):
+            if nxt.label and (self._match(nxt, "", "") or (nxt.has_values and _enumerated(nxt))):
                 break       # the next row, labelled (with or without numbers): what follows is its own
             if not nxt.has_values:
-                continue
+                continue    # (a group's name between, `（六）其`, starts no row)
             if not nxt.label:
                 # numbers only: this row's when the line below them still continues its label
                 after = self._at_line(ln, step + 1)
