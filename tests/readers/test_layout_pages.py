@@ -4,7 +4,9 @@ The lines are pdftotext's own (the benchmark's reports, `python -m bench.renditi
 - a row printing six numbers whose next row's label stands alone on the line below it (its numbers on
   a line of their own further down): the numbers further down are the next row's, not this row's;
 - a row whose label begins above its line of numbers with the group's name between (`2.申请人逾期未按
-  收费通知要求缴` / `他处理` / `纳费用、行政机关不再处理其政府 0 …` / `信息公开申请`)."""
+  收费通知要求缴` / `他处理` / `纳费用、行政机关不再处理其政府 0 …` / `信息公开申请`);
+- 表二 rows each short of a middle cell, placed by the names' bounds, the order and where the page prints
+  the other rows' values of each column (and not placed when nothing on the page tells)."""
 from __future__ import annotations
 
 from cli_read import extract_one
@@ -107,3 +109,81 @@ def test_a_label_begun_above_its_group_s_name_is_joined_with_its_numbers(tmp_pat
     assert not _unread(r, "收费通知")
     assert any(f["rule"] == "F1" and "requests.other.unpaid_fee.total" in {c["cell"] for c in f["cells"]}
                for f in r["findings"])
+
+
+# real lines of 表二 (values set left in wide cells): 规章 0 … 0 (本年废止件数 empty), 行政规范性文件 1 0 (现行有效件数
+# empty): the second 0 of 行政规范性文件 lies between the names of 本年制发件数 and 本年废止件数, 规章's second 0
+# between those of 本年废止件数 and 现行有效件数
+ACTIVE_HEAD = "某某市某某区财政局2021年政府信息公开工作年度报告\n\f\n"
+MIDDLE_BLANKS = ACTIVE_HEAD + """     二、主动公开政府信息情况
+
+
+
+第二十条第（一）项
+   信息内容             本年制发件数        本年废止件数        现行有效件数
+    规章       0                              0
+  行政规范性文件    1               0
+第二十条第（五）项
+   信息内容                          本年处理决定数量
+   行政许可      2483
+"""
+# the same table with 规章 printing its 本年废止件数 only
+ONE_NUMBER = ACTIVE_HEAD + """     二、主动公开政府信息情况
+
+
+
+第二十条第（一）项
+   信息内容            本年制发件数        本年废止件数     现行有效件数
+    规章                      0
+  行政规范性文件    1              0
+第二十条第（五）项
+   信息内容                         本年处理决定数量
+   行政许可      15
+"""
+# both rows leave 本年制发件数 empty: nothing on the page says where either column's values stand
+FIRST_BLANKS = ACTIVE_HEAD + """     二、主动公开政府信息情况
+
+
+
+第二十条第（一）项
+   信息内容             本年制发件数        本年废止件数        现行有效件数
+    规章                       0              0
+  行政规范性文件                    0              0
+第二十条第（五）项
+   信息内容                          本年处理决定数量
+   行政许可      784
+"""
+
+ACTIVE = ("issued", "repealed", "in_force")
+
+
+def _active(cells: dict, row: str) -> list:
+    return [cells[f"active.{row}.{c}"] for c in ACTIVE]
+
+
+def test_a_row_fits_the_columns_one_way_with_the_names_and_the_other_rows_on_the_page(tmp_path):
+    """行政规范性文件's 0 may be 本年制发件数's or 本年废止件数's by the names, and 1 before it is 本年制发件数's:
+    本年废止件数. 规章's second 0 may be 本年废止件数's or 现行有效件数's, and stands far from the 本年废止件数
+    value just placed: 现行有效件数 (a column's values are set alike, so they stand at one place on the
+    page). Before, both rows were F3."""
+    p = tmp_path / "layout.txt"
+    p.write_text(MIDDLE_BLANKS, encoding="utf-8")
+    r = extract_one(p)
+    assert _active(r["cells"], "regulations") == [0, None, 0]
+    assert _active(r["cells"], "normative_docs") == [1, 0, None]
+    assert r["cells"]["active.licensing.decisions"] == 2483
+    assert not _unread(r, "规章") and not _unread(r, "规范性文件")
+    p.write_text(ONE_NUMBER, encoding="utf-8")
+    r = extract_one(p)
+    assert _active(r["cells"], "regulations") == [None, 0, None]
+    assert _active(r["cells"], "normative_docs") == [1, 0, None]
+
+
+def test_rows_the_page_does_not_place_one_way_stay_unread(tmp_path):
+    """Both rows print `_ 0 0`: each 0 may lie in either of two columns, and no other row says which.
+    F3, no guess."""
+    p = tmp_path / "layout.txt"
+    p.write_text(FIRST_BLANKS, encoding="utf-8")
+    r = extract_one(p)
+    assert _active(r["cells"], "regulations") == [None, None, None]
+    assert _unread(r, "规章") and _unread(r, "规范性文件")
