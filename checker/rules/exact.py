@@ -393,17 +393,18 @@ def _only(m: _Model) -> bool:
     other set of at most as many cells leaves out one of its cells, and with any one of them kept
     at its printed value the equalities have no solution at all (whatever the weights). The next
     round would then repeat it and end the enumeration; this says so without the solver."""
-    return all(_impossible(m, fixed=j) for j in m.cuts[0])
+    return all(_impossible(m, fixed=j, cap=len(m.cuts[0])) for j in m.cuts[0])
 
 
-def _impossible(m: _Model, fixed: int | None = None) -> bool:
+def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> bool:
     """A proof that the model's equalities have no solution within its bounds on Δ (those of
-    `_round`), with cell `fixed` (a column) unchanged: bound propagation, each equality narrowing
-    each of its cells' Δ from the others' bounds (whole numbers rounded inwards), until a bound
-    pair crosses or an equality cannot be met. Every step keeps every solution, so True is a
-    proof; False (nothing found within PROOF_PASSES rounds) proves nothing. Its comparisons allow
-    PROOF_SLACK, more than the solver's tolerances, so that it never calls impossible what the
-    solver would accept."""
+    `_round`) with cell `fixed` (a column) unchanged and at most `cap` cells changed: bound
+    propagation, each equality narrowing each of its cells' Δ from the others' bounds (whole
+    numbers rounded inwards), until a bound pair crosses, an equality cannot be met, or more than
+    `cap` cells' bounds exclude 0. Every step keeps every solution, so True is a proof; False
+    (nothing found within PROOF_PASSES rounds) proves nothing. Its comparisons allow PROOF_SLACK,
+    more than the solver's tolerances, so that it never calls impossible what the solver would
+    accept."""
     e = len(m.rows)
     r, c, a, lo, hi = m.block
     eq = r < e
@@ -429,6 +430,8 @@ def _impossible(m: _Model, fixed: int | None = None) -> bool:
         new_low = np.where(m.integer, np.ceil(new_low - PROOF_SLACK), new_low)
         new_high = np.where(m.integer, np.floor(new_high + PROOF_SLACK), new_high)
         if np.any(new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))):
+            return True
+        if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
             return True
         if np.array_equal(new_low, low) and np.array_equal(new_high, high):
             return False

@@ -38,8 +38,8 @@ def test_the_proofs_give_the_solvers_answer_on_every_cluster(monkeypatch):
     fired = {"no solution": 0, "only solution": 0}
     compared = []
 
-    def counted_impossible(m, fixed=None):
-        out = impossible(m, fixed)
+    def counted_impossible(m, fixed=None, cap=None):
+        out = impossible(m, fixed, cap)
         if out and fixed is None:
             fired["no solution"] += 1
         return out
@@ -133,3 +133,15 @@ def test_a_sum_a_single_cell_can_mend_is_not_called_impossible_and_its_fix_is_pr
     m = _model(rows, [-tol - x for x in r], [tol - x for x in r], [2, 3, 6])
     exact._solve_batch([m], exact.NODE_LIMIT)
     assert [s.errors for s in m.found] == [{(0, "c2"): 1.0}] and not m.open and len(rounds) == 3
+
+
+def test_more_cells_forced_to_change_than_the_first_solution_has_is_a_proof():
+    """a + b must rise by 1; a = c and c = d hold. Keeping b printed forces a, c and d to change
+    (3 cells): impossible within 2 cells, not within 3. Keeping a printed, b alone changes."""
+    rows = [([0, 1], [1.0, 1.0]), ([0, 2], [1.0, -1.0]), ([2, 3], [1.0, -1.0])]
+    r = [-1.0, 0.0, 0.0]
+    tol = 1e-6
+    m = _model(rows, [-tol - x for x in r], [tol - x for x in r], [4, 5, 4, 4])
+    assert exact._impossible(m, fixed=1, cap=2)
+    assert not exact._impossible(m, fixed=1, cap=3) and not exact._impossible(m, fixed=1)
+    assert not exact._impossible(m, fixed=0, cap=1)
