@@ -401,7 +401,7 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
     `_round`) with cell `fixed` (a column) unchanged and at most `cap` cells changed: bound
     propagation, each equality narrowing each of its cells' Δ from the others' bounds (whole
     numbers rounded inwards), until a bound pair crosses, an equality cannot be met, or more than
-    `cap` cells' bounds exclude 0. Every step keeps every solution, so True is a proof; False
+    `cap` cells must change (`_changed_at_least`). Every step keeps every solution, so True is a proof; False
     (nothing found within PROOF_PASSES rounds) proves nothing. Its comparisons allow PROOF_SLACK,
     more than the solver's tolerances, so that it never calls impossible what the solver would
     accept."""
@@ -434,9 +434,41 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
         if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
             return True
         if np.array_equal(new_low, low) and np.array_equal(new_high, high):
-            return False
+            break
         low, high = new_low, new_high
-    return False
+    return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi) > cap
+
+
+def _changed_at_least(low, high, r, c, a, lo, hi) -> int:
+    """A lower bound on how many cells change in any solution within the bounds [low, high] on Δ
+    (valid bounds: every solution obeys them): the cells whose bounds exclude 0, plus one cell
+    each for equalities that need a change among the other cells — one that does not hold with
+    none of those changed, or a holding one that its single such cell's change alone would break —
+    counted only over equalities with no cell in common (each then needs a cell of its own)."""
+    e = len(lo)
+    forced = (low > PROOF_SLACK) | (high < -PROOF_SLACK)
+    free = ~forced & ~((low == 0) & (high == 0))
+    n_forced = np.bincount(r, forced[c], minlength=e)
+    broken = (lo > PROOF_SLACK) | (hi < -PROOF_SLACK)
+    # the least |a·Δ| of a forced cell, against how far the equality's bounds reach from 0
+    least = np.where(forced[c], np.abs(a) * np.minimum(np.abs(low[c]), np.abs(high[c])), 0.0)
+    alone = np.bincount(r, least > np.maximum(np.abs(lo), np.abs(hi))[r] + PROOF_SLACK, minlength=e)
+    needs = (broken & (n_forced == 0)) | (~broken & (n_forced == 1) & (alone == 1))
+    if not needs.any():
+        return int(forced.sum())
+    pick = needs[r] & free[c]
+    cells_of: dict[int, set] = defaultdict(set)
+    for row, col in zip(r[pick].tolist(), c[pick].tolist()):
+        cells_of[row].add(col)
+    if len(cells_of) < int(needs.sum()):
+        return len(low) + 1          # an equality that needs a change and has no cell free to make it
+    used: set = set()
+    extra = 0
+    for cols in sorted(cells_of.values(), key=len):
+        if not cols & used:
+            used |= cols
+            extra += 1
+    return int(forced.sum()) + extra
 
 
 def _within(fam) -> bool:

@@ -145,3 +145,17 @@ def test_more_cells_forced_to_change_than_the_first_solution_has_is_a_proof():
     assert exact._impossible(m, fixed=1, cap=2)
     assert not exact._impossible(m, fixed=1, cap=3) and not exact._impossible(m, fixed=1)
     assert not exact._impossible(m, fixed=0, cap=1)
+
+
+def test_equalities_that_each_need_a_cell_of_their_own_count_towards_the_cells_changed():
+    """a + b and c + d must each rise by 1: no cell is forced, but the two equalities share no cell,
+    so any solution changes two cells at least. And a must rise by 1 while a = b + c holds: a is
+    forced, and the holding equality then needs b or c too."""
+    tol = 1e-6
+
+    def bounds(r):
+        return [-tol - x for x in r], [tol - x for x in r]
+    m = _model([([0, 1], [1.0, 1.0]), ([2, 3], [1.0, 1.0])], *bounds([-1.0, -1.0]), [4, 5, 4, 4])
+    assert exact._impossible(m, cap=1) and not exact._impossible(m, cap=2)
+    m = _model([([0], [1.0]), ([0, 1, 2], [1.0, -1.0, -1.0])], *bounds([-1.0, 0.0]), [4, 2, 2])
+    assert exact._impossible(m, cap=1) and not exact._impossible(m, cap=2)
