@@ -9,7 +9,7 @@ import numpy as np
 from bench.generate import district
 from bench.inject import apply_to_reports, inject
 from checker.check import check
-from checker.rules import exact
+from checker.rules import exact, solvepool
 
 
 def _answer(result):
@@ -58,6 +58,8 @@ def test_the_proofs_give_the_solvers_answer_on_every_cluster(monkeypatch):
         compared.extend(clusters)
         return proved
 
+    # every batch solved in this process, where PROOFS is switched (a solver worker has its own)
+    monkeypatch.setattr(solvepool, "usable", lambda: False)
     monkeypatch.setattr(exact, "_impossible", counted_impossible)
     monkeypatch.setattr(exact, "_only", counted_only)
     monkeypatch.setattr(exact, "solve_many", both)
@@ -73,6 +75,7 @@ def test_the_proofs_give_the_solvers_answer_on_every_cluster(monkeypatch):
 
 
 def test_the_findings_are_the_same_with_and_without_the_proofs(monkeypatch):
+    monkeypatch.setattr(solvepool, "usable", lambda: False)
     d = _district(3)
     ours = [dataclasses.asdict(f) for f in check(d.reports, units=d.hierarchy()).findings]
     monkeypatch.setattr(exact, "PROOFS", False)
