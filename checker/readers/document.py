@@ -18,6 +18,7 @@ Word, workbook, PDF and web page, and happens here, in this order:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ class Document:
     source: str                       # the file (Report.source)
     where: str                        # how findings name the file (its name)
     style: str                        # how a place prints (Report.location_style): text, html, page, docx, sheet
-    rows: list[list[GridCell]]        # every printed row, tables and text alike, in reading order
+    rows: Sequence[Sequence[GridCell]]   # every printed row, tables and text alike, in reading order
     lines: list[str] | None           # the prose, one line a string; None: the document has none to read
     parts: list[str] = field(default_factory=list)   # what GridCell.part indexes: pages, tables, sheets
     place: str | None = None          # where in `source` the report is (a collection sheet), if not all of it
