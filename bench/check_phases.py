@@ -2,12 +2,13 @@
 busy machine, where wall time means little):
 
     python -m bench.check_phases read DIR/reports OUT.pkl          # read once, pickle the result
-    python -m bench.check_phases check OUT.pkl DIR/units.csv OUT.json [--one-process]
+    python -m bench.check_phases check OUT.pkl DIR/units.csv OUT.json [--one-process] [--no-proofs]
 
 `check` checks the pickled reports in this process, writes the JSON as `xxgk check --format json`
 does, and prints `time.process_time` per phase (a phase's time includes the phases inside it).
 `--one-process` solves every solver batch here (no solver worker), so that all the solver's CPU
-is counted and two runs can be compared. Compare outputs with `cmp`."""
+is counted and two runs can be compared. `--no-proofs` sends every question to the solver
+(`exact.PROOFS` off), for A/B of the proofs. Compare outputs with `cmp`."""
 from __future__ import annotations
 
 import argparse
@@ -40,13 +41,14 @@ def read(reports: Path, out: Path) -> None:
         pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def check(data: Path, units: Path, out: Path, one_process: bool) -> None:
+def check(data: Path, units: Path, out: Path, one_process: bool, proofs: bool = True) -> None:
     from checker import frames
     from checker.check import check_read
     from checker.render import check_output
     from checker.rules import context, engine, exact, localise, solvepool
     if one_process:
         solvepool.usable = lambda: False
+    exact.PROOFS = proofs
     _timed(context.Context, "__post_init__", "context (stacking the reports)")
     _timed(frames, "validate_reports", "pandera validation")
     _timed(engine, "run", "rules + localisation + explain")
@@ -54,6 +56,7 @@ def check(data: Path, units: Path, out: Path, one_process: bool) -> None:
     _timed(exact, "solve_many", "    exact method (solve_many)")
     _timed(exact, "_model", "      building the programs (_model)")
     _timed(exact, "_round", "      solver rounds (_round)")
+    _timed(exact, "_impossible", "      proofs (_impossible)")
     _timed(engine.explain, "findings", "  explain")
     gc.disable()             # as the command line does (checker/entry.py)
     with open(data, "rb") as fh:
@@ -83,11 +86,12 @@ def main() -> None:
     c.add_argument("units", type=Path)
     c.add_argument("out", type=Path)
     c.add_argument("--one-process", action="store_true")
+    c.add_argument("--no-proofs", action="store_true")
     args = parser.parse_args()
     if args.mode == "read":
         read(args.reports, args.out)
     else:
-        check(args.data, args.units, args.out, args.one_process)
+        check(args.data, args.units, args.out, args.one_process, not args.no_proofs)
 
 
 if __name__ == "__main__":

@@ -150,6 +150,13 @@ def _import_before_fork(files: list[Path]) -> None:
 
     from . import frames, readers  # noqa: F401
     from .rules import engine  # noqa: F401
+    # what the check imports on first use: pandera (always) and scipy's solver (almost always at
+    # this size: reports with errors the exact method decides); ~0.5 s CPU once here, not per worker
+    import pandera.pandas  # noqa: F401
+    try:
+        import scipy.optimize  # noqa: F401
+    except ImportError:
+        pass
     for module in {readers.READERS.get(f.suffix.lower()) for f in files} - {None}:
         try:
             importlib.import_module(f".{module}", readers.__name__)

@@ -61,6 +61,13 @@ TOO_LONG = "求解步数超过上限"
 # CPU on the widened clusters. It changes the path to an optimal solution, not the optimum, and every
 # optimal solution is enumerated and ranked anyway.
 HIGHS_OPTIONS = {"mip_heuristic_run_feasibility_jump": False}
+# Proofs that stand in for a solver call whose answer they already know (`_impossible`): a cluster
+# with no solution on its own cells goes straight to its widened program, and a first solution that
+# every other set of at most as many cells provably cannot match ends the enumeration. Off: every
+# question goes to the solver (the tests compare the two).
+PROOFS = True
+PROOF_PASSES = 30           # rounds of bound propagation before giving up on a proof (then: solver)
+PROOF_SLACK = 1e-5          # relative: wider than the solver's own feasibility tolerances
 
 
 @dataclass
@@ -122,8 +129,11 @@ def solve_many(dec, clusters: list[set[tuple]], node_limit: int | None = None) -
             models.append(_model(dec, broken))
         except Unsolved as e:
             models.append(e)
+    for m in models:
+        if PROOFS and isinstance(m, _Model) and _impossible(m):
+            m.error, m.infeasible = "无解", True       # what the solver says of it alone
     with solvepool.Pool() as pool:
-        _solve_batches(pool, [m for m in models if isinstance(m, _Model)], node_limit)
+        _solve_batches(pool, [m for m in models if isinstance(m, _Model) and not m.infeasible], node_limit)
         # no solution with the cells of the broken equalities alone: two errors may cancel out in
         # an equality that then holds, so its cells are free to change too (within a report and
         # year); each such cluster is solved alone
@@ -378,6 +388,89 @@ def _strengthened(m: _Model, ri, ci, data, lo, hi) -> tuple:
     return rows, cols, coefs, low, np.full(len(low), np.inf)
 
 
+def _only(m: _Model) -> bool:
+    """Whether the first solution found is provably the only one the next round could give: any
+    other set of at most as many cells leaves out one of its cells, and with any one of them kept
+    at its printed value the equalities have no solution at all (whatever the weights). The next
+    round would then repeat it and end the enumeration; this says so without the solver."""
+    return all(_impossible(m, fixed=j, cap=len(m.cuts[0])) for j in m.cuts[0])
+
+
+def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> bool:
+    """A proof that the model's equalities have no solution within its bounds on Δ (those of
+    `_round`) with cell `fixed` (a column) unchanged and at most `cap` cells changed: bound
+    propagation, each equality narrowing each of its cells' Δ from the others' bounds (whole
+    numbers rounded inwards), until a bound pair crosses, an equality cannot be met, or more than
+    `cap` cells must change (`_changed_at_least`). Every step keeps every solution, so True is a proof; False
+    (nothing found within PROOF_PASSES rounds) proves nothing. Its comparisons allow PROOF_SLACK,
+    more than the solver's tolerances, so that it never calls impossible what the solver would
+    accept."""
+    e = len(m.rows)
+    r, c, a, lo, hi = m.block
+    eq = r < e
+    r, c, a, lo, hi = r[eq], c[eq], a[eq], lo[:e], hi[:e]
+    low = np.where(m.signed, -m.big, -m.values).astype(float)
+    high = np.asarray(m.big, dtype=float).copy()
+    if fixed is not None:
+        low[fixed] = high[fixed] = 0.0
+    for _ in range(PROOF_PASSES):
+        a_low, a_high = a * low[c], a * high[c]
+        least, most = np.minimum(a_low, a_high), np.maximum(a_low, a_high)
+        floor_sum = np.bincount(r, least, minlength=e)
+        ceil_sum = np.bincount(r, most, minlength=e)
+        slack = PROOF_SLACK * (1 + np.bincount(r, np.abs(least) + np.abs(most), minlength=e))
+        if np.any(floor_sum > hi + slack) or np.any(ceil_sum < lo - slack):
+            return True
+        # a·Δj lies within the equality's bounds less what the other cells can contribute
+        top = hi[r] - (floor_sum[r] - least)
+        bottom = lo[r] - (ceil_sum[r] - most)
+        new_low, new_high = low.copy(), high.copy()
+        np.maximum.at(new_low, c, np.where(a > 0, bottom, top) / a)
+        np.minimum.at(new_high, c, np.where(a > 0, top, bottom) / a)
+        new_low = np.where(m.integer, np.ceil(new_low - PROOF_SLACK), new_low)
+        new_high = np.where(m.integer, np.floor(new_high + PROOF_SLACK), new_high)
+        if np.any(new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))):
+            return True
+        if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
+            return True
+        if np.array_equal(new_low, low) and np.array_equal(new_high, high):
+            break
+        low, high = new_low, new_high
+    return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi) > cap
+
+
+def _changed_at_least(low, high, r, c, a, lo, hi) -> int:
+    """A lower bound on how many cells change in any solution within the bounds [low, high] on Δ
+    (valid bounds: every solution obeys them): the cells whose bounds exclude 0, plus one cell
+    each for equalities that need a change among the other cells — one that does not hold with
+    none of those changed, or a holding one that its single such cell's change alone would break —
+    counted only over equalities with no cell in common (each then needs a cell of its own)."""
+    e = len(lo)
+    forced = (low > PROOF_SLACK) | (high < -PROOF_SLACK)
+    free = ~forced & ~((low == 0) & (high == 0))
+    n_forced = np.bincount(r, forced[c], minlength=e)
+    broken = (lo > PROOF_SLACK) | (hi < -PROOF_SLACK)
+    # the least |a·Δ| of a forced cell, against how far the equality's bounds reach from 0
+    least = np.where(forced[c], np.abs(a) * np.minimum(np.abs(low[c]), np.abs(high[c])), 0.0)
+    alone = np.bincount(r, least > np.maximum(np.abs(lo), np.abs(hi))[r] + PROOF_SLACK, minlength=e)
+    needs = (broken & (n_forced == 0)) | (~broken & (n_forced == 1) & (alone == 1))
+    if not needs.any():
+        return int(forced.sum())
+    pick = needs[r] & free[c]
+    cells_of: dict[int, set] = defaultdict(set)
+    for row, col in zip(r[pick].tolist(), c[pick].tolist()):
+        cells_of[row].add(col)
+    if len(cells_of) < int(needs.sum()):
+        return len(low) + 1          # an equality that needs a change and has no cell free to make it
+    used: set = set()
+    extra = 0
+    for cols in sorted(cells_of.values(), key=len):
+        if not cols & used:
+            used |= cols
+            extra += 1
+    return int(forced.sum()) + extra
+
+
 def _within(fam) -> bool:
     from .evidence import WithinFamily
     return isinstance(fam, WithinFamily)
@@ -396,6 +489,9 @@ def _solve_batch(batch: list[_Model], node_limit: int) -> None:
                 m.error = TOO_LONG
             return
         left -= _round(live, left)
+        for m in live:
+            if PROOFS and m.open and not m.error and len(m.found) == 1 and _only(m):
+                m.open = False
 
 
 def _round(models: list[_Model], node_limit: int) -> int:
