@@ -123,14 +123,15 @@ def _title(flow: Flow, meta: Meta) -> None:
             continue   # `现将2021年政府信息公开工作年度报告如下`: a sentence about the report, no unit
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
-            if m.group("year2"):
-                # `2023年政府信息公开工作年度报告` under a line naming the body (a title set on two
-                # lines): the body is that line; `政府` of 政府信息公开 is no unit
+            if m.group("year2") or unit == "关于":
+                # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
+                # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
                 above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
-                if unit in ("政府", "政务"):
+                if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
-                if not unit and k + 2 < len(lines) and _NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])):
+                if not unit and k + 2 < len(lines) and (_NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])) or any(
+                        _SP.sub("", t) == _SP.sub("", line) for _, t in lines[k + 2:k + 5])):
                     continue   # the page's header repeats the bare title; the title under the unit's line follows
             meta.title = s
             meta.title_line = no

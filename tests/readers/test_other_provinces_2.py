@@ -146,3 +146,15 @@ def test_a_sentence_naming_the_report_still_names_no_unit(tmp_path):
     # guard (as session 5's): `现将2021年政府信息公开年度工作报告如下` is no title line
     text = "一、总体情况\n现将2021年政府信息公开年度工作报告如下。\n本单位全年主动公开政府信息52条。\n"
     assert extract_one(_write(tmp_path, "sentence.txt", text))["unit"] is None
+
+
+def test_a_title_opening_with_guanyu_under_the_bodys_line_names_the_body(tmp_path):
+    # 盐边 新九镇 2021: the page header repeats the bare title `关于2021年度…的年度报告`; the title proper
+    # sets the body on the line above it. `关于` is no unit.
+    text = ("关于2021年度政府信息公开工作的年度报告\n\n发布时间:2022-01-25     来源:某某镇党政办\n\n"
+            "某某县某某镇人民政府\n\n关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n\n本镇全年主动公开政府信息53条。\n")
+    r = extract_one(_write(tmp_path, "guanyu.txt", text))
+    assert (r["unit"], r["year"]) == ("某某县某某镇人民政府", 2021)
+    # alone (no line naming the body), the bare title names no unit rather than `关于`
+    r = extract_one(_write(tmp_path, "bare.txt", "关于2021年度政府信息公开工作的年度报告\n一、总体情况\n本镇全年主动公开政府信息53条。\n"))
+    assert (r["unit"], r["year"]) == (None, 2021)
