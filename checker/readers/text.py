@@ -191,7 +191,8 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                     for c in row:
                         c.page = page
                 rows.append(row)
-            chain = row if len(row) == 1 and _label_len(line) <= PROSE_LEN and not _ONE_NUMBER.match(line) else None
+            chain = row if len(row) == 1 and (len(line) <= PROSE_LEN or _label_len(line) <= PROSE_LEN) \
+                and not _ONE_NUMBER.match(line) else None
             blanks = 0
         elif chain is not None:
             blanks += 1
