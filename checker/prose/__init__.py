@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Report
 from ..templates import format_for_year, template
-from . import counts, facts, metadata, regions, sections
+from . import counts, facts, issued, metadata, regions, sections
 from .flow import build
 
 __all__ = ["analyse", "data_year"]
@@ -37,6 +37,7 @@ def analyse(lines: list[str], report: Report) -> None:
     brackets = counts.Brackets(flow.text)
     found = counts.find(flow.text, brackets)
     stated = facts.extract(flow, found, report.format, report.year, report.unit, brackets)
+    stated += issued.facts(flow, report.format, report.year, report.unit)
     if again:
         report.prose = stated
     else:

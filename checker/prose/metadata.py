@@ -4,10 +4,11 @@ signature (issuing body and date). Each is kept with its line for rule M1 in `re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 
+from ..readers.traditional import T2S
 from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -69,6 +70,7 @@ class Meta:
 
 
 def read(flow: Flow) -> Meta:
+    flow = _simplified(flow)
     meta = Meta()
     _title(flow, meta)
     if meta.title_year is None:
@@ -78,6 +80,17 @@ def read(flow: Flow) -> Meta:
     if meta.unit is None and meta.signer:
         meta.unit = meta.signer
     return meta
+
+
+# A traditional-character mirror (`武漢市民政局2022年政府信息公開年度報告`, `統計期限`) is read with the
+# labels' one-character mapping, as its tables are: offsets and lines stay the same.
+_TRADITIONAL_HINT = re.compile("[開報統計關號當區縣會]")
+
+
+def _simplified(flow: Flow) -> Flow:
+    if not _TRADITIONAL_HINT.search(flow.text[:4000]):
+        return flow
+    return replace(flow, text=flow.text.translate(T2S), clean=[line.translate(T2S) for line in flow.clean])
 
 
 def data_year(meta: Meta) -> int | None:

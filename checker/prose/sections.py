@@ -16,7 +16,7 @@ SECTIONS = {
     3: ("收到和处理政府信息公开申请情况", re.compile(r"申请")),
     4: ("政府信息公开行政复议、行政诉讼情况", re.compile(r"复议|诉讼")),
     5: ("存在的主要问题及改进情况", re.compile(r"问题|改进|整改")),
-    6: ("其他需要报告的事项", re.compile(r"其他需要|其他事项|其他.{0,4}报告")),
+    6: ("其他需要报告的事项", re.compile(r"其[他它]需|其[他它]事项|其[他它].{0,4}报告")),
 }
 # A heading: a Chinese numeral and 、 at a line start, or after a space or sentence end (002 is one
 # long line).
@@ -98,9 +98,10 @@ def _classify(heading: str, numeral: int | None) -> int | None:
     # the printed number decides when its heading fits; otherwise the first section whose words fit
     if numeral in SECTIONS and SECTIONS[numeral][1].search(heading):
         return numeral
-    if numeral is not None and numeral > 6:
-        return None
-    for n in (4, 6, 2, 1, 5, 3):
+    # a report that inserts a part of its own ("二、政务公开工作主要任务落实情况") pushes only the last
+    # two down ("七、其他需要报告的事项", lyy_2020); a later numeral is never sections 1-4
+    order = (4, 6, 2, 1, 5, 3) if numeral is None or numeral <= 6 else (6, 5)
+    for n in order:
         if SECTIONS[n][1].search(heading):
             return n
     return None

@@ -9,6 +9,7 @@ from ...findings import make
 from ...model import CellRef, ProseFact, Report
 from ...numbers import ROUNDING, SAME
 from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
+from ...prose.issued import ISSUED
 from ...prose.facts import share_holds
 from ...templates import template
 from ..registry import kind
@@ -153,6 +154,9 @@ def _reading(report: Report, cell: str, cells: list[str], value: float, table: f
             # "全区收到申请 75 件，涉及自然人 72 件、商业企业 3 件" with 新收 74 and 上年结转 1 (a real report)
             return (f"正文的数字等于新收加上年结转（{plain(table)} + {plain(carried)}），即全年办理的申请数；"
                     f"若正文指的是这个数，请写明“含上年结转”，否则请改正。")
+    if cell in ISSUED:
+        # "出台四项规范性文件" may count policy documents, or ones issued in the 管委会's name
+        return "若正文所说的规范性文件包括政策文件或以上级机关名义印发的文件，请写明；否则正文或表二有一处填错。"
     if cell == IN_FORCE:
         # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
         # two of the three such sentences in the Pingtan archive differ from 表二 for that reason
@@ -194,11 +198,21 @@ def _evidence(report: Report, cell: str, stated: float) -> tuple[CellRef | None,
                     return (report.ref(cell), stated,
                             "表格中新收、上年结转、办理结果、结转下年度四项的勾稽关系要求该格为正文的数字，更可能是表格填错。")
                 return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
+            if abs(s - report.get(cell)) < SAME and s == 0 and _zero_table(report, row):
+                table = "表三" if cell.startswith("requests.") else "表四"
+                return None, None, f"{table}各格都是 0（可能没有按实际填写），无法确定是正文还是表格有误，请核对原始台账。"
             if abs(s - report.get(cell)) < SAME:
                 return None, None, "表格中构成该总计的各格之和与总计一致，更可能是正文的数字有误。"
             if abs(s - stated) < SAME:
                 return report.ref(cell), stated, "表格中构成该总计的各格之和与正文一致，更可能是表格总计一格填错。"
     return None, None, "无法确定是正文还是表格有误，请核对原始台账。"
+
+
+def _zero_table(report: Report, row: str) -> bool:
+    """Every read cell of the row's table is 0: a table left at its zeros (a real unit printed 表三
+    all 0 while its prose tells of 4 requests, 3 answered, 1 不掌握), whose rows adding up back nothing."""
+    prefix = row.split(".", 1)[0] + "."
+    return all(report.get(c) in (0, None) for c in template(report.format).index if c.startswith(prefix))
 
 
 _R1 = {"requests.received.total": 1, "requests.carried_over.total": 1,
