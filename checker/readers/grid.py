@@ -245,6 +245,10 @@ class _Reader:
                 if held is not None and ln.label and self._around(held, ln):
                     held = None   # a label printed above and below its line of numbers only
                     continue
+                start = self._label_start(held) if held is not None and ln.label and _near(held, ln) else ""
+                if start and self._try(held, prefix=start, suffix=ln.label):
+                    held = None   # the label began above its values' line (a group's name between)
+                    continue
                 if held is not None and ln.label and self._wraps(held, ln):
                     # a narrow layout column wraps the label over several lines below its values
                     joined = self._joined
@@ -290,6 +294,23 @@ class _Reader:
             return False
         joined = _split(above.label_cells + held.values)
         return joined is not None and self._try(joined, suffix=ln.label)
+
+    def _label_start(self, held: _Line) -> str:
+        """Layout text: the first line of the held row's label, when it stands above the row's line
+        of values with only its group's name between (`2.申请人逾期未按收费通知要求缴` / `他处理` /
+        `纳费用、行政机关不再处理其政府 0 …`): a line starting with an enumerator, no values, close
+        above; the lines between hold no values and start no row."""
+        k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), None)
+        if k is None or not held.label_cells or _enumerated(held):
+            return ""
+        for j in range(k - 1, max(k - 3, 0) - 1, -1):
+            above = self.lines[j]
+            if above.has_values or not above.label or above.cells[0].part != held.cells[0].part \
+                    or not 0 < held.cells[0].row - above.cells[0].row <= 3 or L.title_of(above.label):
+                return ""
+            if _enumerated(above):
+                return above.label_cells[-1].text.strip()
+        return ""
 
     _joined: _Line | None = None
     _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`
@@ -586,10 +607,13 @@ class _Reader:
         joined = []
         for step in (1, 2):
             nxt = self._at_line(ln, step)
-            if nxt is None or not _near(ln, nxt) or not nxt.has_values or id(nxt) in self.consumed:
-                continue
-            if nxt.label and (self._match(nxt, "", "") or _enumerated(nxt)):
-                break       # the next row, labelled: its numbers are its own
+            if nxt is None or not _near(ln, nxt) or id(nxt) in self.consumed \
+                    or any(c is f for c in nxt.values for f in filled):
+                continue    # (a row joined round its line of numbers, `_around`: that line is in it)
+            if nxt.label and (self._match(nxt, "", "") or (nxt.has_values and _enumerated(nxt))):
+                break       # the next row, labelled (with or without numbers): what follows is its own
+            if not nxt.has_values:
+                continue    # (a group's name between, `（六）其`, starts no row)
             if not nxt.label:
                 # numbers only: this row's when the line below them still continues its label
                 after = self._at_line(ln, step + 1)

@@ -140,6 +140,8 @@ def place(lines: list[Line], is_title, tolerance: float | None = None) -> None:
         for ln in g.lines:
             if ln.numbers:
                 _slot(ln, g, tolerance)
+        if tolerance is not None:
+            _settle_rows(g)
         _join_split(g)
 
 
@@ -343,9 +345,66 @@ def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:
     that name's cell or beyond, that column or after. When the two bounds meet, that is its column."""
     if not anchors or any(not a for a in anchors):
         return None
+    low, high = _name_range(w, anchors)
+    return high if high == low else None
+
+
+def _name_range(w: Word, anchors: list[list[Word]]) -> tuple[int, int]:
+    """The columns the names' bounds leave a number (`_between_names`): (lowest, highest)."""
     high = min((k for k, names in enumerate(anchors) if any(w.x0 < a.x1 + 1 for a in names)), default=len(anchors) - 1)
     low = max((k for k, names in enumerate(anchors) if any(a.x0 < w.x1 + 1 for a in names)), default=0)
-    return high if high == low else None
+    return low, high
+
+
+def _apart(a: Word, b: Word) -> bool:
+    """Two spaces or more between them: not one column's values. A column's values are set alike (left,
+    centred or right in the cell), so on one page pdftotext starts, centres or ends them at one place
+    (as `_page_columns` and `_page_clusters` rely on), and their extents meet whatever their width."""
+    return a.x1 + 1 < b.x0 or b.x1 + 1 < a.x0
+
+
+def _settle_rows(g: _Grid) -> None:
+    """pdftotext text, the header's page: a row the names and the order did not place alone
+    (`行政规范性文件 1 … 0` with its middle cell empty: the 0 lies between the names of 本年制发件数
+    and 本年废止件数) is placed when its numbers fit the columns one way only, with each number in a
+    column its names' bounds leave it, the row's numbers in column order, and no number in a column
+    where the page prints that column's values two spaces or more away from it (another row's
+    number already placed there). Repeated while rows get placed: a row placed so becomes evidence."""
+    if not g.anchors or any(not a for a in g.anchors):
+        return
+    todo = [ln for ln in g.lines if ln.numbers and not ln.slots and ln.page == g.page]
+    while todo:
+        placed = [(ln.words[i], col) for ln in g.lines if ln.slots and ln.page == g.page
+                  for i, col in ln.slots.items() if i not in ln.loose]
+        done = []
+        for ln in todo:
+            options = []
+            for i in ln.numbers:
+                w = ln.words[i]
+                low, high = (0, g.ncols - 1) if i in ln.loose else _name_range(w, g.anchors)
+                options.append([c for c in range(low, high + 1)
+                                if not any(col == c and _apart(w, p) for p, col in placed)])
+            fits = _fits(options)
+            if len(fits) == 1:
+                ln.slots, ln.ncols, ln.spans = dict(zip(ln.numbers, fits[0])), g.ncols, g.spans
+                done.append(ln)
+        if not done:
+            return
+        todo = [ln for ln in todo if ln not in done]
+
+
+def _fits(options: list[list[int]], low: int = -1) -> list[tuple[int, ...]]:
+    """The ways (at most two: enough to tell one from many) to give each number a column of its
+    options, left to right in increasing order."""
+    if not options:
+        return [()]
+    out: list[tuple[int, ...]] = []
+    for c in options[0]:
+        if c > low:
+            out.extend((c, *rest) for rest in _fits(options[1:], c))
+            if len(out) > 1:
+                return out[:2]
+    return out
 
 
 def _near(w: Word, g: _Grid, tolerance: float) -> list[int]:
