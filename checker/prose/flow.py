@@ -35,9 +35,7 @@ def build(lines: list[str]) -> Flow:
     joined = "\n".join(lines)
     if any(ch in joined for ch in _WIDE):     # rare: look once, translate only then (12 `in`s beat a regex 5×)
         lines = [line.translate(_WIDTH) for line in lines]
-    # Most lines are plain (no bar at either end, no junk character first): one strip is their
-    # whole cleaning, done for every line in one comprehension (a report has ~80 lines, mostly rows).
-    clean = [_odd(s) if s and (s[0] in _ODD_START or s[-1] in _BARS) else s for s in map(str.strip, lines)]
+    clean = _clean(lines, joined)
     parts: list[str] = []
     starts: list[int] = []
     nums: list[int] = []
@@ -64,6 +62,15 @@ def build(lines: list[str]) -> Flow:
 
 _BARS = "|｜"
 _ODD_START = _BARS + "-—_=*·•"      # a stripped line that `_JUNK` matches starts with one of these
+
+
+def _clean(lines: list[str], joined: str) -> list[str]:
+    """Each line stripped, "" for junk. Most lines are plain (no bar at either end, no junk
+    character first): one strip is their whole cleaning. A text with none of those characters
+    anywhere (`joined`: its lines joined) has no other line: all are stripped in one C call."""
+    if not any(ch in joined for ch in _ODD_START):
+        return list(map(str.strip, lines))
+    return [_odd(s) if s and (s[0] in _ODD_START or s[-1] in _BARS) else s for s in map(str.strip, lines)]
 
 
 def _odd(s: str) -> str:

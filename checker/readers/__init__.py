@@ -16,6 +16,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 from ..extras import missing_extra
 from ..model import Finding, Report
@@ -124,7 +125,8 @@ def nothing_read(paths: list[Path]) -> str:
 
 def read_path(path: Path) -> ReadResult:
     """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
-    path = Path(path)
+    if not isinstance(path, Path):   # discover() gives Paths: building one again costs ~5 µs a report
+        path = Path(path)
     module = READERS.get(path.suffix.lower())
     if module is None:
         return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
@@ -133,8 +135,8 @@ def read_path(path: Path) -> ReadResult:
         return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
     try:
         from .safety import check_file
-        check_file(path, module, path.stat().st_size)   # size and zip-bomb limits, before parsing
-        reader = importlib.import_module(f".{module}", __name__)
+        check_file(path, module, os.stat(path).st_size)   # size and zip-bomb limits, before parsing
+        reader = _LOADED.get(module) or _load(module)
         reports = reader.read(path)
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
@@ -147,6 +149,14 @@ def read_path(path: Path) -> ReadResult:
             return ReadResult(failures=[unreadable(path, f"无法读取该文件。{message}")])
         return ReadResult(failures=[unreadable(
             path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
+
+
+_LOADED: dict[str, ModuleType] = {}     # reader modules already imported (a dict look-up, not import_module's)
+
+
+def _load(module: str) -> ModuleType:
+    reader = _LOADED[module] = importlib.import_module(f".{module}", __name__)
+    return reader
 
 
 def unreadable(path: Path, detail: str, where: str | None = None) -> Finding:

@@ -3,7 +3,6 @@ F1 (blank), F2 (not plainly a number: `/`, `无` reported; `１２`, `0 元` rea
 and F3 (a row whose cells cannot be told apart)."""
 from __future__ import annotations
 
-from operator import attrgetter
 
 import numpy as np
 
@@ -19,7 +18,9 @@ class CellWriter:
         self.where = where
         self._digit_idx: list[int] = []      # cells of plain digits, written by `flush` in one go
         self._digit_texts: list[str] = []
-        self._digit_cells: list = []
+        # their places as runs of cells on one line: (part, row, first col, cells), a run's cols
+        # consecutive (a tab row's values); a cell of `digits` is a run of its own
+        self._digit_runs: list[tuple[int, int, int, int]] = []
 
     def place(self, c) -> str:
         """File and place of a GridCell, for a person: `a.xlsx 表三!D7`, `a.txt 第12行`."""
@@ -83,7 +84,14 @@ class CellWriter:
         instead of five item writes a cell. Each cell is set once per reading (rows are read once)."""
         self._digit_idx.extend(idxs)
         self._digit_texts.extend(texts)
-        self._digit_cells.extend(cells)
+        self._digit_runs.extend((c.part, c.row, c.col, 1) for c in cells)
+
+    def digits_at(self, idxs, texts, row: int, col: int) -> None:
+        """`digits` of a tab row's cells given by their texts: line `row`, columns `col`, `col`+1, …,
+        part 0 (what their GridCells would hold; see `grid.TabRow`)."""
+        self._digit_idx.extend(idxs)
+        self._digit_texts.extend(texts)
+        self._digit_runs.append((0, row, col, len(texts)))
 
     def flush(self) -> None:
         """Write the rows `digits` kept."""
@@ -94,10 +102,14 @@ class CellWriter:
         idx = np.fromiter(self._digit_idx, dtype=np.intp, count=n)
         r.values[idx] = np.fromiter(map(float, self._digit_texts), dtype=np.float64, count=n)
         r.present[idx] = True
-        cells = self._digit_cells
-        for k, attr in enumerate(_LOC_ATTRS):
-            r.loc[idx, k] = np.fromiter(map(attr, cells), dtype=np.int32, count=n)
-        self._digit_idx, self._digit_texts, self._digit_cells = [], [], []
+        # each run's (part, row) repeated over its cells, its cols counting up from its first
+        runs = np.array(self._digit_runs, dtype=np.int64)
+        lens = runs[:, 3]
+        starts = np.repeat(np.cumsum(lens) - lens, lens)
+        r.loc[idx, 0] = np.repeat(runs[:, 0], lens)
+        r.loc[idx, 1] = np.repeat(runs[:, 1], lens)
+        r.loc[idx, 2] = np.repeat(runs[:, 2], lens) + (np.arange(n) - starts)
+        self._digit_idx, self._digit_texts, self._digit_runs = [], [], []
 
     def blank(self, blanks: list, label: str) -> None:
         """One F1 for a row's blank cells (each listed in `cells`), placed at the first of them."""
@@ -121,5 +133,3 @@ class CellWriter:
             "F3", unit=r.unit, year=r.year, cells=[r.ref(c) for c in ids], source=r.source,
             where=self.place(anchor), label=label, count=count))
 
-
-_LOC_ATTRS = (attrgetter("part"), attrgetter("row"), attrgetter("col"))   # the columns of Report.loc

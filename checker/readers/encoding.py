@@ -25,7 +25,7 @@ def decode(data: bytes, name: str) -> str:
     data = data.rstrip(b"\x00")            # zero padding after the text (an editor or copy cut short)
     if b"\x00" in data:
         _zero_bytes(data, name)
-    if not data.strip():
+    if not data or data.isspace():        # (as `not data.strip()`, without copying the file)
         raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
     try:
         return _not_blank(data.decode("utf-8-sig"), name)
@@ -78,7 +78,7 @@ def _zero_bytes(data: bytes, name: str) -> None:
 
 
 def _not_blank(text: str, name: str) -> str:
-    if not text.strip():       # spaces, tabs, full-width spaces, line ends only
+    if not text or text.isspace():       # spaces, tabs, full-width spaces, line ends only
         raise ReadError(f"文件“{name}”是空文件（只有空白），没有可读取的内容。")
     return text
 

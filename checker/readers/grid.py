@@ -10,7 +10,10 @@ mapped for sure is left blank with an F3 finding, never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import count, repeat
 from operator import attrgetter
 
 from ..findings import make
@@ -47,19 +50,95 @@ class GridCell:
     end: int = -1    # where a layout cell's text ends on its own line (x's units); kept when a label is joined
 
 
-@dataclass(slots=True)
+class TabRow(Sequence[GridCell]):
+    """A tab-separated printed row (`text.rows_of`), kept as its texts: nearly every cell of a
+    report is one, and most are plain digits the grid reads straight from the text (`_plain_tab`).
+    Its GridCells (text, line, column from 1, as a list row would hold) are built only for the cells
+    something asks for: the label cells always, the values when a row leaves the common path, and
+    the whole row when it is read as a sequence (then `_split` reads those cells)."""
+    __slots__ = ("texts", "row", "_cells")
+
+    def __init__(self, texts: list[str], row: int):
+        self.texts = texts
+        self.row = row
+        self._cells: list[GridCell] | None = None
+
+    def cells(self) -> list[GridCell]:
+        if self._cells is None:
+            self._cells = list(map(GridCell, self.texts, repeat(self.row), count(1)))
+        return self._cells
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.cells()[i]
+
+    def __iter__(self) -> Iterator[GridCell]:
+        return iter(self.cells())
+
+
 class _Line:
-    """One printed row, split into its label cells and the cells after them."""
-    cells: list[GridCell]
-    label_cells: list[GridCell]
-    values: list[GridCell]
-    normed: list[str]     # each label cell, normalised
-    label: str            # normalised, all label cells joined
-    last: str             # normalised last label cell (the most specific part: `1.属于国家秘密`)
-    has_values: bool
+    """One printed row, split into its label cells and the cells after them. A tab row's cells are
+    built when first asked for (`label_cells`, `values`, `cells`); until then `tab` holds the value
+    texts, line and first column, from which the common row is read (`_Reader._plain_tab`), and
+    `normed` (one entry a label cell) says whether there are label cells."""
+    __slots__ = ("_cells", "_label_cells", "_values", "normed", "label", "last", "has_values",
+                 "ncells", "nvalues", "row", "part", "tab", "_texts", "_end")
+
+    def __init__(self, cells: list[GridCell], label_cells: list[GridCell], values: list[GridCell],
+                 normed: Sequence[str], label: str, last: str, has_values: bool):
+        self._cells: list[GridCell] | None = cells
+        self._label_cells: list[GridCell] | None = label_cells
+        self._values: list[GridCell] | None = values
+        self.normed = normed          # each label cell, normalised (never changed: tab rows share them)
+        self.label = label            # normalised, all label cells joined
+        self.last = last              # normalised last label cell (the most specific part: `1.属于国家秘密`)
+        self.has_values = has_values
+        self.ncells = len(cells)
+        self.nvalues = len(values)
+        self.row = cells[0].row       # the printed line and part of its first cell (`_near`)
+        self.part = cells[0].part
+        self.tab: tuple[list[str], int, int] | None = None   # value texts, line, first value column
+        self._texts: list[str] = []   # a tab row's texts, and the index of its last label cell (`_build`)
+        self._end = -1
+
+    def _build(self) -> list[GridCell]:
+        """A tab row's GridCells, all at once, so label_cells, values and cells hold the same
+        objects: what `TabRow` would have built (text, line, column from 1)."""
+        cells = list(map(GridCell, self._texts, repeat(self.row), count(1)))
+        end = self._end + 1
+        self._label_cells = [c for c in cells[:end] if c.text.strip()]
+        self._values = cells[end:]
+        self._cells = cells
+        return cells
+
+    @property
+    def label_cells(self) -> list[GridCell]:
+        if self._label_cells is None:
+            self._build()
+        assert self._label_cells is not None
+        return self._label_cells
+
+    @property
+    def values(self) -> list[GridCell]:
+        if self._values is None:
+            self._build()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def cells(self) -> list[GridCell]:
+        return self._build() if self._cells is None else self._cells
 
 
-def _split(cells: list[GridCell]) -> _Line | None:
+def _split(cells: Sequence[GridCell]) -> _Line | None:
+    if type(cells) is TabRow:
+        if cells._cells is None:
+            return _split_tab(cells)
+        cells = cells._cells    # built already (asked for as a sequence): split those cells
+    if not isinstance(cells, list):
+        cells = list(cells)
     if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
         return None   # a sentence of prose: neither a row, a title nor a label fragment
     end = -1
@@ -85,12 +164,75 @@ def _split(cells: list[GridCell]) -> _Line | None:
                  has_values)
 
 
-def table_lines(rows: list[list[GridCell]]) -> list[_Line]:
+def _split_tab(tr: TabRow) -> _Line | None:
+    """`_split` of a tab row from its texts: the same steps on the same texts, with no GridCell
+    built (`_Line.cells` builds them, as `TabRow` would, when something asks for them)."""
+    texts = tr.texts
+    if len(texts) == 1 and len(texts[0]) > PROSE_LEN:
+        return None
+    head = _tab_head(tuple(texts[:_HEAD]))
+    if head is not None:
+        end, normed, label, last = head
+        has_values = True
+    else:
+        end = -1
+        has_values = False
+        is_label = L.is_label
+        for i, t in enumerate(texts):
+            if is_label(t):
+                end = i
+            elif t and not t.isspace():
+                has_values = True
+                break
+        normed = tuple(L.norm(t) for t in texts[:end + 1] if t.strip())
+        label, last = "".join(normed), normed[-1] if normed else ""
+    if end < 0 and L.is_junk(texts):
+        return None
+    ln = _Line.__new__(_Line)
+    ln.normed = normed
+    ln.label = label
+    ln.last = last
+    ln.has_values = has_values
+    ln.ncells = n = len(texts)
+    ln.nvalues = n - end - 1
+    ln.row = row = tr.row
+    ln.part = 0
+    ln._texts = texts
+    ln._end = end
+    ln._cells = ln._values = None
+    ln._label_cells = None if normed else []
+    ln.tab = (texts[end + 1:], row, end + 2) if ln.nvalues else None
+    return ln
+
+
+# A tab row's first texts: its label cells and first value, nearly always (`_tab_head`).
+_HEAD = 4
+
+
+@lru_cache(maxsize=1 << 14)
+def _tab_head(head: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str] | None:
+    """The `_split` loop on a tab row's first texts: when a value stands among them, the row's last
+    label cell, its label cells normalised, the label and the last one; None when none does (then
+    the rest of the row decides). Cached: the same labels open the rows of every report."""
+    is_label = L.is_label
+    end = -1
+    for i, t in enumerate(head):
+        if is_label(t):
+            end = i
+        elif t and not t.isspace():
+            normed = tuple(L.norm(x) for x in head[:end + 1] if x.strip())
+            return end, normed, "".join(normed), normed[-1] if normed else ""
+    return None
+
+
+def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:
     """The printed rows that can be table rows, each split into label and value cells."""
-    return [ln for ln in (_split(r) for r in rows) if ln is not None]
+    # a tab row not yet built into cells (nearly every table row) goes to _split_tab directly
+    return [ln for ln in (_split_tab(r) if type(r) is TabRow and r._cells is None else _split(r) for r in rows)
+            if ln is not None]
 
 
-def detect_format(rows: list[list[GridCell]]) -> str | None:
+def detect_format(rows: Sequence[Sequence[GridCell]]) -> str | None:
     """2019 or 2021 from the labels only the one template prints; None when nothing tells."""
     return format_of(table_lines(rows))
 
@@ -111,12 +253,13 @@ def format_votes(lines: list[_Line]) -> tuple[float, float]:
     for ln in lines:
         # a header cell on a line of its own (text copied one cell a line) votes too; a longer
         # single-cell line is prose, which may name a column in passing
-        if len(ln.cells) > 1 or (ln.normed and len(ln.normed[0]) <= HEADER_CELL_LEN):
+        if ln.ncells > 1 or (ln.normed and len(ln.normed[0]) <= HEADER_CELL_LEN):
             for n in ln.normed:
                 x, y = L.marker_score(n)
                 a += x
                 b += y
-            if ln.has_values and L.strip_enum(ln.last) == "其他处理":
+            # (strip_enum only cuts a prefix: a last label without 其他处理 cannot be it)
+            if ln.has_values and "其他处理" in ln.last and L.strip_enum(ln.last) == "其他处理":
                 a += DEPARTURE_VOTE
     return a, b
 
@@ -142,7 +285,7 @@ def labels_decide(votes: tuple[float, float]) -> str | None:
     return None if abs(a - b) <= YEAR_VOTE else "2019" if a > b else "2021"
 
 
-def read_tables(rows: list[list[GridCell]], report: Report, where: str) -> set[str]:
+def read_tables(rows: Sequence[Sequence[GridCell]], report: Report, where: str) -> set[str]:
     """The table steps of `document.to_report` for rows alone (no prose): find the three tables in
     `rows`, set every cell of `report` (blank -> None), append F1–F4. Decides `report.format` when
     it is None (the labels, else `report.year`). Returns the ids of the tables found."""
@@ -277,7 +420,7 @@ class _Reader:
                 continue
             held, self.fragment = ln, None
             self._joined, self._joined_last = ln, ln.cells[0].row
-            if self.region == "requests" and ln.label_cells and L.strip_enum(ln.last) == "其他处理":
+            if self.region == "requests" and ln.normed and L.strip_enum(ln.last) == "其他处理":
                 self.group_row = ln       # 2021 prints （六）其他处理 as a group of three rows
             if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
@@ -289,7 +432,7 @@ class _Reader:
         numbers, when that label names a row."""
         k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), 0)
         above = self.lines[k - 1] if k > 0 else None
-        if held.label_cells or above is None or above.has_values or not above.label or not _near(above, held) \
+        if held.normed or above is None or above.has_values or not above.label or not _near(above, held) \
                 or not _near(held, ln) or L.title_of(above.label):
             return False
         joined = _split(above.label_cells + held.values)
@@ -432,7 +575,7 @@ class _Reader:
         return None
 
     def _try(self, ln: _Line, prefix: str = "", suffix: str = "") -> bool:
-        if not ln.label_cells or not ln.values:
+        if not ln.normed or not ln.nvalues:   # normed: one entry a label cell
             return False
         hit = self._match(ln, prefix, suffix)
         if hit is None:
@@ -444,7 +587,7 @@ class _Reader:
         """A row's whole label on the line above its line of values only (`规章 |` / `0 | 0 | 0 |` /
         `行政规范性文件 |` / …): the values are that row's. Never join them with the label below, which
         is the next row's (a label split above and below its numbers is not a whole label above)."""
-        if ln.label_cells:
+        if ln.normed:
             return False
         joined = _split(above.label_cells + ln.values)
         hit = self._match(joined, "", "") if joined is not None else None
@@ -455,17 +598,17 @@ class _Reader:
 
     def _is_header(self, ln: _Line) -> bool:
         """A row of column labels (自然人 · 法人或其他组织 · 总计; 信息内容 · 本年新制作数量 ...)."""
-        if len(ln.label_cells) < 2:
+        if len(ln.normed) < 2:      # one entry a label cell
             return False
         return ln.normed[0] == "信息内容" or any(tk.header_hits(ln.normed) >= 2 for tk in self.keys.values())
 
     def _blank_row(self, ln: _Line) -> bool:
         """A labelled row whose cells are all blank (`3.要求提供公开出版物⇥⇥⇥⇥⇥⇥⇥`): it must print
         at least as many (empty) cells as the row has columns, else it is a label fragment."""
-        if not ln.label_cells or not ln.values:
+        if not ln.normed or not ln.nvalues:
             return False
         hit = self._match(ln, "", "")
-        if hit is None or (len(ln.values) < len(hit[1].columns) and not self._whole_label_row(ln, hit[1])):
+        if hit is None or (ln.nvalues < len(hit[1].columns) and not self._whole_label_row(ln, hit[1])):
             return False
         if hit[0] not in self.found and self.keys[hit[0]].header_hits([ln.label]):
             return False   # `总计 | |||||||`: a column header cell above the table's first row
@@ -476,13 +619,13 @@ class _Reader:
         """Fewer empty cells than columns (one cell a line, where empty lines run together) still make
         a blank row when the line prints the row's whole label and the next line is a row of its own."""
         nxt = self.lines[self.at + 1] if self.at + 1 < len(self.lines) else None
-        return nxt is not None and bool(nxt.label_cells) \
+        return nxt is not None and bool(nxt.normed) \
             and L.strip_enum(ln.label) == L.strip_enum(L.norm(row.label))
 
     def _blank_appeals_row(self, ln: _Line) -> bool:
         """The appeals row printed with every cell empty (an unfilled template)."""
         row = self.keys["appeals"].table.rows[0]
-        if self.region != "appeals" or ln.label_cells or len(ln.values) < len(row.columns) \
+        if self.region != "appeals" or ln.normed or ln.nvalues < len(row.columns) \
                 or ("appeals", "count") in self.done:
             return False
         self._read_row("appeals", row, ln)
@@ -491,7 +634,7 @@ class _Reader:
     def _appeals_row(self, ln: _Line) -> bool:
         if self.region != "appeals" or ("appeals", "count") in self.done:
             return False
-        if ln.label_cells and self.keys["appeals"].match(ln.label) is None and len(ln.label) > 8:
+        if ln.normed and self.keys["appeals"].match(ln.label) is None and len(ln.label) > 8:
             return False
         row = self.keys["appeals"].table.rows[0]
         self._read_row("appeals", row, ln)
@@ -504,8 +647,12 @@ class _Reader:
         self.done.add((tid, row.id))
         self.read_order.append((tid, row.id))
         ncols = len(row.columns)
-        if self.columns is None and len(ln.values) == ncols and self._plain_digits(tid, row, ln.values):
-            return
+        if self.columns is None:
+            if ln.tab is not None:
+                if self._plain_tab(tid, row, ncols, ln.tab):
+                    return
+            elif len(ln.values) == ncols and self._plain_digits(tid, row, ln.values):
+                return
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
@@ -567,6 +714,20 @@ class _Reader:
             return False
         self.spare.add(0)
         self.cells.digits(_row_meta(tid, row, self.report.format)[1], vals, texts)
+        return True
+
+    def _plain_tab(self, tid: str, row: Row, ncols: int, tab: tuple[list[str], int, int]) -> bool:
+        """`_plain_digits` of a tab row's values from their texts (`TabRow`): no positions there,
+        so the same test on the same texts, and the same cells kept for `flush` (line `tab[1]`,
+        columns from `tab[2]`, part 0), without building them."""
+        texts, line, col = tab
+        if len(texts) != ncols:
+            return False
+        run = "".join(texts)
+        if not (all(texts) and run.isdigit() and run.isascii()):
+            return False
+        self.spare.add(0)
+        self.cells.digits_at(_row_meta(tid, row, self.report.format)[1], texts, line, col)
         return True
 
     def _layout_pick(self, ln: _Line, row: Row, vals: list[GridCell], ncols: int) -> list[GridCell] | None:
@@ -837,7 +998,7 @@ def _enumerated(ln: _Line) -> bool:
 
 def _near(a: _Line, b: _Line) -> bool:
     """Two printed rows close enough for one to continue the other's label (a blank line between)."""
-    return a.cells[0].part == b.cells[0].part and 0 < b.cells[0].row - a.cells[0].row <= 2
+    return a.part == b.part and 0 < b.row - a.row <= 2
 
 
 _TEXT = attrgetter("text")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from itertools import count, repeat
+
 import numpy as np
 import pytest
 
-from checker.readers import grid, read_path
+from checker.readers import grid, read_path, text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TEXTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md"))
@@ -30,6 +32,10 @@ EDGES = {
     "layout": HEAD + "主动公开政府信息情况\n信息内容    本年制发件数    本年废止件数    现行有效件数\n"
               "规章            1              0              3\n行政规范性文件  2                             9\n",
     "decimals": ACTIVE + "规章\t1.0\t0\t3\n行政规范性文件\t2\t0\t9\n",
+    # the first value past a tab row's first four texts (`grid._tab_head` gives way to the whole row)
+    "late label": ACTIVE + "\t\t\t\t规章\t1\t0\t3\n\t\t\t行政规范性文件\t2\t0\t9\n",
+    # tab rows of border characters only, and of values only
+    "junk rows": ACTIVE + "-\t-\t-\t-\n规章\t1\t0\t3\n\t--\t|\t_\n行政规范性文件\t2\t0\t9\n\t\t\t\n",
 }
 
 
@@ -42,11 +48,22 @@ def _reports(path: Path) -> list[str]:
     return out
 
 
+def _general(m) -> None:
+    """Every fast path off: tab rows read as lists of GridCells, no plain-row shortcut."""
+    m.setattr(text, "TabRow", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
+    m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
+    m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
+
+
 def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
     fast = _reports(path)
     with monkeypatch.context() as m:
-        m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
+        _general(m)
         general = _reports(path)
+    with monkeypatch.context() as m:
+        # lazy tab rows, but every row leaves the plain path: values built from the texts
+        m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
+        assert _reports(path) == general
     return fast, general
 
 
@@ -65,17 +82,29 @@ def test_edge_rows_same_on_both_paths(name, tmp_path, monkeypatch):
     assert any('"active.regulations.issued"' in s for s in fast)   # the table was read at all
 
 
-def test_fast_path_is_taken_for_plain_rows(tmp_path, monkeypatch):
-    """The fast path is not dead code: the common row goes through it."""
-    taken = []
-    original = grid._Reader._plain_digits
+def _spy(monkeypatch, name: str) -> list[bool]:
+    taken: list[bool] = []
+    original = getattr(grid._Reader, name)
 
-    def spy(self, tid, row, vals):
-        hit = original(self, tid, row, vals)
+    def spy(self, *args):
+        hit = original(self, *args)
         taken.append(hit)
         return hit
-    monkeypatch.setattr(grid._Reader, "_plain_digits", spy)
+    monkeypatch.setattr(grid._Reader, name, spy)
+    return taken
+
+
+def test_fast_path_is_taken_for_plain_rows(tmp_path, monkeypatch):
+    """The fast paths are not dead code: a plain tab row is read from its texts (`_plain_tab`),
+    a plain `|` row through `_plain_digits`, and a tab row's cells are never built."""
+    tab, bars = _spy(monkeypatch, "_plain_tab"), _spy(monkeypatch, "_plain_digits")
+    built: list = []
     path = tmp_path / "plain.txt"
     path.write_text(EDGES["plain"], encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(grid._Line, "cells", property(lambda self: built.append(self) or []))
+        read_path(path)
+    assert tab and all(tab) and not bars and not built
+    path.write_text(ACTIVE.split("信息内容")[0] + "|规章|1|0|3|\n|行政规范性文件|2|0|9|\n", encoding="utf-8")
     read_path(path)
-    assert taken and all(taken)
+    assert bars and all(bars)
