@@ -35,6 +35,7 @@ _REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止"
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _LIST_END = re.compile(r"\s*等")
 _STATEMENT_END = re.compile(r"[；;]")
+_CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -191,7 +192,8 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
     - a part whose printed share is of an earlier part is that part's sub-item ("行政许可 57 项，
       实现‘全程网办’的有 41 项，占比 71.9%": 41 of the 57), not a sibling;
     - after a "；" a figure in another unit starts another statement ("……431 份；立案查处 784 起"), and
-      so does one larger than the total ("……672 条;通过新浪微博发布各类信息 6012 条");
+      so does one larger than the total ("……672 条;通过新浪微博发布各类信息 6012 条") or after a
+      "，" opening another channel ("……公告 6 条,通过某某公众号发布信息 834 条");
     - a figure in another unit larger than the total is no part of it ("全年网站总访问量达 3782565 次",
       "单位 13 家，其中……6 家，涉及事项 43 项")."""
     out: list[int] = []
@@ -201,7 +203,8 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
         if other_unit and c.value > total.value:
             continue       # a measure of a part ("6 家，涉及事项 43 项"), or of something else
         if out and (other_unit or c.value > total.value) \
-                and _STATEMENT_END.search(text, counts[out[-1]].end, c.start):
+                and (_STATEMENT_END.search(text, counts[out[-1]].end, c.start)
+                     or c.value > total.value and _CHANNEL.search(text, counts[out[-1]].end, c.start)):
             break
         pct = counts[i + 1] if i + 1 < len(counts) else None
         if pct is not None and pct.unit == "%" and _SHARE_MARK.search(text, c.end, pct.start) \

@@ -17,12 +17,13 @@ _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([�
 _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
     r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
-    r"(?:(?:政府信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:情况)?的?年度报告"
+    r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$)"   # a title line `…2021年度政府信息公开工作报告`
     r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
-_FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]", re.I)
+_FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
+_SENTENCE_HEAD = re.compile(r"现将|现予|特向|特此|兹将|本机关|本单位|我")
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
@@ -131,16 +132,19 @@ def _title(flow: Flow, meta: Meta) -> None:
             m = _TITLE.search(s)
         if m and "《" in (m.group("unit") or m.group("unit2") or "")[1:]:
             continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title
+        if m and _SENTENCE_HEAD.match(m.group("unit") or m.group("unit2") or ""):
+            continue   # `现将2021年政府信息公开工作年度报告如下`: a sentence about the report, no unit
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
-            if m.group("year2"):
-                # `2023年政府信息公开工作年度报告` under a line naming the body (a title set on two
-                # lines): the body is that line; `政府` of 政府信息公开 is no unit
+            if m.group("year2") or unit == "关于":
+                # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
+                # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
                 above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
-                if unit in ("政府", "政务"):
+                if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
-                if not unit and k + 2 < len(lines) and _NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])):
+                if not unit and k + 2 < len(lines) and (_NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])) or any(
+                        _SP.sub("", t) == _SP.sub("", line) for _, t in lines[k + 2:k + 5])):
                     continue   # the page's header repeats the bare title; the title under the unit's line follows
             meta.title = s
             meta.title_line = no

@@ -191,7 +191,8 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
                     for c in row:
                         c.page = page
                 rows.append(row)
-            chain = row if len(row) == 1 and len(line) <= PROSE_LEN and not _ONE_NUMBER.match(line) else None
+            chain = row if len(row) == 1 and (len(line) <= PROSE_LEN or _label_len(line) <= PROSE_LEN) \
+                and not _ONE_NUMBER.match(line) else None
             blanks = 0
         elif chain is not None:
             blanks += 1
@@ -206,6 +207,16 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
     if pages is not None:
         _header_columns(rows, lines)
     return rows
+
+
+def _label_len(line: str) -> int:
+    """A label line's length without a closing note in brackets: Hubei's 2019 tables print
+    `规范性文件（行政机关制定发布的……一般情况下属于规范性文件）`, a row label, not prose."""
+    m = _NOTED_LABEL.match(line)
+    return len(m.group(1)) if m else len(line)
+
+
+_NOTED_LABEL = re.compile(r"^\s*([^（(]+)[（(].*[）)]\s*$")
 
 
 def _label_kind(line: str) -> str:
@@ -237,11 +248,13 @@ def _trailing_blanks(ended: list[tuple[list[GridCell], int, str]]) -> None:
             row.append(GridCell("", last.row + 1, len(row) + 1, 0, -1, True))
 
 
-_ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*$")
+# an amount keeps its unit (`152790元`, `240万元` under 政府集中采购 · 采购总金额)
+_ONE_NUMBER = re.compile(r"^\s*[+\-－]?\d[\d,]*(?:\.\d+)?\s*(?:万?元)?\s*$")
 _NOT_APPLICABLE = re.compile(r"^\s*[/／\-－—]\s*$")   # a cell printed `/`: its own cell, read as unreadable
 _BAR_ENDED = re.compile(r"^(.*?)\s*\|\s*$")          # `规章 |`, `0 |`: a cell a crawler ended with a bar
 _BARS_ONLY = re.compile(r"^\s*\|{2,}\s*$")           # `||`, `|||`: the padding of a merged row
 _BAR_PADDED = re.compile(r"^(.*?)\s*\|\s*\|{2,}\s*$")  # `0 | ||`: a cell ended by a bar, its merged row's padding
+_BAR_PAD_CELL = re.compile(r"^([^|]*?)\s*\|(?:\s+\|)+\s*$")  # `0 | |`: the same, the padding an empty cell
 
 
 def cell_lines(lines: list[str]) -> list[str | None]:
@@ -259,7 +272,7 @@ def cell_lines(lines: list[str]) -> list[str | None]:
             s = line.strip()
             if _BARS_ONLY.match(line):
                 out[i] = None
-            elif (m := _BAR_PADDED.match(line)) is not None:
+            elif (m := _BAR_PADDED.match(line) or _BAR_PAD_CELL.match(line)) is not None:
                 out[i] = m.group(1)
                 label_open = False
             elif s == "|":
@@ -292,7 +305,7 @@ def _bar_ended(lines: list[str]) -> bool:
             continue
         if _BARS_ONLY.match(line):
             continue
-        if line.strip() == "|" or _BAR_PADDED.match(line):
+        if line.strip() == "|" or _BAR_PADDED.match(line) or _BAR_PAD_CELL.match(line):
             ended += 1
             continue
         if line.count("|") > 1 or not _BAR_ENDED.match(line):
