@@ -56,6 +56,12 @@ MAX_SOLUTIONS = 6           # optimal solutions enumerated before deciding they 
 # machine is. The strengthened program needs a handful of nodes a round; this leaves a wide margin.
 NODE_LIMIT = 2000
 TOO_LONG = "求解步数超过上限"
+# A last resort, not the bound: HiGHS's own wall-clock limit on one solver call. A dense district
+# (30 units × 3 years, 90 errors) spent over ten minutes in one widened program's presolve, where
+# the node count never grows. The benchmarks' longest call is far below it, so results do not depend
+# on the machine in practice; over it, the cluster falls back to the greedy method and says so.
+ROUND_SECONDS = 120.0
+TOO_SLOW = "求解时间超过上限"
 # HiGHS's feasibility-jump heuristic looks for a first solution before the root LP; these programs'
 # root LP is already integral (see `_strengthened`), so it only costs time: a quarter of the solver's
 # CPU on the widened clusters. It changes the path to an optimal solution, not the optimum, and every
@@ -551,12 +557,14 @@ def _round(models: list[_Model], node_limit: int) -> int:
         # them warns again and ignores them: only slower)
         warnings.filterwarnings("ignore", message="Unrecognized options detected")
         res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
-                   bounds=Bounds(lower, upper), options={"node_limit": node_limit, "disp": False, **HIGHS_OPTIONS})
+                   bounds=Bounds(lower, upper),
+                   options={"node_limit": node_limit, "time_limit": ROUND_SECONDS, "disp": False, **HIGHS_OPTIONS})
     nodes = max(1, res.get("mip_node_count") or 0)
     # the node limit shows as HiGHS's "solution limit" status, which scipy does not name
     limit = res.status == 1 or (res.status != 0 and nodes >= node_limit)
+    slow = res.status == 1 and nodes < node_limit     # status 1 is the time (or iteration) limit
     if res.status != 0 or res.x is None:
-        why = TOO_LONG if limit else "无解" if res.status == 2 else f"求解器未给出解（{res.message}）"
+        why = TOO_SLOW if slow else TOO_LONG if limit else "无解" if res.status == 2 else f"求解器未给出解（{res.message}）"
         for m in models:
             if len(models) == 1 or limit:
                 m.error = why

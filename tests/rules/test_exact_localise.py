@@ -252,6 +252,33 @@ def test_a_cluster_over_the_solver_step_limit_falls_back_to_the_greedy_method_an
     assert found and all("精确定位未能完成（求解步数超过上限）" in f.message for f in found)
 
 
+def test_a_solver_call_over_its_time_limit_falls_back_to_the_greedy_method_and_says_so(monkeypatch):
+    """The wall-clock limit is a last resort against one call that never ends (a dense district's
+    presolve ran for over ten minutes without a node). HiGHS answers status 1 when it stops there
+    (checked on a real call); the cluster is then decided by the greedy method and the finding names
+    the time limit, not the step limit. Small programs finish before HiGHS looks at the clock, so
+    the solver's answer is replaced by that status here, after checking the limit is passed on."""
+    import scipy.optimize
+    from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, milp
+    from checker.rules import exact
+    stopped = milp(np.ones(3), constraints=[LinearConstraint(np.ones((1, 3)), [2], [2])], integrality=np.ones(3),
+                   bounds=Bounds(0, 5), options={"time_limit": 0.0})
+    assert stopped.status == 1 and "Time limit" in stopped.message
+    d = fresh()
+    unit = d.units[2]
+    edit(d, [(unit, 2020, c, 1) for c in ("requests.partly_granted.commercial", "requests.handled_total.commercial")])
+    assert len(errors(check(d.reports, units=d.hierarchy()))) == 1
+    limits = []
+
+    def out_of_time(*args, options, **kwargs):
+        limits.append(options["time_limit"])
+        return OptimizeResult(status=1, x=None, message=stopped.message, mip_node_count=0)
+    monkeypatch.setattr(scipy.optimize, "milp", out_of_time)
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert limits and set(limits) == {exact.ROUND_SECONDS}
+    assert found and all("精确定位未能完成（求解时间超过上限）" in f.message for f in found)
+
+
 def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
     """exact.HIGHS_OPTIONS (a heuristic off, for speed) are passed to HiGHS through milp, which
     warns about options it does not name: the warning is silenced, and the findings on a district
