@@ -9,6 +9,7 @@ other inputs. Reader modules are imported lazily: a small run starts fast.
 from __future__ import annotations
 
 import errno
+import functools
 import gc
 import importlib
 import os
@@ -136,7 +137,7 @@ def read_path(path: Path) -> ReadResult:
     try:
         from .safety import check_file
         check_file(path, module, os.stat(path).st_size)   # size and zip-bomb limits, before parsing
-        reader = _LOADED.get(module) or _load(module)
+        reader = _reader(module)
         reports = reader.read(path)
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
@@ -151,12 +152,9 @@ def read_path(path: Path) -> ReadResult:
             path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
 
 
-_LOADED: dict[str, ModuleType] = {}     # reader modules already imported (a dict look-up, not import_module's)
-
-
-def _load(module: str) -> ModuleType:
-    reader = _LOADED[module] = importlib.import_module(f".{module}", __name__)
-    return reader
+@functools.cache   # a reader module once imported: a cache look-up a report, not import_module's
+def _reader(module: str) -> ModuleType:
+    return importlib.import_module(f".{module}", __name__)
 
 
 def unreadable(path: Path, detail: str, where: str | None = None) -> Finding:
