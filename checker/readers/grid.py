@@ -370,7 +370,16 @@ class _Reader:
     def _walk(self, lines: list[_Line]) -> None:
         held: _Line | None = None      # a row with values whose label matched nothing (yet)
         self.lines = lines
+        block = self.columns is None   # tab rows keep no positions: no column map to consult
+        skip = 0                       # lines before this one were read as a block
         for i, ln in enumerate(lines):
+            if i < skip:
+                continue
+            if block and ln.tab is not None and ln.has_values:
+                skip = self._block(lines, i)
+                if skip > i:
+                    held = self.fragment = None
+                    continue
             if id(ln) in self.consumed:
                 continue
             self.at = i
@@ -424,6 +433,44 @@ class _Reader:
                 self.group_row = ln       # 2021 prints （六）其他处理 as a group of three rows
             if self.region in ("active", "requests"):
                 self.orphans.append((len(self.read_order), ln))
+
+    def _block(self, lines: list[_Line], i: int) -> int:
+        """The walk over a run of tab rows that each read as the common row does: its label names a
+        template row not read yet (the first `_match` would give), and its values are exactly that
+        row's columns of plain digits (`_plain_tab`). Each such row gets what `_try` would give it,
+        without the per-row calls; the run ends at the first row that is anything else, which the
+        walk then takes as usual. Returns the index after the run (`i`: no row read here)."""
+        fmt = self.report.format
+        done, consumed, digits_at = self.done, self.consumed, self.cells.digits_at
+        j, n = i, len(lines)
+        while j < n:
+            ln = lines[j]
+            tab = ln.tab
+            if tab is None or not ln.has_values or not ln.normed or id(ln) in consumed:
+                break
+            texts = tab[0]
+            for hit in _hits(fmt, self.region, ln.last, ln.label):
+                if hit[1] not in done:
+                    break
+            else:
+                break       # no open row by the label (a note in brackets, a repeated row…): the walk's
+            tid, key, ncols, idxs = hit
+            if len(texts) != ncols:
+                break
+            run = "".join(texts)
+            if not (all(texts) and run.isdigit() and run.isascii()):
+                break
+            # what `_read_row` and `_plain_tab` record for the row
+            self.found.add(tid)
+            self.region = tid
+            done.add(key)
+            self.read_order.append(key)
+            self.spare.add(0)
+            digits_at(idxs, texts, tab[1], tab[2])
+            j += 1
+        if j > i:
+            self.at = j - 1
+        return j
 
     def _around(self, held: _Line, ln: _Line) -> bool:
         """Layout text: a line of numbers only between the first line of a row's label (too long to be
@@ -925,6 +972,23 @@ _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] =
 # The tables a row may belong to, by the table region the walk is in (tables come in order).
 _CANDIDATES = {None: L.TABLE_ORDER[:2], **{r: tuple(t for t in L.TABLE_ORDER[i:] if t != "appeals")
                                            for i, r in enumerate(L.TABLE_ORDER)}}
+
+
+@lru_cache(maxsize=1 << 14)
+def _hits(fmt: str, region: str | None, last: str, label: str) -> tuple[tuple[str, tuple[str, str], int,
+                                                                        tuple[int, ...]], ...]:
+    """The rows `_Reader._match` tries for a row printed with `last` and `label` in `region`, in
+    its order (tables by region, then the last label cell before the whole label): the first one
+    not read yet is its match. Each as (table, (table, row id), columns, cell indices)."""
+    keys = L.table_keys(fmt)
+    tries = [last, label] if last != label else [label]
+    out = []
+    for tid in _CANDIDATES[region]:
+        for text in tries:
+            row = keys[tid].match(text) if text else None
+            if row is not None:
+                out.append((tid, (tid, row.id), len(row.columns), _row_meta(tid, row, fmt)[1]))
+    return tuple(out)
 
 
 def _row_meta(tid: str, row: Row, fmt: str) -> tuple[tuple[str, ...], tuple[int, ...], str]:

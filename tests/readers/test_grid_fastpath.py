@@ -53,6 +53,12 @@ def _general(m) -> None:
     m.setattr(text, "TabRow", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
     m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
     m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
+    _no_block(m)
+
+
+def _no_block(m) -> None:
+    """The walk takes every row itself: no run of tab rows read as a block (`_Reader._block`)."""
+    m.setattr(grid._Reader, "_block", lambda self, lines, i: i)
 
 
 def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
@@ -63,6 +69,11 @@ def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
     with monkeypatch.context() as m:
         # lazy tab rows, but every row leaves the plain path: values built from the texts
         m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
+        _no_block(m)
+        assert _reports(path) == general
+    with monkeypatch.context() as m:
+        # every fast path but the block: each plain tab row walked and read by `_plain_tab`
+        _no_block(m)
         assert _reports(path) == general
     return fast, general
 
@@ -95,16 +106,25 @@ def _spy(monkeypatch, name: str) -> list[bool]:
 
 
 def test_fast_path_is_taken_for_plain_rows(tmp_path, monkeypatch):
-    """The fast paths are not dead code: a plain tab row is read from its texts (`_plain_tab`),
-    a plain `|` row through `_plain_digits`, and a tab row's cells are never built."""
+    """The fast paths are not dead code: plain tab rows are read as one block (`_block`), or,
+    walked one by one, from their texts (`_plain_tab`); a plain `|` row through `_plain_digits`;
+    and a tab row's cells are never built."""
     tab, bars = _spy(monkeypatch, "_plain_tab"), _spy(monkeypatch, "_plain_digits")
     built: list = []
     path = tmp_path / "plain.txt"
     path.write_text(EDGES["plain"], encoding="utf-8")
+    blocks: list[tuple[int, int]] = []
+    block = grid._Reader._block
     with monkeypatch.context() as m:
         m.setattr(grid._Line, "cells", property(lambda self: built.append(self) or []))
+        m.setattr(grid._Reader, "_block", lambda self, lines, i: blocks.append((i, block(self, lines, i))) or blocks[-1][1])
         read_path(path)
-    assert tab and all(tab) and not bars and not built
+    assert blocks == [(blocks[0][0], blocks[0][0] + 2)] and not tab and not bars and not built   # both rows, one block
+    with monkeypatch.context() as m:
+        m.setattr(grid._Line, "cells", property(lambda self: built.append(self) or []))
+        _no_block(m)
+        read_path(path)
+    assert tab == [True, True] and not bars and not built
     path.write_text(ACTIVE.split("信息内容")[0] + "|规章|1|0|3|\n|行政规范性文件|2|0|9|\n", encoding="utf-8")
     read_path(path)
     assert bars and all(bars)
