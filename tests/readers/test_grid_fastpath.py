@@ -36,6 +36,24 @@ EDGES = {
     "late label": ACTIVE + "\t\t\t\t规章\t1\t0\t3\n\t\t\t行政规范性文件\t2\t0\t9\n",
     # tab rows of border characters only, and of values only
     "junk rows": ACTIVE + "-\t-\t-\t-\n规章\t1\t0\t3\n\t--\t|\t_\n行政规范性文件\t2\t0\t9\n\t\t\t\n",
+    # at the edges of a block (`grid._Reader._block`): a row printed twice (its second match is
+    # another row or none), rows out of order, a label with a filling note, a row of another
+    # table's label inside a table, prose and titles between rows, one row short of a column
+    "row twice": ACTIVE + "规章\t1\t0\t3\n规章\t4\t0\t5\n行政规范性文件\t2\t0\t9\n",
+    "out of order": ACTIVE + "行政规范性文件\t2\t0\t9\n规章\t1\t0\t3\n",
+    "noted label": ACTIVE + "规章（设区的市、自治州人民政府应提供相关数据）\t1\t0\t3\n行政规范性文件\t2\t0\t9\n",
+    "prose between": ACTIVE + "规章\t1\t0\t3\n以上为本年度数据。\n行政规范性文件\t2\t0\t9\n",
+    "requests block": HEAD + "收到和处理政府信息公开申请情况\n\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+                      "一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t2\n"
+                      "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\n"
+                      "三、本年度办理结果\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n"
+                      "\t（二）部分公开\t0\t0\t0\t0\t0\t0\t0\n"
+                      "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n"
+                      "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n"
+                      "规章\t1\t0\t3\n"
+                      "（七）总计\t1\t0\t0\t0\t0\t0\t1\n"
+                      "主动公开政府信息情况\n规章\t1\t0\t3\n"
+                      "四、结转下年度继续办理\t0\t1\t0\t0\t0\t0\t1\n",
 }
 
 
@@ -128,3 +146,22 @@ def test_fast_path_is_taken_for_plain_rows(tmp_path, monkeypatch):
     path.write_text(ACTIVE.split("信息内容")[0] + "|规章|1|0|3|\n|行政规范性文件|2|0|9|\n", encoding="utf-8")
     read_path(path)
     assert bars and all(bars)
+
+
+def test_text_renditions_same_on_both_paths(tmp_path, monkeypatch):
+    """The renditions `bench.renditions` reads (tab, one cell a line, `|` tables with the group
+    column and with labels moved away, web pages, crawler text) of a generated district over two
+    template years, with blank and large cells: the same bytes with the fast paths on and off."""
+    from bench import renditions as R
+    writers = {"-tab.txt": R.tab_text, "-lines.txt": R.cell_lines, ".md": R.markdown,
+               "-displaced.md": lambda r: R.markdown(r, True), ".html": R.html_page, "-crawler.txt": R.crawler_text}
+    read = files = 0
+    for n, r in enumerate(R.reports(3, 7)):
+        for suffix, write in writers.items():
+            path = tmp_path / f"r{n}{suffix}"
+            path.write_text(write(r), encoding="utf-8")
+            fast, general = _both(path, monkeypatch)
+            assert fast == general, path.name
+            files += 1
+            read += any('"active.regulations.' in s for s in fast)
+    assert files >= 24 and read >= 0.9 * files   # the tables were read at all
