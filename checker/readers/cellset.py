@@ -102,13 +102,14 @@ class CellWriter:
         idx = np.fromiter(self._digit_idx, dtype=np.intp, count=n)
         r.values[idx] = np.fromiter(map(float, self._digit_texts), dtype=np.float64, count=n)
         r.present[idx] = True
-        # each run's (part, row) repeated over its cells, its cols counting up from its first
+        # each run's (part, row, col) repeated over its cells, its cols counting up from its first:
+        # the first col less the run's start, repeated, plus each cell's place in the whole list
         runs = np.array(self._digit_runs, dtype=np.int64)
         lens = runs[:, 3]
-        starts = np.repeat(np.cumsum(lens) - lens, lens)
-        r.loc[idx, 0] = np.repeat(runs[:, 0], lens)
-        r.loc[idx, 1] = np.repeat(runs[:, 1], lens)
-        r.loc[idx, 2] = np.repeat(runs[:, 2], lens) + (np.arange(n) - starts)
+        runs[:, 2] -= np.cumsum(lens) - lens
+        loc = np.repeat(runs[:, :3], lens, axis=0)
+        loc[:, 2] += np.arange(n)
+        r.loc[idx] = loc
         self._digit_idx, self._digit_texts, self._digit_runs = [], [], []
 
     def blank(self, blanks: list, label: str) -> None:

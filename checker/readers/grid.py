@@ -254,13 +254,30 @@ def format_votes(lines: list[_Line]) -> tuple[float, float]:
         # a header cell on a line of its own (text copied one cell a line) votes too; a longer
         # single-cell line is prose, which may name a column in passing
         if ln.ncells > 1 or (ln.normed and len(ln.normed[0]) <= HEADER_CELL_LEN):
-            for n in ln.normed:
-                x, y = L.marker_score(n)
+            normed = ln.normed
+            if type(normed) is tuple:     # a tab row's, shared by every row of its head (`_tab_head`)
+                x, y = _marker_votes(normed)
                 a += x
                 b += y
+            else:
+                for n in normed:
+                    x, y = L.marker_score(n)
+                    a += x
+                    b += y
             # (strip_enum only cuts a prefix: a last label without 其他处理 cannot be it)
             if ln.has_values and "其他处理" in ln.last and L.strip_enum(ln.last) == "其他处理":
                 a += DEPARTURE_VOTE
+    return a, b
+
+
+@lru_cache(maxsize=1 << 14)
+def _marker_votes(normed: tuple[str, ...]) -> tuple[int, int]:
+    """`L.marker_score` summed over a row's label cells (whole numbers: the same sums in any order)."""
+    a = b = 0
+    for n in normed:
+        x, y = L.marker_score(n)
+        a += x
+        b += y
     return a, b
 
 
@@ -647,6 +664,8 @@ class _Reader:
         """A row of column labels (自然人 · 法人或其他组织 · 总计; 信息内容 · 本年新制作数量 ...)."""
         if len(ln.normed) < 2:      # one entry a label cell
             return False
+        if type(ln.normed) is tuple:  # a tab row's: the same header rows open every report's tables
+            return _header_row(self.report.format, ln.normed)
         return ln.normed[0] == "信息内容" or any(tk.header_hits(ln.normed) >= 2 for tk in self.keys.values())
 
     def _blank_row(self, ln: _Line) -> bool:
@@ -972,6 +991,12 @@ _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] =
 # The tables a row may belong to, by the table region the walk is in (tables come in order).
 _CANDIDATES = {None: L.TABLE_ORDER[:2], **{r: tuple(t for t in L.TABLE_ORDER[i:] if t != "appeals")
                                            for i, r in enumerate(L.TABLE_ORDER)}}
+
+
+@lru_cache(maxsize=1 << 14)
+def _header_row(fmt: str, normed: tuple[str, ...]) -> bool:
+    """`_Reader._is_header` of a tab row's label cells (`L.table_keys(fmt)` is the reader's `keys`)."""
+    return normed[0] == "信息内容" or any(tk.header_hits(list(normed)) >= 2 for tk in L.table_keys(fmt).values())
 
 
 @lru_cache(maxsize=1 << 14)

@@ -49,7 +49,10 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
     else:
         # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
         # run, which the grid matcher hands to the run-together decoder
-        parts = list(split_glued(line) or (line,))
+        glued = split_glued(line)
+        if glued is None:
+            return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
+        parts = list(glued)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
 
 
@@ -165,7 +168,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
         if "\t" in line:   # the common table row, split here without a call
             chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
-            if line.count("\t") > 1 or line.strip():
+            if not line.isspace() or line.count("\t") > 1:
                 rows.append(TabRow(line.split("\t"), n))   # cells built only where asked for
         elif line and not line.isspace():
             if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):
@@ -212,6 +215,8 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
 def _label_len(line: str) -> int:
     """A label line's length without a closing note in brackets: Hubei's 2019 tables print
     `规范性文件（行政机关制定发布的……一般情况下属于规范性文件）`, a row label, not prose."""
+    if "（" not in line and "(" not in line:
+        return len(line)          # no bracket: no note (the pattern needs one), without the scan
     m = _NOTED_LABEL.match(line)
     return len(m.group(1)) if m else len(line)
 
@@ -316,7 +321,7 @@ def _bar_ended(lines: list[str]) -> bool:
 
 def _double_spaced(lines: list[str]) -> bool:
     """An empty line after nearly every line of text (a page whose paragraphs each became a line)."""
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = [i for i, line in enumerate(lines) if line and not line.isspace()]   # (strip's whitespace, no copy)
     if len(filled) < 20:
         return False
     single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
