@@ -141,27 +141,33 @@ def _split(cells: Sequence[GridCell]) -> _Line | None:
         cells = list(cells)
     if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
         return None   # a sentence of prose: neither a row, a title nor a label fragment
+    texts = (cells[0].text,) if len(cells) == 1 else tuple(map(_TEXT, cells))
+    split = _label_split(texts)
+    if split is None:
+        return None
+    end, normed, label, last, has_values = split
+    label_cells = [c for c, t in zip(cells[: end + 1], texts) if t.strip()]
+    return _Line(cells, label_cells, cells[end + 1:], normed, label, last, has_values)
+
+
+@lru_cache(maxsize=1 << 15)
+def _label_split(texts: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str, bool] | None:
+    """A printed row's texts split as `_split` splits its cells: the index of its last label cell,
+    its label cells normalised, their join, the last one, and whether a value follows; None for a
+    row of border characters only. Cached: headings, titles and header rows recur in every report."""
     end = -1
     has_values = False   # the walk stops at the first value: blanks only after the last label
     is_label = L.is_label
-    for i, c in enumerate(cells):   # the labels lead; a row usually stops at its second cell
-        t = c.text
+    for i, t in enumerate(texts):   # the labels lead; a row usually stops at its second cell
         if is_label(t):
             end = i
         elif t and not t.isspace():
             has_values = True
             break
-    if end < 0 and L.is_junk([c.text for c in cells]):
+    if end < 0 and L.is_junk(texts):
         return None
-    label_cells = []
-    normed = []
-    norm = L.norm
-    for c in cells[: end + 1]:
-        if c.text.strip():
-            label_cells.append(c)
-            normed.append(norm(c.text))
-    return _Line(cells, label_cells, cells[end + 1:], normed, "".join(normed), normed[-1] if normed else "",
-                 has_values)
+    normed = tuple(L.norm(t) for t in texts[: end + 1] if t.strip())
+    return end, normed, "".join(normed), normed[-1] if normed else "", has_values
 
 
 def _split_tab(tr: TabRow) -> _Line | None:
@@ -174,20 +180,13 @@ def _split_tab(tr: TabRow) -> _Line | None:
     if head is not None:
         end, normed, label, last = head
         has_values = True
+        if end < 0 and L.is_junk(texts):
+            return None
     else:
-        end = -1
-        has_values = False
-        is_label = L.is_label
-        for i, t in enumerate(texts):
-            if is_label(t):
-                end = i
-            elif t and not t.isspace():
-                has_values = True
-                break
-        normed = tuple(L.norm(t) for t in texts[:end + 1] if t.strip())
-        label, last = "".join(normed), normed[-1] if normed else ""
-    if end < 0 and L.is_junk(texts):
-        return None
+        split = _label_split(tuple(texts))    # no value among the first texts: the whole row
+        if split is None:
+            return None
+        end, normed, label, last, has_values = split
     ln = _Line.__new__(_Line)
     ln.normed = normed
     ln.label = label
