@@ -456,16 +456,19 @@ class _Reader:
         row's columns of plain digits (`_plain_tab`). Each such row gets what `_try` would give it,
         without the per-row calls; the run ends at the first row that is anything else, which the
         walk then takes as usual. Returns the index after the run (`i`: no row read here)."""
-        fmt = self.report.format
-        done, consumed, digits_at = self.done, self.consumed, self.cells.digits_at
+        fmt, region = self.report.format, self.region
+        done, consumed, found, order = self.done, self.consumed, self.found, self.read_order
+        w = self.cells       # what `CellWriter.digits_at` keeps, kept here without the call a row
+        cell_idx, cell_texts, cell_runs = w._digit_idx, w._digit_texts, w._digit_runs
         j, n = i, len(lines)
+        added = None
         while j < n:
             ln = lines[j]
             tab = ln.tab
             if tab is None or not ln.has_values or not ln.normed or id(ln) in consumed:
                 break
             texts = tab[0]
-            for hit in _hits(fmt, self.region, ln.last, ln.label):
+            for hit in _hits(fmt, region, ln.last, ln.label):
                 if hit[1] not in done:
                     break
             else:
@@ -477,14 +480,18 @@ class _Reader:
             if not (all(texts) and run.isdigit() and run.isascii()):
                 break
             # what `_read_row` and `_plain_tab` record for the row
-            self.found.add(tid)
-            self.region = tid
+            if tid != added:
+                found.add(tid)
+                added = region = tid
             done.add(key)
-            self.read_order.append(key)
-            self.spare.add(0)
-            digits_at(idxs, texts, tab[1], tab[2])
+            order.append(key)
+            cell_idx.extend(idxs)
+            cell_texts.extend(texts)
+            cell_runs.append((0, tab[1], tab[2], ncols))
             j += 1
         if j > i:
+            self.region = region
+            self.spare.add(0)
             self.at = j - 1
         return j
 
