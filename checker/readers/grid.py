@@ -424,14 +424,15 @@ class _Reader:
                         held = None
                     continue
                 held = None
-                if self._blank_appeals_row(ln):
+                # (each test's own first condition first: most such lines are headings and prose)
+                if self.region == "appeals" and not ln.normed and self._blank_appeals_row(ln):
                     continue
-                if self._is_header(ln):
+                if len(ln.normed) > 1 and self._is_header(ln):
                     if self.columns is not None:
                         self.columns.learn(self.region or "requests", ln.label_cells)
                     self.fragment = None
                     continue
-                if self._blank_row(ln):
+                if ln.nvalues and ln.normed and self._blank_row(ln):
                     self.fragment = None
                     continue
                 # a label fragment may continue the next row's label, inside a table only
