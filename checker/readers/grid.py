@@ -227,8 +227,12 @@ def _tab_head(head: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str] | 
 def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:
     """The printed rows that can be table rows, each split into label and value cells."""
     # a tab row not yet built into cells (nearly every table row) goes to _split_tab directly
-    return [ln for ln in (_split_tab(r) if type(r) is TabRow and r._cells is None else _split(r) for r in rows)
-            if ln is not None]
+    out: list[_Line] = []
+    for r in rows:
+        ln = _split_tab(r) if type(r) is TabRow and r._cells is None else _split(r)
+        if ln is not None:
+            out.append(ln)
+    return out
 
 
 def detect_format(rows: Sequence[Sequence[GridCell]]) -> str | None:
