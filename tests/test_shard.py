@@ -65,7 +65,8 @@ def _worker_counts(stderr: bytes) -> tuple[int, int]:
 def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
     root = _districts(tmp_path, flat)
     units = ["--units", str(root / "units.csv")]
-    outputs = ([*units, "--format", "json"], units, ["--format", "json"])
+    # json and csv: the workers write the findings' lines (`Encoded`); the table: the main process
+    outputs = ([*units, "--format", "json"], units, ["--format", "json"], [*units, "--format", "csv"])
     for extra in outputs[:1] if flat else outputs:
         one, sharded = _run(root, "0", *extra), _run(root, "1", *extra)
         assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
