@@ -22,6 +22,8 @@ class CheckResult:
     # flagged in a copy of itself), "documents" (anything else: a new collection workbook is
     # written and flagged) or "book" (a workbook open in Excel, flagged in place: `checker.excel`)
     kind: str = "documents"
+    # the reports' JSON, written by `checker.shard` while its workers check (empty: from `reports`)
+    report_lines: list = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -33,7 +35,7 @@ class CheckResult:
         return 2 if self.unreadable or not self.reports else 1 if self.errors else 0
 
     def to_json(self) -> dict:
-        return {"reports": [_report_json(r) for r in self.reports],
+        return {"reports": self.report_lines or [_report_json(r) for r in self.reports],
                 "findings": [f.to_json() for f in self.findings],
                 "stats": self.stats}
 
@@ -104,9 +106,9 @@ def check_paths(paths: list[Path], units_file: Path | None = None, select: list[
             got = shard.check_files(found, missing, hierarchy, chosen, progress,
                                     output if output in ENCODED else None)
             if got is not None:
-                stubs, failures, findings, stats = got
+                stubs, failures, findings, stats, lines = got
                 read = ReadResult(stubs, list(missing) + failures)
-                result = CheckResult(reports=stubs, findings=findings, stats=stats)
+                result = CheckResult(reports=stubs, findings=findings, stats=stats, report_lines=lines)
                 return _with_failures(result, read, chosen, files, kind)
     return check_read(read_all(files, progress=progress), units=units_file, select=select, ignore=ignore,
                       inputs=files, kind=kind)

@@ -56,8 +56,8 @@ class Part:
 def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None,
                 output: str | None = None):
     """Read and check `files` in worker processes; returns (stand-ins of the reports in input
-    order, read failures, findings, stats) or None when a worker failed (the caller then checks
-    the usual way). `output`: the format the caller writes (json or csv); the workers then write
+    order, read failures, findings, stats, the stand-ins' JSON lines when `output` is json) or None
+    when a worker failed (the caller then checks the usual way). `output`: the format the caller writes (json or csv); the workers then write
     their findings in it (`render.check_output.Encoded`), in parallel, and the main process only
     orders and concatenates them."""
     import multiprocessing
@@ -121,6 +121,8 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         t_moved = time.process_time()
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
+        # the reports' JSON lines too, here while the workers check rather than after them
+        lines = _report_lines(stubs) if output == "json" else []
         t2 = time.process_time()
         parts = _receive_checks(pipes, to_check, progress)
         t_recv = time.process_time()
@@ -131,9 +133,9 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         _log(f"主进程细分：启动 {t_start:.2f} s，分叉前（导入）{t_fork - t_start:.2f} s，收到替身 {t0 - t_fork:.2f} s，"
-             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 {t2 - t_moved:.2f} s，"
+             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 与报告的 JSON {t2 - t_moved:.2f} s，"
              f"收到核对结果 {t_recv - t2:.2f} s，合并 {time.process_time() - t_recv:.2f} s")
-        return stubs, failures, findings, stats
+        return stubs, failures, findings, stats, lines
     except _Failed as e:
         return _gave_up(str(e))
     except (EOFError, OSError):
@@ -361,6 +363,12 @@ def _stub(r: Report, sections: set[str]) -> Report:
     # the pipeline's report without its cells, prose and reading findings (all checked in the worker)
     return replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[], facts=facts,
                    findings=[])
+
+
+def _report_lines(stubs: list[Report]) -> list:
+    from .check import _report_json
+    from .render.check_output import Raw, _dumps
+    return [Raw(_dumps(_report_json(r))) for r in stubs]
 
 
 def _from_reports(stubs: list[Report]):
