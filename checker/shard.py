@@ -1,4 +1,4 @@
-"""A large `xxgk check` read AND checked in worker processes, each over its own share of the files.
+"""A large `xxgk check` read AND checked in worker processes, each over its own part of the files.
 
 Reading in parallel and checking in one process left the second core idle for half the run and
 pickled every report (cells, prose, positions) back to the main process. Cross-report rules only
@@ -7,9 +7,13 @@ into independent groups, and a group whose reports were all read by one worker i
 The main process gets back a small stand-in of each report (`_stub`: its name, year, format, source
 and the sections' text that T1 compares) and the workers' findings. What is truly global is done
 here on the stand-ins: T1 (copies across all units) and U1 (names of the units file no report
-matched). A group read by two workers (its files in both workers' shares) is moved here and checked
+matched). A group read by two workers (its files in both workers' parts) is moved here and checked
 here. The result is the one `check` gives on all reports at once: the same findings in the same
 order, the same statistics (`tests/test_shard.py` compares the two through the CLI).
+
+The two workers take batches from either end of the files until they meet (`_take`), so they finish
+reading together; they write their findings in the output format when the caller names it
+(`render.check_output.Encoded`), so what is left after them is ordering and concatenating lines.
 
 Only where processes are cheap and the reports themselves are not needed afterwards (an annotated
 workbook needs their cells): Linux (fork), two cores, at least `SHARD_FROM` files.
@@ -57,9 +61,9 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
                 output: str | None = None):
     """Read and check `files` in worker processes; returns (stand-ins of the reports in input
     order, read failures, findings, stats, the stand-ins' JSON lines when `output` is json) or None
-    when a worker failed (the caller then checks the usual way). `output`: the format the caller writes (json or csv); the workers then write
-    their findings in it (`render.check_output.Encoded`), in parallel, and the main process only
-    orders and concatenates them."""
+    when a worker failed (the caller then checks the usual way). `output`: the format the caller
+    writes (json or csv); the workers then write their findings in it (`render.check_output.Encoded`),
+    in parallel, and the main process only orders and concatenates them."""
     import multiprocessing
 
     t_start = time.process_time()
@@ -468,6 +472,7 @@ def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int
     from .render.check_output import encode
     from .rules import solvepool
     _worker_gc()
+    start = time.monotonic()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
     try:
         read: dict[int, list[Report]] = {}
@@ -486,7 +491,7 @@ def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int
         reports = [r for b in sorted(read) for r in read[b]]     # in input order, as the main process has them
         gc.freeze()
         conn.send(("read",))
-        read_cpu = time.process_time()
+        read_cpu, read_wall = time.process_time(), time.monotonic() - start
         _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
         for chunk in chunks:      # each sent when done: the main process takes it in meanwhile
@@ -495,7 +500,8 @@ def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int
                 part.findings = encode(part.findings, output)
             conn.send(("part", len(chunk), part))
         _log(f"工作进程 {os.getpid()}：读取 {n_read} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份；"
+             f"墙钟：读完于 {read_wall:.1f} s，核完于 {time.monotonic() - start:.1f} s")
         conn.send(("checked",))
     except Exception:
         try:
