@@ -157,8 +157,14 @@ class WithinFamily(Family):
         return [(i, t.cell, t.coef) for t in self.eqs[f][j].terms]
 
     def instances_of(self, i, cell):
-        f = self.ctx.fmt[i]
-        return [("W", self.rule.id, i, f, j) for j in self.by_cell.get(f, {}).get(cell, ())]
+        # asked tens of thousands of times by the localisation: the formats as a plain list
+        f = self.ctx._fmts[i]
+        index = self.by_cell.get(f)
+        js = index.get(cell) if index is not None else None
+        if not js:
+            return []
+        rid = self.rule.id
+        return [("W", rid, i, f, j) for j in js]
 
 
 class YearFamily(Family):
@@ -204,11 +210,12 @@ class YearFamily(Family):
 
     def instances_of(self, i, cell):
         out = []
-        f = self.ctx.fmt[i]
+        fmts = self.ctx._fmts
+        f = fmts[i]
         out += [("Y", self.rule.id, i, f, j) for j in self.cur_index.get(f, {}).get(cell, ())]
         nx = int(self.ctx.next[i])
         if nx >= 0:
-            fn = self.ctx.fmt[nx]
+            fn = fmts[nx]
             out += [("Y", self.rule.id, nx, fn, j) for j in self.prev_index.get(fn, {}).get(cell, ())]
         return out
 
@@ -307,6 +314,8 @@ class HierFamily(Family):
     def terms(self, key):
         _, _, p, cell = key
         sc = self.scale
+        if not sc:          # no amount printed in 元 (the usual case): every scale is 1
+            return [(p, cell, 1.0)] + [(k, cell, -1.0) for k in self.ctx.children_of[p]]
         return [(p, cell, sc.get((p, cell), 1.0))] + [(k, cell, -sc.get((k, cell), 1.0))
                                                      for k in self.ctx.children_of[p]]
 
