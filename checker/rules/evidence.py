@@ -150,7 +150,7 @@ class WithinFamily(Family):
 
     def is_na(self, key):
         _, _, i, f, j = key
-        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
+        return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -201,7 +201,7 @@ class YearFamily(Family):
 
     def is_na(self, key):
         _, _, i, f, j = key
-        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
+        return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -302,7 +302,8 @@ class HierFamily(Family):
     def is_na(self, key):
         _, _, p, cell = key
         row = self.na.get(p)
-        index = template(self.ctx.fmt[p]).index if self.ctx.fmt[p] else {}
+        f = self.ctx._fmts[p]
+        index = template(f).index if f else {}
         return row is None or cell not in index or bool(row[index[cell]])
 
     def tolerance(self, key):

@@ -212,7 +212,9 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         value = dec.value
         for k in sorted(keys, key=str):
             sums = k[0] == "H"
-            for i, c, _ in dec.terms(k):
+            terms = dec.terms(k)
+            got = dec.values(terms) if sums else None      # a district's units' values at once
+            for n, (i, c, _) in enumerate(terms):
                 if i < 0:
                     continue
                 if i in own or not sums:
@@ -220,7 +222,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
                     if x not in cells and not math.isnan(value(i, c)):
                         cells[x] = len(cells)
                     continue
-                v = value(i, c)               # one of the district's other units
+                v = got[n]                    # one of the district's other units
                 if not math.isnan(v):
                     x = (-k[2] - 2, c)
                     if x not in cells:

@@ -83,6 +83,23 @@ class Decoder:
             v = self._values[(i, cell)] = self.ctx.value(i, cell)
         return v - self.correction.get((i, cell), 0.0) if self.correction else v
 
+    def values(self, terms) -> list[float]:
+        """`value(i, c)` of each term (i, c, coef) at once: a district's sum has fifty units' cells.
+        The same numbers: the printed value from the stacked block, less the correction made."""
+        ctx = self.ctx
+        fmts, rows = ctx._fmts, ctx._rows
+        first = terms[0][0] if terms else -1
+        f = fmts[first] if first >= 0 else None
+        at = ctx._cell_at.get(f)
+        c = at[1].get(terms[0][1]) if at is not None else None
+        if c is None or any(i < 0 or fmts[i] != f or t != terms[0][1] for i, t, _ in terms):
+            return [self.value(i, t) for i, t, _ in terms]       # mixed: one at a time
+        out = at[0][[rows[i] for i, _, _ in terms], c].tolist()
+        if self.correction:
+            get = self.correction.get
+            out = [v - get((i, t), 0.0) for v, (i, t, _) in zip(out, terms)]
+        return out
+
     def residual(self, key) -> float:
         r = self._res.get(key)
         if r is None:
@@ -457,7 +474,8 @@ class Decoder:
         return (len(explained), support, rank), x, e, explained, soft, slip, conflicts
 
     def _coef(self, key, x) -> float:
-        return sum(coef for i, c, coef in self.terms(key) if (i, c) == x)
+        xi, xc = x          # compared as two values, not a tuple made per term (a district's sum has fifty)
+        return sum(coef for i, c, coef in self.terms(key) if i == xi and c == xc)
 
 
 class _Sets:
