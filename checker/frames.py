@@ -54,7 +54,7 @@ def cells_frame(reports: list[Report]) -> pd.DataFrame:
         "report": np.concatenate(reps),
         "cell": pd.Categorical.from_codes(np.concatenate(codes), dtype=CELL_DTYPE),
         "value": np.concatenate(values),
-    })
+    }, copy=False)          # the arrays are new here: no second copy of a million cells
 
 
 def cell_schema():

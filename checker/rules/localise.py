@@ -195,16 +195,17 @@ class Decoder:
                 if k in seen or self.status(k) != "ok":
                     continue
                 seen.add(k)
-                terms = self.terms(k)
                 if k[0] == "H":
                     # a district's sum joins the district's cell with a unit's, never two units
-                    # (else every unit of a district with errors would be solved at once)
-                    n = owner.get(terms[0][:2])
+                    # (else every unit of a district with errors would be solved at once); its
+                    # first term is the district's cell (k[2], k[3]): the fifty terms only if owned
+                    n = owner.get((k[2], k[3]))
                     if n is None:
                         continue
-                    terms = terms[1:]
+                    terms = self.terms(k)[1:]
                 else:
                     n = owner[x]
+                    terms = self.terms(k)
                 for i, c, _ in terms:
                     m = owner.get((i, c))
                     if m is not None:
