@@ -66,6 +66,7 @@ class Decoder:
         self._inst: dict[tuple, list] = {}
         self._res: dict[tuple, float] = {}
         self._dirty: set[tuple] = set()       # instances through a corrected cell
+        self._initial: dict[tuple, str] = {}   # status as printed, of instances not dirty
         self._stated: dict[int, dict[str, float]] = {}
 
     # --- evaluating an instance under the corrections made so far -----------------------------
@@ -137,7 +138,11 @@ class Decoder:
 
     def status(self, key) -> str:
         if key not in self._dirty:
-            return self.family[key[1]].initially(key)
+            # as printed: fixed once the families are built, and asked again and again
+            s = self._initial.get(key)
+            if s is None:
+                s = self._initial[key] = self.family[key[1]].initially(key)
+            return s
         r = self.residual(key)
         return "na" if math.isnan(r) else "ok" if abs(r) <= self.tol(key) else "bad"
 
