@@ -108,6 +108,11 @@ class Family:
     def instances_of(self, i: int, cell: str) -> list[tuple]:
         raise NotImplementedError
 
+    def cells(self) -> set[str] | None:
+        """Every cell id some instance of this family may contain (None: any cell): outside
+        it `instances_of` is empty, so the localisation need not ask."""
+        return None
+
     def sides(self, key: tuple) -> tuple[list, list]:
         """The equality's two sides as written: terms (report, cell, signed coefficient)."""
         _, _, i, f, j = key
@@ -151,6 +156,9 @@ class WithinFamily(Family):
     def is_na(self, key):
         _, _, i, f, j = key
         return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
+
+    def cells(self):
+        return {c for index in self.by_cell.values() for c in index}
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -202,6 +210,9 @@ class YearFamily(Family):
     def is_na(self, key):
         _, _, i, f, j = key
         return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
+
+    def cells(self):
+        return {c for index in (*self.cur_index.values(), *self.prev_index.values()) for c in index}
 
     def terms(self, key):
         _, _, i, f, j = key

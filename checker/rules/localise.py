@@ -67,6 +67,7 @@ class Decoder:
         self._res: dict[tuple, float] = {}
         self._dirty: set[tuple] = set()       # instances through a corrected cell
         self._initial: dict[tuple, str] = {}   # status as printed, of instances not dirty
+        self._cells_of = {f: f.cells() for f in families}
         self._stated: dict[int, dict[str, float]] = {}
 
     # --- evaluating an instance under the corrections made so far -----------------------------
@@ -150,7 +151,12 @@ class Decoder:
         key = (i, cell, families is self.hard)
         out = self._inst.get(key)
         if out is None:
-            out = self._inst[key] = [k for f in families for k in f.instances_of(i, cell)]
+            # only the families with an equality through this cell id are asked (the legacy
+            # rules have none through a 2021 report's cells)
+            cells_of = self._cells_of
+            out = self._inst[key] = [k for f in families
+                                     if cells_of[f] is None or cell in cells_of[f]
+                                     for k in f.instances_of(i, cell)]
         return out
 
     # --- decoding -----------------------------------------------------------------------------
