@@ -277,8 +277,16 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         add(list(by_col), list(by_col.values()), r, dec.tol(k))
     # the other units' sum of changes obeys their tables' equalities (each holds with 0 change)
     for p in {-i - 2 for i, _ in keys if i < 0}:
+        fmt = dec.ctx.fmt[p]
+        virtual_cells = [c for i, c in keys if i == -p - 2]
         for fam in dec.hard:
-            for eq in fam.eqs.get(dec.ctx.fmt[p], ()) if _within(fam) else ():
+            if not _within(fam):
+                continue
+            eqs = fam.eqs.get(fmt, ())
+            # only the equalities through one of the other units' cells have a column here (in
+            # their own order): found through the family's index instead of trying every one
+            index = fam.by_cell.get(fmt, {})
+            for eq in (eqs[j] for j in sorted({j for c in virtual_cells for j in index.get(c, ())})):
                 cols = [(cells.get((-p - 2, t.cell)), t.coef) for t in eq.terms]
                 cols = [(j, coef) for j, coef in cols if j is not None]
                 if cols:
