@@ -100,6 +100,7 @@ class _Model:
     lo: list[float]
     hi: list[float]
     block: tuple = ()       # (row, column, coefficient, lo, hi) arrays of rows and |Δ| ≤ M·z, built once
+    proof: tuple = ()       # the equalities' arrays and the bounds on Δ `_impossible` starts from, built once
     # prose figures that differ from the printed value: (column, change Δ to that figure); each gets
     # a binary "fits" column y (Δ = that change when y = 1) rewarded AGREES
     fits: list[tuple[int, float]] = field(default_factory=list)
@@ -422,11 +423,15 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
     more than the solver's tolerances, so that it never calls impossible what the solver would
     accept."""
     e = len(m.rows)
-    r, c, a, lo, hi = m.block
-    eq = r < e
-    r, c, a, lo, hi = r[eq], c[eq], a[eq], lo[:e], hi[:e]
-    low = np.where(m.signed, -m.big, -m.values).astype(float)
-    high = np.asarray(m.big, dtype=float).copy()
+    if not m.proof:
+        # what every question about this model starts from (`_only` asks one per cell)
+        r, c, a, lo, hi = m.block
+        eq = r < e
+        r, c, a, lo, hi = r[eq], c[eq], a[eq], lo[:e], hi[:e]
+        m.proof = (r, c, a, lo, hi, a > 0, hi[r], lo[r],
+                   np.where(m.signed, -m.big, -m.values).astype(float), np.asarray(m.big, dtype=float))
+    r, c, a, lo, hi, positive, hi_r, lo_r, low, high = m.proof
+    low, high = low.copy(), high.copy()
     if fixed is not None:
         low[fixed] = high[fixed] = 0.0
     for _ in range(PROOF_PASSES):
@@ -435,21 +440,21 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
         floor_sum = np.bincount(r, least, minlength=e)
         ceil_sum = np.bincount(r, most, minlength=e)
         slack = PROOF_SLACK * (1 + np.bincount(r, np.abs(least) + np.abs(most), minlength=e))
-        if np.any(floor_sum > hi + slack) or np.any(ceil_sum < lo - slack):
+        if (floor_sum > hi + slack).any() or (ceil_sum < lo - slack).any():
             return True
         # a·Δj lies within the equality's bounds less what the other cells can contribute
-        top = hi[r] - (floor_sum[r] - least)
-        bottom = lo[r] - (ceil_sum[r] - most)
+        top = hi_r - (floor_sum[r] - least)
+        bottom = lo_r - (ceil_sum[r] - most)
         new_low, new_high = low.copy(), high.copy()
-        np.maximum.at(new_low, c, np.where(a > 0, bottom, top) / a)
-        np.minimum.at(new_high, c, np.where(a > 0, top, bottom) / a)
+        np.maximum.at(new_low, c, np.where(positive, bottom, top) / a)
+        np.minimum.at(new_high, c, np.where(positive, top, bottom) / a)
         new_low = np.where(m.integer, np.ceil(new_low - PROOF_SLACK), new_low)
         new_high = np.where(m.integer, np.floor(new_high + PROOF_SLACK), new_high)
-        if np.any(new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))):
+        if (new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))).any():
             return True
         if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
             return True
-        if np.array_equal(new_low, low) and np.array_equal(new_high, high):
+        if (new_low == low).all() and (new_high == high).all():      # (array methods: no numpy wrapper per pass)
             break
         low, high = new_low, new_high
     return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi) > cap
