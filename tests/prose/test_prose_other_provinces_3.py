@@ -3,7 +3,9 @@ false P1 warning, checked through the real CLI: 梅河口 和平街道 2020 "主
 政府网站主动公开信息73条;通过政务微信公众号…公开政府信息73条;通过政务公开栏公开政府信息73条" — the same 73
 items went out by each of three channels; the list is no share-out of the total (P1 said 73 + 73 + 73 =
 219 ≠ 73); and a metadata pattern that raised a false M1 error: 遂溪 建新镇 2018, title and period 2018,
-signed `2018年12月31日` — the last day of the period it reports on, not a signature of the year before."""
+signed `2018年12月31日` — the last day of the period it reports on, not a signature of the year before;
+银川市人民政府办公室 2022 "受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件": the appeals the
+requests led to, summed as their parts (false P1)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,3 +48,14 @@ def test_signed_before_its_own_period_ends_is_still_a_mismatch(tmp_path):
     # guard: a signature inside the data year before the period's end still contradicts title and period
     (f,) = _m1(tmp_path, "2018年12月20日")
     assert f["severity"] == "error" and "应在 2019 年" in f["message"]
+
+
+def test_appeals_the_requests_led_to_are_no_parts_of_them(tmp_path):
+    # 银川市人民政府办公室 2022: "受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件"
+    assert _p1(tmp_path, "受理答复政府信息公开申请35件,其中,行政复议2件、行政诉讼0件。") == []
+
+
+def test_a_total_of_appeals_is_still_checked(tmp_path):
+    # guard: a total of appeals and suits, listed by kind, still has to add up
+    (f,) = _p1(tmp_path, "全年共发生行政复议和行政诉讼案件6件,其中行政复议3件、行政诉讼1件。")
+    assert (f["actual"], f["expected"]) == (6, 4)

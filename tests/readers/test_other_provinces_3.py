@@ -6,7 +6,9 @@ texts with made-up units and numbers, read through the real CLI:
   one value each (two false F3, six cells unread);
 - a page indented by four spaces on every line, its rows glued to their labels (`    规章000`; 海城
   西四镇 2025): the indentation sent each row to the `pdftotext -layout` splitter, which took the digit
-  run for one number — 表二 was not found at all (false F4), six cells unread."""
+  run for one number — 表二 was not found at all (false F4), six cells unread;
+- a title on two lines whose year lacks 年 (`海南省生态环境厅` / `2022政府信息公开工作年度报告`): no unit,
+  no year, and a page without tables was then no report at all (`无法识别为年度报告`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -89,3 +91,10 @@ def test_pdftotext_lines_keep_their_positions():
     an indented label with a number glued on stays one layout cell at its position, as before."""
     cells = split_line("        仍不明确0", 7, 0, True)
     assert [(c.text, c.x) for c in cells] == [("仍不明确0", 8)]
+
+
+def test_a_title_whose_year_lacks_its_nian_names_the_body_and_year(tmp_path):
+    text = ("某某省某某厅\n\n2022政府信息公开工作年度报告\n\n本报告依据《中华人民共和国政府信息公开条例》编制。\n\n"
+            "一、总体情况\n\n全年发布政府信息共有1234条。\n")
+    r = extract_one(_write(tmp_path, "title.txt", text))
+    assert (r["unit"], r["year"]) == ("某某省某某厅", 2022)
