@@ -36,6 +36,8 @@ _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _LIST_END = re.compile(r"\s*等")
 _STATEMENT_END = re.compile(r"[；;]")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
+_VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
+_APPEAL = re.compile(r"复议|诉讼")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -112,6 +114,10 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         return None        # "调整为 33 家，其中注销 5 家，新增 3 家": a change, not a share-out
     total = before[-1]
     chosen = _fit(t, ps)
+    if chosen is None and all(p.value == t.value for p in ps) and all(_VIA.search(x) for x in leads):
+        return None        # "73 条，其中依托网站公开 73 条；通过公众号公开 73 条": each channel carried all
+    if chosen is None and all(_APPEAL.search(p.label) for p in ps) and not _APPEAL.search(t.label):
+        return None        # "受理申请 28 件，其中，行政复议 1 件、行政诉讼 0 件": what they led to, not parts
     if chosen is None:
         # an earlier figure the parts add up to is the total: "收到申请共计 8 件，涉及……小区备案信息
         # 6 件。其中，同意公开 3 件……无法提供 4 件……1 件" lists the 8, not the 6

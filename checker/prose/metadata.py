@@ -16,10 +16,10 @@ _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([�
 # `[ …][ …]*`, not `[ …]+`: a pattern that opens with a character set lets the engine skip ahead to it
 _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
-    r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)年度?"
+    r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$)"   # a title line `…2021年度政府信息公开工作报告`
-    r"|^(?P<year2>(?:19|20)\d\d)年度?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
+    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon

@@ -44,7 +44,7 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
             parts = parts[:-1]
         # each cell stands between two printed `|`: an empty one is an empty cell of the table
         return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
-    elif "  " in line or "\u3000" in line:
+    elif ("  " in line or "\u3000" in line) and (chars or not _indented_glued(line)):
         return _layout(line, n, page, chars)
     else:
         # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
@@ -54,6 +54,13 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
             return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
         parts = list(glued)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
+
+
+def _indented_glued(line: str) -> bool:
+    """`    规章000`: a row glued to its label on a page indented by spaces (not pdftotext's): the
+    spaces are the page's margin, not a column gap."""
+    s = line.strip()
+    return "  " not in s and "\u3000" not in s and split_glued(s) is not None
 
 
 def _layout(line: str, n: int, page: int = 0, chars: bool = False) -> list[GridCell]:
@@ -313,6 +320,8 @@ def _bar_ended(lines: list[str]) -> bool:
         if line.strip() == "|" or _BAR_PADDED.match(line) or _BAR_PAD_CELL.match(line):
             ended += 1
             continue
+        if line.count("|") > 1 and not ended and not any(_ONE_NUMBER.match(c) for c in line.split("|")):
+            continue   # the site's document header above the report (`索 引 号 | … | 发布机构 | … |`)
         if line.count("|") > 1 or not _BAR_ENDED.match(line):
             return False
         ended += 1

@@ -12,14 +12,18 @@ from pathlib import Path
 
 
 def _p1(tmp_path: Path, sentence: str) -> list[dict]:
-    text = "\n".join(["某某区某某街道2020年政府信息公开工作年度报告", "一、总体情况", sentence])
+    return findings_of(tmp_path, "\n".join(["某某区某某街道2020年政府信息公开工作年度报告", "一、总体情况", sentence]), "P1")
+
+
+def findings_of(tmp_path: Path, text: str, rule: str) -> list[dict]:
+    """`xxgk check --select RULE` of the text as a report file: that rule's findings."""
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     xxgk = Path(sys.executable).with_name("xxgk")
-    out = subprocess.run([str(xxgk), "check", str(path), "--select", "P1", "-f", "json"],
+    out = subprocess.run([str(xxgk), "check", str(path), "--select", rule, "-f", "json"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode in (0, 1), out.stderr
-    return [f for f in json.loads(out.stdout)["findings"] if f["rule"] == "P1"]
+    return [f for f in json.loads(out.stdout)["findings"] if f["rule"] == rule]
 
 
 def test_another_channels_count_after_the_list_is_no_part(tmp_path):

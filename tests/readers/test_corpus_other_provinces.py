@@ -1,9 +1,9 @@
 """Real report pages of other provinces not seen when the readers were written (tests/fixtures/corpus/
-other-provinces from session 5, other-provinces-2 from session 6; SOURCES.md in each), read through the
-real CLI: each gives its data year, template and, where it prints a title, its body; every cell its stored
-text prints reads as printed (a cell printed empty reads as blank), or — for a row whose values the stored
-text cannot place (cut by the excerpt mid-way, one value in a row of three) — is reported unread (F3); and
-no cell the text does not print is read as a number."""
+other-provinces from session 5, other-provinces-2 from session 6, other-provinces-3 from session 7;
+SOURCES.md in each), read through the real CLI: each gives its data year, template and, where it prints a
+title, its body; every cell its stored text prints reads as printed (a cell printed empty reads as
+blank), or — for a row whose values the stored text cannot place (cut by the excerpt mid-way, one value
+in a row of three) — is reported unread (F3); and no cell the text does not print is read as a number."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,8 @@ import pytest
 
 from cli_read import extract
 
-CORPORA = [Path(__file__).parents[1] / "fixtures" / "corpus" / d for d in ("other-provinces", "other-provinces-2")]
+CORPORA = [Path(__file__).parents[1] / "fixtures" / "corpus" / d
+           for d in ("other-provinces", "other-provinces-2", "other-provinces-3")]
 EXPECTED = {(c.name, name): e for c in CORPORA
             for name, e in json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"].items()}
 

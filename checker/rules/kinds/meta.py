@@ -48,6 +48,8 @@ def dates(rule, reports, ctx):
         published = meta.get("published")
         if published:
             claims["published"] = int(published[:4]) - 1
+            if published[5:] == "12-31" and int(published[:4]) in claims.values():
+                claims["published"] = int(published[:4])   # signed the day its own period ends
         if len(claims) < 2:
             ctx.skip(rule.id)     # one statement of the year (or none): nothing to compare
             continue
@@ -55,7 +57,7 @@ def dates(rule, reports, ctx):
         first = next(iter(claims.values()))
         if all(v == first for v in claims.values()):
             year = first
-            if published and int(published[5:7]) > normal:
+            if published and int(published[:4]) == year + 1 and int(published[5:7]) > normal:
                 yield _finding(rule, report, meta, "published", None,
                                f"{_states(meta, claims)}。落款日期晚于 {year + 1} 年 {normal} 月，发布偏晚"
                                f"（条例要求每年 1 月 31 日前公布上一年度的年报）。", severity="warning")
