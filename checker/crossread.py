@@ -128,7 +128,7 @@ class _Links:
         return out
 
     def _hier(self, i: int, cell: str) -> list[Instance]:
-        ctx, out = self.ctx, []
+        ctx, out = self.ctx, list[Instance]()
         if self._money(i, cell):
             return out
         for p in {i, int(ctx.parent_of[i])}:
@@ -148,7 +148,7 @@ class _Links:
 
 # --- deciding rows together ------------------------------------------------------------------
 
-MAX_NODES = 200_000        # a joint search larger than this decides nothing
+MAX_NODES = 20_000         # a joint search larger than this decides nothing (a user waits for it)
 ROBUST = True
 
 
@@ -179,11 +179,11 @@ def _joint(rows: list[tuple[int, Undecided]], links: _Links) -> list:
     for n, (i, row) in enumerate(rows):     # first each row on the equalities it alone leaves open
         alone = [inst for inst in touching[n] if all(at[(j, c)][0] == n for j, c, _ in inst.terms if (j, c) in at)]
         if alone:
-            fits = [cand for cand in row.candidates
-                    if all(_holds(inst, lambda j, c: cand[at[(j, c)][1]] if (j, c) in at else links.value(j, c))
-                           for inst in alone)]
-            if len(fits) == 1:
-                out.append((i, row, fits[0], alone))
+            holding = [cand for cand in row.candidates
+                       if all(_holds(inst, lambda j, c: cand[at[(j, c)][1]] if (j, c) in at else links.value(j, c))
+                              for inst in alone)]
+            if len(holding) == 1:
+                out.append((i, row, holding[0], alone))
     if out:          # decided rows are read now: the next round sees them
         return out
     done: set[int] = set()
@@ -226,24 +226,28 @@ def _open(row: Undecided) -> list[int]:
 def _search(group: list[int], rows, equalities: list[Instance], at, links: _Links) -> dict[int, set] | None:
     """Backtracking over the group's rows: for each, the splits that occur in some choice making
     every one of `equalities` hold. None when the search is too large or nothing fits."""
-    insts = {id(inst): inst for inst in equalities}
-    rows_of = {k: {at[(j, c)][0] for j, c, _ in inst.terms if (j, c) in at} for k, inst in insts.items()}
-    alive = _pruned({n: list(rows[n][1].candidates) for n in group}, equalities, at, links)
+    eqs = _compiled(equalities, at, links)
+    alive = _pruned({n: list(rows[n][1].candidates) for n in group}, eqs)
     if alive is None:
         return None
     order = sorted(group, key=lambda n: len(alive[n]))
     # each equality is checked once every row it holds is chosen: at the last of them in `order`
     rank = {n: r for r, n in enumerate(order)}
-    due: dict[int, list[Instance]] = {n: [] for n in group}
-    for k, inst in insts.items():
-        due[max(rows_of[k], key=rank.__getitem__)].append(inst)
+    due: dict[int, list] = {n: [] for n in group}
+    for const, share in eqs:
+        due[max(share, key=rank.__getitem__)].append((const, share))
     chosen: dict[int, tuple] = {}
     found: dict[int, set] = {n: set() for n in group}
     nodes = 0
 
-    def value(j: int, c: str):
-        hit = at.get((j, c))
-        return chosen[hit[0]][hit[1]] if hit is not None else links.value(j, c)
+    def holds(const, share) -> bool:
+        total = const
+        for n, terms in share.items():
+            v = _part(terms, chosen[n])
+            if v is None:
+                return False
+            total += v
+        return abs(total) <= _EXACT
 
     def go(r: int) -> None:
         nonlocal nodes
@@ -257,7 +261,7 @@ def _search(group: list[int], rows, equalities: list[Instance], at, links: _Link
             if nodes > MAX_NODES:
                 raise _TooLarge
             chosen[n] = cand
-            if all(_holds(inst, value) for inst in due[n]):
+            if all(holds(const, share) for const, share in due[n]):
                 go(r + 1)
             del chosen[n]
 
@@ -272,40 +276,62 @@ class _TooLarge(Exception):
     pass
 
 
-MAX_SUMSET = 100_000
+MAX_SUMSET = 5_000
 
 
-def _pruned(alive: dict[int, list], insts: list[Instance], at, links: _Links) -> dict[int, list] | None:
+def _compiled(equalities: list[Instance], at, links: _Links) -> list[tuple[float, dict[int, list]]]:
+    """Each equality as (the read terms summed, {undecided row: [(its column, coefficient)]})."""
+    out = []
+    for inst in equalities:
+        const: float = 0
+        share: dict[int, list[tuple[int, float]]] = {}
+        for j, c, coef in inst.terms:
+            if (j, c) in at:
+                n, k = at[(j, c)]
+                share.setdefault(n, []).append((k, _plain(coef)))
+            else:
+                const += _plain(coef) * links.value(j, c)
+        out.append((_plain(const), share))
+    return out
+
+
+def _plain(x):
+    """Counts stay ints (exact sums, hashable alike); anything else rounded off float noise."""
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def _part(terms: list[tuple[int, float]], cand: tuple):
+    """A row's share of an equality under one split; None when the split leaves a term blank."""
+    total = 0
+    for k, coef in terms:
+        v = cand[k]
+        if v is None:
+            return None
+        total += coef * v
+    return _plain(total)
+
+
+def _pruned(alive: dict[int, list], eqs) -> dict[int, list] | None:
     """Drop each split that no choice of the other rows' splits completes, one equality at a time,
-    until nothing changes (sums of the others' contributions: a district's column summed over
-    many undecided units is settled without trying every combination). None: some row keeps no
-    split (the equalities contradict each other: no evidence)."""
+    until nothing changes (sums of the others' shares: a district's column summed over many
+    undecided units is settled without trying every combination). None: some row keeps no split
+    (the equalities contradict each other: no evidence)."""
     changed = True
     while changed:
         changed = False
-        for inst in insts:
-            need = 0.0
-            share: dict[int, list[tuple[int, int, float]]] = {}
-            for j, c, coef in inst.terms:
-                if (j, c) in at:
-                    n, k = at[(j, c)]
-                    share.setdefault(n, []).append((k, 0, coef))
-                else:
-                    need -= coef * links.value(j, c)
+        for const, share in eqs:
             rows = list(share)
-
-            def part(n: int, cand) -> float | None:
-                vals = [cand[k] for k, _, _ in share[n]]
-                return None if None in vals else sum(coef * v for (_, _, coef), v in zip(share[n], vals))
-            sets = [{v for v in (part(n, c) for c in alive[n]) if v is not None} for n in rows]
-            pre, suf = [{0.0}], [{0.0}]
+            sets = [{v for v in (_part(share[n], c) for c in alive[n]) if v is not None} for n in rows]
+            if not isinstance(const, int) or any(not isinstance(v, int) for vals in sets for v in vals):
+                continue              # sums of counts only: exact (the search below weighs the rest)
+            pre, suf = [{0}], [{0}]
             for vals in sets:
-                pre.append({round(a + b, 6) for a in pre[-1] for b in vals})
+                pre.append({a + b for a in pre[-1] for b in vals})
                 if len(pre[-1]) > MAX_SUMSET:
                     break
             else:
                 for vals in reversed(sets):
-                    suf.append({round(a + b, 6) for a in suf[-1] for b in vals})
+                    suf.append({a + b for a in suf[-1] for b in vals})
                     if len(suf[-1]) > MAX_SUMSET:
                         break
             if len(pre) <= len(sets) or len(suf) <= len(sets):
@@ -313,8 +339,10 @@ def _pruned(alive: dict[int, list], insts: list[Instance], at, links: _Links) ->
             suf.reverse()
             for x, n in enumerate(rows):
                 before, after = pre[x], suf[x + 1]
-                ok = {v for v in sets[x] if any(round(need - v - b, 6) in after for b in before)}
-                keep = [c for c in alive[n] if part(n, c) in ok]
+                if len(before) > len(after):
+                    before, after = after, before
+                ok = {v for v in sets[x] if any(-const - v - b in after for b in before)}
+                keep = [c for c in alive[n] if _part(share[n], c) in ok]
                 if not keep:
                     return None
                 if len(keep) < len(alive[n]):
