@@ -7,7 +7,8 @@ reports: R6 (上年结转 of year Y = 结转下年度 of Y−1), R7/R8 (a 表二
 R9 (a district = the sum of its units). When such an equality involves an undecided cell, every
 other term of it is read, and EXACTLY ONE candidate split makes it hold (every such equality of
 the row, each evaluable), that split is taken; an info finding (F3, 提示) names the evidence.
-None or several fitting: the row stays unread (F3), nothing is guessed.
+None or several fitting: the row stays unread (F3), nothing is guessed. Rows open together are
+searched jointly, and a joint decision must survive leaving out any one of its equalities.
 
 The risk, and how it is bounded (docs/crossread.md): the true split may break the equality (the
 report, or the other report, is wrong) while another split satisfies it by coincidence; the cell is
@@ -66,6 +67,7 @@ def resolve(reports: list[Report], hierarchy, chosen: set[str]) -> int:
     decided = 0
     for _ in range(MAX_ROUNDS):
         rows = [(i, row) for i, r in enumerate(reports) if r.format for row in r.facts.get(UNDECIDED, ())]
+        links._broken.clear()         # cells decided last round may be evaluable now
         taken = _joint(rows, links)
         for i, row, split, used in taken:
             _apply(i, row, split, used, links)
@@ -97,9 +99,23 @@ class _Links:
         self.ctx, self.reports, self.rules = ctx, ctx.reports, rules
         self.catalogue = catalogue()
         self.template = template
+        self._broken: dict[tuple, set] = {}
 
     def value(self, i: int, cell: str) -> float | None:
         return self.reports[i].get(cell)
+
+    def broken(self, inst: Instance) -> set[tuple[Term, ...]]:
+        """The equalities of `inst`'s family (it and its siblings: one rule between the same
+        reports) that can be evaluated and fail; kept for the round (`resolve` clears it)."""
+        key = (inst.rule, min(inst.siblings + (inst.terms,)))
+        if key not in self._broken:
+            out = set()
+            for eq in inst.siblings + (inst.terms,):
+                vals = [self.value(j, c) for j, c, _ in eq]
+                if all(v is not None for v in vals) and abs(sum(coef * v for (_, _, coef), v in zip(eq, vals))) > _EXACT:
+                    out.add(eq)
+            self._broken[key] = out
+        return self._broken[key]
 
     def of(self, i: int, cell: str) -> list[Instance]:
         out: list[Instance] = []
@@ -357,13 +373,8 @@ def _usable(inst: Instance, at: dict, links: _Links) -> bool:
     known to disagree elsewhere is no evidence: its agreement here could be a coincidence)."""
     if any((j, c) not in at and links.value(j, c) is None for j, c, _ in inst.terms):
         return False
-    for sib in inst.siblings:
-        vals = [links.value(j, c) for j, c, _ in sib]
-        if any(v is None for v in vals):
-            continue
-        if abs(sum(coef * v for (_, _, coef), v in zip(sib, vals))) > _EXACT:
-            return False
-    return True
+    return not (links.broken(inst) - {inst.terms})
+
 
 
 def _holds(inst: Instance, value) -> bool:
