@@ -17,12 +17,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from checker.readers import read_path
 from checker.readers.runsplit import row_candidates
 from checker.readers.runtogether import items_not_negative
 from checker.templates import template
 
-from .renditions import _text, crawler_text, reports, truth
+from .renditions import _text, crawler_text, read_checked, reports, truth, write_units
 
 KINDS = {
     "blank_may_hide": "表二：只有一种完整拆法，但也可能藏着一个空白格",
@@ -50,10 +49,17 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
 def breakdown(units: int, seed: int) -> tuple[int, Counter]:
     cells, unread = 0, Counter()
     with tempfile.TemporaryDirectory(prefix="xxgk-crawler-") as tmp:
-        for n, r in enumerate(reports(units, seed, archive=True)):
-            path = Path(tmp) / f"r{n:04d}.txt"
-            path.write_text(crawler_text(r), encoding="utf-8")
-            got = read_path(path).reports[0]
+        reps = reports(units, seed, archive=True)
+        folder = Path(tmp) / "crawler"
+        folder.mkdir()
+        paths = []
+        for n, r in enumerate(reps):
+            paths.append(folder / f"r{n:04d}.txt")
+            paths[-1].write_text(crawler_text(r), encoding="utf-8")
+        # read as the benchmark reads them: the folder checked together (checker/crossread.py)
+        read = read_checked(paths, write_units(reps, Path(tmp) / "units.csv"))
+        for path, r in zip(paths, reps):
+            got = read[path.name]
             t = truth(r)
             tpl = template(r.format)
             cells += len(tpl.cells)

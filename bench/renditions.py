@@ -371,8 +371,10 @@ class Score:
         if r.values is not None:
             tpl = template(r.format)
             got = {c.id: (None if math.isnan(r.values[i]) else float(r.values[i])) for i, c in enumerate(tpl.cells)}
-        reported = {c.cell for f in r.findings if f.rule in ("F3", "F4") for c in f.cells}
-        whole = any(f.rule in ("F3", "F4") and not f.cells for f in r.findings)
+        # an F3/F4 提示 (info) names cells that were read (a row other reports decided, a label matched)
+        unread = [f for f in r.findings if f.rule in ("F3", "F4") and f.severity != "info"]
+        reported = {c.cell for f in unread for c in f.cells}
+        whole = any(not f.cells for f in unread)
         for cid, v in t.items():
             g = got.get(cid)
             if g is None and v is None:
@@ -389,7 +391,7 @@ class Score:
                 self.wrong += 1
                 if len(self.wrong_examples) < 5:
                     self.wrong_examples.append(f"{name} {cid}: read {g}, printed {v}")
-        self.flagged += sum(len(f.cells) or 1 for f in r.findings if f.rule in ("F3", "F4"))
+        self.flagged += sum(len(f.cells) or 1 for f in unread)
 
     def row(self) -> dict:
         pct = (lambda a: round(100.0 * a / self.cells, 2) if self.cells else None)
@@ -419,11 +421,42 @@ def _read(path: Path) -> Report | None:
     return res.reports[0] if res.reports else None
 
 
+def write_units(reps: list[Report], path: Path) -> Path:
+    """The units file a reviewer gives `xxgk check --units`: each generated unit and its district."""
+    import csv
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["单位", "上级单位"])
+        for unit, parent in dict.fromkeys((r.unit, r.parent or "") for r in reps):
+            w.writerow([unit, parent])
+    return path
+
+
+def read_checked(files: list[Path], units: Path | None) -> dict[str, Report]:
+    """What a reviewer gets from `xxgk check FOLDER --units units.csv`: the files of one rendition
+    read and checked together (a cell one report leaves open may be decided by the others:
+    checker/crossread.py), by file name."""
+    from checker.check import check_paths
+    folder = files[0].parent if files else None
+    assert folder is None or all(f.parent == folder for f in files), "one rendition, one folder"
+    if folder is None:
+        return {}
+    result = check_paths([folder], units_file=units, stand_ins=False)
+    return {Path(r.source).name: r for r in result.reports}
+
+
 def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) -> dict[str, Score]:
     reps = reports(units, seed)
     scores = {k: Score() for k in NAMES if not only or k in only}
     with tempfile.TemporaryDirectory(prefix="xxgk-renditions-") as tmp:
         tmp = Path(tmp)
+        unit_file = write_units(reps, tmp / "units.csv")
+        written: dict[str, list[tuple[Path, dict]]] = {k: [] for k in scores}
+
+        def folder(kind: str) -> Path:
+            (tmp / kind).mkdir(exist_ok=True)
+            return tmp / kind
+
         docs = []
         n2021 = 0
         for n, r in enumerate(reps):
@@ -441,11 +474,9 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
             for kind, (fname, write) in files.items():
                 if kind not in scores:
                     continue
-                p = tmp / fname
+                p = folder(kind) / fname
                 write(p)
-                start = time.perf_counter()
-                scores[kind].add(_read(p), t, fname)
-                scores[kind].seconds += time.perf_counter() - start
+                written[kind].append((p, t))
             # PDFs: the first `pdf_count` reports as plain Word tables; the first `pdf_count` of
             # format 2021 also in the official template, with and without ruling lines
             n2021 += r.format == "2021"
@@ -459,7 +490,7 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
                     filled = sparse(r, seed * 1000 + n)      # offices leave cells empty
                     docs.append((make(filled, tmp / f"{stem}{suffix}.docx"), truth(filled), pdf_kind, layout_kind))
         if docs:
-            outdir = tmp / "pdf"
+            outdir = tmp / "pdf-out"
             outdir.mkdir()
             pdfs = {p.stem: p for p in to_pdfs([d for d, *_ in docs], outdir)}
             for d, t, pdf_kind, layout_kind in docs:
@@ -467,21 +498,21 @@ def run(units: int, pdf_count: int, seed: int, only: list[str] | None = None) ->
                 if pdf is None:
                     continue
                 if pdf_kind in scores:
-                    start = time.perf_counter()
-                    scores[pdf_kind].add(_read(pdf), t, pdf.name)
-                    scores[pdf_kind].seconds += time.perf_counter() - start
+                    written[pdf_kind].append((shutil.copy(pdf, folder(pdf_kind) / pdf.name), t))
                 lay = pdftotext(pdf) if layout_kind in scores else None
                 if lay is not None:
-                    start = time.perf_counter()
-                    scores[layout_kind].add(_read(lay), t, lay.name)
-                    scores[layout_kind].seconds += time.perf_counter() - start
+                    written[layout_kind].append((shutil.copy(lay, folder(layout_kind) / lay.name), t))
         if "crawler" in scores:      # drawn as the crawled archive's reports (ARCHIVE_… above)
             for n, r in enumerate(reports(units, seed, archive=True)):
-                p = tmp / f"r{n:04d}-crawler.txt"
+                p = folder("crawler") / f"r{n:04d}-crawler.txt"
                 p.write_text(crawler_text(r), encoding="utf-8")
-                start = time.perf_counter()
-                scores["crawler"].add(_read(p), truth(r), p.name)
-                scores["crawler"].seconds += time.perf_counter() - start
+                written["crawler"].append((p, truth(r)))
+        for kind, pairs in written.items():
+            start = time.perf_counter()
+            got = read_checked([Path(p) for p, _ in pairs], unit_file)
+            scores[kind].seconds += time.perf_counter() - start
+            for p, t in pairs:
+                scores[kind].add(got.get(Path(p).name), t, Path(p).name)
     return scores
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import crossread
 from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
 from .model import Finding, Report
 
@@ -56,6 +57,7 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
 
     chosen = select_rules(select, ignore) if chosen is None else chosen
     hierarchy = _hierarchy(units)
+    crossread.resolve(reports, hierarchy, chosen)   # cells one report leaves open, the others decide
     ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
     # a reader's finding is about the report it read (docs/architecture.md, "Report")
     read = [f if f.report is not None else replace(f, report=r.identity)

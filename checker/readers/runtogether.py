@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..crossread import Undecided, note
 from ..findings import make
 from ..model import Report, render_location
 from ..templates import template
@@ -333,6 +334,9 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
+    if len(p.candidates) > 1 and not p.truncated:     # other reports of the same check may decide it
+        note(report, Undecided(tuple(ids), list(p.candidates), finding, _label(p.table, row), p.digits,
+                               (p.row, p.col, p.part), {ids[-1]: _amount_meta(p.digits)}))
 
 
 def _amount_meta(digits: str) -> dict:
