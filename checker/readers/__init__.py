@@ -135,10 +135,10 @@ def read_path(path: Path) -> ReadResult:
     if not os.access(path, os.R_OK):
         return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
     try:
-        from .safety import check_file
+        from .safety import bound_figures, check_file
         check_file(path, module, os.stat(path).st_size)   # size and zip-bomb limits, before parsing
         reader = _reader(module)
-        reports = reader.read(path)
+        reports = bound_figures(reader.read(path))        # no figure beyond what a float checks
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
         return ReadResult(reports=reports)

@@ -19,6 +19,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import numpy as np
+
 from . import ReadError
 
 MB = 1 << 20
@@ -265,3 +267,45 @@ def _encrypted(path: Path) -> bool:
             return _ENCRYPTED_STREAM in f.read(4 * MB)
     except OSError:
         return False
+
+
+# The largest figure kept as read. Report figures are counts and 万元 amounts far below it; from it up,
+# a float no longer holds what findings print (12 significant digits, `numbers.tidy`), and sums of
+# figures near 1e308 overflow (a crafted cell of 400 digits, or a workbook cell of 1e308, made the
+# localiser raise). Every reader's figures pass here, fast paths included.
+MAX_FIGURE = 1e12
+
+
+def bound_figures(reports: list) -> list:
+    """Cells read as a number of MAX_FIGURE or more: blank, with one F2 each naming the cell. A figure
+    that large in the prose counts nothing: the sentence is not compared (it printed as `inf`)."""
+    for r in reports:
+        v = r.values
+        if v is not None and (big := np.flatnonzero(np.abs(v) >= MAX_FIGURE)).size:
+            _too_large(r, big)
+        if r.prose and not all(map(_plausible, r.prose)):
+            r.prose = [f for f in r.prose if _plausible(f)]
+    return reports
+
+
+def _plausible(fact) -> bool:
+    return not any(x is not None and abs(x) >= MAX_FIGURE for x in (fact.value, fact.of, fact.share, *fact.parts))
+
+
+def _too_large(r, big) -> None:
+    from ..findings import make
+    from ..model import file_name
+    from ..templates import template
+    t = template(r.format)
+    for i in big:
+        cid = t.cell_ids[i]
+        value = float(r.values[i])
+        printed = (r.cell_meta.get(cid) or {}).get("text")
+        shown = str(printed).strip() if printed else (
+            f"{value:.6g}" if np.isfinite(value) else "超过 10^308 的数")
+        r.values[i] = np.nan
+        r.findings.append(make(
+            "F2", unit=r.unit, year=r.year, cells=[r.ref(cid)], suspect=r.ref(cid), actual=shown,
+            source=r.source, where=f"{file_name(r.source)} {r.locate(cid) or ''}".strip(),
+            label=t.cell(cid).label, text=shown,
+            detail="数值过大（绝对值达到1万亿），不能按原数核对，该格按空白处理；请核对原表。"))
