@@ -11,6 +11,7 @@ import typer
 
 from . import exitcodes
 from .cli_zh import Command, Group
+from .safetext import printable
 
 # what the readers read (tests/test_cli_help.py pins it against checker.readers.READERS)
 SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"
@@ -174,12 +175,17 @@ def check(
     raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
 
 
+def _one_line(text: str) -> str:
+    """Report text (a file name) for one line of stderr: control characters and newlines escaped."""
+    return printable(text).replace("\n", "\\n")
+
+
 def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
     from .render.summary import not_reports
     strange = not_reports(result)
     for r in strange:
-        typer.echo(f"无法识别为年度报告：{r.source}（没有找到标准表格或可识别的年报格式"
+        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}（没有找到标准表格或可识别的年报格式"
                    + ("，未做任何核对" if checked else "") + "）", err=True)
     return strange
 
@@ -207,7 +213,7 @@ def import_(
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
     for f in result.failures:
-        typer.echo(f"无法读取：{f.message}", err=True)
+        typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
         _nothing_read(paths)
         raise typer.Exit(exitcodes.INPUT)

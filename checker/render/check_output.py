@@ -8,7 +8,7 @@ import sys
 
 from ..catalogue import SEVERITY_COLOURS, severity_label
 from ..model import plain
-from ..safetext import quoted
+from ..safetext import escape_strings, printable, quoted
 
 # 表格/行/栏目 name the suspect cell as the printed table does; 单元格编号 keeps the spec's id for programs
 SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"     # what the readers read (a test pins it)
@@ -148,6 +148,7 @@ def table(result, out) -> None:
     from rich.table import Table
     from ..findings import problem_first
     console = Console(file=out, width=max(100, Console().width if out is sys.stdout else 140))
+    escape_strings(result.findings, printable)    # a file named `a\x1b[2J.txt` must not clear the screen
     groups: dict = {}
     for f in result.findings:
         groups.setdefault((f.unit, f.year, f.source if f.unit is None else None), []).append(f)
