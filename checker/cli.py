@@ -143,6 +143,8 @@ def check(
     from .units import UnitsError
     from .workbook import OutputError, check_output as check_output_path
     chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
+    from . import notice
+    notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
             check_output_path(annotate, [*paths, *([units] if units else [])], force)
