@@ -160,6 +160,10 @@ def check(
     except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
+    if format == CheckFormat.table and not summary and len(result.findings) > TABLE_MANY:
+        # the table lays out each report's box (~2 ms a finding): say why it takes a while, and how not to
+        typer.echo(f"共 {len(result.findings)} 条问题，表格排版需要一些时间；成百上千份报告可用 --summary（每份报告一行）"
+                   "或 --format csv（用 Excel 筛选）。", err=True)
     check_output.render(result, format.value, summary=summary)
     if not result.reports:
         _nothing_read(paths)
@@ -175,6 +179,9 @@ def check(
             raise typer.Exit(exitcodes.OUTPUT)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
     raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
+
+
+TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
 
 
 def _one_line(text: str) -> str:

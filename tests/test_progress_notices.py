@@ -82,3 +82,20 @@ def test_the_notice_speaks_while_highs_works(capsys, monkeypatch):
     assert res.status == 1 and took > 1.0
     assert heard and heard[0] < took - 0.5, (heard, took)
     assert "求解中（已用 0 秒，仍在进行）" in capsys.readouterr().err
+
+
+def test_a_table_of_thousands_of_findings_says_how_to_be_quicker(tmp_path):
+    """Over 2,000 findings the table takes seconds to lay out (~2 ms a finding): stderr says so and
+    names --summary and --format csv; below that nothing is said."""
+    import shutil
+    blank = tmp_path / "blank.xlsx"
+    assert xxgk("template", "-o", blank).code == 0
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(62):                     # 34 findings each: F1 for every row, F4 for the header
+        shutil.copy(blank, src / f"单位{i:02d}.xlsx")
+    run = xxgk("check", src)
+    assert run.code == 1, run.text[-2000:]
+    assert "--summary" in run.err and "--format csv" in run.err and "条问题，表格排版需要一些时间" in run.err
+    few = xxgk("check", src / "单位00.xlsx")
+    assert few.code == 1 and "表格排版" not in few.err
