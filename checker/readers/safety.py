@@ -34,6 +34,10 @@ MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report shee
 # A Word body is parsed whole into a tree (~7× its size in memory: a 240 MB body packed 60:1 in a
 # 4 MB file took 1.75 GB and 93 s); a report's body is well under 2 MB, a 1,000-page document ~30 MB.
 MAX_DOCX_BODY = 64 * MB
+# A PDF page's drawing instructions are interpreted in Python (pdfminer): a 730 kB file whose one page
+# unpacks to 480 MB of them ran for over five minutes. A report page's are ~10–100 kB.
+MAX_PDF_PAGE = 16 * MB
+MAX_PDF_PAGES = 1000            # ~50 ms each; a report has a few dozen
 PACKAGES = (".xlsx", ".xlsm", ".ods", ".docx")
 _MEASURED = re.compile(r"^(xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml|word/document\.xml)$")
 # a cell with content (`<c r="B7" …>…`, not a formatted empty `<c r="B7" s="3"/>`); Excel, LibreOffice
@@ -52,6 +56,8 @@ def check_file(path: Path, kind: str, size: int) -> None:
                         "（年度报告通常不到 1 MB），没有读取。")
     if path.suffix.lower() in PACKAGES:
         check_package(path)
+    elif kind == "pdf":
+        check_pdf(path)
 
 
 def check_package(path: Path) -> None:
@@ -316,3 +322,54 @@ def _too_large(r, big) -> None:
             source=r.source, where=f"{file_name(r.source)} {r.locate(cid) or ''}".strip(),
             label=t.cell(cid).label, text=shown,
             detail="数值过大（绝对值达到1万亿），不能按原数核对，该格按空白处理；请核对原表。"))
+
+
+def check_pdf(path: Path) -> None:
+    """The PDF limits: pages at most MAX_PDF_PAGES, each page's content streams unpacking to at most
+    MAX_PDF_PAGE (measured as they unpack, never held). A file pdfminer cannot open is left to the
+    reader, which says why."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+    except ImportError:
+        return                  # the [pdf] extra is missing: the reader names it
+    try:
+        with open(path, "rb") as fh:
+            for n, page in enumerate(PDFPage.create_pages(PDFDocument(PDFParser(fh))), 1):
+                if n > MAX_PDF_PAGES:
+                    raise ReadError(f"PDF 文件“{path.name}”超过 {MAX_PDF_PAGES} 页，超过可读取的上限，没有读取"
+                                    "（年度报告通常只有几十页）。")
+                contents = resolve1(page.attrs.get("Contents"))
+                size = 0
+                for stream in contents if isinstance(contents, list) else [contents]:
+                    stream = resolve1(stream)
+                    if isinstance(stream, PDFStream):
+                        size += _pdf_unpacked(stream, MAX_PDF_PAGE - size, LITERALS_FLATE_DECODE)
+                    if size > MAX_PDF_PAGE:
+                        raise ReadError(f"PDF 文件“{path.name}”第 {n} 页的内容解压后超过 {MAX_PDF_PAGE // MB} MB"
+                                        "（一页报告通常不到 0.1 MB），可能是损坏的文件或“压缩炸弹”，没有读取。")
+    except ReadError:
+        raise
+    except Exception:
+        return                  # damaged or encrypted: the reader says so
+
+
+def _pdf_unpacked(stream, room: int, flate) -> int:
+    """Bytes a content stream unpacks to, counted up to `room` + 1 (Flate, the usual filter; other
+    filters: its packed size)."""
+    data = stream.rawdata if stream.rawdata is not None else b""
+    filters = stream.get_filters()
+    if len(filters) != 1 or filters[0][0] not in flate:
+        return len(data)
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    inflate, size = zlib.decompressobj(), 0
+    for at in range(0, len(data), 1 << 16):
+        size += len(inflate.decompress(data[at:at + (1 << 16)], room + 1 - size))
+        while inflate.unconsumed_tail and size <= room:
+            size += len(inflate.decompress(inflate.unconsumed_tail, room + 1 - size))
+        if size > room:
+            break
+    return size
