@@ -11,6 +11,7 @@ import typer
 
 from . import exitcodes
 from .cli_zh import Command, Group
+from .safetext import printable
 
 # what the readers read (tests/test_cli_help.py pins it against checker.readers.READERS)
 SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"
@@ -142,6 +143,8 @@ def check(
     from .units import UnitsError
     from .workbook import OutputError, check_output as check_output_path
     chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
+    from . import notice
+    notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
             check_output_path(annotate, [*paths, *([units] if units else [])], force)
@@ -157,6 +160,10 @@ def check(
     except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
+    if format == CheckFormat.table and not summary and len(result.findings) > TABLE_MANY:
+        # the table lays out each report's box (~2 ms a finding): say why it takes a while, and how not to
+        typer.echo(f"共 {len(result.findings)} 条问题，表格排版需要一些时间；成百上千份报告可用 --summary（每份报告一行）"
+                   "或 --format csv（用 Excel 筛选）。", err=True)
     check_output.render(result, format.value, summary=summary)
     if not result.reports:
         _nothing_read(paths)
@@ -174,12 +181,20 @@ def check(
     raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
 
 
+TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
+
+
+def _one_line(text: str) -> str:
+    """Report text (a file name) for one line of stderr: control characters and newlines escaped."""
+    return printable(text).replace("\n", "\\n")
+
+
 def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
     from .render.summary import not_reports
     strange = not_reports(result)
     for r in strange:
-        typer.echo(f"无法识别为年度报告：{r.source}（没有找到标准表格或可识别的年报格式"
+        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}（没有找到标准表格或可识别的年报格式"
                    + ("，未做任何核对" if checked else "") + "）", err=True)
     return strange
 
@@ -207,7 +222,7 @@ def import_(
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
     for f in result.failures:
-        typer.echo(f"无法读取：{f.message}", err=True)
+        typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
         _nothing_read(paths)
         raise typer.Exit(exitcodes.INPUT)

@@ -22,8 +22,9 @@ def run_check(book=None) -> dict:
     sheets = {s.name: xb.sheet_values(s) for s in book.sheets}
     from .check import check_read
     from .readers import ReadResult
+    from .readers.safety import bound_figures
     from .readers.workbook import read_sheets
-    reports = read_sheets(sheets, book.name)
+    reports = bound_figures(read_sheets(sheets, book.name))
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
     result = check_read(ReadResult(reports=reports), units=_hierarchy(sheets, book.name), kind="book")

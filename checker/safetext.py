@@ -9,7 +9,13 @@ formula or DDE call to Excel and LibreOffice when typed, pasted or opened from C
 """
 from __future__ import annotations
 
+import re
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a worksheet cannot hold (XML 1.0), and, with CR and the C1 controls, what a terminal obeys
+# rather than shows (ESC sequences clear the screen or retitle the window, CR overwrites a line).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def quoted(value):
@@ -39,14 +45,16 @@ def keep_as_text(ws) -> None:
 
 
 def storable(text: str) -> str:
-    """`text` as UTF-8 can store it: lone surrogates (undecodable bytes of a file name, kept by
-    Python as surrogateescape) become visible escapes like `\\xff` instead of failing the save."""
+    """`text` as UTF-8 and a worksheet can store it: lone surrogates (undecodable bytes of a file name,
+    kept by Python as surrogateescape) become visible escapes like `\\xff` instead of failing the save;
+    so do control characters XML forbids (openpyxl raises on them: a file named `a\\x1b.txt`, a cell
+    `24\\x1b83`, a web page's `&#27;`)."""
     try:
         text.encode("utf-8")
-        return text
     except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
             if _only_escapes(text) else text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _XML_ILLEGAL.sub(_shown, text) if _XML_ILLEGAL.search(text) else text
 
 
 def _only_escapes(text: str) -> bool:
@@ -57,24 +65,35 @@ def _only_escapes(text: str) -> bool:
         return False
 
 
-def escape_strings(obj):
+def escape_strings(obj, fn=None):
     """`obj` (a Report, its findings, facts…) with every string made `storable`, in place where it
     is an object. For the rare report whose file name is not UTF-8: its source and every message
-    naming the file can then be printed, hashed and saved like any other."""
+    naming the file can then be printed, hashed and saved like any other. `fn`: another escape
+    (`printable`, for the terminal)."""
     if isinstance(obj, str):
-        return storable(obj)
+        return (fn or storable)(obj)
     if isinstance(obj, list):
-        obj[:] = [escape_strings(v) for v in obj]
+        obj[:] = [escape_strings(v, fn) for v in obj]
         return obj
     if isinstance(obj, tuple):
-        return type(obj)(escape_strings(v) for v in obj)
+        return type(obj)(escape_strings(v, fn) for v in obj)
     if isinstance(obj, dict):
-        items = [(escape_strings(k), escape_strings(v)) for k, v in obj.items()]
+        items = [(escape_strings(k, fn), escape_strings(v, fn)) for k, v in obj.items()]
         obj.clear()
         obj.update(items)
         return obj
     fields = getattr(obj, "__dataclass_fields__", None)
     if fields:
         for name in fields:
-            object.__setattr__(obj, name, escape_strings(getattr(obj, name)))
+            object.__setattr__(obj, name, escape_strings(getattr(obj, name), fn))
     return obj
+
+
+def printable(text):
+    """`text` as a terminal should show it: control characters as visible escapes (`\\x1b`); newlines
+    and tabs kept. For report text (names, messages) in the table and on stderr."""
+    return _TERMINAL.sub(_shown, text) if isinstance(text, str) and _TERMINAL.search(text) else text
+
+
+def _shown(m: re.Match) -> str:
+    return f"\\x{ord(m.group()):02x}"

@@ -146,3 +146,26 @@ def test_xls_with_a_far_cell(tmp_path):
     (f5,) = [f["message"] for f in doc["findings"] if f["rule"] == "F5"]
     assert "far.xls" in f5 and "65,536 行" in f5 and "“Sheet”" in f5
     assert len(doc["reports"]) == 1
+
+
+def test_a_word_body_packed_under_the_bomb_ratio_but_too_big(tmp_path):
+    """A 4 MB .docx whose body unpacks to 240 MB at 60:1 passed every zip limit, and python-docx
+    built its tree in 93 s and 1.75 GB. A body over 64 MB (a report's is under 2 MB) is one F5."""
+    import random
+    d = tmp_path / "small.docx"
+    docx.Document().save(d)
+    rnd = random.Random(7)
+    base = "".join(rnd.choice("甲乙丙丁戊己庚辛壬癸") for _ in range(700)).encode()
+    piece = b"<w:p><w:r><w:t>" + base * 40 + b"</w:t></w:r></w:p>"     # packs ~40:1, below the bomb ratio
+    head = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    big = write_zip(tmp_path / "big.docx", {**parts_of(d), "word/document.xml":
+                                           Repeat(head, piece, 80 * MB // len(piece), b"</w:body></w:document>")})
+    assert big.stat().st_size < 80 * MB / 20          # not a bomb by ratio
+    good = seed_copies(tmp_path / "good", 1)
+    run = xxgk("check", big, good[0], "--format", "json", timeout=180)
+    assert_clean(run)
+    assert run.code == 2 and run.peak_mb < 500, (run.code, run.peak_mb, run.text[-2000:])
+    doc = json.loads(run.out)
+    assert len(doc["reports"]) == 1
+    (f5,) = [f for f in doc["findings"] if f["rule"] == "F5"]
+    assert "big.docx" in f5["message"] and "正文" in f5["message"] and "64 MB" in f5["message"], f5["message"]

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..check import WORKBOOK_SUFFIXES
+from ..safetext import escape_strings
 from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from ..workbook.sources import shown_findings, shown_sources
 from . import locate as _locate
@@ -52,6 +53,8 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
     result = _as_shown(result, inputs)
+    escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
+    escape_strings(result.findings)
     if result.kind != "workbook":
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import layout
 from . import state as st
-from ..safetext import quoted_rows
+from ..safetext import quoted, quoted_rows
 from .plan import Plan
 
 
@@ -123,7 +123,8 @@ def _draw(sheet: layout.Sheet, book) -> None:
     _fills(ws, sheet.fills)
     for row, col, (target, r, c), text in sheet.links:
         addr = book.sheets[target].range((r, c)).get_address(False, False)
-        ws.range((row, col)).add_hyperlink(f"#'{target}'!{addr}", text or f"{target}!{addr}")
+        # the shown text is report text (a unit name): Excel would take `=…` as a formula there too
+        ws.range((row, col)).add_hyperlink(f"#'{target}'!{addr}", quoted(text or f"{target}!{addr}"))
     if sheet.table:
         r1, c1, r2, c2 = sheet.table
         ws.tables.add(source=ws.range((r1, c1), (r2, c2)), has_headers=True, name=sheet.table_name)

@@ -85,12 +85,24 @@ def _missing(p: Path, e: OSError) -> str:
     return "文件或文件夹不存在。"
 
 
+# Reports come from many offices, and a folder unpacked from one of their archives may hold links:
+# a link out of the folder given is not followed (it could name any file of this machine, whose text
+# would go into the workbook sent back). A file named on the command line is read wherever it is.
+OUTSIDE = ("是指向所给文件夹以外的符号链接，没有读取（链接可能指向本机的其他文件）。"
+           "如需检查它指向的报告，请在命令行直接给出该文件。")
+
+
+def _inside(link: str, top: str) -> bool:
+    return os.path.realpath(link).startswith(top.rstrip(os.sep) + os.sep)
+
+
 def _below(folder: Path, problems: list[Finding]) -> list[Path]:
     """The supported files below `folder`, sorted as paths sort (what `rglob` + `is_file` found).
     os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md).
     A sub-folder that cannot be read and a report in a format we do not read go to `problems`."""
     found: list[str] = []
     stack = [str(folder)]
+    top = None     # the folder's real path, for the rare link (os.scandir knows links without a stat)
     while stack:
         here = stack.pop()
         try:
@@ -103,6 +115,9 @@ def _below(folder: Path, problems: list[Finding]) -> list[Path]:
                     dot = name.rfind(".")
                     suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
                     if suffix in READERS and not name.startswith(("~$", ".")) and e.is_file():
+                        if e.is_symlink() and not _inside(e.path, top := top or os.path.realpath(folder)):
+                            problems.append(unreadable(Path(e.path), OUTSIDE))
+                            continue
                         found.append(e.path)
                     elif suffix in UNSUPPORTED_DOCUMENTS and not name.startswith(("~$", ".")):
                         problems.append(unreadable(Path(e.path), f"不支持的文件类型“{suffix}”：请在 WPS 或 Office 中"
@@ -135,10 +150,10 @@ def read_path(path: Path) -> ReadResult:
     if not os.access(path, os.R_OK):
         return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
     try:
-        from .safety import check_file
+        from .safety import bound_figures, check_file
         check_file(path, module, os.stat(path).st_size)   # size and zip-bomb limits, before parsing
         reader = _reader(module)
-        reports = reader.read(path)
+        reports = bound_figures(reader.read(path))        # no figure beyond what a float checks
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
         return ReadResult(reports=reports)

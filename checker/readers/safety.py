@@ -7,7 +7,8 @@ span A1:XFD1048576; openpyxl hangs on a merged range that size).
   MAX_UNPACKED, no big part packed more than MAX_RATIO:1 (a decompression bomb). The parts the
   parsers read in full (sheets, shared strings, the document body) are measured as they unpack,
   not taken from the zip directory, which a crafted file can fill with any numbers;
-- a worksheet's cells and merged ranges span at most MAX_SHEET_CELLS (rows × columns);
+- a worksheet's cells and merged ranges span at most MAX_SHEET_CELLS (rows × columns); a Word body
+  unpacks to at most MAX_DOCX_BODY;
 - a package that is an encrypted Office file (password to open) is named as such.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import numpy as np
+
 from . import ReadError
 
 MB = 1 << 20
@@ -28,6 +31,13 @@ MAX_UNPACKED = 512 * MB
 MAX_RATIO = 100                 # real parts pack 5–30:1; checked for parts over RATIO_FROM
 RATIO_FROM = 8 * MB
 MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report sheet is ~100 × 15
+# A Word body is parsed whole into a tree (~7× its size in memory: a 240 MB body packed 60:1 in a
+# 4 MB file took 1.75 GB and 93 s); a report's body is well under 2 MB, a 1,000-page document ~30 MB.
+MAX_DOCX_BODY = 64 * MB
+# A PDF page's drawing instructions are interpreted in Python (pdfminer): a 730 kB file whose one page
+# unpacks to 480 MB of them ran for over five minutes. A report page's are ~10–100 kB.
+MAX_PDF_PAGE = 16 * MB
+MAX_PDF_PAGES = 1000            # ~50 ms each; a report has a few dozen
 PACKAGES = (".xlsx", ".xlsm", ".ods", ".docx")
 _MEASURED = re.compile(r"^(xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml|word/document\.xml)$")
 # a cell with content (`<c r="B7" …>…`, not a formatted empty `<c r="B7" s="3"/>`); Excel, LibreOffice
@@ -46,6 +56,8 @@ def check_file(path: Path, kind: str, size: int) -> None:
                         "（年度报告通常不到 1 MB），没有读取。")
     if path.suffix.lower() in PACKAGES:
         check_package(path)
+    elif kind == "pdf":
+        check_pdf(path)
 
 
 def check_package(path: Path) -> None:
@@ -84,6 +96,9 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             size += len(chunk)
             if size > MAX_PART:
                 raise _bomb(path, info.filename, size)
+            if size > MAX_DOCX_BODY and info.filename == "word/document.xml":
+                raise ReadError(f"Word 文档“{path.name}”的正文解压后超过 {MAX_DOCX_BODY // MB} MB（年度报告的正文"
+                                "通常不到 2 MB），超过可读取的上限，没有读取。")
             if ods is not None:
                 ods.feed(chunk)
             if sheet:
@@ -265,3 +280,96 @@ def _encrypted(path: Path) -> bool:
             return _ENCRYPTED_STREAM in f.read(4 * MB)
     except OSError:
         return False
+
+
+# The largest figure kept as read. Report figures are counts and 万元 amounts far below it; from it up,
+# a float no longer holds what findings print (12 significant digits, `numbers.tidy`), and sums of
+# figures near 1e308 overflow (a crafted cell of 400 digits, or a workbook cell of 1e308, made the
+# localiser raise). Every reader's figures pass here, fast paths included.
+MAX_FIGURE = 1e12
+
+
+def bound_figures(reports: list) -> list:
+    """Cells read as a number of MAX_FIGURE or more: blank, with one F2 each naming the cell. A figure
+    that large in the prose counts nothing: the sentence is not compared (it printed as `inf`)."""
+    for r in reports:
+        v = r.values
+        if v is not None and (big := np.flatnonzero(np.abs(v) >= MAX_FIGURE)).size:
+            _too_large(r, big)
+        if r.prose and not all(map(_plausible, r.prose)):
+            r.prose = [f for f in r.prose if _plausible(f)]
+    return reports
+
+
+def _plausible(fact) -> bool:
+    return not any(x is not None and abs(x) >= MAX_FIGURE for x in (fact.value, fact.of, fact.share, *fact.parts))
+
+
+def _too_large(r, big) -> None:
+    from ..findings import make
+    from ..model import file_name
+    from ..templates import template
+    t = template(r.format)
+    for i in big:
+        cid = t.cell_ids[i]
+        value = float(r.values[i])
+        printed = (r.cell_meta.get(cid) or {}).get("text")
+        shown = str(printed).strip() if printed else (
+            f"{value:.6g}" if np.isfinite(value) else "超过 10^308 的数")
+        r.values[i] = np.nan
+        r.findings.append(make(
+            "F2", unit=r.unit, year=r.year, cells=[r.ref(cid)], suspect=r.ref(cid), actual=shown,
+            source=r.source, where=f"{file_name(r.source)} {r.locate(cid) or ''}".strip(),
+            label=t.cell(cid).label, text=shown,
+            detail="数值过大（绝对值达到1万亿），不能按原数核对，该格按空白处理；请核对原表。"))
+
+
+def check_pdf(path: Path) -> None:
+    """The PDF limits: pages at most MAX_PDF_PAGES, each page's content streams unpacking to at most
+    MAX_PDF_PAGE (measured as they unpack, never held). A file pdfminer cannot open is left to the
+    reader, which says why."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+    except ImportError:
+        return                  # the [pdf] extra is missing: the reader names it
+    try:
+        with open(path, "rb") as fh:
+            for n, page in enumerate(PDFPage.create_pages(PDFDocument(PDFParser(fh))), 1):
+                if n > MAX_PDF_PAGES:
+                    raise ReadError(f"PDF 文件“{path.name}”超过 {MAX_PDF_PAGES} 页，超过可读取的上限，没有读取"
+                                    "（年度报告通常只有几十页）。")
+                contents = resolve1(page.attrs.get("Contents"))
+                size = 0
+                for stream in contents if isinstance(contents, list) else [contents]:
+                    stream = resolve1(stream)
+                    if isinstance(stream, PDFStream):
+                        size += _pdf_unpacked(stream, MAX_PDF_PAGE - size, LITERALS_FLATE_DECODE)
+                    if size > MAX_PDF_PAGE:
+                        raise ReadError(f"PDF 文件“{path.name}”第 {n} 页的内容解压后超过 {MAX_PDF_PAGE // MB} MB"
+                                        "（一页报告通常不到 0.1 MB），可能是损坏的文件或“压缩炸弹”，没有读取。")
+    except ReadError:
+        raise
+    except Exception:
+        return                  # damaged or encrypted: the reader says so
+
+
+def _pdf_unpacked(stream, room: int, flate) -> int:
+    """Bytes a content stream unpacks to, counted up to `room` + 1 (Flate, the usual filter; other
+    filters: its packed size)."""
+    data = stream.rawdata if stream.rawdata is not None else b""
+    filters = stream.get_filters()
+    if len(filters) != 1 or filters[0][0] not in flate:
+        return len(data)
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    inflate, size = zlib.decompressobj(), 0
+    for at in range(0, len(data), 1 << 16):
+        size += len(inflate.decompress(data[at:at + (1 << 16)], room + 1 - size))
+        while inflate.unconsumed_tail and size <= room:
+            size += len(inflate.decompress(inflate.unconsumed_tail, room + 1 - size))
+        if size > room:
+            break
+    return size

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..catalogue import SEVERITY_COLOURS, severity_label
 from ..model import plain
-from ..safetext import quoted
+from ..safetext import printable, quoted
 
 # 表格/行/栏目 name the suspect cell as the printed table does; 单元格编号 keeps the spec's id for programs
 SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"     # what the readers read (a test pins it)
@@ -191,17 +191,20 @@ def _cell_column(f) -> str:
 
 def table(result, out) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
     from ..findings import problem_first
-    console = Console(file=out, width=max(100, Console().width if out is sys.stdout else 140))
+    # cells as Text, not markup strings: report text (unit, file name, message) is shown as written
+    # (`[x]` in it is no markup) and rich skips parsing markup and emoji in every cell (--format table
+    # on thousands of findings); no highlighter (it only coloured numbers on a terminal)
+    console = Console(file=out, width=max(100, Console().width if out is sys.stdout else 140), highlight=False)
     groups: dict = {}
     for f in result.findings:
         groups.setdefault((f.unit, f.year, f.source if f.unit is None else None), []).append(f)
     for (unit, year, source), fs in groups.items():
         title = f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"
-        # report text (unit, file name, message) is shown as written: `[x]` in it is not rich markup
-        t = Table(title=escape(title), title_justify="left", show_lines=False, expand=False)
+        # control characters shown, not obeyed: a file named `a\x1b[2J.txt` must not clear the screen
+        t = Table(title=Text(printable(title)), title_justify="left", show_lines=False, expand=False)
         t.add_column("规则", no_wrap=True)
         t.add_column("级别", no_wrap=True)
         t.add_column("单元格", overflow="fold")
@@ -209,10 +212,10 @@ def table(result, out) -> None:
         t.add_column("说明", overflow="fold")
         for f in fs:
             colour = SEVERITY_COLOURS.get(f.severity, "cyan")
-            t_cell = _cell_column(f)
-            t.add_row(f.rule, f"[{colour}]{severity_label(f.severity)}[/{colour}]", escape(t_cell),
-                      "、".join(str(_num(x.suggestion)) for x in f.suspects) if len(f.suspects) > 1
-                      else "" if f.suggestion is None else str(_num(f.suggestion)), escape(problem_first(f)))
+            t.add_row(Text(f.rule), Text(severity_label(f.severity), style=colour), Text(_cell_column(f)),
+                      Text("、".join(str(_num(x.suggestion)) for x in f.suspects) if len(f.suspects) > 1
+                           else "" if f.suggestion is None else str(_num(f.suggestion))),
+                      Text(printable(problem_first(f))))
         console.print(t)
     if not result.reports and not result.findings:
         console.print(f"没有找到可检查的报告文件（支持 {SUFFIXES}）。", markup=False)

@@ -6,6 +6,7 @@ import sys
 
 from ..catalogue import severity_label
 from ..readers import ReadResult
+from ..safetext import escape_strings, printable
 from ..templates import template
 
 
@@ -25,6 +26,8 @@ def _table(result: ReadResult) -> None:
     from rich.markup import escape
     from rich.table import Table
     console = Console()
+    escape_strings(result.reports, printable)     # control characters shown, not obeyed
+    escape_strings(result.failures, printable)
     for r in result.reports:
         # report text is shown as written: `[x]` in a unit or file name is not rich markup
         t = Table(title=escape(f"{r.unit or '（未识别单位）'} {r.year or ''} 年度报告（格式 {r.format or '未识别'}）"),

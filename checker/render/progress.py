@@ -7,6 +7,8 @@ import contextlib
 import sys
 import time
 
+from ..notice import heartbeat
+
 THRESHOLD = 20       # files: below this a run is short and draws nothing
 
 
@@ -27,6 +29,7 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
     `then`: what the command does once everything is read (`正在核对`), said when reading ends.
     A later step counts its own way with `what` (a sharded check's `核对报告`: `checker.shard`)."""
     state: dict = {"step": 0}
+    beats = contextlib.ExitStack()
 
     def progress(done: int, total: int, path, what: str = "读取报告") -> None:
         if total <= threshold:
@@ -36,11 +39,14 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
         if not _terminal():
             if state.get("what", what) != what:
                 state["step"] = 0
+                beats.close()          # the next step counts its own progress (a sharded check)
             state["what"] = what
             step = done * 10 // total
             if done == 1 or step > state["step"] or done == total:
                 state["step"] = step
                 _line(f"{what}：{done}/{total}" + (f"，{ending}…" if ending else ""))
+            if ending:                 # the check that follows cannot count: say it is alive
+                beats.enter_context(heartbeat(ending, done=True))
             return
         if "bar" not in state:
             from rich.progress import Progress
@@ -53,6 +59,7 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
     try:
         yield progress
     finally:
+        beats.close()
         if "bar" in state:
             state["bar"].stop()
     if state.get("long"):
@@ -95,7 +102,8 @@ def stage(text: str, long: bool | None = None):
             yield
     else:
         _line(text + "…")
-        yield
+        with heartbeat(text):
+            yield
     _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from ..catalogue import SEVERITIES, SEVERITY_ORDER, catalogue, severity_label
+from ..safetext import printable
 
 TOP = 5     # units and rules named in the closing lines
 
 
 def report_name(unit, year) -> str:
-    return f"{unit or '（未识别单位）'} {year or '（未识别年度）'} 年度"
+    return f"{printable(unit) or '（未识别单位）'} {year or '（未识别年度）'} 年度"
 
 
 def counts_by_report(result) -> dict[tuple, Counter]:
@@ -52,13 +53,18 @@ def per_report(result, out) -> None:
     """`--summary`: one line per report, most problems first, then the unreadable inputs and totals."""
     rules_of: dict[tuple, Counter] = {}
     for f in result.findings:
-        rules_of.setdefault((f.unit, f.year), Counter())[f.rule] += 1
+        if not (f.unit is None and f.year is None and f.rule == "F5"):   # unreadable: listed below
+            rules_of.setdefault((f.unit, f.year), Counter())[f.rule] += 1
+    # an input with nothing of a report in it is no report "没有发现问题" (the command names it on stderr)
+    strange = {(r.unit, r.year) for r in not_reports(result)} - {(r.unit, r.year) for r in result.reports if r.format}
     for (unit, year), c in _ranked(counts_by_report(result)):
+        if (unit, year) in strange and not c:
+            continue
         rules = rules_of.get((unit, year), Counter())
         shown = "、".join(f"{rid}×{n}" if n > 1 else rid for rid, n in sorted(rules.items()))
         out.write(f"{report_name(unit, year)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
     for f in result.unreadable:
-        out.write(f"无法读取：{f.message}\n")
+        out.write(f"无法读取：{printable(f.message)}\n")
     out.write(totals(result) + "\n")
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import notice
 from ..templates import template
 from . import solvepool
 
@@ -163,6 +164,12 @@ def solve_many(dec, clusters: list[set[tuple]], node_limit: int | None = None) -
         else:
             out.append((m.found, len(m.found) < MAX_SOLUTIONS))
     return out
+
+
+def _busy(models: list[_Model]) -> str:
+    reports = len({_report(k[0]) for m in models for k in m.keys})
+    return (f"精确定位：{reports} 份报告中相互关联的错误（{sum(len(m.keys) for m in models)} 个单元格）"
+            f"正在求解，每次最多 {ROUND_SECONDS:.0f} 秒")
 
 
 def _solve_batches(pool, models: list[_Model], node_limit: int) -> None:
@@ -571,9 +578,10 @@ def _round(models: list[_Model], node_limit: int) -> int:
         # HiGHS options scipy does not name are passed on verbatim, with a warning (a HiGHS without
         # them warns again and ignores them: only slower)
         warnings.filterwarnings("ignore", message="Unrecognized options detected")
-        res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
-                   bounds=Bounds(lower, upper),
-                   options={"node_limit": node_limit, "time_limit": ROUND_SECONDS, "disp": False, **HIGHS_OPTIONS})
+        with notice.slow(lambda: _busy(models)):     # a long call is said on stderr (command line only)
+            res = milp(objective, constraints=[LinearConstraint(a, lo, hi)], integrality=integrality,
+                       bounds=Bounds(lower, upper),
+                       options={"node_limit": node_limit, "time_limit": ROUND_SECONDS, "disp": False, **HIGHS_OPTIONS})
     nodes = max(1, res.get("mip_node_count") or 0)
     # the node limit shows as HiGHS's "solution limit" status, which scipy does not name
     limit = res.status == 1 or (res.status != 0 and nodes >= node_limit)

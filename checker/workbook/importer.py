@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Finding, Report
+from ..safetext import escape_strings
 from .save import check_output, save_atomic
 from .writer import write_collection, write_template
 
@@ -25,7 +26,8 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     inputs = [*paths, *([units_file] if units_file else [])]
     check_output(out, inputs, force)      # before the reading: a bad output path fails at once
     read = extract([Path(p) for p in paths], progress=progress)
-    reports = sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source))
+    # report text a worksheet cannot hold (control characters) is written as visible escapes
+    reports = escape_strings(sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source)))
     if not reports:       # an empty collection is no result: nothing written, the old output kept
         return ImportResult(None, [], read.failures, [])
     parents = _parents(reports, units_file) if units_file else None
