@@ -8,6 +8,7 @@ marked `clear=False`, so that a mismatch is at most a warning.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -21,6 +22,12 @@ from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
+# "在主动公开的 90 条政府信息中，……": a scope around a count says what follows shares it out, as 其中 does
+_SCOPE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16}?)中[，,：:]")
+# A list closed by its catch-all ("……类信息 8 条，其他应主动公开的政府信息 19 条") names every part
+_CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
+# Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
+_DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
@@ -66,6 +73,12 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
         fact = _sum(doc, counts, m.start(), m.end(), in_sum)
         if fact:
             facts.append(fact)
+    for m in _SCOPE.finditer(text):
+        if not _SUM_MARK.search(text, m.end(), doc.sentences.after(m.end())):
+            fact = _sum(doc, counts, m.start(1), m.end(), in_sum)
+            if fact:
+                facts.append(fact)
+    facts.extend(_listed(doc, counts, in_sum))
     facts.extend(_shares(flow, counts, doc.sentences))
     for i, c in enumerate(counts):
         if i in in_sum or c.unit in ("%", BARE) or c.approx or c.nested:
@@ -105,6 +118,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     t = counts[before[-1]]
     parts = _list_of(text, counts, parts, t)
     ps = [counts[i] for i in parts]
+    if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]):
+        parts, ps = parts[1:], ps[1:]   # "在……90 条……中，全文电子化的共 90 条，……1 条；……": a restatement first
     if len(ps) < 2 or t.approx or any(p.approx for p in ps):
         return None
     leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
@@ -125,9 +140,10 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
-        if not clear and len([p for p in same if p.unit != BARE]) < 2:
+        alike = _alike(t, ps) if not clear and not same else None
+        if not clear and len([p for p in same if p.unit != BARE]) < 2 and alike is None:
             return None    # "575 份，其中主动公开 317 份，立案查处……204 起": one part in the total's unit is no list
-        chosen = same if clear or len(same) >= 2 else ps
+        chosen = alike or (same if clear or len(same) >= 2 else ps)
         if sum(p.value for p in chosen) < t.value and (
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
@@ -156,6 +172,51 @@ def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
         if k >= 1 and _close(run, t.value):
             return ps[:k + 1]
     return None
+
+
+def _alike(t: Count, ps: list[Count]) -> list[Count] | None:
+    """"发布信息 607 条，其中主动公开 380 份，依申请公开及不予公开 319 份，……545 起": no part in the
+    total's counting word, but a leading run in another word for documents (条/份/篇/件) that together
+    exceed the total cannot all be its parts as printed. An unclear list: at most a warning."""
+    if t.unit not in _DOCUMENTS or ps[0].unit not in _DOCUMENTS:
+        return None
+    run = list(itertools.takewhile(lambda p: p.unit == ps[0].unit, ps))
+    return run if len(run) >= 2 and sum(p.value for p in run) > t.value + ROUNDING else None
+
+
+def _listed(doc: _Doc, counts: list[Count], in_sum: set[int]) -> list[ProseFact]:
+    """Lists without a mark: "主动公开政府信息 364 条，人事信息 17 条，……，其他应主动公开的政府信息
+    19 条。" The sentence's first figure is the total when every later figure of the sentence is in its
+    counting word, each below it, and the last names the catch-all (其他): a list that closes with
+    "the others" claims to be all the parts. Without that close a run of figures is told along
+    ("事项 400 项，实现‘跑一次’386 项，……网办 368 项") and says nothing of a total."""
+    text, sentences = doc.text, doc.sentences
+    out: list[ProseFact] = []
+    for i, t in enumerate(counts):
+        if i in in_sum or t.unit in ("%", BARE) or t.nested or t.approx or _CHANGE.search(t.label):
+            continue
+        lo, hi = sentences.before(t.start), sentences.after(t.end)
+        if i and counts[i - 1].start >= lo and any(c.unit not in ("%", BARE) for c in counts[
+                bisect_left(counts, lo, key=_start):i]):
+            continue       # not the sentence's first figure
+        idx = [k for k in _between(counts, t.end, hi) if counts[k].unit != "%"]
+        if len(idx) < 2 or _SUM_MARK.search(text, lo, hi) or any(k in in_sum for k in idx):
+            continue
+        ps = [counts[k] for k in idx]
+        if _close(ps[0].value, t.value):
+            idx, ps = idx[1:], ps[1:]      # "……共 364 条" restating the total
+        if len(ps) < 2 or not _CATCH_ALL.match(ps[-1].label) or any(
+                p.unit != t.unit or p.nested or p.approx or p.value >= t.value or _CHANGE.search(p.label)
+                for p in ps):
+            continue
+        if _cell(doc, t) or any(_cell(doc, p) for p in ps):
+            continue       # "予以公开 10 件，部分公开 2 件，……其他处理 0 件": table rows side by side, not parts
+        in_sum.add(i)
+        in_sum.update(idx)
+        out.append(ProseFact("sum", _fragment(text, t.label_start, ps[-1].end), doc.flow.line_at(t.start),
+                             t.value, parts=[p.value for p in ps], part_cells=[None] * len(ps), unit=t.unit,
+                             clear=True))
+    return out
 
 
 def _shares_out_together(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:
