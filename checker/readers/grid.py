@@ -325,6 +325,7 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
         return found
     ctx = _Reader(report, where)
     ctx.run(lines)
+    ctx.note_extra_rows()
     report.facts["tables_found"] = sorted(ctx.found)
     if ctx.pending:
         resolve(report, ctx.pending, where)
@@ -360,6 +361,7 @@ class _Reader:
         self.group_row: _Line | None = None          # （六）其他处理 printed as one row (the 2019 layout)
         self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
         self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
+        self.unplaced: list[_Line] = []              # orphans no place was found for
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
@@ -492,9 +494,13 @@ class _Reader:
         gaps: dict[int, list[_Line]] = {}
         for seq, ln in self.orphans:
             gaps.setdefault(seq, []).append(ln)
+        placed: set[int] = set()
         for seq, lns in gaps.items():
             if len(lns) == 1 and seq == 0:
+                read = len(self.read_order)
                 self._place_first(lns[0])
+                if len(self.read_order) > read:
+                    placed.add(id(lns[0]))
             if len(lns) != 1 or seq == 0:
                 continue
             tid, before = self.read_order[seq - 1]
@@ -512,11 +518,38 @@ class _Reader:
             if not ln.label_cells:
                 if len(ln.values) == len(row.columns):
                     self._read_row(tid, row, ln)
+                    placed.add(id(ln))
             elif _resembles(ln.last or ln.label, row) or _resembles(_unannotated(ln), row):
                 # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
                 # left of it say which row it is; reported, so a reviewer can see it was matched so
                 self._read_row(tid, row, ln)
                 self._note_misprint(ln, tid, row)
+                placed.add(id(ln))
+        self.unplaced = [ln for _, ln in self.orphans if id(ln) not in placed]
+
+    def note_extra_rows(self) -> None:
+        """Labelled rows of numbers inside a table that are no row of the template (Hubei's 2019
+        table adds `其他主动公开文件`): not read, and said so, not dropped silently. A line whose
+        numbers were read after all (its label found above or below it) is not one."""
+        if not self.unplaced:
+            return
+        r = self.report
+        used = {(int(p), int(row)) for p, row in r.loc[:, :2]} | {(c.part, c.row) for c in self.pending}
+        for ln in self.unplaced:
+            if not any((c.part, c.row) in used for c in ln.values):
+                self._note_extra(ln)
+
+    def _note_extra(self, ln: _Line) -> None:
+        label = "".join(c.text.strip() for c in ln.label_cells)
+        filled = [c.text.strip() for c in ln.values if c.text.strip()]
+        if not _CJK_RUN.search(label) or not filled \
+                or not all(_NUMBER.fullmatch(t) for t in filled) or L.title_of(ln.label):
+            return
+        short = label if len(label) <= 20 else label[:20] + "……"
+        r = self.report
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source, where=self.cells.place(ln.label_cells[0]),
+            detail=f"表格中多出一行“{short}”（{'、'.join(filled)}），不是标准模板中的行，未读取、未核对。"))
 
     def _place_first(self, ln: _Line) -> None:
         """A row of values before the first row found, its label cell printed empty (a page that
@@ -1041,4 +1074,5 @@ def _digits(text: str) -> bool:
 # A full row used to place a short one's values is printed this close (in lines) to it.
 _REF_LINES = 40
 _NUMBER = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
 _RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last
