@@ -70,3 +70,26 @@ def test_p1_warns_when_parts_in_another_word_for_documents_exceed_the_total(tmp_
     assert "380 + 319" in f["message"] and "计量单位不一" in f["message"]
     # parts in another word that fall short of the total say nothing: they may be some of it
     assert p1(with_sentence(tmp_path, said.replace("380份", "180份"))) == []
+
+
+# --- M3: a heading printed without its 、 is still the heading --------------------------------------
+
+def m3(path: Path) -> list[dict]:
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(path), "--format", "json",
+                          "--select", "M3"], capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode in (0, 1), out.stderr
+    return json.loads(out.stdout)["findings"]
+
+
+def test_m3_finds_a_heading_printed_without_its_comma(tmp_path):
+    # 平潭 金井片区管理局 2020 (crawler page): "……（传真：23156377）。一总体情况2020年，我局……"
+    (src,) = SEEDS.glob("001_*.txt")
+    text = src.read_text(encoding="utf-8")
+    assert "一、总体情况" in text
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("一、总体情况", "一总体情况", 1), encoding="utf-8")
+    assert m3(path) == []
+    # only the numeral before its own title's words: "一是加强……" names no part
+    path.write_text(text.replace("一、总体情况", "一是加强总体情况", 1), encoding="utf-8")
+    (f,) = m3(path)
+    assert "一、总体情况" in f["message"]
