@@ -528,9 +528,10 @@ class _Reader:
         self.unplaced = [ln for _, ln in self.orphans if id(ln) not in placed]
 
     def note_extra_rows(self) -> None:
-        """Labelled rows of numbers inside a table that are no row of the template (Hubei's 2019
-        table adds `其他主动公开文件`): not read, and said so, not dropped silently. A line whose
-        numbers were read after all (its label found above or below it) is not one."""
+        """Labelled rows of numbers inside a table that match no row of the template (Hubei's 2019
+        table adds `其他主动公开文件`; a mirror prints 規範性檔案 for 规范性文件): not read, and said so,
+        not dropped silently. A line whose numbers were read after all (its label found above or
+        below it) is not one."""
         if not self.unplaced:
             return
         r = self.report
@@ -549,7 +550,7 @@ class _Reader:
         r = self.report
         r.findings.append(make(
             "F4", unit=r.unit, year=r.year, severity="info", source=r.source, where=self.cells.place(ln.label_cells[0]),
-            detail=f"表格中多出一行“{short}”（{'、'.join(filled)}），不是标准模板中的行，未读取、未核对。"))
+            detail=f"表格中有一行“{short}”（{'、'.join(filled)}）与模板的任何一行都对不上，未读取、未核对。"))
 
     def _place_first(self, ln: _Line) -> None:
         """A row of values before the first row found, its label cell printed empty (a page that

@@ -37,7 +37,8 @@ def test_a_row_the_template_lacks_is_reported_not_dropped(tmp_path):
     # 天门 拖市镇 2020 (Hubei's 2019 table): `其他主动公开文件(含以本单位…)` with 0 0 0, one cell a line
     src = CORPUS / "other-provinces-2" / "hb_tianmen_tuoshi_2020.txt"
     notes = [f for f in check_json(src, "F4") if f["severity"] == "info"]
-    assert len(notes) == 1 and "多出一行“其他主动公开文件" in notes[0]["message"]
+    assert len(notes) == 1 and "有一行“其他主动公开文件" in notes[0]["message"]
+    assert "与模板的任何一行都对不上，未读取、未核对" in notes[0]["message"]
     assert "（0、0、0）" in notes[0]["message"] and "第46行" in notes[0]["message"]
     # the same page without that row: nothing to say
     text = src.read_text(encoding="utf-8")
