@@ -330,7 +330,18 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
     if ctx.pending:
         resolve(report, ctx.pending, where)
     ctx.missing_rows()
+    bare = [tid for tid in L.TABLE_ORDER if tid not in ctx.found
+            and len(ctx.labels_only(tid)) * 2 >= max(len(ctx.keys[tid].table.rows), 2 * MIN_BARE_ROWS)]
+    if bare:
+        report.facts["labels_only"] = bare
     return ctx.found
+
+
+# A table printed without its numbers (a blank template, or numbers the copy lost) is said so (F4):
+# a table not found whose row labels, half of them or more, stand on lines without any number; or a
+# table found whose rows not read, at least this many, all have their label on such a line. (Fewer
+# or some do not: a column header `总计`/`其他` on a line of its own says nothing of the rows.)
+MIN_BARE_ROWS = 3
 
 
 def any_table(lines: list[_Line]) -> bool:
@@ -916,7 +927,19 @@ class _Reader:
                 missing = [row for row in missing if not row.id.startswith("other.")]
                 if not missing:
                     continue
-            self._missing_note(tid, [_row_label(tid, row) for row in missing])
+            # every missing row's label printed on a line without numbers: the numbers were never there
+            bare = len(missing) >= MIN_BARE_ROWS and all(row in self.labels_only(tid) for row in missing)
+            self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=bare)
+
+    def labels_only(self, tid: str) -> list[Row]:
+        """The table's rows not read whose label stands on a line without numbers (雄县 2019 prints a
+        blank template: every label, not one cell)."""
+        keys, out = self.keys[tid], []
+        for ln in self.lines:
+            if not ln.has_values and ln.label and (row := keys.match(ln.label)) is not None \
+                    and row not in out and (tid, row.id) not in self.done:
+                out.append(row)
+        return out
 
     def _group_departure(self, missing: list[Row]) -> bool:
         """A 2021 table printing （六）其他处理 as one row of values, as the 2019 template did: its
@@ -944,13 +967,14 @@ class _Reader:
                    "3.其他 三行；这三行各格无法区分，未读取，该组的合计已记下。"))
         return True
 
-    def _missing_note(self, tid: str, names: list[str]) -> None:
+    def _missing_note(self, tid: str, names: list[str], bare: bool = False) -> None:
         r = self.report
         shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
-        r.findings.append(make(
-            "F4", unit=r.unit, year=r.year, source=r.source, where=self.where,
-            detail=f"表格“{template(r.format).table(tid).label}”中没有找到 {len(names)} 行：{shown}。"
-                   "这些单元格未读取，请核对表格是否为标准版式。"))
+        label = template(r.format).table(tid).label
+        detail = (f"表格“{label}”中有 {len(names)} 行只印出了行名、没有数值：{shown}（空白表格，或数值没有随文字保存下来）。"
+                  "这些单元格未读取。" if bare else
+                  f"表格“{label}”中没有找到 {len(names)} 行：{shown}。这些单元格未读取，请核对表格是否为标准版式。")
+        r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=self.where, detail=detail))
 
 
 _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] = {}

@@ -1,6 +1,7 @@
 """Real-report leads (session 7, helper a7), each on a real page's text through the real CLI:
 a procurement row printed `2笔 984361元`, and a table row the template does not have (Hubei's
-`其他主动公开文件`) reported instead of dropped silently."""
+`其他主动公开文件`) reported instead of dropped silently, and a table printed with its labels only
+(雄县) named as such, not as missing."""
 from __future__ import annotations
 
 import json
@@ -48,3 +49,20 @@ def test_a_row_the_template_lacks_is_reported_not_dropped(tmp_path):
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     assert [f for f in check_json(path, "F4") if f["severity"] == "info"] == []
     assert extract_one(path)["cells"]["active.normative_docs.total_published"] == 47
+
+
+def test_a_table_printed_with_its_labels_only_is_said_so(tmp_path):
+    # 雄县 某乡 2019: the three tables' row labels one a line, no cell at all (a blank template)
+    src = CORPUS / "other-provinces-2" / "he_xiongxian_2019.txt"
+    f4 = [f["message"] for f in check_json(src, "F4")]
+    assert any("表格“收到和处理政府信息公开申请情况”只印出了行名，没有任何数值" in m for m in f4)
+    assert any("中有 7 行只印出了行名、没有数值：规范性文件、行政许可" in m for m in f4)
+    assert not any("缺少标准表格“收到和处理政府信息公开申请情况”" in m for m in f4)
+    # the same page without 表三's labels: that table is missing, as before
+    text = src.read_text(encoding="utf-8")
+    start, end = text.index("申请人情况"), text.index("四、政府信息公开行政复议")
+    path = tmp_path / "xiongxian.txt"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    f4 = [f["message"] for f in check_json(path, "F4")]
+    assert any("缺少标准表格“收到和处理政府信息公开申请情况”" in m for m in f4)
+    assert not any("只印出了行名，没有任何数值" in m for m in f4)
