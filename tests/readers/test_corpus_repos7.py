@@ -1,5 +1,5 @@
 """More real pages of the Pingtan archive (tests/fixtures/corpus/repos-7, SOURCES.md there):
-金井片区管理局 2020–2022 and 市场监督管理局 2022, which complete those units' years with the pages held. Read
+金井片区管理局 2020–2022 and 市场监督管理局 2022 and 2024, which complete those units' years with the pages held. Read
 through the real CLI: metadata and every row typed by hand from the page, unread rows honestly
 reported; then each unit's years checked together and the errors and warnings on the new pages
 compared with the judged list."""
