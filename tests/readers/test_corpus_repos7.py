@@ -39,7 +39,10 @@ def test_metadata_and_rows_typed_from_the_page(reports, name):
     assert others and all(v == 0 for v in others.values()), {c: v for c, v in others.items() if v != 0}
     named = [f for f in r["findings"] if f["rule"] in ("F1", "F3", "F4")]   # F1: a row printed without numbers
     for row, words in e["unread"].items():
-        assert all(r["cells"].get(c) is None for c in _cells_of(r, row)), f"{name} {row} was read"
+        assert _cells_of(r, row) and all(r["cells"][c] is None for c in _cells_of(r, row)), f"{name} {row} was read"
+        assert any(words in f["message"] for f in named), f"{name} {row}: no F1/F3/F4 says {words}"
+    for row, words in e.get("missing", {}).items():     # not printed at all: no cells, an F4 names the row
+        assert not _cells_of(r, row), f"{name} {row} has cells"
         assert any(words in f["message"] for f in named), f"{name} {row}: no F1/F3/F4 says {words}"
 
 
