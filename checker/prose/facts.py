@@ -22,8 +22,10 @@ from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
-# "在主动公开的 90 条政府信息中，……": a scope around a count says what follows shares it out, as 其中 does
-_SCOPE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16}?)中[，,：:]")
+# "在主动公开的 90 条政府信息中，……": a scope around a count says what follows shares it out, as 其中 does.
+# Found from its "中，" backwards (a regex starting at every digit of a report costs more).
+_SCOPE_AFTER = re.compile(r"中[，,：:]")
+_SCOPE_BEFORE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16})$")
 # A list closed by its catch-all ("……类信息 8 条，其他应主动公开的政府信息 19 条") names every part
 _CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
 # Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
@@ -73,9 +75,9 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
         fact = _sum(doc, counts, m.start(), m.end(), in_sum)
         if fact:
             facts.append(fact)
-    for m in _SCOPE.finditer(text):
-        if not _SUM_MARK.search(text, m.end(), doc.sentences.after(m.end())):
-            fact = _sum(doc, counts, m.start(1), m.end(), in_sum)
+    for start, end in _scopes(text):
+        if not _SUM_MARK.search(text, end, doc.sentences.after(end)):
+            fact = _sum(doc, counts, start, end, in_sum)
             if fact:
                 facts.append(fact)
     facts.extend(_listed(doc, counts, in_sum))
@@ -174,6 +176,16 @@ def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
     return None
 
 
+def _scopes(text: str) -> list[tuple[int, int]]:
+    """(start of the words after the count, end of "中，") of each scope "……90 条政府信息中，", in text order."""
+    out = []
+    for after in _SCOPE_AFTER.finditer(text):
+        m = _SCOPE_BEFORE.search(text, max(0, after.start() - 24), after.start())
+        if m is not None:
+            out.append((m.start(1), after.end()))
+    return out
+
+
 def _alike(t: Count, ps: list[Count]) -> list[Count] | None:
     """"发布信息 607 条，其中主动公开 380 份，依申请公开及不予公开 319 份，……545 起": no part in the
     total's counting word, but a leading run in another word for documents (条/份/篇/件) that together
@@ -189,27 +201,35 @@ def _listed(doc: _Doc, counts: list[Count], in_sum: set[int]) -> list[ProseFact]
     19 条。" The sentence's first figure is the total when every later figure of the sentence is in its
     counting word, each below it, and the last names the catch-all (其他): a list that closes with
     "the others" claims to be all the parts. Without that close a run of figures is told along
-    ("事项 400 项，实现‘跑一次’386 项，……网办 368 项") and says nothing of a total."""
+    ("事项 400 项，实现‘跑一次’386 项，……网办 368 项") and says nothing of a total. Only sentences
+    with a catch-all figure are looked at (few: the search starts from those figures)."""
     text, sentences = doc.text, doc.sentences
     out: list[ProseFact] = []
-    for i, t in enumerate(counts):
-        if i in in_sum or t.unit in ("%", BARE) or t.nested or t.approx or _CHANGE.search(t.label):
+    seen: set[int] = set()
+    for last in counts:
+        if "其" not in last.label[:2] or not _CATCH_ALL.match(last.label):
             continue
-        lo, hi = sentences.before(t.start), sentences.after(t.end)
-        if i and counts[i - 1].start >= lo and any(c.unit not in ("%", BARE) for c in counts[
-                bisect_left(counts, lo, key=_start):i]):
-            continue       # not the sentence's first figure
-        idx = [k for k in _between(counts, t.end, hi) if counts[k].unit != "%"]
-        if len(idx) < 2 or _SUM_MARK.search(text, lo, hi) or any(k in in_sum for k in idx):
+        lo, hi = sentences.before(last.start), sentences.after(last.end)
+        if lo in seen:
+            continue
+        seen.add(lo)
+        idx = [k for k in _between(counts, lo, hi) if counts[k].unit != "%"]
+        first = next((n for n, k in enumerate(idx) if counts[k].unit != BARE), None)
+        if first is None:
+            continue
+        i, idx = idx[first], idx[first + 1:]
+        t = counts[i]
+        if len(idx) < 2 or counts[idx[-1]] is not last or i in in_sum or t.nested or t.approx \
+                or _CHANGE.search(t.label) or _SUM_MARK.search(text, lo, hi) or any(k in in_sum for k in idx):
             continue
         ps = [counts[k] for k in idx]
         if _close(ps[0].value, t.value):
             idx, ps = idx[1:], ps[1:]      # "……共 364 条" restating the total
-        if len(ps) < 2 or not _CATCH_ALL.match(ps[-1].label) or any(
+        if len(ps) < 2 or any(
                 p.unit != t.unit or p.nested or p.approx or p.value >= t.value or _CHANGE.search(p.label)
                 for p in ps):
             continue
-        if _cell(doc, t) or any(_cell(doc, p) for p in ps):
+        if any(_names_a_row(doc, c) for c in (t, *ps)):
             continue       # "予以公开 10 件，部分公开 2 件，……其他处理 0 件": table rows side by side, not parts
         in_sum.add(i)
         in_sum.update(idx)
@@ -217,6 +237,11 @@ def _listed(doc: _Doc, counts: list[Count], in_sum: set[int]) -> list[ProseFact]
                              t.value, parts=[p.value for p in ps], part_cells=[None] * len(ps), unit=t.unit,
                              clear=True))
     return out
+
+
+def _names_a_row(doc: _Doc, c: Count) -> bool:
+    """A figure that is a cell, or whose words name a row of the request table wherever it stands."""
+    return bool(_cell(doc, c) or doc.fmt in ("2019", "2021") and cells.table_cell(c.label, doc.fmt))
 
 
 def _shares_out_together(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:
