@@ -547,8 +547,8 @@ class _Reader:
             return
         r = self.report
         used = {(int(p), int(row)) for p, row in r.loc[:, :2]} | {(c.part, c.row) for c in self.pending}
-        for ln in self.unplaced:
-            if not any((c.part, c.row) in used for c in ln.values):
+        for ln in self.unplaced:   # (a （六）其他处理 printed as one row is the group departure's F4)
+            if ln is not self.group_row and not any((c.part, c.row) in used for c in ln.values):
                 self._note_extra(ln)
 
     def _note_extra(self, ln: _Line) -> None:
