@@ -22,6 +22,8 @@ class CheckResult:
     # flagged in a copy of itself), "documents" (anything else: a new collection workbook is
     # written and flagged) or "book" (a workbook open in Excel, flagged in place: `checker.excel`)
     kind: str = "documents"
+    # the reports' JSON, written by `checker.shard` while its workers check (empty: from `reports`)
+    report_lines: list = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -33,7 +35,7 @@ class CheckResult:
         return 2 if self.unreadable or not self.reports else 1 if self.errors else 0
 
     def to_json(self) -> dict:
-        return {"reports": [_report_json(r) for r in self.reports],
+        return {"reports": self.report_lines or [_report_json(r) for r in self.reports],
                 "findings": [f.to_json() for f in self.findings],
                 "stats": self.stats}
 
@@ -82,11 +84,14 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")   # a workbook annotated as a copy of its
 
 
 def check_paths(paths: list[Path], units_file: Path | None = None, select: list[str] | None = None,
-                ignore: list[str] | None = None, progress=None, stand_ins: bool = False) -> CheckResult:
+                ignore: list[str] | None = None, progress=None, stand_ins: bool = False,
+                output: str | None = None) -> CheckResult:
     """Read every input under `paths`, then `check` them. Unreadable inputs become F5 findings.
     `stand_ins`: the caller needs of the reports only what the output lists (unit, year, format,
     source…), not their cells; a large run is then read and checked in worker processes
-    (`checker.shard`) and `result.reports` holds the reports' stand-ins."""
+    (`checker.shard`) and `result.reports` holds the reports' stand-ins. `output`: the format the
+    caller will write the findings in; with stand-ins, a sharded run's workers write them in json or
+    csv themselves (`render.check_output.Encoded`: then only `render` can write those findings)."""
     from .readers import ReadResult, discover, read_all
     files = [Path(p) for p in paths]
     one = files[0] if len(files) == 1 and files[0].is_file() else None
@@ -97,11 +102,13 @@ def check_paths(paths: list[Path], units_file: Path | None = None, select: list[
         if shard.wanted(len(found)):
             hierarchy = _hierarchy(units_file)       # a bad units file fails before the reading
             chosen = select_rules(select, ignore)
-            got = shard.check_files(found, missing, hierarchy, chosen, progress)
+            from .render.check_output import ENCODED
+            got = shard.check_files(found, missing, hierarchy, chosen, progress,
+                                    output if output in ENCODED else None)
             if got is not None:
-                stubs, failures, findings, stats = got
+                stubs, failures, findings, stats, lines = got
                 read = ReadResult(stubs, list(missing) + failures)
-                result = CheckResult(reports=stubs, findings=findings, stats=stats)
+                result = CheckResult(reports=stubs, findings=findings, stats=stats, report_lines=lines)
                 return _with_failures(result, read, chosen, files, kind)
     return check_read(read_all(files, progress=progress), units=units_file, select=select, ignore=ignore,
                       inputs=files, kind=kind)

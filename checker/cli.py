@@ -150,7 +150,7 @@ def check(
             long_run.set()
         with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
             result = check_paths(paths, units_file=units, progress=progress, stand_ins=annotate is None,
-                                 **chosen)
+                                 output=format.value, **chosen)
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)

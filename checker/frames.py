@@ -41,8 +41,9 @@ def cells_frame(reports: list[Report]) -> pd.DataFrame:
         if not len(idx):
             continue
         of_fmt = [reports[i] for i in idx.tolist()]
-        ri, ci = np.nonzero(stacked(of_fmt, "present"))
-        values.append(stacked(of_fmt)[ri, ci])
+        present = stacked(of_fmt, "present").astype(bool, copy=False)
+        ri, ci = np.nonzero(present)
+        values.append(stacked(of_fmt)[present])      # a mask takes them in nonzero's (row-major) order
         reps.append(idx[ri])
         fmt_codes = np.searchsorted(_ALL_IDS, [c.id for c in template(fmt).cells]).astype(np.int16)
         codes.append(fmt_codes[ci])
@@ -53,7 +54,7 @@ def cells_frame(reports: list[Report]) -> pd.DataFrame:
         "report": np.concatenate(reps),
         "cell": pd.Categorical.from_codes(np.concatenate(codes), dtype=CELL_DTYPE),
         "value": np.concatenate(values),
-    })
+    }, copy=False)          # the arrays are new here: no second copy of a million cells
 
 
 def cell_schema():

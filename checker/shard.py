@@ -1,4 +1,4 @@
-"""A large `xxgk check` read AND checked in worker processes, each over its own share of the files.
+"""A large `xxgk check` read AND checked in worker processes, each over its own part of the files.
 
 Reading in parallel and checking in one process left the second core idle for half the run and
 pickled every report (cells, prose, positions) back to the main process. Cross-report rules only
@@ -7,9 +7,13 @@ into independent groups, and a group whose reports were all read by one worker i
 The main process gets back a small stand-in of each report (`_stub`: its name, year, format, source
 and the sections' text that T1 compares) and the workers' findings. What is truly global is done
 here on the stand-ins: T1 (copies across all units) and U1 (names of the units file no report
-matched). A group read by two workers (its files in both workers' shares) is moved here and checked
+matched). A group read by two workers (its files in both workers' parts) is moved here and checked
 here. The result is the one `check` gives on all reports at once: the same findings in the same
 order, the same statistics (`tests/test_shard.py` compares the two through the CLI).
+
+The two workers take batches from either end of the files until they meet (`_take`), so they finish
+reading together; they write their findings in the output format when the caller names it
+(`render.check_output.Encoded`), so what is left after them is ordering and concatenating lines.
 
 Only where processes are cheap and the reports themselves are not needed afterwards (an annotated
 workbook needs their cells): Linux (fork), two cores, at least `SHARD_FROM` files.
@@ -49,26 +53,36 @@ def wanted(n_files: int) -> bool:
 @dataclass
 class Part:
     """What one share's check gave: its findings (sorted, deduplicated) and per-rule counts."""
-    findings: list[Finding] = field(default_factory=list)
+    findings: list = field(default_factory=list)     # Finding, or `Encoded` when the output is known
     stats: dict[str, dict] = field(default_factory=dict)
 
 
-def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None):
+def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None,
+                output: str | None = None):
     """Read and check `files` in worker processes; returns (stand-ins of the reports in input
-    order, read failures, findings, stats) or None when a worker failed (the caller then checks
-    the usual way)."""
+    order, read failures, findings, stats, the stand-ins' JSON lines when `output` is json) or None
+    when a worker failed (the caller then checks the usual way). `output`: the format the caller
+    writes (json or csv); the workers then write their findings in it (`render.check_output.Encoded`),
+    in parallel, and the main process only orders and concatenates them."""
     import multiprocessing
 
+    t_start = time.process_time()
     workers = min(os.cpu_count() or 1, 2 if len(files) < 4 * SHARD_FROM else os.cpu_count() or 1)
-    shares = split(files, workers)
+    bounds = batch_bounds(files, _BATCH)
+    segments = pairs(bounds, workers)
     ctx = multiprocessing.get_context("fork")
+    # per segment the batches left to take (first, last + 1): its two workers take them from either
+    # end until they meet, after a first batch each at its own end
+    left = ctx.Array("i", [b for k, seg in enumerate(segments) for b in _left(seg, 2 * k + 1 < workers)])
     _import_before_fork(files)
     t1_sections = _t1_sections(chosen)
     pipes, procs = [], []
+    t_fork = time.process_time()
     try:
-        for share in shares:
+        for w in range(workers):
             mine, theirs = ctx.Pipe()
-            p = ctx.Process(target=_worker, args=(theirs, share, t1_sections), daemon=True)
+            p = ctx.Process(target=_worker, args=(theirs, files, bounds, left, segments[w // 2], w // 2, w % 2,
+                                                  t1_sections), daemon=True)
             p.start()
             theirs.close()
             pipes.append(mine)
@@ -86,35 +100,46 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         group = components(stubs, hierarchy)
         local = [c for c in chosen if c not in GLOBAL_RULES]
         moved_ids = _crossing(group, owner)
-        offsets = _offsets(owner, len(pipes))
+        held: list[list[int]] = [[] for _ in pipes]     # per worker: its reports, in input order
+        for i, w in enumerate(owner):
+            held[w].append(i)
         t1 = time.process_time()
         to_check = 0
+        sent = []
         for w, pipe in enumerate(pipes):
-            lo, hi = offsets[w], offsets[w + 1]
-            send = [i - lo for i in range(lo, hi) if group[i] in moved_ids]
-            chunks = chunked(group[lo:hi], moved_ids, CHECK_CHUNK)
+            send = [k for k, i in enumerate(held[w]) if group[i] in moved_ids]
+            chunks = chunked([group[i] for i in held[w]], moved_ids, CHECK_CHUNK)
             to_check += sum(map(len, chunks))
-            pipe.send(("check", send, chunks, hierarchy, local))
-        moved: list[Report] = []
-        for pipe in pipes:
+            sent.append([held[w][k] for k in send])
+            pipe.send(("check", send, chunks, hierarchy, local, output))
+        came: list[tuple[int, Report]] = []
+        for w, pipe in enumerate(pipes):
             reply = pipe.recv()
             if reply[0] != "moved":
                 return _gave_up(_why(reply))
-            moved.extend(reply[1])
+            came.extend(zip(sent[w], reply[1]))
+        moved = [r for _, r in sorted(came, key=lambda x: x[0])]    # in input order, as one process has them
         # while the workers check their own groups: the moved groups and the global rules here
         here = [check_part(moved, hierarchy, set(local))] if moved else []
         glob = {c for c in chosen if c in GLOBAL_RULES}
+        t_moved = time.process_time()
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
+        # the reports' JSON lines too, here while the workers check rather than after them
+        lines = _report_lines(stubs) if output == "json" else []
         t2 = time.process_time()
         parts = _receive_checks(pipes, to_check, progress)
+        t_recv = time.process_time()
         parts += here
         for p in procs:
             p.join(timeout=10)
         findings, stats = merge(parts, chosen)
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
-        return stubs, failures, findings, stats
+        _log(f"主进程细分：启动 {t_start:.2f} s，分叉前（导入）{t_fork - t_start:.2f} s，收到替身 {t0 - t_fork:.2f} s，"
+             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 与报告的 JSON {t2 - t_moved:.2f} s，"
+             f"收到核对结果 {t_recv - t2:.2f} s，合并 {time.process_time() - t_recv:.2f} s")
+        return stubs, failures, findings, stats, lines
     except _Failed as e:
         return _gave_up(str(e))
     except (EOFError, OSError):
@@ -176,20 +201,37 @@ def _log(line: str) -> None:
             fh.write(line + "\n")
 
 
-def split(files: list[Path], n: int) -> list[list[Path]]:
-    """`n` contiguous shares of about the same size, each cut moved to the next change of folder
-    nearby: a district's reports usually sit in one folder, and a group read by two workers has to
-    be moved to the main process."""
-    cuts = [0]
-    slack = max(1, len(files) // (4 * n))
-    for k in range(1, n):
-        at = max(cuts[-1], len(files) * k // n)
-        stop = min(len(files), at + slack)
-        while at < stop and at > 0 and files[at].parent == files[at - 1].parent:
+def batch_bounds(files: list[Path], size: int) -> list[int]:
+    """Where the batches the workers read begin and end (`[0, …, len(files)]`): about `size` files
+    each, a batch's end moved on by up to `size` files to the next change of folder. Two workers
+    meet at a batch's end, so a district's reports, which usually sit in one folder, are read by one
+    worker (a group read by two has to be moved to the main process)."""
+    bounds = [0]
+    n = len(files)
+    while bounds[-1] < n:
+        at = end = min(n, bounds[-1] + size)
+        stop = min(n, end + size)
+        while at < stop and files[at].parent == files[at - 1].parent:
             at += 1
-        cuts.append(at if at < stop else len(files) * k // n)
-    cuts.append(len(files))
-    return [files[a:b] for a, b in zip(cuts, cuts[1:])]
+        bounds.append(at if at < stop or stop == n else end)
+    return bounds
+
+
+def pairs(bounds: list[int], workers: int) -> list[tuple[int, int]]:
+    """The batches (first, last + 1) of each pair of workers: one segment of about the same number
+    of files per two workers (an odd last worker reads its segment alone). One worker of a pair
+    reads from the segment's start, the other from its end, each taking its next batch when done
+    with the last, until they meet: both finish reading together however the files' cost or the
+    machine's load differ (a fixed half each left one worker 5 s behind the other at 100,000)."""
+    n_seg = (workers + 1) // 2
+    n_batches = len(bounds) - 1
+    cuts = [0]
+    for k in range(1, n_seg):
+        want = bounds[-1] * k // n_seg
+        b = next((j for j in range(cuts[-1], n_batches + 1) if bounds[j] >= want), n_batches)
+        cuts.append(b)
+    cuts.append(n_batches)
+    return list(zip(cuts, cuts[1:]))
 
 
 def components(reports: list[Report], hierarchy) -> list[int]:
@@ -269,15 +311,6 @@ def _crossing(group: list[int], owner: list[int]) -> set[int]:
     return crossing
 
 
-def _offsets(owner: list[int], n: int) -> list[int]:
-    out = [0] * (n + 1)
-    for w in owner:
-        out[w + 1] += 1
-    for k in range(n):
-        out[k + 1] += out[k]
-    return out
-
-
 def check_part(reports: list[Report], hierarchy, chosen: set[str]) -> Part:
     from .check import check
     r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen)
@@ -294,7 +327,7 @@ def _global_part(stubs: list[Report], hierarchy, chosen: set[str]) -> Part:
     return Part(_ordered(_dedupe(found)), stats)
 
 
-def merge(parts: list[Part], chosen: set[str]) -> tuple[list[Finding], dict[str, dict]]:
+def merge(parts: list[Part], chosen: set[str]) -> tuple[list, dict[str, dict]]:
     """The parts' findings in `check`'s order (a stable sort: findings with the same unit, year,
     severity and rule all come from one part, in that part's order) and their summed counts."""
     from .check import _ordered
@@ -336,6 +369,12 @@ def _stub(r: Report, sections: set[str]) -> Report:
                    findings=[])
 
 
+def _report_lines(stubs: list[Report]) -> list:
+    from .check import _report_json
+    from .render.check_output import Raw, _dumps
+    return [Raw(_dumps(_report_json(r))) for r in stubs]
+
+
 def _from_reports(stubs: list[Report]):
     from .rules.context import _from_reports
     return _from_reports(stubs)
@@ -366,18 +405,18 @@ def _messages(pipes, last: str):
 
 
 def _receive_reads(pipes, files: list[Path], progress):
-    """Each worker's progress with the stand-ins and failures of each batch it read."""
-    got: dict[int, tuple[list, list]] = {w: ([], []) for w in range(len(pipes))}
+    """Each worker's progress with the stand-ins and failures of each batch it read; returns them
+    in input order (by batch) with the worker that holds each report."""
+    got: dict[int, tuple[int, list, list]] = {}      # batch -> (worker, stand-ins, failures)
     done = 0
     for w, msg in _messages(pipes, "read"):
-        got[w][0].extend(msg[3])
-        got[w][1].extend(msg[4])
+        got[msg[5]] = (w, msg[3], msg[4])
         done += msg[1]
         if progress:
             progress(done, len(files), Path(msg[2]))
     stubs, failures, owner = [], [], []
-    for w in range(len(pipes)):
-        s, f = got[w]
+    for b in sorted(got):
+        w, s, f = got[b]
         stubs.extend(s)
         failures.extend(f)
         owner.extend([w] * len(s))
@@ -396,32 +435,73 @@ def _receive_checks(pipes, total: int, progress) -> list[Part]:
     return parts
 
 
-def _worker(conn, files: list[Path], t1_sections: set[str]) -> None:
-    """Read `files`, send the stand-ins; then move the reports asked for to the main process and
-    check the others here."""
+def _own(seg: tuple[int, int], side: int) -> int | None:
+    """A worker's first batch: the first of its segment (side 0) or the last (side 1), so that
+    each worker of a pair has read its own end whatever the order they start in."""
+    first, last = seg
+    if side == 0:
+        return first if first < last else None
+    return last - 1 if last - 1 > first else None
+
+
+def _left(seg: tuple[int, int], paired: bool) -> tuple[int, int]:
+    """The batches of a segment left to take once its worker(s) have their own first batch."""
+    first, last = seg
+    return first + (first < last), last - (paired and last - 1 > first)
+
+
+def _take(left, seg: int, side: int) -> int | None:
+    """The next batch for the worker reading segment `seg` from its start (side 0) or its end (1);
+    None when the two have met."""
+    with left.get_lock():
+        lo, hi = left[2 * seg], left[2 * seg + 1]
+        if lo >= hi:
+            return None
+        if side == 0:
+            left[2 * seg] = lo + 1
+            return lo
+        left[2 * seg + 1] = hi - 1
+        return hi - 1
+
+
+def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int, int], seg: int, side: int,
+            t1_sections: set[str]) -> None:
+    """Read batches of `files` (its own first, then `_take`'s), send their stand-ins; then move the
+    reports asked for to the main process and check the others here."""
     from .readers import _read_batch, _worker_gc
+    from .render.check_output import encode
     from .rules import solvepool
     _worker_gc()
+    start = time.monotonic()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
     try:
-        reports = []
-        for k in range(0, len(files), _BATCH):
-            batch = files[k:k + _BATCH]
+        read: dict[int, list[Report]] = {}
+        n_read = 0
+        b = _own(segment, side)
+        while b is not None:
+            batch = files[bounds[b]:bounds[b + 1]]
             out = _read_batch(batch)
-            reports.extend(out.reports)
+            read[b] = out.reports
+            n_read += len(batch)
             # the stand-ins go with each batch: the main process takes them in while the reading
             # goes on, not all at once after it
             conn.send(("progress", len(batch), str(batch[-1]), [_stub(r, t1_sections) for r in out.reports],
-                       out.failures))
+                       out.failures, b))
+            b = _take(left, seg, side)
+        reports = [r for b in sorted(read) for r in read[b]]     # in input order, as the main process has them
         gc.freeze()
         conn.send(("read",))
-        read_cpu = time.process_time()
-        _, send, chunks, hierarchy, chosen = conn.recv()
+        read_cpu, read_wall = time.process_time(), time.monotonic() - start
+        _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
         for chunk in chunks:      # each sent when done: the main process takes it in meanwhile
-            conn.send(("part", len(chunk), check_part([reports[i] for i in chunk], hierarchy, set(chosen))))
-        _log(f"工作进程 {os.getpid()}：读取 {len(files)} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份")
+            part = check_part([reports[i] for i in chunk], hierarchy, set(chosen))
+            if output:
+                part.findings = encode(part.findings, output)
+            conn.send(("part", len(chunk), part))
+        _log(f"工作进程 {os.getpid()}：读取 {n_read} 个文件 CPU {read_cpu:.1f} s，"
+             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份；"
+             f"墙钟：读完于 {read_wall:.1f} s，核完于 {time.monotonic() - start:.1f} s")
         conn.send(("checked",))
     except Exception:
         try:

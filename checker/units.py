@@ -133,14 +133,15 @@ class Matcher:
         # built at the first name without an exact match: at 100,000 reports every name usually
         # matches exactly, and the two indexes over 50,000 names cost a quarter second each time
         self._bare: dict[str, list[str]] | None = None
-        self._tail: dict[str, list[str]] | None = None   # last 3 characters -> names (suffix matches share them)
+        # last 3 characters -> (name, its bare form): suffix matches share them
+        self._tail: dict[str, list[tuple[str, str]]] | None = None
 
     def _index(self) -> None:
         self._bare, self._tail = {}, {}
         for n in self.known:
             b = bare(n)
             self._bare.setdefault(b, []).append(n)
-            self._tail.setdefault(b[-3:], []).append(n)
+            self._tail.setdefault(b[-3:], []).append((n, b))
 
     def match(self, name: str | None) -> str | None:
         if not name:
@@ -159,8 +160,11 @@ class Matcher:
     def _suffix(self, b: str) -> list[str]:
         """Known names whose bare form ends with `b` or is the end of it (3 characters or more)."""
         assert self._tail is not None
-        return [n for n in self._tail.get(b[-3:], []) if len(b) >= 3 and len(bare(n)) >= 3
-                and (bare(n).endswith(b) or b.endswith(bare(n)))]
+        if len(b) < 3:
+            return []
+        # each name's bare form kept from the index: a sharded check asks this for each of a
+        # thousand districts, and the names ending like a district's (…人民政府) are a thousand too
+        return [n for n, nb in self._tail.get(b[-3:], []) if len(nb) >= 3 and (nb.endswith(b) or b.endswith(nb))]
 
     def candidates(self, name: str) -> list[str]:
         """Every known name `match` could return for `name`, whichever of them a smaller list of

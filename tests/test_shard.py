@@ -59,20 +59,30 @@ def _worker_counts(stderr: bytes) -> tuple[int, int]:
             sum(int(re.search(r"移交 (\d+) 份", ln).group(1)) for ln in lines))
 
 
-# one folder per district: the middle district is cut by the workers' shares and moved, the
-# others are checked in the workers; one folder for all: every district is moved
+# two batches, files 0–30 and 31–61 (the old fixed halves): each worker reads one (its own end of
+# the files), whatever the order the two start in
+_HALVES = "shard.batch_bounds = lambda files, size: [0, 31, len(files)]"
+
+
+# one folder per district: the middle district is cut by the two batches and moved, the others
+# are checked in the workers; one folder for all: every district is moved
 @pytest.mark.parametrize("flat", [False, True], ids=["some-groups-moved", "all-groups-moved"])
 def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
     root = _districts(tmp_path, flat)
     units = ["--units", str(root / "units.csv")]
-    outputs = ([*units, "--format", "json"], units, ["--format", "json"])
+    env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
+    # json and csv: the workers write the findings' lines (`Encoded`); the table: the main process
+    outputs = ([*units, "--format", "json"], units, ["--format", "json"], [*units, "--format", "csv"])
     for extra in outputs[:1] if flat else outputs:
-        one, sharded = _run(root, "0", *extra), _run(root, "1", *extra)
-        assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
-        assert sharded.stdout == one.stdout, extra
+        one = _run(root, "0", *extra)
+        halves = _cli_after(_HALVES, str(root / "reports"), *extra, env=env)
+        as_planned = _run(root, "1", *extra)        # the batches as the workers take them on their own
+        for sharded in (halves, as_planned):
+            assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
+            assert sharded.stdout == one.stdout, extra
+            assert sum(_worker_counts(sharded.stderr)) == 61
         assert "工作进程" not in one.stderr.decode()
-        checked, moved = _worker_counts(sharded.stderr)
-        assert (checked, moved) == ((0, 61) if flat else (41, 20)), extra
+        assert _worker_counts(halves.stderr) == ((0, 61) if flat else (41, 20)), extra
     doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
     rules = {f["rule"] for f in doc["findings"]}
     assert {"R6", "R9", "U1", "U2", "F5"} <= rules          # across years, the hierarchy, the units file
@@ -118,13 +128,46 @@ def test_each_worker_checks_in_chunks_of_whole_groups_and_says_how_far_it_is(tmp
     root = _districts(tmp_path, flat=False)
     args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
     env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
-    got = _cli_after("shard.CHECK_CHUNK = 1", *args, env=env)
+    got = _cli_after("shard.CHECK_CHUNK = 1\n" + _HALVES, *args, env=env)
     one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
     assert got.stdout == one.stdout and got.returncode == one.returncode == 2
     err = got.stderr.decode()
     assert _worker_counts(got.stderr) == (41, 20)
     counts = [int(n) for n in re.findall(r"^核对报告：(\d+)/41$", err, re.M)]
     assert counts[-1] == 41 and len(counts) >= 2 and counts == sorted(counts)
+
+
+def test_batches_end_at_a_change_of_folder_when_one_is_near():
+    from checker.shard import batch_bounds
+    files = [Path(f"d{k // 10}/{k}.txt") for k in range(35)]        # folders of 10 files
+    assert batch_bounds(files, 6) == [0, 10, 20, 30, 35]             # each batch's end moved to the folder's
+    # no change of folder within 3 files of a batch's end: cut there (the last ends with the files)
+    assert batch_bounds(files, 3) == [0, 3, 6, 10, 13, 16, 20, 23, 26, 30, 35]
+    assert batch_bounds(files, 100) == [0, 35] and batch_bounds([], 4) == [0]
+
+
+def test_two_workers_take_batches_from_either_end_until_they_meet():
+    """However fast each worker reads, every batch is read once, each worker's batches are one
+    run from its own end, and each has read its own end first."""
+    import multiprocessing
+
+    from checker.shard import _left, _own, _take, pairs
+    assert pairs([0, 5, 10, 15, 20], 2) == [(0, 4)] and pairs([0, 5, 10, 15, 20], 4) == [(0, 2), (2, 4)]
+    assert pairs([0, 5, 10, 15, 20], 3) == [(0, 2), (2, 4)]          # the third worker alone on the second
+    for n, pace in ((10, (1, 1)), (10, (1, 3)), (10, (5, 1)), (1, (1, 1)), (2, (3, 1)), (0, (1, 1))):
+        left = multiprocessing.Array("i", _left((0, n), True))
+        got: list[list[int]] = [[], []]
+        nxt = [_own((0, n), 0), _own((0, n), 1)]
+        while any(b is not None for b in nxt):
+            for side in (0, 1):
+                for _ in range(pace[side]):        # one worker takes `pace` batches while the other takes its own
+                    if nxt[side] is not None:
+                        got[side].append(nxt[side])
+                        nxt[side] = _take(left, 0, side)
+        assert sorted(got[0] + got[1]) == list(range(n)), (n, pace)
+        assert got[0] == list(range(len(got[0]))), (n, pace)
+        assert got[1] == list(range(n - 1, n - 1 - len(got[1]), -1)), (n, pace)
+        assert (len(got[1]) >= 1) == (n >= 2)
 
 
 def test_chunks_hold_whole_groups_in_order():
@@ -138,17 +181,10 @@ def test_chunks_hold_whole_groups_in_order():
 # a worker made to die while reading (killed by the system, e.g. out of memory) or to fail with an
 # exception while checking
 _DYING = """real = shard._worker
-first = []
-split = shard.split
-def first_share(files, n):
-    shares = split(files, n)
-    first.append(shares[0])
-    return shares
-def worker(conn, files, sections):
-    if files == first[0]:
+def worker(conn, files, bounds, left, segment, seg, side, sections):
+    if side == 0:
         {how}
-    return real(conn, files, sections)
-shard.split = first_share
+    return real(conn, files, bounds, left, segment, seg, side, sections)
 shard._worker = worker
 """
 

@@ -3,8 +3,10 @@ finding shape for programs, CSV that is safe to open in Excel (no formula inject
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
+from typing import NamedTuple
 
 from ..catalogue import SEVERITY_COLOURS, severity_label
 from ..model import plain
@@ -31,6 +33,43 @@ def render(result, fmt: str, out=None, summary: bool = False) -> None:
         table(result, out)
 
 
+ENCODED = ("json", "csv")   # the formats a finding can be written in by the process that found it
+
+
+class Raw(str):
+    """A value already written as JSON (an `Encoded` finding's line): `write_json` copies it."""
+
+
+class Encoded(NamedTuple):
+    """A finding already written in the output format by the worker process that found it
+    (`checker.shard`), so that the main process only orders and concatenates the lines. It keeps
+    what the ordering, the totals and the exit code read of a finding. Only a check whose caller
+    named the format (`check_paths(output=…)`) holds these; its JSON is for `write_json` alone."""
+    rule: str
+    severity: str
+    unit: str | None
+    year: int | None
+    text: str            # the finding's JSON (one line) or CSV row (its line end included)
+
+    def to_json(self) -> Raw:
+        return Raw(self.text)
+
+
+def encode(findings, fmt: str) -> list:
+    """`findings` as `Encoded` in `fmt` (json or csv): the lines `render` would write for them."""
+    if fmt == "json":
+        return [Encoded(f.rule, f.severity, f.unit, f.year, _dumps(f.to_json())) for f in findings]
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    out = []
+    for f in findings:
+        w.writerow(_csv_row(f))
+        out.append(Encoded(f.rule, f.severity, f.unit, f.year, buf.getvalue()))
+        buf.seek(0)
+        buf.truncate()
+    return out
+
+
 def write_json(doc: dict, out) -> None:
     """`doc` as JSON with one report, finding or statistic a line. Each line comes from json's C
     encoder: `indent=` makes the json module fall back to its pure-Python encoder (7 s of a 100,000-
@@ -43,7 +82,7 @@ def write_json(doc: dict, out) -> None:
             out.write(_dumps(value))
             continue
         items = ((_key(k) + _dumps(v) for k, v in value.items()) if isinstance(value, dict)
-                 else map(_dumps, value))
+                 else (v if type(v) is Raw else _dumps(v) for v in value))
         out.write("{" if isinstance(value, dict) else "[")
         for i, item in enumerate(items):
             out.write(("," if i else "") + "\n    " + item)
@@ -71,15 +110,23 @@ def write_csv(findings, out) -> None:
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     for f in findings:
-        cell, labels = f.suspect.cell if f.suspect else "", cell_labels(f.suspect.cell if f.suspect else "")
-        if len(f.suspects) > 1:          # several wrong cells of one root cause: each, joined by ";"
-            many = [cell_labels(x.ref.cell) for x in f.suspects]
-            labels = (";".join(p[0] for p in many), ";".join(p[1] for p in many), ";".join(p[2] for p in many))
-            cell = ";".join(x.ref.cell for x in f.suspects)
-        w.writerow([safe_cell(v) for v in (
-            f.unit, f.year, f.rule, severity_label(f.severity), *labels, cell,
-            f.where, _each(f, lambda x: _num(x.value), _num(f.actual)), _num(f.expected),
-            _each(f, lambda x: _num(x.suggestion), _num(f.suggestion)), f.message, f.source)])
+        if type(f) is Encoded:
+            out.write(f.text)       # written by the worker that found it, as the row below
+        else:
+            w.writerow(_csv_row(f))
+
+
+def _csv_row(f) -> list[str]:
+    """A finding as the row of the CSV (Excel-safe cells)."""
+    cell, labels = f.suspect.cell if f.suspect else "", cell_labels(f.suspect.cell if f.suspect else "")
+    if len(f.suspects) > 1:          # several wrong cells of one root cause: each, joined by ";"
+        many = [cell_labels(x.ref.cell) for x in f.suspects]
+        labels = (";".join(p[0] for p in many), ";".join(p[1] for p in many), ";".join(p[2] for p in many))
+        cell = ";".join(x.ref.cell for x in f.suspects)
+    return [safe_cell(v) for v in (
+        f.unit, f.year, f.rule, severity_label(f.severity), *labels, cell,
+        f.where, _each(f, lambda x: _num(x.value), _num(f.actual)), _num(f.expected),
+        _each(f, lambda x: _num(x.suggestion), _num(f.suggestion)), f.message, f.source)]
 
 
 def _each(f, part, one):

@@ -108,6 +108,11 @@ class Family:
     def instances_of(self, i: int, cell: str) -> list[tuple]:
         raise NotImplementedError
 
+    def cells(self) -> set[str] | None:
+        """Every cell id some instance of this family may contain (None: any cell): outside
+        it `instances_of` is empty, so the localisation need not ask."""
+        return None
+
     def sides(self, key: tuple) -> tuple[list, list]:
         """The equality's two sides as written: terms (report, cell, signed coefficient)."""
         _, _, i, f, j = key
@@ -150,15 +155,24 @@ class WithinFamily(Family):
 
     def is_na(self, key):
         _, _, i, f, j = key
-        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
+        return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
+
+    def cells(self):
+        return {c for index in self.by_cell.values() for c in index}
 
     def terms(self, key):
         _, _, i, f, j = key
         return [(i, t.cell, t.coef) for t in self.eqs[f][j].terms]
 
     def instances_of(self, i, cell):
-        f = self.ctx.fmt[i]
-        return [("W", self.rule.id, i, f, j) for j in self.by_cell.get(f, {}).get(cell, ())]
+        # asked tens of thousands of times by the localisation: the formats as a plain list
+        f = self.ctx._fmts[i]
+        index = self.by_cell.get(f)
+        js = index.get(cell) if index is not None else None
+        if not js:
+            return []
+        rid = self.rule.id
+        return [("W", rid, i, f, j) for j in js]
 
 
 class YearFamily(Family):
@@ -195,7 +209,10 @@ class YearFamily(Family):
 
     def is_na(self, key):
         _, _, i, f, j = key
-        return bool(self.na[(f, j)][self.ctx.row_in_block[i]])
+        return bool(self.na[(f, j)].item(self.ctx._rows[i]))      # plain list and item: asked very often
+
+    def cells(self):
+        return {c for index in (*self.cur_index.values(), *self.prev_index.values()) for c in index}
 
     def terms(self, key):
         _, _, i, f, j = key
@@ -204,11 +221,12 @@ class YearFamily(Family):
 
     def instances_of(self, i, cell):
         out = []
-        f = self.ctx.fmt[i]
+        fmts = self.ctx._fmts
+        f = fmts[i]
         out += [("Y", self.rule.id, i, f, j) for j in self.cur_index.get(f, {}).get(cell, ())]
         nx = int(self.ctx.next[i])
         if nx >= 0:
-            fn = self.ctx.fmt[nx]
+            fn = fmts[nx]
             out += [("Y", self.rule.id, nx, fn, j) for j in self.prev_index.get(fn, {}).get(cell, ())]
         return out
 
@@ -295,7 +313,8 @@ class HierFamily(Family):
     def is_na(self, key):
         _, _, p, cell = key
         row = self.na.get(p)
-        index = template(self.ctx.fmt[p]).index if self.ctx.fmt[p] else {}
+        f = self.ctx._fmts[p]
+        index = template(f).index if f else {}
         return row is None or cell not in index or bool(row[index[cell]])
 
     def tolerance(self, key):
@@ -307,6 +326,8 @@ class HierFamily(Family):
     def terms(self, key):
         _, _, p, cell = key
         sc = self.scale
+        if not sc:          # no amount printed in 元 (the usual case): every scale is 1
+            return [(p, cell, 1.0)] + [(k, cell, -1.0) for k in self.ctx.children_of[p]]
         return [(p, cell, sc.get((p, cell), 1.0))] + [(k, cell, -sc.get((k, cell), 1.0))
                                                      for k in self.ctx.children_of[p]]
 

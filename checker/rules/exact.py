@@ -100,6 +100,7 @@ class _Model:
     lo: list[float]
     hi: list[float]
     block: tuple = ()       # (row, column, coefficient, lo, hi) arrays of rows and |Δ| ≤ M·z, built once
+    proof: tuple = ()       # the equalities' arrays and the bounds on Δ `_impossible` starts from, built once
     # prose figures that differ from the printed value: (column, change Δ to that figure); each gets
     # a binary "fits" column y (Δ = that change when y = 1) rewarded AGREES
     fits: list[tuple[int, float]] = field(default_factory=list)
@@ -212,7 +213,9 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         value = dec.value
         for k in sorted(keys, key=str):
             sums = k[0] == "H"
-            for i, c, _ in dec.terms(k):
+            terms = dec.terms(k)
+            got = dec.values(terms) if sums else None      # a district's units' values at once
+            for n, (i, c, _) in enumerate(terms):
                 if i < 0:
                     continue
                 if i in own or not sums:
@@ -220,7 +223,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
                     if x not in cells and not math.isnan(value(i, c)):
                         cells[x] = len(cells)
                     continue
-                v = value(i, c)               # one of the district's other units
+                v = got[n]                    # one of the district's other units
                 if not math.isnan(v):
                     x = (-k[2] - 2, c)
                     if x not in cells:
@@ -275,8 +278,16 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         add(list(by_col), list(by_col.values()), r, dec.tol(k))
     # the other units' sum of changes obeys their tables' equalities (each holds with 0 change)
     for p in {-i - 2 for i, _ in keys if i < 0}:
+        fmt = dec.ctx.fmt[p]
+        virtual_cells = [c for i, c in keys if i == -p - 2]
         for fam in dec.hard:
-            for eq in fam.eqs.get(dec.ctx.fmt[p], ()) if _within(fam) else ():
+            if not _within(fam):
+                continue
+            eqs = fam.eqs.get(fmt, ())
+            # only the equalities through one of the other units' cells have a column here (in
+            # their own order): found through the family's index instead of trying every one
+            index = fam.by_cell.get(fmt, {})
+            for eq in (eqs[j] for j in sorted({j for c in virtual_cells for j in index.get(c, ())})):
                 cols = [(cells.get((-p - 2, t.cell)), t.coef) for t in eq.terms]
                 cols = [(j, coef) for j, coef in cols if j is not None]
                 if cols:
@@ -412,11 +423,15 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
     more than the solver's tolerances, so that it never calls impossible what the solver would
     accept."""
     e = len(m.rows)
-    r, c, a, lo, hi = m.block
-    eq = r < e
-    r, c, a, lo, hi = r[eq], c[eq], a[eq], lo[:e], hi[:e]
-    low = np.where(m.signed, -m.big, -m.values).astype(float)
-    high = np.asarray(m.big, dtype=float).copy()
+    if not m.proof:
+        # what every question about this model starts from (`_only` asks one per cell)
+        r, c, a, lo, hi = m.block
+        eq = r < e
+        r, c, a, lo, hi = r[eq], c[eq], a[eq], lo[:e], hi[:e]
+        m.proof = (r, c, a, lo, hi, a > 0, hi[r], lo[r],
+                   np.where(m.signed, -m.big, -m.values).astype(float), np.asarray(m.big, dtype=float))
+    r, c, a, lo, hi, positive, hi_r, lo_r, low, high = m.proof
+    low, high = low.copy(), high.copy()
     if fixed is not None:
         low[fixed] = high[fixed] = 0.0
     for _ in range(PROOF_PASSES):
@@ -425,21 +440,21 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
         floor_sum = np.bincount(r, least, minlength=e)
         ceil_sum = np.bincount(r, most, minlength=e)
         slack = PROOF_SLACK * (1 + np.bincount(r, np.abs(least) + np.abs(most), minlength=e))
-        if np.any(floor_sum > hi + slack) or np.any(ceil_sum < lo - slack):
+        if (floor_sum > hi + slack).any() or (ceil_sum < lo - slack).any():
             return True
         # a·Δj lies within the equality's bounds less what the other cells can contribute
-        top = hi[r] - (floor_sum[r] - least)
-        bottom = lo[r] - (ceil_sum[r] - most)
+        top = hi_r - (floor_sum[r] - least)
+        bottom = lo_r - (ceil_sum[r] - most)
         new_low, new_high = low.copy(), high.copy()
-        np.maximum.at(new_low, c, np.where(a > 0, bottom, top) / a)
-        np.minimum.at(new_high, c, np.where(a > 0, top, bottom) / a)
+        np.maximum.at(new_low, c, np.where(positive, bottom, top) / a)
+        np.minimum.at(new_high, c, np.where(positive, top, bottom) / a)
         new_low = np.where(m.integer, np.ceil(new_low - PROOF_SLACK), new_low)
         new_high = np.where(m.integer, np.floor(new_high + PROOF_SLACK), new_high)
-        if np.any(new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))):
+        if (new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))).any():
             return True
         if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
             return True
-        if np.array_equal(new_low, low) and np.array_equal(new_high, high):
+        if (new_low == low).all() and (new_high == high).all():      # (array methods: no numpy wrapper per pass)
             break
         low, high = new_low, new_high
     return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi) > cap

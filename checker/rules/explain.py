@@ -39,11 +39,11 @@ def _revealing_rule(dec: Decoder, cause: Cause, rules: list[str]) -> str:
 def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     rules = sorted({k[1] for k in cause.explained}, key=lambda r: PRIORITY.index(r) if r in PRIORITY else 99)
     rule = _revealing_rule(dec, cause, rules)
+    # each cell once before its reference is made (a district's sums name fifty units' cells)
+    seen = {(i, c): None for k in cause.explained for i, c, _ in dec.terms(k) if i >= 0}
     cells: dict[CellRef, None] = {}
-    for k in cause.explained:
-        for i, c, _ in dec.terms(k):
-            if i >= 0:
-                cells[_ref(ctx, i, c)] = None
+    for i, c in seen:
+        cells[_ref(ctx, i, c)] = None
     hard = [k for k in cause.explained if not dec.family[k[1]].soft] or cause.explained
     own = cause.suspect[0] if cause.suspect else dec.family[hard[0][1]].owner(hard[0])
     # three equalities are spelt out (each sums its terms' printed values: a district's has fifty)

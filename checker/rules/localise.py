@@ -66,6 +66,8 @@ class Decoder:
         self._inst: dict[tuple, list] = {}
         self._res: dict[tuple, float] = {}
         self._dirty: set[tuple] = set()       # instances through a corrected cell
+        self._initial: dict[tuple, str] = {}   # status as printed, of instances not dirty
+        self._cells_of = {f: f.cells() for f in families}
         self._stated: dict[int, dict[str, float]] = {}
 
     # --- evaluating an instance under the corrections made so far -----------------------------
@@ -82,6 +84,23 @@ class Decoder:
         if v is None:
             v = self._values[(i, cell)] = self.ctx.value(i, cell)
         return v - self.correction.get((i, cell), 0.0) if self.correction else v
+
+    def values(self, terms) -> list[float]:
+        """`value(i, c)` of each term (i, c, coef) at once: a district's sum has fifty units' cells.
+        The same numbers: the printed value from the stacked block, less the correction made."""
+        ctx = self.ctx
+        fmts, rows = ctx._fmts, ctx._rows
+        first = terms[0][0] if terms else -1
+        f = fmts[first] if first >= 0 else None
+        at = ctx._cell_at.get(f)
+        c = at[1].get(terms[0][1]) if at is not None else None
+        if c is None or any(i < 0 or fmts[i] != f or t != terms[0][1] for i, t, _ in terms):
+            return [self.value(i, t) for i, t, _ in terms]       # mixed: one at a time
+        out = at[0][[rows[i] for i, _, _ in terms], c].tolist()
+        if self.correction:
+            get = self.correction.get
+            out = [v - get((i, t), 0.0) for v, (i, t, _) in zip(out, terms)]
+        return out
 
     def residual(self, key) -> float:
         r = self._res.get(key)
@@ -120,7 +139,11 @@ class Decoder:
 
     def status(self, key) -> str:
         if key not in self._dirty:
-            return self.family[key[1]].initially(key)
+            # as printed: fixed once the families are built, and asked again and again
+            s = self._initial.get(key)
+            if s is None:
+                s = self._initial[key] = self.family[key[1]].initially(key)
+            return s
         r = self.residual(key)
         return "na" if math.isnan(r) else "ok" if abs(r) <= self.tol(key) else "bad"
 
@@ -128,7 +151,12 @@ class Decoder:
         key = (i, cell, families is self.hard)
         out = self._inst.get(key)
         if out is None:
-            out = self._inst[key] = [k for f in families for k in f.instances_of(i, cell)]
+            # only the families with an equality through this cell id are asked (the legacy
+            # rules have none through a 2021 report's cells)
+            cells_of = self._cells_of
+            out = self._inst[key] = [k for f in families
+                                     if cells_of[f] is None or cell in cells_of[f]
+                                     for k in f.instances_of(i, cell)]
         return out
 
     # --- decoding -----------------------------------------------------------------------------
@@ -178,16 +206,17 @@ class Decoder:
                 if k in seen or self.status(k) != "ok":
                     continue
                 seen.add(k)
-                terms = self.terms(k)
                 if k[0] == "H":
                     # a district's sum joins the district's cell with a unit's, never two units
-                    # (else every unit of a district with errors would be solved at once)
-                    n = owner.get(terms[0][:2])
+                    # (else every unit of a district with errors would be solved at once); its
+                    # first term is the district's cell (k[2], k[3]): the fifty terms only if owned
+                    n = owner.get((k[2], k[3]))
                     if n is None:
                         continue
-                    terms = terms[1:]
+                    terms = self.terms(k)[1:]
                 else:
                     n = owner[x]
+                    terms = self.terms(k)
                 for i, c, _ in terms:
                     m = owner.get((i, c))
                     if m is not None:
@@ -457,7 +486,8 @@ class Decoder:
         return (len(explained), support, rank), x, e, explained, soft, slip, conflicts
 
     def _coef(self, key, x) -> float:
-        return sum(coef for i, c, coef in self.terms(key) if (i, c) == x)
+        xi, xc = x          # compared as two values, not a tuple made per term (a district's sum has fifty)
+        return sum(coef for i, c, coef in self.terms(key) if i == xi and c == xc)
 
 
 class _Sets:
