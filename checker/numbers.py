@@ -14,7 +14,7 @@ SAME = 1e-9          # two figures read (or one read, one summed from a few) are
 ROUNDING = 1e-6      # a computed figure (a long sum, a value times 10^d) against a printed one
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$", re.ASCII)
-_UNIT = re.compile(r"(万元|元|件|条|个|项|次|份)$")
+_UNIT = re.compile(r"(万元|元|件|条|个|项|次|份|笔)$")
 
 
 @dataclass(frozen=True, slots=True)

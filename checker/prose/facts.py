@@ -8,6 +8,7 @@ marked `clear=False`, so that a mismatch is at most a warning.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_left
@@ -21,6 +22,14 @@ from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
 _SUM_MARK = re.compile(r"其中|分别为|分别是|包括")
+# "在主动公开的 90 条政府信息中，……": a scope around a count says what follows shares it out, as 其中 does.
+# Found from its "中，" backwards (a regex starting at every digit of a report costs more).
+_SCOPE_AFTER = re.compile(r"中[，,：:]")
+_SCOPE_BEFORE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16})$")
+# A list closed by its catch-all ("……类信息 8 条，其他应主动公开的政府信息 19 条") names every part
+_CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
+# Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
+_DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
@@ -68,6 +77,12 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
         fact = _sum(doc, counts, m.start(), m.end(), in_sum)
         if fact:
             facts.append(fact)
+    for start, end in _scopes(text):
+        if not _SUM_MARK.search(text, end, doc.sentences.after(end)):
+            fact = _sum(doc, counts, start, end, in_sum)
+            if fact:
+                facts.append(fact)
+    facts.extend(_listed(doc, counts, in_sum))
     facts.extend(_shares(flow, counts, doc.sentences))
     for i, c in enumerate(counts):
         if i in in_sum or c.unit in ("%", BARE) or c.approx or c.nested:
@@ -107,6 +122,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     t = counts[before[-1]]
     parts = _list_of(text, counts, parts, t)
     ps = [counts[i] for i in parts]
+    if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]):
+        parts, ps = parts[1:], ps[1:]   # "在……90 条……中，全文电子化的共 90 条，……1 条；……": a restatement first
     if len(ps) < 2 or t.approx or any(p.approx for p in ps):
         return None
     leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
@@ -131,9 +148,10 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
-        if not clear and len([p for p in same if p.unit != BARE]) < 2:
+        alike = _alike(t, ps) if not clear and not same else None
+        if not clear and len([p for p in same if p.unit != BARE]) < 2 and alike is None:
             return None    # "575 份，其中主动公开 317 份，立案查处……204 起": one part in the total's unit is no list
-        chosen = same if clear or len(same) >= 2 else ps
+        chosen = alike or (same if clear or len(same) >= 2 else ps)
         if sum(p.value for p in chosen) < t.value and (
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
@@ -162,6 +180,74 @@ def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
         if k >= 1 and _close(run, t.value):
             return ps[:k + 1]
     return None
+
+
+def _scopes(text: str) -> list[tuple[int, int]]:
+    """(start of the words after the count, end of "中，") of each scope "……90 条政府信息中，", in text order."""
+    out = []
+    for after in _SCOPE_AFTER.finditer(text):
+        m = _SCOPE_BEFORE.search(text, max(0, after.start() - 24), after.start())
+        if m is not None:
+            out.append((m.start(1), after.end()))
+    return out
+
+
+def _alike(t: Count, ps: list[Count]) -> list[Count] | None:
+    """"发布信息 607 条，其中主动公开 380 份，依申请公开及不予公开 319 份，……545 起": no part in the
+    total's counting word, but a leading run in another word for documents (条/份/篇/件) that together
+    exceed the total cannot all be its parts as printed. An unclear list: at most a warning."""
+    if t.unit not in _DOCUMENTS or ps[0].unit not in _DOCUMENTS:
+        return None
+    run = list(itertools.takewhile(lambda p: p.unit == ps[0].unit, ps))
+    return run if len(run) >= 2 and sum(p.value for p in run) > t.value + ROUNDING else None
+
+
+def _listed(doc: _Doc, counts: list[Count], in_sum: set[int]) -> list[ProseFact]:
+    """Lists without a mark: "主动公开政府信息 364 条，人事信息 17 条，……，其他应主动公开的政府信息
+    19 条。" The sentence's first figure is the total when every later figure of the sentence is in its
+    counting word, each below it, and the last names the catch-all (其他): a list that closes with
+    "the others" claims to be all the parts. Without that close a run of figures is told along
+    ("事项 400 项，实现‘跑一次’386 项，……网办 368 项") and says nothing of a total. Only sentences
+    with a catch-all figure are looked at (few: the search starts from those figures)."""
+    text, sentences = doc.text, doc.sentences
+    out: list[ProseFact] = []
+    seen: set[int] = set()
+    for last in counts:
+        if "其" not in last.label[:2] or not _CATCH_ALL.match(last.label):
+            continue
+        lo, hi = sentences.before(last.start), sentences.after(last.end)
+        if lo in seen:
+            continue
+        seen.add(lo)
+        idx = [k for k in _between(counts, lo, hi) if counts[k].unit != "%"]
+        first = next((n for n, k in enumerate(idx) if counts[k].unit != BARE), None)
+        if first is None:
+            continue
+        i, idx = idx[first], idx[first + 1:]
+        t = counts[i]
+        if len(idx) < 2 or counts[idx[-1]] is not last or i in in_sum or t.nested or t.approx \
+                or _CHANGE.search(t.label) or _SUM_MARK.search(text, lo, hi) or any(k in in_sum for k in idx):
+            continue
+        ps = [counts[k] for k in idx]
+        if _close(ps[0].value, t.value):
+            idx, ps = idx[1:], ps[1:]      # "……共 364 条" restating the total
+        if len(ps) < 2 or any(
+                p.unit != t.unit or p.nested or p.approx or p.value >= t.value or _CHANGE.search(p.label)
+                for p in ps):
+            continue
+        if any(_names_a_row(doc, c) for c in (t, *ps)):
+            continue       # "予以公开 10 件，部分公开 2 件，……其他处理 0 件": table rows side by side, not parts
+        in_sum.add(i)
+        in_sum.update(idx)
+        out.append(ProseFact("sum", _fragment(text, t.label_start, ps[-1].end), doc.flow.line_at(t.start),
+                             t.value, parts=[p.value for p in ps], part_cells=[None] * len(ps), unit=t.unit,
+                             clear=True))
+    return out
+
+
+def _names_a_row(doc: _Doc, c: Count) -> bool:
+    """A figure that is a cell, or whose words name a row of the request table wherever it stands."""
+    return bool(_cell(doc, c) or doc.fmt in ("2019", "2021") and cells.table_cell(c.label, doc.fmt))
 
 
 def _shares_out_together(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:

@@ -80,7 +80,26 @@ def _headings(flow: Flow) -> list[tuple[int, int, int, int]]:
         if section and section not in seen:
             seen.add(section)
             found.append((section, flow.line_at(m.start(1)), m.start(), m.start(2) + title))
+    if len(seen) < len(SECTIONS):
+        found += _unpunctuated(text, flow, seen)
     return found
+
+
+# A heading printed without its 、 ("。一总体情况2020年，……"): the numeral straight before the first
+# words of its own official title, nothing looser (a bare numeral starts many words: 一是, 二十条)
+_BARE = {n: re.compile("一二三四五六七八九十"[n - 1] + SECTIONS[n][0][:4]) for n in SECTIONS}
+
+
+def _unpunctuated(text: str, flow: Flow, seen: set[int]) -> list[tuple[int, int, int, int]]:
+    out = []
+    for n, pattern in _BARE.items():
+        if n in seen:
+            continue
+        m = next((m for m in pattern.finditer(text) if not m.start() or text[m.start() - 1] in _BEFORE_HEADING), None)
+        if m is not None:
+            _, title = _heading(text[m.start() + 1:m.start() + 41], "一二三四五六七八九十"[n - 1])
+            out.append((n, flow.line_at(m.start()), m.start(), m.start() + 1 + title))
+    return out
 
 
 @lru_cache(maxsize=4096)     # reports print the same few headings: decide each wording once per process

@@ -23,7 +23,7 @@ from .labels import norm
 from .traditional import SIMPLIFIED, TRADITIONAL
 
 # Characters inside a run of numbers: digits, signs, a decimal point and the spaces pages print.
-_RUN = re.compile(r"[0-9+\-－.]+(?:[个件项条元]|万元)?(?:[ \t]+[0-9+\-－.]+(?:[个件项条元]|万元)?)*")
+_RUN = re.compile(r"[0-9+\-－.]+(?:[个件项条笔元]|万元)?(?:[ \t]+[0-9+\-－.]+(?:[个件项条笔元]|万元)?)*")
 # Odd spaces become spaces, traditional characters simplified (a mirror site's page): one
 # character for one, so positions in the line stay those of the page.
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
@@ -293,7 +293,7 @@ def _drop_enumerator(run: str, nxt: Row | None) -> str:
 
 
 def _one_number(t: str) -> bool:
-    return bool(re.fullmatch(r"[+\-－]?\d+(?:\.\d+)?(?:[个件项条元]|万元)?", t)) and not (
+    return bool(re.fullmatch(r"[+\-－]?\d+(?:\.\d+)?(?:[个件项条笔元]|万元)?", t)) and not (
         len(t) > 1 and t[0] == "0" and t[1:2].isdigit())
 
 

@@ -345,11 +345,23 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
         return found
     ctx = _Reader(report, where)
     ctx.run(lines)
+    ctx.note_extra_rows()
     report.facts["tables_found"] = sorted(ctx.found)
     if ctx.pending:
         resolve(report, ctx.pending, where)
     ctx.missing_rows()
+    bare = [tid for tid in L.TABLE_ORDER if tid not in ctx.found
+            and len(ctx.labels_only(tid)) * 2 >= max(len(ctx.keys[tid].table.rows), 2 * MIN_BARE_ROWS)]
+    if bare:
+        report.facts["labels_only"] = bare
     return ctx.found
+
+
+# A table printed without its numbers (a blank template, or numbers the copy lost) is said so (F4):
+# a table not found whose row labels, half of them or more, stand on lines without any number; or a
+# table found whose rows not read, at least this many, all have their label on such a line. (Fewer
+# or some do not: a column header `总计`/`其他` on a line of its own says nothing of the rows.)
+MIN_BARE_ROWS = 3
 
 
 def any_table(lines: list[_Line]) -> bool:
@@ -380,6 +392,7 @@ class _Reader:
         self.group_row: _Line | None = None          # （六）其他处理 printed as one row (the 2019 layout)
         self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
         self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
+        self.unplaced: list[_Line] = []              # orphans no place was found for
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
@@ -567,9 +580,13 @@ class _Reader:
         gaps: dict[int, list[_Line]] = {}
         for seq, ln in self.orphans:
             gaps.setdefault(seq, []).append(ln)
+        placed: set[int] = set()
         for seq, lns in gaps.items():
             if len(lns) == 1 and seq == 0:
+                read = len(self.read_order)
                 self._place_first(lns[0])
+                if len(self.read_order) > read:
+                    placed.add(id(lns[0]))
             if len(lns) != 1 or seq == 0:
                 continue
             tid, before = self.read_order[seq - 1]
@@ -587,11 +604,39 @@ class _Reader:
             if not ln.label_cells:
                 if len(ln.values) == len(row.columns):
                     self._read_row(tid, row, ln)
+                    placed.add(id(ln))
             elif _resembles(ln.last or ln.label, row) or _resembles(_unannotated(ln), row):
                 # a misprinted label (`3.危三安全稳定`, characters dropped): its place and what is
                 # left of it say which row it is; reported, so a reviewer can see it was matched so
                 self._read_row(tid, row, ln)
                 self._note_misprint(ln, tid, row)
+                placed.add(id(ln))
+        self.unplaced = [ln for _, ln in self.orphans if id(ln) not in placed]
+
+    def note_extra_rows(self) -> None:
+        """Labelled rows of numbers inside a table that match no row of the template (Hubei's 2019
+        table adds `其他主动公开文件`; a mirror prints 規範性檔案 for 规范性文件): not read, and said so,
+        not dropped silently. A line whose numbers were read after all (its label found above or
+        below it) is not one."""
+        if not self.unplaced:
+            return
+        r = self.report
+        used = {(int(p), int(row)) for p, row in r.loc[:, :2]} | {(c.part, c.row) for c in self.pending}
+        for ln in self.unplaced:   # (a （六）其他处理 printed as one row is the group departure's F4)
+            if ln is not self.group_row and not any((c.part, c.row) in used for c in ln.values):
+                self._note_extra(ln)
+
+    def _note_extra(self, ln: _Line) -> None:
+        label = "".join(c.text.strip() for c in ln.label_cells)
+        filled = [c.text.strip() for c in ln.values if c.text.strip()]
+        if not _CJK_RUN.search(label) or not filled \
+                or not all(_NUMBER.fullmatch(t) for t in filled) or L.title_of(ln.label):
+            return
+        short = label if len(label) <= 20 else label[:20] + "……"
+        r = self.report
+        r.findings.append(make(
+            "F4", unit=r.unit, year=r.year, severity="info", source=r.source, where=self.cells.place(ln.label_cells[0]),
+            detail=f"表格中有一行“{short}”（{'、'.join(filled)}）与模板的任何一行都对不上，未读取、未核对。"))
 
     def _place_first(self, ln: _Line) -> None:
         """A row of values before the first row found, its label cell printed empty (a page that
@@ -959,7 +1004,19 @@ class _Reader:
                 missing = [row for row in missing if not row.id.startswith("other.")]
                 if not missing:
                     continue
-            self._missing_note(tid, [_row_label(tid, row) for row in missing])
+            # every missing row's label printed on a line without numbers: the numbers were never there
+            bare = len(missing) >= MIN_BARE_ROWS and all(row in self.labels_only(tid) for row in missing)
+            self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=bare)
+
+    def labels_only(self, tid: str) -> list[Row]:
+        """The table's rows not read whose label stands on a line without numbers (雄县 2019 prints a
+        blank template: every label, not one cell)."""
+        keys, out = self.keys[tid], []
+        for ln in self.lines:
+            if not ln.has_values and ln.label and (row := keys.match(ln.label)) is not None \
+                    and row not in out and (tid, row.id) not in self.done:
+                out.append(row)
+        return out
 
     def _group_departure(self, missing: list[Row]) -> bool:
         """A 2021 table printing （六）其他处理 as one row of values, as the 2019 template did: its
@@ -987,13 +1044,14 @@ class _Reader:
                    "3.其他 三行；这三行各格无法区分，未读取，该组的合计已记下。"))
         return True
 
-    def _missing_note(self, tid: str, names: list[str]) -> None:
+    def _missing_note(self, tid: str, names: list[str], bare: bool = False) -> None:
         r = self.report
         shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
-        r.findings.append(make(
-            "F4", unit=r.unit, year=r.year, source=r.source, where=self.where,
-            detail=f"表格“{template(r.format).table(tid).label}”中没有找到 {len(names)} 行：{shown}。"
-                   "这些单元格未读取，请核对表格是否为标准版式。"))
+        label = template(r.format).table(tid).label
+        detail = (f"表格“{label}”中有 {len(names)} 行只印出了行名、没有数值：{shown}（空白表格，或数值没有随文字保存下来）。"
+                  "这些单元格未读取。" if bare else
+                  f"表格“{label}”中没有找到 {len(names)} 行：{shown}。这些单元格未读取，请核对表格是否为标准版式。")
+        r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=self.where, detail=detail))
 
 
 _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] = {}
@@ -1141,4 +1199,5 @@ def _digits(text: str) -> bool:
 # A full row used to place a short one's values is printed this close (in lines) to it.
 _REF_LINES = 40
 _NUMBER = re.compile(r"[+\-－]?\d[\d,]*(?:\.\d+)?")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
 _RUN_CELL = re.compile(r"[+\-－]?\d+(?:(?: |[ ]?[+\-－])\d+)*(?:\.\d+)? ?(?:元|万元)?")   # an amount last

@@ -27,16 +27,19 @@ def finish(report: Report, where: str) -> None:
     if report.format in ("2019", "2021") and found is not None and not report.facts.get("_f4_done"):
         report.facts["_f4_done"] = True
         missing = [t for t in TABLES if t not in found]
-        if len(missing) == 3:
+        bare = report.facts.get("labels_only", ())
+        if len(missing) == 3 and not bare:
             report.findings.append(make(
                 "F4", unit=report.unit, year=report.year, source=report.source,
                 where=where, detail="报告中没有找到三张标准表格（主动公开、收到和处理申请、行政复议和诉讼），"
                                     "表格可能以图片或附件形式发布，请人工核对。"))
         else:
             for t in missing:
+                label = template(report.format).table(t).label
                 report.findings.append(make(
                     "F4", unit=report.unit, year=report.year, source=report.source, where=where,
-                    detail=f"缺少标准表格“{template(report.format).table(t).label}”。"))
+                    detail=f"表格“{label}”只印出了行名，没有任何数值（空白表格，或数值没有随文字保存下来），"
+                           "这些单元格未读取。" if t in bare else f"缺少标准表格“{label}”。"))
     _stamp(report)
 
 

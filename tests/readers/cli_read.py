@@ -19,3 +19,10 @@ def extract_one(path: Path) -> dict:
     """The one report a file holds."""
     (report,) = extract(path)
     return report
+
+
+def cells_of(report: dict, row: str) -> list[str]:
+    """The cell ids of a row (or the one cell named) of an extracted report, in the template's column order."""
+    if row in report["cells"]:
+        return [row]
+    return [c for c in report["cells"] if c.rpartition(".")[0] == row]

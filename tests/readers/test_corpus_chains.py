@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_read import extract
+from cli_read import cells_of as _cells_of, extract
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
 FOLDER = CORPUS / "pingtan-chains"
@@ -26,13 +26,6 @@ UNITS = sorted({name.split("_")[0] for name in FILES})
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
     return {Path(r["source"]).stem: r for r in extract(FOLDER) if Path(r["source"]).suffix == ".txt"}
-
-
-def _cells_of(report: dict, row: str) -> list[str]:
-    """The cell ids of a row (or the one cell named), in the template's column order."""
-    if row in report["cells"]:
-        return [row]
-    return [c for c in report["cells"] if c.rpartition(".")[0] == row]
 
 
 def test_every_page_of_the_folder_is_listed():

@@ -246,8 +246,9 @@ def sums(rule, reports, ctx):
                 continue
             if f.clear and total > f.value:
                 severity, detail = None, "分项之和超过合计，至少有一个数字写错。"
-            elif f.clear:
-                severity, detail = "warning", "分项之和小于合计：若“其中”列出的是全部分项，则有数字写错或漏列一项。"
+            elif f.clear:   # a list without 其中 ("在……90 条……中，", one closed by 其他) is named as what it is
+                listed = "“其中”列出的" if "其中" in f.text else "所列的"
+                severity, detail = "warning", f"分项之和小于合计：若{listed}是全部分项，则有数字写错或漏列一项。"
             else:
                 severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
