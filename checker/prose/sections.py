@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..readers.traditional import T2S
 from .flow import Flow
 
 # section number -> (official title, pattern its heading matches)
@@ -104,7 +105,10 @@ def _unpunctuated(text: str, flow: Flow, seen: set[int]) -> list[tuple[int, int,
 
 @lru_cache(maxsize=4096)     # reports print the same few headings: decide each wording once per process
 def _heading(words: str, numeral: str) -> tuple[int | None, int]:
-    """(section, length of the title within `words`) of a heading's words after its numeral."""
+    """(section, length of the title within `words`) of a heading's words after its numeral.
+    A traditional-character mirror's heading (`一、總體情況`) is matched as its simplified form (one
+    character for one: the title's length is the same)."""
+    words = words.translate(T2S)
     section = _classify(words, _NUMERALS.get(numeral))
     if not section:
         return None, 0

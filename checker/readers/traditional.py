@@ -7,12 +7,12 @@ kept as printed. Only the characters our templates' labels and keys use are mapp
 character each), so nothing else of a label changes.
 
 Generated from OpenCC's TSCharacters table (opencc-purepy 1.5.0), restricted to the simplified
-characters of schemas/templates/*.yaml, labels.py and flattened.py; regenerate when labels gain
-characters.
+characters of schemas/templates/*.yaml, labels.py, flattened.py and the section headings'
+words (prose/sections.py); regenerate when labels or headings gain characters.
 """
 from __future__ import annotations
 
-TRADITIONAL = "佈侷個傢傳內動務區單噹國圍埰執報寀審對屬廢強後徑復應捲採據數於時暫會査條業構機權決沒況減為無熱爲獲現當發眞眾確祕穩穫箇範糾納組結絡統經綫維網線總織繳繼續罰聞舉菓萬處號衆衕補製複規計訟訪許訴註詢認談請議護讀費購踰輿轉辦迴逕這過錯錶開閤關隻項額類駁體髮麪麫麵點齣"
-SIMPLIFIED = "布局个家传内动务区单当国围采执报采审对属废强后径复应卷采据数于时暂会查条业构机权决没况减为无热为获现当发真众确秘稳获个范纠纳组结络统经线维网线总织缴继续罚闻举果万处号众同补制复规计讼访许诉注询认谈请议护读费购逾舆转办回径这过错表开合关只项额类驳体发面面面点出"
+TRADITIONAL = "佈侷個傢傳內劃動務區問單噹國圍埰執報寀審對屬廢強後徑復應捲採據數於時暫會査條業構機權決沒況減為無熱爲獲現當發眞眾確祕穩穫箇範糾納組結絡統經綫維網線總織繳繼續罰聞舉菓萬處號衆衕補製複規計訟訪許訴註詢認談請議護讀費購踰輿轉辦迴逕這進過錯錶開閤關隻項題額類駁體髮麪麫麵點齣"
+SIMPLIFIED = "布局个家传内划动务区问单当国围采执报采审对属废强后径复应卷采据数于时暂会查条业构机权决没况减为无热为获现当发真众确秘稳获个范纠纳组结络统经线维网线总织缴继续罚闻举果万处号众同补制复规计讼访许诉注询认谈请议护读费购逾舆转办回径这进过错表开合关只项题额类驳体发面面面点出"
 
 T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)

@@ -111,3 +111,17 @@ def test_a_traditional_mirror_title_gives_its_unit_and_year(tmp_path):
     assert out.returncode == 0, out.stderr
     (r,) = json.loads(out.stdout)["reports"]
     assert (r["unit"], r["year"], r["title"]) == ("武漢市民政局", 2022, "武漢市民政局2022年政府信息公开年度报告")
+
+
+def test_a_traditional_mirror_finds_its_section_headings(tmp_path):
+    # a mirror page (撫遠市自然資源局 2022, `一、總體情況` … in traditional characters) got a false M3
+    # naming 一 to 三 as missing: the headings were matched in simplified characters only
+    from checker.readers.traditional import SIMPLIFIED, TRADITIONAL
+    (src,) = SEEDS.glob("000_*.txt")
+    text = src.read_text(encoding="utf-8")
+    assert check_json(src, select="M3") == []                    # the simplified seed has all six
+    mirror = text.translate(str.maketrans(dict(zip(SIMPLIFIED, TRADITIONAL))))
+    assert "一、總體情況" in mirror and "存在的主要問題" in mirror
+    path = tmp_path / "mirror.txt"
+    path.write_text(mirror, encoding="utf-8")
+    assert check_json(path, select="M3") == []
