@@ -12,11 +12,14 @@ from .templates import FORMATS, template
 
 _ALL_IDS = sorted({c.id for f in FORMATS for c in template(f).cells})
 _SIGNED = sorted({c.id for f in FORMATS for c in template(f).cells if c.kind == "signed"})
+# amounts (元, 万元) may print decimals; every other cell counts things
+_AMOUNTS = sorted({c.id for f in FORMATS for c in template(f).cells if c.kind in ("money", "wan")})
 
 
 CELL_DTYPE = pd.CategoricalDtype(_ALL_IDS)
 FORMAT_DTYPE = pd.CategoricalDtype(list(FORMATS))
 _SIGNED_CODES = np.searchsorted(_ALL_IDS, _SIGNED)
+_AMOUNT_CODES = np.searchsorted(_ALL_IDS, _AMOUNTS)
 CHUNK = 10_000   # reports validated per pandera call
 
 
@@ -68,13 +71,20 @@ def cell_schema():
         ok = ~(v < 0) | np.isin(df["cell"].cat.codes.to_numpy(), _SIGNED_CODES)
         return pd.Series(ok, index=df.index)
 
+    def whole_number(df: pd.DataFrame) -> pd.Series:
+        # a count of 3.5 件 cannot be: read as printed, and reported (blank passes: NaN > 0 is False)
+        v = df["value"].to_numpy()
+        ok = ~(v % 1 > 0) | np.isin(df["cell"].cat.codes.to_numpy(), _AMOUNT_CODES)
+        return pd.Series(ok, index=df.index)
+
     return pa.DataFrameSchema(
         {
             "report": pa.Column("int32"),
             "cell": pa.Column(CELL_DTYPE),
             "value": pa.Column("float64", nullable=True),
         },
-        checks=[pa.Check(non_negative, name="non_negative", error="数值不能为负")],
+        checks=[pa.Check(non_negative, name="non_negative", error="数值不能为负"),
+                pa.Check(whole_number, name="whole_number", error="件数应为整数")],
         strict=True,
     )
 
@@ -104,7 +114,8 @@ def validate(df: pd.DataFrame, schema=None) -> tuple[pd.DataFrame, pd.DataFrame]
 
 def validate_reports(reports: list[Report]) -> list[tuple[int, Finding]]:
     """Validate every report's metadata and cells in one pandera pass each; every failure becomes a
-    finding on its report (index into `reports`): a negative count is R5, anything else F4 (a data
+    finding on its report (index into `reports`): a negative count is R5, a count with a fraction
+    (`3.5` 件) F2, anything else F4 (a data
     year outside 1990–2100, a value that is not a number)."""
     from .findings import make
     out: list[tuple[int, Finding]] = []
@@ -137,6 +148,11 @@ def _validate_cells(reports: list[Report], start: int) -> list[tuple[int, Findin
             out.append((i, make("R5", unit=r.unit, year=r.year, cells=[r.ref(cell)], suspect=r.ref(cell),
                                 actual=value, source=r.source, where=where, label=label,
                                 detail="为负数，件数和金额不能为负")))
+        elif value % 1 > 0:
+            shown = f"{value:.12g}"
+            out.append((i, make("F2", unit=r.unit, year=r.year, cells=[r.ref(cell)], suspect=r.ref(cell),
+                                actual=value, source=r.source, where=where, label=label, text=shown,
+                                detail=f"件数应为整数；已按 {shown} 参与核对，请核实原表。")))
         else:
             out.append((i, make("F4", unit=r.unit, year=r.year, cells=[r.ref(cell)], source=r.source,
                                 where=where, detail=f"「{label}」未通过数据校验。")))

@@ -116,6 +116,15 @@ def seed_copies(folder: Path, n: int = 2) -> list[Path]:
     return out
 
 
+def import_seed(folder: Path, seed: Path) -> Path:
+    """A collection workbook of the one seed report `seed`, written by `xxgk import`."""
+    (folder / "in").mkdir(parents=True)
+    (folder / "in" / "r.txt").write_bytes(seed.read_bytes())
+    run = xxgk("import", folder / "in", "-o", folder / "汇总.xlsx")
+    assert run.code == 0, run.text
+    return folder / "汇总.xlsx"
+
+
 def make_collection(folder: Path, n: int) -> Path:
     """A collection workbook of the first n real seed reports, written by `xxgk import`."""
     seed_copies(folder / "in", n)

@@ -8,7 +8,7 @@ import json
 
 import openpyxl
 
-from hostile import SEEDS, assert_clean, xxgk
+from hostile import SEEDS, assert_clean, import_seed, xxgk
 
 SEED_2021 = SEEDS / "003_15d564b43078fcdc.txt"      # 行政许可 2483 on line 32, （七）总计 3 on line 72
 
@@ -39,10 +39,7 @@ def test_a_cell_of_400_digits_is_one_f2(tmp_path):
 
 
 def test_a_workbook_cell_of_1e308(tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "r.txt").write_bytes(SEED_2021.read_bytes())
-    coll = tmp_path / "汇总.xlsx"
-    assert xxgk("import", tmp_path / "in", "-o", coll).code == 0
+    coll = import_seed(tmp_path, SEED_2021)
     wb = openpyxl.load_workbook(coll)
     ws = wb.worksheets[1]
     row = next(c.row for c in ws["A"] if c.value and str(c.value).startswith("一、本年新收"))

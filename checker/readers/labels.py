@@ -24,6 +24,7 @@ _ENUM = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十]+)+")
 # Cell texts that stand for a value (and are reported as unreadable), not for a label.
 PLACEHOLDERS = frozenset({"无", "空", "暂无", "/", "—", "——", "-", "--", "－", "x", "X", "×", "*", "无数据"})
 _CJK_OR_ALPHA = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _JUNK = re.compile(r"^[\s\-:=|+_]*$")
 
 TABLE_ORDER = ("active", "requests", "appeals")
@@ -63,6 +64,10 @@ def is_label(text: str) -> bool:
     if not s or not _CJK_OR_ALPHA.search(s):
         return False
     if len(s) <= 4 and norm(s) in PLACEHOLDERS:
+        return False
+    # every label of the templates prints Chinese: a cell of Latin letters and signs only
+    # (`NaN`, `1e308`, `@SUM(A1)`, `0x9B3`) stands where a value should, and is reported as one
+    if not _CJK.search(s):
         return False
     # a number with a unit (`0 元`, `12件`) is a value; anything else with letters is a label
     return not (s[0].isdigit() or s[0] in "+-.") or parse_number(s).status == "unreadable"
