@@ -93,6 +93,7 @@ _BARE = {n: re.compile("一二三四五六七八九十"[n - 1] + SECTIONS[n][0][
 
 def _unpunctuated(text: str, flow: Flow, seen: set[int]) -> list[tuple[int, int, int, int]]:
     out = []
+    text = text.translate(T2S)     # a mirror's 一總體情況 too (one character for one: places stay)
     for n, pattern in _BARE.items():
         if n in seen:
             continue
