@@ -31,6 +31,12 @@ def quoted_rows(rows):
     return [[quoted(v) for v in row] if isinstance(row, (list, tuple)) else quoted(row) for row in rows]
 
 
+def sheet_ref(sheet: str, addr: str) -> str:
+    """`'Sheet'!B5` for a link's location: a `'` inside a sheet name is doubled, as Excel writes it
+    (a user's sheet may be named `O'Neil 2021`; unescaped, the link points nowhere)."""
+    return "'" + sheet.replace("'", "''") + "'!" + addr
+
+
 def keep_as_text(ws) -> None:
     """Every cell of an openpyxl sheet we wrote that openpyxl would save as a formula is saved as the
     text it is. Only for sheets whose every cell is ours: a reviewer's own formulas are not touched.

@@ -11,7 +11,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import layout
 from . import state as st
-from ..safetext import keep_as_text
+from ..safetext import keep_as_text, sheet_ref
 from ..workbook.styles import print_fit_width
 from .plan import Plan
 
@@ -124,7 +124,7 @@ def _draw(sheet: layout.Sheet, wb) -> None:
     for row, col, (target, lr, lc), text in sheet.links:
         cell = ws.cell(row, col)
         # an internal link (location), not an external target "#..." that some viewers open as a file
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{target}'!{get_column_letter(lc)}{lr}")
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_ref(target, f"{get_column_letter(lc)}{lr}"))
         cell.value = cell.value or text or f"{target}!{get_column_letter(lc)}{lr}"
         cell.style = "Hyperlink"
     keep_as_text(ws)      # unit names, messages, sheet names in link texts: text, never formulas

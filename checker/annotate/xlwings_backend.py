@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import layout
 from . import state as st
-from ..safetext import quoted, quoted_rows
+from ..safetext import quoted, quoted_rows, sheet_ref
 from .plan import Plan
 
 
@@ -124,7 +124,7 @@ def _draw(sheet: layout.Sheet, book) -> None:
     for row, col, (target, r, c), text in sheet.links:
         addr = book.sheets[target].range((r, c)).get_address(False, False)
         # the shown text is report text (a unit name): Excel would take `=…` as a formula there too
-        ws.range((row, col)).add_hyperlink(f"#'{target}'!{addr}", quoted(text or f"{target}!{addr}"))
+        ws.range((row, col)).add_hyperlink("#" + sheet_ref(target, addr), quoted(text or f"{target}!{addr}"))
     if sheet.table:
         r1, c1, r2, c2 = sheet.table
         ws.tables.add(source=ws.range((r1, c1), (r2, c2)), has_headers=True, name=sheet.table_name)

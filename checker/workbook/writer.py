@@ -17,7 +17,7 @@ from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS,
                           is_reserved)
 from ..collection import facts as sheetfacts
 from ..model import Report
-from ..safetext import keep_as_text, storable
+from ..safetext import keep_as_text, sheet_ref, storable
 from .layout import SheetLayout, report_layout
 from .sources import shown_sources
 from .styles import Styler, print_fit_width, style_label
@@ -229,7 +229,7 @@ def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents
         ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format,
                    shown.get(r.source or "", r.source), name])
         link = ws.cell(ws.max_row, len(INDEX_COLUMNS))
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1")
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(name, "A1"))
         link.style = "Hyperlink"
     ws.freeze_panes = "A2"
     print_fit_width(ws)
