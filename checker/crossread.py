@@ -44,7 +44,8 @@ class Undecided:
     finding: Finding                     # the reader's F3 naming the row
     label: str                           # the row as printed, for the message
     text: str                            # the digits as printed
-    loc: tuple[int, int, int]            # row, col, part (Report.set)
+    loc: tuple[int, int, int] | None     # row, col, part (Report.set); None: each cell's own place
+                                         # (a collection sheet, whose cells stand apart: facts.restore)
     meta: dict[str, dict] = field(default_factory=dict)   # per cell: what the reader keeps (money unit)
 
 
@@ -394,8 +395,12 @@ def _apply(i: int, row: Undecided, split: tuple, used: list[Instance], links: _L
     from .findings import make
     report = links.reports[i]
     rules = sorted({inst.rule for inst in used}, key=(*YEAR_RULES, HIER_RULE).index)
-    part_row, col, part = row.loc
     for cid, v in zip(row.cells, split):
+        if row.loc is None:
+            from .templates import template
+            part, part_row, col = (int(x) for x in report.loc[template(report.format).index[cid]])
+        else:
+            part_row, col, part = row.loc
         report.set(cid, v, row=part_row, col=col, part=part, text=row.text, runtogether=True,
                    crossread=rules, **row.meta.get(cid, {}))
     f = row.finding

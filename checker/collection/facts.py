@@ -18,8 +18,10 @@ import re
 import warnings
 from typing import Any
 
+from ..crossread import UNDECIDED, Undecided, note
 from ..model import Finding, ProseFact, Report, plain
 from ..numbers import SAME
+from ..templates import template
 from . import FACTS_SHEET
 MAGIC = "xxgk-checker 文档事实（程序自动维护，请勿修改）"
 VERSION = 1
@@ -49,6 +51,11 @@ def record(report: Report, source: str | None = None) -> dict:
         "cells": {cid: _jsonable({"value": values.get(cid), "meta": report.cell_meta.get(cid) or {}})
                   for cid in sorted(set(report.cell_meta) & set(values))},
         "findings": [_finding_json(f, values) for f in report.findings if f.rule in READING_RULES],
+        # rows the reader left open with several splits: `xxgk check` of the collection decides them
+        # from the other reports (crossread), as it would have from the documents
+        "undecided": [_jsonable({"cells": u.cells, "candidates": u.candidates, "label": u.label, "text": u.text,
+                                 "meta": u.meta, "where": u.finding.where})
+                      for u in report.facts.get(UNDECIDED, ())],
     }
     return _renamed(rec, report.source, source) if report.source and source else rec
 
@@ -180,6 +187,10 @@ def restore(report: Report, rec: dict, sheet: str, where: str) -> None:
         if isinstance(item, dict) and isinstance(item.get("meta"), dict) and _unchanged(report, cid, item.get("value")):
             report.cell_meta[cid] = {**item["meta"], **report.cell_meta.get(cid, {})}
     _restore_findings(report, rec["findings"], sheet, where)
+    for d in rec.get("undecided") or ():
+        row = _undecided(d, report)
+        if row is not None:
+            note(report, row)
 
 
 def _restore_facts(report: Report, facts: dict, header: dict) -> None:
@@ -252,6 +263,33 @@ def _finding(d: Any, report: Report) -> Finding | None:
                        report=report.identity)
     except (TypeError, KeyError, AttributeError):
         return None
+
+
+def _undecided(d: Any, report: Report) -> Undecided | None:
+    """A row left open by the documents' reader, while its cells are still blank in the sheet and
+    its F3 was restored (the reviewer has not filled it in); None for anything else or malformed."""
+    if not isinstance(d, dict) or not report.format:
+        return None
+    cells, cands = d.get("cells"), d.get("candidates")
+    index = template(report.format).index
+    if not (isinstance(cells, list) and cells and all(isinstance(c, str) and c in index for c in cells)
+            and isinstance(cands, list) and cands and all(_split_ok(x, len(cells)) for x in cands)
+            and isinstance(d.get("label"), str) and isinstance(d.get("text"), str)
+            and all(report.get(c) is None for c in cells)):
+        return None
+    f3 = next((f for f in report.findings if f.rule == "F3" and f.severity == "error" and f.where == d.get("where")
+               and [c.cell for c in f.cells] == cells), None)
+    if f3 is None:
+        return None
+    meta = d.get("meta") if isinstance(d.get("meta"), dict) else {}
+    meta = {c: m for c, m in meta.items() if c in cells and isinstance(m, dict)}
+    return Undecided(tuple(cells), [tuple(None if v is None else float(v) for v in x) for x in cands],
+                     f3, d["label"], d["text"], None, meta)
+
+
+def _split_ok(split: Any, n: int) -> bool:
+    return isinstance(split, list) and len(split) == n and all(
+        v is None or isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in split)
 
 
 def _unchanged(report: Report, cell: str, imported: Any) -> bool:
