@@ -38,7 +38,9 @@ def read(path: Path) -> list[Report]:
             text = Paragraph(el, document).text
             if text.strip():
                 lines.append(text)
-                rows.append([GridCell(text, para_no, 1, 0)])
+                # a table typed with tab stops (or a text report pasted into Word): its cells are
+                # the tab-separated parts, as in a text report's tab rows
+                rows.append([GridCell(t, para_no, c, 0) for c, t in enumerate(text.split("\t"), 1)])
         elif tag == "tbl":
             parts.append(f"第{len(parts)}个表格")
             rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
