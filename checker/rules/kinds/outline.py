@@ -123,12 +123,14 @@ def copied(rule, reports, ctx):
         yield make(rule.id, unit=report.unit, year=report.year, report=report.identity, expected=round(threshold * 100),
                    actual=round(s * 100), source=report.source, where=report.text_where(_line(report, n)),
                    title=f"{_NUMERAL[n - 1]}、{SECTIONS[n][0]}", share=round(s * 100), whose=whose,
-                   other_source=other.source or "")
+                   # a collection sheet: its document and workbook (every sheet shares the workbook's path)
+                   other_source=other.text_where(0) if other.location_style == "sheet" else other.source or "")
 
 
 def _comparable(report: Report, other: Report) -> bool:
     """Another unit's report (any year), or the same unit's report of an earlier year."""
-    if other is report or other.source == report.source:
+    # the same report (file and sheet), not the same file: a collection workbook holds every unit
+    if other is report or other.identity == report.identity:
         return False
     if other.unit and other.unit == report.unit:
         return report.year is not None and other.year is not None and other.year < report.year
