@@ -141,6 +141,8 @@ def _split(cells: Sequence[GridCell]) -> _Line | None:
         cells = list(cells)
     if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
         return None   # a sentence of prose: neither a row, a title nor a label fragment
+    if len(cells[0].text) > PROSE_LEN and not any(c.text.strip() for c in cells[1:]):
+        return None   # the same in a sheet's row, whose other cells are blank (a text pasted into Excel)
     texts = (cells[0].text,) if len(cells) == 1 else tuple(map(_TEXT, cells))
     split = _label_split(texts)
     if split is None:
