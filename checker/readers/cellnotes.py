@@ -95,6 +95,13 @@ def _text(grid, row: int, col: int) -> tuple[str, str] | None:
         return None
     if not isinstance(v, str) or not v.strip():
         return None
-    if re.fullmatch(r"\s*[-+]?\d+(\.\d+)?[eE][-+]?\d+\s*", v):
-        return v, f"是科学计数法，按空白处理，没有猜测；请填写完整的数字（如 {float(v):g}）。"
-    return v, "不是数字，按空白处理；请填写数字。"
+    return v, scientific(v) or "不是数字，按空白处理；请填写数字。"
+
+
+def scientific(text: str) -> str | None:
+    """Why `1e3` is no number here, with the whole number to write (when it is a plausible figure)."""
+    if not re.fullmatch(r"\s*[-+]?\d+(\.\d+)?[eE][-+]?\d+\s*", text):
+        return None
+    v = float(text)
+    example = f"（如 {v:g}）" if abs(v) < 1e12 else ""
+    return f"是科学计数法，按空白处理，没有猜测；请填写完整的数字{example}。"

@@ -10,6 +10,7 @@ from ..findings import make
 from ..model import Report, render_location
 from ..numbers import parse_number
 from ..templates import template
+from .cellnotes import scientific
 
 
 class CellWriter:
@@ -63,7 +64,7 @@ class CellWriter:
         r.findings.append(make(
             "F2", unit=r.unit, year=r.year, cells=[r.ref(cid)], suspect=r.ref(cid), actual=p.text,
             source=r.source, where=self.place(c), label=label, text=p.text.strip(),
-            detail="不能读作数字，该格按空白处理；没有发生应填 0。"))
+            detail=scientific(p.text) or "不能读作数字，该格按空白处理；没有发生应填 0。"))
         return False
 
     def put_row(self, ids, idxs, cells) -> list:
