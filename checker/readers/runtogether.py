@@ -21,7 +21,7 @@ from ..crossread import Undecided, note
 from ..findings import make
 from ..model import Report, render_location
 from ..templates import template
-from .runsplit import Split, TooLarge, column_groups, row_candidates
+from .runsplit import Split, TooLarge, column_groups, free_splits, row_candidates
 from .stated import TOGETHER
 
 # Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
@@ -48,6 +48,9 @@ class RunTogetherRow:
     candidates: list[Split] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
     stated: dict[str, float] = field(default_factory=dict, repr=False)   # prose figures that narrowed it
+    # (broken, broken by the best other split) when the split the sums chose breaks the table's
+    # equations across rows more than a split that does not fit the row's sums (_unmask)
+    masked: tuple[int, int] | None = field(default=None, repr=False)
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -240,9 +243,59 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
                 seen = _joint_values(eqs, list(involved.values()), ncols)
                 for rid, values in seen.items():
                     involved[rid].candidates = [c for c in involved[rid].candidates if c in values]
+    if requests:
+        _unmask(report, requests, len(tpl.table("requests").rows[0].columns))
 
     for p in pending:
         _settle(report, p, where)
+
+
+def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int) -> None:
+    """A row's split chosen because it fits the row's own sums is only read when the table around it
+    agrees. A report may itself carry an error: a transposed total (`51` for 15 in `5100000015`)
+    makes the true split break the row's sum, and another one (5|10|…|15) may fit it by coincidence.
+    That split then breaks R1/R2 in the columns it moved digits across, where a split that leaves
+    the row's sum broken (the printed error) breaks fewer. When some split that ignores the row's
+    sums breaks fewer of the equations across rows than the chosen one, the row is left unread
+    (F3 naming both): which of them was printed cannot be known from the digits."""
+    eqs = _equations(report, requests)
+    decided = {rid: p.candidates[0] for rid, p in requests.items() if len(p.candidates) == 1 and not p.truncated}
+
+    def broken(rid: str, split: Split) -> int:
+        n = 0
+        for eq in eqs:
+            if not any(t.unknown is not None and t.key == rid for t in eq):
+                continue
+            for c in range(ncols):
+                total = 0.0
+                for t in eq:
+                    if t.unknown is not None:
+                        v = split[c] if t.key == rid else decided.get(t.key, (None,) * ncols)[c]
+                    else:
+                        v = None if np.isnan(t.known[c]) else t.known[c]
+                    if v is None:
+                        break          # a blank or an undecided cell: this column checks nothing
+                    total += t.coef * v
+                else:
+                    n += total != 0
+        return n
+
+    risky: dict[str, tuple[list[Split], tuple[int, int]]] = {}
+    for rid, chosen in decided.items():
+        now = broken(rid, chosen)
+        if now == 0:
+            continue
+        try:
+            others = [s for s in free_splits(requests[rid].digits, ncols) if s != chosen]
+        except TooLarge:
+            risky[rid] = ([chosen], (now, -1))      # cannot be weighed: not read on the sums' word
+            continue
+        scored = sorted((broken(rid, s), s) for s in others)
+        if scored and scored[0][0] < now:
+            best = scored[0][0]
+            risky[rid] = ([chosen] + [s for n, s in scored if n == best], (now, best))
+    for rid, (cands, counts) in risky.items():
+        requests[rid].candidates, requests[rid].masked = cands, counts
 
 
 def items_not_negative(row, candidates: list) -> list:
@@ -292,19 +345,21 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     tpl = template(report.format)
     row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
     ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
-    if len(p.candidates) == 1 and not p.truncated:
+    if len(p.candidates) == 1 and not p.truncated and p.masked is None:
         for cid, v in zip(ids, p.candidates[0]):
             report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True,
                        **({"stated": p.stated} if p.stated else {}), **(_amount_meta(p.digits) if cid == ids[-1] else {}))
         return
     # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
     # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
-    agreed = _agreed(p) if p.candidates and not p.truncated else {}
+    agreed = _agreed(p) if p.candidates and not p.truncated and p.masked is None else {}
     for i, cid in enumerate(ids):  # the row is printed, but which number is which cannot be known: blank
         report.set(cid, agreed.get(i), row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     unread = [cid for i, cid in enumerate(ids) if i not in agreed]
     n = sum(ch.isdigit() for ch in p.digits)
-    if p.truncated:
+    if p.masked is not None:
+        detail = _masked_detail(p)
+    elif p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
     elif not p.candidates and n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
@@ -334,9 +389,24 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
-    if len(p.candidates) > 1 and not p.truncated:     # other reports of the same check may decide it
+    if len(p.candidates) > 1 and not p.truncated and p.masked is None:   # other reports may decide it
         note(report, Undecided(tuple(ids), list(p.candidates), finding, _label(p.table, row), p.digits,
                                (p.row, p.col, p.part), {ids[-1]: _amount_meta(p.digits)}))
+
+
+def _masked_detail(p: RunTogetherRow) -> str:
+    def show(c: Split) -> str:
+        return "|".join("空" if v is None else str(v) for v in c)
+    chosen, others = p.candidates[0], p.candidates[1:]
+    now, best = p.masked or (0, -1)
+    out = (f"连写数字“{p.digits}”只有“{show(chosen)}”一种拆法合乎本行合计，但按此拆开，本表各行之间的勾稽关系"
+           f"（R1/R2）有 {now} 处不成立")
+    if others:
+        shown = "；".join(show(c) for c in others[:SHOWN_CANDIDATES])
+        more = f"等 {len(others)} 种" if len(others) > SHOWN_CANDIDATES else f"共 {len(others)} 种"
+        out += f"，而不合本行合计的拆法（{shown}，{more}）只有 {best} 处不成立"
+    return (out + "。本行的合计或某一格可能填错（如两位数字颠倒），这时合乎合计的拆法未必是原表所印，"
+            "故未读取，请核对原表。")
 
 
 def _amount_meta(digits: str) -> dict:
