@@ -244,20 +244,27 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
                 for rid, values in seen.items():
                     involved[rid].candidates = [c for c in involved[rid].candidates if c in values]
     if requests:
-        _unmask(report, requests, len(tpl.table("requests").rows[0].columns))
+        ncols = len(tpl.table("requests").rows[0].columns)
+        # a printed row no split of which fits its own sums: the table as printed has an error
+        wrong_row = any(p.table == "requests" and not p.truncated and
+                        (not p.candidates or not all(_own_sums_hold(c, ncols) for c in p.candidates)) for p in pending)
+        _unmask(report, requests, ncols, wrong_row)
 
     for p in pending:
         _settle(report, p, where)
 
 
-def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int) -> None:
+def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int, wrong_row: bool) -> None:
     """A row's split chosen because it fits the row's own sums is only read when the table around it
-    agrees. A report may itself carry an error: a transposed total (`51` for 15 in `5100000015`)
+    agrees. A report may itself carry an error: a transposed cell (`51` for 15 in `5100000015`)
     makes the true split break the row's sum, and another one (5|10|…|15) may fit it by coincidence.
     That split then breaks R1/R2 in the columns it moved digits across, where a split that leaves
-    the row's sum broken (the printed error) breaks fewer. When some split that ignores the row's
-    sums breaks fewer of the equations across rows than the chosen one, the row is left unread
-    (F3 naming both): which of them was printed cannot be known from the digits."""
+    the row's sum broken (the printed error) breaks fewer. So a split is left unread (F3 naming the
+    others) when some split that ignores the row's sums breaks fewer of the equations across rows;
+    and when the table shows an error (an equation broken, or a row `wrong_row` no split of which
+    fits its sums), unless it breaks strictly fewer than every such split: the sums are then no
+    longer evidence enough on their own (an error whose equations cannot be evaluated, because a
+    row they need is unread, would otherwise pass unseen)."""
     eqs = _equations(report, requests)
     decided = {rid: p.candidates[0] for rid, p in requests.items() if len(p.candidates) == 1 and not p.truncated}
 
@@ -280,22 +287,32 @@ def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int) -> 
                     n += total != 0
         return n
 
+    now = {rid: broken(rid, chosen) for rid, chosen in decided.items()}
+    suspect = wrong_row or any(now.values())
     risky: dict[str, tuple[list[Split], tuple[int, int]]] = {}
     for rid, chosen in decided.items():
-        now = broken(rid, chosen)
-        if now == 0:
-            continue
+        if not suspect:
+            break
         try:
             others = [s for s in free_splits(requests[rid].digits, ncols) if s != chosen]
         except TooLarge:
-            risky[rid] = ([chosen], (now, -1))      # cannot be weighed: not read on the sums' word
+            risky[rid] = ([chosen], (now[rid], -1))      # cannot be weighed: not read on the sums' word
             continue
         scored = sorted((broken(rid, s), s) for s in others)
-        if scored and scored[0][0] < now:
+        if scored and scored[0][0] <= now[rid]:
             best = scored[0][0]
-            risky[rid] = ([chosen] + [s for n, s in scored if n == best], (now, best))
+            risky[rid] = ([chosen] + [s for n, s in scored if n == best], (now[rid], best))
     for rid, (cands, counts) in risky.items():
         requests[rid].candidates, requests[rid].masked = cands, counts
+
+
+def _own_sums_hold(split: Split, ncols: int) -> bool:
+    at = 0
+    for k, has_total in column_groups("requests", ncols):
+        cells, at = split[at:at + k + has_total], at + k + has_total
+        if has_total and None not in cells and sum(cells[:-1]) != cells[-1]:
+            return False
+    return True
 
 
 def items_not_negative(row, candidates: list) -> list:
@@ -399,12 +416,13 @@ def _masked_detail(p: RunTogetherRow) -> str:
         return "|".join("空" if v is None else str(v) for v in c)
     chosen, others = p.candidates[0], p.candidates[1:]
     now, best = p.masked or (0, -1)
-    out = (f"连写数字“{p.digits}”只有“{show(chosen)}”一种拆法合乎本行合计，但按此拆开，本表各行之间的勾稽关系"
-           f"（R1/R2）有 {now} 处不成立")
+    out = f"连写数字“{p.digits}”只有“{show(chosen)}”一种拆法合乎本行合计，"
+    out += (f"但按此拆开，本表各行之间的勾稽关系（R1/R2）有 {now} 处不成立" if now else
+            "但本表另有填错之处（有的行怎样拆都与合计不符，或行与行之间的关系不成立），而本行与他行的关系核对不了它")
     if others:
         shown = "；".join(show(c) for c in others[:SHOWN_CANDIDATES])
         more = f"等 {len(others)} 种" if len(others) > SHOWN_CANDIDATES else f"共 {len(others)} 种"
-        out += f"，而不合本行合计的拆法（{shown}，{more}）只有 {best} 处不成立"
+        out += f"；不合本行合计的拆法（{shown}，{more}）与他行的关系不成立之处不比它多（{best} 处）"
     return (out + "。本行的合计或某一格可能填错（如两位数字颠倒），这时合乎合计的拆法未必是原表所印，"
             "故未读取，请核对原表。")
 
