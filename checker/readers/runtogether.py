@@ -288,20 +288,33 @@ def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int, wro
         return n
 
     now = {rid: broken(rid, chosen) for rid, chosen in decided.items()}
-    suspect = wrong_row or any(now.values())
-    risky: dict[str, tuple[list[Split], tuple[int, int]]] = {}
+    if not (wrong_row or any(now.values())):
+        return          # the table agrees with itself: the sums were evidence enough
+    free: dict[str, list[Split] | None] = {}
     for rid, chosen in decided.items():
-        if not suspect:
-            break
         try:
-            others = [s for s in free_splits(requests[rid].digits, ncols) if s != chosen]
+            free[rid] = [s for s in free_splits(requests[rid].digits, ncols) if s != chosen]
         except TooLarge:
-            risky[rid] = ([chosen], (now[rid], -1))      # cannot be weighed: not read on the sums' word
-            continue
-        scored = sorted((broken(rid, s), s) for s in others)
-        if scored and scored[0][0] <= now[rid]:
-            best = scored[0][0]
-            risky[rid] = ([chosen] + [s for n, s in scored if n == best], (now[rid], best))
+            free[rid] = None
+    # a row left unread is no evidence for the others: weigh again without it, until none is added
+    risky: dict[str, tuple[list[Split], tuple[int, int]]] = {}
+    while True:
+        added = False
+        for rid, chosen in list(decided.items()):
+            if rid in risky:
+                continue
+            mine = broken(rid, chosen)
+            if free[rid] is None:
+                risky[rid], added = ([chosen], (mine, -1)), True   # cannot be weighed: not read on the sums' word
+                continue
+            scored = sorted((broken(rid, s), s) for s in free[rid])
+            if scored and scored[0][0] <= mine:
+                best = scored[0][0]
+                risky[rid], added = ([chosen] + [s for n, s in scored if n == best], (mine, best)), True
+        if not added:
+            break
+        for rid in risky:
+            decided.pop(rid, None)
     for rid, (cands, counts) in risky.items():
         requests[rid].candidates, requests[rid].masked = cands, counts
 

@@ -40,9 +40,13 @@ def test_a_transposed_total_row_is_not_read_by_a_split_that_fits_its_sum(tmp_pat
     assert f3["severity"] == "error"
     assert "4|12|0|0|0|0|16" in f3["message"] and "41|2|0|0|0|0|16" in f3["message"]
     assert "未读取" in f3["message"]
-    # the rows around it, right, are read as before
-    assert report["cells"]["requests.received.natural_person"] == 14
+    # rows one digit a cell need no sum and are read; 新收 (142000016) rests on its sum alone once
+    # （七）总计 is unread (R1, which checked it, cannot be evaluated) in a table known to hold an
+    # error: unread too, and said
     assert report["cells"]["requests.granted.total"] == 5
+    assert report["cells"]["requests.carried_forward.total"] == 0
+    assert report["cells"].get("requests.received.natural_person") is None
+    assert any(f["rule"] == "F3" and "142000016" in f["message"] for f in report["findings"])
 
 
 def test_check_blames_no_cell_for_the_split_it_did_not_read(tmp_path):
@@ -51,6 +55,19 @@ def test_check_blames_no_cell_for_the_split_it_did_not_read(tmp_path):
     blamed = {(f.get("suspect") or {}).get("cell") for f in doc["findings"] if f["severity"] == "error"}
     assert "requests.handled_total.commercial" not in blamed
     assert any(f["rule"] == "F3" and "412000016" in f["message"] for f in doc["findings"])
+
+
+def test_a_table_showing_an_error_trusts_no_split_its_equations_cannot_check(tmp_path):
+    # 新收 prints 41 for 14 (4|12|…|16 fits its sum) and （七）总计's sum fails whichever way it
+    # splits (unread): R1, which could tell 41|2 from 4|12, cannot be evaluated, and the table is
+    # known to carry an error, so the sum alone does not decide 新收 either
+    page = _page(tmp_path, **{"一、本年新收政府信息公开申请数量": "412000016", "（七）总计": "142000017"})
+    [report] = _cli("extract", str(page))["reports"]
+    assert report["cells"].get("requests.received.natural_person") is None
+    assert report["cells"].get("requests.received.commercial") is None
+    [f3] = [f for f in report["findings"] if f["rule"] == "F3" and "412000016" in f["message"]]
+    assert "核对不了" in f3["message"] and "未读取" in f3["message"]
+    assert report["cells"]["requests.granted.total"] == 5     # R2's rows: nothing says they are wrong
 
 
 def test_a_right_row_beside_a_wrong_one_is_still_read(tmp_path):
