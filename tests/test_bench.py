@@ -88,9 +88,14 @@ def test_rendition_benchmark_reads_no_cell_wrongly():
 def test_crawler_unread_cells_are_each_explained_by_their_printed_row():
     """bench.crawler_unread sorts every cell the crawler rendition leaves unread by what its row
     allows; the count is the benchmark's own, and every cell falls in a kind the text explains."""
+    from collections import Counter
+
     from bench.crawler_unread import KINDS, breakdown
     from bench.renditions import run
-    cells, unread = breakdown(units=2, seed=5)
+    ambiguous: Counter = Counter()
+    cells, unread = breakdown(units=2, seed=5, ambiguous=ambiguous)
     score = run(units=2, pdf_count=0, seed=5, only=["crawler"])["crawler"]
     assert cells == score.cells and sum(unread.values()) == score.unread
     assert {kind for _, kind in unread} <= set(KINDS)
+    # each is a true ambiguity of its page: the reader's candidates hold the printed row and another
+    assert ambiguous == unread
