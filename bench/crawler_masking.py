@@ -62,13 +62,13 @@ def run(units: int, errors: int, seeds: list[int]) -> dict:
     for seed in seeds:
         d = district(units, (2019, 2020, 2021), seed)
         inject(d, errors, seed, only=TABLE_KINDS)
-        kind_of = {}
+        kind_of: dict[tuple[str, int], str] = {}
         for t in d.truth:
             for c in t.changes:
                 kind_of.setdefault((c.unit, c.year), t.kind)
             kind_of.setdefault((t.unit, t.year), t.kind)
-        with tempfile.TemporaryDirectory(prefix="xxgk-masking-") as tmp:
-            tmp = Path(tmp)
+        with tempfile.TemporaryDirectory(prefix="xxgk-masking-") as name:
+            tmp = Path(name)
             unit_file = write_units(d.reports, tmp / "units.csv")
             for name, render in RENDITIONS.items():
                 folder = tmp / name
@@ -118,7 +118,7 @@ def table(out: dict) -> str:
             lines.append(f"| {kind} | {NAMES[name]} | {k['reports']} | {k['cells']:,} | {k['wrong_cells']} "
                          f"| {k['unread_cells']} | {k['injected']} | {k['found']} | {k['localised']} | {k['wrong_blame']} |")
     for name in RENDITIONS:
-        tot = defaultdict(int)
+        tot: defaultdict[str, int] = defaultdict(int)
         for k in out[name]["kinds"].values():
             for key, n in k.items():
                 tot[key] += n
