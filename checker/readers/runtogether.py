@@ -316,6 +316,10 @@ def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int, wro
         for rid in risky:
             decided.pop(rid, None)
     for rid, (cands, counts) in risky.items():
+        others = free[rid]
+        if others is not None:      # said as the final reading weighs it (the rows left unread no evidence)
+            scored = sorted((broken(rid, s), s) for s in others)
+            cands, counts = [cands[0]] + [s for n, s in scored if n == scored[0][0]], (broken(rid, cands[0]), scored[0][0])
         requests[rid].candidates, requests[rid].masked = cands, counts
 
 
@@ -429,13 +433,13 @@ def _masked_detail(p: RunTogetherRow) -> str:
         return "|".join("空" if v is None else str(v) for v in c)
     chosen, others = p.candidates[0], p.candidates[1:]
     now, best = p.masked or (0, -1)
-    out = f"连写数字“{p.digits}”只有“{show(chosen)}”一种拆法合乎本行合计，"
+    out = f"连写数字“{p.digits}”按本行合计拆作“{show(chosen)}”，"
     out += (f"但按此拆开，本表各行之间的勾稽关系（R1/R2）有 {now} 处不成立" if now else
             "但本表另有填错之处（有的行怎样拆都与合计不符，或行与行之间的关系不成立），而本行与他行的关系核对不了它")
     if others:
         shown = "；".join(show(c) for c in others[:SHOWN_CANDIDATES])
         more = f"等 {len(others)} 种" if len(others) > SHOWN_CANDIDATES else f"共 {len(others)} 种"
-        out += f"；不合本行合计的拆法（{shown}，{more}）与他行的关系不成立之处不比它多（{best} 处）"
+        out += f"；其他拆法（{shown}，{more}）与他行的关系不成立之处不比它多（{best} 处）"
     return (out + "。本行的合计或某一格可能填错（如两位数字颠倒），这时合乎合计的拆法未必是原表所印，"
             "故未读取，请核对原表。")
 
