@@ -64,3 +64,27 @@ def test_a_run_together_legacy_table_reads_only_the_runs_with_one_split(tmp_path
     assert "legacy.active.website" not in cells and "legacy.requests.answered" not in cells
     # not from the table (ambiguous there): the prose's own figures, as before
     assert (cells.get("legacy.active.total"), cells.get("legacy.requests.received")) == (120, 3)
+
+
+_BODY = ("本报告根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n2023年,主动公开政府信息45条。\n")
+
+
+def test_a_title_in_a_page_headers_bar_cells_gives_the_unit(tmp_path):
+    # 高青 常家镇 2024: `标题: | 高青县常家镇人民政府2024年政府信息公开工作年度报告 | ||`
+    head = "标题: | 某某县某某镇人民政府2023年政府信息公开工作年度报告 | ||\n---|---|---|---|\n"
+    r = extract_one(_write(tmp_path, head + _BODY))
+    assert (r["unit"], r["year"]) == ("某某县某某镇人民政府", 2023)
+
+
+def test_a_title_ending_nianbao_gives_the_unit(tmp_path):
+    # 天津 胡家园街 2024: `胡家园街2024年度政府信息公开年报 |`
+    r = extract_one(_write(tmp_path, "某某街2023年度政府信息公开年报 |\n" + _BODY))
+    assert (r["unit"], r["year"]) == ("某某街", 2023)
+
+
+def test_a_mirrors_pinyin_and_traditional_names_give_the_simplified_unit(tmp_path):
+    # 西藏自治區(qū)民委 2023 (a mirror adding pinyin after characters), 黑龍江省人民防空辦公室 2021
+    r = extract_one(_write(tmp_path, "| 標 題 | 某某自治區(qū)民委2023年政府信息公開工作年度報告 | ||\n" + _BODY))
+    assert (r["unit"], r["year"]) == ("某某自治区民委", 2023)
+    r = extract_one(_write(tmp_path, "黑龍江省某某辦公室2023年度政府信息公開工作報告\n" + _BODY))
+    assert r["unit"] == "黑龙江省某某办公室"
