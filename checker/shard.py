@@ -25,6 +25,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -38,7 +39,8 @@ if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
 SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
 GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
 _BATCH = 64              # files read between two progress messages
-CHECK_CHUNK = 5000       # reports checked between two progress messages (whole groups: see `chunked`)
+CHECK_CHUNK = 1000       # reports checked at a time (whole groups: see `chunked`): a progress message each,
+                         # and the unit a worker done with its own takes over from its partner (`_steal`)
 _KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
 
 
@@ -57,9 +59,10 @@ class Part:
     stats: dict[str, dict] = field(default_factory=dict)
 
 
-def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None,
+def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, chosen: set[str], progress=None,
                 output: str | None = None):
-    """Read and check `files` in worker processes; returns (stand-ins of the reports in input
+    """Read and check `files` (Paths, or their text: `readers.discover(as_text=True)`) in worker
+    processes; returns (stand-ins of the reports in input
     order, read failures, findings, stats, the stand-ins' JSON lines when `output` is json) or None
     when a worker failed (the caller then checks the usual way). `output`: the format the caller
     writes (json or csv); the workers then write their findings in it (`render.check_output.Encoded`),
@@ -74,6 +77,11 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
     # per segment the batches left to take (first, last + 1): its two workers take them from either
     # end until they meet, after a first batch each at its own end
     left = ctx.Array("i", [b for k, seg in enumerate(segments) for b in _left(seg, 2 * k + 1 < workers)])
+    # per worker its chunks to check: the next it takes, the end its partner takes from, the end it
+    # has handed its partner the reports of (`_own_chunk`, `_steal`, `_taken_from`); and per pair a
+    # pipe for those reports
+    chunk_state = ctx.Array("i", 3 * workers)
+    peers = [ctx.Pipe() if 2 * k + 1 < workers else (None, None) for k in range(len(segments))]
     _import_before_fork(files)
     t1_sections = _t1_sections(chosen)
     pipes, procs = [], []
@@ -82,11 +90,12 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         for w in range(workers):
             mine, theirs = ctx.Pipe()
             p = ctx.Process(target=_worker, args=(theirs, files, bounds, left, segments[w // 2], w // 2, w % 2,
-                                                  t1_sections), daemon=True)
+                                                  t1_sections, chunk_state, peers), daemon=True)
             p.start()
             theirs.close()
             pipes.append(mine)
             procs.append(p)
+        _close_peers(peers, None)
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
         try:
@@ -104,14 +113,14 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         for i, w in enumerate(owner):
             held[w].append(i)
         t1 = time.process_time()
-        to_check = 0
-        sent = []
+        sends = [[k for k, i in enumerate(held[w]) if group[i] in moved_ids] for w in range(len(pipes))]
+        chunks = [chunked([group[i] for i in held[w]], moved_ids, CHECK_CHUNK) for w in range(len(pipes))]
+        to_check = sum(len(c) for cs in chunks for c in cs)
+        sent = [[held[w][k] for k in sends[w]] for w in range(len(pipes))]
+        for w, cs in enumerate(chunks):     # set before any worker starts checking, or takes over
+            chunk_state[3 * w], chunk_state[3 * w + 1], chunk_state[3 * w + 2] = 0, len(cs), len(cs)
         for w, pipe in enumerate(pipes):
-            send = [k for k, i in enumerate(held[w]) if group[i] in moved_ids]
-            chunks = chunked([group[i] for i in held[w]], moved_ids, CHECK_CHUNK)
-            to_check += sum(map(len, chunks))
-            sent.append([held[w][k] for k in send])
-            pipe.send(("check", send, chunks, hierarchy, local, output))
+            pipe.send(("check", sends[w], chunks[w], hierarchy, local, output))
         came: list[tuple[int, Report]] = []
         for w, pipe in enumerate(pipes):
             reply = pipe.recv()
@@ -128,7 +137,9 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
         # the reports' JSON lines too, here while the workers check rather than after them
         lines = _report_lines(stubs) if output == "json" else []
         t2 = time.process_time()
-        parts = _receive_checks(pipes, to_check, progress)
+        # each chunk's part where its first report is in the input, whoever checked it
+        first = {(w, k): held[w][c[0]] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
+        parts = _receive_checks(pipes, to_check, progress, first)
         t_recv = time.process_time()
         parts += here
         for p in procs:
@@ -145,6 +156,7 @@ def check_files(files: list[Path], missing: list[Finding], hierarchy, chosen: se
     except (EOFError, OSError):
         return _gave_up(_DIED)
     finally:
+        _close_peers(peers, None)
         for p in procs:
             if p.is_alive():
                 p.kill()
@@ -169,7 +181,7 @@ def _gave_up(reason: str) -> None:
     return None
 
 
-def _import_before_fork(files: list[Path]) -> None:
+def _import_before_fork(files: Sequence[str | Path]) -> None:
     """The readers these files need and the rules, imported once here rather than in every worker."""
     import importlib
 
@@ -182,7 +194,7 @@ def _import_before_fork(files: list[Path]) -> None:
         import scipy.optimize  # noqa: F401
     except ImportError:
         pass
-    for module in {readers.READERS.get(f.suffix.lower()) for f in files} - {None}:
+    for module in {readers.READERS.get(os.path.splitext(f)[1].lower()) for f in files} - {None}:
         try:
             importlib.import_module(f".{module}", readers.__name__)
         except ImportError:
@@ -201,7 +213,7 @@ def _log(line: str) -> None:
             fh.write(line + "\n")
 
 
-def batch_bounds(files: list[Path], size: int) -> list[int]:
+def batch_bounds(files: Sequence[str | Path], size: int) -> list[int]:
     """Where the batches the workers read begin and end (`[0, …, len(files)]`): about `size` files
     each, a batch's end moved on by up to `size` files to the next change of folder. Two workers
     meet at a batch's end, so a district's reports, which usually sit in one folder, are read by one
@@ -211,7 +223,7 @@ def batch_bounds(files: list[Path], size: int) -> list[int]:
     while bounds[-1] < n:
         at = end = min(n, bounds[-1] + size)
         stop = min(n, end + size)
-        while at < stop and files[at].parent == files[at - 1].parent:
+        while at < stop and os.path.dirname(files[at]) == os.path.dirname(files[at - 1]):
             at += 1
         bounds.append(at if at < stop or stop == n else end)
     return bounds
@@ -404,7 +416,7 @@ def _messages(pipes, last: str):
                 yield index[id(pipe)], msg
 
 
-def _receive_reads(pipes, files: list[Path], progress):
+def _receive_reads(pipes, files: Sequence[str | Path], progress):
     """Each worker's progress with the stand-ins and failures of each batch it read; returns them
     in input order (by batch) with the worker that holds each report."""
     got: dict[int, tuple[int, list, list]] = {}      # batch -> (worker, stand-ins, failures)
@@ -423,16 +435,18 @@ def _receive_reads(pipes, files: list[Path], progress):
     return stubs, failures, owner
 
 
-def _receive_checks(pipes, total: int, progress) -> list[Part]:
-    """Each worker's checked parts as they come, with progress."""
-    parts: list[Part] = []
+def _receive_checks(pipes, total: int, progress, first: dict) -> list[Part]:
+    """The workers' checked parts as they come, with progress; returned in the order of the
+    chunks' first reports in the input (`first`: per (worker, chunk) that report's index), so that
+    the order does not depend on which worker was faster or took which chunk over."""
+    parts: list[tuple[int, Part]] = []
     done = 0
     for _, msg in _messages(pipes, "checked"):
-        parts.append(msg[2])
+        parts.append((first[msg[3]], msg[2]))
         done += msg[1]
         if progress:
             progress(done, total, None, what="核对报告")
-    return parts
+    return [p for _, p in sorted(parts, key=lambda x: x[0])]
 
 
 def _own(seg: tuple[int, int], side: int) -> int | None:
@@ -464,13 +478,56 @@ def _take(left, seg: int, side: int) -> int | None:
         return hi - 1
 
 
-def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int, int], seg: int, side: int,
-            t1_sections: set[str]) -> None:
+def _own_chunk(state, w: int) -> int | None:
+    """Worker `w`'s next chunk of its own (from the start), or None when the rest was taken over."""
+    with state.get_lock():
+        k, end = state[3 * w], state[3 * w + 1]
+        if k >= end:
+            return None
+        state[3 * w] = k + 1
+        return k
+
+
+def _steal(state, w: int) -> int | None:
+    """A chunk of worker `w`'s that it has not started, taken over by its partner (from the end)."""
+    with state.get_lock():
+        k, end = state[3 * w], state[3 * w + 1]
+        if k >= end:
+            return None
+        state[3 * w + 1] = end - 1
+        return end - 1
+
+
+def _taken_from(state, w: int) -> list[int]:
+    """The chunks of worker `w` its partner took over since `w` last looked, in the order taken:
+    `w` hands their reports over (the partner waits for them)."""
+    with state.get_lock():
+        end, handed = state[3 * w + 1], state[3 * w + 2]
+        state[3 * w + 2] = end
+    return list(range(handed - 1, end - 1, -1))
+
+
+def _close_peers(peers, mine) -> None:
+    """Close every pipe end between partners but `mine`: a partner that dies is then seen (EOF)."""
+    for ends in peers:
+        for end in ends:
+            if end is not None and end is not mine:
+                end.close()
+
+
+def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment: tuple[int, int], seg: int, side: int,
+            t1_sections: set[str], chunk_state, peers) -> None:
     """Read batches of `files` (its own first, then `_take`'s), send their stand-ins; then move the
-    reports asked for to the main process and check the others here."""
+    reports asked for to the main process and check the others in chunks: its own from the start,
+    handing over those its partner took from the end, then its partner's from the end until they
+    meet. Both finish checking together however the groups' cost differ (each checked what it
+    read left one worker 1.5 s behind the other at 100,000)."""
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool
+    me, partner = 2 * seg + side, 2 * seg + 1 - side
+    peer = peers[seg][side]
+    _close_peers(peers, peer)
     _worker_gc()
     start = time.monotonic()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
@@ -494,13 +551,33 @@ def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int
         read_cpu, read_wall = time.process_time(), time.monotonic() - start
         _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
-        for chunk in chunks:      # each sent when done: the main process takes it in meanwhile
-            part = check_part([reports[i] for i in chunk], hierarchy, set(chosen))
+
+        def check(some: list[Report], key: tuple[int, int]) -> None:
+            part = check_part(some, hierarchy, set(chosen))
             if output:
                 part.findings = encode(part.findings, output)
-            conn.send(("part", len(chunk), part))
+            conn.send(("part", len(some), part, key))    # the main process takes it in meanwhile
+
+        n_checked = n_given = n_taken = 0
+        while True:
+            k = _own_chunk(chunk_state, me)
+            for j in _taken_from(chunk_state, me):     # before the next chunk: the partner waits
+                peer.send((j, [reports[i] for i in chunks[j]]))
+                n_given += len(chunks[j])
+            if k is None:
+                break
+            check([reports[i] for i in chunks[k]], (me, k))
+            n_checked += len(chunks[k])
+        while peer is not None and (j := _steal(chunk_state, partner)) is not None:
+            got, some = peer.recv()
+            if got != j:
+                raise RuntimeError(f"partner sent chunk {got}, not {j}")
+            check(some, (partner, j))
+            n_checked += len(some)
+            n_taken += len(some)
         _log(f"工作进程 {os.getpid()}：读取 {n_read} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {sum(map(len, chunks))} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份；"
+             f"核对 {n_checked} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份，"
+             f"从另一工作进程接过 {n_taken} 份、交给它 {n_given} 份；"
              f"墙钟：读完于 {read_wall:.1f} s，核完于 {time.monotonic() - start:.1f} s")
         conn.send(("checked",))
     except Exception:
@@ -510,3 +587,5 @@ def _worker(conn, files: list[Path], bounds: list[int], left, segment: tuple[int
             pass
     finally:
         conn.close()
+        if peer is not None:
+            peer.close()

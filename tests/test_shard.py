@@ -181,10 +181,10 @@ def test_chunks_hold_whole_groups_in_order():
 # a worker made to die while reading (killed by the system, e.g. out of memory) or to fail with an
 # exception while checking
 _DYING = """real = shard._worker
-def worker(conn, files, bounds, left, segment, seg, side, sections):
+def worker(conn, files, bounds, left, segment, seg, side, *rest):
     if side == 0:
         {how}
-    return real(conn, files, bounds, left, segment, seg, side, sections)
+    return real(conn, files, bounds, left, segment, seg, side, *rest)
 shard._worker = worker
 """
 
