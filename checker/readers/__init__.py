@@ -15,6 +15,7 @@ import importlib
 import os
 import stat
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -140,8 +141,8 @@ def _below(folder: Path, problems: list[Finding]) -> list[str]:
     out: list[str] = []
     todo = [(iter(sorted(entries_of[str(folder)])), _prefix(str(folder)))]
     while todo:
-        entries, prefix = todo[-1]
-        for name, path, is_dir in entries:
+        listing, prefix = todo[-1]
+        for name, path, is_dir in listing:
             if is_dir:
                 todo.append((iter(sorted(entries_of.get(path, ()))), _prefix(path)))
                 break
@@ -163,7 +164,7 @@ def nothing_read(paths: list[Path]) -> str:
             "这不表示没有问题；请检查路径和文件格式。")
 
 
-def read_path(path: Path) -> ReadResult:
+def read_path(path: Path | str) -> ReadResult:
     """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
     if not isinstance(path, Path):   # discover() gives Paths: building one again costs ~5 µs a report
         path = Path(path)
@@ -241,7 +242,7 @@ def _worker_gc() -> None:
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 
 
-def _read_batch(files: list[Path]) -> ReadResult:
+def _read_batch(files: Sequence[str | Path]) -> ReadResult:     # text: `discover(as_text=True)`
     out = ReadResult()
     if len(files) > 1:
         _prefetch(files)
@@ -252,7 +253,7 @@ def _read_batch(files: list[Path]) -> ReadResult:
     return out
 
 
-def _prefetch(files: list[Path]) -> None:
+def _prefetch(files: Sequence[str | Path]) -> None:
     """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
     not in the page cache then arrive together, while the first ones are parsed, instead of one
     synchronous disk read a report (bench/NOTES.md)."""
