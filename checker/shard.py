@@ -99,14 +99,17 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
         try:
-            stubs, failures, owner = _receive_reads(pipes, files, progress)
+            # with a units file the reports' unit keys are made as the stand-ins come, while the
+            # workers read, not after (the workers wait for the grouping)
+            matcher = _keys_matcher(hierarchy) if hierarchy is not None else None
+            stubs, failures, owner, keys = _receive_reads(pipes, files, progress, matcher, hierarchy is not None)
         finally:
             gc.freeze()
             if enabled:
                 gc.enable()
         t0 = time.process_time()
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
-        group = components(stubs, hierarchy)
+        group = components(stubs, hierarchy, keys)
         local = [c for c in chosen if c not in GLOBAL_RULES]
         moved_ids = _crossing(group, owner)
         held: list[list[int]] = [[] for _ in pipes]     # per worker: its reports, in input order
@@ -246,21 +249,32 @@ def pairs(bounds: list[int], workers: int) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
-def components(reports: list[Report], hierarchy) -> list[int]:
+def unit_keys(reports: list[Report], matcher) -> list[str]:
+    """Each report's unit as `components` joins reports by: the known name it matches (`matcher`
+    over the units file's names, or None), else its normalised name."""
+    from .units import normalise
+    keys = []
+    for r in reports:
+        m = matcher.match(r.unit) if matcher is not None else None
+        keys.append(m if m is not None else normalise(r.unit))
+    return keys
+
+
+def components(reports: list[Report], hierarchy, keys: list[str] | None = None) -> list[int]:
     """A group number per report: reports that any rule may compare end up in one group. The unit
     keys and parents are matched as `rules.context.Context` matches them; a parent is joined to
     every report key its fuzzy match could choose, so that a group's own keys decide that match
-    the same way in a share as over all reports."""
-    from .units import Matcher, normalise
-    known = hierarchy.names() if hierarchy else []
-    matcher = Matcher(known)
-    keys = []
-    for r in reports:
-        m = matcher.match(r.unit) if known else None
-        keys.append(m if m is not None else normalise(r.unit))
-    n = len(reports)
-    parent_of: list[int] = list(range(n))
+    the same way in a share as over all reports. A group's number is its first report's index.
+    The union is over the distinct keys (a unit's years share one), not over the reports.
+    `keys`: `unit_keys` of the reports, when already known (`_keys_matcher`)."""
+    from .units import Matcher
+    if keys is None:
+        keys = unit_keys(reports, _keys_matcher(hierarchy))
     node: dict[str, int] = {}
+    for k in keys:
+        if k and k not in node:       # no unit: compared with nothing, a group of its own
+            node[k] = len(node)
+    parent_of: list[int] = list(range(len(node)))
 
     def find(a: int) -> int:
         while parent_of[a] != a:
@@ -268,20 +282,12 @@ def components(reports: list[Report], hierarchy) -> list[int]:
             a = parent_of[a]
         return a
 
-    def union(a: int, b: int) -> None:
-        a, b = find(a), find(b)
-        if a != b:
-            parent_of[max(a, b)] = min(a, b)
-
     def of_key(k: str) -> int:
         if k not in node:
             node[k] = len(parent_of)
             parent_of.append(node[k])
         return node[k]
 
-    for i, k in enumerate(keys):
-        if k:                      # no unit: compared with nothing
-            union(i, of_key(k))
     if hierarchy:
         canon = Matcher(sorted(set(keys)))
         could: dict[str, list[str]] = {}      # per parent: a district has tens of units
@@ -290,9 +296,20 @@ def components(reports: list[Report], hierarchy) -> list[int]:
                 continue
             if parent not in could:
                 could[parent] = [parent, *canon.candidates(parent)]
+            a = find(of_key(unit))
             for k in could[parent]:
-                union(of_key(unit), of_key(k))
-    return [find(i) for i in range(n)]
+                b = find(of_key(k))
+                if a != b:
+                    parent_of[max(a, b)] = a = min(a, b)
+    first: dict[int, int] = {}
+    return [first.setdefault(find(node[k]), i) if k else i for i, k in enumerate(keys)]
+
+
+def _keys_matcher(hierarchy):
+    """The matcher `unit_keys` needs: over the hierarchy's names, or None without one."""
+    from .units import Matcher
+    known = hierarchy.names() if hierarchy else []
+    return Matcher(known) if known else None
 
 
 def chunked(group: list[int], moved: set[int], size: int) -> list[list[int]]:
@@ -416,23 +433,25 @@ def _messages(pipes, last: str):
                 yield index[id(pipe)], msg
 
 
-def _receive_reads(pipes, files: Sequence[str | Path], progress):
+def _receive_reads(pipes, files: Sequence[str | Path], progress, matcher=None, with_keys: bool = False):
     """Each worker's progress with the stand-ins and failures of each batch it read; returns them
-    in input order (by batch) with the worker that holds each report."""
-    got: dict[int, tuple[int, list, list]] = {}      # batch -> (worker, stand-ins, failures)
+    in input order (by batch) with the worker that holds each report, and with `with_keys` their
+    `unit_keys` by `matcher` (else None)."""
+    got: dict[int, tuple[int, list, list, list]] = {}      # batch -> (worker, stand-ins, failures, keys)
     done = 0
     for w, msg in _messages(pipes, "read"):
-        got[msg[5]] = (w, msg[3], msg[4])
+        got[msg[5]] = (w, msg[3], msg[4], unit_keys(msg[3], matcher) if with_keys else [])
         done += msg[1]
         if progress:
             progress(done, len(files), Path(msg[2]))
-    stubs, failures, owner = [], [], []
+    stubs, failures, owner, keys = [], [], [], []
     for b in sorted(got):
-        w, s, f = got[b]
+        w, s, f, k = got[b]
         stubs.extend(s)
         failures.extend(f)
         owner.extend([w] * len(s))
-    return stubs, failures, owner
+        keys.extend(k)
+    return stubs, failures, owner, keys if with_keys else None
 
 
 def _receive_checks(pipes, total: int, progress, first: dict) -> list[Part]:
