@@ -78,9 +78,9 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
     # end until they meet, after a first batch each at its own end
     left = ctx.Array("i", [b for k, seg in enumerate(segments) for b in _left(seg, 2 * k + 1 < workers)])
     # per worker its chunks to check: the next it takes, the end its partner takes from, the end it
-    # has handed its partner the reports of (`_own_chunk`, `_steal`, `_taken_from`); and per pair a
-    # pipe for those reports
-    chunk_state = ctx.Array("i", 3 * workers)
+    # has handed its partner the reports of, whether it is checking one (`_own_chunk`, `_steal`,
+    # `_taken_from`); and per pair a pipe for those reports
+    chunk_state = ctx.Array("i", _STATE * workers)
     peers = [ctx.Pipe() if 2 * k + 1 < workers else (None, None) for k in range(len(segments))]
     _import_before_fork(files)
     t1_sections = _t1_sections(chosen)
@@ -121,7 +121,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         to_check = sum(len(c) for cs in chunks for c in cs)
         sent = [[held[w][k] for k in sends[w]] for w in range(len(pipes))]
         for w, cs in enumerate(chunks):     # set before any worker starts checking, or takes over
-            chunk_state[3 * w], chunk_state[3 * w + 1], chunk_state[3 * w + 2] = 0, len(cs), len(cs)
+            chunk_state[_STATE * w:_STATE * (w + 1)] = [0, len(cs), len(cs), 0]
         for w, pipe in enumerate(pipes):
             pipe.send(("check", sends[w], chunks[w], hierarchy, local, output))
         came: list[tuple[int, Report]] = []
@@ -131,6 +131,10 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
                 return _gave_up(_why(reply))
             came.extend(zip(sent[w], reply[1]))
         moved = [r for _, r in sorted(came, key=lambda x: x[0])]    # in input order, as one process has them
+        # the workers' checked parts taken in by a thread meanwhile: a worker whose part does not fit
+        # the pipe waits until it is read, and both waiting while this process works leaves a core idle
+        first = {(w, k): held[w][c[0]] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
+        receiver = _Receiver(pipes, to_check, progress, first)
         # while the workers check their own groups: the moved groups and the global rules here
         here = [check_part(moved, hierarchy, set(local))] if moved else []
         glob = {c for c in chosen if c in GLOBAL_RULES}
@@ -140,9 +144,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         # the reports' JSON lines too, here while the workers check rather than after them
         lines = _report_lines(stubs) if output == "json" else []
         t2 = time.process_time()
-        # each chunk's part where its first report is in the input, whoever checked it
-        first = {(w, k): held[w][c[0]] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
-        parts = _receive_checks(pipes, to_check, progress, first)
+        parts = receiver.parts()
         t_recv, wall_recv = time.process_time(), time.monotonic()
         parts += here
         for p in procs:
@@ -470,6 +472,29 @@ def _receive_checks(pipes, total: int, progress, first: dict) -> list[Part]:
     return [p for _, p in sorted(parts, key=lambda x: x[0])]
 
 
+class _Receiver:
+    """`_receive_checks` in a thread; `parts()` waits for it and raises what it raised."""
+
+    def __init__(self, *args) -> None:
+        import threading
+        self._got: list = []
+        self._thread = threading.Thread(target=self._run, args=args, daemon=True)
+        self._thread.start()
+
+    def _run(self, *args) -> None:
+        try:
+            self._got.append(_receive_checks(*args))
+        except BaseException as e:       # noqa: BLE001 - raised again in the main thread by `parts`
+            self._got.append(e)
+
+    def parts(self) -> list[Part]:
+        self._thread.join()
+        got = self._got[0]
+        if isinstance(got, BaseException):
+            raise got
+        return got
+
+
 def _own(seg: tuple[int, int], side: int) -> int | None:
     """A worker's first batch: the first of its segment (side 0) or the last (side 1), so that
     each worker of a pair has read its own end whatever the order they start in."""
@@ -499,32 +524,41 @@ def _take(left, seg: int, side: int) -> int | None:
         return hi - 1
 
 
+_STATE = 4      # ints per worker in the shared chunk state: next, end, handed up to, checking one
+
+
 def _own_chunk(state, w: int) -> int | None:
     """Worker `w`'s next chunk of its own (from the start), or None when the rest was taken over."""
+    at = _STATE * w
     with state.get_lock():
-        k, end = state[3 * w], state[3 * w + 1]
+        k, end = state[at], state[at + 1]
+        state[at + 3] = k < end
         if k >= end:
             return None
-        state[3 * w] = k + 1
+        state[at] = k + 1
         return k
 
 
 def _steal(state, w: int) -> int | None:
-    """A chunk of worker `w`'s that it has not started, taken over by its partner (from the end)."""
+    """A chunk of worker `w`'s that it has not started, taken over by its partner (from the end);
+    not the last one left while `w` is not checking (it starts on that one itself: handing its
+    reports over would only cost)."""
+    at = _STATE * w
     with state.get_lock():
-        k, end = state[3 * w], state[3 * w + 1]
-        if k >= end:
+        k, end = state[at], state[at + 1]
+        if k >= end or (k == end - 1 and not state[at + 3]):
             return None
-        state[3 * w + 1] = end - 1
+        state[at + 1] = end - 1
         return end - 1
 
 
 def _taken_from(state, w: int) -> list[int]:
     """The chunks of worker `w` its partner took over since `w` last looked, in the order taken:
     `w` hands their reports over (the partner waits for them)."""
+    at = _STATE * w
     with state.get_lock():
-        end, handed = state[3 * w + 1], state[3 * w + 2]
-        state[3 * w + 2] = end
+        end, handed = state[at + 1], state[at + 2]
+        state[at + 2] = end
     return list(range(handed - 1, end - 1, -1))
 
 

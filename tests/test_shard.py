@@ -256,15 +256,18 @@ def test_a_worker_done_first_takes_over_its_partners_chunks_and_the_output_is_on
 def test_chunks_are_checked_once_whoever_takes_them():
     """Each worker takes its own chunks from the start and, once done, its partner's from the end:
     every chunk is checked once, and a worker hands over exactly the chunks taken from it, in the
-    order taken, before it checks another (the partner waits for them)."""
+    order taken, before it checks another (the partner waits for them); a worker's only chunk
+    left is not taken while that worker has not started checking (handing it over would only cost)."""
     import multiprocessing
 
     from checker.shard import _own_chunk, _steal, _taken_from
     # (chunks of each, chunks each checks while the other checks one, chunks each hands over)
     for sizes, pace, expected in (((5, 5), (1, 1), ([], [])), ((5, 5), (1, 4), ([4, 3], [])),
                                   ((8, 1), (1, 1), ([7, 6, 5], [])), ((0, 6), (2, 1), ([], [5, 4, 3])),
-                                  ((1, 0), (1, 1), ([], [])), ((0, 0), (1, 1), ([], [])), ((7, 3), (3, 1), ([], [2]))):
-        state = multiprocessing.Array("i", [0, sizes[0], sizes[0], 0, sizes[1], sizes[1]])
+                                  ((1, 0), (1, 1), ([], [])), ((0, 0), (1, 1), ([], [])), ((7, 3), (3, 1), ([], [2])),
+                                  # a last chunk not yet started stays with its worker; once started, the next goes
+                                  ((0, 1), (1, 1), ([], [])), ((2, 0), (1, 1), ([1], []))):
+        state = multiprocessing.Array("i", [0, sizes[0], sizes[0], 0, 0, sizes[1], sizes[1], 0])
         checked: list[list[tuple[int, int]]] = [[], []]
         handed: list[list[int]] = [[], []]
         waiting: list[int | None] = [None, None]     # a chunk taken over, its reports not yet handed
