@@ -47,6 +47,8 @@ _STATEMENT_END = re.compile(r"[；;]")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
 _APPEAL = re.compile(r"复议|诉讼")
+# who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
+_PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -122,8 +124,10 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     t = counts[before[-1]]
     parts = _list_of(text, counts, parts, t)
     ps = [counts[i] for i in parts]
-    if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]):
+    if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]) \
+            and not _close(sum(p.value for p in ps), t.value):
         parts, ps = parts[1:], ps[1:]   # "在……90 条……中，全文电子化的共 90 条，……1 条；……": a restatement first
+        # (not "受理 33 件，其中本年新收 33 件，上年结转 0 件": the whole list adds up, 33 is a part)
     if len(ps) < 2 or t.approx or any(p.approx for p in ps):
         return None
     leads = [text[a.end:b.start] for a, b in zip([counts[i] for i in [before[-1], *parts[:-1]]], ps)]
@@ -153,7 +157,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             return None    # "575 份，其中主动公开 317 份，立案查处……204 起": one part in the total's unit is no list
         chosen = alike or (same if clear or len(same) >= 2 else ps)
         if sum(p.value for p in chosen) < t.value and (
-                _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)):
+                _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)
+                or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
@@ -279,6 +284,24 @@ def _told_along(text: str, counts: list[Count], chosen: list[Count], end: int) -
     return nxt is not None and nxt.start < end and not _STATEMENT_END.search(text, last.end, nxt.start)
 
 
+def _shares_say_partial(text: str, counts: list[Count], chosen: list[Count]) -> bool:
+    """Every part printed with its share of the total ("……148 条，占 34.8%；……63 条，占 14.8%") and the
+    shares adding up to clearly less than 100 %: the report itself says its list covers only part of
+    the total ("主要类别"). A wrong part or share is P2's to name."""
+    pcts = []
+    for p in chosen:
+        k = bisect_left(counts, p.end, key=_start)
+        if k == len(counts) or counts[k].unit != "%":
+            return False
+        between = text[p.end:counts[k].start]
+        if "占" not in between or len(between) > 8:
+            return False
+        pcts.append(counts[k])
+    # a share may be rounded or cut (`share_holds`): each may be up to one printed unit short
+    slack = sum(10 ** -_decimals(text[c.start:c.end]) for c in pcts)
+    return sum(c.value for c in pcts) + slack < 100
+
+
 def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
     """The figures after the mark that are the total's parts:
     - a part whose printed share is of an earlier part is that part's sub-item ("行政许可 57 项，
@@ -400,6 +423,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     cell = None
     if doc.fmt == "legacy":
         cell = cells.legacy_cell(c.label)
+        if cell and _PART_OF_BODY.search(c.label):
+            cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
     elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)

@@ -18,9 +18,12 @@ _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
     r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
-    r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$)"   # a title line `…2021年度政府信息公开工作报告`
+    r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$"   # a title line `…2021年度政府信息公开工作报告`
+    r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
     r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
+# a mirror site's pinyin after a character it thinks rare: `區(qū)`, `發(fā)布`
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
 _SENTENCE_HEAD = re.compile(r"现将|现予|特向|特此|兹将|本机关|本单位|我")
@@ -28,7 +31,7 @@ _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
 _PERIOD = re.compile(
-    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"起?(?:至|到|—|－|-|~|～)"
+    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"(?:起|始)?[,，]?(?:至|到|—|－|-|~|～)"
     r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
@@ -125,7 +128,8 @@ def _title(flow: Flow, meta: Meta) -> None:
             if k:
                 continue
             line = line[:_TITLE_HEAD]   # a crawler's one-line page opens with the title, the text runs on
-        s = _FIELD.sub("", cn_dates(_SP.sub("", line)))
+        # `标题: | 某某镇人民政府2024年…年度报告 | ||`: a page header's cells; `西藏自治區(qū)…`: a mirror's pinyin
+        s = _FIELD.sub("", cn_dates(_SP.sub("", _PINYIN.sub("", line))).strip("|")).strip("|")
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))

@@ -27,6 +27,7 @@ from typing import Any
 from ..model import Report
 from . import ReadError
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
+from .legacy_table import read_flat
 
 
 def file_bytes(path: Path) -> bytes:
@@ -78,6 +79,9 @@ def to_report(doc: Document) -> Report:
     read_lines(lines, report, doc.where)
     del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
     if doc.lines is not None:
+        if report.format == "legacy" and not report.facts.get("tables_found"):
+            if read_flat(doc.lines, report, doc.where):   # a 统计表 a crawler flattened into the text
+                report.facts["tables_found"] = ["legacy"]
         from ..prose import analyse
         analyse(doc.lines, report)
     for name, value in doc.fallback.items():

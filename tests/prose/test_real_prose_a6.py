@@ -110,7 +110,7 @@ def test_a_traditional_mirror_title_gives_its_unit_and_year(tmp_path):
                          capture_output=True, text=True, encoding="utf-8", check=False)
     assert out.returncode == 0, out.stderr
     (r,) = json.loads(out.stdout)["reports"]
-    assert (r["unit"], r["year"], r["title"]) == ("武漢市民政局", 2022, "武漢市民政局2022年政府信息公开年度报告")
+    assert (r["unit"], r["year"], r["title"]) == ("武汉市民政局", 2022, "武汉市民政局2022年政府信息公开年度报告")
 
 
 def test_a_traditional_mirror_finds_its_section_headings(tmp_path):

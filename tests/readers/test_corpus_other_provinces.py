@@ -1,6 +1,6 @@
 """Real report pages of other provinces not seen when the readers were written (tests/fixtures/corpus/
-other-provinces from session 5, other-provinces-2 from session 6, other-provinces-3 from session 7;
-SOURCES.md in each), read through the real CLI: each gives its data year, template and, where it prints a
+other-provinces from session 5, other-provinces-2 from session 6, other-provinces-3 from session 7,
+other-provinces-4 from session 8; SOURCES.md in each), read through the real CLI: each gives its data year, template and, where it prints a
 title, its body; every cell its stored text prints reads as printed (a cell printed empty reads as
 blank), or — for a row whose values the stored text cannot place (cut by the excerpt mid-way, one value
 in a row of three) — is reported unread (F3); and no cell the text does not print is read as a number."""
@@ -14,7 +14,7 @@ import pytest
 from cli_read import extract
 
 CORPORA = [Path(__file__).parents[1] / "fixtures" / "corpus" / d
-           for d in ("other-provinces", "other-provinces-2", "other-provinces-3")]
+           for d in ("other-provinces", "other-provinces-2", "other-provinces-3", "other-provinces-4")]
 EXPECTED = {(c.name, name): e for c in CORPORA
             for name, e in json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"].items()}
 
@@ -43,6 +43,10 @@ def test_printed_cells_read_as_printed_or_reported_unread(extracted, name):
     f3 = {c["cell"] for f in r["findings"] if f["rule"] == "F3" for c in f["cells"]}
     wrong = {}
     for cell, truth in e["checked"].items():
+        if cell in e.get("legacy_unread", ()):
+            # a legacy 统计表 cell whose digits run together several ways: unread (legacy cells have no F3)
+            assert r["cells"].get(cell) is None, f"{name} {cell}: an ambiguous run must stay unread"
+            continue
         if cell in e["unread"]:
             assert r["cells"].get(cell) is None and cell in f3, f"{name} {cell}: a cut row must stay unread (F3)"
             continue
