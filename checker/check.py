@@ -100,7 +100,7 @@ def check_paths(paths: list[Path], units_file: Path | None = None, select: list[
     kind = "workbook" if one is not None and one.suffix.lower() in WORKBOOK_SUFFIXES else "documents"
     if stand_ins:
         from . import shard
-        found, missing = discover(files)
+        found, missing = discover(files, as_text=True)      # the workers make each one's Path
         if shard.wanted(len(found)):
             hierarchy = _hierarchy(units_file)       # a bad units file fails before the reading
             chosen = select_rules(select, ignore)

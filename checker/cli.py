@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from . import exitcodes
 from .cli_zh import Command, Group
 from .safetext import printable
+
+if TYPE_CHECKING:
+    from .workbook import OutputError
 
 # what the readers read (tests/test_cli_help.py pins it against checker.readers.READERS)
 SUFFIXES = ".txt .md .xlsx .xlsm .xls .ods .docx .pdf .html .htm"
@@ -141,12 +144,12 @@ def check(
     from .render import check_output
     from .render.progress import big_input, long_run, stage
     from .units import UnitsError
-    from .workbook import OutputError, check_output as check_output_path
     chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
     from . import notice
     notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
+            from .workbook import check_output as check_output_path
             check_output_path(annotate, [*paths, *([units] if units else [])], force)
         big = big_input(paths)
         if big:
@@ -157,7 +160,7 @@ def check(
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
-    except OutputError as e:
+    except _output_error() as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
     if format == CheckFormat.table and not summary and len(result.findings) > TABLE_MANY:
@@ -171,6 +174,7 @@ def check(
     strange = _not_reports(result, checked=True)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
+        from .workbook import OutputError
         try:
             with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
                 out = annotate_file(result, annotate, engine=engine.value, force=force)
@@ -182,6 +186,13 @@ def check(
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
+
+
+def _output_error() -> type[OutputError]:
+    """`workbook.OutputError`, imported only when an error is matched against it: checker.workbook
+    imports openpyxl (0.2 s at the start of a check that writes no workbook)."""
+    from .workbook import OutputError
+    return OutputError
 
 
 def _one_line(text: str) -> str:

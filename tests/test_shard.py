@@ -181,10 +181,10 @@ def test_chunks_hold_whole_groups_in_order():
 # a worker made to die while reading (killed by the system, e.g. out of memory) or to fail with an
 # exception while checking
 _DYING = """real = shard._worker
-def worker(conn, files, bounds, left, segment, seg, side, sections):
+def worker(conn, files, bounds, left, segment, seg, side, *rest):
     if side == 0:
         {how}
-    return real(conn, files, bounds, left, segment, seg, side, sections)
+    return real(conn, files, bounds, left, segment, seg, side, *rest)
 shard._worker = worker
 """
 
@@ -202,3 +202,97 @@ def test_a_failed_worker_falls_back_to_one_process_with_a_chinese_message(tmp_pa
     assert "并行核对未能完成" in err and "改为在一个进程中重新读取和核对" in err
     assert ("意外退出" if "exit" in how else "TypeError") in err
     assert "Traceback" not in err
+
+
+# the second worker made slow at checking (half a second a chunk): the first, done with its own
+# chunks, takes the second's over from their end
+_SLOW_SECOND = """real = shard._worker
+def worker(conn, files, bounds, left, segment, seg, side, *rest):
+    if side == 1:
+        import time
+        check = shard.check_part
+        def slow(*args):
+            time.sleep(0.5)
+            return check(*args)
+        shard.check_part = slow
+    return real(conn, files, bounds, left, segment, seg, side, *rest)
+shard._worker = worker
+shard.CHECK_CHUNK = 1
+"""
+
+
+def test_a_worker_done_first_takes_over_its_partners_chunks_and_the_output_is_one_processes(tmp_path):
+    """Several folders, a folder of one report, an empty folder, a text that is no report and a
+    document we do not read: however the chunks are shared out while checking, the output is
+    exactly one process's (json and csv), and the worker that is done first did check chunks that
+    its partner had read."""
+    root = _districts(tmp_path, flat=False)
+    solo = district(1, years=(2023,), seed=77, name="北京市东城区")
+    first = write_texts(solo, tmp_path / "solo")[0]
+    (root / "reports" / "solo").mkdir()
+    first.rename(root / "reports" / "solo" / first.name)
+    (root / "reports" / "empty").mkdir()
+    (root / "reports" / "notes").mkdir()
+    (root / "reports" / "notes" / "说明.txt").write_text("本文件夹存放各单位报送的年度报告。\n", encoding="utf-8")
+    (root / "reports" / "notes" / "旧报告.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    units = ["--units", str(root / "units.csv")]
+    env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
+    for extra in ([*units, "--format", "json"], [*units, "--format", "csv"]):
+        one = _run(root, "0", *extra)
+        got = _cli_after(_SLOW_SECOND + _HALVES, str(root / "reports"), *extra, env=env)
+        assert got.returncode == one.returncode == 2, got.stderr.decode()[-2000:]
+        assert got.stdout == one.stdout, extra
+        lines = [ln for ln in got.stderr.decode().splitlines() if ln.startswith("工作进程")]
+        taken = [int(re.search(r"接过 (\d+) 份", ln).group(1)) for ln in lines]
+        given = [int(re.search(r"交给它 (\d+) 份", ln).group(1)) for ln in lines]
+        assert sum(taken) == sum(given) > 0, lines
+        checked, moved = _worker_counts(got.stderr)
+        assert checked + moved == 63          # 61 files, the solo report, the text that is no report
+    doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
+    assert any(r["source"].endswith(first.name) for r in doc["reports"])
+    assert any(f["rule"] == "F5" and f["source"].endswith("旧报告.doc") for f in doc["findings"])
+
+
+def test_chunks_are_checked_once_whoever_takes_them():
+    """Each worker takes its own chunks from the start and, once done, its partner's from the end:
+    every chunk is checked once, and a worker hands over exactly the chunks taken from it, in the
+    order taken, before it checks another (the partner waits for them); a worker's only chunk
+    left is not taken while that worker has not started checking (handing it over would only cost)."""
+    import multiprocessing
+
+    from checker.shard import _own_chunk, _steal, _taken_from
+    # (chunks of each, chunks each checks while the other checks one, chunks each hands over)
+    for sizes, pace, expected in (((5, 5), (1, 1), ([], [])), ((5, 5), (1, 4), ([4, 3], [])),
+                                  ((8, 1), (1, 1), ([7, 6, 5], [])), ((0, 6), (2, 1), ([], [5, 4, 3])),
+                                  ((1, 0), (1, 1), ([], [])), ((0, 0), (1, 1), ([], [])), ((7, 3), (3, 1), ([], [2])),
+                                  # a last chunk not yet started stays with its worker; once started, the next goes
+                                  ((0, 1), (1, 1), ([], [])), ((2, 0), (1, 1), ([1], []))):
+        state = multiprocessing.Array("i", [0, sizes[0], sizes[0], 0, 0, sizes[1], sizes[1], 0])
+        checked: list[list[tuple[int, int]]] = [[], []]
+        handed: list[list[int]] = [[], []]
+        waiting: list[int | None] = [None, None]     # a chunk taken over, its reports not yet handed
+        done = [False, False]
+        while not all(done):
+            for w in (0, 1):
+                for _ in range(pace[w]):
+                    if done[w] or waiting[w] is not None:
+                        continue
+                    k = _own_chunk(state, w)
+                    for j in _taken_from(state, w):
+                        handed[w].append(j)
+                        assert waiting[1 - w] == j
+                        checked[1 - w].append((w, j))
+                        waiting[1 - w] = None
+                    if k is not None:
+                        checked[w].append((w, k))
+                        continue
+                    j = _steal(state, 1 - w)
+                    if j is None:
+                        done[w] = True
+                    else:
+                        waiting[w] = j
+        every = sorted(checked[0] + checked[1])
+        assert every == [(w, k) for w in (0, 1) for k in range(sizes[w])], (sizes, pace)
+        assert tuple(handed) == expected, (sizes, pace)
+        for w in (0, 1):
+            assert [k for o, k in checked[w] if o == w] == list(range(sizes[w] - len(handed[w])))

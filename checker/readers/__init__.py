@@ -15,6 +15,7 @@ import importlib
 import os
 import stat
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -53,11 +54,13 @@ UNSUPPORTED_DOCUMENTS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".od
                          ".et": ".xlsx", ".ett": ".xlsx", ".ofd": ".pdf", ".mht": ".html", ".mhtml": ".html"}
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+def discover(paths: list[Path], as_text: bool = False) -> tuple[list, list[Finding]]:
     """Files to read: the given files, and the supported files below given folders (sorted); and
     F5 findings for what cannot be read: a missing path, a symlink loop, a pipe or device, a folder
-    without permission, a report document in a format we do not read."""
-    files: list[Path] = []
+    without permission, a report document in a format we do not read. `as_text`: the files as
+    strings (`str` of the Path each would be), for a caller that only hands them on (`checker.shard`:
+    a Path each is 0.4 s at 100,000 files, in the main process before any worker starts)."""
+    files: list = []
     problems: list[Finding] = []
     for p in paths:
         p = Path(p)
@@ -67,9 +70,10 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
             problems.append(unreadable(p, _missing(p, e)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            files.extend(_below(p, problems))
+            below = _below(p, problems)
+            files.extend(below if as_text else map(Path, below))
         elif stat.S_ISREG(st.st_mode):
-            files.append(p)
+            files.append(str(p) if as_text else p)
         else:   # never opened: a FIFO would block the run, /dev/zero would never end
             problems.append(unreadable(p, "不是普通文件（是管道、设备或套接字），不读取。请给出报告文件或文件夹。"))
     return files, problems
@@ -96,20 +100,23 @@ def _inside(link: str, top: str) -> bool:
     return os.path.realpath(link).startswith(top.rstrip(os.sep) + os.sep)
 
 
-def _below(folder: Path, problems: list[Finding]) -> list[Path]:
-    """The supported files below `folder`, sorted as paths sort (what `rglob` + `is_file` found).
-    os.scandir: a directory entry knows its type, so 100,000 files need no stat each (bench/NOTES.md).
-    A sub-folder that cannot be read and a report in a format we do not read go to `problems`."""
-    found: list[str] = []
+def _below(folder: Path, problems: list[Finding]) -> list[str]:
+    """The supported files below `folder`, as the text of their paths, sorted as their Paths sort
+    (what `rglob` + `is_file` found). os.scandir: a directory entry knows its type, so 100,000 files
+    need no stat each (bench/NOTES.md). A sub-folder that cannot be read and a report in a format we
+    do not read go to `problems` (in the order the folders are walked)."""
+    entries_of: dict[str, list[tuple[str, str, bool]]] = {}   # folder -> (name, path, is a folder)
     stack = [str(folder)]
     top = None     # the folder's real path, for the rare link (os.scandir knows links without a stat)
     while stack:
         here = stack.pop()
+        kept = entries_of[here] = []      # what was found before an error is kept
         try:
             with os.scandir(here) as entries:
                 for e in entries:
                     if e.is_dir(follow_symlinks=False):
                         stack.append(e.path)   # as rglob: a link to a folder is not followed (no loops)
+                        kept.append((e.name, e.path, True))
                         continue
                     name = e.name
                     dot = name.rfind(".")
@@ -118,7 +125,7 @@ def _below(folder: Path, problems: list[Finding]) -> list[Path]:
                         if e.is_symlink() and not _inside(e.path, top := top or os.path.realpath(folder)):
                             problems.append(unreadable(Path(e.path), OUTSIDE))
                             continue
-                        found.append(e.path)
+                        kept.append((name, e.path, False))
                     elif suffix in UNSUPPORTED_DOCUMENTS and not name.startswith(("~$", ".")):
                         problems.append(unreadable(Path(e.path), f"不支持的文件类型“{suffix}”：请在 WPS 或 Office 中"
                                                                  f"另存为 {UNSUPPORTED_DOCUMENTS[suffix]} 后再检查。"))
@@ -126,10 +133,28 @@ def _below(folder: Path, problems: list[Finding]) -> list[Path]:
             reason = "没有读取权限" if e.errno in (errno.EACCES, errno.EPERM) else (e.strerror or "无法读取")
             problems.append(unreadable(Path(here), f"文件夹无法读取（{reason}），其中的报告没有检查。"))
             continue
-    paths = [Path(f) for f in found]
-    # Path order compares parts (case-folded on Windows); on POSIX the parts themselves, cheaper
-    paths.sort(key=(lambda q: q.parts) if os.name == "posix" else None)
-    return paths
+    if os.name != "posix":     # Path order compares parts case-folded on Windows: let Path sort
+        found = [path for kept in entries_of.values() for _, path, is_dir in kept if not is_dir]
+        return [str(q) for q in sorted(map(Path, found))]
+    # Path order compares parts: each folder's entries by name, a sub-folder's files in its place;
+    # each file as str(Path(its path)) is, from its folder's once ("./a" is "a", "//a" is "/a")
+    out: list[str] = []
+    todo = [(iter(sorted(entries_of[str(folder)])), _prefix(str(folder)))]
+    while todo:
+        listing, prefix = todo[-1]
+        for name, path, is_dir in listing:
+            if is_dir:
+                todo.append((iter(sorted(entries_of.get(path, ()))), _prefix(path)))
+                break
+            out.append(prefix + name)
+        else:
+            todo.pop()
+    return out
+
+
+def _prefix(folder: str) -> str:
+    """What str(Path) puts before a name in `folder`."""
+    return str(Path(folder) / "x")[:-1]
 
 
 def nothing_read(paths: list[Path]) -> str:
@@ -139,7 +164,7 @@ def nothing_read(paths: list[Path]) -> str:
             "这不表示没有问题；请检查路径和文件格式。")
 
 
-def read_path(path: Path) -> ReadResult:
+def read_path(path: Path | str) -> ReadResult:
     """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
     if not isinstance(path, Path):   # discover() gives Paths: building one again costs ~5 µs a report
         path = Path(path)
@@ -217,7 +242,7 @@ def _worker_gc() -> None:
 PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 
 
-def _read_batch(files: list[Path]) -> ReadResult:
+def _read_batch(files: Sequence[str | Path]) -> ReadResult:     # text: `discover(as_text=True)`
     out = ReadResult()
     if len(files) > 1:
         _prefetch(files)
@@ -228,7 +253,7 @@ def _read_batch(files: list[Path]) -> ReadResult:
     return out
 
 
-def _prefetch(files: list[Path]) -> None:
+def _prefetch(files: Sequence[str | Path]) -> None:
     """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
     not in the page cache then arrive together, while the first ones are parsed, instead of one
     synchronous disk read a report (bench/NOTES.md)."""
