@@ -32,6 +32,7 @@ import numpy as np
 from .. import notice
 from ..templates import template
 from . import solvepool
+from .evidence import key_order
 
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
@@ -218,7 +219,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
 
     def take(keys):
         value = dec.value
-        for k in sorted(keys, key=str):
+        for k in sorted(keys, key=key_order):
             sums = k[0] == "H"
             terms = dec.terms(k)
             got = dec.values(terms) if sums else None      # a district's units' values at once
@@ -262,7 +263,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         lo.append(-tol - r)
         hi.append(tol - r)
     # the equalities: the broken ones and the evaluable ones through their cells
-    for k in sorted(set(broken) | holding(own), key=str):
+    for k in sorted(set(broken) | holding(own), key=key_order):
         r = dec.residual(k)
         if math.isnan(r):
             continue
