@@ -171,13 +171,13 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
     for n, line in enumerate(lines, 1):
         if line is None:
             continue       # a line that holds no cell of its own (see `cell_lines`)
-        page = pages[n - 1] if pages else 0
         if "\t" in line:   # the common table row, split here without a call
             chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
             if not line.isspace() or line.count("\t") > 1:
                 rows.append(TabRow(line.split("\t"), n))   # cells built only where asked for
         elif line and not line.isspace():
+            page = pages[n - 1] if pages else 0
             if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
@@ -330,6 +330,12 @@ def _bar_ended(lines: list[str]) -> bool:
 
 def _double_spaced(lines: list[str]) -> bool:
     """An empty line after nearly every line of text (a page whose paragraphs each became a line)."""
+    # Each gap of one empty line uses an empty line of its own: with too few empty lines (counted in
+    # C, "" and whitespace-only alike) the share cannot be reached, and the per-line pass is skipped.
+    empty = lines.count("") + sum(map(str.isspace, lines))
+    filled_n = len(lines) - empty
+    if filled_n < 20 or empty < 0.8 * (filled_n - 1):
+        return False
     filled = [i for i, line in enumerate(lines) if line and not line.isspace()]   # (strip's whitespace, no copy)
     if len(filled) < 20:
         return False
