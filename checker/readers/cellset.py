@@ -125,8 +125,8 @@ class CellWriter:
         m = len(self._digit_runs)     # (fromiter over the flat ints: a third cheaper than np.array of tuples)
         runs = np.fromiter(chain.from_iterable(self._digit_runs), dtype=np.int64, count=4 * m).reshape(m, 4)
         lens = runs[:, 3]
-        runs[:, 2] -= np.cumsum(lens) - lens
-        loc = np.repeat(runs[:, :3], lens, axis=0)
+        runs[:, 2] -= lens.cumsum() - lens           # (the methods: np.cumsum/np.repeat add a Python call)
+        loc = runs[:, :3].repeat(lens, axis=0)
         loc[:, 2] += np.arange(n)
         r.loc[idx] = loc
         self._digit_idx, self._digit_texts, self._digit_runs = [], [], []

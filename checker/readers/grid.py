@@ -78,11 +78,12 @@ class TabRow(Sequence[GridCell]):
         return iter(self.cells())
 
 
-class _Line:
+class _Line(Sequence[GridCell]):
     """One printed row, split into its label cells and the cells after them. A tab row's cells are
     built when first asked for (`label_cells`, `values`, `cells`); until then `tab` holds the value
     texts, line and first column, from which the common row is read (`_Reader._plain_tab`), and
-    `normed` (one entry a label cell) says whether there are label cells."""
+    `normed` (one entry a label cell) says whether there are label cells. A tab row's `_Line` is
+    also the printed row itself (`tab_row`): a sequence of its cells, as a `TabRow` is."""
     __slots__ = ("_cells", "_label_cells", "_values", "normed", "label", "last", "has_values",
                  "ncells", "nvalues", "row", "part", "tab", "_texts", "_end")
 
@@ -131,8 +132,20 @@ class _Line:
     def cells(self) -> list[GridCell]:
         return self._build() if self._cells is None else self._cells
 
+    # the printed row's cells, as `TabRow` gives them (`text.rows_of` keeps a tab row's `_Line`)
+    def __len__(self) -> int:
+        return self.ncells
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.cells[i]
+
+    def __iter__(self) -> Iterator[GridCell]:
+        return iter(self.cells)
+
 
 def _split(cells: Sequence[GridCell]) -> _Line | None:
+    if type(cells) is _Line:
+        return cells
     if type(cells) is TabRow:
         if cells._cells is None:
             return _split_tab(cells)
@@ -170,10 +183,22 @@ def _label_split(texts: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str
     return end, normed, "".join(normed), normed[-1] if normed else "", has_values
 
 
+def tab_row(texts: list[str], row: int) -> _Line | TabRow:
+    """The printed row of a tab-separated line (`text.rows_of`), split at once: the `_Line` that
+    `table_lines` would make of its `TabRow`, which serves as the row too (one object a row, not
+    two); a row `_split` drops (a long sentence, border characters only) stays a `TabRow`."""
+    ln = _split_texts(texts, row)
+    return TabRow(texts, row) if ln is None else ln
+
+
 def _split_tab(tr: TabRow) -> _Line | None:
     """`_split` of a tab row from its texts: the same steps on the same texts, with no GridCell
     built (`_Line.cells` builds them, as `TabRow` would, when something asks for them)."""
-    texts = tr.texts
+    return _split_texts(tr.texts, tr.row)
+
+
+def _split_texts(texts: list[str], row: int) -> _Line | None:
+    """`_split_tab` of a tab row's texts and line."""
     if len(texts) == 1 and len(texts[0]) > PROSE_LEN:
         return None
     head = _tab_head(tuple(texts[:_HEAD]))
@@ -194,7 +219,7 @@ def _split_tab(tr: TabRow) -> _Line | None:
     ln.has_values = has_values
     ln.ncells = n = len(texts)
     ln.nvalues = n - end - 1
-    ln.row = row = tr.row
+    ln.row = row
     ln.part = 0
     ln._texts = texts
     ln._end = end
@@ -229,6 +254,9 @@ def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:
     # a tab row not yet built into cells (nearly every table row) goes to _split_tab directly
     out: list[_Line] = []
     for r in rows:
+        if type(r) is _Line:      # a tab row split already (`tab_row`)
+            out.append(r)
+            continue
         ln = _split_tab(r) if type(r) is TabRow and r._cells is None else _split(r)
         if ln is not None:
             out.append(ln)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import Report
 from .cellsplit import split_glued
-from .grid import PROSE_LEN, GridCell, TabRow
+from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
 from . import flattened
 from .document import Document, file_bytes, to_report
 from .runtogether import STATED
@@ -94,7 +94,7 @@ def _layout_parts(line: str) -> list[tuple[str, int, bool]]:
     return parts
 
 
-def _header_columns(rows: list[list[GridCell] | TabRow], lines: list[str]) -> None:
+def _header_columns(rows: list[list[GridCell] | TabRow | _Line], lines: list[str]) -> None:
     """pdftotext text: the column of each number a table header on the same page places for sure
     (`pdfcolumns`, by character index: pdftotext sets a 汉字 in one character cell, and the
     header's names start where their column's values do)."""
@@ -102,7 +102,7 @@ def _header_columns(rows: list[list[GridCell] | TabRow], lines: list[str]) -> No
     from . import pdfcolumns
     placed: list[tuple[pdfcolumns.Line, list[GridCell], bool]] = []
     for row in rows:
-        if isinstance(row, TabRow) or not row or row[0].x < 0:
+        if isinstance(row, (TabRow, _Line)) or not row or row[0].x < 0:
             continue     # tab rows (every cell at x -1) and `|` rows: no positions
         line = lines[row[0].row - 1].replace("\u3000", "  ")
         parts = _layout_parts(line)
@@ -159,11 +159,11 @@ def _columns(line: str):
     return starts.__getitem__
 
 
-def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell] | TabRow]:
+def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell] | TabRow | _Line]:
     """The rows of printed cells of a document's lines; `pages` gives each line's page (pdftotext
     ends a page with a form feed), so layout positions are compared within one page only."""
     lines = cell_lines(lines)
-    rows: list[list[GridCell] | TabRow] = []
+    rows: list[list[GridCell] | TabRow | _Line] = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
     ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
@@ -175,7 +175,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
             chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
             if not line.isspace() or line.count("\t") > 1:
-                rows.append(TabRow(line.split("\t"), n))   # cells built only where asked for
+                rows.append(tab_row(line.split("\t"), n))   # split at once, cells built only where asked for
         elif line and not line.isspace():
             page = pages[n - 1] if pages else 0
             if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):

@@ -68,7 +68,7 @@ def _reports(path: Path) -> list[str]:
 
 def _general(m) -> None:
     """Every fast path off: tab rows read as lists of GridCells, no plain-row shortcut."""
-    m.setattr(text, "TabRow", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
+    m.setattr(text, "tab_row", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
     m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
     m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
     _no_block(m)
@@ -92,6 +92,10 @@ def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
     with monkeypatch.context() as m:
         # every fast path but the block: each plain tab row walked and read by `_plain_tab`
         _no_block(m)
+        assert _reports(path) == general
+    with monkeypatch.context() as m:
+        # tab rows kept as `TabRow`s and split by `table_lines`, not split by `rows_of` (`grid.tab_row`)
+        m.setattr(text, "tab_row", grid.TabRow)
         assert _reports(path) == general
     return fast, general
 
@@ -165,3 +169,20 @@ def test_text_renditions_same_on_both_paths(tmp_path, monkeypatch):
             files += 1
             read += any('"active.regulations.' in s for s in fast)
     assert files >= 24 and read >= 0.9 * files   # the tables were read at all
+
+
+def test_tab_row_is_the_split_row():
+    """`rows_of` keeps a tab row as its `_Line` (`grid.tab_row`): as a printed row it holds the cells a
+    `TabRow` holds, and `table_lines` takes it as the line `_split_tab` makes of that `TabRow`; a row
+    `_split` drops stays a `TabRow`."""
+    rows = text.rows_of(EDGES["junk rows"].splitlines() + ["\t\t", "长句\t" + "很长" * 40])
+    tabs = [r for r in rows if isinstance(r, (grid._Line, grid.TabRow))]
+    kinds = [type(r) for r in tabs]
+    assert kinds.count(grid._Line) == 6 and kinds.count(grid.TabRow) == 2    # the border-character rows
+    for r in tabs:
+        old = grid.TabRow(list(r.texts if type(r) is grid.TabRow else r._texts), r.row)
+        assert (type(r) is grid._Line) == (grid._split_tab(old) is not None)
+        assert list(r) == list(old) and len(r) == len(old) and r[0] == old[0]
+        line, split = grid.table_lines([r]), grid.table_lines([grid.TabRow(list(old.texts), old.row)])
+        assert [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in line] \
+            == [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in split]
