@@ -199,9 +199,19 @@ def _split_tab(tr: TabRow) -> _Line | None:
 
 def _split_texts(texts: list[str], row: int) -> _Line | None:
     """`_split_tab` of a tab row's texts and line."""
-    if len(texts) == 1 and len(texts[0]) > PROSE_LEN:
+    n = len(texts)
+    if n == 1 and len(texts[0]) > PROSE_LEN:
         return None
-    head = _tab_head(tuple(texts[:_HEAD]))
+    # The cache's key: the head up to its first value of plain ASCII digits, that value as "0" (no
+    # label either, `L.is_label`: the loop stops at it alike), so rows of one label share one entry
+    # instead of one a combination of their first values (most of them misses).
+    if n > 1 and (t := texts[1]).isdigit() and t.isascii():
+        key: tuple[str, ...] = (texts[0], "0")
+    elif n > 2 and (t := texts[2]).isdigit() and t.isascii():
+        key = (texts[0], texts[1], "0")
+    else:
+        key = tuple(texts[:_HEAD])
+    head = _tab_head(key)
     if head is not None:
         end, normed, label, last = head
         has_values = True
@@ -217,7 +227,7 @@ def _split_texts(texts: list[str], row: int) -> _Line | None:
     ln.label = label
     ln.last = last
     ln.has_values = has_values
-    ln.ncells = n = len(texts)
+    ln.ncells = n
     ln.nvalues = n - end - 1
     ln.row = row
     ln.part = 0

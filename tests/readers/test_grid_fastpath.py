@@ -186,3 +186,21 @@ def test_tab_row_is_the_split_row():
         line, split = grid.table_lines([r]), grid.table_lines([grid.TabRow(list(old.texts), old.row)])
         assert [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in line] \
             == [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in split]
+
+
+@pytest.mark.parametrize("texts", [
+    ["规章", "1", "0", "3"], ["", "（一）予以公开", "1", "0"], ["三、本年度办理结果", "（一）予以公开", "1"],
+    ["规章", "无", "1", "2"], ["", "", "", "规章", "1"], ["规章", "", "12", "3"], ["", "12", "3"], ["1", "2"],
+    ["规章", "1.5", "2"], ["规章", "１", "2"], ["自然人", "商业企业", "0"], ["-", "0", "1"], [" ", "7"]])
+def test_tab_head_key_is_the_head(texts):
+    """`_split_texts` asks `_tab_head` by the head up to its first plain-digit value (as "0"): the
+    same answer as the whole head, and the same split as the general `_split` of the row's cells."""
+    full = grid._tab_head.__wrapped__(tuple(texts[:grid._HEAD]))
+    ln = grid._split_texts(list(texts), 5)
+    general = grid._split(list(map(grid.GridCell, texts, repeat(5), count(1))))
+    assert (ln is None) == (general is None)
+    if ln is not None:
+        assert (ln.normed, ln.label, ln.last, ln.has_values, ln.nvalues) == \
+            (tuple(general.normed), general.label, general.last, general.has_values, general.nvalues)
+        if full is not None:
+            assert (ln.normed, ln.label, ln.last) == full[1:]
