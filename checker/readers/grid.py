@@ -152,7 +152,17 @@ def _split(cells: Sequence[GridCell]) -> _Line | None:
         cells = cells._cells    # built already (asked for as a sequence): split those cells
     if not isinstance(cells, list):
         cells = list(cells)
-    if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
+    if len(cells) == 1:     # a line of prose, a heading, a title: the steps below for one cell
+        t = cells[0].text
+        if len(t) > PROSE_LEN:
+            return None
+        split = _label_split((t,))
+        if split is None:
+            return None
+        end, normed, label, last, has_values = split
+        return _Line(cells, [cells[0]] if end == 0 and t.strip() else [], cells[end + 1:], normed, label, last,
+                     has_values)
+    if not cells:
         return None   # a sentence of prose: neither a row, a title nor a label fragment
     texts = (cells[0].text,) if len(cells) == 1 else tuple(map(_TEXT, cells))
     split = _label_split(texts)

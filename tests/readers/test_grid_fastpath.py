@@ -204,3 +204,35 @@ def test_tab_head_key_is_the_head(texts):
             (tuple(general.normed), general.label, general.last, general.has_values, general.nvalues)
         if full is not None:
             assert (ln.normed, ln.label, ln.last) == full[1:]
+
+
+def _split_plain(cells):
+    """`grid._split` of a row of GridCells as it reads a row of several cells."""
+    texts = tuple(c.text for c in cells)
+    if len(cells) == 1 and len(texts[0]) > grid.PROSE_LEN:
+        return None
+    split = grid._label_split(texts)
+    if split is None:
+        return None
+    end, normed, label, last, has_values = split
+    label_cells = [c for c, t in zip(cells[: end + 1], texts) if t.strip()]
+    return grid._Line(cells, label_cells, cells[end + 1:], normed, label, last, has_values)
+
+
+def test_one_cell_split_is_the_plain_one():
+    """A line of one cell (prose, headings, titles) is split by `_split`'s own short branch: the same
+    line as the steps for several cells, on every line of the text fixtures and edge cells."""
+    lines = {line for p in TEXTS for line in p.read_text(encoding="utf-8", errors="replace").splitlines()}
+    lines |= {"", " ", "\u3000", "-", "|", "---", "规章", "（七）总计", "12", "无", "x" * 72, "x" * 73, "主动公开政府信息情况"}
+    kinds = set()
+    for n, t in enumerate(sorted(lines)):
+        got, want = grid._split([grid.GridCell(t, n, 1)]), _split_plain([grid.GridCell(t, n, 1)])
+        kinds.add(None if got is None else (bool(got.label_cells), bool(got.values)))
+        assert (got is None) == (want is None), t
+        if got is not None:
+            assert [getattr(got, k) for k in ("normed", "label", "last", "has_values", "ncells", "nvalues", "row",
+                                              "part", "tab", "label_cells", "values", "cells")] == \
+                [getattr(want, k) for k in ("normed", "label", "last", "has_values", "ncells", "nvalues", "row",
+                                            "part", "tab", "label_cells", "values", "cells")], t
+            assert got.values is not got.cells
+    assert {None, (True, False), (False, True)} <= kinds
