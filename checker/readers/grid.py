@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count, repeat
+from itertools import count, islice, repeat
 from operator import attrgetter
 
 from ..findings import make
@@ -452,14 +452,14 @@ class _Reader:
         held: _Line | None = None      # a row with values whose label matched nothing (yet)
         self.lines = lines
         block = self.columns is None   # tab rows keep no positions: no column map to consult
-        skip = 0                       # lines before this one were read as a block
-        for i, ln in enumerate(lines):
-            if i < skip:
-                continue
+        walk = enumerate(lines)
+        for i, ln in walk:
             if block and ln.tab is not None and ln.has_values:
-                skip = self._block(lines, i)
-                if skip > i:
+                after = self._block(lines, i)
+                if after > i:
                     held = self.fragment = None
+                    if after > i + 1:     # the block's other lines, passed over in C
+                        next(islice(walk, after - i - 2, None))
                     continue
             if id(ln) in self.consumed:
                 continue
