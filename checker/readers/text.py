@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from unicodedata import east_asian_width
 from itertools import count, repeat
+from operator import contains
 from pathlib import Path
 
 from ..model import Report
@@ -311,6 +312,8 @@ def cell_lines(lines: list[str]) -> list[str | None]:
 def _bar_ended(lines: list[str]) -> bool:
     """Many cells are ended by a bar (on their line, or a lone `|` on the next), and no line is a
     `|` table row of several cells."""
+    if not any(map(contains, lines, repeat("|"))):
+        return False       # no bar at all (most texts), found in C: the loop below would count none
     ended = 0
     for line in lines:
         if "|" not in line:

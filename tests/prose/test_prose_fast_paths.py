@@ -112,3 +112,28 @@ def test_utf8_without_its_codec(data):
     except UnicodeDecodeError as e:
         got = ("error", e.start)
     assert got == want
+
+
+def _bar_ended_plain(lines: list[str]) -> bool:
+    ended = 0
+    for line in lines:
+        if "|" not in line or text._BARS_ONLY.match(line):
+            continue
+        if line.strip() == "|" or text._BAR_PADDED.match(line) or text._BAR_PAD_CELL.match(line):
+            ended += 1
+            continue
+        if line.count("|") > 1 and not ended and not any(text._ONE_NUMBER.match(c) for c in line.split("|")):
+            continue
+        if line.count("|") > 1 or not text._BAR_ENDED.match(line):
+            return False
+        ended += 1
+    return ended >= 8
+
+
+def test_bar_ended_shortcut():
+    cases = [t.splitlines() for t in ALL] + [[f"规章{i} |" for i in range(9)], ["x"] * 9, ["|"] * 9, []]
+    seen = set()
+    for c in cases:
+        assert text._bar_ended(c) == _bar_ended_plain(c)
+        seen.add(text._bar_ended(c))
+    assert seen == {True, False}
