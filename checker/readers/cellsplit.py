@@ -17,7 +17,8 @@ def split_glued(text: str) -> tuple[str, str] | None:
     """`一、本年新收政府信息公开申请数量640020470` -> (label, digits): a table label with the row's
     digits printed straight after it. Sentences (with 。 or ；) are prose, never split."""
     s = text.strip()
-    if "。" in s or "；" in s or len(s) > 80:
+    # (the pattern ends with a digit, `\d` being what isdecimal tests: most lines end otherwise)
+    if not s or not s[-1].isdecimal() or "。" in s or "；" in s or len(s) > 80:
         return None
     m = _GLUED.match(s)
     if m is None or m.group("label").rstrip().endswith(("第", "附件", "附表", "表")):

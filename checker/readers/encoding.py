@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import ReadError
 
 _SAMPLE = 8192
+_BOM = b"\xef\xbb\xbf"
 # Words every report's text holds, in simplified and traditional forms.
 _REPORT_WORDS = ("政府", "信息", "公开", "公開", "报告", "報告", "申请", "申請", "年度", "行政")
 
@@ -28,7 +29,7 @@ def decode(data: bytes, name: str) -> str:
     if not data or data.isspace():        # (as `not data.strip()`, without copying the file)
         raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
     try:
-        return _not_blank(data.decode("utf-8-sig"), name)
+        return _not_blank(_utf8(data), name)
     except UnicodeDecodeError as e:
         utf8_error = e
     try:
@@ -41,6 +42,12 @@ def decode(data: bytes, name: str) -> str:
         raise ReadError(f"文件“{name}”是繁体中文 Big5 编码，本工具读取简体中文（UTF-8 或 GBK）的报告；"
                         "请转换为简体中文、另存为 UTF-8 编码后再检查。")
     return _not_blank(text, name)
+
+
+def _utf8(data: bytes) -> str:
+    """`data.decode("utf-8-sig")`, the same text and errors: its codec is Python code around the C
+    decoder (a few µs a report), so the BOM is cut here instead."""
+    return (data[3:] if data.startswith(_BOM) else data).decode("utf-8")
 
 
 def _utf16(data: bytes) -> str | None:

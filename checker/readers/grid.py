@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count, repeat
+from itertools import count, islice, repeat
 from operator import attrgetter
 
 from ..findings import make
@@ -78,11 +78,12 @@ class TabRow(Sequence[GridCell]):
         return iter(self.cells())
 
 
-class _Line:
+class _Line(Sequence[GridCell]):
     """One printed row, split into its label cells and the cells after them. A tab row's cells are
     built when first asked for (`label_cells`, `values`, `cells`); until then `tab` holds the value
     texts, line and first column, from which the common row is read (`_Reader._plain_tab`), and
-    `normed` (one entry a label cell) says whether there are label cells."""
+    `normed` (one entry a label cell) says whether there are label cells. A tab row's `_Line` is
+    also the printed row itself (`tab_row`): a sequence of its cells, as a `TabRow` is."""
     __slots__ = ("_cells", "_label_cells", "_values", "normed", "label", "last", "has_values",
                  "ncells", "nvalues", "row", "part", "tab", "_texts", "_end")
 
@@ -131,15 +132,37 @@ class _Line:
     def cells(self) -> list[GridCell]:
         return self._build() if self._cells is None else self._cells
 
+    # the printed row's cells, as `TabRow` gives them (`text.rows_of` keeps a tab row's `_Line`)
+    def __len__(self) -> int:
+        return self.ncells
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.cells[i]
+
+    def __iter__(self) -> Iterator[GridCell]:
+        return iter(self.cells)
+
 
 def _split(cells: Sequence[GridCell]) -> _Line | None:
+    if type(cells) is _Line:
+        return cells
     if type(cells) is TabRow:
         if cells._cells is None:
             return _split_tab(cells)
         cells = cells._cells    # built already (asked for as a sequence): split those cells
     if not isinstance(cells, list):
         cells = list(cells)
-    if not cells or (len(cells) == 1 and len(cells[0].text) > PROSE_LEN):
+    if len(cells) == 1:     # a line of prose, a heading, a title: the steps below for one cell
+        t = cells[0].text
+        if len(t) > PROSE_LEN:
+            return None
+        split = _label_split((t,))
+        if split is None:
+            return None
+        end, normed, label, last, has_values = split
+        return _Line(cells, [cells[0]] if end == 0 and t.strip() else [], cells[end + 1:], normed, label, last,
+                     has_values)
+    if not cells:
         return None   # a sentence of prose: neither a row, a title nor a label fragment
     if len(cells[0].text) > PROSE_LEN and not any(c.text.strip() for c in cells[1:]):
         return None   # the same in a sheet's row, whose other cells are blank (a text pasted into Excel)
@@ -172,13 +195,35 @@ def _label_split(texts: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str
     return end, normed, "".join(normed), normed[-1] if normed else "", has_values
 
 
+def tab_row(texts: list[str], row: int) -> _Line | TabRow:
+    """The printed row of a tab-separated line (`text.rows_of`), split at once: the `_Line` that
+    `table_lines` would make of its `TabRow`, which serves as the row too (one object a row, not
+    two); a row `_split` drops (a long sentence, border characters only) stays a `TabRow`."""
+    ln = _split_texts(texts, row)
+    return TabRow(texts, row) if ln is None else ln
+
+
 def _split_tab(tr: TabRow) -> _Line | None:
     """`_split` of a tab row from its texts: the same steps on the same texts, with no GridCell
     built (`_Line.cells` builds them, as `TabRow` would, when something asks for them)."""
-    texts = tr.texts
-    if len(texts) == 1 and len(texts[0]) > PROSE_LEN:
+    return _split_texts(tr.texts, tr.row)
+
+
+def _split_texts(texts: list[str], row: int) -> _Line | None:
+    """`_split_tab` of a tab row's texts and line."""
+    n = len(texts)
+    if n == 1 and len(texts[0]) > PROSE_LEN:
         return None
-    head = _tab_head(tuple(texts[:_HEAD]))
+    # The cache's key: the head up to its first value of plain ASCII digits, that value as "0" (no
+    # label either, `L.is_label`: the loop stops at it alike), so rows of one label share one entry
+    # instead of one a combination of their first values (most of them misses).
+    if n > 1 and (t := texts[1]).isdigit() and t.isascii():
+        key: tuple[str, ...] = (texts[0], "0")
+    elif n > 2 and (t := texts[2]).isdigit() and t.isascii():
+        key = (texts[0], texts[1], "0")
+    else:
+        key = tuple(texts[:_HEAD])
+    head = _tab_head(key)
     if head is not None:
         end, normed, label, last = head
         has_values = True
@@ -194,9 +239,9 @@ def _split_tab(tr: TabRow) -> _Line | None:
     ln.label = label
     ln.last = last
     ln.has_values = has_values
-    ln.ncells = n = len(texts)
+    ln.ncells = n
     ln.nvalues = n - end - 1
-    ln.row = row = tr.row
+    ln.row = row
     ln.part = 0
     ln._texts = texts
     ln._end = end
@@ -231,6 +276,9 @@ def table_lines(rows: Sequence[Sequence[GridCell]]) -> list[_Line]:
     # a tab row not yet built into cells (nearly every table row) goes to _split_tab directly
     out: list[_Line] = []
     for r in rows:
+        if type(r) is _Line:      # a tab row split already (`tab_row`)
+            out.append(r)
+            continue
         ln = _split_tab(r) if type(r) is TabRow and r._cells is None else _split(r)
         if ln is not None:
             out.append(ln)
@@ -406,14 +454,14 @@ class _Reader:
         held: _Line | None = None      # a row with values whose label matched nothing (yet)
         self.lines = lines
         block = self.columns is None   # tab rows keep no positions: no column map to consult
-        skip = 0                       # lines before this one were read as a block
-        for i, ln in enumerate(lines):
-            if i < skip:
-                continue
+        walk = enumerate(lines)
+        for i, ln in walk:
             if block and ln.tab is not None and ln.has_values:
-                skip = self._block(lines, i)
-                if skip > i:
+                after = self._block(lines, i)
+                if after > i:
                     held = self.fragment = None
+                    if after > i + 1:     # the block's other lines, passed over in C
+                        next(islice(walk, after - i - 2, None))
                     continue
             if id(ln) in self.consumed:
                 continue

@@ -294,8 +294,8 @@ def bound_figures(reports: list) -> list:
     that large in the prose counts nothing: the sentence is not compared (it printed as `inf`)."""
     for r in reports:
         v = r.values
-        if v is not None and (big := np.flatnonzero(np.abs(v) >= MAX_FIGURE)).size:
-            _too_large(r, big)
+        if v is not None and (big := np.abs(v) >= MAX_FIGURE).any():   # (flatnonzero only then)
+            _too_large(r, np.flatnonzero(big))
         if r.prose and not all(map(_plausible, r.prose)):
             r.prose = [f for f in r.prose if _plausible(f)]
     return reports

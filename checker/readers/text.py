@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from unicodedata import east_asian_width
 from itertools import count, repeat
+from operator import contains
 from pathlib import Path
 
 from ..model import Report
 from .cellsplit import split_glued
-from .grid import PROSE_LEN, GridCell, TabRow
+from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
 from . import flattened
 from .document import Document, file_bytes, to_report
 from .runtogether import STATED
@@ -94,7 +95,7 @@ def _layout_parts(line: str) -> list[tuple[str, int, bool]]:
     return parts
 
 
-def _header_columns(rows: list[list[GridCell] | TabRow], lines: list[str]) -> None:
+def _header_columns(rows: list[list[GridCell] | TabRow | _Line], lines: list[str]) -> None:
     """pdftotext text: the column of each number a table header on the same page places for sure
     (`pdfcolumns`, by character index: pdftotext sets a 汉字 in one character cell, and the
     header's names start where their column's values do)."""
@@ -102,7 +103,7 @@ def _header_columns(rows: list[list[GridCell] | TabRow], lines: list[str]) -> No
     from . import pdfcolumns
     placed: list[tuple[pdfcolumns.Line, list[GridCell], bool]] = []
     for row in rows:
-        if isinstance(row, TabRow) or not row or row[0].x < 0:
+        if isinstance(row, (TabRow, _Line)) or not row or row[0].x < 0:
             continue     # tab rows (every cell at x -1) and `|` rows: no positions
         line = lines[row[0].row - 1].replace("\u3000", "  ")
         parts = _layout_parts(line)
@@ -159,11 +160,11 @@ def _columns(line: str):
     return starts.__getitem__
 
 
-def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell] | TabRow]:
+def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell] | TabRow | _Line]:
     """The rows of printed cells of a document's lines; `pages` gives each line's page (pdftotext
     ends a page with a form feed), so layout positions are compared within one page only."""
     lines = cell_lines(lines)
-    rows: list[list[GridCell] | TabRow] = []
+    rows: list[list[GridCell] | TabRow | _Line] = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
     ended: list[tuple[list[GridCell], int, str]] = []   # such rows, the empty lines after, the next label's kind
@@ -171,13 +172,13 @@ def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridC
     for n, line in enumerate(lines, 1):
         if line is None:
             continue       # a line that holds no cell of its own (see `cell_lines`)
-        page = pages[n - 1] if pages else 0
         if "\t" in line:   # the common table row, split here without a call
             chain = None
             # a line of tabs only is a row of blank cells (an unfilled table row), not an empty line
             if not line.isspace() or line.count("\t") > 1:
-                rows.append(TabRow(line.split("\t"), n))   # cells built only where asked for
+                rows.append(tab_row(line.split("\t"), n))   # split at once, cells built only where asked for
         elif line and not line.isspace():
+            page = pages[n - 1] if pages else 0
             if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
@@ -311,6 +312,8 @@ def cell_lines(lines: list[str]) -> list[str | None]:
 def _bar_ended(lines: list[str]) -> bool:
     """Many cells are ended by a bar (on their line, or a lone `|` on the next), and no line is a
     `|` table row of several cells."""
+    if not any(map(contains, lines, repeat("|"))):
+        return False       # no bar at all (most texts), found in C: the loop below would count none
     ended = 0
     for line in lines:
         if "|" not in line:
@@ -330,6 +333,12 @@ def _bar_ended(lines: list[str]) -> bool:
 
 def _double_spaced(lines: list[str]) -> bool:
     """An empty line after nearly every line of text (a page whose paragraphs each became a line)."""
+    # Each gap of one empty line uses an empty line of its own: with too few empty lines (counted in
+    # C, "" and whitespace-only alike) the share cannot be reached, and the per-line pass is skipped.
+    empty = lines.count("") + sum(map(str.isspace, lines))
+    filled_n = len(lines) - empty
+    if filled_n < 20 or empty < 0.8 * (filled_n - 1):
+        return False
     filled = [i for i, line in enumerate(lines) if line and not line.isspace()]   # (strip's whitespace, no copy)
     if len(filled) < 20:
         return False

@@ -68,7 +68,7 @@ def _reports(path: Path) -> list[str]:
 
 def _general(m) -> None:
     """Every fast path off: tab rows read as lists of GridCells, no plain-row shortcut."""
-    m.setattr(text, "TabRow", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
+    m.setattr(text, "tab_row", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
     m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
     m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
     _no_block(m)
@@ -92,6 +92,10 @@ def _both(path: Path, monkeypatch) -> tuple[list[str], list[str]]:
     with monkeypatch.context() as m:
         # every fast path but the block: each plain tab row walked and read by `_plain_tab`
         _no_block(m)
+        assert _reports(path) == general
+    with monkeypatch.context() as m:
+        # tab rows kept as `TabRow`s and split by `table_lines`, not split by `rows_of` (`grid.tab_row`)
+        m.setattr(text, "tab_row", grid.TabRow)
         assert _reports(path) == general
     return fast, general
 
@@ -165,3 +169,70 @@ def test_text_renditions_same_on_both_paths(tmp_path, monkeypatch):
             files += 1
             read += any('"active.regulations.' in s for s in fast)
     assert files >= 24 and read >= 0.9 * files   # the tables were read at all
+
+
+def test_tab_row_is_the_split_row():
+    """`rows_of` keeps a tab row as its `_Line` (`grid.tab_row`): as a printed row it holds the cells a
+    `TabRow` holds, and `table_lines` takes it as the line `_split_tab` makes of that `TabRow`; a row
+    `_split` drops stays a `TabRow`."""
+    rows = text.rows_of(EDGES["junk rows"].splitlines() + ["\t\t", "长句\t" + "很长" * 40])
+    tabs = [r for r in rows if isinstance(r, (grid._Line, grid.TabRow))]
+    kinds = [type(r) for r in tabs]
+    assert kinds.count(grid._Line) == 6 and kinds.count(grid.TabRow) == 2    # the border-character rows
+    for r in tabs:
+        old = grid.TabRow(list(r.texts if type(r) is grid.TabRow else r._texts), r.row)
+        assert (type(r) is grid._Line) == (grid._split_tab(old) is not None)
+        assert list(r) == list(old) and len(r) == len(old) and r[0] == old[0]
+        line, split = grid.table_lines([r]), grid.table_lines([grid.TabRow(list(old.texts), old.row)])
+        assert [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in line] \
+            == [(x.normed, x.label, x.last, x.has_values, x.ncells, x.nvalues, x.row, x.tab, x.cells) for x in split]
+
+
+@pytest.mark.parametrize("texts", [
+    ["规章", "1", "0", "3"], ["", "（一）予以公开", "1", "0"], ["三、本年度办理结果", "（一）予以公开", "1"],
+    ["规章", "无", "1", "2"], ["", "", "", "规章", "1"], ["规章", "", "12", "3"], ["", "12", "3"], ["1", "2"],
+    ["规章", "1.5", "2"], ["规章", "１", "2"], ["自然人", "商业企业", "0"], ["-", "0", "1"], [" ", "7"]])
+def test_tab_head_key_is_the_head(texts):
+    """`_split_texts` asks `_tab_head` by the head up to its first plain-digit value (as "0"): the
+    same answer as the whole head, and the same split as the general `_split` of the row's cells."""
+    full = grid._tab_head.__wrapped__(tuple(texts[:grid._HEAD]))
+    ln = grid._split_texts(list(texts), 5)
+    general = grid._split(list(map(grid.GridCell, texts, repeat(5), count(1))))
+    assert (ln is None) == (general is None)
+    if ln is not None:
+        assert (ln.normed, ln.label, ln.last, ln.has_values, ln.nvalues) == \
+            (tuple(general.normed), general.label, general.last, general.has_values, general.nvalues)
+        if full is not None:
+            assert (ln.normed, ln.label, ln.last) == full[1:]
+
+
+def _split_plain(cells):
+    """`grid._split` of a row of GridCells as it reads a row of several cells."""
+    texts = tuple(c.text for c in cells)
+    if len(cells) == 1 and len(texts[0]) > grid.PROSE_LEN:
+        return None
+    split = grid._label_split(texts)
+    if split is None:
+        return None
+    end, normed, label, last, has_values = split
+    label_cells = [c for c, t in zip(cells[: end + 1], texts) if t.strip()]
+    return grid._Line(cells, label_cells, cells[end + 1:], normed, label, last, has_values)
+
+
+def test_one_cell_split_is_the_plain_one():
+    """A line of one cell (prose, headings, titles) is split by `_split`'s own short branch: the same
+    line as the steps for several cells, on every line of the text fixtures and edge cells."""
+    lines = {line for p in TEXTS for line in p.read_text(encoding="utf-8", errors="replace").splitlines()}
+    lines |= {"", " ", "\u3000", "-", "|", "---", "规章", "（七）总计", "12", "无", "x" * 72, "x" * 73, "主动公开政府信息情况"}
+    kinds = set()
+    for n, t in enumerate(sorted(lines)):
+        got, want = grid._split([grid.GridCell(t, n, 1)]), _split_plain([grid.GridCell(t, n, 1)])
+        kinds.add(None if got is None else (bool(got.label_cells), bool(got.values)))
+        assert (got is None) == (want is None), t
+        if got is not None:
+            assert [getattr(got, k) for k in ("normed", "label", "last", "has_values", "ncells", "nvalues", "row",
+                                              "part", "tab", "label_cells", "values", "cells")] == \
+                [getattr(want, k) for k in ("normed", "label", "last", "has_values", "ncells", "nvalues", "row",
+                                            "part", "tab", "label_cells", "values", "cells")], t
+            assert got.values is not got.cells
+    assert {None, (True, False), (False, True)} <= kinds
