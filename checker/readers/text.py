@@ -9,7 +9,7 @@ from itertools import count, repeat
 from pathlib import Path
 
 from ..model import Report
-from .cellsplit import split_glued
+from .cellsplit import label_and_numbers, split_glued
 from .grid import PROSE_LEN, GridCell, TabRow
 from . import flattened
 from .document import Document, file_bytes, to_report
@@ -21,6 +21,9 @@ _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
 _NUMBERS_ONLY = re.compile(r"\d[\d.,]*(?: \d[\d.,]*)+")
 _BORDER = " \t|-=+:_\u3000"
+_UNIT_TAIL = re.compile(r"(?<=\d) ?(万?元)\s*$")
+# a row whose numbers follow its label one space apart (or a row of numbers only): not a sentence
+_ONE_SPACE_ROW = re.compile(r"^[^。；]*[^\d\s.,-] (?:-?\d[\d.,]* )*-?\d[\d.,]*\s*$|^\s*-?\d[\d.,]*(?: -?\d[\d.,]*)+\s*$")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -51,6 +54,14 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
         # run, which the grid matcher hands to the run-together decoder
         glued = split_glued(line)
         if glued is None:
+            unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
+            body = line[:unit.start()] if unit else line
+            if _ONE_SPACE_ROW.search(body):
+                # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
+                # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
+                parts = label_and_numbers(body)
+                parts[-1] += unit.group(1) if unit else ""
+                return list(map(GridCell, parts, repeat(n), count(1)))
             return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
         parts = list(glued)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
