@@ -115,3 +115,16 @@ def test_the_whole_folder_reads_in_one_run():
     reports = [r for r in extract(FOLDER) if not r["source"].endswith(".md")]   # SOURCES.md: no report in it
     assert sorted(Path(r["source"]).relative_to(FOLDER).as_posix() for r in reports) == sorted(f for _, f in RENDITIONS)
     assert all(r["cells"] for r in reports)
+
+
+@pytest.mark.parametrize(("name", "file"), RENDITIONS)
+def test_the_errors_and_warnings_are_the_judged_ones(name, file):
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(FOLDER / file), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode in (0, 1), out.stderr
+    got = sorted((f["rule"], f["severity"], f["message"]) for f in json.loads(out.stdout)["findings"]
+                 if f["severity"] in ("error", "warning") and f["rule"] not in ("F1", "F3", "F4"))
+    judged = EXPECTED[name]["findings"][file]
+    assert len(got) == len(judged), got
+    for rule, severity, words in judged:
+        assert any(g[:2] == (rule, severity) and words in g[2] for g in got), (rule, words, got)
