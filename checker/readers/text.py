@@ -306,7 +306,7 @@ def cell_lines(lines: list[str]) -> list[str | None]:
                 label_open = False
             else:
                 label_open = bool(s)
-    elif _double_spaced(lines):
+    elif _double_spaced(lines) or _spaced_cells(lines):
         run: list[int] = []
         for i, line in enumerate(lines + ["x"]):
             if not line.strip():
@@ -346,6 +346,17 @@ def _double_spaced(lines: list[str]) -> bool:
         return False
     single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
     return single >= 0.8 * (len(filled) - 1)
+
+
+def _spaced_cells(lines: list[str]) -> bool:
+    """Plain `pdftotext` (no -layout): the table's cells one a line, each followed by an empty line
+    (pdftotext's blocks), the prose not. There a single empty line is no cell: read as one, the
+    empty lines fill a short row up to the template's count with cells it never printed."""
+    numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
+    if len(numbers) < 10:
+        return False
+    spaced = sum(1 for i in numbers if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
+    return spaced >= 0.8 * len(numbers)
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 

@@ -128,3 +128,22 @@ def test_the_errors_and_warnings_are_the_judged_ones(name, file):
     assert len(got) == len(judged), got
     for rule, severity, words in judged:
         assert any(g[:2] == (rule, severity) and words in g[2] for g in got), (rule, words, got)
+
+
+def test_plain_pdftotext_empty_lines_are_not_cells_but_a_copy_one_cell_a_line_keeps_them(tmp_path):
+    # plain pdftotext of the PDF rendition: each table value a line with an empty line after it, in
+    # pdftotext's reading order (`1.属于国家秘密⏎⏎35⏎⏎12⏎⏎3⏎14`: values of other rows). Empty lines
+    # taken for cells filled that row up to 7 cells: 4 read wrong. Now it is short of values: an F3
+    r = extract_one(FOLDER / "derived" / "sh_szfbgt_2019.pdftotext.txt")
+    assert all(r["cells"][c] is None for c in cells_of(r, "requests.denied.state_secret"))
+    assert [r["cells"][c] for c in cells_of(r, "active.regulations")] == [13, 13, 524]
+    # guard: the page copied one cell a line, an empty cell an empty line, values on adjacent lines:
+    # there an empty line is a cell, as before
+    text = (FOLDER / "derived" / "sh_szfbgt_2019.copy.txt").read_text(encoding="utf-8")
+    path = tmp_path / "lines.txt"
+    path.write_text(text.replace("\u00a0", "").replace("\t", "\n"), encoding="utf-8")
+    lines = extract_one(path)
+    typed = _typed(lines, EXPECTED["sh_szfbgt_2019"]["rows"])
+    assert not [(c, want, got) for c, want, got in typed if got is not None and got != want]
+    assert [lines["cells"][c] for c in cells_of(lines, "requests.carried_over")] == [18] + [None] * 5 + [18]
+    assert [lines["cells"][c] for c in cells_of(lines, "requests.received")] == [821, 35, None, None, 2, 1, 859]
