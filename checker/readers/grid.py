@@ -953,7 +953,7 @@ class _Reader:
             # so are tab cells where the table's full rows print one tab cell a column (a browser's
             # copy of a page: `1.属于国家秘密⇥14⇥⇥⇥⇥⇥⇥` is 14 and six empty cells)
             drawn = drawn or (self.report.location_style == "text" and len(ln.values) == len(vals)
-                              and ln.tab is not None and self._separated(ln.values, False))
+                              and self._separated(ln.values, False))
             return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True
