@@ -1000,6 +1000,10 @@ class _Reader:
             # their own (a sheet's columns, drawn or `|` cells) a number too short to hold one digit
             # a column (`88` under 上一年项目数量 of three) is that cell's value
             drawn = picked is not None or (len(ln.values) == len(vals) and all(x.bounded for x in ln.values))
+            # so are tab cells where the table's full rows print one tab cell a column (a browser's
+            # copy of a page: `1.属于国家秘密⇥14⇥⇥⇥⇥⇥⇥` is 14 and six empty cells)
+            drawn = drawn or (self.report.location_style == "text" and len(ln.values) == len(vals)
+                              and self._separated(ln.values, False))
             return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
         if picked is not None:
             return True

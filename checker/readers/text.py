@@ -10,7 +10,7 @@ from operator import contains
 from pathlib import Path
 
 from ..model import Report
-from .cellsplit import split_glued
+from .cellsplit import label_and_numbers, split_glued
 from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
 from . import flattened
 from .document import Document, file_bytes, to_report
@@ -22,6 +22,9 @@ _TAIL_NUMBERS = re.compile(r"(?<=[\u4e00-\u9fff）)”\]】]) (?:\d[\d.,]* )*\d[
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
 _NUMBERS_ONLY = re.compile(r"\d[\d.,]*(?: \d[\d.,]*)+")
 _BORDER = " \t|-=+:_\u3000"
+_UNIT_TAIL = re.compile(r"(?<=\d) ?(万?元)\s*$")
+# a row whose numbers follow its label one space apart (or a row of numbers only): not a sentence
+_ONE_SPACE_ROW = re.compile(r"^[^。；]*[^\d\s.,-] (?:-?\d[\d.,]* )*-?\d[\d.,]*\s*$|^\s*-?\d[\d.,]*(?: -?\d[\d.,]*)+\s*$")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -52,6 +55,14 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
         # run, which the grid matcher hands to the run-together decoder
         glued = split_glued(line)
         if glued is None:
+            unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
+            body = line[:unit.start()] if unit else line
+            if _ONE_SPACE_ROW.search(body):
+                # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
+                # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
+                parts = label_and_numbers(body)
+                parts[-1] += unit.group(1) if unit else ""
+                return list(map(GridCell, parts, repeat(n), count(1)))
             return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
         parts = list(glued)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
@@ -296,7 +307,7 @@ def cell_lines(lines: list[str]) -> list[str | None]:
                 label_open = False
             else:
                 label_open = bool(s)
-    elif _double_spaced(lines):
+    elif _double_spaced(lines) or _spaced_cells(lines):
         run: list[int] = []
         for i, line in enumerate(lines + ["x"]):
             if not line.strip():
@@ -344,6 +355,17 @@ def _double_spaced(lines: list[str]) -> bool:
         return False
     single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
     return single >= 0.8 * (len(filled) - 1)
+
+
+def _spaced_cells(lines: list[str]) -> bool:
+    """Plain `pdftotext` (no -layout): the table's cells one a line, each followed by an empty line
+    (pdftotext's blocks), the prose not. There a single empty line is no cell: read as one, the
+    empty lines fill a short row up to the template's count with cells it never printed."""
+    numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
+    if len(numbers) < 10:
+        return False
+    spaced = sum(1 for i in numbers if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
+    return spaced >= 0.8 * len(numbers)
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 

@@ -66,9 +66,16 @@ def _reports(path: Path) -> list[str]:
     return out
 
 
+class _Cells(list):
+    """The general path's tab row: a plain list of GridCells (`text.tab_row` replaced; a list, so
+    `text._header_columns` treats it as the general path's rows were treated)."""
+    def __init__(self, texts, n):
+        super().__init__(map(grid.GridCell, texts, repeat(n), count(1)))
+
+
 def _general(m) -> None:
     """Every fast path off: tab rows read as lists of GridCells, no plain-row shortcut."""
-    m.setattr(text, "tab_row", lambda texts, n: list(map(grid.GridCell, texts, repeat(n), count(1))))
+    m.setattr(text, "tab_row", _Cells)
     m.setattr(grid._Reader, "_plain_digits", lambda self, tid, row, vals: False)
     m.setattr(grid._Reader, "_plain_tab", lambda self, tid, row, ncols, tab: False)
     _no_block(m)
