@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Report
-from . import ReadError
+from . import ReadError, generations
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 
 
@@ -75,7 +75,16 @@ def to_report(doc: Document) -> Report:
         fmt = _format(doc, report, lines)
         if fmt is not None:
             report.set_format(fmt)
-    read_lines(lines, report, doc.where)
+        read_lines(lines, report, doc.where)
+        if report.findings and fmt in ("2019", "2021"):
+            mix = generations.mixed(lines, _year(doc, report))
+            if mix is not None:       # 表二 and 表三 of two generations: read again, table by table
+                report = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
+                _known(report, doc.known)
+                report.set_format(mix.main)
+                generations.read_mixed(lines, report, doc.where, mix)
+    else:
+        read_lines(lines, report, doc.where)
     del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
     if doc.lines is not None:
         from ..prose import analyse
@@ -94,16 +103,22 @@ def _format(doc: Document, report: Report, lines: list) -> str | None:
     if fmt is not None:
         return fmt
     # the labels leave it close (or open): the data year votes too
+    year = _year(doc, report)
+    fmt = format_of(lines, year, votes)
+    if fmt is not None:
+        return fmt
+    return format_by_year(lines, year, report.facts)
+
+
+def _year(doc: Document, report: Report) -> int | None:
+    """The data year where known: the reader's, else the prose's, else the fallback's."""
     year = report.year
     if year is None and doc.lines is not None:
         from ..prose import data_year
         year = data_year(doc.lines)
     if year is None:
         year = doc.fallback.get("year")
-    fmt = format_of(lines, year, votes)
-    if fmt is not None:
-        return fmt
-    return format_by_year(lines, year, report.facts)
+    return year
 
 
 def _known(report: Report, known: dict[str, Any]) -> None:
