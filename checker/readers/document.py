@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Report
+from ..templates import format_for_year
 from . import ReadError, generations
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 
@@ -66,25 +67,24 @@ class Document:
                                       # (a workbook's sheet name or file name)
 
 
-def to_report(doc: Document) -> Report:
-    """The Report a document holds, in the steps the module names."""
+def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
+    """The Report a document holds, in the steps the module names. `mix`: 表二 and 表三 were found
+    to be of two template generations (`generations.mixed`): each is read in its own."""
     report = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
     _known(report, doc.known)
     lines = table_lines(doc.rows)
-    if report.format is None:
-        fmt = _format(doc, report, lines)
-        if fmt is not None:
-            report.set_format(fmt)
-        read_lines(lines, report, doc.where)
-        if report.findings and fmt in ("2019", "2021"):
-            mix = generations.mixed(lines, _year(doc, report))
-            if mix is not None:       # 表二 and 表三 of two generations: read again, table by table
-                report = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
-                _known(report, doc.known)
-                report.set_format(mix.main)
-                generations.read_mixed(lines, report, doc.where, mix)
+    both = False       # labels only the 2019 and only the 2021 tables print, both found
+    if mix is not None:
+        report.set_format(mix.main)
+        generations.read_mixed(lines, report, doc.where, mix)
     else:
+        if report.format is None:
+            fmt, both = _format(doc, report, lines)
+            if fmt is not None:
+                report.set_format(fmt)
         read_lines(lines, report, doc.where)
+    # rows that did not fit the format (F3/F4) may be a table of the other generation
+    misfit = mix is None and (both or any(f.rule in ("F3", "F4") for f in report.findings))
     del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
     if doc.lines is not None:
         from ..prose import analyse
@@ -92,22 +92,29 @@ def to_report(doc: Document) -> Report:
     for name, value in doc.fallback.items():
         if getattr(report, name) is None:
             setattr(report, name, value)
+    if mix is None and report.format in ("2019", "2021") and "format" not in doc.known and (
+            misfit or (report.year is not None and format_for_year(report.year) != report.format)):
+        mix = generations.mixed(table_lines(doc.rows), report.year)
+        if mix is not None:      # read again from the start (the prose's cells depend on the format)
+            return to_report(doc, mix)
     finish(report, doc.where)
     return report
 
 
-def _format(doc: Document, report: Report, lines: list) -> str | None:
-    """Step 2 of the module: the template the rows are read with (None: no table to read)."""
+def _format(doc: Document, report: Report, lines: list) -> tuple[str | None, bool]:
+    """Step 2 of the module: the template the rows are read with (None: no table to read), and
+    whether labels only one generation prints were found of both (the tables may differ)."""
     votes = format_votes(lines)       # one pass over the rows, for both decisions below
+    both = votes[0] >= 1 and votes[1] >= 1
     fmt = labels_decide(votes)
     if fmt is not None:
-        return fmt
+        return fmt, both
     # the labels leave it close (or open): the data year votes too
     year = _year(doc, report)
     fmt = format_of(lines, year, votes)
     if fmt is not None:
-        return fmt
-    return format_by_year(lines, year, report.facts)
+        return fmt, both
+    return format_by_year(lines, year, report.facts), both
 
 
 def _year(doc: Document, report: Report) -> int | None:

@@ -104,9 +104,14 @@ def _per_table(chains: list[list[_Hit]], best: list[_Hit]) -> list[_Hit]:
     """Each table's rows from the generation that finds more of them, when that finds more rows in
     all: a 2021 report still printing 表二 in the 2019 columns (the grid then reads each table in
     its own generation, `generations.py`)."""
-    mixed = []
+    mixed: list[_Hit] = []
     for tid in ("active", "requests"):
-        mixed.extend(max(([h for h in c if h.table == tid] for c in chains), key=len))
+        most: list[_Hit] = []
+        for c in chains:
+            hits = [h for h in c if h.table == tid]
+            if len(hits) > len(most):
+                most = hits
+        mixed.extend(most)
     ordered = all(a.key_end <= b.start for a, b in zip(mixed, mixed[1:]))
     return mixed if ordered and len(mixed) > len(best) else best
 

@@ -68,9 +68,11 @@ def _label_hits(n: str) -> tuple[int, int, int, int]:
     (active 2019, active 2021, requests 2019, requests 2021). 表二's 2019-only rows (其他对外管理服务事项,
     政府集中采购) count with its column headers."""
     m = _markers()
-    return (sum(k in n for k in m["active"]["2019"]) + (L.strip_enum(n) in _ROWS_2019),
+    bare = L.strip_enum(n)
+    sub = n[:1].isdigit() and bare.startswith("申请")      # a wrapped 2021 （六） sub-row (`L.marker_score`)
+    return (sum(k in n for k in m["active"]["2019"]) + (bare in _ROWS_2019),
             sum(k in n for k in m["active"]["2021"]),
-            sum(k in n for k in m["requests"]["2019"]), sum(k in n for k in m["requests"]["2021"]))
+            sum(k in n for k in m["requests"]["2019"]), sum(k in n for k in m["requests"]["2021"]) + sub)
 
 
 def table_generations(lines: list) -> dict[str, str]:
