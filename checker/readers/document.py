@@ -10,6 +10,9 @@ Word, workbook, PDF and web page, and happens here, in this order:
    labels leave it close, of the data year (the one the reader knows, else the one the prose
    gives, else the fallback): 2019/2020 is 2019, later 2021, earlier legacy (`grid.format_of`); rows of the 2019/2021 tables with no year to tell (or an
    earlier one, which cannot have them) are read as 2021, guessed (`grid.format_by_year`);
+   a report whose rows did not fit (F3/F4), whose labels are of both generations, or whose format is
+   not its data year's is asked whether 表二 and 表三 are of two generations; if so it is read again,
+   each table in its own, the report in the data year's (`generations.py`);
 3. the tables: rows matched to the template by their labels, cells placed, F1-F3 for blank,
    misprinted and unplaceable cells, F4 for rows a table lacks (`grid.read_lines`);
 4. the prose: unit, year, period, signature, figures stated in sentences (`prose.analyse`), then
@@ -76,7 +79,9 @@ def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
     both = False       # labels only the 2019 and only the 2021 tables print, both found
     if mix is not None:
         report.set_format(mix.main)
-        generations.read_mixed(lines, report, doc.where, mix)
+        side = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
+        side.set_format(mix.generation)       # the odd table's reading
+        generations.read_mixed(lines, report, side, doc.where, mix, read_lines)
     else:
         if report.format is None:
             fmt, both = _format(doc, report, lines)

@@ -20,6 +20,7 @@ A 2021 表三 printing （六）其他处理 as one row is the one departure the
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -122,24 +123,22 @@ def mixed(lines: list, year: int | None) -> Mixed | None:
     return Mixed(main, tid, gens[tid])
 
 
-def read_mixed(lines: list, report: Report, where: str, mix: Mixed) -> None:
-    """Read `report` (format `mix.main`) with table `mix.table` read in its own generation: the
-    table's lines (from its title to the next table's) go to a reading of that generation, the rest
-    to the report's. The cells the two generations share are kept in the report, the others in
-    `facts["departures"]`, and one F4 info names the departure. Without the table's title to
-    tell its lines, the whole report is read with `mix.main` (rows of the other generation then
-    find no place and are said so, as before)."""
-    from .grid import read_lines
+def read_mixed(lines: list, report: Report, side: Report, where: str, mix: Mixed,
+               read: Callable[[list, Report, str], set[str]]) -> None:
+    """Read `report` (format `mix.main`) with table `mix.table` read in its own generation into
+    `side` (an empty report of format `mix.generation`): the table's lines (from its title to the
+    next table's) go to that reading, the rest to the report's (`read`: `grid.read_lines`, given by
+    the pipeline, `document.to_report`). The cells the two generations share are kept in the
+    report, the others in `facts["departures"]`, and one F4 info names the departure. Without the
+    table's title to tell its lines, the whole report is read with `mix.main` (rows of the other
+    generation then find no place and are said so, as before)."""
     tid, gen = mix.table, mix.generation
     own, rest = _split(lines, tid)
     if not own:
-        read_lines(lines, report, where)
+        read(lines, report, where)
         return
-    found = read_lines(rest, report, where)
-    side = Report(source=report.source, location_style=report.location_style, parts=report.parts,
-                  place=report.place)
-    side.set_format(gen)
-    if tid not in read_lines(own, side, where):
+    found = read(rest, report, where)
+    if tid not in read(own, side, where):
         return
     report.facts["tables_found"] = sorted(found | {tid}, key=L.TABLE_ORDER.index)
     main_tpl, side_tpl = template(report.format), template(gen)
