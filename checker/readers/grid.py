@@ -439,6 +439,8 @@ class _Reader:
                     joined = self._joined
                     if self._try(joined):
                         held = None
+                    elif self.region == "requests" and L.strip_enum(joined.last) == "其他处理":
+                        self.group_row = joined   # （六） / 其他处 / 理 wrapped below the group's values
                     continue
                 held = None
                 # (each test's own first condition first: most such lines are headings and prose)
