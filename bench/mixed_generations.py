@@ -155,8 +155,9 @@ class Score:
                 "wrong": self.wrong, "silent": self.silent, "examples": self.examples}
 
 
-def run(units: int, seed: int, pdf_count: int) -> dict[str, Score]:
-    scores = {f"{k}/{mix}": Score() for k in KINDS for mix in MIXES}
+def run(units: int, seed: int, pdf_count: int, only: tuple[str, ...] = KINDS) -> dict[str, Score]:
+    """Scores per `rendition/mix`, for the renditions in `only`."""
+    scores = {f"{k}/{mix}": Score() for k in KINDS for mix in MIXES if k in only}
     with tempfile.TemporaryDirectory(prefix="xxgk-mixed-") as tmp, hybrid_templates():
         tmp = Path(tmp)
         written: list[tuple[str, Path, Mixed]] = []
@@ -175,10 +176,12 @@ def run(units: int, seed: int, pdf_count: int) -> dict[str, Score]:
                 "xlsx": (".xlsx", lambda p: R.workbook(m, p)),
             }
             for kind, (suffix, write) in files.items():
+                if kind not in only:
+                    continue
                 p = tmp / f"{stem}{suffix}"
                 write(p)
                 written.append((kind, p, m))
-            if pdfs_per_mix.get(mix, 0) < pdf_count:
+            if pdfs_per_mix.get(mix, 0) < pdf_count and ("pdf" in only or "layout" in only):
                 pdfs_per_mix[mix] = pdfs_per_mix.get(mix, 0) + 1
                 docs.append((mix, R.word(m, tmp / f"{stem}-pdf.docx"), m))
         if docs:
@@ -189,8 +192,9 @@ def run(units: int, seed: int, pdf_count: int) -> dict[str, Score]:
                 pdf = made.get(d.stem)
                 if pdf is None:
                     continue
-                written.append(("pdf", pdf, m))
-                lay = R.pdftotext(pdf)
+                if "pdf" in only:
+                    written.append(("pdf", pdf, m))
+                lay = R.pdftotext(pdf) if "layout" in only else None
                 if lay is not None:
                     written.append(("layout", lay, m))
         for kind, p, m in written:
