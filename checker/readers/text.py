@@ -102,7 +102,7 @@ def _header_columns(rows: list[list[GridCell] | TabRow], lines: list[str]) -> No
     from . import pdfcolumns
     placed: list[tuple[pdfcolumns.Line, list[GridCell], bool]] = []
     for row in rows:
-        if isinstance(row, TabRow) or not row or row[0].x < 0:
+        if not isinstance(row, list) or not row or row[0].x < 0:
             continue     # tab rows (every cell at x -1) and `|` rows: no positions
         line = lines[row[0].row - 1].replace("\u3000", "  ")
         parts = _layout_parts(line)
