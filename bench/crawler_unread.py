@@ -8,6 +8,11 @@ leaves no trace); a 表二 row with several full splits; a row that holds a prin
 (one digit short: which cell is blank cannot be known); 政府集中采购 (items + an amount with decimals,
 no sum); a row of 表三/表四 that splits several ways the table's equations allow (a row they need
 was not read).
+
+For each kind it also counts the cells whose row is a true ambiguity of the page: the reader's own
+candidate list (the splits its text, its table's equations and its prose allow, as the F3 lists
+them) holds the printed row and at least one other. No reading of that text alone can tell those
+apart; only another report (checker/crossread.py) could, and did not.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from checker.crossread import UNDECIDED
 from checker.readers.runsplit import row_candidates
 from checker.readers.runtogether import items_not_negative
 from checker.templates import template
@@ -46,7 +52,14 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
     return "several_splits" if len(full) > 1 else "blank_may_hide"
 
 
-def breakdown(units: int, seed: int) -> tuple[int, Counter]:
+def _same(split: tuple, printed: list[float | None]) -> bool:
+    return len(split) == len(printed) and all(
+        (a is None) == (b is None) and (a is None or abs(float(a) - float(b)) < 1e-6) for a, b in zip(split, printed))
+
+
+def breakdown(units: int, seed: int, ambiguous: Counter | None = None) -> tuple[int, Counter]:
+    """Cells, and unread cells by (table, kind); `ambiguous` gets the unread cells, by the same key,
+    whose row's candidate list holds the printed row and another."""
     cells, unread = 0, Counter()
     with tempfile.TemporaryDirectory(prefix="xxgk-crawler-") as tmp:
         reps = reports(units, seed, archive=True)
@@ -68,7 +81,13 @@ def breakdown(units: int, seed: int) -> tuple[int, Counter]:
                     ids = [f"{table}.{row.id}.{c.id}" for c in row.columns]
                     missed = [c for c in ids if got.get(c) is None and t[c] is not None]
                     if missed:
-                        unread[(table, kind_of(table, row, [t[c] for c in ids]))] += len(missed)
+                        printed = [t[c] for c in ids]
+                        key = (table, kind_of(table, row, printed))
+                        unread[key] += len(missed)
+                        listed = [u.candidates for u in got.facts.get(UNDECIDED, []) if tuple(u.cells) == tuple(ids)]
+                        if ambiguous is not None and listed and len(listed[0]) > 1 and \
+                                any(_same(c, printed) for c in listed[0]):
+                            ambiguous[key] += len(missed)
     return cells, unread
 
 
@@ -77,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--units", type=int, default=12)
     ap.add_argument("--seed", type=int, default=3)
     a = ap.parse_args(argv)
-    cells, unread = breakdown(a.units, a.seed)
+    ambiguous: Counter = Counter()
+    cells, unread = breakdown(a.units, a.seed, ambiguous)
     total = sum(unread.values())
-    print(f"单元格 {cells:,}，未读 {total}（{100 * total / cells:.2f} %）")
+    print(f"单元格 {cells:,}，未读 {total}（{100 * total / cells:.2f} %）；"
+          f"其中 {sum(ambiguous.values())} 格所在行的候选拆法含原表所印且不止一种（仅凭本报告文本无从区分）")
     for (table, kind), n in unread.most_common():
-        print(f"{n:6d}  {table:9s} {KINDS[kind]}")
+        print(f"{n:6d}  {table:9s} {KINDS[kind]}（候选含原表且不止一种：{ambiguous[(table, kind)]}）")
     return 0
 
 

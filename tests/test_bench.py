@@ -88,9 +88,27 @@ def test_rendition_benchmark_reads_no_cell_wrongly():
 def test_crawler_unread_cells_are_each_explained_by_their_printed_row():
     """bench.crawler_unread sorts every cell the crawler rendition leaves unread by what its row
     allows; the count is the benchmark's own, and every cell falls in a kind the text explains."""
+    from collections import Counter
+
     from bench.crawler_unread import KINDS, breakdown
     from bench.renditions import run
-    cells, unread = breakdown(units=2, seed=5)
+    ambiguous: Counter = Counter()
+    cells, unread = breakdown(units=2, seed=5, ambiguous=ambiguous)
     score = run(units=2, pdf_count=0, seed=5, only=["crawler"])["crawler"]
     assert cells == score.cells and sum(unread.values()) == score.unread
     assert {kind for _, kind in unread} <= set(KINDS)
+    # each is a true ambiguity of its page: the reader's candidates hold the printed row and another
+    assert ambiguous == unread
+
+
+def test_crawler_masking_reads_no_cell_wrong_in_reports_that_carry_errors():
+    """bench.crawler_masking: seed 1 at 20 units holds a transposed （七）总计 (15 printed 51, the run
+    `5100000015`) that fits 5|10|…|15 by coincidence; the crawler text of such reports is read with
+    no wrong cell (the row is reported unread), the tab text finds and localises every error."""
+    from bench.crawler_masking import run
+    out = run(units=20, errors=40, seeds=[1])
+    crawler, tab = out["crawler"]["kinds"], out["tab"]["kinds"]
+    assert out["crawler"]["wrong_examples"] == [] and out["tab"]["wrong_examples"] == []
+    assert sum(k["cells"] for k in crawler.values()) == sum(k["cells"] for k in tab.values()) > 0
+    assert crawler["transposition"]["unread_cells"] > 0
+    assert sum(k["injected"] for k in tab.values()) == sum(k["found"] for k in tab.values()) == 40

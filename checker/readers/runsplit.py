@@ -140,6 +140,19 @@ def row_candidates(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CAN
     return found[:limit], len(found) > limit
 
 
+def free_splits(digits: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> list[Split]:
+    """Every split of `digits` into `ncols` cells, whatever the row's own sums say (no cell blank,
+    no leading zeros, the printed spaces kept): what the row may print when one of its own cells
+    is wrong. Raises TooLarge past `limit` splits or the step budget."""
+    run, stops, negative = _printed(digits)
+    if negative or not run.isascii() or not run.isdigit():
+        raise TooLarge
+    found = list(itertools.islice(_filtered(run, [(ncols, False)], stops, negative, frozenset()), limit + 1))
+    if len(found) > limit:
+        raise TooLarge
+    return found
+
+
 def _filtered(run: str, groups, stops, negative, signed):
     splits = _split_groups(run, 0, groups, [MAX_SPLIT_STEPS])
     if stops:

@@ -21,7 +21,7 @@ from ..crossread import Undecided, note
 from ..findings import make
 from ..model import Report, render_location
 from ..templates import template
-from .runsplit import Split, TooLarge, column_groups, row_candidates
+from .runsplit import Split, TooLarge, column_groups, free_splits, row_candidates
 from .stated import TOGETHER
 
 # Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
@@ -48,6 +48,9 @@ class RunTogetherRow:
     candidates: list[Split] = field(default_factory=list, repr=False)
     truncated: bool = field(default=False, repr=False)
     stated: dict[str, float] = field(default_factory=dict, repr=False)   # prose figures that narrowed it
+    # (broken, broken by the best other split) when the split the sums chose breaks the table's
+    # equations across rows more than a split that does not fit the row's sums (_unmask)
+    masked: tuple[int, int] | None = field(default=None, repr=False)
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -240,9 +243,93 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
                 seen = _joint_values(eqs, list(involved.values()), ncols)
                 for rid, values in seen.items():
                     involved[rid].candidates = [c for c in involved[rid].candidates if c in values]
+    if requests:
+        ncols = len(tpl.table("requests").rows[0].columns)
+        # a printed row no split of which fits its own sums: the table as printed has an error
+        wrong_row = any(p.table == "requests" and not p.truncated and
+                        (not p.candidates or not all(_own_sums_hold(c, ncols) for c in p.candidates)) for p in pending)
+        _unmask(report, requests, ncols, wrong_row)
 
     for p in pending:
         _settle(report, p, where)
+
+
+def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int, wrong_row: bool) -> None:
+    """A row's split chosen because it fits the row's own sums is only read when the table around it
+    agrees. A report may itself carry an error: a transposed cell (`51` for 15 in `5100000015`)
+    makes the true split break the row's sum, and another one (5|10|…|15) may fit it by coincidence.
+    That split then breaks R1/R2 in the columns it moved digits across, where a split that leaves
+    the row's sum broken (the printed error) breaks fewer. So a split is left unread (F3 naming the
+    others) when some split that ignores the row's sums breaks fewer of the equations across rows;
+    and when the table shows an error (an equation broken, or a row `wrong_row` no split of which
+    fits its sums), unless it breaks strictly fewer than every such split: the sums are then no
+    longer evidence enough on their own (an error whose equations cannot be evaluated, because a
+    row they need is unread, would otherwise pass unseen)."""
+    eqs = _equations(report, requests)
+    decided = {rid: p.candidates[0] for rid, p in requests.items() if len(p.candidates) == 1 and not p.truncated}
+
+    def broken(rid: str, split: Split) -> int:
+        n = 0
+        for eq in eqs:
+            if not any(t.unknown is not None and t.key == rid for t in eq):
+                continue
+            for c in range(ncols):
+                total = 0.0
+                for t in eq:
+                    if t.unknown is not None:
+                        v = split[c] if t.key == rid else decided.get(t.key, (None,) * ncols)[c]
+                    else:
+                        v = None if np.isnan(t.known[c]) else t.known[c]
+                    if v is None:
+                        break          # a blank or an undecided cell: this column checks nothing
+                    total += t.coef * v
+                else:
+                    n += total != 0
+        return n
+
+    now = {rid: broken(rid, chosen) for rid, chosen in decided.items()}
+    if not (wrong_row or any(now.values())):
+        return          # the table agrees with itself: the sums were evidence enough
+    free: dict[str, list[Split] | None] = {}
+    for rid, chosen in decided.items():
+        try:
+            free[rid] = [s for s in free_splits(requests[rid].digits, ncols) if s != chosen]
+        except TooLarge:
+            free[rid] = None
+    # a row left unread is no evidence for the others: weigh again without it, until none is added
+    risky: dict[str, tuple[list[Split], tuple[int, int]]] = {}
+    while True:
+        added = False
+        for rid, chosen in list(decided.items()):
+            if rid in risky:
+                continue
+            mine = broken(rid, chosen)
+            if free[rid] is None:
+                risky[rid], added = ([chosen], (mine, -1)), True   # cannot be weighed: not read on the sums' word
+                continue
+            scored = sorted((broken(rid, s), s) for s in free[rid])
+            if scored and scored[0][0] <= mine:
+                best = scored[0][0]
+                risky[rid], added = ([chosen] + [s for n, s in scored if n == best], (mine, best)), True
+        if not added:
+            break
+        for rid in risky:
+            decided.pop(rid, None)
+    for rid, (cands, counts) in risky.items():
+        others = free[rid]
+        if others is not None:      # said as the final reading weighs it (the rows left unread no evidence)
+            scored = sorted((broken(rid, s), s) for s in others)
+            cands, counts = [cands[0]] + [s for n, s in scored if n == scored[0][0]], (broken(rid, cands[0]), scored[0][0])
+        requests[rid].candidates, requests[rid].masked = cands, counts
+
+
+def _own_sums_hold(split: Split, ncols: int) -> bool:
+    at = 0
+    for k, has_total in column_groups("requests", ncols):
+        cells, at = split[at:at + k + has_total], at + k + has_total
+        if has_total and None not in cells and sum(cells[:-1]) != cells[-1]:
+            return False
+    return True
 
 
 def items_not_negative(row, candidates: list) -> list:
@@ -292,19 +379,21 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     tpl = template(report.format)
     row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
     ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
-    if len(p.candidates) == 1 and not p.truncated:
+    if len(p.candidates) == 1 and not p.truncated and p.masked is None:
         for cid, v in zip(ids, p.candidates[0]):
             report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True,
                        **({"stated": p.stated} if p.stated else {}), **(_amount_meta(p.digits) if cid == ids[-1] else {}))
         return
     # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
     # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
-    agreed = _agreed(p) if p.candidates and not p.truncated else {}
+    agreed = _agreed(p) if p.candidates and not p.truncated and p.masked is None else {}
     for i, cid in enumerate(ids):  # the row is printed, but which number is which cannot be known: blank
         report.set(cid, agreed.get(i), row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     unread = [cid for i, cid in enumerate(ids) if i not in agreed]
     n = sum(ch.isdigit() for ch in p.digits)
-    if p.truncated:
+    if p.masked is not None:
+        detail = _masked_detail(p)
+    elif p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
     elif not p.candidates and n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
@@ -334,9 +423,25 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
-    if len(p.candidates) > 1 and not p.truncated:     # other reports of the same check may decide it
+    if len(p.candidates) > 1 and not p.truncated and p.masked is None:   # other reports may decide it
         note(report, Undecided(tuple(ids), list(p.candidates), finding, _label(p.table, row), p.digits,
                                (p.row, p.col, p.part), {ids[-1]: _amount_meta(p.digits)}))
+
+
+def _masked_detail(p: RunTogetherRow) -> str:
+    def show(c: Split) -> str:
+        return "|".join("空" if v is None else str(v) for v in c)
+    chosen, others = p.candidates[0], p.candidates[1:]
+    now, best = p.masked or (0, -1)
+    out = f"连写数字“{p.digits}”按本行合计拆作“{show(chosen)}”，"
+    out += (f"但按此拆开，本表各行之间的勾稽关系（R1/R2）有 {now} 处不成立" if now else
+            "但本表另有填错之处（有的行怎样拆都与合计不符，或行与行之间的关系不成立），而本行与他行的关系核对不了它")
+    if others:
+        shown = "；".join(show(c) for c in others[:SHOWN_CANDIDATES])
+        more = f"等 {len(others)} 种" if len(others) > SHOWN_CANDIDATES else f"共 {len(others)} 种"
+        out += f"；其他拆法（{shown}，{more}）与他行的关系不成立之处不比它多（{best} 处）"
+    return (out + "。本行的合计或某一格可能填错（如两位数字颠倒），这时合乎合计的拆法未必是原表所印，"
+            "故未读取，请核对原表。")
 
 
 def _amount_meta(digits: str) -> dict:
