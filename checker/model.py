@@ -222,6 +222,8 @@ class Report:
             "locations": {cid: self.locate(cid) for cid in self.cells},
             "prose": [p.to_json() for p in self.prose],
             "findings": [f.to_json() for f in self.findings],
+            # a table printed in the other template generation: its cells the report's has no place for
+            **({"departures": self.facts["departures"]} if "departures" in self.facts else {}),
         }
 
 

@@ -10,6 +10,9 @@ Word, workbook, PDF and web page, and happens here, in this order:
    labels leave it close, of the data year (the one the reader knows, else the one the prose
    gives, else the fallback): 2019/2020 is 2019, later 2021, earlier legacy (`grid.format_of`); rows of the 2019/2021 tables with no year to tell (or an
    earlier one, which cannot have them) are read as 2021, guessed (`grid.format_by_year`);
+   a report whose rows did not fit (F3/F4), whose labels are of both generations, or whose format is
+   not its data year's is asked whether 表二 and 表三 are of two generations; if so it is read again,
+   each table in its own, the report in the data year's (`generations.py`);
 3. the tables: rows matched to the template by their labels, cells placed, F1-F3 for blank,
    misprinted and unplaceable cells, F4 for rows a table lacks (`grid.read_lines`);
 4. the prose: unit, year, period, signature, figures stated in sentences (`prose.analyse`), then
@@ -25,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Report
-from . import ReadError
+from ..templates import format_for_year
+from . import ReadError, generations
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 from .legacy_table import read_flat
 
@@ -67,16 +71,26 @@ class Document:
                                       # (a workbook's sheet name or file name)
 
 
-def to_report(doc: Document) -> Report:
-    """The Report a document holds, in the steps the module names."""
+def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
+    """The Report a document holds, in the steps the module names. `mix`: 表二 and 表三 were found
+    to be of two template generations (`generations.mixed`): each is read in its own."""
     report = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
     _known(report, doc.known)
     lines = table_lines(doc.rows)
-    if report.format is None:
-        fmt = _format(doc, report, lines)
-        if fmt is not None:
-            report.set_format(fmt)
-    read_lines(lines, report, doc.where)
+    both = False       # labels only the 2019 and only the 2021 tables print, both found
+    if mix is not None:
+        report.set_format(mix.main)
+        side = Report(source=doc.source, location_style=doc.style, parts=doc.parts, place=doc.place)
+        side.set_format(mix.generation)       # the odd table's reading
+        generations.read_mixed(lines, report, side, doc.where, mix, read_lines)
+    else:
+        if report.format is None:
+            fmt, both = _format(doc, report, lines)
+            if fmt is not None:
+                report.set_format(fmt)
+        read_lines(lines, report, doc.where)
+    # rows that did not fit the format (F3/F4) may be a table of the other generation
+    misfit = mix is None and (both or any(f.rule in ("F3", "F4") for f in report.findings))
     del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
     if doc.lines is not None:
         if report.format == "legacy" and not report.facts.get("tables_found"):
@@ -87,27 +101,40 @@ def to_report(doc: Document) -> Report:
     for name, value in doc.fallback.items():
         if getattr(report, name) is None:
             setattr(report, name, value)
+    if mix is None and report.format in ("2019", "2021") and "format" not in doc.known and (
+            misfit or (report.year is not None and format_for_year(report.year) != report.format)):
+        mix = generations.mixed(table_lines(doc.rows), report.year)
+        if mix is not None:      # read again from the start (the prose's cells depend on the format)
+            return to_report(doc, mix)
     finish(report, doc.where)
     return report
 
 
-def _format(doc: Document, report: Report, lines: list) -> str | None:
-    """Step 2 of the module: the template the rows are read with (None: no table to read)."""
+def _format(doc: Document, report: Report, lines: list) -> tuple[str | None, bool]:
+    """Step 2 of the module: the template the rows are read with (None: no table to read), and
+    whether labels only one generation prints were found of both (the tables may differ)."""
     votes = format_votes(lines)       # one pass over the rows, for both decisions below
+    both = votes[0] >= 1 and votes[1] >= 1
     fmt = labels_decide(votes)
     if fmt is not None:
-        return fmt
+        return fmt, both
     # the labels leave it close (or open): the data year votes too
+    year = _year(doc, report)
+    fmt = format_of(lines, year, votes)
+    if fmt is not None:
+        return fmt, both
+    return format_by_year(lines, year, report.facts), both
+
+
+def _year(doc: Document, report: Report) -> int | None:
+    """The data year where known: the reader's, else the prose's, else the fallback's."""
     year = report.year
     if year is None and doc.lines is not None:
         from ..prose import data_year
         year = data_year(doc.lines)
     if year is None:
         year = doc.fallback.get("year")
-    fmt = format_of(lines, year, votes)
-    if fmt is not None:
-        return fmt
-    return format_by_year(lines, year, report.facts)
+    return year
 
 
 def _known(report: Report, known: dict[str, Any]) -> None:

@@ -71,10 +71,13 @@ def rows(line: str, n: int) -> list[list[GridCell]] | None:
     of values. Tries both template generations and keeps the one that finds more rows."""
     text = line.translate(_SPACES).replace("&nbsp;", " ")
     best: list[_Hit] = []
+    chains = []
     for fmt in ("2021", "2019"):
         hits = _chain(text, fmt)
+        chains.append(hits)
         if len(hits) > len(best):
             best = hits
+    best = _per_table(chains, best)
     if len(best) < MIN_ROWS:
         return None
     out: list[list[GridCell]] = []
@@ -95,6 +98,22 @@ def rows(line: str, n: int) -> list[list[GridCell]] | None:
     if appeals:
         out.extend(appeals)
     return out
+
+
+def _per_table(chains: list[list[_Hit]], best: list[_Hit]) -> list[_Hit]:
+    """Each table's rows from the generation that finds more of them, when that finds more rows in
+    all: a 2021 report still printing 表二 in the 2019 columns (the grid then reads each table in
+    its own generation, `generations.py`)."""
+    mixed: list[_Hit] = []
+    for tid in ("active", "requests"):
+        most: list[_Hit] = []
+        for c in chains:
+            hits = [h for h in c if h.table == tid]
+            if len(hits) > len(most):
+                most = hits
+        mixed.extend(most)
+    ordered = all(a.key_end <= b.start for a, b in zip(mixed, mixed[1:]))
+    return mixed if ordered and len(mixed) > len(best) else best
 
 
 @cache

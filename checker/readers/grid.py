@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from ..findings import make
 from ..numbers import parse_number
-from ..model import Report
+from ..model import Report, plain, render_location
 from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
@@ -489,6 +489,8 @@ class _Reader:
                     joined = self._joined
                     if self._try(joined):
                         held = None
+                    elif self.region == "requests" and L.strip_enum(joined.last) == "其他处理":
+                        self.group_row = joined   # （六） / 其他处 / 理 wrapped below the group's values
                     continue
                 held = None
                 # (each test's own first condition first: most such lines are headings and prose)
@@ -1090,6 +1092,11 @@ class _Reader:
             p = parse_number(c.text)
             values[col.id] = p.value if p.status in ("ok", "normalised") else None
         r.facts.setdefault("group_totals", {})["requests.other"] = values
+        # shown in the report's JSON as any table printed in the other generation (generations.py)
+        at = {f"requests.other.{k}": render_location(r.location_style, r.parts[c.part] if r.parts and c.part < len(r.parts)
+                                                     else None, c.row, c.col) for c, k in zip(vals, values)}
+        r.facts.setdefault("departures", {})["requests"] = {
+            "format": "2019", "cells": {f"requests.other.{k}": plain(v) for k, v in values.items()}, "locations": at}
         shown = "|".join(c.text.strip() or "空" for c in vals)
         r.findings.append(make(
             "F4", unit=r.unit, year=r.year, source=r.source, where=self.cells.place(ln.label_cells[-1]),

@@ -166,7 +166,11 @@ def format_markers() -> dict[str, frozenset[str]]:
 def marker_score(label: str) -> tuple[int, int]:
     """How many 2019-only and 2021-only label fragments a normalised label cell holds."""
     m = format_markers()
-    return sum(k in label for k in m["2019"]), sum(k in label for k in m["2021"])
+    bare = strip_enum(label)
+    # a row numbered 1., 2. … beginning 申请 is a 2021 （六） sub-row even when a narrow column wrapped
+    # its label into pieces (`1.申请` / `人无正` / …): no 2019 row begins so (readers/generations.py)
+    sub = label[:1].isdigit() and bare.startswith("申请")
+    return sum(k in label for k in m["2019"]), sum(k in label for k in m["2021"]) + sub
 
 
 @lru_cache(maxsize=1 << 12)

@@ -114,7 +114,7 @@ def _header_columns(rows: list[list[GridCell] | TabRow | _Line], lines: list[str
     from . import pdfcolumns
     placed: list[tuple[pdfcolumns.Line, list[GridCell], bool]] = []
     for row in rows:
-        if isinstance(row, (TabRow, _Line)) or not row or row[0].x < 0:
+        if isinstance(row, (TabRow, _Line)) or not isinstance(row, list) or not row or row[0].x < 0:
             continue     # tab rows (every cell at x -1) and `|` rows: no positions
         line = lines[row[0].row - 1].replace("\u3000", "  ")
         parts = _layout_parts(line)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...findings import make
 from ...model import Report
 from ...prose.sections import SECTIONS
+from ...templates import template as table_template
 from ..registry import Params, kind
 
 _CLAIM_CELL = {"title": "meta.year", "period": "meta.period", "published": "meta.published"}
@@ -161,12 +162,20 @@ def template(rule, reports, ctx):
             ctx.skip(rule.id)
             continue
         expected = "2021" if report.year >= first else "2019"
-        if report.format == expected:
-            continue
+        used, which, how = report.format, "统计表", f"表格按 {report.format} 版读取和核对。"
+        if used == expected:
+            # one table printed in the other generation (readers/generations.py): that table departs
+            odd = [(tid, d["format"]) for tid, d in report.facts.get("departures", {}).items() if d["format"] != expected]
+            if not odd:
+                continue
+            used = odd[0][1]
+            which = f"表格“{table_template(used).table(odd[0][0]).label}”"
+            how = (f"该表按 {used} 版读取，两版相同的格参与核对，其余的格原样记下（见 F4）；"
+                   f"其余表格按 {expected} 版读取和核对。")
         yield make(rule.id, unit=report.unit, year=report.year, report=report.identity,
-                   expected=expected, actual=report.format, source=report.source,
-                   where=report.text_where(0), used=report.format, used_basis=_BASIS[report.format],
-                   expected_basis=_BASIS[expected])
+                   expected=expected, actual=used, source=report.source,
+                   where=report.text_where(0), used=used, used_basis=_BASIS[used],
+                   expected_basis=_BASIS[expected], which=which, how=how)
 
 
 @kind("meta.sections", SectionsParams)
