@@ -60,14 +60,6 @@ def is_money(ctx: Context, i: int, cell: str) -> bool:
     return bool(tpl and cell in tpl.index and tpl.cell(cell).kind in MONEY_KINDS)
 
 
-def key_order(key):
-    """An instance key's sort key: numbers as numbers. Sorting by str put report 49 before report 5,
-    so the order of a finding's cells depended on where its district sat in the batch being
-    checked (the same folder checked alone or with others printed its cells in another order)."""
-    return tuple((0, k, "") if isinstance(k, int) else
-                 (1, 0, key_order(k)) if isinstance(k, tuple) else (2, 0, str(k)) for k in key)
-
-
 class Family:
     """Base: counts, the violated instances with their residuals, tolerance and terms."""
 

@@ -32,7 +32,6 @@ import numpy as np
 from .. import notice
 from ..templates import template
 from . import solvepool
-from .evidence import key_order
 
 TOTAL_DISCOUNT = 0.002      # a total's weight 0.998: ties between equally many cells go to totals
 ZERO_DISCOUNT = 0.004       # a printed 0 (left unfilled) weighs 0.996
@@ -219,7 +218,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
 
     def take(keys):
         value = dec.value
-        for k in sorted(keys, key=key_order):
+        for k in sorted(keys):
             sums = k[0] == "H"
             terms = dec.terms(k)
             got = dec.values(terms) if sums else None      # a district's units' values at once
@@ -263,7 +262,7 @@ def _model(dec, broken: set[tuple], wider: bool = False) -> _Model:
         lo.append(-tol - r)
         hi.append(tol - r)
     # the equalities: the broken ones and the evaluable ones through their cells
-    for k in sorted(set(broken) | holding(own), key=key_order):
+    for k in sorted(set(broken) | holding(own)):
         r = dec.residual(k)
         if math.isnan(r):
             continue

@@ -26,7 +26,7 @@ from ..numbers import ROUNDING, SAME
 from ..templates import template
 from . import exact
 from .context import Context
-from .evidence import COUNT_TOL, Family, is_money, key_order
+from .evidence import COUNT_TOL, Family, is_money
 
 # Which rule names a root cause's finding when it broke several: schemas/rules/_priority.yaml.
 PRIORITY = priority()
@@ -170,7 +170,9 @@ class Decoder:
             remaining = {k for k in remaining if self.status(k) == "bad"}
             causes.extend(self._peel(remaining))
             remaining = {k for k in remaining if self.status(k) == "bad"}
-            for part in self._clusters(sorted(remaining, key=key_order)):
+            # keys sort as the tuples they are (report positions as numbers): sorted as text, report
+            # 49 came before report 5 and the order depended on what else shared the batch
+            for part in self._clusters(sorted(remaining)):
                 part = set(part)
                 if self._one_cell_explains(part):
                     causes.extend(self._greedy(part))
@@ -303,7 +305,7 @@ class Decoder:
         causes = [self._blame(g, remaining) for g in shared]
         certain = {x for g in shared for x in g}
         explained = {k for c in causes for k in c.explained}
-        rest = sorted({k for k in remaining if k not in explained}, key=key_order)
+        rest = sorted({k for k in remaining if k not in explained})
         if rest:
             sets = [[(x, e) for x, e in s.errors.items() if x not in certain] for s in tied]
             if any(exact.virtual(x) for st in sets for x, _ in st):
@@ -346,11 +348,11 @@ class Decoder:
     def _blame(self, group: dict[tuple[int, str], float], remaining: set[tuple]) -> Cause:
         """Apply one root cause's corrections and say what it explains."""
         hard = sorted({k for x in group for k in self.instances(x[0], x[1], self.hard) if k in remaining},
-                      key=lambda k: (PRIORITY.index(k[1]) if k[1] in PRIORITY else 99, key_order(k)))
+                      key=lambda k: (PRIORITY.index(k[1]) if k[1] in PRIORITY else 99, k))
         soft_before = {k for x in group for k in self.instances(x[0], x[1], self.soft) if self.status(k) == "bad"}
         for x, e in group.items():
             self.correct(x, e)
-        soft = sorted((k for k in soft_before if self.status(k) == "ok"), key=key_order)
+        soft = sorted(k for k in soft_before if self.status(k) == "ok")
         order = sorted(group, key=lambda x: (x[0], template(self.ctx.fmt[x[0]]).index[x[1]]))
         suspects = [(x, group[x], slip_kind(self.value(*x) + group[x], self.value(*x),
                                             is_money(self.ctx, *x))[1]) for x in order]
@@ -380,7 +382,7 @@ class Decoder:
             # on evidence that clearly outweighs it
             scored = [s for s in scored if s[6] == fewest and (fewest == 0 or len(s[3]) >= 2 * fewest + 1)]
             if not scored:
-                causes.extend(Cause([k]) for k in sorted(remaining, key=key_order))
+                causes.extend(Cause([k]) for k in sorted(remaining))
                 break
             best = max(s[0] for s in scored)
             top = sorted((s for s in scored if s[0] == best), key=lambda s: s[1])
@@ -402,7 +404,7 @@ class Decoder:
                 top = [s for s in top if s is not None]
                 done = {k for s in top for k in s[3]}
                 self.reported |= done
-                causes.append(Cause(sorted(done, key=key_order), candidates=[(s[1], s[2]) for s in top]))
+                causes.append(Cause(sorted(done), candidates=[(s[1], s[2]) for s in top]))
                 remaining -= done
                 self._forget(cache, done)
         return causes
@@ -420,7 +422,7 @@ class Decoder:
         (`slip_set`); when several sets would, only what they all share, or nothing (the greedy
         step then lists the candidates)."""
         causes = []
-        for key in sorted(remaining, key=key_order):
+        for key in sorted(remaining):
             if key[0] != "H" or self.status(key) != "bad":
                 continue
             money = is_money(self.ctx, key[2], key[3])
