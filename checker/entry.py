@@ -22,7 +22,7 @@ def main() -> None:
     gc.disable()
     try:
         from .cli import main as cli_main
-    except ImportError as e:   # installed without the `cli` extra (e.g. for Excel only)
+    except ImportError as e:   # a broken installation (typer or rich removed): say how to repair it
         from .extras import missing_extra
         message = missing_extra(e)
         if message is None:

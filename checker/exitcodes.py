@@ -8,7 +8,7 @@ from __future__ import annotations
 OK = 0          # done; `check`: no error found
 FINDINGS = 1    # `check`: errors were found in the reports
 INPUT = 2       # an input could not be read, or nothing in the inputs could be checked
-MISSING = 3     # an optional part of the installation (an extra: cli, pdf, docx, html) is not installed
+MISSING = 3     # a part of the installation is missing: an extra a file needs, or a broken install
 OUTPUT = 4      # the output file exists (without --force), is an input, has the wrong extension or cannot be written
 USAGE = 5       # unknown command or option, missing or invalid argument
 INTERNAL = 6    # the program itself failed (a bug): please report it with the message
@@ -17,7 +17,7 @@ TABLE = (
     (OK, "成功（check：没有发现错误）"),
     (FINDINGS, "check 发现了错误"),
     (INPUT, "有输入文件无法读取，或输入中没有可检查的报告（其余文件照常处理）"),
-    (MISSING, "缺少可选组件（按提示用 pip 安装）"),
+    (MISSING, "缺少组件或安装不完整（按提示用 pip 安装）"),
     (OUTPUT, "输出文件已存在（未加 --force）、就是输入文件、扩展名不对或无法写出"),
     (USAGE, "用法错误：命令、选项或参数不正确"),
     (INTERNAL, "程序内部出错（请把提示信息反馈给开发者）"),

@@ -1,7 +1,8 @@
 """Install it as users do: the wheel built from a copy of the repository (`pip wheel .`), installed
 (not editable) into a fresh venv in a temporary folder, and run from another folder: first the
-core alone (what Excel needs: xlwings Lite, xlwings Server, the desktop button), then with the
-`cli` extra (what README's command-line users add).
+core alone (`pip install xxgk-checker`: the command line, and what Excel needs: xlwings Lite,
+xlwings Server, the desktop button), then with the `cli` extra that older instructions name (still
+accepted, now empty).
 
 One venv for the module (a real `pip install` of the core takes one to two minutes here). The
 checks that need the core alone run in the fixture before the extra is added; the tests assert on
@@ -59,6 +60,23 @@ json.dump({"actions": book.json()["actions"]}, open(sys.argv[3], "w", encoding="
 """
 
 
+# Every installed distribution: name, what it requires (no extras), and whether its wheel is pure
+# (Root-Is-Purelib and a py3-none-any tag): micropip installs pure wheels from PyPI; the others
+# must be packages Pyodide builds itself.
+DISTS = r"""
+import json, re
+from importlib.metadata import distributions
+out = {}
+for d in distributions():
+    wheel = d.read_text("WHEEL") or ""
+    tags = re.findall(r"^Tag: (.+)$", wheel, re.M)
+    pure = "Root-Is-Purelib: true" in wheel and all(t.endswith("-none-any") for t in tags)
+    reqs = [re.split(r"[ ;<>=!~\[(]", r)[0] for r in d.requires or [] if "extra ==" not in r]
+    out[d.metadata["Name"].lower().replace("_", "-")] = {"pure": pure, "requires": [x.lower().replace("_", "-") for x in reqs]}
+print(json.dumps(out))
+"""
+
+
 def _run(args, cwd, env=None, check=True):
     done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True,
                           encoding="utf-8")
@@ -113,7 +131,16 @@ def installed(tmp_path_factory):
 
     # 1. the core alone (no extras), as xlwings Lite and the desktop button use it
     _run([py, "-m", "pip", "install", "-q", wheel], cwd=cwd, env=env)
-    rec["rules_without_cli"] = _run([xxgk, "rules"], cwd=cwd, env=env, check=False)
+    rec["rules_core"] = _run([xxgk, "rules", "--format", "json"], cwd=cwd, env=env, check=False)
+    rec["check_core"] = _run([xxgk, "check", SEEDS, "--format", "json"], cwd=cwd, env=env, check=False)
+    # the Excel entry points must not load the command line (xlwings Lite imports them in the browser)
+    rec["excel_imports"] = _run([py, "-c", "import json, sys, checker.excel, checker.check; "
+                                 "print(json.dumps([m for m in ('typer', 'rich', 'click') if m in sys.modules]))"],
+                                cwd=cwd, env=env)
+    rec["dists"] = _run([py, "-c", DISTS], cwd=cwd, env=env)
+    # a broken installation (typer removed by hand): the command says how to repair it
+    rec["typer_missing"] = _run([py, "-c", "import sys; sys.modules['typer'] = None; "
+                                 "from checker.entry import main; main()", "rules"], cwd=cwd, env=env, check=False)
     for suffix, content in ((".pdf", b"%PDF-1.4\n"), (".docx", b"PK"), (".html", "<p>x</p>".encode())):
         (cwd / f"report{suffix}").write_bytes(content)
     rec["readers_without_extras"] = _run(
@@ -132,7 +159,7 @@ def installed(tmp_path_factory):
     _run([py, "-c", BUTTON_CALL, tmp / "payload-True.json", macro, rec["button"]], cwd=cwd, env=env)
 
     # 2. with the command line, as README's CLI users install it
-    _run([py, "-m", "pip", "install", "-q", f"{wheel}[cli]"], cwd=cwd, env=env)
+    rec["cli_extra"] = _run([py, "-m", "pip", "install", f"{wheel}[cli]"], cwd=cwd, env=env)
     rec |= {"tmp": tmp, "src": src, "wheel": wheel, "py": py, "xxgk": xxgk, "env": env, "cwd": cwd}
     return rec
 
@@ -188,10 +215,51 @@ def test_installed_check_on_the_seeds_gives_the_source_trees_findings(installed)
         assert len(findings["findings"] if isinstance(findings, dict) else findings) > 0
 
 
-def test_without_the_cli_extra_the_command_says_what_to_install(installed):
-    done = installed["rules_without_cli"]
+def test_a_plain_install_runs_the_command(installed):
+    """`pip install xxgk-checker` (no extra): `xxgk rules` and `xxgk check` work, with the same
+    findings as the source tree (before, they exited 3 asking for the `cli` extra)."""
+    rules = installed["rules_core"]
+    assert rules.returncode == 0, rules.stderr
+    assert {r["id"] for r in json.loads(rules.stdout)} == set(catalogue())
+    done = installed["check_core"]
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout) == json.loads(_source_xxgk("check", SEEDS, "--format", "json").stdout)
+
+
+def test_the_cli_extra_is_still_accepted(installed):
+    done = installed["cli_extra"]
+    assert "does not provide the extra" not in done.stdout + done.stderr
+
+
+def test_the_excel_entry_points_do_not_load_the_command_line(installed):
+    assert json.loads(installed["excel_imports"].stdout) == []
+
+
+def test_what_the_command_line_adds_is_pure_wheels(installed):
+    """What typer and rich pull in beyond the rest of the core installs as pure wheels: micropip
+    installs those in xlwings Lite (Pyodide) from PyPI, so the core's requirements.txt still
+    installs there. (Binary packages they share with the core, e.g. pydantic-core through pandera,
+    are the core's already: Pyodide builds them.)"""
+    dists = json.loads(installed["dists"].stdout)
+
+    def closure(roots):
+        seen, todo = set(), list(roots)
+        while todo:
+            name = todo.pop()
+            if name in dists and name not in seen:
+                seen.add(name)
+                todo.extend(dists[name]["requires"])
+        return seen
+    core = [r for r in dists["xxgk-checker"]["requires"] if r not in ("typer", "rich")]
+    added = closure(["typer", "rich"]) - closure(core)
+    assert {"typer", "rich"} <= added
+    assert {n for n in added if not dists[n]["pure"]} == set(), {n: dists[n] for n in added}
+
+
+def test_a_broken_install_says_how_to_repair_it(installed):
+    done = installed["typer_missing"]
     assert done.returncode == 3
-    assert 'pip install "xxgk-checker[cli]"' in done.stderr and "命令行" in done.stderr
+    assert "缺少模块 typer" in done.stderr and "pip install --force-reinstall xxgk-checker" in done.stderr
     assert "Traceback" not in done.stderr
 
 

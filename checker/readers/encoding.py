@@ -1,5 +1,5 @@
 """The text of a text report's bytes: which encoding, and a clear Chinese message when it is none we
-can read. Tried in order: a BOM (UTF-8/UTF-16), UTF-16 without a BOM (told by where its zero bytes
+can read. Tried in order: a BOM (UTF-8/UTF-16/UTF-32), UTF-16 without a BOM (told by where its zero bytes
 fall), UTF-8, GB18030 (a superset of GBK and GB2312). Big5 (traditional Chinese, from Taiwan and
 Hong Kong software) also decodes as GB18030, into nonsense: when the Big5 reading holds the words every
 report has and the GB18030 one does not, the message says so instead of reading nonsense."""
@@ -9,11 +9,18 @@ from . import ReadError
 
 _SAMPLE = 8192
 _BOM = b"\xef\xbb\xbf"
+_BOM32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")   # UTF-32 LE / BE (Notepad++, some exporters)
 # Words every report's text holds, in simplified and traditional forms.
 _REPORT_WORDS = ("政府", "信息", "公开", "公開", "报告", "報告", "申请", "申請", "年度", "行政")
 
 
 def decode(data: bytes, name: str) -> str:
+    if data.startswith(_BOM32):          # before UTF-16: FF FE 00 00 starts with UTF-16 LE's BOM
+        try:
+            return _not_blank(data.decode("utf-32"), name)
+        except UnicodeDecodeError as e:
+            raise ReadError(f"文件“{name}”以 UTF-32 的 BOM 开头，但第 {e.start // 4 + 1} 个字符起无法按 UTF-32 解码，"
+                            "文件可能已损坏；请另存为 UTF-8 编码的文本。") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _not_blank(data.decode("utf-16"), name)

@@ -2,7 +2,7 @@
 
 Nothing is lost: the output is never one of the inputs (whatever the flags: the same path, via `..`,
 a symlink, a hard link, or a report inside an input folder); an existing output is replaced only with
-`--force`; the file is written to a temporary `.xxgk-*` file in the same folder, flushed to disk and
+`--force`, and a read-only one never; the file is written to a temporary `.xxgk-*` file in the same folder, flushed to disk and
 checked to be a whole workbook before it is renamed over the old one, so a full disk or a crash never
 leaves a damaged output and the previous one stays. Temporary files a killed run left are removed.
 """
@@ -38,11 +38,7 @@ def check_output(out: Path, inputs=(), force: bool = False) -> Path:
     out = Path(out)
     if out.is_dir():
         raise OutputError(f"输出路径“{_show(out)}”是一个文件夹，请给出要写出的文件名（如 {_show(out / '汇总.xlsx')}）。")
-    for given in inputs:
-        clash = _input_at(out, Path(given))
-        if clash is not None:
-            raise OutputError(f"输出文件不能与输入文件相同：“{_show(out)}”就是输入文件“{_show(clash)}”，"
-                              "输入文件从不覆盖（加 --force 也不会）。请换一个输出文件名。")
+    _not_an_input(out, inputs)
     if out.exists() and not force:
         raise OutputExists(out)
     folder = out.parent
@@ -50,9 +46,24 @@ def check_output(out: Path, inputs=(), force: bool = False) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"无法创建输出文件夹“{_show(folder)}”：{_reason(e)}。") from None
+    # again now the folder exists: `new/../in.xlsx` only resolves to the input once `new` is there
+    _not_an_input(out, inputs)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"无法写出“{_show(out)}”：没有写入文件夹“{_show(folder)}”的权限。请换一个输出位置。")
+    if out.exists() and not out.stat().st_mode & 0o222:
+        # someone protected it (a signed-off workbook): --force replaces files, not protections.
+        # Checked by the mode bits, not os.access: an administrator may write anything
+        raise OutputError(f"输出文件“{_show(out)}”是只读文件，没有覆盖（加 --force 也不覆盖只读文件）。"
+                          "请先取消它的只读属性，或换一个输出文件名。")
     return out
+
+
+def _not_an_input(out: Path, inputs) -> None:
+    for given in inputs:
+        clash = _input_at(out, Path(given))
+        if clash is not None:
+            raise OutputError(f"输出文件不能与输入文件相同：“{_show(out)}”就是输入文件“{_show(clash)}”，"
+                              "输入文件从不覆盖（加 --force 也不会）。请换一个输出文件名。")
 
 
 def _input_at(out: Path, given: Path) -> Path | None:
