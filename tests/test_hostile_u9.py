@@ -1,0 +1,78 @@
+"""The third attack pass (u9), each case through the real `xxgk` as a child process: UTF-32 text,
+output files someone protected, an output path that only becomes the input once its folder exists.
+Every failure is a Chinese message naming the file, a documented exit code, the input unchanged."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from hostile import SEEDS, assert_clean, digest, xxgk
+
+SEED = sorted(SEEDS.glob("*.txt"))[1]
+
+
+def _cells(run) -> dict:
+    assert run.code == 0, run.text
+    (report,) = json.loads(run.out)["reports"]
+    return report["cells"]
+
+
+def test_utf32_text_with_a_bom_reads_as_the_utf8_text(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "u8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-32"))                 # BOM FF FE 00 00
+    (tmp_path / "be.txt").write_bytes(b"\x00\x00\xfe\xff" + text.encode("utf-32-be"))
+    want = _cells(xxgk("extract", tmp_path / "u8.txt", "--format", "json"))
+    assert len(want) > 100
+    for name in ("le.txt", "be.txt"):
+        run = xxgk("extract", tmp_path / name, "--format", "json")
+        assert_clean(run)
+        assert _cells(run) == want, name
+
+
+def test_a_broken_utf32_text_is_named_not_guessed(tmp_path):
+    bad = tmp_path / "坏.txt"
+    bad.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-32") + b"\xff\xff\xff\xff")
+    before = digest([bad])
+    run = xxgk("check", bad, "--format", "json")
+    assert_clean(run)
+    assert run.code == 2
+    (f5,) = [f for f in json.loads(run.out)["findings"] if f["rule"] == "F5"]
+    assert "坏.txt" in f5["message"] and "UTF-32" in f5["message"]
+    assert digest([bad]) == before
+
+
+def test_a_read_only_output_is_not_replaced_even_with_force(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_bytes(SEED.read_bytes())
+    out = tmp_path / "已签发.xlsx"
+    assert xxgk("import", src, "-o", out).code == 0
+    os.chmod(out, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    before = digest([src, out])
+    for args in (("import", src, "-o", out, "--force"), ("template", "--format", "2021", "-o", out, "--force"),
+                 ("check", src, "--annotate", out, "--force", "--summary")):
+        run = xxgk(*args)
+        assert_clean(run)
+        assert run.code == 4, (args, run.text)
+        assert "已签发.xlsx" in run.err and "只读" in run.err
+        assert not run.out.strip(), "refused before any work"
+    assert digest([src, out]) == before
+
+
+def test_an_output_that_becomes_the_input_once_its_folder_exists_is_refused_first(tmp_path):
+    """`new/../汇总.xlsx` names the input only after `new` is created: it is refused before the
+    check runs (before, the whole check ran and only the save failed)."""
+    src = tmp_path / "r.txt"
+    src.write_bytes(SEED.read_bytes())
+    book = tmp_path / "汇总.xlsx"
+    assert xxgk("import", src, "-o", book).code == 0
+    before = digest([src, book])
+    for args in (("check", book, "--annotate", tmp_path / "new" / ".." / "汇总.xlsx", "--force", "--summary"),
+                 ("import", src, "-o", tmp_path / "new2" / ".." / "r.txt", "--force")):
+        run = xxgk(*args)
+        assert_clean(run)
+        assert run.code == 4, run.text
+        assert "就是输入文件" in run.err
+        assert not run.out.strip(), "refused before any work"
+    assert digest([src, book]) == before
