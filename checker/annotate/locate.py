@@ -12,6 +12,7 @@ from typing import Callable
 import numpy as np
 from pathlib import Path
 
+from ..collection.departures import SHEET_CELLS as DEPARTURE_CELLS
 from ..model import CellRef, Report, ReportId
 from ..templates import template
 
@@ -37,7 +38,8 @@ def from_reports(reports: list[Report], source: str | None = None) -> Locator:
             return None
         if cell is None:
             return _home(r)
-        header = (r.facts.get("header_cells") or {}).get(cell)    # meta.period -> 统计期限 value cell
+        # meta.period -> 统计期限 value cell; a cell printed in the other generation -> its block row
+        header = (r.facts.get("header_cells") or {}).get(cell) or (r.facts.get(DEPARTURE_CELLS) or {}).get(cell)
         if header is not None:
             part, row, col = header
             return (r.parts[part], row, col) if part < len(r.parts) else None

@@ -13,7 +13,8 @@ generation's columns. Each table's own rows show its generation (column headers 
   id is the same in both generations (行政许可/行政处罚/行政强制 `decisions`; every 表三 row but
   （六）) is the same cell and is kept in the report; the others have no place in the report's
   template: they are kept as printed in `facts["departures"]` (and the report's JSON), named in an
-  F4 info, and not checked. Nothing the table printed is dropped.
+  F4 info, and checked by the rules that apply to them alone (R5, R7: rules/departed.py). Nothing
+  the table printed is dropped.
 
 A 2021 表三 printing （六）其他处理 as one row is the one departure the 2021 reading already keeps
 (`grid._Reader._group_departure`): it needs no second reading.
@@ -194,7 +195,7 @@ def _note(report: Report, where: str, tid: str, gen: str, shared: list[str], kep
     detail = (f"表格“{label}”按 {gen} 版印出，本报告按 {report.format} 版读取（其余表格与数据年度均为 "
               f"{report.format} 版）。该表按它自己的 {gen} 版读取："
               + (f"两版相同的 {len(shared)} 格（{same}）已读入；" if shared else "")
-              + (f"其余 {len(kept)} 格 {report.format} 版没有对应的格，按原样记下、不参与核对：{shown}。"
+              + (f"其余 {len(kept)} 格 {report.format} 版没有对应的格，按原样记下（适用的非负、逐年项目数核对照样进行，不参与表内勾稽）：{shown}。"
                  if kept else f"没有 {report.format} 版之外的格。"))
     return make("F4", unit=report.unit, year=report.year, source=report.source, where=where,
                 severity="info", cells=[report.ref(c) for c in shared], detail=detail)

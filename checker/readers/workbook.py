@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, facts, is_reserved
+from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, departures, facts, is_reserved
+from ..collection.departures import DEPARTURES as DEPARTURES_KEY
 from ..model import Report
 from ..templates import FORMATS
 from . import ReadError
@@ -103,11 +104,14 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
     """The report on sheets `idxs`; None for loose sheets without any table (notes, charts)."""
     where = Path(source).name
     rows = []
+    departed: list = []
     for i in idxs:
         r0, c0 = (origins or {}).get(names[i], (1, 1))
         sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0)
         if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
             sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
+            # the cells printed in the other generation are read by their ids, not as table rows
+            sheet_rows, departed = departures.split_rows(sheet_rows)
         rows.extend(sheet_rows)
     doc = Document(source=source, where=where, style="sheet", rows=rows, lines=None, parts=names,
                    place=names[idxs[0]])
@@ -121,7 +125,26 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
         return None
     if header:
         _header_gaps(report, header, f"{where} 工作表“{names[idxs[0]]}”")
+        _departures(report, departed, names, where)
     return report
+
+
+def _departures(report: Report, cells: list, names: list[str], where: str) -> None:
+    """The sheet's block of cells printed in the other generation (`collection.departures`): kept
+    in the report as the documents' reading keeps them; the blank cells of its own table that the
+    documents never printed are not 'left empty' (no F1, as when checking the documents)."""
+    from ..findings import make
+    bad = departures.restore(report, cells, names)
+    if DEPARTURES_KEY not in report.facts:
+        return
+    gone = departures.unprinted(report)
+    report.findings = [f for f in report.findings
+                       if not (f.rule == "F1" and f.cells and all(c.cell in gone and report.get(c.cell) is None
+                                                                   for c in f.cells))]
+    for label, text, at, gen in bad:
+        report.findings.append(make("F2", unit=report.unit, year=report.year, source=report.source,
+                                    where=f"{where} {at}", label=f"{label}（{gen} 版）", text=text,
+                                    detail="不能读作数字，这一格未核对。"))
 
 
 def _header_gaps(report: Report, header: dict[str, str], where: str) -> None:

@@ -15,6 +15,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 
 from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, INDEX_SHEET, PRIVATE_PREFIX,
                           is_reserved)
+from ..collection import departures
 from ..collection import facts as sheetfacts
 from ..model import Report
 from ..safetext import keep_as_text, sheet_ref, storable
@@ -149,6 +150,27 @@ def _write_report(ws, report: Report, parent: str | None, styler: Styler | None 
         if slot.cell in printed:
             cell.value = _value(report, slot.cell, printed[slot.cell])
         placed[slot.cell] = (ws.title, slot.row, slot.col)
+    placed |= _write_departures(ws, report, lay.last_row + 3, styler)
+    return placed
+
+
+def _write_departures(ws, report: Report, row: int, styler: Styler) -> dict[str, tuple[str, int, int]]:
+    """The cells the documents printed in the other template generation, below the tables (the
+    block's format: `checker.collection.departures`): nothing the report printed is lost."""
+    items = departures.block_rows(report)
+    if not items:
+        return {}
+    styler.label(ws.cell(row, 1, departures.title(report)), "section")
+    for j, text in enumerate(departures.HEADER):
+        styler.label(ws.cell(row + 1, 1 + j, text), "header")
+    placed = {}
+    for k, (label, value, tag, kind) in enumerate(items):
+        at = row + 2 + k
+        styler.label(ws.cell(at, 1, label), "label")
+        cell = ws.cell(at, 2, value)
+        styler.value(cell, kind)
+        styler.label(ws.cell(at, 3, tag), "label")
+        placed[tag.split(":", 1)[1]] = (ws.title, at, 2)
     return placed
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from ...findings import make
 from ...model import plain
 from ...templates import template
+from .. import departed
 from ..evidence import WithinFamily
 from ..registry import Params, kind
 
@@ -73,6 +74,7 @@ def non_negative(rule, reports, ctx):
                 yield _finding(rule, ctx, i, big, actual=vb[r], expected=vs[r], cells=[big, small],
                                detail=f"填 {plain(vb[r])}，小于「{tpl.cell(small).label}」{plain(vs[r])}，"
                                       f"对外公开总数量不能小于本年新公开数量")
+    yield from departed.non_negative(rule, ctx)     # cells printed in the other generation
 
 
 def _finding(rule, ctx, i, cell, actual, detail, cells, expected=None):
