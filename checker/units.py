@@ -64,11 +64,12 @@ def load(path: Path) -> Hierarchy:
                          else f"{path}：单位清单不是普通文件（文件夹、管道或设备），不读取。")
     from .readers import ReadError
     from .readers.safety import check_file
+    text = path.suffix.lower() in (".csv", ".txt", ".tsv")     # .txt: Excel's 「Unicode 文本」 (tabs, UTF-16)
     try:        # the same size and zip-bomb limits as a report
-        check_file(path, "text" if path.suffix.lower() == ".csv" else "workbook", path.stat().st_size)
+        check_file(path, "text" if text else "workbook", path.stat().st_size)
     except ReadError as e:
         raise UnitsError(f"单位清单：{e.message}") from None
-    if path.suffix.lower() == ".csv":
+    if text:
         rows = _csv_rows(path)
         where = str(path)
     else:
@@ -100,16 +101,17 @@ def _cell(v: object) -> str:
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnitsError(f"{path}：无法识别文件编码（应为 UTF-8 或 GB18030）。")
-    return list(csv.reader(text.splitlines()))
+    """A units list as text: the encodings a text report may have (UTF-8, GB18030, UTF-16/32 with a
+    BOM, UTF-16 without: Excel's 「Unicode 文本」), comma- or, as Excel saves it, tab-separated."""
+    from .readers import ReadError
+    from .readers.encoding import decode
+    try:
+        text = decode(path.read_bytes(), path.name)
+    except ReadError as e:
+        raise UnitsError(f"{path}：{e.message}（单位清单应为 UTF-8 或 GB18030 编码的 CSV，或 Excel 工作簿）") from None
+    lines = text.splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    return list(csv.reader(lines, delimiter="\t" if "\t" in first and "," not in first else ","))
 
 
 def _sheet_rows(path: Path) -> tuple[list[list[object]], str]:

@@ -76,3 +76,30 @@ def test_an_output_that_becomes_the_input_once_its_folder_exists_is_refused_firs
         assert "就是输入文件" in run.err
         assert not run.out.strip(), "refused before any work"
     assert digest([src, book]) == before
+
+
+def test_a_units_list_saved_as_excel_unicode_text_or_utf32_is_read(tmp_path):
+    """Excel's 「Unicode 文本」 (.txt: UTF-16 with a BOM, tab-separated) and a UTF-32 CSV give what
+    the UTF-8 CSV gives (before: 无法作为工作簿读取 / 无法识别文件编码, exit 2)."""
+    rows = [("单位", "上级单位"), ("文化街道办事处", "道里区")]
+    plain = tmp_path / "units.csv"
+    plain.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    unicode_text = tmp_path / "单位清单.txt"
+    unicode_text.write_bytes("\r\n".join("\t".join(r) for r in rows).encode("utf-16"))
+    utf32 = tmp_path / "units32.csv"
+    utf32.write_bytes(plain.read_text(encoding="utf-8").encode("utf-32"))
+    want = xxgk("check", SEEDS, "--units", plain, "--format", "json")
+    assert want.code == 1, want.text
+    for units in (unicode_text, utf32):
+        run = xxgk("check", SEEDS, "--units", units, "--format", "json")
+        assert_clean(run)
+        assert run.code == 1, run.text
+        assert run.out.replace(units.name, "units.csv") == want.out
+
+
+def test_a_units_list_that_is_not_text_is_named(tmp_path):
+    bad = tmp_path / "units.csv"
+    bad.write_bytes(bytes(range(256)) * 40)
+    run = xxgk("check", SEED, "--units", bad, "--summary")
+    assert_clean(run)
+    assert run.code == 2 and "units.csv" in run.err and "单位清单" in run.err
