@@ -169,8 +169,20 @@ def _regions_ok(r) -> bool:
         and _is_int(h.get("line", 0)) for h in r.get("foreign", []))
 
 
+def _departures_ok(d) -> bool:
+    """{table id: {"format": "2019"|"2021", "cells": {id: number|None}, "locations": {id: text}}}"""
+    return isinstance(d, dict) and all(
+        isinstance(t, dict) and t.get("format") in ("2019", "2021")
+        and isinstance(t.get("cells"), dict) and isinstance(t.get("locations", {}), dict)
+        and all(isinstance(k, str) and (v is None or isinstance(v, (int, float)) and not isinstance(v, bool))
+                for k, v in t["cells"].items())
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in t.get("locations", {}).items())
+        for t in d.values())
+
+
 _FACT_SHAPES = {
     "meta": _meta_ok,
+    "departures": _departures_ok,
     "regions": _regions_ok,
     "sections": lambda v: isinstance(v, dict) and all(k.isdigit() and _is_int(x) for k, x in v.items()),
     "text_chars": _is_int,

@@ -150,3 +150,34 @@ def test_annotate_flags_the_block_cells(tmp_path):
         cell = ws[_block_cell(ws, "2019:active.regulations.published")]
         assert cell.value == -1 and cell.comment is not None and "R5" in cell.comment.text
         assert ws[_block_cell(ws, "2019:active.licensing.prev_items")].comment is not None   # R7
+
+
+def test_a_tampered_departures_record_is_ignored_with_a_warning(tmp_path):
+    """The hidden facts sheet is untrusted: a `departures` record of the wrong shape (a list, a
+    formula for a value) is refused by name, never crashes a rule nor reaches a cell."""
+    src = tmp_path / "b.txt"
+    src.write_text(report(2020, ACTIVE_2019, requests("2021")), encoding="utf-8")
+    book = _import(src, tmp_path / "b.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["_xxgk_facts"]
+    sheet = ws.cell(2, 1).value
+    record = json.loads("".join(ws.cell(r, 3).value for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == sheet))
+    for r in range(ws.max_row, 1, -1):
+        ws.delete_rows(r)
+    ws.append([sheet, 1, None])
+    report_ws = wb[sheet]                     # an older workbook: no block, the record alone carries them
+    for r in range(report_ws.max_row, 0, -1):
+        if str(report_ws.cell(r, 3).value or "").startswith("2021:") or \
+                str(report_ws.cell(r, 1).value or "").startswith(("按原表版式记下的格", "行·栏目")):
+            report_ws.delete_rows(r)
+    for bad in (["x"], {"requests": {"format": "2021", "cells": {"requests.other.other.total": "=cmd|' /C calc'!A0"}}}):
+        record["facts"]["departures"] = bad
+        ws.cell(2, 3).value = json.dumps(record, ensure_ascii=False)
+        wb.save(tmp_path / "t.xlsx")
+        run = xxgk("check", tmp_path / "t.xlsx", "--annotate", tmp_path / "t-out.xlsx", "--force", "--format", "json")
+        assert_clean(run)
+        assert run.code in (0, 1), run.text
+        assert "facts.departures" in run.err and "已忽略" in run.err
+        assert "运行出错" not in run.err
+        out = openpyxl.load_workbook(tmp_path / "t-out.xlsx")
+        assert not [c for s in out.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
