@@ -69,7 +69,7 @@ def test_an_output_that_becomes_the_input_once_its_folder_exists_is_refused_firs
     assert xxgk("import", src, "-o", book).code == 0
     before = digest([src, book])
     for args in (("check", book, "--annotate", tmp_path / "new" / ".." / "汇总.xlsx", "--force", "--summary"),
-                 ("import", src, "-o", tmp_path / "new2" / ".." / "r.txt", "--force")):
+                 ("import", book, "-o", tmp_path / "new2" / ".." / "汇总.xlsx", "--force")):
         run = xxgk(*args)
         assert_clean(run)
         assert run.code == 4, run.text
@@ -103,3 +103,30 @@ def test_a_units_list_that_is_not_text_is_named(tmp_path):
     run = xxgk("check", SEED, "--units", bad, "--summary")
     assert_clean(run)
     assert run.code == 2 and "units.csv" in run.err and "单位清单" in run.err
+
+
+def test_an_output_name_too_long_for_the_file_system_is_a_message_not_a_traceback(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_bytes(SEED.read_bytes())
+    long = tmp_path / ("长" * 100 + ".xlsx")          # 300 bytes: over the 255 a Linux name may have
+    for args in (("import", src, "-o", long), ("template", "-o", long), ("check", src, "--annotate", long, "--summary")):
+        run = xxgk(*args)
+        assert_clean(run)
+        assert run.code == 4, run.text
+        assert "文件名太长" in run.err and not run.out.strip()
+
+
+def test_import_and_template_write_only_xlsx_names(tmp_path):
+    """A workbook written as `汇总.csv` or `汇总` (no extension) is a file Excel will not open: refused
+    with the name to use (before: written, exit 0)."""
+    src = tmp_path / "r.txt"
+    src.write_bytes(SEED.read_bytes())
+    for name in ("汇总.csv", "汇总", "汇总.xlsm"):
+        for args in (("import", src, "-o", tmp_path / name), ("template", "-o", tmp_path / name)):
+            run = xxgk(*args)
+            assert_clean(run)
+            assert run.code == 4, run.text
+            assert "扩展名应为 .xlsx" in run.err and name in run.err
+            assert not (tmp_path / name).exists()
+    run = xxgk("import", src, "-o", tmp_path / "汇总.XLSX")
+    assert run.code == 0 and (tmp_path / "汇总.XLSX").exists()

@@ -24,7 +24,7 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     report, ordered by unit and year, plus `单位清单`). Unreadable files are listed, not fatal."""
     from ..extract import extract
     inputs = [*paths, *([units_file] if units_file else [])]
-    check_output(out, inputs, force)      # before the reading: a bad output path fails at once
+    check_output(out, inputs, force, suffixes=(".xlsx",))   # before the reading: a bad output path fails at once
     read = extract([Path(p) for p in paths], progress=progress)
     # report text a worksheet cannot hold (control characters) is written as visible escapes
     reports = escape_strings(sorted(read.reports, key=lambda r: (r.unit or "", r.year or 0, r.source)))
@@ -38,6 +38,7 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
 
 def template_file(fmt: str, out: Path, force: bool = False) -> Path:
     """Write the blank template of format `fmt` ("2021" or "2019") to `out`."""
+    check_output(out, force=force, suffixes=(".xlsx",))
     return save_atomic(write_template(fmt), out, force=force)
 
 

@@ -32,13 +32,25 @@ class OutputExists(OutputError):
         super().__init__(f"输出文件已存在：{_show(path)}。如需覆盖请加 --force。")
 
 
-def check_output(out: Path, inputs=(), force: bool = False) -> Path:
+def check_output(out: Path, inputs=(), force: bool = False, suffixes: tuple[str, ...] = ()) -> Path:
     """Refuse an output path that would lose data or cannot be written, before any work is done.
-    `inputs`: the files and folders given as input (and a units file)."""
-    out = Path(out)
+    `inputs`: the files and folders given as input (and a units file); `suffixes`: the extensions
+    the file may have (what we write is a workbook: named `.csv` or without one, Excel cannot open it)."""
+    try:
+        return _check_output(Path(out), inputs, force, suffixes)
+    except OutputError:
+        raise
+    except OSError as e:     # a name longer than the file system allows, a path through a file …
+        raise OutputError(f"无法写出“{_show(out)}”：{_reason(e)}。请换一个输出文件名。") from None
+
+
+def _check_output(out: Path, inputs, force: bool, suffixes: tuple[str, ...]) -> Path:
     if out.is_dir():
         raise OutputError(f"输出路径“{_show(out)}”是一个文件夹，请给出要写出的文件名（如 {_show(out / '汇总.xlsx')}）。")
     _not_an_input(out, inputs)
+    if suffixes and out.suffix.lower() not in suffixes:
+        raise OutputError(f"输出文件“{_show(out)}”的扩展名应为 {' 或 '.join(suffixes)}（写出的是 Excel 工作簿，"
+                          f"扩展名不对 Excel 打不开），如 {_show(out.with_name(out.stem + suffixes[0]))}。")
     if out.exists() and not force:
         raise OutputExists(out)
     folder = out.parent
