@@ -130,3 +130,15 @@ def test_import_and_template_write_only_xlsx_names(tmp_path):
             assert not (tmp_path / name).exists()
     run = xxgk("import", src, "-o", tmp_path / "汇总.XLSX")
     assert run.code == 0 and (tmp_path / "汇总.XLSX").exists()
+
+
+def test_a_page_nested_deeper_than_the_parser_goes_says_so(tmp_path):
+    """200,000 nested <div>: libxml2 stops at 256 levels; the F5 says that, not just 没有找到正文
+    (which sent the reviewer looking for a missing body)."""
+    page = tmp_path / "深.html"
+    page.write_text("<div>" * 200_000 + SEED.read_text(encoding="utf-8") + "</div>" * 200_000, encoding="utf-8")
+    run = xxgk("check", page, "--format", "json")
+    assert_clean(run)
+    assert run.code == 2
+    (f5,) = [f for f in json.loads(run.out)["findings"] if f["rule"] == "F5"]
+    assert "深.html" in f5["message"] and "嵌套超过 256 层" in f5["message"]
