@@ -40,6 +40,11 @@ def _table(result: ReadResult) -> None:
             tpl = template(r.format)
             for cid, v in r.cells.items():
                 t.add_row(cid, tpl.cell(cid).label, "（空）" if v is None else str(v), escape(r.locate(cid) or ""))
+        for d in (r.facts.get("departures") or {}).values():    # printed in the other generation: shown too
+            other = template(d["format"])
+            for cid, v in d["cells"].items():
+                t.add_row(cid, f"{other.cell(cid).label}（按 {d['format']} 版印出）", "（空）" if v is None else str(v),
+                          escape(d.get("locations", {}).get(cid) or ""))
         console.print(t)
         for p in r.prose:
             console.print(f"  正文第{p.line}行：{p.text} → {p.value}", markup=False)

@@ -181,3 +181,13 @@ def test_a_tampered_departures_record_is_ignored_with_a_warning(tmp_path):
         assert "运行出错" not in run.err
         out = openpyxl.load_workbook(tmp_path / "t-out.xlsx")
         assert not [c for s in out.worksheets for row in s.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_extract_table_shows_the_departing_cells(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(report(2021, ACTIVE_2019, requests("2021")), encoding="utf-8")
+    run = xxgk("extract", src, "--format", "table")
+    assert_clean(run)
+    shown = [ln for ln in run.out.splitlines() if "版印出）" in ln and ln.startswith("│")]
+    assert len(shown) == 19
+    assert any("active.procurement.amount" in ln and "125.5" in ln and "第28行" in ln for ln in shown)
