@@ -15,6 +15,7 @@ are taken out of the sheet's rows before the tables are read.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..model import Report, render_location
 from ..numbers import parse_number
@@ -48,7 +49,7 @@ def title(report: Report) -> str:
             "这些格按原样记在这里，照样核对（非负、逐年项目数）；改正时只改“数值”一列。")
 
 
-def split_rows(rows: list[list]) -> tuple[list[list], list[tuple[str, str, object]]]:
+def split_rows(rows: list[list[Any]]) -> tuple[list[list[Any]], list[tuple[str, str, Any]]]:
     """The sheet's rows without the block, and the block's cells: (generation, cell id, GridCell
     of the value). A row belongs to the block by its id tag in the third column (or is its title
     or column header)."""
@@ -66,7 +67,7 @@ def split_rows(rows: list[list]) -> tuple[list[list], list[tuple[str, str, objec
     return keep, cells
 
 
-def restore(report: Report, cells: list[tuple[str, str, object]], parts: list[str] | None) -> list[tuple]:
+def restore(report: Report, cells: list[tuple[str, str, Any]], parts: list[str] | None) -> list[tuple[str, str, str, str]]:
     """Put the block's cells into `report.facts` (the sheet's values win over the facts record's).
     Returns the cells that are not numbers: (label, text, where) for an F2."""
     if not cells or report.format not in FORMATS:
