@@ -41,11 +41,19 @@ def located(report: Report, cell: str) -> str:
     return report.source or ""
 
 
+def holding(ctx) -> list[int]:
+    """The positions of the reports that hold departures, found once per check (one pass over the
+    reports, ~50 ms per 100,000 under load; R5–R8 all ask)."""
+    found = ctx.__dict__.get("_departures_at")
+    if found is None:
+        found = ctx.__dict__["_departures_at"] = [i for i, r in enumerate(ctx.reports) if DEPARTURES in r.facts]
+    return found
+
+
 def non_negative(rule, ctx) -> Iterator[Finding]:
     """R5 over departing cells (params: `at_least` pairs, as the vectorised check)."""
-    for r in ctx.reports:
-        if DEPARTURES not in r.facts:
-            continue
+    for i in holding(ctx):
+        r = ctx.reports[i]
         for fmt in {d.get("format") for d in r.facts[DEPARTURES].values() if isinstance(d, dict)}:
             if fmt not in rule.formats:
                 continue
@@ -63,9 +71,8 @@ def non_negative(rule, ctx) -> Iterator[Finding]:
 
 def across_years(rule, ctx) -> Iterator[Finding]:
     """R6–R8-type equalities between year Y and Y−1 where a side's cells are departures."""
-    # the years holding departures and the years after them: all there is to look at (a list
-    # comprehension over 100,000 reports costs ~5 ms; the loop below runs only for those)
-    dep = [i for i, r in enumerate(ctx.reports) if DEPARTURES in r.facts]
+    # the years holding departures and the years after them: all there is to look at
+    dep = holding(ctx)
     for i in sorted(set(dep) | {int(ctx.next[j]) for j in dep if ctx.next[j] >= 0}):
         r, p = ctx.reports[i], int(ctx.prev[i])
         if p < 0:
