@@ -72,11 +72,12 @@ def read(path: Path) -> list[Report]:
 
 
 def read_html(text: str, source: str, where: str) -> Report:
-    body, too_deep = _parse(text, where)
+    limits: list[str] = []
+    body = _parse(text, where, limits)
     blocks = list(_walk(body))
     tables = [b for b in blocks if not isinstance(b, str)]
     if not tables and not any(s.strip() for s in blocks if isinstance(s, str)):
-        if too_deep:
+        if limits:
             raise ReadError(f"文件“{where}”的网页标签嵌套超过 256 层（正常网页只有几十层），解析到那一层就停止了，"
                             "在此之前没有找到正文文字或表格；文件可能已损坏或是恶意构造的。")
         raise ReadError(f"文件“{where}”中没有找到正文文字或表格。")
@@ -105,7 +106,7 @@ def read_html(text: str, source: str, where: str) -> Report:
 
 # --- parsing ----------------------------------------------------------------------------------
 
-def _parse(text: str, where: str) -> tuple:
+def _parse(text: str, where: str, limits: list[str] | None = None):
     from lxml import etree, html
     # no_network: nothing is fetched; HTML mode has no DTD, so no custom entities to expand
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
@@ -127,8 +128,9 @@ def _parse(text: str, where: str) -> tuple:
     _drop_link_lists(root)
     body = root.find("body")
     # libxml2 stops at 256 levels of nesting (its guard against hostile pages): said if nothing was read
-    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
-    return (body if body is not None else root), too_deep
+    if limits is not None and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        limits.append("depth")
+    return body if body is not None else root
 
 
 def _drop_link_lists(root) -> None:
