@@ -23,6 +23,7 @@ splits: not at all (F3), one way that is the printed one, one way that is not (a
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import sys
@@ -30,6 +31,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from checker.model import Report
 from checker.templates import template
 
 from .accuracy import score
@@ -113,7 +115,9 @@ def run(units: int, errors: int, seeds: list[int]) -> dict:
 
 def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str, int]:
     """One slip (typo, transposition, stray digit) in one cell of each generated 表四 row, a few
-    times per report: how the printed run splits under the groups' sums."""
+    times per report: how the printed run splits under the groups' sums (`rows` … `wrong`: the row's
+    own splits), and what the reader makes of it, each slipped report's crawler page read back
+    (`cells` of the slipped rows: read right, read WRONG, unread)."""
     import random
 
     from checker.readers.runsplit import row_candidates
@@ -121,7 +125,9 @@ def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str
     from .inject import _mutate
     from .renditions import _text
     rng = random.Random(5)
-    out = {"rows": 0, "none": 0, "several": 0, "printed": 0, "wrong": 0}
+    out = {"rows": 0, "none": 0, "several": 0, "printed": 0, "wrong": 0,
+           "cells": 0, "cells_right": 0, "cells_wrong": 0, "cells_unread": 0}
+    pages: list[tuple[Report, list]] = []
     for seed in seeds:
         for r in district(units, (2021,), seed).reports:
             cols = [c.id for c in template(r.format).table("appeals").rows[0].columns]
@@ -137,7 +143,33 @@ def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str
                 key = ("several" if truncated or len(cands) > 1 else "none" if not cands else
                        "printed" if [float(x) for x in cands[0]] == [float(x) for x in v] else "wrong")
                 out[key] += 1
+                page = copy.deepcopy(r)
+                for c, x in zip(cols, v):
+                    page.set(f"appeals.count.{c}", x)
+                pages.append((page, [f"appeals.count.{c}" for c in cols]))
+    _read_back(pages, out)
     return out
+
+
+def _read_back(pages: list[tuple[Report, list]], out: dict[str, int]) -> None:
+    """Each page's crawler text read by the reader (`xxgk extract`'s path): its listed cells right,
+    wrong or unread against what it prints."""
+    from checker.readers import read_path
+
+    from .renditions import crawler_text
+    with tempfile.TemporaryDirectory(prefix="xxgk-appeals-") as name:
+        for n, (page, cells) in enumerate(pages):
+            path = Path(name) / f"r{n:05d}.txt"
+            path.write_text(crawler_text(page), encoding="utf-8")
+            got = read_path(path).reports
+            for cid in cells:
+                printed, read = page.get(cid), got[0].get(cid) if got and got[0].format else None
+                out["cells"] += 1
+                key = ("cells_unread" if read is None else
+                       "cells_right" if printed is not None and math.isclose(read, printed) else "cells_wrong")
+                out[key] += 1
+                if key == "cells_wrong":
+                    out.setdefault("examples", []).append(f"{page.unit} {cid} 读作 {read:g}，印的是 {printed}")
 
 
 def table(out: dict) -> str:
@@ -173,10 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.appeals:
         got = appeals_slips(a.units, list(range(a.seed, a.seed + a.seeds)))
-        print(json.dumps(got) if a.json else
-              f"表四一格笔误 {got['rows']} 行：拆不开（F3）{got['none']}，几种拆法 {got['several']}，"
-              f"唯一且是原表所印 {got['printed']}，唯一却不是原表所印（读错）{got['wrong']}")
-        return 0
+        print(json.dumps(got, ensure_ascii=False) if a.json else
+              f"表四一格笔误 {got['rows']} 行：按各组合计拆不开 {got['none']}，几种拆法 {got['several']}，"
+              f"唯一且是原表所印 {got['printed']}，唯一却不是原表所印 {got['wrong']}\n"
+              f"读回这些行的 {got['cells']} 格：读对 {got['cells_right']}，读错 {got['cells_wrong']}，"
+              f"未读（F3）{got['cells_unread']}")
+        for ex in got.get("examples", [])[:LIST_AT_MOST]:
+            print(f"  读错：{ex}")
+        return 1 if got["cells_wrong"] else 0
     out = run(a.units, a.errors, list(range(a.seed, a.seed + a.seeds)))
     if a.json:
         print(json.dumps({name: {"kinds": {k: dict(v) for k, v in acc["kinds"].items()},
