@@ -390,19 +390,25 @@ def _digit_a_cell(digits: str, ncols: int) -> list[Split]:
 
 
 def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, float]) -> None:
-    """表二 has no totals: a figure the prose states unmistakably about one of the row's cells
-    (stated.py) keeps the splits that give it, when some do (none: the prose and the table
-    disagree, which tells nothing about the split). Figures stated together count only together."""
+    """表二 has no totals: figures the prose states unmistakably about the row's cells (stated.py)
+    keep the splits that give them. But the prose and the table are written apart, and a report may
+    print one figure differently in each (R10's business): a slip in the stated cell of the table
+    (`22` for 2, the prose saying 2) would make the split that gives the prose's figure a wrong
+    reading, and hide that error (bench.crawler_masking --prose). So one figure may disagree: only
+    the splits that contradict two or more of the figures are dropped, which one figure alone
+    never does. A figure no split gives shows such a disagreement already: then none is used.
+    Figures stated together (items and amount) are used only together, each a figure (a slip in
+    one of the two cells leaves the other as the prose says)."""
     together = [g for g in TOGETHER if set(g) <= set(ids)]
     alone = [(cid,) for cid in ids if not any(cid in g for g in together)]
-    for group in together + alone:
-        if not all(cid in stated for cid in group):
-            continue
-        at = [ids.index(cid) for cid in group]
-        keep = [c for c in p.candidates if all(c[i] == stated[cid] for i, cid in zip(at, group))]
-        if keep:
-            p.candidates = keep
-            p.stated.update({cid: stated[cid] for cid in group})
+    figures = [(ids.index(cid), stated[cid]) for g in together + alone if all(c in stated for c in g) for cid in g]
+
+    if len(figures) < 2 or any(not any(c[i] == v for c in p.candidates) for i, v in figures):
+        return
+    keep = [c for c in p.candidates if sum(c[i] != v for i, v in figures) <= 1]
+    if len(keep) < len(p.candidates):
+        p.candidates = keep
+        p.stated.update({ids[i]: v for i, v in figures})
 
 
 def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
@@ -444,7 +450,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if p.stated:
             said = "、".join(f"{_column_label(row, cid)} {v:g}" for cid, v in p.stated.items())
-            detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
+            detail += f"（已只保留与正文所述“{said}”至多一处不符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))
             detail += f"各种拆法一致的“{names}”已读取，其余未读取。"
