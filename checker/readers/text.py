@@ -50,22 +50,39 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
         return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif ("  " in line or "\u3000" in line) and (chars or not _indented_glued(line)):
         return _layout(line, n, page, chars)
+    elif _ends_row_like(line):
+        return _split_spaced(line, n)
     else:
-        # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
-        # run, which the grid matcher hands to the run-together decoder
-        glued = split_glued(line)
-        if glued is None:
-            unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
-            body = line[:unit.start()] if unit else line
-            if _ONE_SPACE_ROW.search(body):
-                # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
-                # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
-                parts = label_and_numbers(body)
-                parts[-1] += unit.group(1) if unit else ""
-                return list(map(GridCell, parts, repeat(n), count(1)))
-            return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
-        parts = list(glued)
+        return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
+
+
+def _ends_row_like(line: str) -> bool:
+    """Whether `_split_spaced` can find cells in the line at all: each of its patterns ends the
+    line, before trailing whitespace, in a digit (`.`/`,` after one) or in 元 (`split_glued` and
+    `_ONE_SPACE_ROW` in a `\\d`, `_UNIT_TAIL` in 元). A sentence or a heading (`。`, `情况`) ends
+    otherwise and is one cell without their scans. (`\\d` and `\\s` are what `isdecimal` and
+    `rstrip` test: tests/readers/test_text_fast_paths.py checks every code point.)"""
+    end = line.rstrip()[-1:]
+    return end == "元" or end.isdecimal() or end == "." or end == ","
+
+
+def _split_spaced(line: str, n: int) -> list[GridCell]:
+    """A line with no tab, `|` or column gap: a row flattened with no separator at all
+    (`……申请数量640020470`: label, then the digit run, which the grid matcher hands to the
+    run-together decoder), a row whose numbers stand one space apart, or one cell."""
+    glued = split_glued(line)
+    if glued is not None:
+        return list(map(GridCell, glued, repeat(n), count(1)))
+    unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
+    body = line[:unit.start()] if unit else line
+    if _ONE_SPACE_ROW.search(body):
+        # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
+        # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
+        parts = label_and_numbers(body)
+        parts[-1] += unit.group(1) if unit else ""
+        return list(map(GridCell, parts, repeat(n), count(1)))
+    return [GridCell(line, n, 1)]     # a sentence or a heading: one cell
 
 
 def _indented_glued(line: str) -> bool:
