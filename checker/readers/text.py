@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from unicodedata import east_asian_width
-from itertools import count, repeat
-from operator import contains
+from itertools import compress, count, repeat
+from operator import contains, gt, not_
 from pathlib import Path
 
 from ..model import Report
@@ -378,16 +378,24 @@ def _spaced_cells(lines: list[str]) -> bool:
     """Plain `pdftotext` (no -layout): the table's cells one a line, each followed by an empty line
     (pdftotext's blocks), the prose not. There a single empty line is no cell: read as one, the
     empty lines fill a short row up to the template's count with cells it never printed."""
+    # The spaced numbers first, among the lines an empty line and a filled one follow (found in C):
+    # with fewer than 8 of them, 10 numbers or more cannot be 80 % spaced, and the whole text's
+    # numbers need not be matched (most texts)
+    blank = list(map(not_, map(str.strip, lines)))
+    after = compress(range(len(lines) - 2), map(gt, blank[1:], blank[2:]))
+    spaced = sum(1 for i in after if _ONE_NUMBER.match(lines[i]))
+    if spaced < 8:
+        return False
     numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
     if len(numbers) < 10:
         return False
-    spaced = sum(1 for i in numbers if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
     return spaced >= 0.8 * len(numbers)
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 
 def read(path: Path) -> list[Report]:
-    path = Path(path)
+    if not isinstance(path, Path):    # (`read_path` gives a Path: another costs ~3 µs a report)
+        path = Path(path)
     data = file_bytes(path)
     return [read_text(decode(data, path.name), str(path), path.name)]
 

@@ -77,3 +77,32 @@ def test_split_line_shortcut_is_the_full_split():
         split += len(full) > 1
     assert short > 1000 and split > 20     # both paths are taken, often
 
+
+
+def _spaced_cells_plain(lines: list[str]) -> bool:
+    """`text._spaced_cells` as computed before the shortcut: every line matched, then the spaced ones."""
+    numbers = [i for i, line in enumerate(lines) if text._ONE_NUMBER.match(line)]
+    if len(numbers) < 10:
+        return False
+    spaced = sum(1 for i in numbers if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
+    return spaced >= 0.8 * len(numbers)
+
+
+def test_spaced_cells_is_the_plain_count():
+    """`_spaced_cells` matches only the lines an empty and a filled line follow before the rest: the
+    same answer on every text fixture and rendition, and on cells one a line spaced by empty lines
+    (pdftotext's), some of them (7, 8, 9 of 10), with whitespace-only lines, at the text's end."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in TEXTS] + _renditions()
+    lists = [t.splitlines() for t in texts]
+    for k in range(6, 13):
+        for gap in ("", " ", "\u3000", "\t"):
+            cells = [f"{i}" if i % 2 else f"{i} 元" for i in range(k)]
+            spaced = [x for c in cells for x in (c, gap)] + ["规章"]
+            lists += [spaced, spaced[:-1], spaced[:-2], ["标题"] + spaced + cells[:3],
+                      [x for c in cells for x in (c, gap, gap)], cells + spaced]
+    decided = {True: 0, False: 0}
+    for lines in lists:
+        got = text._spaced_cells(lines)
+        assert got == _spaced_cells_plain(lines), lines[:12]
+        decided[got] += 1
+    assert decided[True] >= 10 and decided[False] >= 100
