@@ -129,7 +129,8 @@ def _title(flow: Flow, meta: Meta) -> None:
                 continue
             line = line[:_TITLE_HEAD]   # a crawler's one-line page opens with the title, the text runs on
         # `标题: | 某某镇人民政府2024年…年度报告 | ||`: a page header's cells; `西藏自治區(qū)…`: a mirror's pinyin
-        s = _FIELD.sub("", cn_dates(_SP.sub("", _PINYIN.sub("", line))).strip("|")).strip("|")
+        bare = _PINYIN.sub("", line) if "(" in line or "（" in line else line   # (its brackets: most have none)
+        s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             s = s + cn_dates(_SP.sub("", lines[k + 1][1]))

@@ -421,6 +421,12 @@ def any_table(lines: list[_Line]) -> bool:
     return any(ln.has_values and ln.last and any(tk.match(ln.last) for tk in keys) for ln in lines)
 
 
+@lru_cache(maxsize=64)
+def _row_keys(tid: str, keys: L.TableKeys) -> frozenset[tuple[str, str]]:
+    """The (table, row id) of each of a table's rows, as `_Reader.done` holds them."""
+    return frozenset((tid, row.id) for row in keys.table.rows)
+
+
 class _Reader:
     """Walks the lines once, keeping the active table region."""
 
@@ -1051,6 +1057,8 @@ class _Reader:
     def missing_rows(self) -> None:
         """A table that was found but lacks rows: its layout is not the template's (F4)."""
         for tid in sorted(self.found, key=L.TABLE_ORDER.index):
+            if self.done.issuperset(_row_keys(tid, self.keys[tid])):
+                continue      # every row read (most tables): none missing, as the list below would say
             missing = [row for row in self.keys[tid].table.rows if (tid, row.id) not in self.done]
             if tid == "appeals" or not missing or len(missing) == len(self.keys[tid].table.rows):
                 if tid == "appeals" and missing:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..numbers import parse_number
+from ..numbers import _UNIT, parse_number
 from ..templates import Row, Table, template
 from .traditional import SIMPLIFIED, TRADITIONAL
 
@@ -46,8 +46,25 @@ def norm(text: str) -> str:
     -> `自然人`, `總計` -> `总计`).
     Cached: the same few hundred labels recur in every report of a large run."""
     if not text.isascii():
+        if _PLAIN_TEXT.fullmatch(text):
+            # NFKC keeps such a text's characters, or turns a dropped one into dropped ones (`，` `,`,
+            # `（` `(`, `\u3000` ` `), each on its own: the drop alone gives the same (a text's prose
+            # lines, each new to the cache, skip the NFKC pass and the translate's look-up a character)
+            return text.translate(_DROP_TABLE) if _TRADITIONAL_CHAR.search(text) else _DROPPED.sub("", text)
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_DROP_TABLE)
+
+
+# Characters NFKC leaves as they are, whatever stands around them: ASCII, the CJK ideographs, the CJK
+# punctuation labels and sentences print (none decomposes, none combines with the character before;
+# tests/readers/test_label_fast_paths.py checks each against unicodedata).
+NFKC_STABLE = "\x00-\x7f\u3001\u3002\u3008-\u3011\u2014\u2018\u2019\u201c\u201d\u4e00-\u9fff"
+# The dropped characters whose NFKC is dropped characters only (`，`, `（`, `：`, the wide spaces).
+DROP_TO_DROP = "".join(c for c in _DROP if unicodedata.normalize("NFKC", c)
+                       and all(d in _DROP for d in unicodedata.normalize("NFKC", c)))
+_PLAIN_TEXT = re.compile("[" + NFKC_STABLE + "".join(map(re.escape, DROP_TO_DROP)) + "]*")
+_DROPPED = re.compile("[" + "".join(map(re.escape, _DROP)) + "]")
+_TRADITIONAL_CHAR = re.compile("[" + TRADITIONAL + "]")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -69,8 +86,25 @@ def is_label(text: str) -> bool:
     # (`NaN`, `1e308`, `@SUM(A1)`, `0x9B3`) stands where a value should, and is reported as one
     if not _CJK.search(s):
         return False
-    # a number with a unit (`0 元`, `12件`) is a value; anything else with letters is a label
-    return not (s[0].isdigit() or s[0] in "+-.") or parse_number(s).status == "unreadable"
+    # a number with a unit (`0 元`, `12件`) is a value; anything else with letters is a label. A CJK
+    # ideograph other than a unit's (`2022 年，…`) stays in the text `parse_number` matches against
+    # ASCII digits: unreadable, known without its NFKC
+    return not (s[0].isdigit() or s[0] in "+-.") or _NOT_UNIT.search(s) is not None \
+        or parse_number(s).status == "unreadable"
+
+
+def _ideographs_but(kept: set[str]) -> re.Pattern:
+    """A CJK ideograph (U+4E00–U+9FFF) other than those in `kept`."""
+    ranges, lo = [], 0x4E00
+    for c in sorted(map(ord, kept)):
+        if lo < c:
+            ranges.append(f"{chr(lo)}-{chr(c - 1)}")
+        lo = c + 1
+    return re.compile("[" + "".join(ranges) + f"{chr(lo)}-\u9fff]")
+
+
+# the ideographs of the units `parse_number` takes off a figure's end (万元, 件, 条…)
+_NOT_UNIT = _ideographs_but(set(re.findall(r"[\u4e00-\u9fff]", _UNIT.pattern)))
 
 
 def is_junk(texts: list[str]) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from unicodedata import east_asian_width
-from itertools import count, repeat
-from operator import contains
+from itertools import compress, count, repeat
+from operator import contains, gt, not_
 from pathlib import Path
 
 from ..model import Report
@@ -50,22 +50,39 @@ def split_line(line: str, n: int, page: int = 0, chars: bool = False) -> list[Gr
         return [GridCell(t, n, i, 0, -1, True) for i, t in enumerate(parts, 1)]
     elif ("  " in line or "\u3000" in line) and (chars or not _indented_glued(line)):
         return _layout(line, n, page, chars)
+    elif _ends_row_like(line):
+        return _split_spaced(line, n)
     else:
-        # a row flattened with no separator at all (`……申请数量640020470`): label, then the digit
-        # run, which the grid matcher hands to the run-together decoder
-        glued = split_glued(line)
-        if glued is None:
-            unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
-            body = line[:unit.start()] if unit else line
-            if _ONE_SPACE_ROW.search(body):
-                # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
-                # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
-                parts = label_and_numbers(body)
-                parts[-1] += unit.group(1) if unit else ""
-                return list(map(GridCell, parts, repeat(n), count(1)))
-            return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
-        parts = list(glued)
+        return [GridCell(line, n, 1)]     # a sentence or a heading: one cell (most such lines)
     return list(map(GridCell, parts, repeat(n), count(1)))   # a few hundred cells a report: no Python loop
+
+
+def _ends_row_like(line: str) -> bool:
+    """Whether `_split_spaced` can find cells in the line at all: each of its patterns ends the
+    line, before trailing whitespace, in a digit (`.`/`,` after one) or in 元 (`split_glued` and
+    `_ONE_SPACE_ROW` in a `\\d`, `_UNIT_TAIL` in 元). A sentence or a heading (`。`, `情况`) ends
+    otherwise and is one cell without their scans. (`\\d` and `\\s` are what `isdecimal` and
+    `rstrip` test: tests/readers/test_text_fast_paths.py checks every code point.)"""
+    end = line.rstrip()[-1:]
+    return end == "元" or end.isdecimal() or end == "." or end == ","
+
+
+def _split_spaced(line: str, n: int) -> list[GridCell]:
+    """A line with no tab, `|` or column gap: a row flattened with no separator at all
+    (`……申请数量640020470`: label, then the digit run, which the grid matcher hands to the
+    run-together decoder), a row whose numbers stand one space apart, or one cell."""
+    glued = split_glued(line)
+    if glued is not None:
+        return list(map(GridCell, glued, repeat(n), count(1)))
+    unit = _UNIT_TAIL.search(line)       # `政府集中采购 2 5419886 元`: the amount's unit
+    body = line[:unit.start()] if unit else line
+    if _ONE_SPACE_ROW.search(body):
+        # cells one space apart (plain pdftotext, a PDF viewer's copy): `……申请数量 3001 53 0
+        # 0 61 4 3119` is the label and each number, as in a Word or PDF cell
+        parts = label_and_numbers(body)
+        parts[-1] += unit.group(1) if unit else ""
+        return list(map(GridCell, parts, repeat(n), count(1)))
+    return [GridCell(line, n, 1)]     # a sentence or a heading: one cell
 
 
 def _indented_glued(line: str) -> bool:
@@ -361,16 +378,24 @@ def _spaced_cells(lines: list[str]) -> bool:
     """Plain `pdftotext` (no -layout): the table's cells one a line, each followed by an empty line
     (pdftotext's blocks), the prose not. There a single empty line is no cell: read as one, the
     empty lines fill a short row up to the template's count with cells it never printed."""
+    # The spaced numbers first, among the lines an empty line and a filled one follow (found in C):
+    # with fewer than 8 of them, 10 numbers or more cannot be 80 % spaced, and the whole text's
+    # numbers need not be matched (most texts)
+    blank = list(map(not_, map(str.strip, lines)))
+    after = compress(range(len(lines) - 2), map(gt, blank[1:], blank[2:]))
+    spaced = sum(1 for i in after if _ONE_NUMBER.match(lines[i]))
+    if spaced < 8:
+        return False
     numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
     if len(numbers) < 10:
         return False
-    spaced = sum(1 for i in numbers if i + 2 < len(lines) and not lines[i + 1].strip() and lines[i + 2].strip())
     return spaced >= 0.8 * len(numbers)
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 
 def read(path: Path) -> list[Report]:
-    path = Path(path)
+    if not isinstance(path, Path):    # (`read_path` gives a Path: another costs ~3 µs a report)
+        path = Path(path)
     data = file_bytes(path)
     return [read_text(decode(data, path.name), str(path), path.name)]
 
