@@ -54,7 +54,7 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
 
 
 def broken_off_detail(table_label: str, after: str, names: list[str], shown: str) -> str:
-    return (f"表格“{table_label}”在“{after}”一行之后中断，文件到此结束：其后 {len(names)} 行（{shown}）"
+    return (f"表格“{table_label}”在“{after}”一行处中断，文件到此结束：其后 {len(names)} 行（{shown}）"
             "的数值不在文件中，这些单元格未读取（不是空白）。文件可能不完整（下载、复制或转换时被截断），"
             "请取得完整的报告核对。")
 
