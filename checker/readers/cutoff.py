@@ -9,8 +9,8 @@ Two ways a real file is cut off, each seen in the renditions people hold:
 - **A table wider than the page** (a web page's `nowrap` table turned into a PDF): the columns beyond
   the page's right edge are not drawn, and their numbers are not in the file. A row that prints no
   number on such a page is not known to be blank: its numbers may stand in the cut-off columns. Its
-  cells are reported unread (not F1 "为空"), naming the edge. The evidence is the PDF's own: text of
-  the table (a ruled table, or a line of several cells) reaching past the page's right edge.
+  cells are reported unread (not F1 "为空"), naming the edge. The evidence is the PDF's own: text (or
+  a ruled table's drawn cells) reaching past the page's right edge.
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
         -> tuple[int, int] | None:
     """(part, row) of the last row printed of table `tid` when the file ends inside it: the rows not
     read (`missing_ids`) are the table's last rows, no later table was found, and no line of the
-    file (`lines`: the printed rows, `part`/`row` each) comes after that row but the label of a row
-    not read, without numbers. Else None."""
+    file (`lines`: the printed rows, `part`/`row` each) comes after that row but (the first part
+    of) the next row's label, without numbers. Else None."""
     if report.format is None or report.loc is None:
         return None
     later = L.TABLE_ORDER[L.TABLE_ORDER.index(tid) + 1:]
@@ -43,14 +43,21 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     if not places:
         return None
     last = max(places)
-    # what may follow: the label of a row not read, or its first part, without numbers (the file
-    # ends after a row's label, before its numbers); any other line means the file goes on
-    labels = [L.norm(row.label) for row in tpl.table(tid).rows[k:]]
-    for ln in lines:
-        if (ln.part, ln.row) > last and (ln.has_values or not ln.last
-                                         or not any(lab.startswith(ln.last) for lab in labels)):
-            return None
+    # what may follow: the next row's label (or its group's), whole or its first part, without
+    # numbers: the file ends inside that row. Any other line means the file goes on (and a table
+    # printing its last rows' labels without numbers is a blank table, said so elsewhere).
+    nxt = tpl.table(tid).rows[k]
+    heads = [L.norm(t) for t in (nxt.label, nxt.group or "") if t]
+    after = [ln for ln in lines if (ln.part, ln.row) > last]
+    if len(after) > _TAIL or any(ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)
+                                 for ln in after):
+        return None
     return last
+
+
+# Lines a file may hold after the last row read when it ends inside the next row: a group label and
+# the first part of the row's own label.
+_TAIL = 2
 
 
 def broken_off_detail(table_label: str, after: str, names: list[str], shown: str) -> str:
