@@ -38,21 +38,34 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     k = next((i for i, rid in enumerate(ids) if rid in missing_ids), None)
     if not k or set(ids[k:]) != missing_ids:
         return None
-    places = [(int(report.loc[j][0]), int(report.loc[j][1])) for row in tpl.table(tid).rows[:k] for c in row.columns
-              for j in (tpl.index[f"{tid}.{row.id}.{c.id}"],) if report.loc[j][1] > 0]
-    if not places:
+    places = {(int(report.loc[j][0]), int(report.loc[j][1])) for row in tpl.table(tid).rows[:k] for c in row.columns
+              for j in (tpl.index[f"{tid}.{row.id}.{c.id}"],) if report.loc[j][1] > 0}
+    # the line each cell was read from, in the file's order (a Word or HTML reader numbers paragraphs
+    # and tables apart; a cell printed on a line of its own belongs to the labelled line above it)
+    seen = [i for i in (_line_of(lines, p) for p in places) if i is not None]
+    if not seen:
         return None
-    last = max(places)
+    end = max(seen)
+    last = (lines[end].part, lines[end].row)
     # what may follow: the next row's label (or its group's), whole or its first part, without
     # numbers: the file ends inside that row. Any other line means the file goes on (and a table
     # printing its last rows' labels without numbers is a blank table, said so elsewhere).
     nxt = tpl.table(tid).rows[k]
     heads = [L.norm(t) for t in (nxt.label, nxt.group or "") if t]
-    after = [ln for ln in lines if (ln.part, ln.row) > last]
+    after = lines[end + 1:]
     if len(after) > _TAIL or any(ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)
                                  for ln in after):
         return None
     return last
+
+
+def _line_of(lines: Sequence, place: tuple[int, int]) -> int | None:
+    """The index of the last line of `place`'s part at or above its row."""
+    best = None
+    for i, ln in enumerate(lines):
+        if ln.part == place[0] and ln.row <= place[1] and (best is None or ln.row >= lines[best].row):
+            best = i
+    return best
 
 
 # Lines a file may hold after the last row read when it ends inside the next row: a group label and
