@@ -1079,7 +1079,7 @@ class _Reader:
         shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
         label = template(r.format).table(tid).label
         r.facts["_cut_off"] = label
-        at = render_location(r.location_style, r.parts[last[0]] if r.parts and last[0] < len(r.parts) else None, last[1], 0)
+        at = render_location(r.location_style, r.parts[last[0]] if r.parts and last[0] < len(r.parts) else None, last[1], 1)
         r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=f"{self.where} {at}",
                                detail=cutoff.broken_off_detail(label, after, names, shown)))
         return True

@@ -102,9 +102,42 @@ def test_a_pdf_whose_table_is_wider_than_the_page_leaves_the_rows_it_cuts_unread
     assert all(cells.get(c) is None for c in named)
 
 
+def _word_cut(src: Path, out: Path, after_row: str, keep_rest: bool) -> Path:
+    """The Word file with the table holding `after_row` ending at that row; what follows the table
+    removed too, or (`keep_rest`) only the other tables, the paragraphs after it kept."""
+    import docx
+    doc = docx.Document(str(src))
+    table = next(t for t in doc.tables if after_row in "".join(c.text for r in t.rows for c in r.cells))
+    rows = list(table.rows)
+    at = next(i for i, r in enumerate(rows) if any(after_row in c.text for c in r.cells))
+    for r in rows[at + 1:]:
+        r._tr.getparent().remove(r._tr)
+    body = table._tbl.getparent()
+    for el in list(body)[list(body).index(table._tbl) + 1:]:
+        if not el.tag.endswith("sectPr") and (not keep_rest or el.tag.endswith("tbl")):
+            body.remove(el)
+    doc.save(str(out))
+    return out
+
+
+def test_a_word_file_broken_off_says_so_and_one_whose_text_goes_on_does_not(tmp_path):
+    # the Word reader numbers paragraphs and tables apart: the file's order decides what comes after
+    whole = fill_2021(values_for("2021"), tmp_path / "whole.docx", title="某市某区财政局2021年政府信息公开工作年度报告")
+    assert not [m for m in _f4(check(whole)) if "中断" in m]
+    cut = _word_cut(whole, tmp_path / "半截.docx", "本机关不掌握相关政府信息", keep_rest=False)
+    broke = [m for m in _f4(check(cut)) if "中断" in m]
+    assert len(broke) == 1 and "“三（四）无法提供1.本机关不掌握相关政府信息”一行处中断" in broke[0], broke
+    assert "半截.docx 第" in broke[0]
+    # the same table short of its last rows, 表四 gone, the headings and prose after it kept: the
+    # file goes on, so the rows are "not found" as before
+    short = _word_cut(whole, tmp_path / "少行.docx", "本机关不掌握相关政府信息", keep_rest=True)
+    f4 = _f4(check(short))
+    assert not [m for m in f4 if "中断" in m or "中途结束" in m], f4
+    assert any("没有找到" in m and "三（四）无法提供2.没有现成信息需要另行制作" in m for m in f4)
+
+
 @pytest.mark.skipif(soffice() is None, reason="需要 LibreOffice（make system 安装）把 .docx 转成 PDF")
 def test_a_pdf_that_ends_inside_the_requests_table_says_so_and_one_within_its_page_keeps_its_f1(tmp_path):
-    import docx
     vals = values_for("2021")
     vals["requests.granted.research"] = None        # a blank the file does hold: F1 stays
     whole = to_pdf(fill_2021(vals, tmp_path / "whole.docx", title="某市某区财政局2021年政府信息公开工作年度报告"), tmp_path)
@@ -112,17 +145,7 @@ def test_a_pdf_that_ends_inside_the_requests_table_says_so_and_one_within_its_pa
     assert not [m for m in _f4(data) if "中断" in m or "页面右边缘" in m]
     assert any(f["rule"] == "F1" and "予以公开·科研机构" in f["message"] for f in data["findings"])
     # the same document broken off after （四）无法提供 1.: the rest of the table and all after it gone
-    doc = docx.Document(str(tmp_path / "whole.docx"))
-    table = next(t for t in doc.tables if "本机关不掌握相关政府信息" in "".join(c.text for r in t.rows for c in r.cells))
-    rows = list(table.rows)
-    at = next(i for i, r in enumerate(rows) if any("本机关不掌握相关政府信息" in c.text for c in r.cells))
-    for r in rows[at + 1:]:
-        r._tr.getparent().remove(r._tr)
-    body = table._tbl.getparent()
-    for el in list(body)[list(body).index(table._tbl) + 1:]:
-        if not el.tag.endswith("sectPr"):
-            body.remove(el)
-    doc.save(str(tmp_path / "半截.docx"))
+    _word_cut(tmp_path / "whole.docx", tmp_path / "半截.docx", "本机关不掌握相关政府信息", keep_rest=False)
     data = check(to_pdf(tmp_path / "半截.docx", tmp_path))
     broke = [m for m in _f4(data) if "中断" in m]
     assert len(broke) == 1 and "“三（四）无法提供1.本机关不掌握相关政府信息”一行处中断" in broke[0], _f4(data)
