@@ -23,6 +23,7 @@ from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
+from . import cutoff
 from . import layoutrow
 from .legacy_table import read_legacy
 from .presence import finish
@@ -1068,9 +1069,28 @@ class _Reader:
                 missing = [row for row in missing if not row.id.startswith("other.")]
                 if not missing:
                     continue
+            if self._broken_off(tid, missing):
+                continue
             # every missing row's label printed on a line without numbers: the numbers were never there
             bare = len(missing) >= MIN_BARE_ROWS and all(row in self.labels_only(tid) for row in missing)
             self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=bare)
+
+    def _broken_off(self, tid: str, missing: list[Row]) -> bool:
+        """The file ends inside the table: its last rows are not in the file (`cutoff`), said so."""
+        r = self.report
+        last = cutoff.breaks_off(r, self.lines, tid, {row.id for row in missing}, self.found)
+        if last is None:
+            return False
+        rows = self.keys[tid].table.rows
+        after = _row_label(tid, rows[len(rows) - len(missing) - 1])
+        names = [_row_label(tid, row) for row in missing]
+        shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
+        label = template(r.format).table(tid).label
+        r.facts["_cut_off"] = label
+        at = render_location(r.location_style, r.parts[last[0]] if r.parts and last[0] < len(r.parts) else None, last[1], 1)
+        r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=f"{self.where} {at}",
+                               detail=cutoff.broken_off_detail(label, after, names, shown)))
+        return True
 
     def labels_only(self, tid: str) -> list[Row]:
         """The table's rows not read whose label stands on a line without numbers (雄县 2019 prints a

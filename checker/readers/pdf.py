@@ -18,7 +18,7 @@ from ..findings import make
 from ..model import Report
 from . import ReadError
 from . import labels as L
-from . import pdfcolumns
+from . import cutoff, pdfcolumns
 from .cellsplit import label_and_numbers
 from .document import Document, file_bytes, to_report
 from .grid import GridCell
@@ -59,12 +59,15 @@ def read(path: Path) -> list[Report]:
     pages: list[list[_Item]] = []
     widths: list[float] = []
     broken: dict[int, str] = {}       # page number -> why it could not be read
+    past_edge: set[int] = set()       # pages (0-based) whose table is wider than the page (`cutoff`)
     try:
         with pdfplumber.open(path) as pdf:
             for n, page in enumerate(pdf.pages, 1):
                 widths.append(round(float(page.width)))
                 try:
                     pages.append(_page_items(page))
+                    if _past_edge(pages[-1], float(page.bbox[2])):
+                        past_edge.add(n - 1)
                 except Exception as e:  # one broken page must not lose the others
                     pages.append([])
                     broken[n] = type(e).__name__
@@ -81,6 +84,7 @@ def read(path: Path) -> list[Report]:
     _join_split_rows(pages)
     _place_columns(pages, widths)
     report = to_report(pages_document(pages, str(path), path.name))
+    cutoff.beyond_edge(report, past_edge, path.name)
     for n, why in broken.items():
         report.findings.append(make(
             "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",
@@ -138,6 +142,21 @@ def _page_items(page) -> list[_Item]:
                            size=size))
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
+
+
+def _past_edge(items: list[_Item], right: float) -> bool:
+    """Does the page's text (or a ruled table's drawn cell) reach past its right edge? A table wider
+    than the page (a web page's `nowrap` table printed to PDF) does: what lies beyond the edge is
+    not drawn, and the numbers of its columns there are not in the file."""
+    for it in items:
+        ext = it.drawn if it.table is not None else it.spans
+        if ext and max(b for _, b in ext) > right + _EDGE:
+            return True
+    return False
+
+
+# Text this far (points) past the page's right edge is off the page (not a rounding of the edge).
+_EDGE = 1.0
 
 
 def _inside(obj, boxes) -> bool:

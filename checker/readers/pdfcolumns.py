@@ -328,11 +328,25 @@ def _slot(ln: Line, g: _Grid, tolerance: float | None) -> None:
         high = g.ncols if i is None else known[i]
         if run:
             if high - low - 1 != len(run):
+                if tolerance is None:
+                    _slot_by_cells(ln, g)
                 return
             slots.update(zip(run, range(low + 1, high)))
             run = []
         low = high
     ln.slots, ln.ncols, ln.spans = slots, g.ncols, g.spans
+
+
+def _slot_by_cells(ln: Line, g: _Grid) -> None:
+    """A PDF row the order alone did not place (`规章 0 … 0`: a number between two names' extents
+    may stand in either cell): each number can only be in a column whose cell can hold it
+    (`_columns_for`), and a row's numbers stand in increasing columns. When one assignment only
+    meets both (the first number can only be column 1, so the second, which could be column 1 or 2,
+    is column 2), that is the row's; two or more: not placed. A number pushed by text (`loose`) can
+    be in any column."""
+    fits = _fits([list(range(g.ncols)) if i in ln.loose else _columns_for(ln.words[i], g.spans) for i in ln.numbers])
+    if len(fits) == 1:
+        ln.slots, ln.ncols, ln.spans = dict(zip(ln.numbers, fits[0])), g.ncols, g.spans
 
 
 def _between_names(w: Word, anchors: list[list[Word]]) -> int | None:

@@ -7,6 +7,7 @@ import dataclasses
 from ..findings import make
 from ..model import Report
 from ..templates import TABLES, format_for_year, template
+from . import cutoff
 
 
 def finish(report: Report, where: str) -> None:
@@ -36,10 +37,12 @@ def finish(report: Report, where: str) -> None:
         else:
             for t in missing:
                 label = template(report.format).table(t).label
+                gone = f"缺少标准表格“{label}”。" if "_cut_off" not in report.facts \
+                    else cutoff.later_table_detail(label, report.facts["_cut_off"])   # the file ended before it
                 report.findings.append(make(
                     "F4", unit=report.unit, year=report.year, source=report.source, where=where,
                     detail=f"表格“{label}”只印出了行名，没有任何数值（空白表格，或数值没有随文字保存下来），"
-                           "这些单元格未读取。" if t in bare else f"缺少标准表格“{label}”。"))
+                           "这些单元格未读取。" if t in bare else gone))
     _stamp(report)
 
 
