@@ -20,8 +20,8 @@ _TITLE = re.compile(
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$"   # a title line `…2021年度政府信息公开工作报告`
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
-    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
+    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)(?:(?:19|20)\d\d年度?)?"  # `2025某乡2025年度…`
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$|年报$)")
 # a mirror site's pinyin after a character it thinks rare: `區(qū)`, `發(fā)布`
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
 # a crawler's page header names its fields (`标题: …`): the title is the value
@@ -132,7 +132,10 @@ def _title(flow: Flow, meta: Meta) -> None:
         s = _FIELD.sub("", cn_dates(_SP.sub("", _PINYIN.sub("", line))).strip("|")).strip("|")
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
-            s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
+            below = cn_dates(_SP.sub("", lines[k + 1][1]))
+            if _TITLE.search(below):
+                continue   # `政府信息公开年报` (a column's heading) over a whole title: no part of it
+            s = s + below
             m = _TITLE.search(s)
         if m and "《" in (m.group("unit") or m.group("unit2") or "")[1:]:
             continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title
