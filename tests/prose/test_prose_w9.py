@@ -64,3 +64,17 @@ def test_a_list_over_its_total_followed_by_more_is_still_found(tmp_path):
                 "此外,公开行政许可办理结果信息300件。")
     (f,) = _p1(tmp_path, sentence)
     assert f["severity"] == "error" and (f["actual"], f["expected"]) == (100, 103)
+
+
+# 中山 大涌镇 2022 "…发布政务微信信息2141、视频信息139条,…438条,…45": a figure without its counting word before a
+# 、 was dropped from the list, so P1 printed a wrong sum ('1223 + 139 + 438 + 45 = 1845').
+def test_a_figure_without_counting_word_before_a_dunhao_is_a_part(tmp_path):
+    sentence = "全年主动公开政府信息300条。其中,门户网站发布信息120,微信公众号发布信息100、视频信息30条,微博信息50条。"
+    assert _p1(tmp_path, sentence) == []
+
+
+def test_a_list_with_such_a_figure_over_its_total_is_named_with_it(tmp_path):
+    # guard: the same list breaking its total names every part, the bare one too
+    sentence = "全年主动公开政府信息280条。其中,门户网站发布信息120,微信公众号发布信息100、视频信息30条,微博信息50条。"
+    (f,) = _p1(tmp_path, sentence)
+    assert (f["actual"], f["expected"]) == (280, 300) and "120 + 100 + 30 + 50" in f["message"]
