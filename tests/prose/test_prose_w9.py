@@ -6,7 +6,7 @@ checked through the real CLI with made-up numbers:
   > 50: a false P1 error), and the list was cut at the nested 其中, losing the parts after it."""
 from __future__ import annotations
 
-from test_prose_other_provinces_2 import _p1
+from test_prose_other_provinces_2 import _p1, findings_of
 
 
 def test_a_part_broken_down_in_a_nested_list_is_one_part(tmp_path):
@@ -78,3 +78,23 @@ def test_a_list_with_such_a_figure_over_its_total_is_named_with_it(tmp_path):
     sentence = "全年主动公开政府信息280条。其中,门户网站发布信息120,微信公众号发布信息100、视频信息30条,微博信息50条。"
     (f,) = _p1(tmp_path, sentence)
     assert (f["actual"], f["expected"]) == (280, 300) and "120 + 100 + 30 + 50" in f["message"]
+
+
+# 荔湾 中南街道 2020, a traditional mirror that adds pinyin: '二、主動(dòng)公開(kāi)政府信息情況' was not found as a heading
+# (a false M3 naming 二 as missing).
+_FILLER = "本街道認真落實條例要求，及時準確公開政府信息，接受群眾監督，不斷提升公開質量和實效。" * 3
+_MIRROR_HEADINGS = ["一、總體情況", "二、主動(dòng)公開(kāi)政府信息情況", "三、收到和處理政府信息公開(kāi)申請(qǐng)情況",
+                    "四、政府信息公開(kāi)行政復議、行政訴訟情況", "五、存在的主要問題(tí)及改進情況", "六、其他需要報告的事項"]
+
+
+def test_a_mirrors_pinyin_inside_a_heading_still_finds_it(tmp_path):
+    text = "某某街道2020年政府信息公開工作年度報告\n" + "".join(f"{h}\n{_FILLER}\n" for h in _MIRROR_HEADINGS)
+    assert findings_of(tmp_path, text, "M3") == []
+
+
+def test_a_missing_heading_of_such_a_mirror_is_still_named(tmp_path):
+    # guard: leave out 五 and M3 names it (and only it)
+    heads = [h for h in _MIRROR_HEADINGS if not h.startswith("五")]
+    text = "某某街道2020年政府信息公開工作年度報告\n" + "".join(f"{h}\n{_FILLER * 2}\n" for h in heads)
+    (f,) = findings_of(tmp_path, text, "M3")
+    assert "五、存在的主要问题" in f["message"] and "二、" not in f["message"]
