@@ -166,7 +166,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)
                 or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)
                 or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
-                or _MORE_AFTER.match(text, chosen[-1].end)):
+                or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)):
             return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
@@ -204,6 +204,13 @@ def _list_end(text: str, counts: list[Count], mark_end: int, end: int) -> tuple[
         else:
             pos = nxt.end()
     return end, skip
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The list's sentence is the text's last and stops without its end (`……属于三类内部事务信息 5 件，本机`): the
+    file was cut off inside it, so the rest of the list is not in the file."""
+    before = text[:end].rstrip()
+    return not text[end:].strip() and bool(before) and before[-1] not in "。！？!?；;.）)”\"'"
 
 
 def _fit(t: Count, ps: list[Count]) -> list[Count] | None:

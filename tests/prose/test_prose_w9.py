@@ -98,3 +98,17 @@ def test_a_missing_heading_of_such_a_mirror_is_still_named(tmp_path):
     text = "某某街道2020年政府信息公開工作年度報告\n" + "".join(f"{h}\n{_FILLER * 2}\n" for h in heads)
     (f,) = findings_of(tmp_path, text, "M3")
     assert "五、存在的主要问题" in f["message"] and "二、" not in f["message"]
+
+
+# 鄂州市政府办 2022 (a stored copy cut mid-sentence): '受理政府信息公开申请41件,其中予以公开17件,其他法律行政1件,属于三类内部
+# 事务信息5件,本机' — the file ends inside the list, so its shortfall says nothing (a P1 warning '41 … 23' before).
+def test_a_list_cut_off_by_the_end_of_the_file_is_not_checked_short(tmp_path):
+    text = "\n".join(["某某区某某街道2022年政府信息公开工作年度报告", "一、总体情况",
+                      "本年度共受理政府信息公开申请30件,其中予以公开12件,属于三类内部事务信息3件,本机"])
+    assert findings_of(tmp_path, text, "P1") == []
+
+
+def test_the_same_list_ending_its_sentence_is_still_checked(tmp_path):
+    # guard: the same list with its sentence closed is the whole list, and falls short
+    (f,) = _p1(tmp_path, "本年度共受理政府信息公开申请30件,其中予以公开12件,属于三类内部事务信息3件。")
+    assert (f["actual"], f["expected"]) == (30, 15)
