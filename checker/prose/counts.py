@@ -18,10 +18,10 @@ UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "�
 # digit or "." would), so backtracking into it is wasted work on every year and date.
 # The lookahead after the number says only what every branch needs (the first character after any
 # spaces opens one of them): most numbers (years, dates) then fail in one test, not in each branch.
-_OPENS = re.escape("%万亿余多" + "".join(sorted({u[0] for u in UNITS})) + "，,；;。")
+_OPENS = re.escape("%万亿余多" + "".join(sorted({u[0] for u in UNITS})) + "，,；;。、")
 _COUNT = re.compile(
     r"(\d(?<![\d.]\d)\d*+(?:\.\d++)?+)(?=\s*[" + _OPENS + r"])(?:\s*(%)|\s*(万|亿)?\s*(余|多)?\s*(" + "|".join(UNITS)
-    + r")(?!工作日|自然日|月|小时|百分点|季度|星期|周)|(?=[，,；;。]))", re.ASCII)
+    + r")(?!工作日|自然日|月|小时|百分点|季度|星期|周)|(?=[，,；;。、]))", re.ASCII)
 # A bare figure counts only after words that name a quantity ("信息数169，", "公开 12，"): not a
 # year, a date, an ordinal, a list number ("1、") or a code.
 _BARE_AFTER = re.compile(r"[\u4e00-\u9fff]\s*$")

@@ -43,12 +43,19 @@ _ADDED = re.compile(r"新增|增加|新开|新设|新建")
 _REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _LIST_END = re.compile(r"\s*等")
+# the others named after the last part without a figure: "……108 条，其他栏目信息均按照时间节点及时发布"
+_OTHERS_UNTOLD = re.compile(r"\s*[，,；;、]\s*(?:以及|及|和|另有)?\s*其[他它余]")
+# the list's sentence ends and the next goes on with more ("……财务信息 4 件。此外，公开……703 件"): the list was some
+_MORE_AFTER = re.compile(r"\s*[。；;]\s*(?:此外|另外|另有|除此之外|除此以外)")
+# a mark that breaks the part before it down (see `_list_end`)
+_BREAKDOWN = re.compile(r"其中|分别为|分别是|包括|内有|内含")
 _STATEMENT_END = re.compile(r"[；;]")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
 _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
+_WHOLE_BODY = re.compile(r"全[县区市省州旗]")    # "全县各级各部门主动公开……": all of them, the body's own count
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -103,9 +110,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     if doc.brackets.inside(mark):
         return None        # "（其中甲区 16 件）": a breakdown of one figure, not a list of parts
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
-    end = sentences.after(mark_end)
-    nxt = _SUM_MARK.search(text, mark_end, end)
-    end = nxt.start() if nxt else end
+    end, breakdowns = _list_end(text, counts, mark_end, sentences.after(mark_end))
     opens_sentence = not text[start:mark].strip(" ，,、：:")
     if opens_sentence:
         # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
@@ -118,7 +123,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     # the total: the last plain figure before the mark that is not a change ("同比增长 20 件")
     before = [i for i in _between(counts, start, mark) if counts[i].unit not in ("%", BARE)
               and not counts[i].nested and not _CHANGE.search(counts[i].label)]
-    parts = [i for i in _between(counts, mark_end, end) if counts[i].unit != "%" and not counts[i].nested]
+    parts = [i for i in _between(counts, mark_end, end) if counts[i].unit != "%" and not counts[i].nested
+             and i not in breakdowns]
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
@@ -158,8 +164,10 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         chosen = alike or (same if clear or len(same) >= 2 else ps)
         if sum(p.value for p in chosen) < t.value and (
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)
-                or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)):
-            return None    # "……公示公告信息 17 条等": the list says it names only some parts
+                or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)
+                or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
+                or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)):
+            return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
         # which figure of the sentence before a "其中" that opens a sentence shares out
@@ -172,6 +180,37 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
         cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _list_end(text: str, counts: list[Count], mark_end: int, end: int) -> tuple[int, set[int]]:
+    """Where the list after a mark ends (the next mark, else the sentence end), and the figures of the
+    breakdowns inside it: "50 条。其中机构类信息 20 条，内有领导成员 10 条、……5 条；工作类信息 11 条，其中
+    ……" — a mark right after a part, whose figures up to the statement end add up to that part, breaks
+    that part down: its figures are not the total's parts, and the list goes on after them."""
+    skip: set[int] = set()
+    pos = mark_end
+    while (nxt := _BREAKDOWN.search(text, pos, end)) is not None:
+        prior = [i for i in _between(counts, mark_end, nxt.start()) if counts[i].unit != "%"]
+        stop = _STATEMENT_END.search(text, nxt.end(), end)
+        stop_at = stop.start() if stop else end
+        sub = [i for i in _between(counts, nxt.end(), stop_at) if counts[i].unit != "%"]
+        if prior and prior[-1] not in skip and len(sub) >= 2 \
+                and not _FILLER.sub("", text[counts[prior[-1]].end:nxt.start()]) \
+                and _close(sum(counts[i].value for i in sub), counts[prior[-1]].value):
+            skip.update(sub)
+            pos = stop_at
+        elif _SUM_MARK.fullmatch(nxt.group()):
+            return nxt.start(), skip      # another list starts
+        else:
+            pos = nxt.end()
+    return end, skip
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The list's sentence is the text's last and stops without its end (`……属于三类内部事务信息 5 件，本机`): the
+    file was cut off inside it, so the rest of the list is not in the file."""
+    before = text[:end].rstrip()
+    return not text[end:].strip() and bool(before) and before[-1] not in "。！？!?；;.）)”\"'"
 
 
 def _fit(t: Count, ps: list[Count]) -> list[Count] | None:
@@ -423,8 +462,10 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     cell = None
     if doc.fmt == "legacy":
         cell = cells.legacy_cell(c.label)
-        if cell and _PART_OF_BODY.search(c.label):
+        if cell and _PART_OF_BODY.search(c.label) and not _WHOLE_BODY.search(c.label):
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
+        if cell == "legacy.responses.total" and _VIA.search(c.label):
+            cell = None    # "通过政府网站回应社会关注热点信息 7 条": one channel's responses, not all
     elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 
-from ..readers.traditional import T2S
+from ..readers.traditional import PINYIN as _PINYIN, T2S
 from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -20,10 +20,8 @@ _TITLE = re.compile(
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$"   # a title line `…2021年度政府信息公开工作报告`
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
-    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
-    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
-# a mirror site's pinyin after a character it thinks rare: `區(qū)`, `發(fā)布`
-_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
+    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)(?:(?:19|20)\d\d年度?)?"  # `2025某乡2025年度…`
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$|年报$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
 _SENTENCE_HEAD = re.compile(r"现将|现予|特向|特此|兹将|本机关|本单位|我")
@@ -133,7 +131,10 @@ def _title(flow: Flow, meta: Meta) -> None:
         s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
-            s = s + cn_dates(_SP.sub("", lines[k + 1][1]))
+            below = cn_dates(_SP.sub("", lines[k + 1][1]))
+            if _TITLE.search(below):
+                continue   # `政府信息公开年报` (a column's heading) over a whole title: no part of it
+            s = s + below
             m = _TITLE.search(s)
         if m and "《" in (m.group("unit") or m.group("unit2") or "")[1:]:
             continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..readers.traditional import T2S
+from ..readers.traditional import PINYIN, T2S
 from .flow import Flow
 
 # section number -> (official title, pattern its heading matches)
@@ -111,12 +111,21 @@ def _heading(words: str, numeral: str) -> tuple[int | None, int]:
     A traditional-character mirror's heading (`一、總體情況`) is matched as its simplified form (one
     character for one: the title's length is the same)."""
     words = words.translate(T2S)
+    kept = None
+    if "(" in words and PINYIN.search(words):   # a mirror's `主動(dòng)公開(kāi)`: matched without the pinyin
+        kept = [i for i in range(len(words)) if not _in_pinyin(words, i)]
+        words = "".join(words[i] for i in kept)
     section = _classify(words, _NUMERALS.get(numeral))
     if not section:
         return None, 0
     key = SECTIONS[section][1].search(words)
     end = _TITLE_END.search(words, key.end() if key else 0)
-    return section, end.end() if end else len(words)
+    length = end.end() if end else len(words)
+    return section, (kept[length - 1] + 1 if kept and length else length)
+
+
+def _in_pinyin(words: str, i: int) -> bool:
+    return any(m.start() <= i < m.end() for m in PINYIN.finditer(words))
 
 
 def _classify(heading: str, numeral: int | None) -> int | None:

@@ -419,7 +419,13 @@ def any_table(lines: list[_Line]) -> bool:
     """Is there a table row: a label of some template row followed by values? (A section heading
     alone is not a table: prose-only reports keep the headings.)"""
     keys = [tk for fmt in ("2021", "2019") for tk in L.table_keys(fmt).values()]
-    return any(ln.has_values and ln.last and any(tk.match(ln.last) for tk in keys) for ln in lines)
+    return any(ln.has_values and ln.last and not _STATES_A_COUNT.search(ln.last)
+               and any(tk.match(ln.last) for tk in keys) for ln in lines)
+
+
+# A "label" stating a count or a year (`2017年全县共受理行政复议4件其中维持具体行政行为` before a bare `1`) is
+# a sentence whose figure ends the line, not a row label: no template label holds one.
+_STATES_A_COUNT = re.compile(r"\d\s*[件条项个次]|(?:19|20)\d\d年")
 
 
 @lru_cache(maxsize=64)

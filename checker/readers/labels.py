@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ..numbers import _UNIT, parse_number
 from ..templates import Row, Table, template
-from .traditional import SIMPLIFIED, TRADITIONAL
+from .traditional import PINYIN, SIMPLIFIED, TRADITIONAL
 
 # Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching.
 _DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|"
@@ -42,8 +42,8 @@ TITLE_MAX = 32
 
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """A label as compared: NFKC, no whitespace, no punctuation, simplified characters (`自 然 人`
-    -> `自然人`, `總計` -> `总计`).
+    """A label as compared: NFKC, no whitespace, no punctuation, simplified characters, no mirror's
+    pinyin (`自 然 人` -> `自然人`, `總計` -> `总计`, `規(guī)章` -> `规章`).
     Cached: the same few hundred labels recur in every report of a large run."""
     if not text.isascii():
         if _PLAIN_TEXT.fullmatch(text):
@@ -52,6 +52,8 @@ def norm(text: str) -> str:
             # lines, each new to the cache, skip the NFKC pass and the translate's look-up a character)
             return text.translate(_DROP_TABLE) if _TRADITIONAL_CHAR.search(text) else _DROPPED.sub("", text)
         text = unicodedata.normalize("NFKC", text)
+        if "(" in text:
+            text = PINYIN.sub("", text)    # a mirror's `規(guī)章`
     return text.translate(_DROP_TABLE)
 
 
