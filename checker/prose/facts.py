@@ -49,6 +49,8 @@ _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站�
 _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
+# what the statistical table counts (信息 条, 申请 件, 文件 个/份): not issues (期), times (次) or people
+_LEGACY_UNITS = ("条", "件", "个", "项", "份", "篇")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -425,11 +427,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         cell = cells.legacy_cell(c.label)
         if cell and _PART_OF_BODY.search(c.label):
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
+        if cell and c.unit not in _LEGACY_UNITS:
+            cell = None    # "刊发省政府公报 24 期": issues of the gazette, not the items it published
     elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
-            cell = cells.table_cell(c.label, doc.fmt)
+            cell = cells.table_cell(_joint_label(text, c), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
@@ -444,6 +448,23 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+# the words of a clause before a 、 that no figure of its own ends ("涉行政复议、" of "涉行政复议、行政诉讼案件 743 件")
+_JOINED = re.compile(r"[^，,；;。！？!?\n：:（()）\d、]{1,12}、$")
+
+
+def _joint_label(text: str, c: Count) -> str:
+    """One figure for rows named side by side ("涉行政复议、行政诉讼案件 743 件", "予以公开、部分公开共 10
+    件") counts them together: its label takes in the words before the 、 when no figure ends them
+    ("予以公开 1 件、部分公开 0 件" keeps each figure its own row)."""
+    start = c.label_start
+    if start <= 0 or text[start - 1] != "、":
+        return c.label
+    m = _JOINED.search(text, max(0, start - 13), start)
+    if m is None or m.start() > 0 and text[m.start() - 1].isdigit():
+        return c.label
+    return text[m.start():c.start].strip()
 
 
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
