@@ -316,6 +316,8 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
     out: list[int] = []
     for i in parts:
         c = counts[i]
+        if _other_channel(total.label, c.label):
+            break          # "门户网站发布信息 5110 条，其中……；微博发布信息 1155 条": another channel's count
         other_unit = c.unit not in (total.unit, BARE)
         if other_unit and c.value > total.value:
             continue       # a measure of a part ("6 家，涉及事项 43 项"), or of something else
@@ -332,6 +334,17 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
                 continue
         out.append(i)
     return out
+
+
+_WEBSITE = re.compile(r"网站|网页")
+_NEW_MEDIA = re.compile(r"新媒体|微信|微博|公众号|抖音|头条|视频号|客户端")
+
+
+def _other_channel(total: str, part: str) -> bool:
+    """A total counted on the website alone ("门户网站发布各类信息 5110 条") and a figure of a new-media
+    channel ("微博发布信息 1155 条"): the figure is that channel's own count, not one of the total's parts."""
+    return bool(_WEBSITE.search(total) and not _NEW_MEDIA.search(total)
+                and _NEW_MEDIA.search(part) and not _WEBSITE.search(part))
 
 
 def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]:

@@ -135,3 +135,36 @@ def test_gazette_issues_are_not_the_items_the_gazette_published(tmp_path):
     assert "legacy.active.gazette" not in r["cells"]
     r = _meta(tmp_path, "某某省2011年度政府信息公开工作报告", "（四）政府公报公开情况。", "通过政府公报公开政府信息24条。")
     assert r["cells"].get("legacy.active.gazette") == 24     # guard: items in 条 are still the cell
+
+
+def _p1(tmp_path: Path, sentence: str) -> list[dict]:
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(["某某区人民政府2022年政府信息公开工作年度报告", "一、总体情况", sentence]), encoding="utf-8")
+    return [f for f in _xxgk("check", str(path), "--select", "P1")["findings"] if f["rule"] == "P1"]
+
+
+def test_a_new_media_channels_count_is_no_part_of_the_websites_total(tmp_path):
+    # 新疆 自治区政府办公厅 2022: "门户网站发布各类信息5110条,其中…7条,…微信公众号推送信息1363…微博发布信息1155条"
+    # the website's listed categories fall short of its total (a warning, as for any short list), but the
+    # sum it names is theirs: 21 + 42 + 59, not with 微博's 115
+    sentence = ("门户网站发布各类信息500条，其中发布政府文件21条，政府会议信息42条，新闻发布会信息59条；"
+                "微信公众号推送信息1363条，微博发布信息115条。")
+    (f,) = _p1(tmp_path, sentence)
+    assert (f["actual"], f["expected"]) == (500, 122)
+
+
+def test_channels_that_are_the_totals_parts_are_still_summed(tmp_path):
+    # guard: a total over the website and new media (昆明市政务服务管理局 2023's form) shares out into its channels
+    sentence = "局门户网站及政务新媒体平台合计发布各类信息2578条，其中：局门户网站361条，微信公众号335条，微博1872条。"
+    (f,) = _p1(tmp_path, sentence)
+    assert (f["actual"], f["expected"]) == (2578, 2568)
+
+
+def test_a_heading_after_a_mirrors_lost_spaces_is_found(tmp_path):
+    # 西藏自治区人民政府办公厅 2023 mirror: "??一、總體情況" — the &nbsp; before the heading printed as "??"
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(["某某区人民政府2023年政府信息公开工作年度报告", "??一、总体情况", "全年主动公开政府信息120条。",
+                               "??二、主动公开政府信息情况", "??三、收到和处理政府信息公开申请情况",
+                               "??四、政府信息公开行政复议、行政诉讼情况", "??五、存在的主要问题及改进情况", "无。",
+                               "??六、其他需要报告的事项", "无。"]), encoding="utf-8")
+    assert [f for f in _xxgk("check", str(path), "--select", "M3")["findings"] if f["rule"] == "M3"] == []
