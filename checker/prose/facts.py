@@ -49,7 +49,7 @@ _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站�
 _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
-# what the statistical table counts (信息 条, 申请 件, 文件 个/份): not issues (期), times (次) or people
+# what the statistical table counts of information published (信息 条, 文件 件/个/份): not issues (期) or times (次)
 _LEGACY_UNITS = ("条", "件", "个", "项", "份", "篇")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -440,7 +440,7 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         cell = cells.legacy_cell(c.label)
         if cell and _PART_OF_BODY.search(c.label):
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
-        if cell and c.unit not in _LEGACY_UNITS:
+        if cell and cell.startswith("legacy.active.") and c.unit not in _LEGACY_UNITS:
             cell = None    # "刊发省政府公报 24 期": issues of the gazette, not the items it published
     elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
