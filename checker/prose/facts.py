@@ -28,6 +28,9 @@ _SCOPE_AFTER = re.compile(r"中[，,：:]")
 _SCOPE_BEFORE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16})$")
 # A list closed by its catch-all ("……类信息 8 条，其他应主动公开的政府信息 19 条") names every part
 _CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
+# Parts adding up to less than this share of their total, none of them "其他": examples picked from it, not
+# its parts (a share-out that left out four fifths of its total is no slip to name)
+_EXAMPLES = 0.2
 # Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
 _DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
@@ -162,6 +165,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)
                 or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)):
             return None    # "……公示公告信息 17 条等": the list says it names only some parts
+        if sum(p.value for p in chosen) < t.value * _EXAMPLES and not any(_CATCH_ALL.search(p.label) for p in chosen):
+            return None    # "信息 1464 条，其中文件 15 条，政策解读 10 条……": a few highlights, no share-out
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
         # which figure of the sentence before a "其中" that opens a sentence shares out

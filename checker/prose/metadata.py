@@ -16,11 +16,11 @@ _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([�
 # `[ …][ …]*`, not `[ …]+`: a pattern that opens with a character set lets the engine skip ahead to it
 _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
-    r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
+    r"^(?P<unit>[^\d。，,；;>|/:：]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$"   # a title line `…2021年度政府信息公开工作报告`
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
-    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)"
+    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/:：]{2,40}?)"
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$)")
 # a mirror site's pinyin after a character it thinks rare: `區(qū)`, `發(fā)布`
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
@@ -163,7 +163,7 @@ def _title(flow: Flow, meta: Meta) -> None:
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
 _NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
-                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度?(?:工作)?报告")
+                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
 
@@ -196,8 +196,12 @@ _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所
                  "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
 
 
+_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,]")
+
+
 def _named_unit(gap: str) -> str | None:
-    name = gap.strip("“”\"").removeprefix("了")     # `公布了某某区人民政府2021年…`
+    # the words after the last verb or comma: `编制本报告,现公布子长市人民政府2023年度…`; `公布了某某区…`
+    name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了")
     if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS):
         return None
     return name

@@ -168,3 +168,23 @@ def test_a_heading_after_a_mirrors_lost_spaces_is_found(tmp_path):
                                "??四、政府信息公开行政复议、行政诉讼情况", "??五、存在的主要问题及改进情况", "无。",
                                "??六、其他需要报告的事项", "无。"]), encoding="utf-8")
     assert [f for f in _xxgk("check", str(path), "--select", "M3")["findings"] if f["rule"] == "M3"] == []
+
+
+def test_a_few_highlights_of_a_large_total_are_no_share_out(tmp_path):
+    # 长春市政府办公厅 2024: "发布政府动态类信息1464条,其中文件15条,政策解读10条,市政府工作报告1条,…5条,…2条"
+    sentence = "通过市政府网站平台发布政府动态类信息1464条，其中文件15条，政策解读10条，市政府工作报告1条，财政预决算信息2条。"
+    assert _p1(tmp_path, sentence) == []
+
+
+def test_a_share_out_falling_short_is_still_named(tmp_path):
+    # guard: parts covering most of the total, or a list closed by 其他, still fall short of it
+    (f,) = _p1(tmp_path, "全年发布信息100条，其中政务动态60条，通知公告25条。")
+    assert (f["actual"], f["expected"]) == (100, 85)
+    (f,) = _p1(tmp_path, "全年发布信息1464条，其中文件15条，政策解读10条，其他信息200条。")
+    assert (f["actual"], f["expected"]) == (1464, 225)
+
+
+def test_a_header_field_line_above_the_title_is_not_part_of_the_unit(tmp_path):
+    # 青海 海南州 2022: "文 号: 所属主题: 州政府信息公开年报" on the line above the title
+    r = _meta(tmp_path, "文 号: 所属主题: 州政府信息公开年报", "某某州人民政府2022年政府信息公开工作年度报告", *BODY)
+    assert (r["unit"], r["year"]) == ("某某州人民政府", 2022)
