@@ -26,6 +26,7 @@ RECEIVED = "requests.received.total"
 CARRIED = ("requests.carried_over.total", "requests.carried_forward.total")
 HANDLED = "requests.received.total+requests.carried_over.total"
 LITIGATION = "appeals.count.direct_suit.total+appeals.count.suit_after_review.total"
+APPEALS_ALL = "appeals.count.review.total+" + LITIGATION    # "涉行政复议、行政诉讼案件 743 件"
 IN_FORCE = "active.normative_docs.in_force"
 GRANTED_ANY = "requests.granted.total+requests.partly_granted.total"
 
@@ -64,6 +65,9 @@ _REQUESTS = (
     (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
     (r"行政诉讼|起诉", LITIGATION),
+    (r"复议[^，,。；;]{0,4}(?:、|和|及|与)[^，,。；;]{0,4}(?:行政)?(?:诉讼|起诉)", APPEALS_ALL),
+    # a result column of the appeal table ("行政复议结果维持 5 件", "尚未审结 1 件") is no row's 总计
+    (r"(?:复议|诉讼|起诉)[^，,。；;]*(?:维持|纠正|撤销|其他结果|审结)", None),
     # a group of result rows ("因本机关不掌握等原因无法提供 265 件"): the sum of its rows; not the
     # count of information withheld ("不予公开信息数 137 条" is 表二-era wording about 信息)
     (r"不予公开(?!的?信息)", "group:（三）不予公开"),
@@ -72,6 +76,8 @@ _REQUESTS = (
     (r"其他处理", "group:（六）其他处理"),
     (r"(?<![不未])予以公开(?:及|或|和|与|、)部分公开", GRANTED_ANY),
     (r"不属于本(?:行政)?机关", None),
+    # the requests one channel took in ("通过政务公开专区接收申请 12 件") are not all the new requests
+    (r"通过(?![^，,。；;]*等)[^，,。；;]{1,20}(?:接收|收到|受理)", None),
     (r"未公开", None),
 )
 _COMPILED = tuple((re.compile(p), c) for p, c in _REQUESTS)
@@ -108,13 +114,14 @@ def _sum_or_part(hits: set[str], label: str) -> set[str]:
     """A sum of cells named with its own parts: "予以公开及部分公开" (every part named) and "不掌握等原因
     无法提供" (等) are the sum; "行政诉讼中直接起诉 1 件" (one part named) is that narrower cell."""
     sums = [h for h in hits if "+" in h]
-    if len(sums) != 1:
+    if not sums:
         return hits
-    whole = sums[0]
+    whole = max(sums, key=lambda h: len(expand(h)))   # "行政复议、行政诉讼": the sum holding 行政诉讼's sum
     members = hits - {whole}
-    if not members <= set(expand(whole)):
+    covered = {c for m in members for c in expand(m)}
+    if not covered <= set(expand(whole)):
         return hits
-    if members == set(expand(whole)) or "等" in label:
+    if covered == set(expand(whole)) or "等" in label:
         return {whole}
     return members
 

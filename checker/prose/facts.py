@@ -28,6 +28,9 @@ _SCOPE_AFTER = re.compile(r"中[，,：:]")
 _SCOPE_BEFORE = re.compile(r"\d\s*[条件项个份篇]([^，,。；;：:、\d\n（(）)]{0,16})$")
 # A list closed by its catch-all ("……类信息 8 条，其他应主动公开的政府信息 19 条") names every part
 _CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
+# Parts adding up to less than this share of their total, none of them "其他": examples picked from it, not
+# its parts (a share-out that left out four fifths of its total is no slip to name)
+_EXAMPLES = 0.2
 # Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
 _DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
@@ -56,6 +59,8 @@ _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
 _WHOLE_BODY = re.compile(r"全[县区市省州旗]")    # "全县各级各部门主动公开……": all of them, the body's own count
+# what the statistical table counts of information published (信息 条, 文件 件/个/份): not issues (期) or times (次)
+_LEGACY_UNITS = ("条", "件", "个", "项", "份", "篇")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -168,6 +173,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
                 or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)):
             return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
+        if sum(p.value for p in chosen) < t.value * _EXAMPLES and not any(_CATCH_ALL.search(p.label) for p in chosen):
+            return None    # "信息 1464 条，其中文件 15 条，政策解读 10 条……": a few highlights, no share-out
         # a part as large as the total ("受理 10 件，其中办结 10 件，按时办结 10 件") is a
         # restatement, not a share-out: the list is not plainly the total's parts; nor is it plain
         # which figure of the sentence before a "其中" that opens a sentence shares out
@@ -353,6 +360,8 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
     out: list[int] = []
     for i in parts:
         c = counts[i]
+        if _other_channel(total.label, c.label):
+            break          # "门户网站发布信息 5110 条，其中……；微博发布信息 1155 条": another channel's count
         other_unit = c.unit not in (total.unit, BARE)
         if other_unit and c.value > total.value:
             continue       # a measure of a part ("6 家，涉及事项 43 项"), or of something else
@@ -369,6 +378,17 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
                 continue
         out.append(i)
     return out
+
+
+_WEBSITE = re.compile(r"网站|网页")
+_NEW_MEDIA = re.compile(r"新媒体|微信|微博|公众号|抖音|头条|视频号|客户端")
+
+
+def _other_channel(total: str, part: str) -> bool:
+    """A total counted on the website alone ("门户网站发布各类信息 5110 条") and a figure of a new-media
+    channel ("微博发布信息 1155 条"): the figure is that channel's own count, not one of the total's parts."""
+    return bool(_WEBSITE.search(total) and not _NEW_MEDIA.search(total)
+                and _NEW_MEDIA.search(part) and not _WEBSITE.search(part))
 
 
 def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]:
@@ -466,11 +486,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
         if cell == "legacy.responses.total" and _VIA.search(c.label):
             cell = None    # "通过政府网站回应社会关注热点信息 7 条": one channel's responses, not all
+        if cell and cell.startswith("legacy.active.") and c.unit not in _LEGACY_UNITS:
+            cell = None    # "刊发省政府公报 24 期": issues of the gazette, not the items it published
     elif doc.fmt in ("2019", "2021"):
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
-            cell = cells.table_cell(c.label, doc.fmt)
+            cell = cells.table_cell(_joint_label(text, c), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
@@ -485,6 +507,23 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+# the words of a clause before a 、 that no figure of its own ends ("涉行政复议、" of "涉行政复议、行政诉讼案件 743 件")
+_JOINED = re.compile(r"[^，,；;。！？!?\n：:（()）\d、]{1,12}、$")
+
+
+def _joint_label(text: str, c: Count) -> str:
+    """One figure for rows named side by side ("涉行政复议、行政诉讼案件 743 件", "予以公开、部分公开共 10
+    件") counts them together: its label takes in the words before the 、 when no figure ends them
+    ("予以公开 1 件、部分公开 0 件" keeps each figure its own row)."""
+    start = c.label_start
+    if start <= 0 or text[start - 1] != "、":
+        return c.label
+    m = _JOINED.search(text, max(0, start - 13), start)
+    if m is None or m.start() > 0 and text[m.start() - 1].isdigit():
+        return c.label
+    return text[m.start():c.start].strip()
 
 
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports

@@ -16,15 +16,16 @@ _CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年(?:([�
 # `[ …][ …]*`, not `[ …]+`: a pattern that opens with a character set lets the engine skip ahead to it
 _SP = re.compile(r"[ \u3000\t][ \u3000\t]*")
 _TITLE = re.compile(
-    r"^(?P<unit>[^\d。，,；;>|/]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
+    r"^(?P<unit>[^\d。，,；;>|/:：]{2,40}?)(?:关于)?(?P<year>(?:19|20)\d\d)(?:年度?)?"   # `2022政府…`: 年 left out
     r"(?:(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息公开和政务公开)?(?:工作)?(?:开展|情况)?的?年度(?:工作)?报告"
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告$"   # a title line `…2021年度政府信息公开工作报告`
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
-    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/]{2,40}?)(?:(?:19|20)\d\d年度?)?"  # `2025某乡2025年度…`
+    r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/:：]{2,40}?)(?:(?:19|20)\d\d年度?)?"  # `2025某乡2025年度…`
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$|年报$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
-_SENTENCE_HEAD = re.compile(r"现将|现予|特向|特此|兹将|本机关|本单位|我")
+_FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
+_SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
@@ -129,6 +130,7 @@ def _title(flow: Flow, meta: Meta) -> None:
         # `标题: | 某某镇人民政府2024年…年度报告 | ||`: a page header's cells; `西藏自治區(qū)…`: a mirror's pinyin
         bare = _PINYIN.sub("", line) if "(" in line or "（" in line else line   # (its brackets: most have none)
         s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
+        s = _FULL_TEXT.sub("", s)      # a republished title `…工作报告(全文)`, `…工作报告/全文`
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             below = cn_dates(_SP.sub("", lines[k + 1][1]))
@@ -162,8 +164,8 @@ def _title(flow: Flow, meta: Meta) -> None:
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
-_NAMED = re.compile(r"(?:公布|现将|编制|发布)(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
-                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度?(?:工作)?报告")
+_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
 
@@ -176,6 +178,7 @@ def _named(flow: Flow, meta: Meta) -> None:
         if m and "关于" not in m.group("gap"):
             meta.title_year = int(m.group("year"))
             meta.title_line = no
+            meta.unit = meta.unit or _named_unit(m.group("gap"))
             return
     for k, (_, line) in enumerate(lines):
         if _OVERVIEW.match(line):
@@ -185,6 +188,25 @@ def _named(flow: Flow, meta: Meta) -> None:
                     meta.opening_year = int(m.group(1))
                     return
             return
+
+
+# The body a naming sentence gives (`现公布昆明市人民政府2023年…`, `现发布《西夏区人民政府办公室2024年…》`):
+# a name ending as bodies' and places' names end; not a pronoun or a scope (`我局`, `本单位`, `全县`).
+_NAMED_UNIT = re.compile(r"^(?!全|本|各|我|该|有关|上述|以下)[\u4e00-\u9fff（）()]{2,24}$")
+_UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社",
+                 "人民政府", "政府", "办事处", "管委会", "实验区", "新区", "开发区", "园区",
+                 "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
+
+
+_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,]")
+
+
+def _named_unit(gap: str) -> str | None:
+    # the words after the last verb or comma: `编制本报告,现公布子长市人民政府2023年度…`; `公布了某某区…`
+    name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了")
+    if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS):
+        return None
+    return name
 
 
 def _period(flow: Flow, meta: Meta) -> None:

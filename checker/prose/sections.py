@@ -27,7 +27,7 @@ SECTIONS = {
 _HEADING = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]?)\s*[、.．]\s*((?:(?![一二三四五六七八九十]{1,2}[、.．])[^\s。，,；;]){2,40})")
 # (or a colon, or a table's last cell: crawler pages run them into the next heading,
 # "特编制此报告：一、总体情况", "…000000五、存在的主要问题", "…采购3922533.2元三、收到和处理…")
-_BEFORE_HEADING = " \t\n\u3000。：:0123456789元"
+_BEFORE_HEADING = " \t\n\u3000。：:0123456789元?？"   # `??一、總體情況`: a mirror's &nbsp; lost as "?"
 _NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)}
 
 
