@@ -344,9 +344,10 @@ def _crossing(group: list[int], owner: list[int]) -> set[int]:
     return crossing
 
 
-def check_part(reports: list[Report], hierarchy, chosen: set[str]) -> Part:
+def check_part(reports: list[Report], hierarchy, chosen: set[str], index=None) -> Part:
+    """`check` of one part; `index`: the hierarchy's `UnitsIndex`, made once for all parts."""
     from .check import check
-    r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen)
+    r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen, index=index)
     return Part(r.findings, r.stats)
 
 
@@ -580,6 +581,7 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool
+    from .rules.context import UnitsIndex
     me, partner = 2 * seg + side, 2 * seg + 1 - side
     peer = peers[seg][side]
     _close_peers(peers, peer)
@@ -606,9 +608,10 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         read_cpu, read_wall = time.process_time(), time.monotonic() - start
         _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
+        index = UnitsIndex(hierarchy)        # once, not per chunk
 
         def check(some: list[Report], key: tuple[int, int]) -> None:
-            part = check_part(some, hierarchy, set(chosen))
+            part = check_part(some, hierarchy, set(chosen), index)
             if output:
                 part.findings = encode(part.findings, output)
             conn.send(("part", len(some), part, key))    # the main process takes it in meanwhile
