@@ -94,3 +94,18 @@ def test_the_whole_number_check_flags_exactly_the_values_with_a_fraction(seed):
     with np.errstate(invalid="ignore"):
         plain = {k for k, v in enumerate(values) if v % 1 > 0}
     assert flagged == plain and plain            # and no amount (rows from len(values) on) is flagged
+
+
+def test_t1_judges_no_section_that_is_shorter_than_min_chars_before_normalising():
+    """T1 skips a section whose raw text is already shorter than `min_chars` without normalising it:
+    normalising never lengthens a text (it drops characters, and writes each digit as one 0)."""
+    from pathlib import Path
+
+    from checker.prose import similar
+    texts = ["", "１２３４５", "٣٤٥ 12 ⅷ", "a_b\tc", "  \n\u3000", "２０２２年，全区共收到申请 12 件。", "x" * 79 + "1"]
+    texts += [p.read_text(encoding="utf-8", errors="replace")
+              for p in sorted(Path(__file__).parent.glob("fixtures/**/*.txt"))]
+    assert len(texts) > 50
+    for t in texts:
+        for cut in (len(t), 79, 80, 200):
+            assert len(similar.normalise(t[:cut])) <= len(t[:cut])
