@@ -15,14 +15,20 @@ is checked as a reviewer runs `xxgk check FOLDER --units units.csv`. Per error k
 
     python -m bench.crawler_masking [--units 20] [--errors 40] [--seed 1] [--seeds 3] [--json]
     python -m bench.crawler_masking --appeals [--units 50] [--seeds 8]
+    python -m bench.crawler_masking --prose [--units 20] [--seeds 3]
 
 `--appeals`: 表四 has no equation across rows (its groups' sums are all the reader has), so the guard
 above cannot serve it; this counts, over generated 表四 rows with one slip in one cell, how the run
-splits: not at all (F3), one way that is the printed one, one way that is not (a wrong read).
+splits: not at all (F3), one way that is the printed one, one way that is not (a wrong read), and
+what the reader reads of those pages.
+
+`--prose`: 表二's splits may be narrowed by a figure the prose states about a cell; this slips that
+cell in the table only (the prose keeps the figure as written) and counts what is read wrong.
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import sys
@@ -30,6 +36,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from checker.model import Report
 from checker.templates import template
 
 from .accuracy import score
@@ -113,7 +120,9 @@ def run(units: int, errors: int, seeds: list[int]) -> dict:
 
 def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str, int]:
     """One slip (typo, transposition, stray digit) in one cell of each generated 表四 row, a few
-    times per report: how the printed run splits under the groups' sums."""
+    times per report: how the printed run splits under the groups' sums (`rows` … `wrong`: the row's
+    own splits), and what the reader makes of it, each slipped report's crawler page read back
+    (`cells` of the slipped rows: read right, read WRONG, unread)."""
     import random
 
     from checker.readers.runsplit import row_candidates
@@ -121,7 +130,9 @@ def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str
     from .inject import _mutate
     from .renditions import _text
     rng = random.Random(5)
-    out = {"rows": 0, "none": 0, "several": 0, "printed": 0, "wrong": 0}
+    out = {"rows": 0, "none": 0, "several": 0, "printed": 0, "wrong": 0,
+           "cells": 0, "cells_right": 0, "cells_wrong": 0, "cells_unread": 0}
+    pages: list[tuple[Report, list]] = []
     for seed in seeds:
         for r in district(units, (2021,), seed).reports:
             cols = [c.id for c in template(r.format).table("appeals").rows[0].columns]
@@ -137,7 +148,77 @@ def appeals_slips(units: int, seeds: list[int], per_report: int = 3) -> dict[str
                 key = ("several" if truncated or len(cands) > 1 else "none" if not cands else
                        "printed" if [float(x) for x in cands[0]] == [float(x) for x in v] else "wrong")
                 out[key] += 1
+                page = copy.deepcopy(r)
+                for c, x in zip(cols, v):
+                    page.set(f"appeals.count.{c}", x)
+                pages.append((page, [f"appeals.count.{c}" for c in cols]))
+    _read_back(pages, out)
     return out
+
+
+def prose_slips(units: int, seeds: list[int], per_kind: int = 3) -> dict[str, int]:
+    """表二 has no sums; a figure its prose states about a cell ("本年度制发规范性文件2件") keeps the
+    splits that give it (runtogether._by_prose). The page's prose and its table are written apart,
+    and a report may print them differently (R10): here the table's stated cell carries one slip
+    (typo, transposition, stray digit) while the prose keeps the figure as it was. Each such page's
+    crawler text is read back; `cells` are the cells of the stated row, right, WRONG or unread
+    against what the table prints. (bench.renditions' own pages state the figure the table prints.)"""
+    import random
+
+    from checker.readers.stated import figures
+
+    from . import renditions
+    from .inject import _mutate
+    rng = random.Random(7)
+    out = {"rows": 0, "cells": 0, "cells_right": 0, "cells_wrong": 0, "cells_unread": 0}
+    pages: list[tuple[Report, list]] = []
+    said_of: dict[int, str] = {}
+    for seed in seeds:
+        for r in renditions.reports(units, seed, archive=True):
+            said = renditions.prose_figures(r)
+            index = template(r.format).index
+            for cid, v in figures(said).items() if said else ():
+                if cid not in index or not v or cid.endswith(".amount"):
+                    continue
+                for kind in ("typo", "transposition", "stray_digit"):
+                    for _ in range(per_kind):
+                        slipped = _mutate(kind, v, rng)
+                        if slipped is None or slipped == v:
+                            continue
+                        page = copy.deepcopy(r)
+                        page.set(cid, slipped)
+                        row = cid.rsplit(".", 1)[0] + "."
+                        said_of[id(page)] = said
+                        pages.append((page, [c.id for c in template(r.format).cells if c.id.startswith(row)]))
+                        out["rows"] += 1
+    original = renditions.prose_figures
+    renditions.prose_figures = lambda r: said_of.get(id(r), original(r))   # the prose as it was written
+    try:
+        _read_back(pages, out)
+    finally:
+        renditions.prose_figures = original
+    return out
+
+
+def _read_back(pages: list[tuple[Report, list]], out: dict[str, int]) -> None:
+    """Each page's crawler text read by the reader (`xxgk extract`'s path): its listed cells right,
+    wrong or unread against what it prints."""
+    from checker.readers import read_path
+
+    from .renditions import crawler_text
+    with tempfile.TemporaryDirectory(prefix="xxgk-appeals-") as name:
+        for n, (page, cells) in enumerate(pages):
+            path = Path(name) / f"r{n:05d}.txt"
+            path.write_text(crawler_text(page), encoding="utf-8")
+            got = read_path(path).reports
+            for cid in cells:
+                printed, read = page.get(cid), got[0].get(cid) if got and got[0].format else None
+                out["cells"] += 1
+                key = (("cells_unread" if printed is not None else "cells_right") if read is None else
+                       "cells_right" if printed is not None and math.isclose(read, printed) else "cells_wrong")
+                out[key] += 1
+                if key == "cells_wrong":
+                    out.setdefault("examples", []).append(f"{page.unit} {cid} 读作 {read:g}，印的是 {printed}")
 
 
 def table(out: dict) -> str:
@@ -170,13 +251,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--appeals", action="store_true", help="只测表四：一格笔误后连写数字的拆法")
+    ap.add_argument("--prose", action="store_true", help="只测表二：正文说到的那一格在表里有笔误（正文仍是原数）")
     a = ap.parse_args(argv)
+    if a.prose:
+        got = prose_slips(a.units, list(range(a.seed, a.seed + a.seeds)))
+        print(json.dumps(got, ensure_ascii=False) if a.json else
+              f"表二正文说到的格在表里笔误 {got['rows']} 行，读回其 {got['cells']} 格：读对 {got['cells_right']}，"
+              f"读错 {got['cells_wrong']}，未读（F3）{got['cells_unread']}")
+        for ex in got.get("examples", [])[:LIST_AT_MOST]:
+            print(f"  读错：{ex}")
+        return 1 if got["cells_wrong"] else 0
     if a.appeals:
         got = appeals_slips(a.units, list(range(a.seed, a.seed + a.seeds)))
-        print(json.dumps(got) if a.json else
-              f"表四一格笔误 {got['rows']} 行：拆不开（F3）{got['none']}，几种拆法 {got['several']}，"
-              f"唯一且是原表所印 {got['printed']}，唯一却不是原表所印（读错）{got['wrong']}")
-        return 0
+        print(json.dumps(got, ensure_ascii=False) if a.json else
+              f"表四一格笔误 {got['rows']} 行：按各组合计拆不开 {got['none']}，几种拆法 {got['several']}，"
+              f"唯一且是原表所印 {got['printed']}，唯一却不是原表所印 {got['wrong']}\n"
+              f"读回这些行的 {got['cells']} 格：读对 {got['cells_right']}，读错 {got['cells_wrong']}，"
+              f"未读（F3）{got['cells_unread']}")
+        for ex in got.get("examples", [])[:LIST_AT_MOST]:
+            print(f"  读错：{ex}")
+        return 1 if got["cells_wrong"] else 0
     out = run(a.units, a.errors, list(range(a.seed, a.seed + a.seeds)))
     if a.json:
         print(json.dumps({name: {"kinds": {k: dict(v) for k, v in acc["kinds"].items()},

@@ -7,7 +7,8 @@ Kinds: a 表二 row whose digits have one full split but also fit a split with a
 leaves no trace); a 表二 row with several full splits; a row that holds a printed blank
 (one digit short: which cell is blank cannot be known); 政府集中采购 (items + an amount with decimals,
 no sum); a row of 表三/表四 that splits several ways the table's equations allow (a row they need
-was not read).
+was not read); a 表四 row its groups' sums split one way only, which a slip in one of its cells
+could also have printed as another split (runtogether._slips).
 
 For each kind it also counts the cells whose row is a true ambiguity of the page: the reader's own
 candidate list (the splits its text, its table's equations and its prose allow, as the F3 lists
@@ -35,6 +36,7 @@ KINDS = {
     "row_holds_blank": "行里印着空白格（空格可能藏着任何数：只有本表等式定得下的格才读）",
     "procurement": "表二：政府集中采购（项目数量 + 带小数的金额）",
     "undecided": "表三/表四：几种拆法都合乎本表等式（等式要用的行没读出）",
+    "one_slip": "表四：按各组合计只有一种拆法，但某一格填错时另有只一组不合合计的拆法（表四没有行间等式可核对）",
 }
 
 
@@ -43,6 +45,8 @@ def kind_of(table: str, row, printed: list[float | None]) -> str:
         return "row_holds_blank"
     if table == "active" and row.id == "procurement":
         return "procurement"
+    if table == "appeals" and len(row_candidates("".join(_text(v) for v in printed), table, len(printed))[0]) == 1:
+        return "one_slip"
     if table != "active":
         return "undecided"
     signed = frozenset(i for i, c in enumerate(row.columns) if c.kind == "signed")

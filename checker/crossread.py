@@ -47,6 +47,7 @@ class Undecided:
     loc: tuple[int, int, int] | None     # row, col, part (Report.set); None: each cell's own place
                                          # (a collection sheet, whose cells stand apart: facts.restore)
     meta: dict[str, dict] = field(default_factory=dict)   # per cell: what the reader keeps (money unit)
+    kind: str = "符合表内勾稽关系的"      # what the candidates are, for the message (runtogether._slips: 表四)
 
 
 def note(report: Report, row: Undecided) -> None:
@@ -407,7 +408,7 @@ def _apply(i: int, row: Undecided, split: tuple, used: list[Instance], links: _L
     shown = "|".join("空" if v is None else f"{v:g}" for v in split)
     evidence = "；".join(_evidence(rid, [inst for inst in used if inst.rule == rid], i, links) for rid in rules)
     message = (f"{f.where or f.source or ''}：「{row.label}」连写数字“{row.text}”在本报告中有 {len(row.candidates)} 种"
-               f"符合表内勾稽关系的拆法；依据{evidence}，只有“{shown}”一种拆法使这些等式成立，已按此读取。"
+               f"{row.kind}拆法；依据{evidence}，只有“{shown}”一种拆法使这些等式成立，已按此读取。"
                "若原表并非如此，请核对原表（此时上述报告之一填错）。")
     info = make("F3", unit=report.unit, year=report.year, severity="info", cells=[report.ref(c.cell) for c in f.cells],
                 source=f.source, where=f.where, actual=row.text, expected=shown, report=report.identity)

@@ -153,6 +153,29 @@ def free_splits(digits: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> lis
     return found
 
 
+def one_group_off(digits: str, table: str, ncols: int, limit: int = MAX_ROW_CANDIDATES) -> list[Split]:
+    """Every split of `digits` (no cell blank, the printed spaces kept) whose groups all keep
+    their sums but one, which may break it: what a row of several groups prints when one of its
+    cells is wrong (a slip in one cell breaks only its own group's sum). The splits that keep every
+    sum are among them. Empty for a row with fewer than two groups with totals. Raises TooLarge
+    past `limit` splits or the step budget."""
+    groups = column_groups(table, ncols)
+    if sum(1 for _, total in groups if total) < 2:
+        return []
+    run, stops, negative = _printed(digits)
+    if negative or not run.isascii() or not run.isdigit():
+        raise TooLarge
+    found: set[Split] = set()
+    for g, (k, total) in enumerate(groups):
+        if not total:
+            continue
+        loose = [*groups[:g], (k + 1, False), *groups[g + 1:]]
+        found.update(itertools.islice(_filtered(run, loose, stops, negative, frozenset()), limit + 1))
+        if len(found) > limit:
+            raise TooLarge
+    return sorted(found, key=lambda s: tuple(-1 if v is None else v for v in s))
+
+
 def _filtered(run: str, groups, stops, negative, signed):
     splits = _split_groups(run, 0, groups, [MAX_SPLIT_STEPS])
     if stops:

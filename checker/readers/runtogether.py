@@ -21,7 +21,7 @@ from ..crossread import Undecided, note
 from ..findings import make
 from ..model import Report, render_location
 from ..templates import template
-from .runsplit import Split, TooLarge, column_groups, free_splits, row_candidates
+from .runsplit import Split, TooLarge, column_groups, free_splits, one_group_off, row_candidates
 from .stated import TOGETHER
 
 # Joint (cross-row) search is bounded: a sumset or a backtracking search larger than this is skipped.
@@ -29,6 +29,8 @@ MAX_SUMSET = 200_000
 MAX_JOINT_NODES = 200_000
 # Candidates listed in a finding (the rest are counted).
 SHOWN_CANDIDATES = 4
+# What the candidates of a row weighed by `_slips` are, as crossread's message says it.
+SLIPS_KIND = "可能的（按各组合计拆出的一种，及某一格填错时只有一组与合计不符的）"
 # report.facts key of the figures the prose states about 表二 cells (stated.figures), set by the
 # text reader before the tables are read.
 STATED = "_stated"
@@ -51,6 +53,9 @@ class RunTogetherRow:
     # (broken, broken by the best other split) when the split the sums chose breaks the table's
     # equations across rows more than a split that does not fit the row's sums (_unmask)
     masked: tuple[int, int] | None = field(default=None, repr=False)
+    # 表四: the splits that break one group's sum only, when the one the sums chose is unique
+    # (_slips): the row as it would print with a slip in one cell
+    slips: list[Split] = field(default_factory=list, repr=False)
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -231,6 +236,9 @@ def resolve(report: Report, pending: list[RunTogetherRow], where: str) -> None:
         if p.table == "active" and len(p.candidates) > 1:
             _by_prose(p, [f"active.{row.id}.{c.id}" for c in row.columns], report.facts.get(STATED, {}))
 
+    for p in pending:
+        _slips(p)
+
     requests = {p.row_id: p for p in pending if p.table == "requests" and not p.truncated and p.candidates}
     if requests and any(len(p.candidates) > 1 for p in requests.values()):
         ncols = len(tpl.table("requests").rows[0].columns)
@@ -323,6 +331,28 @@ def _unmask(report: Report, requests: dict[str, RunTogetherRow], ncols: int, wro
         requests[rid].candidates, requests[rid].masked = cands, counts
 
 
+def _slips(p: RunTogetherRow) -> None:
+    """A row of several groups (表四: 行政复议, 直接起诉, 复议后起诉, each with its total) has no
+    equation across rows to confirm the split its sums chose. If one of its cells was misprinted,
+    the true split breaks that cell's group's sum, and another split of the same digits may fit
+    every sum by coincidence (`20272422291`: 20|27|242|22|91 as printed, its 242 a slip for 22, reads
+    20|27|242|2|291 by the sums). So the splits that break one group's sum only are weighed too:
+    the cells on which they all agree with the chosen split are read (`_agreed`), the others are
+    not (F3 naming them). A row with too many such splits to weigh is not read on the sums' word."""
+    if p.truncated or len(p.candidates) != 1 or len(column_groups(p.table, len(p.candidates[0]))) < 2:
+        return
+    chosen = p.candidates[0]
+    if None in chosen:
+        return          # a blank's group checks nothing already: weighed by its own F3
+    try:
+        others = [s for s in one_group_off(p.digits, p.table, len(chosen)) if s != chosen]
+    except TooLarge:
+        p.truncated = True
+        return
+    # the nearest first (fewest cells differing from the chosen split): what the F3 shows
+    p.slips = sorted(others, key=lambda s: sum(a != b for a, b in zip(s, chosen)))
+
+
 def _own_sums_hold(split: Split, ncols: int) -> bool:
     at = 0
     for k, has_total in column_groups("requests", ncols):
@@ -360,39 +390,48 @@ def _digit_a_cell(digits: str, ncols: int) -> list[Split]:
 
 
 def _by_prose(p: RunTogetherRow, ids: list[str], stated: dict[str, float]) -> None:
-    """表二 has no totals: a figure the prose states unmistakably about one of the row's cells
-    (stated.py) keeps the splits that give it, when some do (none: the prose and the table
-    disagree, which tells nothing about the split). Figures stated together count only together."""
+    """表二 has no totals: figures the prose states unmistakably about the row's cells (stated.py)
+    keep the splits that give them. But the prose and the table are written apart, and a report may
+    print one figure differently in each (R10's business): a slip in the stated cell of the table
+    (`22` for 2, the prose saying 2) would make the split that gives the prose's figure a wrong
+    reading, and hide that error (bench.crawler_masking --prose). So one figure may disagree: only
+    the splits that contradict two or more of the figures are dropped, which one figure alone
+    never does. A figure no split gives shows such a disagreement already: then none is used.
+    Figures stated together (items and amount) are used only together, each a figure (a slip in
+    one of the two cells leaves the other as the prose says)."""
     together = [g for g in TOGETHER if set(g) <= set(ids)]
     alone = [(cid,) for cid in ids if not any(cid in g for g in together)]
-    for group in together + alone:
-        if not all(cid in stated for cid in group):
-            continue
-        at = [ids.index(cid) for cid in group]
-        keep = [c for c in p.candidates if all(c[i] == stated[cid] for i, cid in zip(at, group))]
-        if keep:
-            p.candidates = keep
-            p.stated.update({cid: stated[cid] for cid in group})
+    figures = [(ids.index(cid), stated[cid]) for g in together + alone if all(c in stated for c in g) for cid in g]
+
+    if len(figures) < 2 or any(not any(c[i] == v for c in p.candidates) for i, v in figures):
+        return
+    keep = [c for c in p.candidates if sum(c[i] != v for i, v in figures) <= 1]
+    if len(keep) < len(p.candidates):
+        p.candidates = keep
+        p.stated.update({ids[i]: v for i, v in figures})
 
 
 def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     tpl = template(report.format)
     row = next(r for r in tpl.table(p.table).rows if r.id == p.row_id)
     ids = [f"{p.table}.{row.id}.{c.id}" for c in row.columns]
-    if len(p.candidates) == 1 and not p.truncated and p.masked is None:
+    if len(p.candidates) == 1 and not p.truncated and p.masked is None and not p.slips:
         for cid, v in zip(ids, p.candidates[0]):
             report.set(cid, v, row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True,
                        **({"stated": p.stated} if p.stated else {}), **(_amount_meta(p.digits) if cid == ids[-1] else {}))
         return
     # a cell on which every split the table allows agrees is known (`88-720`: 上一年项目数量 88
     # whether 本年增/减 is −72 or −7); the others stay blank, named in the F3
-    agreed = _agreed(p) if p.candidates and not p.truncated and p.masked is None else {}
+    agreed = (_agreed(p, p.slips) if p.slips else
+              _agreed(p) if p.candidates and not p.truncated and p.masked is None else {})
     for i, cid in enumerate(ids):  # the row is printed, but which number is which cannot be known: blank
         report.set(cid, agreed.get(i), row=p.row, col=p.col, part=p.part, text=p.digits, runtogether=True)
     unread = [cid for i, cid in enumerate(ids) if i not in agreed]
     n = sum(ch.isdigit() for ch in p.digits)
     if p.masked is not None:
         detail = _masked_detail(p)
+    elif p.slips:
+        detail = _slips_detail(p, row, agreed)
     elif p.truncated:
         detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
     elif not p.candidates and n < len(ids):
@@ -411,7 +450,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
         detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if p.stated:
             said = "、".join(f"{_column_label(row, cid)} {v:g}" for cid, v in p.stated.items())
-            detail += f"（已只保留与正文所述“{said}”相符的拆法。）"
+            detail += f"（已只保留与正文所述“{said}”至多一处不符的拆法。）"
         if agreed:
             names = "、".join(row.columns[i].label for i in sorted(agreed))
             detail += f"各种拆法一致的“{names}”已读取，其余未读取。"
@@ -423,9 +462,10 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
-    if len(p.candidates) > 1 and not p.truncated and p.masked is None:   # other reports may decide it
-        note(report, Undecided(tuple(ids), list(p.candidates), finding, _label(p.table, row), p.digits,
-                               (p.row, p.col, p.part), {ids[-1]: _amount_meta(p.digits)}))
+    if (len(p.candidates) > 1 or p.slips) and not p.truncated and p.masked is None:   # other reports may decide it
+        note(report, Undecided(tuple(ids), list(p.candidates) + p.slips, finding, _label(p.table, row), p.digits,
+                               (p.row, p.col, p.part), {ids[-1]: _amount_meta(p.digits)},
+                               **({"kind": SLIPS_KIND} if p.slips else {})))
 
 
 def _masked_detail(p: RunTogetherRow) -> str:
@@ -444,6 +484,19 @@ def _masked_detail(p: RunTogetherRow) -> str:
             "故未读取，请核对原表。")
 
 
+def _slips_detail(p: RunTogetherRow, row, agreed: dict) -> str:
+    """The F3 of a row left (partly) unread by `_slips`."""
+    def show(c: Split) -> str:
+        return "|".join("空" if v is None else str(v) for v in c)
+    shown = "；".join(show(c) for c in p.slips[:SHOWN_CANDIDATES])
+    more = f"等 {len(p.slips)} 种" if len(p.slips) > SHOWN_CANDIDATES else f"共 {len(p.slips)} 种"
+    out = (f"连写数字“{p.digits}”按各组合计只能拆作“{show(p.candidates[0])}”；但若某一格填错（一处笔误），"
+           f"原表也可能印作“{shown}”（{more}，只有一组与合计不符），而本表没有其他行可以核对是哪一种，故")
+    if agreed:
+        return out + f"只读取各种拆法一致的 {len(agreed)} 格，其余 {len(row.columns) - len(agreed)} 格未读取，请核对原表。"
+    return out + "未读取，请核对原表。"
+
+
 def _amount_meta(digits: str) -> dict:
     """An amount ending the run keeps what the cell reader keeps: its decimals and the unit printed
     (`…1627.4元`: the rules read 元 as 万元 × 10 000)."""
@@ -457,10 +510,11 @@ def _column_label(row, cell_id: str) -> str:
     return next(c.label for c in row.columns if cell_id.endswith(f".{c.id}"))
 
 
-def _agreed(p: RunTogetherRow) -> dict[int, int | float | None]:
-    """The columns on which every remaining candidate split has the same value."""
-    first = p.candidates[0]
-    return {i: v for i, v in enumerate(first) if all(c[i] == v for c in p.candidates[1:])}
+def _agreed(p: RunTogetherRow, others: list[Split] | None = None) -> dict[int, int | float | None]:
+    """The columns on which every remaining candidate split (and every split of `others`) has the
+    same value."""
+    first, rest = p.candidates[0], p.candidates[1:] + (others or [])
+    return {i: v for i, v in enumerate(first) if all(c[i] == v for c in rest)}
 
 
 def _label(table: str, row) -> str:
