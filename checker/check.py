@@ -47,10 +47,11 @@ def _report_json(r: Report) -> dict:
 
 
 def check(reports: list[Report], units=None, select: list[str] | None = None,
-          ignore: list[str] | None = None, chosen: set[str] | None = None) -> CheckResult:
+          ignore: list[str] | None = None, chosen: set[str] | None = None, index=None) -> CheckResult:
     """Check `reports`. `units`: a `units.Hierarchy`, a path to a units file, or None (then the
     parents the reports name, e.g. from a collection workbook). `select`/`ignore`: rule ids or
-    prefixes (`R`, `F`, `R1`); or `chosen`, the rule ids themselves."""
+    prefixes (`R`, `F`, `R1`); or `chosen`, the rule ids themselves. `index`: the hierarchy's
+    `rules.context.UnitsIndex`, when the caller checks many parts against one hierarchy."""
     from .frames import validate_reports
     from .rules.context import Context
     from .rules.engine import run
@@ -58,7 +59,7 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
     chosen = select_rules(select, ignore) if chosen is None else chosen
     hierarchy = _hierarchy(units)
     crossread.resolve(reports, hierarchy, chosen)   # cells one report leaves open, the others decide
-    ctx = Context(reports, hierarchy=hierarchy, selection=chosen)
+    ctx = Context(reports, hierarchy=hierarchy, selection=chosen, units_index=index)
     # a reader's finding is about the report it read (docs/architecture.md, "Report")
     read = [f if f.report is not None else replace(f, report=r.identity)
             for r in reports for f in r.findings if f.rule in chosen]

@@ -39,8 +39,11 @@ if TYPE_CHECKING:      # multiprocessing is imported only when a run is sharded
 SHARD_FROM = 2000        # files; below this one process checks in a few seconds anyway
 GLOBAL_RULES = {"T1", "U1"}   # rules over all reports at once, run here on the stand-ins
 _BATCH = 64              # files read between two progress messages
-CHECK_CHUNK = 1000       # reports checked at a time (whole groups: see `chunked`): a progress message each,
-                         # and the unit a worker done with its own takes over from its partner (`_steal`)
+CHECK_CHUNK = 2000       # reports checked at a time (whole groups: see `chunked`): a progress message each,
+                         # and the unit a worker done with its own takes over from its partner (`_steal`);
+                         # a chunk's fixed cost (~14 ms at 50,000 units) against the balance at the end:
+                         # 8,000 reports of the 100k input took 1.96 s CPU in chunks of 1,000, 1.88 in 2,000,
+                         # 1.89 in 2,500 or 5,000 (bench/NOTES.md, s9)
 _KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
 
 
@@ -141,6 +144,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         t_moved = time.process_time()
         if glob:
             here.append(_global_part(stubs, hierarchy, glob))
+        t_glob = time.process_time()
         # the reports' JSON lines too, here while the workers check rather than after them
         lines = _report_lines(stubs) if output == "json" else []
         t2 = time.process_time()
@@ -153,7 +157,8 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
              f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         _log(f"主进程细分：启动 {t_start:.2f} s，分叉前（导入）{t_fork - t_start:.2f} s，收到替身 {t0 - t_fork:.2f} s，"
-             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 与报告的 JSON {t2 - t_moved:.2f} s，"
+             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 {t_glob - t_moved:.2f} s，"
+             f"报告的 JSON {t2 - t_glob:.2f} s，"
              f"收到核对结果 {t_recv - t2:.2f} s，合并 {time.process_time() - t_recv:.2f} s")
         _log(f"主进程墙钟（自分叉起，与工作进程的相同）：分组完于 {wall_grouped - wall_fork:.1f} s，"
              f"收到全部核对结果于 {wall_recv - wall_fork:.1f} s，合并完于 {time.monotonic() - wall_fork:.1f} s")
@@ -344,9 +349,10 @@ def _crossing(group: list[int], owner: list[int]) -> set[int]:
     return crossing
 
 
-def check_part(reports: list[Report], hierarchy, chosen: set[str]) -> Part:
+def check_part(reports: list[Report], hierarchy, chosen: set[str], index=None) -> Part:
+    """`check` of one part; `index`: the hierarchy's `UnitsIndex`, made once for all parts."""
     from .check import check
-    r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen)
+    r = check(reports, units=hierarchy, select=None, ignore=None, chosen=chosen, index=index)
     return Part(r.findings, r.stats)
 
 
@@ -580,6 +586,7 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool
+    from .rules.context import UnitsIndex
     me, partner = 2 * seg + side, 2 * seg + 1 - side
     peer = peers[seg][side]
     _close_peers(peers, peer)
@@ -606,9 +613,10 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         read_cpu, read_wall = time.process_time(), time.monotonic() - start
         _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
+        index = UnitsIndex(hierarchy)        # once, not per chunk
 
         def check(some: list[Report], key: tuple[int, int]) -> None:
-            part = check_part(some, hierarchy, set(chosen))
+            part = check_part(some, hierarchy, set(chosen), index)
             if output:
                 part.findings = encode(part.findings, output)
             conn.send(("part", len(some), part, key))    # the main process takes it in meanwhile

@@ -7,7 +7,7 @@ A cross-report rule gets its reference data from here (matched on unit and year)
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,11 +25,25 @@ class Block:
     values: np.ndarray
 
 
+class UnitsIndex:
+    """What a Context derives from the hierarchy alone, whatever the reports: its names, their
+    matcher, and how many units each parent (as written) lists. A sharded check makes one per run
+    and gives it to each chunk's Context (`units_index`): built per chunk, it cost ~35 ms a chunk at
+    50,000 names; without one, each Context makes its own. The hierarchy must not change after."""
+
+    def __init__(self, hierarchy: Hierarchy | None) -> None:
+        self.hierarchy = hierarchy
+        self.known = hierarchy.names() if hierarchy else []
+        self.matcher = Matcher(self.known)
+        self.listed = Counter(p for p in hierarchy.parents.values() if p) if hierarchy else Counter()
+
+
 @dataclass
 class Context:
     reports: list[Report]
     hierarchy: Hierarchy | None = None
     selection: set[str] = field(default_factory=set)
+    units_index: UnitsIndex | None = field(default=None, repr=False)   # of `hierarchy`, made once by the caller
     evidence: list = field(default_factory=list)         # equation families (see rules.evidence)
     skipped: dict[str, int] = field(default_factory=dict)  # rule id -> reports it could not evaluate
     replaced: dict = field(default_factory=dict)   # id(reader's finding) -> the finding that replaces it
@@ -120,8 +134,9 @@ class Context:
         """Each report's unit as the hierarchy names it (or its own normalised name)."""
         if self.hierarchy is None:
             self.hierarchy = _from_reports(self.reports)
-        known = self.hierarchy.names() if self.hierarchy else []
-        matcher = Matcher(known)
+        if self.units_index is None or self.units_index.hierarchy is not self.hierarchy:
+            self.units_index = UnitsIndex(self.hierarchy)
+        known, matcher = self.units_index.known, self.units_index.matcher
         keys, matched = [], set()
         missing: dict[str, Report] = {}
         for r in self.reports:
@@ -134,7 +149,7 @@ class Context:
                 if known and r.unit:
                     missing.setdefault(r.unit, r)
         self._missing_units = missing
-        self._unmatched_known = [n for n in known if n not in matched] if self.reports else []
+        self._matched = matched      # U1 names the known units none matched (`unmatched_findings`)
         return keys
 
     def _hierarchy_links(self) -> None:
@@ -149,11 +164,11 @@ class Context:
             return
         # a parent may be spelt differently from its own report's unit: resolve it by matching
         canon = Matcher(sorted(set(self.unit_key)))
-        resolve = {p: (canon.match(p) or p) for p in set(h.parents.values()) if p}
-        listed: dict[str, list[str]] = defaultdict(list)
-        for unit, parent in h.parents.items():
-            if parent:
-                listed[resolve[parent]].append(unit)
+        assert self.units_index is not None
+        resolve = {p: (canon.match(p) or p) for p in self.units_index.listed}
+        listed: Counter[str] = Counter()      # units listed below each parent, as resolved
+        for parent, n in self.units_index.listed.items():
+            listed[resolve[parent]] += n
         for i, r in enumerate(self.reports):
             parent = resolve.get(h.parents.get(self.unit_key[i]))
             # a second report of the same unit and year (the same report given twice) is not summed again
@@ -163,8 +178,7 @@ class Context:
                     self.parent_of[i] = p
                     self.children_of[p].append(i)
         for p, kids in self.children_of.items():
-            self.complete[p] = len(kids) == len(listed[self.unit_key[p]])
-        self.listed_children = listed
+            self.complete[p] = len(kids) == listed[self.unit_key[p]]
 
     def duplicates(self) -> list[tuple[int, int]]:
         """(kept, ignored) report pairs with the same unit and year: only the first takes part in
@@ -181,7 +195,8 @@ class Context:
             out.append(make("U1", unit=r.unit, year=r.year, report=r.identity, source=r.source, where=r.source,
                             detail=f"报告单位“{name}”在单位清单（{self.hierarchy.source}）中找不到，"
                                    f"该报告不参与上下级汇总核对。"))
-        for name in self._unmatched_known:
+        known = self.units_index.known if self.reports and self.units_index else []
+        for name in (n for n in known if n not in self._matched):
             out.append(make("U1", unit=name, year=None, source=self.hierarchy.source,
                             where=self.hierarchy.source,
                             detail=f"单位清单（{self.hierarchy.source}）中的“{name}”没有找到对应的报告。"))

@@ -91,7 +91,8 @@ def copied(rule, reports, ctx):
         judged = False
         for n in sections:
             text = _text(report, n)
-            if text is None or len(similar.normalise(text)) < min_chars:
+            # normalising never lengthens a text: one shorter than min_chars is not judged either way
+            if text is None or len(text) < min_chars or len(similar.normalise(text)) < min_chars:
                 continue
             prints[(i, n)] = similar.shingles(text)
             judged = True
