@@ -46,10 +46,11 @@ def norm(text: str) -> str:
     pinyin (`自 然 人` -> `自然人`, `總計` -> `总计`, `規(guī)章` -> `规章`).
     Cached: the same few hundred labels recur in every report of a large run."""
     if not text.isascii():
-        if _PLAIN_TEXT.fullmatch(text):
+        if _PLAIN_TEXT.fullmatch(text) and not _OPENING.search(text):
             # NFKC keeps such a text's characters, or turns a dropped one into dropped ones (`，` `,`,
-            # `（` `(`, `\u3000` ` `), each on its own: the drop alone gives the same (a text's prose
-            # lines, each new to the cache, skip the NFKC pass and the translate's look-up a character)
+            # `\u3000` ` `), each on its own: the drop alone gives the same (a text's prose lines, each
+            # new to the cache, skip the NFKC pass and the translate's look-up a character). A text with
+            # an opening bracket takes the full path: after NFKC a mirror's pinyin `(guī)` is taken out
             return text.translate(_DROP_TABLE) if _TRADITIONAL_CHAR.search(text) else _DROPPED.sub("", text)
         text = unicodedata.normalize("NFKC", text)
         if "(" in text:
@@ -66,6 +67,8 @@ DROP_TO_DROP = "".join(c for c in _DROP if unicodedata.normalize("NFKC", c)
                        and all(d in _DROP for d in unicodedata.normalize("NFKC", c)))
 _PLAIN_TEXT = re.compile("[" + NFKC_STABLE + "".join(map(re.escape, DROP_TO_DROP)) + "]*")
 _DROPPED = re.compile("[" + "".join(map(re.escape, _DROP)) + "]")
+# the plain characters NFKC turns into `(` (`（`, …): the bracket the pinyin pattern starts with
+_OPENING = re.compile("[(" + "".join(re.escape(c) for c in DROP_TO_DROP if "(" in unicodedata.normalize("NFKC", c)) + "]")
 _TRADITIONAL_CHAR = re.compile("[" + TRADITIONAL + "]")
 
 
