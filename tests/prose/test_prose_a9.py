@@ -15,13 +15,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_prose_other_provinces_2 import findings_of
+
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "003_15d564b43078fcdc.txt"
 ZERO_APPEALS = "\t".join(["0"] * 15)
 # 行政复议: 维持 2, 尚未审结 1, 总计 3; 直接起诉: 维持 1, 尚未审结 1, 总计 2; 复议后起诉: none
 APPEALS = "\t".join(["2", "0", "0", "1", "3", "1", "0", "0", "1", "2", "0", "0", "0", "0", "0"])
 
 
-def _xxgk(*args: str) -> dict:
+def _xxgk(*args: str) -> dict:    # `xxgk extract` here; checks go through findings_of
     xxgk = Path(sys.executable).with_name("xxgk")
     out = subprocess.run([str(xxgk), *args, "-f", "json"], capture_output=True, text=True, timeout=120)
     assert out.returncode in (0, 1, 2), out.stderr
@@ -33,9 +35,7 @@ def _r10(tmp_path: Path, sentence: str) -> list[dict]:
     text = SEED.read_text(encoding="utf-8")
     assert text.count(ZERO_APPEALS) == 1 and "目前尚未发现" in text
     text = text.replace(ZERO_APPEALS, APPEALS).replace("目前尚未发现", sentence + "目前尚未发现", 1)
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return [f for f in _xxgk("check", str(path), "--select", "R10")["findings"] if f["rule"] == "R10"]
+    return findings_of(tmp_path, text, "R10")
 
 
 def test_an_appeal_result_column_named_with_its_row_is_no_total(tmp_path):
@@ -138,9 +138,7 @@ def test_gazette_issues_are_not_the_items_the_gazette_published(tmp_path):
 
 
 def _p1(tmp_path: Path, sentence: str) -> list[dict]:
-    path = tmp_path / "report.txt"
-    path.write_text("\n".join(["某某区人民政府2022年政府信息公开工作年度报告", "一、总体情况", sentence]), encoding="utf-8")
-    return [f for f in _xxgk("check", str(path), "--select", "P1")["findings"] if f["rule"] == "P1"]
+    return findings_of(tmp_path, "\n".join(["某某区人民政府2022年政府信息公开工作年度报告", "一、总体情况", sentence]), "P1")
 
 
 def test_a_new_media_channels_count_is_no_part_of_the_websites_total(tmp_path):
@@ -172,9 +170,7 @@ def test_a_heading_after_a_mirrors_lost_spaces_is_found(tmp_path):
     lines = ["某某区人民政府办公室2023年政府信息公开工作年度报告", "??"]
     for h in headings:
         lines += ["??" + h, "??", filler]
-    path = tmp_path / "report.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert [f for f in _xxgk("check", str(path), "--select", "M3")["findings"] if f["rule"] == "M3"] == []
+    assert findings_of(tmp_path, "\n".join(lines), "M3") == []
 
 
 def test_a_few_highlights_of_a_large_total_are_no_share_out(tmp_path):
