@@ -184,6 +184,8 @@ def place(report, shorts: list[ShortRow], cells) -> None:
     values = report.values.tolist()
     for tid in dict.fromkeys(s.table for s in shorts):
         mine = [s for s in shorts if s.table == tid]
+        if len({s.row_id for s in mine}) < len(mine):
+            continue       # a row printed twice: which printing the equalities hold is not known
         seen = decide(values, report.format, tid, [(s.row_id, s.numbers) for s in mine])
         if seen is None:
             continue
