@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from cli_read import extract_one
 
-from test_layout_pages import COLS, NEXT_LABEL_ALONE, _row
+from test_layout_pages import NEXT_LABEL_ALONE, _row
 
 # the same rendition's header lines (test_layout_pages), then r0048's rows
 HEADER = NEXT_LABEL_ALONE[:NEXT_LABEL_ALONE.index("一、本年新收")]
