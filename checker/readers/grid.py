@@ -24,7 +24,7 @@ from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
 from . import cutoff
-from . import layoutrow
+from . import layoutrow, shortrow
 from .legacy_table import read_legacy
 from .presence import finish
 from .runtogether import RunTogetherRow, resolve
@@ -400,6 +400,8 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
     report.facts["tables_found"] = sorted(ctx.found)
     if ctx.pending:
         resolve(report, ctx.pending, where)
+    if ctx.shorts:
+        shortrow.place(report, ctx.shorts, ctx.cells)
     ctx.missing_rows()
     bare = [tid for tid in L.TABLE_ORDER if tid not in ctx.found
             and len(ctx.labels_only(tid)) * 2 >= max(len(ctx.keys[tid].table.rows), 2 * MIN_BARE_ROWS)]
@@ -445,6 +447,7 @@ class _Reader:
         self.found: set[str] = set()
         self.done: set[tuple[str, str]] = set()     # (table, row id) already read
         self.pending: list[RunTogetherRow] = []
+        self.shorts: list[shortrow.ShortRow] = []   # layout rows short of values, F3 until the equalities place them
         self.fragment: _Line | None = None           # a label-only line that may continue a label
         self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
         self.cells = CellWriter(report, where)
@@ -875,6 +878,7 @@ class _Reader:
                     (not vals[0].text.strip() and not exact and not drawn and (text or len(ln.values) >= ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
+                self._short(tid, row, filled, label)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
             if blanks:
@@ -889,6 +893,14 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
+        self._short(tid, row, filled, label)
+
+    def _short(self, tid: str, row: Row, filled: list[GridCell], label: str) -> None:
+        """A layout row (each value at a printed position) short of values, just reported F3: kept for
+        `shortrow.place`, which reads what the table's equalities settle of it once every row is read."""
+        if 0 < len(filled) < len(row.columns) and all(c.x >= 0 and c.text.strip().isdigit() and c.text.isascii() for c in filled):
+            self.shorts.append(shortrow.ShortRow(tid, row.id, filled, label, self.report.findings[-1],
+                                                 [int(c.text.strip()) for c in filled]))
 
     def _plain_digits(self, tid: str, row: Row, vals: list[GridCell]) -> bool:
         """The common row, read without the general steps: exactly one cell a column, each plain
