@@ -425,6 +425,9 @@ def any_table(lines: list[_Line]) -> bool:
                and any(tk.match(ln.last) for tk in keys) for ln in lines)
 
 
+# the headings of the report's parts after the three tables (normalised: no punctuation)
+_PART_AFTER_TABLES = re.compile(r"[五六七]?(?:政府信息公开(?:工作)?)?(?:存在的主要问题|其他需要报告的事项)")
+_PART_AFTER_FIRST = frozenset("五六七政存其")   # (a set look-up first: most lines in a table are no heading)
 # A "label" stating a count or a year (`2017年全县共受理行政复议4件其中维持具体行政行为` before a bare `1`) is
 # a sentence whose figure ends the line, not a row label: no template label holds one.
 _STATES_A_COUNT = re.compile(r"\d\s*[件条项个次]|(?:19|20)\d\d年")
@@ -471,6 +474,7 @@ class _Reader:
         self.lines = lines
         block = self.columns is None   # tab rows keep no positions: no column map to consult
         walk = enumerate(lines)
+        region_at = -1           # the line of the last table title seen
         for i, ln in walk:
             if block and ln.tab is not None and ln.has_values:
                 after = self._block(lines, i)
@@ -485,9 +489,18 @@ class _Reader:
             if not ln.has_values:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
-                    self.region = title
+                    self.region, region_at = title, i
                     if self.columns is not None:
                         self.columns.reset(title)
+                    held = self.fragment = None
+                    continue
+                if self.region is not None and ln.label and ln.label[0] in _PART_AFTER_FIRST \
+                        and _PART_AFTER_TABLES.match(ln.label) \
+                        and not any(x.has_values for x in lines[region_at + 1:i]):
+                    # 五、存在的主要问题… / 六、其他需要报告的事项 right after a table's title, nothing printed
+                    # between (a page whose tables are images keeps only their headings): the tables are over,
+                    # and a `无` under it is no row of that table
+                    self.region = None
                     held = self.fragment = None
                     continue
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
