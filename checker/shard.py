@@ -86,7 +86,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
     chunk_state = ctx.Array("i", _STATE * workers)
     peers = [ctx.Pipe() if 2 * k + 1 < workers else (None, None) for k in range(len(segments))]
     _import_before_fork(files)
-    t1 = _t1_texts(chosen)
+    t1_texts = _t1_texts(chosen)
     # the units file's names and matcher, made once here: the workers inherit them (fork), and
     # this process matches the stand-ins' units and runs U1 with them (each built its own: ~0.1 s
     # CPU apiece at 50,000 names)
@@ -97,7 +97,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         for w in range(workers):
             mine, theirs = ctx.Pipe()
             p = ctx.Process(target=_worker, args=(theirs, files, bounds, left, segments[w // 2], w // 2, w % 2,
-                                                  t1, chunk_state, peers, index), daemon=True)
+                                                  t1_texts, chunk_state, peers, index), daemon=True)
             p.start()
             theirs.close()
             pipes.append(mine)
