@@ -166,30 +166,74 @@ def nothing_read(paths: list[Path]) -> str:
 
 def read_path(path: Path | str) -> ReadResult:
     """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
-    if not isinstance(path, Path):   # discover() gives Paths: building one again costs ~5 µs a report
+    # A text file named by the text of its Path (`discover(as_text=True)`, what shard workers read)
+    # stays that text: the text reader needs only it and its name, and a Path (~5 µs) and the os
+    # calls' conversions back to text cost ~1 % of a report's reading. Every other file is a Path.
+    # Such a file is opened first: one open and fstat serve the checks and the reading (as access,
+    # stat, open and fstat did). One that does not open takes the checks below, which say why.
+    fd = None
+    if isinstance(path, str) and _suffix(path) in _TEXT_SUFFIXES and is_plain(path):
+        module: str | None = "text"
+        try:
+            fd = os.open(path, os.O_RDONLY)    # (POSIX: no O_BINARY)
+        except OSError:
+            pass
+    else:
         path = Path(path)
-    module = READERS.get(path.suffix.lower())
-    if module is None:
-        return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
-                                                     f"支持 {', '.join(sorted(set(READERS)))}。")])
-    if not os.access(path, os.R_OK):
-        return ReadResult(failures=[unreadable(path, "没有读取权限，无法读取。请检查文件的权限。")])
+        module = READERS.get(path.suffix.lower())
+        if module is None:
+            return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
+                                                         f"支持 {', '.join(sorted(set(READERS)))}。")])
+    if fd is None and not os.access(path, os.R_OK):
+        return ReadResult(failures=[unreadable(Path(path), "没有读取权限，无法读取。请检查文件的权限。")])
     try:
         from .safety import bound_figures, check_file
-        check_file(path, module, os.stat(path).st_size)   # size and zip-bomb limits, before parsing
+        size = os.stat(path).st_size if fd is None else os.fstat(fd).st_size
+        check_file(path, module, size)   # size and zip-bomb limits, before parsing
         reader = _reader(module)
-        reports = bound_figures(reader.read(path))        # no figure beyond what a float checks
+        # no figure beyond what a float checks
+        reports = bound_figures(reader.read(path) if fd is None else reader.read(path, fd, size))
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
         return ReadResult(reports=reports)
     except ReadError as e:
-        return ReadResult(failures=[unreadable(path, e.message, e.where)])
+        return ReadResult(failures=[unreadable(Path(path), e.message, e.where)])
     except Exception as e:  # a reader bug must not lose the other inputs: report it, go on
+        path = Path(path)
         # the reader's optional part (extra: pdf, docx, html) is not installed
         if isinstance(e, ImportError) and (message := missing_extra(e)):
             return ReadResult(failures=[unreadable(path, f"无法读取该文件。{message}")])
         return ReadResult(failures=[unreadable(
             path, f"读取时出现意外错误（{type(e).__name__}: {e}），请把该文件反馈给开发者。")])
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+_TEXT_SUFFIXES = frozenset(s for s, m in READERS.items() if m == "text")
+
+
+def _suffix(text: str) -> str:
+    """`Path(text).suffix.lower()` of a path's text that `is_plain`: its name's last `.suffix`."""
+    name = text[text.rfind("/") + 1:]
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
+def is_plain(text: str) -> bool:
+    """Whether `text` is `str(Path(text))` on POSIX, so that its name is what follows its last `/`:
+    no empty part (`//`, a trailing `/`), no `.` part, nothing but `/` between parts (a part
+    starting with a dot, `./x` or `a/.b`, is taken as not plain too: the Path decides those)."""
+    return _POSIX and text != "" and "//" not in text and "/." not in text and not text.startswith("./") \
+        and not text.endswith("/") and text != "."
+
+
+_POSIX = os.name == "posix" and os.sep == "/" and os.altsep is None
+
+
+def path_name(path: Path | str) -> str:
+    """`Path(path).name`, of a Path or of a text `is_plain`."""
+    return path.name if isinstance(path, Path) else path[path.rfind("/") + 1:]
 
 
 @functools.cache   # a reader module once imported: a cache look-up a report, not import_module's

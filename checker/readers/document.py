@@ -31,27 +31,30 @@ from typing import Any
 
 from ..model import Report
 from ..templates import format_for_year
-from . import ReadError, generations
+from . import ReadError, generations, path_name
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 from .legacy_table import read_flat
 
 
-def file_bytes(path: Path) -> bytes:
+def file_bytes(path: Path | str, fd: int | None = None, size: int = -1) -> bytes:
     """The file's bytes, read with the os calls `Path.read_bytes` makes (open, fstat, read to the
-    end) without its file objects: a few µs a report, and the same bytes and errors."""
+    end) without its file objects: a few µs a report, and the same bytes and errors. `fd`: the file
+    opened already by the caller, who closes it (`readers.read_path`), and `size` its fstat size."""
     try:
-        fd = os.open(path, os.O_RDONLY | _BINARY)
+        opened = os.open(path, os.O_RDONLY | _BINARY) if fd is None else fd
         try:
             chunks = []
-            want = os.fstat(fd).st_size + 1        # the whole file in one read, then the empty one at its end
-            while chunk := os.read(fd, want):
+            # the whole file in one read, then the empty one at its end
+            want = (os.fstat(opened).st_size if size < 0 else size) + 1
+            while chunk := os.read(opened, want):
                 chunks.append(chunk)
                 want = 1 << 20
             return chunks[0] if len(chunks) == 1 else b"".join(chunks)
         finally:
-            os.close(fd)
+            if fd is None:
+                os.close(opened)
     except OSError as e:
-        raise ReadError(f"文件“{path.name}”无法打开：{e.strerror or e}。") from None
+        raise ReadError(f"文件“{path_name(path)}”无法打开：{e.strerror or e}。") from None
 
 
 _BINARY = getattr(os, "O_BINARY", 0)     # Windows opens in text mode unless told

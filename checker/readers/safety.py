@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import ReadError
+from . import ReadError, path_name
 
 MB = 1 << 20
 MAX_FILE_BYTES = {"text": 20 * MB, "html": 20 * MB, "pdf": 200 * MB, "workbook": 100 * MB, "docx": 100 * MB}
@@ -48,12 +48,14 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
-def check_file(path: Path, kind: str, size: int) -> None:
+def check_file(path: Path | str, kind: str, size: int) -> None:
     """Raise ReadError for a file over the limits (see the module doc). `size`: its size on disk."""
     limit = MAX_FILE_BYTES.get(kind)
     if limit and size > limit:
-        raise ReadError(f"文件“{path.name}”有 {size / MB:.0f} MB，超过可读取的上限 {limit // MB} MB"
+        raise ReadError(f"文件“{path_name(path)}”有 {size / MB:.0f} MB，超过可读取的上限 {limit // MB} MB"
                         "（年度报告通常不到 1 MB），没有读取。")
+    if not isinstance(path, Path):
+        return     # `read_path` keeps only a text file's path as text: no package, no PDF
     if path.suffix.lower() in PACKAGES:
         check_package(path)
     elif kind == "pdf":

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import Report
 from .cellsplit import label_and_numbers, split_glued
 from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
-from . import flattened
+from . import flattened, is_plain, path_name
 from .document import Document, file_bytes, to_report
 from .runtogether import STATED
 from .stated import Stated
@@ -188,10 +188,11 @@ def _columns(line: str):
     return starts.__getitem__
 
 
-def rows_of(lines: list[str], pages: list[int] | None = None) -> list[list[GridCell] | TabRow | _Line]:
+def rows_of(lines: list[str], pages: list[int] | None = None, bars: bool = True) -> list[list[GridCell] | TabRow | _Line]:
     """The rows of printed cells of a document's lines; `pages` gives each line's page (pdftotext
-    ends a page with a form feed), so layout positions are compared within one page only."""
-    lines = cell_lines(lines)
+    ends a page with a form feed), so layout positions are compared within one page only. `bars`
+    False: no line holds a `|` (the caller's text has none)."""
+    lines = cell_lines(lines, bars)
     rows: list[list[GridCell] | TabRow | _Line] = []
     chain: list[GridCell] | None = None   # a label line whose cells follow one a line (copy-paste)
     blanks = 0
@@ -298,16 +299,17 @@ _BAR_PADDED = re.compile(r"^(.*?)\s*\|\s*\|{2,}\s*$")  # `0 | ||`: a cell ended 
 _BAR_PAD_CELL = re.compile(r"^([^|]*?)\s*\|(?:\s+\|)+\s*$")  # `0 | |`: the same, the padding an empty cell
 
 
-def cell_lines(lines: list[str]) -> list[str | None]:
+def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
     """The lines as the cell-per-line reading wants them. Two renditions of pages whose crawler put
     each table cell on a line of its own differ from plain copy-paste only in their punctuation:
     - every cell ended by ` |` (`规章 |` `0 |`) or by a lone `|` on the next line, a lone `|` after
       a closed cell for an empty cell, `||`/`|||` for the padding of a merged row: the bars come off;
     - the whole text double-spaced (an empty line after every line): an empty cell is then two more
       empty lines, so a run of k empty lines holds (k-1)/2 empty cells.
-    A line that holds no cell becomes None (line numbers stay those of the file)."""
+    A line that holds no cell becomes None (line numbers stay those of the file). `bars` False: no
+    line holds a `|`, so none is bar-ended (known from the whole text in one scan)."""
     out: list[str | None] = list(lines)
-    if _bar_ended(lines):
+    if bars and _bar_ended(lines):
         label_open = False
         for i, line in enumerate(lines):
             s = line.strip()
@@ -393,11 +395,12 @@ def _spaced_cells(lines: list[str]) -> bool:
 _MAX_BLANK_CELLS = 14      # empty lines under a label that can still be its empty cells
 
 
-def read(path: Path) -> list[Report]:
-    if not isinstance(path, Path):    # (`read_path` gives a Path: another costs ~3 µs a report)
+def read(path: Path | str, fd: int | None = None, size: int = -1) -> list[Report]:
+    """`fd`, `size`: the file opened already, and its size (`readers.read_path`; see `file_bytes`)."""
+    if not (isinstance(path, Path) or is_plain(path)):   # `read_path` gives a Path, or a text that is one's
         path = Path(path)
-    data = file_bytes(path)
-    return [read_text(decode(data, path.name), str(path), path.name)]
+    name = path_name(path)
+    return [read_text(decode(file_bytes(path, fd, size), name), str(path), name)]
 
 
 def _pages(text: str) -> list[int] | None:
@@ -423,5 +426,5 @@ def document(text: str, source: str, where: str) -> Document:
     """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
     lines = text.splitlines()
     # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
-    return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text)), lines=lines,
+    return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text), "|" in text), lines=lines,
                     known={"facts": {STATED: Stated(text)}})
