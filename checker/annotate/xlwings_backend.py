@@ -15,8 +15,34 @@ def sheet_values(sheet) -> list[list]:
     last = used.last_cell
     if last.row == 1 and last.column == 1 and used.value is None:
         return []
-    values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+    cells = sheet.range((1, 1), (last.row, last.column))
+    try:
+        values = cells.options(ndim=2).value
+    except ValueError:
+        # the remote engine (xlwings Server, Lite) takes a text cell shaped like a date and time
+        # ('2021-01-01T00:00:00', a date pasted as text) for one of its own dates and fails on it:
+        # read the values as the client sent them, such a text kept as text
+        raw = cells.raw_value
+        rows = raw if isinstance(raw, (list, tuple)) and raw and isinstance(raw[0], (list, tuple)) else [raw]
+        values = [[_client_value(v) for v in (row if isinstance(row, (list, tuple)) else [row])] for row in rows]
     return [list(r) for r in values]
+
+
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!"))
+
+
+def _client_value(v):
+    """One value of an Office.js payload as xlwings would give it, where xlwings cannot: "" is an
+    empty cell, an error value none, an ISO date with its 'Z' a datetime, any other text text."""
+    if v == "" or (isinstance(v, str) and v in EXCEL_ERRORS):
+        return None
+    if isinstance(v, str) and v.endswith("Z") and len(v) >= 20 and v[10:11] == "T":
+        import datetime as dt
+        try:
+            return dt.datetime.fromisoformat(v[:-1])
+        except ValueError:
+            return v
+    return v
 
 
 class XlwingsView:

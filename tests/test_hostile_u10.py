@@ -1,0 +1,104 @@
+"""Failures found by the mutation fuzzer (bench/fuzz.py, bench/fuzz_excel.py) run against the
+installed wheel, each as its minimal reproducer through the real CLI."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from hostile import assert_clean, digest, xxgk
+
+TRANSITIONAL = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _word(path: Path) -> Path:
+    from bench import renditions
+    return renditions.word(renditions.reports(1, 3)[0], path)
+
+
+def _rewrite(src: Path, out: Path, change) -> Path:
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            data = z.read(info)
+            w.writestr(info, change(info.filename, data) if info.filename.endswith((".xml", ".rels")) else data)
+    return out
+
+
+def _extract(*paths) -> dict:
+    run = xxgk("extract", *paths)
+    assert_clean(run)
+    return json.loads(run.out)
+
+
+def test_a_word_file_saved_as_strict_open_xml_reads_as_the_usual_one(tmp_path):
+    """Word's 另存为 offers "Strict Open XML 文档 (*.docx)": the same parts under other namespace
+    names. Before: '文件已损坏……（技术信息：KeyError）', not one value."""
+    plain = _word(tmp_path / "plain.docx")
+    strict_ns = {TRANSITIONAL: b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                 b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+                     b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+    def strict(name, data):
+        for old, new in strict_ns.items():
+            data = data.replace(old, new)
+        return data
+    _rewrite(plain, tmp_path / "strict.docx", strict)
+    before = digest([tmp_path / "strict.docx"])
+    doc = _extract(tmp_path / "plain.docx", tmp_path / "strict.docx")
+    assert doc["errors"] == []
+    a, b = doc["reports"]
+    assert len(a["cells"]) > 100 and a["cells"] == b["cells"] and a["unit"] == b["unit"]
+    assert digest([tmp_path / "strict.docx"]) == before
+
+
+def test_a_word_body_in_an_unknown_namespace_is_named_not_a_reader_bug(tmp_path):
+    """The main part parses but is no w:document (the fuzzer's damaged namespace): before, the
+    reader failed with "读取时出现意外错误（AttributeError …）, 请把该文件反馈给开发者"."""
+    plain = _word(tmp_path / "plain.docx")
+    _rewrite(plain, tmp_path / "odd.docx",
+             lambda name, data: data.replace(TRANSITIONAL, b"http://example.com/other")
+             if name == "word/document.xml" else data)
+    doc = _extract(tmp_path / "odd.docx")
+    [err] = doc["errors"]
+    assert "意外错误" not in err["message"]
+    assert "odd.docx" in err["message"] and "不是 .docx 文档" in err["message"]
+
+
+def _lite_payload(payload: dict, tmp: Path):
+    """xlwings Lite's call (test_lite.LITE_CALL) on a payload; the finished process."""
+    import os
+    import subprocess
+    import sys
+
+    from test_lite import LITE_CALL, LITE_MAIN
+    (tmp / "_multiprocessing.py").write_text('raise ImportError("no processes here (Pyodide)")')
+    (tmp / "payload.json").write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    env = os.environ | {"PYTHONPATH": str(tmp), "XLWINGS_ON_SERVER": "true", "XLWINGS_LICENSE_KEY": "noncommercial"}
+    return subprocess.run([sys.executable, "-c", LITE_CALL, str(LITE_MAIN), str(tmp / "payload.json"), ""],
+                          env=env, capture_output=True, text=True, encoding="utf-8")
+
+
+def test_lite_and_the_remote_engine_take_a_date_shaped_text_cell_as_text(tmp_path):
+    """A cell holding the text '2021-01-01T00:00:00' (a date pasted as text, no 'Z'): xlwings'
+    remote engine takes it for one of its ISO dates, cuts the last character and fails
+    (ValueError: Invalid isoformat string), so the Lite script and xlwings Server ended in a
+    traceback for the whole workbook. Now the sheet is read and checked as the file is."""
+    from checker.annotate.remote import workbook_json
+    src = tmp_path / "in"
+    src.mkdir()
+    from hostile import SEEDS
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (src / seed.name).write_bytes(seed.read_bytes())
+    assert xxgk("import", src, "-o", tmp_path / "c.xlsx").code == 0
+    payload = workbook_json(tmp_path / "c.xlsx")
+    sheet = next(s for s in payload["sheets"] if s["name"] != "单位清单" and not s["name"].startswith("_"))
+    sheet["values"][0][-1] = "2021-01-01T00:00:00"
+    sheet["values"][1][-1] = "2021-01-27T08:00:00+08:00"
+    done = _lite_payload(payload, tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    plain = _lite_payload(workbook_json(tmp_path / "c.xlsx"), tmp_path)
+    table = [a["values"] for a in answer["actions"] if a["func"] == "setValues" and a["values"][0][0] == "序号"]
+    plain_table = [a["values"] for a in json.loads(plain.stdout.strip().splitlines()[-1])["actions"]
+                   if a["func"] == "setValues" and a["values"][0][0] == "序号"]
+    assert table == plain_table and len(table[0]) > 1       # the same findings as without those texts
