@@ -136,7 +136,7 @@ def _on_parts(data: bytes, f) -> bytes:
                     raw = f(info.filename, raw.decode("utf-8")).encode("utf-8", "surrogatepass")
                 zout.writestr(info.filename, raw)
         return buf.getvalue()
-    except (zipfile.BadZipFile, UnicodeDecodeError, KeyError, ValueError, EOFError, OSError):
+    except Exception:      # a damaged package (BadZipFile, zlib.error, …): left as it is
         return data
 
 

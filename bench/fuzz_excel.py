@@ -107,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     xxgk = str(Path(a.python).parent / "xxgk")
     books = [b for b in fuzz.bases(rng, out, xxgk) if b.ext == ".xlsx"]
     wb_mutations = [fuzz.cell_formulas, fuzz.merged_cells, fuzz.hidden_sheets, fuzz.bidi, fuzz.oddchars,
-                    fuzz.fullwidth, fuzz.hanzi_numbers, fuzz.huge_numbers, fuzz.injections, fuzz.combining,
-                    fuzz.far_cell]
+                    fuzz.fullwidth, fuzz.hanzi_numbers, fuzz.huge_numbers, fuzz.injections, fuzz.combining]
+    # not far_cell: its used range of 10^10 cells is no payload a client sends
     counts: Counter = Counter()
     failing = []
     t0 = time.monotonic()

@@ -125,3 +125,20 @@ def test_extract_over_many_files_says_each_step_on_stderr_and_keeps_stdout_json(
     assert any(line.startswith("正在校验数值：完成（") for line in lines), run.err
     assert "正在输出 24 份报告…" in lines
     assert any(line.startswith("正在输出 24 份报告：完成（") for line in lines), run.err
+
+
+def test_an_archive_in_a_folder_is_named_not_silently_skipped(tmp_path):
+    """Offices send their reports zipped: a .zip/.rar/.7z among the reports was skipped without a
+    word (its reports never checked, exit 0). Now it is named and the run says some input was unread."""
+    from hostile import seed_copies
+    seed_copies(tmp_path / "in", 1)
+    with zipfile.ZipFile(tmp_path / "in" / "各单位年报.zip", "w") as z:
+        z.writestr("a.txt", "x")
+    (tmp_path / "in" / "b.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    run = xxgk("extract", tmp_path / "in")
+    assert_clean(run)
+    doc = json.loads(run.out)
+    assert len(doc["reports"]) == 1 and run.code == 2
+    said = {Path(e["source"]).name: e["message"] for e in doc["errors"]}
+    assert set(said) == {"各单位年报.zip", "b.rar"}
+    assert all("压缩包" in m and "解压" in m for m in said.values())
