@@ -142,3 +142,20 @@ def test_an_archive_in_a_folder_is_named_not_silently_skipped(tmp_path):
     said = {Path(e["source"]).name: e["message"] for e in doc["errors"]}
     assert set(said) == {"各单位年报.zip", "b.rar"}
     assert all("压缩包" in m and "解压" in m for m in said.values())
+
+
+def test_lite_on_a_workbook_whose_only_sheet_is_an_earlier_results_sheet(tmp_path):
+    """A workbook left with just an earlier run's 校验结果 (the reports deleted or moved): replacing
+    the only sheet failed in Lite and xlwings Server (IndexError: Index 0 out of range), since a
+    workbook keeps at least one sheet. Now the new sheet is added first, then the old one goes."""
+    import openpyxl
+
+    from checker.annotate.remote import workbook_json
+    wb = openpyxl.Workbook()
+    wb.active.title = "校验结果"
+    wb.active["A1"] = "序号"
+    wb.save(tmp_path / "only.xlsx")
+    done = _lite_payload(workbook_json(tmp_path / "only.xlsx"), tmp_path)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    actions = json.loads(done.stdout.strip().splitlines()[-1])["actions"]
+    assert ("setSheetName", ["校验结果"]) in [(a["func"], a.get("args")) for a in actions]
