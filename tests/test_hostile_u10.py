@@ -159,3 +159,20 @@ def test_lite_on_a_workbook_whose_only_sheet_is_an_earlier_results_sheet(tmp_pat
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     actions = json.loads(done.stdout.strip().splitlines()[-1])["actions"]
     assert ("setSheetName", ["校验结果"]) in [(a["func"], a.get("args")) for a in actions]
+
+
+def test_a_web_page_whose_spans_cover_millions_of_cells_is_named_within_memory(tmp_path):
+    """50 rows of `<td colspan=99999 rowspan=65534>` (clamped to 1000 each) were expanded into tens of
+    millions of grid positions: 8 GB and no end. Now a rowspan ends at the last row (as browsers end
+    it) and a table beyond a sheet's 2,000,000 cells is an F5 naming the file and the table; the
+    report next to it is read."""
+    from hostile import report_text
+    rows = '<tr><td colspan="99999" rowspan="65534">1</td></tr>' * 50
+    (tmp_path / "bomb.html").write_text(f"<html><body><table>{rows}</table></body></html>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(report_text("甲单位"), encoding="utf-8")
+    run = xxgk("extract", tmp_path, timeout=120)
+    assert_clean(run)
+    doc = json.loads(run.out)
+    assert [Path(r["source"]).name for r in doc["reports"]] == ["good.txt"] and run.code == 2
+    [err] = doc["errors"]
+    assert "bomb.html" in err["message"] and "第 1 个表格" in err["message"] and "2,000,000" in err["message"]
