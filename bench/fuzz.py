@@ -434,6 +434,31 @@ def strict_ooxml(rng, ext, data, canary):
     return ext, _on_parts(data, f)
 
 
+def html_spans(rng, ext, data, canary):
+    """Table cells whose colspan/rowspan cover millions of grid positions (a span bomb)."""
+    text = (_text_of(data) or "") if ext in (".txt", ".html", ".htm") else ""
+    n = rng.choice((3, 12, 50))
+    rows = f'<tr><td colspan="{rng.choice((1000, 99999))}" rowspan="{rng.choice((1000, 65534))}">1</td></tr>' * n
+    return ".html", f"<html><body><table>{rows}</table><pre>{text}</pre></body></html>".encode("utf-8")
+
+
+def odd_namespace(rng, ext, data, canary):
+    """A Word body (or sheet) whose XML is well-formed but in a namespace the reader does not know."""
+    if ext not in (".docx", ".xlsx", ".xlsm"):
+        return ext, data
+    return ext, _on_parts(data, lambda name, text: text.replace(
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://example.com/other")
+        if name in ("word/document.xml", "xl/worksheets/sheet1.xml") else text)
+
+
+def archive(rng, ext, data, canary):
+    """The report sent zipped, as offices send them."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("report" + ext, data)
+    return rng.choice((".zip", ".rar", ".7z")), buf.getvalue()
+
+
 def symlink_out(rng, ext, data, canary):
     """Marker: the case file becomes a symlink to the canary (outside the input)."""
     return ".symlink" + ext, data
@@ -442,7 +467,8 @@ def symlink_out(rng, ext, data, canary):
 MUTATIONS = [bidi, oddchars, fullwidth, hanzi_numbers, huge_numbers, injections, surrogates, long_line,
              combining, byteflip, truncate, zero, enormous, wrong_ext, encoding, nul_bytes, html_links,
              deep_nesting, xml_entities, external_rels, cell_formulas, merged_cells, hidden_sheets,
-             far_cell, many_rows, encrypted, strict_ooxml, symlink_out]
+             far_cell, many_rows, encrypted, strict_ooxml, html_spans, odd_namespace, archive,
+             symlink_out]
 HEAVY = {"enormous", "many_rows", "long_line", "deep_nesting"}
 
 
@@ -477,12 +503,21 @@ def make_case(rng: random.Random, i: int, base: Base, folder: Path, canary: str)
 class Outcome:
     failures: set[str]
     detail: str
+    lost: list[str] = field(default_factory=list)     # files neither read nor named (extract)
+
+
+MEMORY_LIMIT = 3 << 30    # bytes of address space a command may take (a bomb ends there, not in swap)
+
+
+def _limits() -> None:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run(cmd: list[str], timeout: float) -> tuple[int | None, str, str, float]:
     t = time.monotonic()
     try:
-        p = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL, preexec_fn=_limits,
                            env={**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"})
         return (p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"),
                 time.monotonic() - t)
@@ -559,7 +594,7 @@ def run_all(xxgk: str, inp: list[Path], scratch: Path, timeout: float) -> dict[s
             continue
         code, out, err, secs = run(cmd, timeout)
         fails = judge(code, out, err, code is None)
-        detail = ""
+        detail, lost = "", []
         if name == "check-csv" and code in (0, 1, 2):
             if leaks := csv_leaks(out):
                 fails.add("leak")
@@ -585,7 +620,7 @@ def run_all(xxgk: str, inp: list[Path], scratch: Path, timeout: float) -> dict[s
         if fails:
             tail = (err or out).strip().splitlines()[-3:]
             detail += f"rc={code} {secs:.0f}s {' | '.join(tail)[:400]}"
-        results[name] = Outcome(fails, detail)
+        results[name] = Outcome(fails, detail, lost)
     return results
 
 
@@ -644,10 +679,12 @@ def main(argv: list[str] | None = None) -> int:
             files = sorted(p for p in folder.iterdir())
             culprits = bisect(a.xxgk, files, command, out / "scratch1", 60 + 6 * len(files)) if \
                 o.failures - {"lost"} else []
-            if not culprits:       # a failure of the folder as a whole (e.g. a file lost)
+            if not culprits and not o.lost:       # a failure of the folder as a whole
                 failing.append({"batch": b, "command": command, "failures": sorted(o.failures), "detail": o.detail})
                 for f in o.failures:
                     counts[f"{f} (folder)"] += 1
+            for name in o.lost:
+                case_fail.setdefault(name, set()).add("lost")
             for path, co in culprits:
                 case_fail.setdefault(path.name, set()).update(co.failures)
                 failing.append({"case": str(path), "command": command, "failures": sorted(co.failures),
