@@ -86,14 +86,18 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
     chunk_state = ctx.Array("i", _STATE * workers)
     peers = [ctx.Pipe() if 2 * k + 1 < workers else (None, None) for k in range(len(segments))]
     _import_before_fork(files)
-    t1_sections = _t1_sections(chosen)
+    t1_texts = _t1_texts(chosen)
+    # the units file's names and matcher, made once here: the workers inherit them (fork), and
+    # this process matches the stand-ins' units and runs U1 with them (each built its own: ~0.1 s
+    # CPU apiece at 50,000 names)
+    index = _units_index(hierarchy)
     pipes, procs = [], []
     t_fork, wall_fork = time.process_time(), time.monotonic()    # the workers' wall clocks start here too
     try:
         for w in range(workers):
             mine, theirs = ctx.Pipe()
             p = ctx.Process(target=_worker, args=(theirs, files, bounds, left, segments[w // 2], w // 2, w % 2,
-                                                  t1_sections, chunk_state, peers), daemon=True)
+                                                  t1_texts, chunk_state, peers, index), daemon=True)
             p.start()
             theirs.close()
             pipes.append(mine)
@@ -104,7 +108,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         try:
             # with a units file the reports' unit keys are made as the stand-ins come, while the
             # workers read, not after (the workers wait for the grouping)
-            matcher = _keys_matcher(hierarchy) if hierarchy is not None else None
+            matcher = index.matcher if index is not None and index.known else None
             stubs, failures, owner, keys = _receive_reads(pipes, files, progress, matcher, hierarchy is not None)
         finally:
             gc.freeze()
@@ -125,8 +129,8 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         sent = [[held[w][k] for k in sends[w]] for w in range(len(pipes))]
         for w, cs in enumerate(chunks):     # set before any worker starts checking, or takes over
             chunk_state[_STATE * w:_STATE * (w + 1)] = [0, len(cs), len(cs), 0]
-        for w, pipe in enumerate(pipes):
-            pipe.send(("check", sends[w], chunks[w], hierarchy, local, output))
+        for w, pipe in enumerate(pipes):     # the units file's hierarchy they have (`index`)
+            pipe.send(("check", sends[w], chunks[w], hierarchy if index is None else None, local, output))
         came: list[tuple[int, Report]] = []
         for w, pipe in enumerate(pipes):
             reply = pipe.recv()
@@ -139,11 +143,11 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         first = {(w, k): held[w][c[0]] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
         receiver = _Receiver(pipes, to_check, progress, first)
         # while the workers check their own groups: the moved groups and the global rules here
-        here = [check_part(moved, hierarchy, set(local))] if moved else []
+        here = [check_part(moved, hierarchy, set(local), index)] if moved else []
         glob = {c for c in chosen if c in GLOBAL_RULES}
         t_moved = time.process_time()
         if glob:
-            here.append(_global_part(stubs, hierarchy, glob))
+            here.append(_global_part(stubs, hierarchy, glob, index))
         t_glob = time.process_time()
         # the reports' JSON lines too, here while the workers check rather than after them
         lines = _report_lines(stubs) if output == "json" else []
@@ -356,12 +360,18 @@ def check_part(reports: list[Report], hierarchy, chosen: set[str], index=None) -
     return Part(r.findings, r.stats)
 
 
-def _global_part(stubs: list[Report], hierarchy, chosen: set[str]) -> Part:
-    """T1 and U1 over every report's stand-in."""
+def _units_index(hierarchy):
+    """The `rules.context.UnitsIndex` of a units file, or None without one."""
+    from .rules.context import UnitsIndex
+    return UnitsIndex(hierarchy) if hierarchy is not None else None
+
+
+def _global_part(stubs: list[Report], hierarchy, chosen: set[str], index=None) -> Part:
+    """T1 and U1 over every report's stand-in (they compare no parent with its units: no links)."""
     from .check import _dedupe, _ordered
     from .rules.context import Context
     from .rules.engine import run
-    ctx = Context(stubs, hierarchy=hierarchy, selection=chosen)
+    ctx = Context(stubs, hierarchy=hierarchy, selection=chosen, units_index=index, links=False)
     found, stats = run(ctx, chosen)
     return Part(_ordered(_dedupe(found)), stats)
 
@@ -387,22 +397,28 @@ def merge(parts: list[Part], chosen: set[str]) -> tuple[list, dict[str, dict]]:
     return _ordered(findings), stats
 
 
-def _t1_sections(chosen: set[str]) -> set[str]:
+def _t1_texts(chosen: set[str]) -> tuple[set[str], int]:
+    """The sections T1 compares (none when it does not run) and its `min_chars`."""
     rule = catalogue().get("T1")
     if "T1" not in chosen or rule is None:
-        return set()
-    return {str(n) for n in rule.params.sections}
+        return set(), 0
+    return {str(n) for n in rule.params.sections}, rule.params.min_chars
 
 
-def _stub(r: Report, sections: set[str]) -> Report:
+def _stub(r: Report, t1: tuple[set[str], int]) -> Report:
     """What the main process needs of a report checked elsewhere: what the output lists of it and
-    what T1 and U1 compare."""
+    what T1 and U1 compare. Of the sections' texts only those T1 judges (`outline.judged_text`): it
+    skips a missing one as it skips a short one, and at 100,000 reports 96 % are short (half of a
+    stand-in's bytes, pickled here and unpickled in the main process)."""
+    from .rules.kinds.outline import judged_text
+    sections, min_chars = t1
     facts = {k: r.facts[k] for k in _KEPT_FACTS if k in r.facts}
     if sections and "sections" in r.facts:
         facts["sections"] = r.facts["sections"]
         texts = r.facts.get("section_text")
         if texts is not None:
-            facts["section_text"] = {k: v for k, v in texts.items() if str(k) in sections}
+            facts["section_text"] = {k: v for k, v in texts.items()
+                                     if str(k) in sections and judged_text(v, min_chars) is not None}
     # the pipeline's report without its cells, prose and reading findings (all checked in the worker)
     return replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[], facts=facts,
                    findings=[])
@@ -577,12 +593,13 @@ def _close_peers(peers, mine) -> None:
 
 
 def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment: tuple[int, int], seg: int, side: int,
-            t1_sections: set[str], chunk_state, peers) -> None:
+            t1: tuple[set[str], int], chunk_state, peers, index) -> None:
     """Read batches of `files` (its own first, then `_take`'s), send their stand-ins; then move the
     reports asked for to the main process and check the others in chunks: its own from the start,
     handing over those its partner took from the end, then its partner's from the end until they
     meet. Both finish checking together however the groups' cost differ (each checked what it
-    read left one worker 1.5 s behind the other at 100,000)."""
+    read left one worker 1.5 s behind the other at 100,000). `index`: the units file's
+    `UnitsIndex`, made before the fork (None: no units file, the hierarchy comes with the reports)."""
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool
@@ -604,7 +621,7 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
             n_read += len(batch)
             # the stand-ins go with each batch: the main process takes them in while the reading
             # goes on, not all at once after it
-            conn.send(("progress", len(batch), str(batch[-1]), [_stub(r, t1_sections) for r in out.reports],
+            conn.send(("progress", len(batch), str(batch[-1]), [_stub(r, t1) for r in out.reports],
                        out.failures, b))
             b = _take(left, seg, side)
         reports = [r for b in sorted(read) for r in read[b]]     # in input order, as the main process has them
@@ -613,7 +630,9 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         read_cpu, read_wall = time.process_time(), time.monotonic() - start
         _, send, chunks, hierarchy, chosen, output = conn.recv()
         conn.send(("moved", [reports[i] for i in send]))
-        index = UnitsIndex(hierarchy)        # once, not per chunk
+        if index is None:
+            index = UnitsIndex(hierarchy)        # once, not per chunk
+        hierarchy = index.hierarchy       # the object the index is of (a Context uses it only then)
 
         def check(some: list[Report], key: tuple[int, int]) -> None:
             part = check_part(some, hierarchy, set(chosen), index)

@@ -29,7 +29,11 @@ def normalise(text: str) -> str:
 
 def shingles(text: str) -> np.ndarray:
     """Sorted unique 64-bit hashes of the normalised text's 8-character pieces."""
-    s = normalise(text)
+    return hashed(normalise(text))
+
+
+def hashed(s: str) -> np.ndarray:
+    """`shingles` of a text already normalised (T1 normalises each section once, not twice)."""
     if len(s) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)

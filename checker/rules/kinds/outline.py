@@ -79,6 +79,16 @@ def _line(report: Report, section: int) -> int:
     return int(found.get(section, found.get(str(section), 0)) or 0)
 
 
+def judged_text(text: str | None, min_chars: int) -> str | None:
+    """A section's text as T1 compares it (`similar.normalise`), or None when T1 does not judge it:
+    shorter than `min_chars` once normalised (a sharded check's stand-ins leave such texts out)."""
+    # normalising never lengthens a text: one already shorter is not normalised
+    if text is None or len(text) < min_chars:
+        return None
+    norm = similar.normalise(text)
+    return norm if len(norm) >= min_chars else None
+
+
 @kind("outline.copied", CopiedParams)
 def copied(rule, reports, ctx):
     """T1: share of a section's text (8-character pieces, digits read as 0) found in the same
@@ -90,11 +100,10 @@ def copied(rule, reports, ctx):
     for i, report in enumerate(reports):
         judged = False
         for n in sections:
-            text = _text(report, n)
-            # normalising never lengthens a text: one shorter than min_chars is not judged either way
-            if text is None or len(text) < min_chars or len(similar.normalise(text)) < min_chars:
+            norm = judged_text(_text(report, n), min_chars)
+            if norm is None:
                 continue
-            prints[(i, n)] = similar.shingles(text)
+            prints[(i, n)] = similar.hashed(norm)
             judged = True
         if not judged:
             ctx.skip(rule.id)      # no section long enough to judge
