@@ -64,9 +64,12 @@ def extract(
     """读取报告，输出每份报告的元数据和全部表格单元格（按规范的单元格编号）。"""
     from .extract import extract as run
     from .render import extract_output
-    with _progress() as progress:
+    from .render.progress import long_run, stage
+    with _progress(then="正在校验数值") as progress:
         result = run(paths, progress=progress)
-    extract_output.render(result, format.value)
+    # writing the JSON of 10,000 reports (230 MB) takes a minute: said on stderr, never in the output
+    with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True):
+        extract_output.render(result, format.value)
     if not result.reports:
         _nothing_read(paths)
     _not_reports(result)   # listed with format null; named on stderr so none passes for a report

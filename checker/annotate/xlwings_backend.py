@@ -15,8 +15,34 @@ def sheet_values(sheet) -> list[list]:
     last = used.last_cell
     if last.row == 1 and last.column == 1 and used.value is None:
         return []
-    values = sheet.range((1, 1), (last.row, last.column)).options(ndim=2).value
+    cells = sheet.range((1, 1), (last.row, last.column))
+    try:
+        values = cells.options(ndim=2).value
+    except ValueError:
+        # the remote engine (xlwings Server, Lite) takes a text cell shaped like a date and time
+        # ('2021-01-01T00:00:00', a date pasted as text) for one of its own dates and fails on it:
+        # read the values as the client sent them, such a text kept as text
+        raw = cells.raw_value
+        rows = raw if isinstance(raw, (list, tuple)) and raw and isinstance(raw[0], (list, tuple)) else [raw]
+        values = [[_client_value(v) for v in (row if isinstance(row, (list, tuple)) else [row])] for row in rows]
     return [list(r) for r in values]
+
+
+EXCEL_ERRORS = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!"))
+
+
+def _client_value(v):
+    """One value of an Office.js payload as xlwings would give it, where xlwings cannot: "" is an
+    empty cell, an error value none, an ISO date with its 'Z' a datetime, any other text text."""
+    if v == "" or (isinstance(v, str) and v in EXCEL_ERRORS):
+        return None
+    if isinstance(v, str) and v.endswith("Z") and len(v) >= 20 and v[10:11] == "T":
+        import datetime as dt
+        try:
+            return dt.datetime.fromisoformat(v[:-1])
+        except ValueError:
+            return v
+    return v
 
 
 class XlwingsView:
@@ -101,21 +127,31 @@ def status(book, text: str | None) -> None:
 
 
 def _replace_sheet(book, name: str, first: bool):
-    if name in [s.name for s in book.sheets]:
+    return _new_sheet(book, name, 0 if first else None)
+
+
+def _new_sheet(book, name: str, position: int | None):
+    """A new empty sheet `name` replacing one of that name, at `position` (None: last)."""
+    names = [s.name for s in book.sheets]
+    if names == [name]:
+        # the workbook's only sheet (a workbook left with just an earlier run's 校验结果): Excel keeps
+        # at least one sheet, so the new one comes first, then the old one goes and the new one is named
+        ws = book.sheets.add(after=book.sheets[0])
         book.sheets[name].delete()
-    if first:
+        ws.name = name
+        return ws
+    if name in names:
+        book.sheets[name].delete()
+    if position == 0:
         return book.sheets.add(name, before=book.sheets[0])
-    return book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+    last = len(book.sheets) if position is None else min(position, len(book.sheets))
+    # after its predecessor (the remote engine mis-places `before=` any sheet but the first)
+    return book.sheets.add(name, after=book.sheets[last - 1])
 
 
 def _draw(sheet: layout.Sheet, book) -> None:
     """One sheet of the plan's layout, replacing an earlier run's: one write per block of values."""
-    if sheet.name in [s.name for s in book.sheets]:
-        book.sheets[sheet.name].delete()
-    if sheet.position == 0:
-        ws = book.sheets.add(sheet.name, before=book.sheets[0])
-    else:       # after its predecessor (the remote engine mis-places `before=` any sheet but the first)
-        ws = book.sheets.add(sheet.name, after=book.sheets[min(sheet.position, len(book.sheets)) - 1])
+    ws = _new_sheet(book, sheet.name, sheet.position)
     for r0, c0, values in sheet.blocks:
         ws.range((r0, c0)).value = quoted_rows(values)   # report text stays text
     for row, first, last in sheet.bold:

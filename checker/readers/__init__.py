@@ -52,6 +52,8 @@ class ReadResult:
 # report silently skipped would be a wrong all-clear), with what to save them as.
 UNSUPPORTED_DOCUMENTS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx",
                          ".et": ".xlsx", ".ett": ".xlsx", ".ofd": ".pdf", ".mht": ".html", ".mhtml": ".html"}
+# Archives, as offices send their reports: what is inside is not checked, so they are named too.
+ARCHIVES = frozenset((".zip", ".rar", ".7z"))
 
 
 def discover(paths: list[Path], as_text: bool = False) -> tuple[list, list[Finding]]:
@@ -129,6 +131,8 @@ def _below(folder: Path, problems: list[Finding]) -> list[str]:
                     elif suffix in UNSUPPORTED_DOCUMENTS and not name.startswith(("~$", ".")):
                         problems.append(unreadable(Path(e.path), f"不支持的文件类型“{suffix}”：请在 WPS 或 Office 中"
                                                                  f"另存为 {UNSUPPORTED_DOCUMENTS[suffix]} 后再检查。"))
+                    elif suffix in ARCHIVES and not name.startswith(("~$", ".")):
+                        problems.append(unreadable(Path(e.path), f"是压缩包（{suffix}），其中的报告没有检查：请解压后再检查。"))
         except OSError as e:
             reason = "没有读取权限" if e.errno in (errno.EACCES, errno.EPERM) else (e.strerror or "无法读取")
             problems.append(unreadable(Path(here), f"文件夹无法读取（{reason}），其中的报告没有检查。"))

@@ -7,6 +7,9 @@ rows still place the columns. Locations read `第2个表格第5行第4列`.
 """
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from ..model import Report
@@ -23,10 +26,13 @@ def read(path: Path) -> list[Report]:
     from docx.text.paragraph import Paragraph
     path = Path(path)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(_transitional(path) or str(path))
     except Exception as e:  # PackageNotFoundError, BadZipFile, KeyError for a broken package
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏、不完整或不是 .docx 文档"
                         f"（技术信息：{type(e).__name__}）。") from None
+    if not hasattr(document.element, "body"):   # the main part is XML, but not a Word body (w:document)
+        raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏或不是 .docx 文档"
+                        f"（正文部分不是 Word 文档格式：{document.element.tag[:120]}）。")
     rows: list[list[GridCell]] = []
     lines: list[str] = []
     parts = [BODY]
@@ -46,6 +52,31 @@ def read(path: Path) -> list[Report]:
             rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
     return [to_report(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
                                parts=parts))]
+
+
+STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")
+
+
+def _transitional(path: Path) -> io.BytesIO | None:
+    """A document saved as "Strict Open XML" (Word's 另存为 offers it) in the usual (Transitional)
+    namespaces, which python-docx reads: the parts are the same, only their namespace names differ
+    (`http://purl.oclc.org/ooxml/wordprocessingml/main` for `.../wordprocessingml/2006/main`).
+    None for any other file (read as it is)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if b"purl.oclc.org/ooxml" not in z.read("_rels/.rels"):
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+                for info in z.infolist():
+                    data = z.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        data = STRICT.sub(rb"http://schemas.openxmlformats.org/\1/2006/\2", data)
+                    w.writestr(info, data)
+        out.seek(0)
+        return out
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError):
+        return None       # python-docx says what is wrong with it
 
 
 def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:

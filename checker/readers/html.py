@@ -95,7 +95,7 @@ def read_html(text: str, source: str, where: str) -> Report:
                 cells.extend(label_and_numbers(c.text))   # `……申请数量640020470`, `规章 1 0 3`
             rows.append([GridCell(x, text_no, i, text_part) for i, x in enumerate(cells, 1)])
         else:
-            grid = _grid(b, table_no)
+            grid = _grid(b, table_no, where)
             rows.extend(grid)
             # the prose analysis sees the table rows too, as the text reader gives them
             lines.extend("\t".join(c.text for c in row) for row in grid if row)
@@ -230,9 +230,12 @@ def _span(td, name: str) -> int:
         return 1
 
 
-def _grid(table, part: int) -> list[list[GridCell]]:
+def _grid(table, part: int, where: str = "") -> list[list[GridCell]]:
     """The table's rows with spans expanded: each cell at its top-left grid position; the positions
-    it covers are left out (they are the same printed cell, not blanks)."""
+    it covers are left out (they are the same printed cell, not blanks). A rowspan ends at the last
+    row, as browsers end it; a table whose spans cover more than a workbook sheet may hold
+    (MAX_SHEET_CELLS: `colspan=1000 rowspan=1000` in every row took 8 GB) is not read."""
+    from .safety import MAX_SHEET_CELLS
     taken: set[tuple[int, int]] = set()
     rows: list[list[GridCell]] = []
     trs = [tr for tr in table.iter("tr") if tr.getparent() is not None]
@@ -244,7 +247,10 @@ def _grid(table, part: int) -> list[list[GridCell]]:
                 continue
             while (r, col) in taken:
                 col += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(trs) - r + 1), _span(td, "colspan")
+            if len(taken) + rs * cs > MAX_SHEET_CELLS:
+                raise ReadError(f"文件“{where}”的第 {part + 1} 个表格的合并单元格（rowspan/colspan）展开后超过 "
+                                f"{MAX_SHEET_CELLS:,} 格（正常的年报表格只有几百格），没有读取；文件可能已损坏或是恶意构造的。")
             for dr in range(rs):
                 for dc in range(cs):
                     taken.add((r + dr, col + dc))
@@ -255,6 +261,9 @@ def _grid(table, part: int) -> list[list[GridCell]]:
     # a row that stops short of the table's width (a CMS drops trailing empty <td>s) shows blank
     # cells there: give them their positions, so they are read as blanks, not as a short row
     width = max((c for _, c in taken), default=0)
+    if width * len(rows) > MAX_SHEET_CELLS:
+        raise ReadError(f"文件“{where}”的第 {part + 1} 个表格有 {len(rows):,} 行 × {width:,} 列，超过可读取的上限 "
+                        f"{MAX_SHEET_CELLS:,} 格，没有读取。")
     for r, cells in enumerate(rows, 1):
         missing = [c for c in range(1, width + 1) if (r, c) not in taken]
         if missing and cells:

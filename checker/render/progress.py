@@ -90,14 +90,16 @@ def big_input(paths) -> bool:
 
 
 @contextlib.contextmanager
-def stage(text: str, long: bool | None = None):
+def stage(text: str, long: bool | None = None, plain: bool = False):
     """`with stage("正在写出标注工作簿"):` — a spinner on a terminal, or a start and a done line in a
-    log, shown when the run is long: `long`, or else many files were read, or the input was big."""
+    log, shown when the run is long: `long`, or else many files were read, or the input was big.
+    `plain`: the lines even on a terminal, for a stage that writes to stdout (rich's spinner
+    would take over stdout and send what is written there to stderr)."""
     if not (long if long is not None else long_run.value):
         yield
         return
     start = time.monotonic()
-    if _terminal():
+    if _terminal() and not plain:
         with _stderr().status(text + "…"):
             yield
     else:
