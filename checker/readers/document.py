@@ -73,6 +73,13 @@ class Document:
                                       # (a workbook's sheet name or file name)
 
 
+def to_reports(doc: Document, text: str | None = None) -> list[Report]:
+    """The reports a document holds: one, or each of several reports bundled in one file, read
+    apart (`multireport`). `text`: the document's whole text where the reader has it."""
+    from .multireport import split
+    return [to_report(part) for part in split(doc, text)]
+
+
 def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
     """The Report a document holds, in the steps the module names. `mix`: 表二 and 表三 were found
     to be of two template generations (`generations.mixed`): each is read in its own."""
