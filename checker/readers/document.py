@@ -34,6 +34,7 @@ from ..templates import format_for_year
 from . import ReadError, generations
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 from .legacy_table import read_flat
+from .multireport import split
 
 
 def file_bytes(path: Path) -> bytes:
@@ -76,7 +77,6 @@ class Document:
 def to_reports(doc: Document, text: str | None = None) -> list[Report]:
     """The reports a document holds: one, or each of several reports bundled in one file, read
     apart (`multireport`). `text`: the document's whole text where the reader has it."""
-    from .multireport import split
     return [to_report(part) for part in split(doc, text)]
 
 

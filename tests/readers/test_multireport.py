@@ -41,9 +41,16 @@ def _bundle_text(files: list[Path], out: Path, sep: str = "\n\n") -> Path:
     return out
 
 
+def _read_apart(bundle: Path, files: list[Path]) -> tuple[list[dict], list[dict]]:
+    """The bundle's reports and each file's own report: one run of the CLI."""
+    reports = extract(bundle, *files)
+    got = [r for r in reports if r["source"] == str(bundle)]
+    alone = [next(r for r in reports if r["source"] == str(f)) for f in files]
+    return got, alone
+
+
 def _assert_parts_read_alone(bundle: Path, files: list[Path]) -> list[dict]:
-    got = extract(bundle)
-    alone = [extract(f)[0] for f in files]
+    got, alone = _read_apart(bundle, files)
     assert [_key(r) for r in got] == [_key(r) for r in alone]
     assert [r.get("part") for r in got] == list(range(1, len(files) + 1))
     for k, r in enumerate(got, 1):
@@ -77,10 +84,9 @@ def test_three_reports_two_without_a_title(tmp_path):
 def test_before_and_after_one_report_read_the_bundle_as_one(tmp_path):
     """What the reader did before: the first report's unit with the second's rows over its cells or
     F4s. Kept here as the measure: each part's cells now are its own file's, none mixed."""
-    got = extract(_bundle_text([SEED_A, SEED_C], tmp_path / "mixed.txt"))
-    assert [(r["unit"], r["format"]) for r in got] == [(extract(SEED_A)[0]["unit"], "2019"),
-                                                       (extract(SEED_C)[0]["unit"], "2021")]
-    assert got[0]["cells"] == extract(SEED_A)[0]["cells"] and got[1]["cells"] == extract(SEED_C)[0]["cells"]
+    got, (a, c) = _read_apart(_bundle_text([SEED_A, SEED_C], tmp_path / "mixed.txt"), [SEED_A, SEED_C])
+    assert [(r["unit"], r["format"]) for r in got] == [(a["unit"], "2019"), (c["unit"], "2021")]
+    assert got[0]["cells"] == a["cells"] and got[1]["cells"] == c["cells"]
 
 
 def test_a_report_then_an_appendix_is_one_report(tmp_path):
@@ -89,8 +95,7 @@ def test_a_report_then_an_appendix_is_one_report(tmp_path):
                 "相关链接\n某某区2021年政府信息公开工作年度报告\n某某区2020年政府信息公开工作年度报告\n")
     bundle = tmp_path / "appendix.txt"
     bundle.write_text(_text(SEED_C) + appendix, encoding="utf-8")
-    (got,) = extract(bundle)
-    alone = extract(SEED_C)[0]
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
     assert _key(got) == _key(alone) and "part" not in got
 
 
@@ -103,8 +108,8 @@ def test_a_report_quoting_other_reports_titles_is_not_split(tmp_path):
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("一、"))
     bundle = tmp_path / "quoting.txt"
     bundle.write_text("\n".join(lines[:at + 1] + [quoted] + lines[at + 1:]), encoding="utf-8")
-    (got,) = extract(bundle)
-    assert _key(got) == _key(extract(SEED_C)[0]) and "part" not in got
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
+    assert _key(got) == _key(alone) and "part" not in got
 
 
 def test_a_pdf_running_head_repeating_the_title_is_one_report(tmp_path):
@@ -114,8 +119,8 @@ def test_a_pdf_running_head_repeating_the_title_is_one_report(tmp_path):
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("三、"))
     bundle = tmp_path / "heads.txt"
     bundle.write_text("\n".join(lines[:at] + ["\f" + title] + lines[at:]), encoding="utf-8")
-    (got,) = extract(bundle)
-    assert got["cells"] == extract(SEED_A)[0]["cells"] and "part" not in got
+    (got,), (alone,) = _read_apart(bundle, [SEED_A])
+    assert got["cells"] == alone["cells"] and "part" not in got
 
 
 # --- Word and web page: the same reports as documents with real tables ------------------------
@@ -177,8 +182,7 @@ def test_bundled_documents_read_as_their_own_documents(tmp_path, make):
     files = [SEED_A, SEED_B, SEED_C]
     suffix = ".docx" if make is _docx else ".html"
     bundle = make(files, tmp_path / f"bundle{suffix}")
-    alone = [extract(make([f], tmp_path / f"{f.stem}{suffix}"))[0] for f in files]
-    got = extract(bundle)
+    got, alone = _read_apart(bundle, [make([f], tmp_path / f"{f.stem}{suffix}") for f in files])
     assert [_key(r) for r in got] == [_key(r) for r in alone]
     assert len(got) == 3 and all(len(r["cells"]) >= 198 for r in got)
     assert [r["part"] for r in got] == [1, 2, 3]
