@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -190,11 +191,12 @@ def test_bundled_documents_read_as_their_own_documents(tmp_path, make):
 
 # --- checks: the parts are separate reports for every rule ------------------------------------
 
-def _check(*paths: Path, units: Path | None = None) -> tuple[int, dict]:
+def _check(*paths: Path, units: Path | None = None, shard: str = "0") -> tuple[int, dict]:
     args = [sys.executable, "-m", "checker.cli", "check", *map(str, paths), "--format", "json"]
     if units is not None:
         args += ["--units", str(units)]
-    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False)
+    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False,
+                         env={**os.environ, "XXGK_SHARD": shard})
     assert out.returncode in (0, 1), out.stderr
     return out.returncode, json.loads(out.stdout)
 
@@ -254,9 +256,17 @@ def test_hierarchy_sees_the_units_of_one_file(tmp_path):
     assert _facts(bundle["findings"]) == _facts(apart["findings"])
 
 
+def test_a_sharded_check_keeps_the_parts_apart(tmp_path):
+    """A large run checks in worker processes (checker/shard.py): the bundle's findings are the same."""
+    bundle = _bundle_text(CHAIN, tmp_path / "chain.txt")
+    _, one = _check(bundle, SEED_C)             # (a run shards from two files when asked to)
+    _, sharded = _check(bundle, SEED_C, shard="1")
+    assert one["findings"] == sharded["findings"] and {"R7", "T1"} <= {f["rule"] for f in one["findings"]}
+
+
 def test_terminal_table_shows_each_report_of_the_file(tmp_path):
     bundle = _bundle_text([SEED_A, SEED_B], tmp_path / "units.txt")
     out = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(bundle)], capture_output=True,
-                         text=True, encoding="utf-8", env={**__import__("os").environ, "COLUMNS": "200"})
+                         text=True, encoding="utf-8", env={**os.environ, "COLUMNS": "200"})
     assert "（units.txt 第1篇）" in out.stdout and "（units.txt 第2篇）" in out.stdout
     assert "共检查 2 份报告" in out.stdout
