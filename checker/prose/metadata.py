@@ -24,6 +24,9 @@ _TITLE = re.compile(
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$|年报$)")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
+# a title that gives its year last, in brackets (`宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)`)
+_YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告)"
+                        r"[(（]((?:19|20)\d\d)年?度?[)）]$")
 _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
 _TITLE_LINES = 20      # web pages put navigation before the title
@@ -131,6 +134,8 @@ def _title(flow: Flow, meta: Meta) -> None:
         bare = _PINYIN.sub("", line) if "(" in line or "（" in line else line   # (its brackets: most have none)
         s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
         s = _FULL_TEXT.sub("", s)      # a republished title `…工作报告(全文)`, `…工作报告/全文`
+        if s[-1:] in ")）":
+            s = _YEAR_LAST.sub(r"\1\3年\2", s)   # `…镇政府信息公开工作年度报告 (2019年)`: read as `…镇2019年…`
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             below = cn_dates(_SP.sub("", lines[k + 1][1]))
@@ -147,7 +152,7 @@ def _title(flow: Flow, meta: Meta) -> None:
             if m.group("year2") or unit == "关于":
                 # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
                 # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
-                above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])) if k > 0 else ""   # `濟(jì)南市…局`
                 if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
@@ -164,8 +169,10 @@ def _title(flow: Flow, meta: Meta) -> None:
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
-_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
-                    r"[^。；;《》\d]{0,6}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+                    r"(?P<after>[^。；;《》\d]{0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+_LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
+_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
 
@@ -174,11 +181,14 @@ def _named(flow: Flow, meta: Meta) -> None:
     """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
     lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
-        m = _NAMED.search(cn_dates(line))
+        line = cn_dates(line)
+        # not a notice the sentence cites: `根据…《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》`
+        m = next((m for m in _NAMED.finditer(line) if line.count("《", 0, m.start()) <= line.count("》", 0, m.start())), None)
         if m and "关于" not in m.group("gap"):
             meta.title_year = int(m.group("year"))
             meta.title_line = no
-            meta.unit = meta.unit or _named_unit(m.group("gap"))
+            # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开年度报告`)
+            meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
             return
     for k, (_, line) in enumerate(lines):
         if _OVERVIEW.match(line):
@@ -187,6 +197,13 @@ def _named(flow: Flow, meta: Meta) -> None:
                 if m:
                     meta.opening_year = int(m.group(1))
                     return
+            break
+    # a page stored without its title opens with the report's first paragraph (`2025年，杏花村镇紧扣…严格恪守
+    # 《中华人民共和国政府信息公开条例》…`): its year, when the paragraph is about the disclosure work
+    for _, line in lines[:2]:
+        m = _LEAD_YEAR.match(line)
+        if m and _ABOUT_DISCLOSURE.search(line):
+            meta.opening_year = int(m.group(1))
             return
 
 
