@@ -3,12 +3,12 @@ web page or PDF that bundles a government's report with its departments', a page
 years. Each is read as a report of its own (`split`), never with another's cells.
 
 A report starts at its title line (`某某局2022年政府信息公开工作年度报告`, or `2022年政府信息公开工作
-年度报告` under the line naming the body), or where the outline starts again (`一、总体情况` after the
-later sections of the report before). A boundary counts only between two parts that each hold a
-report's substance (the overview section or the 申请 table): a page's repeated header, a list of
-titles, a title quoted in the prose (`根据《…2022年政府信息公开工作年度报告》`) or an appendix after the
-report do not cut it. A title that repeats the title of the part before (a PDF's running head) does
-not start a new report either.
+年度报告` under the line naming the body), or where the outline starts again (`一、总体情况` after
+200 characters of the report before). A boundary counts only where the part before is a complete
+report (its 申请 table or its closing sections) and the part after has begun one (its overview or
+its tables): a page's repeated header, a list of titles, a title quoted in the prose
+(`根据《…2022年政府信息公开工作年度报告》`) or an appendix after the report do not cut it. A title that
+repeats the title of the part before (a PDF's running head) does not start a new report either.
 
 Nearly every file is one report: `single` decides that from the whole text with a few C-level
 searches (no line is looked at unless the text has two lines that could be titles or two overviews).
@@ -48,7 +48,7 @@ _SUBSTANCE_ROWS = ("本年新收", "申请人情况")   # a row of 表二: the r
 def single(text: str) -> bool:
     """Whether a text certainly holds one report: fewer than two overview headings' words and
     fewer than two lines that end in `年度报告` (a title ends its line: `本年度报告依据…` is no title).
-    Two C-level scans of the text, a step at each `年度报告`: about 2 µs a report. (A bundle of
+    Two C-level scans of the text, a step at each `年度报告`: about 3 µs a report. (A bundle of
     reports titled `…年报` has the overview of each.)"""
     if text.count("总体情况") >= 2:
         return False
