@@ -97,6 +97,8 @@ class Finding:
             out["suspects"] = [s.to_json() for s in self.suspects]
         if any(len(st) > 1 for st in self.candidate_sets):
             out["candidate_sets"] = [[s.to_json() for s in st] for st in self.candidate_sets]
+        if self.report is not None and (part := part_of(self.report[1])) is not None:
+            out["part"] = part      # the file holds several reports: which one (readers/multireport.py)
         return out
 
 
@@ -205,6 +207,8 @@ class Report:
         if origin and self.location_style == "sheet":
             doc = file_name(str(origin))
             return (f"{doc} 第{line}行" if line else doc) + f"（汇总工作簿 {name}）"
+        if part_of(self.place) is not None:      # one of several reports in the file
+            name = f"{name}（{self.place}）"
         return f"{name} 第{line}行" if line else name
 
     @property
@@ -224,6 +228,8 @@ class Report:
             "findings": [f.to_json() for f in self.findings],
             # a table printed in the other template generation: its cells the report's has no place for
             **({"departures": self.facts["departures"]} if "departures" in self.facts else {}),
+            # one of several reports in the file (readers/multireport.py): its number from 1
+            **({"part": part} if (part := part_of(self.place)) is not None else {}),
         }
 
 
@@ -251,6 +257,15 @@ def render_location(style: str, part: str | None, row: int, col: int) -> str:
     if style == "html":
         return f"{part or '表格'}第{row}行第{col}列"
     return f"第{row}行" if row else "正文"
+
+
+def part_of(place: str | None) -> int | None:
+    """The number (from 1) of a report that is one of several in its file, from its place
+    (`第2篇`, readers/multireport.py); None for a file's only report and a collection sheet."""
+    if place is None or not place.endswith("篇") or not place.startswith("第"):
+        return None
+    number = place[1:-1]
+    return int(number) if number.isdecimal() else None
 
 
 def column_letter(col: int) -> str:

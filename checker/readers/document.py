@@ -34,6 +34,7 @@ from ..templates import format_for_year
 from . import ReadError, generations, path_name
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
 from .legacy_table import read_flat
+from .multireport import split
 
 
 def file_bytes(path: Path | str, fd: int | None = None, size: int = -1) -> bytes:
@@ -74,6 +75,12 @@ class Document:
                                       # sheet's header block): Report fields, `format`, `facts`; set first
     fallback: dict[str, Any] = field(default_factory=dict)  # unit/year where the prose names none
                                       # (a workbook's sheet name or file name)
+
+
+def to_reports(doc: Document, text: str | None = None) -> list[Report]:
+    """The reports a document holds: one, or each of several reports bundled in one file, read
+    apart (`multireport`). `text`: the document's whole text where the reader has it."""
+    return [to_report(part) for part in split(doc, text)]
 
 
 def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import Report
 from . import ReadError
-from .document import Document, to_report
+from .document import Document, to_reports
 from .grid import GridCell
 
 BODY = "正文"
@@ -50,8 +50,8 @@ def read(path: Path) -> list[Report]:
         elif tag == "tbl":
             parts.append(f"第{len(parts)}个表格")
             rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
-    return [to_report(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
-                               parts=parts))]
+    return to_reports(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
+                               parts=parts))
 
 
 STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")

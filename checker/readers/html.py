@@ -19,7 +19,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
-from .document import Document, file_bytes, to_report
+from .document import Document, file_bytes, to_reports
 from .grid import GridCell
 from .text import split_line
 
@@ -68,10 +68,10 @@ def read(path: Path) -> list[Report]:
     data = file_bytes(path)
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
-    return [read_html(decode(data, path.name), str(path), path.name)]
+    return read_html(decode(data, path.name), str(path), path.name)
 
 
-def read_html(text: str, source: str, where: str) -> Report:
+def read_html(text: str, source: str, where: str) -> list[Report]:
     limits: list[str] = []
     body = _parse(text, where, limits)
     blocks = list(_walk(body))
@@ -100,7 +100,7 @@ def read_html(text: str, source: str, where: str) -> Report:
             # the prose analysis sees the table rows too, as the text reader gives them
             lines.extend("\t".join(c.text for c in row) for row in grid if row)
             table_no += 1
-    return to_report(Document(source=source, where=where, style="html", rows=rows, lines=lines,
+    return to_reports(Document(source=source, where=where, style="html", rows=rows, lines=lines,
                               parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"]))
 
 

@@ -20,7 +20,7 @@ from . import ReadError
 from . import labels as L
 from . import cutoff, pdfcolumns
 from .cellsplit import label_and_numbers
-from .document import Document, file_bytes, to_report
+from .document import Document, file_bytes, to_reports
 from .grid import GridCell
 
 # A page number as printed in a header or footer: `-1-`, `— 2 —`, `第 3 页`, `第3页 共5页`, `3/5`, `3`.
@@ -83,13 +83,14 @@ def read(path: Path) -> list[Report]:
     _drop_running_heads(pages)
     _join_split_rows(pages)
     _place_columns(pages, widths)
-    report = to_report(pages_document(pages, str(path), path.name))
+    reports = to_reports(pages_document(pages, str(path), path.name))
+    report = reports[0]     # the file's own notes go with its first report (several: `multireport`)
     cutoff.beyond_edge(report, past_edge, path.name)
     for n, why in broken.items():
         report.findings.append(make(
             "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",
             detail=f"这一页无法解析（{why}），其内容未读取，其余各页照常读取；请核对原文件。"))
-    return [report]
+    return reports
 
 
 def pages_document(pages: list[list[_Item]], source: str, where: str) -> Document:

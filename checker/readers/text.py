@@ -13,7 +13,7 @@ from ..model import Report
 from .cellsplit import label_and_numbers, split_glued
 from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
 from . import flattened, is_plain, path_name
-from .document import Document, file_bytes, to_report
+from .document import Document, file_bytes, to_report, to_reports
 from .runtogether import STATED
 from .stated import Stated
 
@@ -400,7 +400,7 @@ def read(path: Path | str, fd: int | None = None, size: int = -1) -> list[Report
     if not (isinstance(path, Path) or is_plain(path)):   # `read_path` gives a Path, or a text that is one's
         path = Path(path)
     name = path_name(path)
-    return [read_text(decode(file_bytes(path, fd, size), name), str(path), name)]
+    return read_texts(decode(file_bytes(path, fd, size), name), str(path), name)
 
 
 def _pages(text: str) -> list[int] | None:
@@ -420,6 +420,14 @@ def read_text(text: str, source: str, where: str) -> Report:
     report = to_report(document(text, source, where))
     report.facts.pop(STATED, None)    # the prose's figures served the reading only (stated.py)
     return report
+
+
+def read_texts(text: str, source: str, where: str) -> list[Report]:
+    """The reports of one text: one, or each of several bundled in it (`multireport`)."""
+    reports = to_reports(document(text, source, where), text)
+    for report in reports:
+        report.facts.pop(STATED, None)    # the prose's figures served the reading only (stated.py)
+    return reports
 
 
 def document(text: str, source: str, where: str) -> Document:

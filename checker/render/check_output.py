@@ -210,15 +210,20 @@ def table(result, out) -> None:
     from rich.table import Table
     from rich.text import Text
     from ..findings import problem_first
+    from ..model import file_name, part_of
     # cells as Text, not markup strings: report text (unit, file name, message) is shown as written
     # (`[x]` in it is no markup) and rich skips parsing markup and emoji in every cell (--format table
     # on thousands of findings); no highlighter (it only coloured numbers on a terminal)
     console = Console(file=out, width=max(100, Console().width if out is sys.stdout else 140), highlight=False)
     groups: dict = {}
     for f in result.findings:
-        groups.setdefault((f.unit, f.year, f.source if f.unit is None else None), []).append(f)
-    for (unit, year, source), fs in groups.items():
+        # a report that is one of several in its file (`第2篇`) is a table of its own, named so
+        part = part_of(f.report[1]) if f.report is not None else None
+        groups.setdefault((f.unit, f.year, f.source if f.unit is None or part else None, part), []).append(f)
+    for (unit, year, source, part), fs in groups.items():
         title = f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"
+        if part is not None:
+            title += f"（{file_name(source or '')} 第{part}篇）"
         # control characters shown, not obeyed: a file named `a\x1b[2J.txt` must not clear the screen
         t = Table(title=Text(printable(title)), title_justify="left", show_lines=False, expand=False)
         t.add_column("规则", no_wrap=True)

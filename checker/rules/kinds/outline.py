@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...findings import make
-from ...model import Report
+from ...model import Report, part_of
 from ...prose import similar
 from ...prose.sections import KEPT, SECTIONS
 from ..registry import Params, kind
@@ -134,7 +134,13 @@ def copied(rule, reports, ctx):
                    actual=round(s * 100), source=report.source, where=report.text_where(_line(report, n)),
                    title=f"{_NUMERAL[n - 1]}、{SECTIONS[n][0]}", share=round(s * 100), whose=whose,
                    # a collection sheet: its document and workbook (every sheet shares the workbook's path)
-                   other_source=other.text_where(0) if other.location_style == "sheet" else other.source or "")
+                   other_source=other.text_where(0) if other.location_style == "sheet" else _file_of(other))
+
+
+def _file_of(report: Report) -> str:
+    """The file a report is in, and which of its reports it is where the file holds several (`第2篇`)."""
+    part = part_of(report.place)
+    return (report.source or "") + (f"（{report.place}）" if part is not None else "")
 
 
 def _comparable(report: Report, other: Report) -> bool:

@@ -251,7 +251,7 @@ def sums(rule, reports, ctx):
                 severity, detail = "warning", f"分项之和小于合计：若{listed}是全部分项，则有数字写错或漏列一项。"
             else:
                 severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
-            yield make(rule.id, unit=report.unit, year=report.year, severity=severity,
+            yield make(rule.id, unit=report.unit, year=report.year, severity=severity, report=report.identity,
                        cells=[report.ref(x) for c in [f.cell, *f.part_cells] if c for x in expand(c)],
                        expected=plain(total), actual=plain(f.value), source=report.source,
                        where=_where(report, f.line), text=_quote(f.text), unit_word=f.unit or "",

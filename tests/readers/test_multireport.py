@@ -1,0 +1,272 @@
+"""Several reports in one file (readers/multireport.py), through the real CLI (a subprocess): bundles
+made of real report texts (the seeds, the corpus) in text, Word and a web page. Each report of a
+bundle must read exactly as its own file does (unit, year, format, every cell, F3/F4), and the
+checks must find for the bundle what they find for the separate files: the cross-report rules (R6/R7
+years, R9 hierarchy, T1 copied text) see the parts as separate reports."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_read import extract
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+SEED_A = SEEDS / "000_1cda018db4f6af73.txt"     # 哈尔滨文化园区管理处 2020 (tab tables)
+SEED_B = SEEDS / "001_89021225479577a3.txt"     # 文化街道办事处 2020
+SEED_C = SEEDS / "003_15d564b43078fcdc.txt"     # a 2021-format report
+YEARS = [CORPUS / "pingtan-years" / "gwh_2023.txt", CORPUS / "pingtan-years" / "gwh_2024.txt"]   # one unit, crawler pages
+# one unit's three years, whose checks meet: R7 (2019's 行政许可 上一年 13, 2020's 0) and T1 (2021 copies 2020's text)
+CHAIN = [CORPUS / "pingtan-chains" / "zhz_2019.txt", CORPUS / "pingtan-page-txt" / "zhz_2020.txt",
+         CORPUS / "pingtan-chains" / "zhz_2021.txt"]
+
+
+def _text(p: Path) -> str:
+    return p.read_text(encoding="utf-8")
+
+
+def _key(r: dict) -> tuple:
+    rules = [f["rule"] for f in r["findings"]]
+    return r["unit"], r["year"], r["format"], r["cells"], rules.count("F3"), rules.count("F4")
+
+
+def _bundle_text(files: list[Path], out: Path, sep: str = "\n\n") -> Path:
+    out.write_text(sep.join(_text(f) for f in files), encoding="utf-8")
+    return out
+
+
+def _read_apart(bundle: Path, files: list[Path]) -> tuple[list[dict], list[dict]]:
+    """The bundle's reports and each file's own report: one run of the CLI."""
+    reports = extract(bundle, *files)
+    got = [r for r in reports if r["source"] == str(bundle)]
+    alone = [next(r for r in reports if r["source"] == str(f)) for f in files]
+    return got, alone
+
+
+def _assert_parts_read_alone(bundle: Path, files: list[Path]) -> list[dict]:
+    got, alone = _read_apart(bundle, files)
+    assert [_key(r) for r in got] == [_key(r) for r in alone]
+    assert [r.get("part") for r in got] == list(range(1, len(files) + 1))
+    for k, r in enumerate(got, 1):
+        assert all(f"（第{k}篇）" in f["where"] for f in r["findings"] if f["rule"].startswith("F")), r["findings"]
+    return got
+
+
+def test_two_units_pasted_into_one_text(tmp_path):
+    _assert_parts_read_alone(_bundle_text([SEED_A, SEED_B], tmp_path / "units.txt"), [SEED_A, SEED_B])
+
+
+def test_two_years_of_one_unit(tmp_path):
+    got = _assert_parts_read_alone(_bundle_text(YEARS, tmp_path / "years.txt"), YEARS)
+    assert [r["year"] for r in got] == [2023, 2024] and len(got[0]["cells"]) == 200
+
+
+def _untitled(src: Path, out: Path) -> Path:
+    """The report without its title line (a unit's report pasted from its body on)."""
+    out.write_text("\n".join(line for line in _text(src).splitlines() if "年度报告" not in line or "。" in line),
+                   encoding="utf-8")
+    return out
+
+
+def test_three_reports_two_without_a_title(tmp_path):
+    """The second and third print no title: each starts where the outline starts again (一、总体情况)."""
+    files = [SEED_A, _untitled(SEED_B, tmp_path / "b.txt"), _untitled(SEED_C, tmp_path / "c.txt")]
+    got = _assert_parts_read_alone(_bundle_text(files, tmp_path / "three.txt"), files)
+    assert len(got) == 3
+
+
+def test_before_and_after_one_report_read_the_bundle_as_one(tmp_path):
+    """What the reader did before: the first report's unit with the second's rows over its cells or
+    F4s. Kept here as the measure: each part's cells now are its own file's, none mixed."""
+    got, (a, c) = _read_apart(_bundle_text([SEED_A, SEED_C], tmp_path / "mixed.txt"), [SEED_A, SEED_C])
+    assert [(r["unit"], r["format"]) for r in got] == [(a["unit"], "2019"), (c["unit"], "2021")]
+    assert got[0]["cells"] == a["cells"] and got[1]["cells"] == c["cells"]
+
+
+def test_a_report_then_an_appendix_is_one_report(tmp_path):
+    appendix = ("\n\n附件：政策解读\n《某某区2022年政府信息公开工作年度报告》解读\n"
+                "一、起草背景\n根据《中华人民共和国政府信息公开条例》，编制本年度报告。\n"
+                "相关链接\n某某区2021年政府信息公开工作年度报告\n某某区2020年政府信息公开工作年度报告\n")
+    bundle = tmp_path / "appendix.txt"
+    bundle.write_text(_text(SEED_C) + appendix, encoding="utf-8")
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
+    assert _key(got) == _key(alone) and "part" not in got
+
+
+def test_a_report_quoting_other_reports_titles_is_not_split(tmp_path):
+    """A report's prose names last year's report and a list of older ones: one report."""
+    text = _text(SEED_C)
+    quoted = ("根据《某某区2020年政府信息公开工作年度报告》，上年度结转申请已办结。\n"
+              "往年报告：\n某某区2019年政府信息公开工作年度报告\n")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("一、"))
+    bundle = tmp_path / "quoting.txt"
+    bundle.write_text("\n".join(lines[:at + 1] + [quoted] + lines[at + 1:]), encoding="utf-8")
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
+    assert _key(got) == _key(alone) and "part" not in got
+
+
+def test_a_pdf_running_head_repeating_the_title_is_one_report(tmp_path):
+    """pdftotext text whose pages each start with the report's title: one report."""
+    lines = _text(SEED_A).splitlines()
+    title = next(line for line in lines if "年度报告" in line)
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("三、"))
+    bundle = tmp_path / "heads.txt"
+    bundle.write_text("\n".join(lines[:at] + ["\f" + title] + lines[at:]), encoding="utf-8")
+    (got,), (alone,) = _read_apart(bundle, [SEED_A])
+    assert got["cells"] == alone["cells"] and "part" not in got
+
+
+# --- Word and web page: the same reports as documents with real tables ------------------------
+
+def _blocks(text: str):
+    """A text report as paragraphs and tables: each run of tab lines is a table."""
+    table: list[list[str]] = []
+    for line in text.splitlines():
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        if table:
+            yield table
+            table = []
+        if line.strip():
+            yield line
+    if table:
+        yield table
+
+
+def _docx(files: list[Path], out: Path) -> Path:
+    import docx
+    from docx.enum.text import WD_BREAK
+    doc = docx.Document()
+    for k, f in enumerate(files):
+        if k:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        for block in _blocks(_text(f)):
+            if isinstance(block, str):
+                doc.add_paragraph(block)
+                continue
+            width = max(map(len, block))
+            t = doc.add_table(rows=len(block), cols=width)
+            for r, row in enumerate(block):
+                for c, cell in enumerate(row):
+                    t.cell(r, c).text = cell
+    doc.save(str(out))
+    return out
+
+
+def _html(files: list[Path], out: Path) -> Path:
+    parts = []
+    for f in files:
+        parts.append("<div class='article'>")
+        for block in _blocks(_text(f)):
+            if isinstance(block, str):
+                parts.append(f"<p>{html.escape(block)}</p>")
+            else:
+                rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in block)
+                parts.append(f"<table>{rows}</table>")
+        parts.append("</div>")
+    out.write_text("<html><head><meta charset='utf-8'></head><body>" + "".join(parts) + "</body></html>",
+                   encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("make", [_docx, _html], ids=["docx", "html"])
+def test_bundled_documents_read_as_their_own_documents(tmp_path, make):
+    files = [SEED_A, SEED_B, SEED_C]
+    suffix = ".docx" if make is _docx else ".html"
+    bundle = make(files, tmp_path / f"bundle{suffix}")
+    got, alone = _read_apart(bundle, [make([f], tmp_path / f"{f.stem}{suffix}") for f in files])
+    assert [_key(r) for r in got] == [_key(r) for r in alone]
+    assert len(got) == 3 and all(len(r["cells"]) >= 198 for r in got)
+    assert [r["part"] for r in got] == [1, 2, 3]
+
+
+# --- checks: the parts are separate reports for every rule ------------------------------------
+
+def _check(*paths: Path, units: Path | None = None, shard: str = "0") -> tuple[int, dict]:
+    args = [sys.executable, "-m", "checker.cli", "check", *map(str, paths), "--format", "json"]
+    if units is not None:
+        args += ["--units", str(units)]
+    out = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False,
+                         env={**os.environ, "XXGK_SHARD": shard})
+    assert out.returncode in (0, 1), out.stderr
+    return out.returncode, json.loads(out.stdout)
+
+
+def _facts(findings: list[dict]) -> list[tuple]:
+    """A finding without where the file names it: what it says about which cells of which report."""
+    return sorted(json.dumps([f["rule"], f["severity"], f["unit"], f["year"], f["cells"], f["suspect"],
+                              f["expected"], f["actual"], f["suggestion"], f["candidates"]],
+                             ensure_ascii=False, sort_keys=True) for f in findings)
+
+
+def _copied(tmp_path: Path) -> Path:
+    """Another street office's report copied from 文化街道办事处's, its name changed (T1's case)."""
+    out = tmp_path / "copied.txt"
+    out.write_text(_text(SEED_B).replace("文化街道", "某某街道"), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("files", [CHAIN, [SEED_A, SEED_B], [SEED_B, None]], ids=["years", "units", "copied"])
+def test_check_of_a_bundle_finds_what_the_separate_files_do(tmp_path, files):
+    """R6/R7 across the two years, T1 across a copied report: as for the separate files."""
+    files = [f if f is not None else _copied(tmp_path) for f in files]
+    separate = []
+    for k, f in enumerate(files):
+        separate.append(tmp_path / f"{k}_{f.name}")
+        separate[-1].write_text(_text(f), encoding="utf-8")
+    code_apart, apart = _check(*separate)
+    code_bundle, bundle = _check(_bundle_text(files, tmp_path / "bundle.txt"))
+    assert code_bundle == code_apart
+    assert _facts(bundle["findings"]) == _facts(apart["findings"])
+    rules = {f["rule"] for f in bundle["findings"]}
+    if files is CHAIN:
+        assert {"R7", "T1"} <= rules
+    if files[1].name == "copied.txt":
+        assert "T1" in rules      # the copied text is found between the two parts
+    # every finding about the bundle says which of its reports it is about
+    assert {f.get("part") for f in bundle["findings"] if f["source"].endswith("bundle.txt")} == set(
+        range(1, len(files) + 1))
+
+
+def test_hierarchy_sees_the_units_of_one_file(tmp_path):
+    """R9: a district's report bundled with its units' (one file, as a 区政府 page bundles its
+    departments') is checked against their sum as when given as separate files."""
+    parent = tmp_path / "parent.txt"      # 文化街道办事处's figures under the district's name: not the units' sum
+    parent.write_text(_text(SEED_B).replace("文化街道办事处", "某某区人民政府").replace("文化街道", "某某区"),
+                      encoding="utf-8")
+    units = tmp_path / "units.csv"
+    units.write_text("单位,上级单位\n哈尔滨文化园区管理处,某某区人民政府\n文化街道办事处,某某区人民政府\n",
+                     encoding="utf-8")
+    files = [parent, SEED_A, SEED_B]
+    separate = [tmp_path / f"{k}.txt" for k in range(3)]
+    for f, src in zip(separate, files):
+        f.write_text(_text(src), encoding="utf-8")
+    _, apart = _check(*separate, units=units)
+    _, bundle = _check(_bundle_text(files, tmp_path / "district.txt"), units=units)
+    assert "R9" in {f["rule"] for f in bundle["findings"]}
+    assert _facts(bundle["findings"]) == _facts(apart["findings"])
+
+
+def test_a_sharded_check_keeps_the_parts_apart(tmp_path):
+    """A large run checks in worker processes (checker/shard.py): the bundle's findings are the same."""
+    bundle = _bundle_text(CHAIN, tmp_path / "chain.txt")
+    _, one = _check(bundle, SEED_C)             # (a run shards from two files when asked to)
+    _, sharded = _check(bundle, SEED_C, shard="1")
+    assert one["findings"] == sharded["findings"] and {"R7", "T1"} <= {f["rule"] for f in one["findings"]}
+
+
+def test_terminal_table_shows_each_report_of_the_file(tmp_path):
+    bundle = _bundle_text([SEED_A, SEED_B], tmp_path / "units.txt")
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(bundle)], capture_output=True,
+                         text=True, encoding="utf-8", env={**os.environ, "COLUMNS": "200"})
+    assert "（units.txt 第1篇）" in out.stdout and "（units.txt 第2篇）" in out.stdout
+    assert "共检查 2 份报告" in out.stdout
