@@ -31,6 +31,9 @@ _CATCH_ALL = re.compile(r"[“\"（(]?其[他它]")
 # Parts adding up to less than this share of their total, none of them "其他": examples picked from it, not
 # its parts (a share-out that left out four fifths of its total is no slip to name)
 _EXAMPLES = 0.2
+# The kinds a total is said to span, right before it ("17个重点领域累计更新信息151条"): a list naming fewer
+# kinds ("其中政务动态51条、政策解读13条") picks examples from them, it does not share the total out
+_KINDS_BEFORE = re.compile(r"(\d+)\s*[个类项][^\d，,。；;：:]{1,16}$")
 # Counting words for documents and items of information: "发布信息 607 条，其中主动公开 380 份"
 _DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
@@ -171,7 +174,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 _LIST_END.match(text, chosen[-1].end) or _told_along(text, counts, chosen, end)
                 or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)
                 or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
-                or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)):
+                or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)
+                or _more_kinds_than_named(text, t, len(chosen))):
             return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
         if sum(p.value for p in chosen) < t.value * _EXAMPLES and not any(_CATCH_ALL.search(p.label) for p in chosen):
             return None    # "信息 1464 条，其中文件 15 条，政策解读 10 条……": a few highlights, no share-out
@@ -187,6 +191,11 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
         cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _more_kinds_than_named(text: str, t: Count, named: int) -> bool:
+    m = _KINDS_BEFORE.search(text, max(0, t.start - 24), t.start)
+    return m is not None and int(m.group(1)) > named
 
 
 def _list_end(text: str, counts: list[Count], mark_end: int, end: int) -> tuple[int, set[int]]:

@@ -32,6 +32,9 @@ _NOTICE_TITLE = re.compile(
     r"(?:情况)?的?年度(?:工作)?报告的?(?:公告|通知)?$")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
+# a title that gives its year last, in brackets (`宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)`)
+_YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告)"
+                        r"[(（]((?:19|20)\d\d)年?度?[)）]$")
 _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
 _CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|编制|报送|开展|印发)")
@@ -140,6 +143,8 @@ def _title(flow: Flow, meta: Meta) -> None:
         bare = _PINYIN.sub("", line) if "(" in line or "（" in line else line   # (its brackets: most have none)
         s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
         s = _FULL_TEXT.sub("", s)      # a republished title `…工作报告(全文)`, `…工作报告/全文`
+        if s[-1:] in ")）":
+            s = _YEAR_LAST.sub(r"\1\3年\2", s)   # `…镇政府信息公开工作年度报告 (2019年)`: read as `…镇2019年…`
         n = _NOTICE_TITLE.match(s) if "关于" in s else None
         if n and not _SENTENCE_HEAD.match(n.group("issuer")):
             meta.title, meta.title_line, meta.title_year = s, no, int(n.group("year"))
@@ -163,7 +168,7 @@ def _title(flow: Flow, meta: Meta) -> None:
             if m.group("year2") or unit == "关于":
                 # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
                 # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
-                above = _SP.sub("", lines[k - 1][1]) if k > 0 else ""
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])) if k > 0 else ""   # `濟(jì)南市…局`
                 if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s
@@ -180,8 +185,10 @@ def _title(flow: Flow, meta: Meta) -> None:
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
-_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
                     r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+_LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
+_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
 
@@ -190,11 +197,14 @@ def _named(flow: Flow, meta: Meta) -> None:
     """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
     lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
-        m = _NAMED.search(cn_dates(line))
+        line = cn_dates(line)
+        # not a notice the sentence cites: `根据…《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》`
+        m = next((m for m in _NAMED.finditer(line) if line.count("《", 0, m.start()) <= line.count("》", 0, m.start())), None)
         if m and "关于" not in m.group("gap"):
             meta.title_year = int(m.group("year"))
             meta.title_line = no
-            # `现公布某某局2022年…`, or the body after the year: `特公布2022年温州市人力资源和社会保障局信息公开…`
+            # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
+            # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
             meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
             return
     for k, (_, line) in enumerate(lines):
@@ -204,6 +214,13 @@ def _named(flow: Flow, meta: Meta) -> None:
                 if m:
                     meta.opening_year = int(m.group(1))
                     return
+            break
+    # a page stored without its title opens with the report's first paragraph (`2025年，杏花村镇紧扣…严格恪守
+    # 《中华人民共和国政府信息公开条例》…`): its year, when the paragraph is about the disclosure work
+    for _, line in lines[:2]:
+        m = _LEAD_YEAR.match(line)
+        if m and _ABOUT_DISCLOSURE.search(line):
+            meta.opening_year = int(m.group(1))
             return
 
 

@@ -140,16 +140,19 @@ class CellWriter:
             "F1", unit=r.unit, year=r.year, cells=[r.ref(cid) for cid, _ in blanks], source=r.source,
             where=self.place(blanks[0][1]), label=f"{label}·{'、'.join(cols)}"))
 
-    def unknown(self, ids: list[str], anchor, label: str, found: int, ncols: int, empty: int = 0) -> None:
+    def unknown(self, ids: list[str], anchor, label: str, found: int, ncols: int, empty: int = 0,
+                detail: str = "") -> None:
         """A row whose values cannot be mapped to its columns for sure: all blank, one F3. `empty`:
         the row's empty cells, named when they, not the numbers, are what does not fit the columns
-        (`3 个数值和 1 个空着的格，模板有 3 列`, not `3 个数值，模板有 3 列`)."""
+        (`3 个数值和 1 个空着的格，模板有 3 列`, not `3 个数值，模板有 3 列`). `detail` follows the
+        count (shortrow: what the table's equalities settled of the row)."""
         r = self.report
         for cid in ids:
             r.set(cid, None, row=anchor.row, col=anchor.col, part=anchor.part)
         count = f"一行有 {found} 个数值，模板有 {ncols} 列"
         if empty and found >= ncols:
             count = f"一行有 {found} 个数值和 {empty} 个空着的格，模板有 {ncols} 列"
+        count += detail
         r.findings.append(make(
             "F3", unit=r.unit, year=r.year, cells=[r.ref(c) for c in ids], source=r.source,
             where=self.place(anchor), label=label, count=count))

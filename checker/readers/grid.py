@@ -24,7 +24,7 @@ from . import labels as L
 from .cellset import CellWriter
 from .columns import ColumnMap
 from . import cutoff
-from . import layoutrow
+from . import layoutrow, shortrow
 from .legacy_table import read_legacy
 from .presence import finish
 from .runtogether import RunTogetherRow, resolve
@@ -400,6 +400,8 @@ def read_lines(lines: list[_Line], report: Report, where: str) -> set[str]:
     report.facts["tables_found"] = sorted(ctx.found)
     if ctx.pending:
         resolve(report, ctx.pending, where)
+    if ctx.shorts:
+        shortrow.place(report, ctx.shorts, ctx.cells)
     ctx.missing_rows()
     bare = [tid for tid in L.TABLE_ORDER if tid not in ctx.found
             and len(ctx.labels_only(tid)) * 2 >= max(len(ctx.keys[tid].table.rows), 2 * MIN_BARE_ROWS)]
@@ -423,6 +425,9 @@ def any_table(lines: list[_Line]) -> bool:
                and any(tk.match(ln.last) for tk in keys) for ln in lines)
 
 
+# the headings of the report's parts after the three tables (normalised: no punctuation)
+_PART_AFTER_TABLES = re.compile(r"[五六七]?(?:政府信息公开(?:工作)?)?(?:存在的主要问题|其他需要报告的事项)")
+_PART_AFTER_FIRST = frozenset("五六七政存其")   # (a set look-up first: most lines in a table are no heading)
 # A "label" stating a count or a year (`2017年全县共受理行政复议4件其中维持具体行政行为` before a bare `1`) is
 # a sentence whose figure ends the line, not a row label: no template label holds one.
 _STATES_A_COUNT = re.compile(r"\d\s*[件条项个次]|(?:19|20)\d\d年")
@@ -445,6 +450,7 @@ class _Reader:
         self.found: set[str] = set()
         self.done: set[tuple[str, str]] = set()     # (table, row id) already read
         self.pending: list[RunTogetherRow] = []
+        self.shorts: list[shortrow.ShortRow] = []   # layout rows short of values, F3 until the equalities place them
         self.fragment: _Line | None = None           # a label-only line that may continue a label
         self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
         self.cells = CellWriter(report, where)
@@ -468,6 +474,7 @@ class _Reader:
         self.lines = lines
         block = self.columns is None   # tab rows keep no positions: no column map to consult
         walk = enumerate(lines)
+        region_at = -1           # the line of the last table title seen
         for i, ln in walk:
             if block and ln.tab is not None and ln.has_values:
                 after = self._block(lines, i)
@@ -482,9 +489,18 @@ class _Reader:
             if not ln.has_values:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
-                    self.region = title
+                    self.region, region_at = title, i
                     if self.columns is not None:
                         self.columns.reset(title)
+                    held = self.fragment = None
+                    continue
+                if self.region is not None and ln.label and ln.label[0] in _PART_AFTER_FIRST \
+                        and _PART_AFTER_TABLES.match(ln.label) \
+                        and not any(x.has_values for x in lines[region_at + 1:i]):
+                    # 五、存在的主要问题… / 六、其他需要报告的事项 right after a table's title, nothing printed
+                    # between (a page whose tables are images keeps only their headings): the tables are over,
+                    # and a `无` under it is no row of that table
+                    self.region = None
                     held = self.fragment = None
                     continue
                 if held is not None and ln.label and _near(held, ln) and self._try(held, suffix=ln.label):
@@ -875,6 +891,7 @@ class _Reader:
                     (not vals[0].text.strip() and not exact and not drawn and (text or len(ln.values) >= ncols))
                     or (text and not vals[-1].text.strip() and not exact)):
                 self.cells.unknown(ids, anchor, label, len(filled), ncols)
+                self._short(tid, row, filled, label)
                 return
             blanks = self.cells.put_row(ids, idxs, vals)
             if blanks:
@@ -889,6 +906,14 @@ class _Reader:
             self.cells.blank(blanks, label)
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
+        self._short(tid, row, filled, label)
+
+    def _short(self, tid: str, row: Row, filled: list[GridCell], label: str) -> None:
+        """A layout row (each value at a printed position) short of values, just reported F3: kept for
+        `shortrow.place`, which reads what the table's equalities settle of it once every row is read."""
+        if 0 < len(filled) < len(row.columns) and all(c.x >= 0 and c.text.strip().isdigit() and c.text.isascii() for c in filled):
+            self.shorts.append(shortrow.ShortRow(tid, row.id, filled, label, self.report.findings[-1],
+                                                 [int(c.text.strip()) for c in filled]))
 
     def _plain_digits(self, tid: str, row: Row, vals: list[GridCell]) -> bool:
         """The common row, read without the general steps: exactly one cell a column, each plain
