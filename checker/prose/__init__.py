@@ -34,10 +34,13 @@ def analyse(lines: list[str], report: Report) -> None:
     again = "meta" in report.facts      # analysed before (a reader's second pass): replace, not add
     report.facts["meta"] = meta.to_facts() | {"year_source": year_source}
 
-    brackets = counts.Brackets(flow.text)
-    found = counts.find(flow.text, brackets)
-    stated = facts.extract(flow, found, report.format, report.year, report.unit, brackets)
-    stated += issued.facts(flow, report.format, report.year, report.unit)
+    # a traditional-character mirror's sentences are read as their simplified form (one character for one:
+    # offsets, lines and figures stay), as its title and headings are
+    said = metadata.simplified(flow)
+    brackets = counts.Brackets(said.text)
+    found = counts.find(said.text, brackets)
+    stated = facts.extract(said, found, report.format, report.year, report.unit, brackets)
+    stated += issued.facts(said, report.format, report.year, report.unit)
     if again:
         report.prose = stated
     else:

@@ -52,8 +52,9 @@ _REQUESTS = (
     (r"行政执法案卷", "requests.denied.enforcement_file.total"),
     (r"行政查询", "requests.denied.inquiry.total"),
     (r"不掌握", "requests.unavailable.not_held.total"),
-    (r"另行制作", "requests.unavailable.needs_creation.total"),
-    (r"补正后.*不明确", "requests.unavailable.unclear.total"),
+    # the template's own words, or its two halves ("…或没有现成信息及申请内容不明确无法提供的 33 件")
+    (r"另行制作|没有现成信息|无现成信息", "requests.unavailable.needs_creation.total"),
+    (r"补正后.*不明确|申请内容不明确", "requests.unavailable.unclear.total"),
     # the result row is about requests ("信访举报投诉类申请 2 件", seed 003's "属于信访举报类 1 条");
     # "信访投诉事项 7733 件" is the petitions an office handled (zhz_2023), not requests
     (r"(?:信访|举报|投诉)[^，,。；;]*(?:类|申请)|不予处理.*(?:信访|举报|投诉)", "requests.not_processed.petition.total"),
@@ -263,6 +264,9 @@ def legacy_cell(label: str) -> str | None:
         key = m.group(0)
         # "不同意公开答复数" is not "同意公开答复数": wording right after a negation does not count
         if m.start() and label[m.start() - 1] in _NEGATION and key[0] not in _NEGATION:
+            continue
+        # "其他应主动公开的政府信息 21 条": a kind of information the law lists, not the total published
+        if m.start() and key.startswith("主动公开") and label[m.start() - 1] == "应":
             continue
         cells.add(keys[key])
     return cells.pop() if len(cells) == 1 else None

@@ -22,6 +22,14 @@ _TITLE = re.compile(
     r"|(?:政府信息公开|政务公开|信息公开)(?:工作)?年报$)"      # `胡家园街2024年度政府信息公开年报`
     r"|^(?P<year2>(?:19|20)\d\d)(?:年度?)?(?P<unit2>[^\d。，,；;>|/:：]{2,40}?)(?:(?:19|20)\d\d年度?)?"  # `2025某乡2025年度…`
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度报告|报告$|年报$)")
+# a ministry's or office's notice that carries the report: `教育部办公厅关于2017年教育部政府信息公开工作年度
+# 报告的公告`, `某市人民政府办公室关于印发某市2017年政府信息公开工作年度报告的通知` — the whole line, so a sentence
+# citing such a notice (`按照…关于做好2016年…年度报告编制工作的通知要求`) is none; the body named beside the year
+# is the report's, else the issuer's
+_NOTICE_TITLE = re.compile(
+    r"^(?P<issuer>[^\d。，,；;>|/:：《》]{2,40}?)关于(?:印发|公布|发布)?(?P<before>[^\d。，,；;>|/:：《》]{0,30}?)"
+    r"(?P<year>(?:19|20)\d\d)年度?(?P<after>[^\d。，,；;>|/:：《》]{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?"
+    r"(?:情况)?的?年度(?:工作)?报告的?(?:公告|通知)?$")
 # a crawler's page header names its fields (`标题: …`): the title is the value
 _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
 # a title that gives its year last, in brackets (`宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)`)
@@ -29,6 +37,7 @@ _YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公�
                         r"[(（]((?:19|20)\d\d)年?度?[)）]$")
 _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
+_CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|编制|报送|开展|印发)")
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
@@ -75,7 +84,7 @@ class Meta:
 
 
 def read(flow: Flow) -> Meta:
-    flow = _simplified(flow)
+    flow = simplified(flow)
     meta = Meta()
     _title(flow, meta)
     if meta.title_year is None:
@@ -92,7 +101,7 @@ def read(flow: Flow) -> Meta:
 _TRADITIONAL_HINT = re.compile("[開報統計關號當區縣會]")
 
 
-def _simplified(flow: Flow) -> Flow:
+def simplified(flow: Flow) -> Flow:
     if not _TRADITIONAL_HINT.search(flow.text[:4000]):
         return flow
     return replace(flow, text=flow.text.translate(T2S), clean=[line.translate(T2S) for line in flow.clean])
@@ -136,6 +145,11 @@ def _title(flow: Flow, meta: Meta) -> None:
         s = _FULL_TEXT.sub("", s)      # a republished title `…工作报告(全文)`, `…工作报告/全文`
         if s[-1:] in ")）":
             s = _YEAR_LAST.sub(r"\1\3年\2", s)   # `…镇政府信息公开工作年度报告 (2019年)`: read as `…镇2019年…`
+        n = _NOTICE_TITLE.match(s) if "关于" in s else None
+        if n and not _SENTENCE_HEAD.match(n.group("issuer")):
+            meta.title, meta.title_line, meta.title_year = s, no, int(n.group("year"))
+            meta.unit = n.group("after") or n.group("before") or n.group("issuer")
+            return
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
             below = cn_dates(_SP.sub("", lines[k + 1][1]))
@@ -147,6 +161,8 @@ def _title(flow: Flow, meta: Meta) -> None:
             continue   # a notice the sentence cites (`按照《…关于做好2020年度…年度报告…》`), not the title
         if m and _SENTENCE_HEAD.match(m.group("unit") or m.group("unit2") or ""):
             continue   # `现将2021年政府信息公开工作年度报告如下`: a sentence about the report, no unit
+        if m and _CITED_NOTICE.search(m.group("unit") or m.group("unit2") or ""):
+            continue   # `按照市政府办公室关于做好2016年…年度报告编制工作的通知要求`: the notice a sentence cites
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
             if m.group("year2") or unit == "关于":
@@ -170,10 +186,10 @@ def _title(flow: Flow, meta: Meta) -> None:
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
 _NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
-                    r"(?P<after>[^。；;《》\d]{0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+                    r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
-_OVERVIEW = re.compile(r"^[一1][、.．]\s*总体情况")
+_OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
 
 
@@ -187,7 +203,8 @@ def _named(flow: Flow, meta: Meta) -> None:
         if m and "关于" not in m.group("gap"):
             meta.title_year = int(m.group("year"))
             meta.title_line = no
-            # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开年度报告`)
+            # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
+            # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
             meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
             return
     for k, (_, line) in enumerate(lines):

@@ -7,13 +7,11 @@ no period, the year only in sentences) is listed so (by design: nothing to check
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_read import extract
+from corpus_pages import assert_listed_and_refused_as_expected, checked_and_judged, extracted_pages
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "w9"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
@@ -21,13 +19,11 @@ EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["f
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
-    return {Path(r["source"]).stem: r for r in extract(*sorted(CORPUS.glob("*.txt")))}
+    return extracted_pages(CORPUS)
 
 
 def test_every_page_is_listed_and_only_the_refused_one_is_not_recognised(extracted):
-    assert {p.stem for p in CORPUS.glob("*.txt")} == set(EXPECTED) == set(extracted)
-    unrecognised = {n for n, r in extracted.items() if r["year"] is None and r["format"] is None and not r["cells"]}
-    assert unrecognised == {n for n, e in EXPECTED.items() if e.get("refused")}
+    assert_listed_and_refused_as_expected(CORPUS, EXPECTED, extracted)
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in EXPECTED.items() if not e.get("refused")))
@@ -53,10 +49,5 @@ def test_every_error_and_warning_is_one_judged_true_by_hand():
     """`xxgk check` of the pages (as a user checks a folder): each error and warning is one listed in expected.json with
     its verdict (all true: tables and headings after the stored opening's cut, and two P1 on lists the page prints);
     the six false ones main gave (SOURCES.md) are gone."""
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", *map(str, sorted(CORPUS.glob("*.txt"))),
-                          "--format", "json"], capture_output=True, text=True, encoding="utf-8", check=False)
-    assert out.returncode in (0, 1, 2), out.stderr
-    got = sorted((Path(f["source"]).stem, f["rule"], f["severity"]) for f in json.loads(out.stdout)["findings"]
-                 if f["severity"] in ("error", "warning"))
-    judged = sorted((n, r, s) for n, e in EXPECTED.items() for r, s, verdict in e["findings"] if verdict.startswith("true"))
+    got, judged = checked_and_judged(CORPUS, EXPECTED)
     assert got == judged

@@ -1,0 +1,72 @@
+"""Real report pages of national ministries, provinces, cities and their departments, and reports before 2019
+(tests/fixtures/corpus/w10, session 10; SOURCES.md there), read and checked through the real CLI against what was
+typed by hand from each page (expected.json):
+- each gives its data year and template and, where a title line (or a 现公布… sentence standing for it) names it,
+  its body; the one page with neither title nor period nor an overview's year is listed as not recognised;
+- every cell the text prints reads as printed — the table's cells, and for a pre-2019 report the figures its prose
+  states for a legacy cell — or is listed as unread; an approximate figure (`778余条`) is never read; no cell the
+  text does not print is read;
+- every prose figure the reading ties to a table cell is one a reader ties to it (never the wrong cell);
+- the errors and warnings `xxgk check` gives are the ones judged by hand (expected.json names each verdict)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus_pages import assert_listed_and_refused_as_expected, checked_and_judged, extracted_pages
+
+CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "w10"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
+READ = sorted(n for n, e in EXPECTED.items() if not e.get("refused"))
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, dict]:
+    return extracted_pages(CORPUS)
+
+
+def test_every_page_is_listed_and_only_the_refused_one_is_not_recognised(extracted):
+    assert_listed_and_refused_as_expected(CORPUS, EXPECTED, extracted)
+
+
+@pytest.mark.parametrize("name", READ)
+def test_year_template_and_the_named_body(extracted, name):
+    r, e = extracted[name], EXPECTED[name]
+    assert (r["year"], r["format"]) == (e["year"], e["format"])
+    if e["unit"] is not None:
+        assert r["unit"] in (e["unit"], *e["unit_also"])
+
+
+@pytest.mark.parametrize("name", READ)
+def test_printed_cells_read_as_printed_or_left_unread(extracted, name):
+    r, e = extracted[name], EXPECTED[name]
+    wrong = {c: (r["cells"].get(c), t) for c, t in e["checked"].items()
+             if c not in e["unread"] + e["must_unread"] and r["cells"].get(c) != t}
+    assert not wrong, f"{name}: read ≠ page: {wrong}"
+    assert all(r["cells"].get(c) is None for c in e["unread"] + e["must_unread"]), f"{name}: a cell listed unread was read"
+    invented = {c: v for c, v in r["cells"].items() if v is not None and c not in e["checked"]}
+    assert not invented, f"{name}: cells the page does not print: {invented}"
+
+
+@pytest.mark.parametrize("name", READ)
+def test_prose_figures_are_tied_to_the_right_cells_or_none(extracted, name):
+    r, e = extracted[name], EXPECTED[name]
+    right = {(c, v) for c, v in e["prose_cells"]} | {
+        (c, v) for c, v in e["checked"].items() if c not in e["must_unread"]}
+    tied = set()
+    for p in r["prose"]:
+        if p.get("cell"):
+            tied.add((p["cell"], p["value"]))
+        tied |= {(c, v) for c, v in zip(p.get("part_cells") or [], p.get("parts") or []) if c}
+    assert tied <= right, f"{name}: tied to a cell no reader would: {tied - right}"
+    assert not tied & {(c, v) for c, v in e["prose_not_cells"]}
+
+
+def test_every_error_and_warning_is_one_judged_true_by_hand():
+    """`xxgk check` of the pages (as a user checks a folder): each error and warning is one listed in expected.json
+    with its verdict — F4 where the stored opening ends before or inside the tables, M3 where it ends before the
+    headings, P1 where a list the page prints does not add up."""
+    got, judged = checked_and_judged(CORPUS, EXPECTED)
+    assert got == judged
