@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import crossread
 from .catalogue import SEVERITY_ORDER, catalogue, select as select_rules
-from .model import Finding, Report
+from .model import Finding, Report, part_of
 
 
 @dataclass
@@ -42,8 +42,11 @@ class CheckResult:
 
 
 def _report_json(r: Report) -> dict:
-    return {"unit": r.unit, "year": r.year, "format": r.format, "parent": r.parent,
-            "period": r.period, "published": r.published, "source": r.source}
+    out = {"unit": r.unit, "year": r.year, "format": r.format, "parent": r.parent,
+           "period": r.period, "published": r.published, "source": r.source}
+    if (part := part_of(r.place)) is not None:
+        out["part"] = part     # one of several reports in its file, as `extract` and the findings say
+    return out
 
 
 def check(reports: list[Report], units=None, select: list[str] | None = None,

@@ -262,6 +262,9 @@ def test_a_sharded_check_keeps_the_parts_apart(tmp_path):
     _, one = _check(bundle, SEED_C)             # (a run shards from two files when asked to)
     _, sharded = _check(bundle, SEED_C, shard="1")
     assert one["findings"] == sharded["findings"] and {"R7", "T1"} <= {f["rule"] for f in one["findings"]}
+    # the report list names each report of the file by its part too, as `extract` does
+    assert one["reports"] == sharded["reports"]
+    assert [r.get("part") for r in one["reports"] if r["source"] == str(bundle)] == list(range(1, len(CHAIN) + 1))
 
 
 def test_terminal_table_shows_each_report_of_the_file(tmp_path):
