@@ -416,7 +416,8 @@ def _pages(text: str) -> list[int] | None:
 
 
 def read_text(text: str, source: str, where: str) -> Report:
-    """A report from the text of one document (also used by readers that extract text first)."""
+    """The text of one document read as ONE report, never split into several (bench.prose_patterns and
+    the tests read constructed texts this way; a file's text goes through `read_texts`)."""
     report = to_report(document(text, source, where))
     report.facts.pop(STATED, None)    # the prose's figures served the reading only (stated.py)
     return report
