@@ -56,6 +56,8 @@ _MORE_AFTER = re.compile(r"\s*[。；;]\s*(?:此外|另外|另有|除此之外|�
 # a mark that breaks the part before it down (see `_list_end`)
 _BREAKDOWN = re.compile(r"其中|分别为|分别是|包括|内有|内含")
 _STATEMENT_END = re.compile(r"[；;]")
+# a statement after a "；" that opens with a verb of its own (`_list_of`)
+_OPENING_VERB = re.compile(r"\s*(发布|公开|更新|推送|编发|刊发|受理|收到|办理|制定|印发)")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
 _APPEAL = re.compile(r"复议|诉讼")
@@ -374,6 +376,9 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
         other_unit = c.unit not in (total.unit, BARE)
         if other_unit and c.value > total.value:
             continue       # a measure of a part ("6 家，涉及事项 43 项"), or of something else
+        if out and (stop := _STATEMENT_END.search(text, counts[out[-1]].end, c.start)) \
+                and (verb := _OPENING_VERB.match(text, stop.end(), c.start)) and verb.group(1) in total.label:
+            break          # "发布工作动态信息 165 条，其中……102 条；发布法定主动公开内容 1 条": the total's verb again
         if out and (other_unit or c.value > total.value) \
                 and (_STATEMENT_END.search(text, counts[out[-1]].end, c.start)
                      or c.value > total.value and _CHANNEL.search(text, counts[out[-1]].end, c.start)):

@@ -35,6 +35,8 @@ _FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `
 # a title that gives its year last, in brackets (`宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)`)
 _YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告)"
                         r"[(（]((?:19|20)\d\d)年?度?[)）]$")
+# the end of a body's name that names none alone (`办事处2023年…年度报告` under the line with the rest of the name)
+_BARE_ENDINGS = ("办事处", "街道办事处", "人民政府", "办公室", "委员会", "管理委员会", "管委会")
 _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
 _CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|编制|报送|开展|印发)")
@@ -165,6 +167,14 @@ def _title(flow: Flow, meta: Meta) -> None:
             continue   # `按照市政府办公室关于做好2016年…年度报告编制工作的通知要求`: the notice a sentence cites
         if m:
             unit = (m.group("unit") or m.group("unit2") or "").strip("“”\"《》")
+            if unit.endswith("人民"):
+                unit += "政府"   # `…夏镇人民政府信息公开工作年度报告`: 人民政府's 政府 is also 政府信息公开's
+            elif unit in _BARE_ENDINGS and k > 0:
+                # `重庆市沙坪坝区人民政府小龙坎街道` / `办事处2023年…年度报告`: a title broken inside the body's
+                # name (the line above holds no year, so it was passed over); an ending alone names no body
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1]))
+                if _NAME_LINE.fullmatch(above) and not above.endswith(_BARE_ENDINGS):
+                    unit, s = above + unit, above + s
             if m.group("year2") or unit == "关于":
                 # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
                 # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
@@ -185,7 +195,7 @@ def _title(flow: Flow, meta: Meta) -> None:
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
-_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开)《?(?P<gap>[^。；;《》\d]{0,24}?)(?P<year>(?:19|20)\d\d)年度?"
+_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开|汇总)(?:形成了?)?《?(?P<gap>[^。；;《》\d]{0,32}?)(?P<year>(?:19|20)\d\d)年度?"
                     r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
@@ -232,12 +242,12 @@ _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所
                  "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
 
 
-_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,]")
+_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,:：]")   # `:`: a mirror's spam before the name (`…官网@:西柳镇…`)
 
 
 def _named_unit(gap: str) -> str | None:
     # the words after the last verb or comma: `编制本报告,现公布子长市人民政府2023年度…`; `公布了某某区…`
-    name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了")
+    name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了").removesuffix("的")   # `汇总2024年小河镇的…年度报告`
     if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS):
         return None
     return name

@@ -326,6 +326,8 @@ def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
                 label_open = False
             else:
                 label_open = bool(s)
+                if not s:
+                    out[i] = None  # an empty cell is a lone `|` here: an empty line (or the page source's indentation) is none
     elif _double_spaced(lines) or _spaced_cells(lines):
         run: list[int] = []
         for i, line in enumerate(lines + ["x"]):

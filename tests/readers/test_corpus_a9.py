@@ -8,7 +8,8 @@ read and checked through the real CLI, against what was typed by hand from each 
 - the errors and warnings `xxgk check` gives are the ones judged by hand (expected.json names each verdict).
 Session 10's pages (tests/fixtures/corpus/a10: 52 openings of 区县, 乡镇, 街道 and department pages from the 16
 provinces our corpora held fewest of — 湖南 四川 福建 山东 吉林 天津 海南 黑龙江 北京 宁夏 甘肃 贵州 青海 山西 河南 云南)
-are held to the same checks, folder by folder."""
+are held to the same checks, folder by folder, and so are session 11's (tests/fixtures/corpus/a11: 25 openings of
+区县, 乡镇, 街道 and department pages from 西藏 新疆 重庆 江西 辽宁 广西 甘肃 河北 河南 山西 云南 内蒙古 天津 陕西)."""
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ import pytest
 
 from cli_read import extract
 
-FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10")}
+FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10", "a11")}
 EXPECTED = {name: json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"] for name, c in FOLDERS.items()}
 PAGES = [(folder, name) for folder in FOLDERS for name in sorted(EXPECTED[folder])]
 
