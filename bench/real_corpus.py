@@ -11,7 +11,7 @@ them up, so the README can say how much of real reports is read, and a new folde
 expected.json exists. Each folder is read as a user reads it: `xxgk extract FILES --format json` as a subprocess
 (`--xxgk PATH` runs an installed `xxgk` instead of this checkout).
 
-    python -m bench.real_corpus [FOLDER...] [--xxgk PATH] [--json]
+    python -m bench.real_corpus [FOLDER...] [--xxgk PATH] [--json] [--readme]
 """
 from __future__ import annotations
 
@@ -22,7 +22,11 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
+from .run import update_readme
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+README = ROOT / "README.md"
 
 # Folders whose expected.json has another shape: renditions-real types one report per rendition
 # (tests/readers/test_renditions_real.py measures it).
@@ -173,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", nargs="*", help="语料文件夹（默认 tests/fixtures/corpus/ 下的全部）")
     ap.add_argument("--xxgk", help="用安装好的 xxgk（如新虚拟环境里的 bin/xxgk）代替本仓库的代码")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--readme", action="store_true", help="把结果表写入 README 的准确性一节")
     a = ap.parse_args(argv)
     tallies = {p.name: measure(p, a.xxgk) for p in folders(a.folders)}
     total = Tally()
@@ -183,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({k: asdict(t) for k, t in tallies.items()}, ensure_ascii=False, indent=2))
     else:
         print(table(tallies))
+        if a.readme:
+            update_readme(README, table(tallies) + "\n", marker="corpus-table")
         for ex in total.wrong_examples:
             print(f"  读错：{ex}")
     return 1 if total.wrong else 0
