@@ -47,6 +47,8 @@ _CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|�
 # Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
 _ADDED = re.compile(r"新增|增加|新开|新设|新建")
 _REMOVED = re.compile(r"注销|关停|撤销|撤并|减少|关闭|取消|废止")
+# the year a sentence opens with ("2022年,…", after its heading if any: "(三) 政府信息管理情况 2022年,…"): its figures'
+_LEAD_YEAR = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。，,；;\d]{0,16}?)?\s*((?:19|20)\d\d)\s*年度?\s*[，,]")
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d\d)\s*年")
 _LIST_END = re.compile(r"\s*等")
 # the others named after the last part without a figure: "……108 条，其他栏目信息均按照时间节点及时发布"
@@ -513,6 +515,9 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:
             cell = cells.decision_cell(c.label, c.unit, doc.fmt)
+    if cell is not None and doc.year is not None and (m := _LEAD_YEAR.match(text, lo, lo + 40)) \
+            and int(m.group(1)) != doc.year:
+        return None        # "2022年,我镇…现行有效的规范性文件0件" in a 2023 report: the sentence tells another year
     if cell is None or doc.level is None:
         return cell
     subjects = doc.subjects.get(lo)

@@ -7,8 +7,8 @@ or cut a report's body, or raised a false finding, each reproduced by a construc
   人民政府 shares its 政府 with 政府信息公开 (新疆 `2024年托克逊县夏镇人民政府信息公开工作年度报告`);
 - a naming sentence behind a mirror's spam (辽宁 `现编制形成了《…官网@:西柳镇人民政府2023年…》`), or `汇总2024年小河镇的…`
   (云南 巧家县);
-- a sentence of another year and body (`2022年,…镇人民政府办公室…现行有效的规范性文件0件` in the town's 2023 report):
-  no figure of the town's 表二 (a false R10 while the body was unread);
+- a sentence opening with another year (辽宁 西柳镇 2023: `(三) 政府信息管理情况 2022年,…现行有效的规范性文件0件`):
+  no figure of this year's 表二 (a false R10 when the body is the town's own);
 - a statement after `；` opening with the total's verb again (甘肃 甘州区北街街道 2025: `发布工作动态信息165条,其中…102条;
   发布法定主动公开内容1条`): no part of that total (a false P1)."""
 from __future__ import annotations
@@ -79,6 +79,21 @@ def test_the_offices_sentence_of_another_year_ties_no_figure_to_the_towns_table(
     assert _cells(r)["active.normative_docs.in_force"] == 32
     assert not [p for p in r["prose"] if (p.get("cell") or "").startswith("active.normative_docs.")]
     assert not [f for f in _findings(tmp_path, page) if f["rule"] == "R10"]
+
+
+def test_a_sentence_opening_with_another_year_ties_no_figure_to_this_years_table(tmp_path):
+    text = ("某县某镇人民政府2023年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n"
+            "一、总体情况\n(三)政府信息管理情况 2022年,我镇共制定规范性文件0件,废止规范性文件0件,现行有效的规范性文件0件。\n"
+            "二、主动公开政府信息情况\n第二十条第(一)项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+            "规章\t0\t0\t0\n行政规范性文件\t4\t0\t32\n")
+    r = _read(tmp_path, text)
+    assert _cells(r)["active.normative_docs.in_force"] == 32
+    assert not [p for p in r["prose"] if (p.get("cell") or "").startswith("active.normative_docs.")]
+    assert not [f for f in _findings(tmp_path, text) if f["rule"] == "R10"]
+    # the same sentence in the report's own year is tied, and R10 names the difference
+    own = text.replace("2022年,我镇", "2023年,我镇")
+    assert ("active.normative_docs.in_force", 0) in {(p.get("cell"), p["value"]) for p in _read(tmp_path, own)["prose"]}
+    assert [f for f in _findings(tmp_path, own) if f["rule"] == "R10"]
 
 
 def test_a_statement_after_a_semicolon_with_the_totals_verb_is_no_part(tmp_path):
