@@ -264,13 +264,14 @@ _LONG = 1000          # characters of a line that may hold a whole report (a cra
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
 _TITLE_IN = re.compile(r"(?:(?<=[。！？；\s\d）)])|^)(?:" + _TITLE.pattern + ")")
 _OVERVIEW_IN = re.compile(r"(?<![\u4e00-\u9fff])(?=[一1][、.．]\s*总体情况)")
+_HEAD_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[一1][、.．]\s{0,3}$")     # before `总体情况`: its heading
 
 
 def _pieces(lines: list[str]) -> list[tuple[int, int, str]] | None:
     """The text's lines with each long line that may hold several reports cut into pieces (its
     sentences, its titles, its overview headings): (line, offset in it, piece). None: no such line."""
     if not any(len(line) >= _LONG and (line.count("总体情况") >= 2 or line.count(_TITLE_WORDS) >= 2)
-               for line in lines):
+               and _may_hold_several(line) for line in lines):
         return None
     out: list[tuple[int, int, str]] = []
     for i, line in enumerate(lines):
@@ -285,6 +286,27 @@ def _pieces(lines: list[str]) -> list[tuple[int, int, str]] | None:
         edges = sorted(cuts)
         out.extend((i, a, line[a:b]) for a, b in zip(edges, edges[1:]) if a < b)
     return out
+
+
+def _may_hold_several(line: str) -> bool:
+    """Whether a line may hold a second report: a second overview heading, or a title after the
+    first report's overview or tables (a page's own title at its top, or quoted in its opening
+    sentences, is none). Found with `str.find` and small windows: a crawled page's line is long."""
+    heads = [at for at in _found(line, "总体情况") if _HEAD_BEFORE.search(line, max(0, at - 8), at)]
+    if len(heads) >= 2:
+        return True
+    begun = [at for at in (*heads, *(line.find(w) for w in _SUBSTANCE_ROWS)) if at >= 0]
+    if not begun:
+        return False
+    return any(_TITLE_IN.search(line, max(0, at - 80), at + 10) for at in _found(line, "报告", min(begun)))
+
+
+def _found(line: str, word: str, start: int = 0):
+    """Where `word` stands in `line` from `start` on."""
+    at = line.find(word, start)
+    while at >= 0:
+        yield at
+        at = line.find(word, at + 1)
 
 
 def _split_inline(doc, pieces: list[tuple[int, int, str]]) -> list:
