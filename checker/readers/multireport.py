@@ -8,7 +8,12 @@ A report starts at its title line (`某某局2022年政府信息公开工作年�
 report (its 申请 table or its closing sections) and the part after has begun one (its overview or
 its tables): a page's repeated header, a list of titles, a title quoted in the prose
 (`根据《…2022年政府信息公开工作年度报告》`) or an appendix after the report do not cut it. A title that
-repeats the title of the part before (a PDF's running head) does not start a new report either.
+repeats the title of the part before (a PDF's running head) does not start a new report either,
+unless it opens one (its 一、总体情况 follows: the same report pasted twice). A title that opens a
+report also cuts after a part that is only a report's opening (a bundle of excerpts).
+
+A crawled page may run several reports into its one body line: such a line is cut into pieces (its
+sentences, titles, overview headings) and the parts may start inside it (`_split_inline`).
 
 Nearly every file is one report: `single` decides that from the whole text with a few C-level
 searches (no line is looked at unless the text has two lines that could be titles or two overviews).
@@ -262,7 +267,8 @@ def _part(doc, k: int, rows, part_lines: list[str]):
 _LONG = 1000          # characters of a line that may hold a whole report (a crawler's one-line page)
 # where a long line is cut into pieces: after a sentence, before an overview heading, around a title
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
-_TITLE_IN = re.compile(r"(?:(?<=[。！？；\s\d）)])|^)(?:" + _TITLE.pattern + ")")
+# (after a sentence, a table's last number, or the report before's signature date: `…2024年1月31日某某局…`)
+_TITLE_IN = re.compile(r"(?:(?<=[。！？；\s\d）)日])|^)(?![日月年号])(?:" + _TITLE.pattern + ")")
 _OVERVIEW_IN = re.compile(r"(?<![\u4e00-\u9fff])(?=[一1][、.．]\s*总体情况)")
 _HEAD_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])[一1][、.．]\s{0,3}$")     # before `总体情况`: its heading
 

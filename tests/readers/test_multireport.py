@@ -285,22 +285,27 @@ def _crawled(src: Path) -> tuple[list[str], str, str]:
     return lines[:body], lines[0].split(": ", 1)[1], lines[body]
 
 
-@pytest.mark.parametrize("titled", [True, False], ids=["titled", "untitled"])
-def test_reports_run_together_on_one_crawler_line(tmp_path, titled):
+SIGNED = "平潭综合实验区管委会办公室 2024年1月31日"      # the first report's signature, run into the line
+
+
+@pytest.mark.parametrize("titled,signed", [(True, False), (False, False), (True, True)],
+                         ids=["titled", "untitled", "signed"])
+def test_reports_run_together_on_one_crawler_line(tmp_path, titled, signed):
     """A crawled page that holds two reports prints both on its one body line: the second starts at
-    its title inside the line (or where its opening sentences and 一、总体情况 start again). Each
-    reads as it does alone: the first as the crawled page, the second as its body (after its title)
-    alone; both name the file's line 10."""
+    its title inside the line (after a sentence, or after the first's signature date), or where its
+    opening sentences and 一、总体情况 start again. Each reads as it does alone: the first as the
+    crawled page, the second as its body (after its title) alone; both name the file's line 10."""
     head, _, body_a = _crawled(YEARS[0])
     _, title_b, body_b = _crawled(YEARS[1])
     second = (title_b if titled else "") + body_b
     bundle = tmp_path / "page.txt"
-    bundle.write_text("\n".join([*head, body_a + second]) + "\n", encoding="utf-8")
+    bundle.write_text("\n".join([*head, body_a + (SIGNED if signed else "") + second]) + "\n", encoding="utf-8")
     alone_b = tmp_path / "b.txt"
     alone_b.write_text(second + "\n", encoding="utf-8")
     got = _assert_parts_read_alone(bundle, [YEARS[0], alone_b])
     assert [r["year"] for r in got] == [2023, 2024] and len(got[1]["cells"]) == len(got[0]["cells"]) == 200
     assert got[1]["unit"] == ("平潭综合实验区管委会办公室" if titled else None)
+    assert got[0]["published"] == ("2024-01-31" if signed else None)    # the date is the first's, not a title's
     assert all("第10行" in f["where"] for r in got for f in r["findings"] if f["rule"] == "F3")
 
 
