@@ -328,6 +328,16 @@ def test_the_same_report_twice_is_two_reports(tmp_path):
     assert got[0]["unit"] == got[1]["unit"] == "哈尔滨文化园区管理处"
 
 
+@pytest.mark.parametrize("make", [_docx, _html], ids=["docx", "html"])
+def test_the_same_report_twice_in_a_document(tmp_path, make):
+    """Word and web page: the repeated title's row starts the second part (not the first's title row)."""
+    suffix = ".docx" if make is _docx else ".html"
+    bundle = make([SEED_A, SEED_A, SEED_C], tmp_path / f"bundle{suffix}")
+    alone = [make([f], tmp_path / f"{f.stem}{suffix}") for f in (SEED_A, SEED_C)]
+    got, (a, c) = _read_apart(bundle, alone)
+    assert [_key(r) for r in got] == [_key(a), _key(a), _key(c)] and [r["part"] for r in got] == [1, 2, 3]
+
+
 def _opening(src: Path, out: Path) -> Path:
     """A report's opening only: title, preamble and 总体情况, up to 二、 (no tables, no closing sections)."""
     lines = _text(src).splitlines()
