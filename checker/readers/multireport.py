@@ -50,6 +50,7 @@ _SIGNED = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*$")   # the report
 _OVERVIEW_TEXT = 200          # characters a report prints after its overview heading, at the least
 _OPENING_LINES = 12           # lines of opening sentences between a title and its overview, at most
 _HEADING = re.compile(r"^(?:[二三四五六七八][、.．]|[（(][一二三四五六七八][）)])")   # the outline goes on
+_ANY_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _CLOSING = re.compile(r"^[四五六七][、.．]")        # 行政复议…, 存在的主要问题…, 其他需要报告的事项
 _SUBSTANCE_ROWS = ("本年新收", "申请人情况")   # a row of 表二: the report's tables are here
 
@@ -147,8 +148,8 @@ def boundaries(lines: list[str]) -> list[int]:
             title = title or cand_title
             continue
         opens = cand_title is not None and _opens(lines, title_line[at])
-        if cand_title is not None and cand_title == title and not opens:
-            continue           # a running head, the page's header repeating the title
+        if cand_title is not None and cand_title == title and not (opens and _overview_in(lines, start, at)):
+            continue           # a running head; a cover's or contents page's title repeated over the body
         # a title followed by a report's opening starts one after a report with its own overview
         # (excerpts: openings without tables); else the report before must be complete
         if (_complete(lines, start, at) or (opens and _overview_in(lines, start, at))) \
@@ -179,10 +180,13 @@ def _opens(lines: list[str], i: int) -> bool:
 
 
 def _overview_in(lines: list[str], start: int, end: int) -> bool:
-    """Whether the lines hold an overview heading and some text after it (an excerpt's report)."""
+    """Whether the lines hold an overview heading and some text after it that is not headings (a
+    report's opening at least; a table of contents is headings only)."""
     for j in range(start, end):
         if _OVERVIEW.match(lines[j].lstrip(" \t\u3000|#*")):
-            return sum(len(line.strip()) for line in islice(lines, j + 1, end)) >= _OVERVIEW_TEXT
+            text = (s for s in (line.strip(" \t\u3000|#*") for line in islice(lines, j + 1, end))
+                    if not _ANY_HEADING.match(s))
+            return sum(map(len, text)) >= _OVERVIEW_TEXT
     return False
 
 

@@ -328,6 +328,21 @@ def test_the_same_report_twice_is_two_reports(tmp_path):
     assert got[0]["unit"] == got[1]["unit"] == "哈尔滨文化园区管理处"
 
 
+def test_a_cover_and_contents_page_repeating_the_title_is_one_report(tmp_path):
+    """A PDF's cover (the title) and contents page (一、总体情况……1 … 六、…), then the title again over
+    the body: the contents name 四、…六、 but hold no text under 总体情况, so the repeated title is
+    the same report's (one report, as the body alone)."""
+    lines = _text(SEED_C).splitlines()
+    title = next(line for line in lines if "年度报告" in line)
+    contents = [title, "", "目  录", "一、总体情况……………………1", "二、主动公开政府信息情况……………2",
+                "三、收到和处理政府信息公开申请情况……3", "四、政府信息公开行政复议、行政诉讼情况……5",
+                "五、存在的主要问题及改进情况……6", "六、其他需要报告的事项……7", "\f"]
+    bundle = tmp_path / "cover.txt"
+    bundle.write_text("\n".join(contents + lines), encoding="utf-8")
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
+    assert _key(got) == _key(alone) and "part" not in got
+
+
 @pytest.mark.parametrize("make", [_docx, _html], ids=["docx", "html"])
 def test_the_same_report_twice_in_a_document(tmp_path, make):
     """Word and web page: the repeated title's row starts the second part (not the first's title row)."""
