@@ -33,3 +33,11 @@ HEADER_SCAN_ROWS = 12
 def is_reserved(sheet: str) -> bool:
     """A sheet of the format itself (index, results, our hidden sheets), never a report sheet."""
     return sheet in (INDEX_SHEET, RESULTS_SHEET) or sheet.startswith(PRIVATE_PREFIX)
+
+
+def source_shown(file: str | None, place: str | None) -> str | None:
+    """The 来源 a report's sheet and the 单位清单 show: its file, and which of the file's reports it
+    is when the file holds several (`乙.docx（第2篇）`, readers/multireport.py) — the sheets of one
+    file's reports are told apart by more than their titles."""
+    from ..model import part_of
+    return f"{file}（{place}）" if file and part_of(place) is not None else file

@@ -84,8 +84,9 @@ def read(path: Path) -> list[Report]:
     _join_split_rows(pages)
     _place_columns(pages, widths)
     reports = to_reports(pages_document(pages, str(path), path.name))
-    report = reports[0]     # the file's own notes go with its first report (several: `multireport`)
-    cutoff.beyond_edge(report, past_edge, path.name)
+    for part in reports:    # each report of a bundle (`multireport`): the cut pages its own cells stand on
+        cutoff.beyond_edge(part, past_edge, f"{path.name}（{part.place}）" if part.place else path.name)
+    report = reports[0]     # a page that failed goes with the file's first report
     for n, why in broken.items():
         report.findings.append(make(
             "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",

@@ -14,7 +14,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 
 from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, INDEX_SHEET, PRIVATE_PREFIX,
-                          is_reserved)
+                          is_reserved, source_shown)
 from ..collection import departures
 from ..collection import facts as sheetfacts
 from ..model import Report
@@ -78,7 +78,7 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         ws = wb.create_sheet(name)
         parent = r.parent or (parents or {}).get(r.unit or "")
         coll.sheets.append(name)
-        coll.placements.append(_write_report(ws, r, parent, styler, shown.get(r.source or "")))
+        coll.placements.append(_write_report(ws, r, parent, styler, source_shown(shown.get(r.source or ""), r.place)))
         coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
     _write_index(wb, reports, coll.sheets, parents, shown)
     _write_facts(wb, {name: sheetfacts.record(r, shown.get(r.source or "")) for name, r in zip(coll.sheets, reports)})
@@ -139,7 +139,7 @@ def _write_report(ws, report: Report, parent: str | None, styler: Styler | None 
     lay = report_layout(fmt, title, only=set(printed) if report.format else set())
     _apply(ws, lay, styler)
     meta = {"单位": report.unit, "上级单位": parent, "年度": report.year,
-            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": source or report.source,
+            "格式": FORMAT_LABELS.get(fmt, fmt) if report.format else None, "来源": source or source_shown(report.source, report.place),
             "标题": report.title, "统计期限": sheetfacts.show_period(report.period), "落款日期": report.published}
     for name in HEADER_FIELDS:
         ws.cell(lay.meta_rows[name], 2, meta[name])
@@ -249,7 +249,7 @@ def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents
         style_label(c, "header")
     for r, name in zip(reports, sheets):
         ws.append([r.unit, r.parent or (parents or {}).get(r.unit or ""), r.year, r.format,
-                   shown.get(r.source or "", r.source), name])
+                   source_shown(shown.get(r.source or "", r.source), r.place), name])
         link = ws.cell(ws.max_row, len(INDEX_COLUMNS))
         link.hyperlink = Hyperlink(ref=link.coordinate, location=sheet_ref(name, "A1"))
         link.style = "Hyperlink"

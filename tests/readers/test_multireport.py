@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -273,3 +274,136 @@ def test_terminal_table_shows_each_report_of_the_file(tmp_path):
                          text=True, encoding="utf-8", env={**os.environ, "COLUMNS": "200"})
     assert "（units.txt 第1篇）" in out.stdout and "（units.txt 第2篇）" in out.stdout
     assert "共检查 2 份报告" in out.stdout
+
+
+# --- session 11: one crawler line, identical titles, openings only, wide PDF pages, 来源 ---------
+
+def _crawled(src: Path) -> tuple[list[str], str, str]:
+    """A crawler page (pingtan-years): its header lines, its title, and its body (one line)."""
+    lines = _text(src).splitlines()
+    body = next(i for i, line in enumerate(lines) if "正文" in line) + 1
+    return lines[:body], lines[0].split(": ", 1)[1], lines[body]
+
+
+SIGNED = "平潭综合实验区管委会办公室 2024年1月31日"      # the first report's signature, run into the line
+
+
+@pytest.mark.parametrize("titled,signed", [(True, False), (False, False), (True, True)],
+                         ids=["titled", "untitled", "signed"])
+def test_reports_run_together_on_one_crawler_line(tmp_path, titled, signed):
+    """A crawled page that holds two reports prints both on its one body line: the second starts at
+    its title inside the line (after a sentence, or after the first's signature date), or where its
+    opening sentences and 一、总体情况 start again. Each reads as it does alone: the first as the
+    crawled page, the second as its body (after its title) alone; both name the file's line 10."""
+    head, _, body_a = _crawled(YEARS[0])
+    _, title_b, body_b = _crawled(YEARS[1])
+    second = (title_b if titled else "") + body_b
+    bundle = tmp_path / "page.txt"
+    bundle.write_text("\n".join([*head, body_a + (SIGNED if signed else "") + second]) + "\n", encoding="utf-8")
+    alone_b = tmp_path / "b.txt"
+    alone_b.write_text(second + "\n", encoding="utf-8")
+    got = _assert_parts_read_alone(bundle, [YEARS[0], alone_b])
+    assert [r["year"] for r in got] == [2023, 2024] and len(got[1]["cells"]) == len(got[0]["cells"]) == 200
+    assert got[1]["unit"] == ("平潭综合实验区管委会办公室" if titled else None)
+    assert got[0]["published"] == ("2024-01-31" if signed else None)    # the date is the first's, not a title's
+    assert all("第10行" in f["where"] for r in got for f in r["findings"] if f["rule"] == "F3")
+
+
+def test_a_crawler_line_naming_other_reports_is_one_report(tmp_path):
+    """A one-line page whose body ends in links to other years' reports (titles after a sentence):
+    they open no report, the page is one report as before."""
+    head, _, body = _crawled(YEARS[0])
+    links = "相关链接：平潭综合实验区管委会办公室2022年度政府信息公开工作年度报告平潭综合实验区管委会办公室2021年度政府信息公开工作年度报告"
+    page = tmp_path / "links.txt"
+    page.write_text("\n".join([*head, body + links]) + "\n", encoding="utf-8")
+    (got,), (alone,) = _read_apart(page, [YEARS[0]])
+    assert _key(got) == _key(alone) and "part" not in got
+
+
+def test_the_same_report_twice_is_two_reports(tmp_path):
+    """A report pasted twice (or two reports under one title): the repeated title opens a report
+    (its 一、总体情况 follows), so it is no running head. Before: one report, the second copy's rows
+    F3/F4 over the first's (49 findings); now two, each as the file alone (21)."""
+    got = _assert_parts_read_alone(_bundle_text([SEED_A, SEED_A], tmp_path / "twice.txt"), [SEED_A, SEED_A])
+    assert got[0]["unit"] == got[1]["unit"] == "哈尔滨文化园区管理处"
+
+
+def test_a_cover_and_contents_page_repeating_the_title_is_one_report(tmp_path):
+    """A PDF's cover (the title) and contents page (一、总体情况……1 … 六、…), then the title again over
+    the body: the contents name 四、…六、 but hold no text under 总体情况, so the repeated title is
+    the same report's (one report, as the body alone)."""
+    lines = _text(SEED_C).splitlines()
+    title = next(line for line in lines if "年度报告" in line)
+    contents = [title, "", "目  录", "一、总体情况……………………1", "二、主动公开政府信息情况……………2",
+                "三、收到和处理政府信息公开申请情况……3", "四、政府信息公开行政复议、行政诉讼情况……5",
+                "五、存在的主要问题及改进情况……6", "六、其他需要报告的事项……7", "\f"]
+    bundle = tmp_path / "cover.txt"
+    bundle.write_text("\n".join(contents + lines), encoding="utf-8")
+    (got,), (alone,) = _read_apart(bundle, [SEED_C])
+    assert _key(got) == _key(alone) and "part" not in got
+
+
+@pytest.mark.parametrize("make", [_docx, _html], ids=["docx", "html"])
+def test_the_same_report_twice_in_a_document(tmp_path, make):
+    """Word and web page: the repeated title's row starts the second part (not the first's title row)."""
+    suffix = ".docx" if make is _docx else ".html"
+    bundle = make([SEED_A, SEED_A, SEED_C], tmp_path / f"bundle{suffix}")
+    alone = [make([f], tmp_path / f"{f.stem}{suffix}") for f in (SEED_A, SEED_C)]
+    got, (a, c) = _read_apart(bundle, alone)
+    assert [_key(r) for r in got] == [_key(a), _key(a), _key(c)] and [r["part"] for r in got] == [1, 2, 3]
+
+
+def _opening(src: Path, out: Path) -> Path:
+    """A report's opening only: title, preamble and 总体情况, up to 二、 (no tables, no closing sections)."""
+    lines = _text(src).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("二、"))
+    out.write_text("\n".join(lines[:at]) + "\n", encoding="utf-8")
+    return out
+
+
+def test_a_bundle_of_report_openings_is_cut_at_each_title(tmp_path):
+    """Excerpts (report openings, as a digest page prints them): no part holds tables or closing
+    sections, each title followed by its 一、总体情况 opens a report. Before: one report."""
+    files = [_opening(f, tmp_path / f"{k}.txt") for k, f in enumerate([SEED_A, SEED_B, SEED_C])]
+    got = _assert_parts_read_alone(_bundle_text(files, tmp_path / "openings.txt"), files)
+    assert [r["unit"] for r in got] == ["哈尔滨文化园区管理处", "文化街道办事处", "南岗区城管局"]
+
+
+WIDE = CORPUS / "renditions-real" / "derived" / "sh_szfbgt_2019.pdf"   # 表三 past the right edge of 第5页
+
+
+@pytest.mark.skipif(shutil.which("pdfunite") is None, reason="需要 poppler-utils 的 pdfunite 合并 PDF")
+def test_each_report_of_a_pdf_bundle_has_its_own_wide_page_finding(tmp_path):
+    """The real 上海 PDF (a page's table wider than the page) bundled twice (pdfunite): each report's
+    rows on its cut page are unread with one F4 naming its page and part. Before: the second report
+    kept F1 '为空' for them (the F4 went to the first report only), and had no unit (its title,
+    year first, was not taken for one)."""
+    bundle = tmp_path / "bundle.pdf"
+    subprocess.run(["pdfunite", str(WIDE), str(WIDE), str(bundle)], check=True)
+    got = _assert_parts_read_alone(bundle, [WIDE, WIDE])
+    assert [r["unit"] for r in got] == ["上海市人民政府办公厅"] * 2
+    _, data = _check(bundle)
+    edges = [f for f in data["findings"] if f["rule"] == "F4" and "页面右边缘" in f["message"]]
+    assert [(f["part"], f["where"]) for f in edges] == [(1, "bundle.pdf（第1篇） 第5页"), (2, "bundle.pdf（第2篇） 第11页")]
+    assert [len(f["cells"]) for f in edges] == [56, 56]
+    assert not [f for f in data["findings"] if f["rule"] == "F1" and ("第5页" in f["message"] or "第11页" in f["message"])]
+
+
+def test_import_names_the_part_in_its_source_column(tmp_path):
+    """`xxgk import`: 单位清单's 来源 and each sheet's 来源 say which report of the file the sheet is
+    (`units.txt（第2篇）`); a file of one report keeps its name. Reading the workbook back, a finding
+    in a sheet's text names the part too."""
+    from openpyxl import load_workbook
+    bundle = _bundle_text([SEED_A, SEED_B], tmp_path / "units.txt")
+    book = tmp_path / "汇总.xlsx"
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "import", str(bundle), str(SEED_C), "-o", str(book)],
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert out.returncode == 0, out.stderr
+    wb = load_workbook(book)
+    rows = list(wb["单位清单"].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[4] for r in rows) == sorted(["units.txt（第1篇）", "units.txt（第2篇）", SEED_C.name])
+    for unit, _, _, _, source, sheet in rows:
+        ws = wb[sheet]
+        assert [ws.cell(r, 2).value for r in range(1, 12) if ws.cell(r, 1).value == "来源"] == [source]
+    _, data = _check(book)
+    assert any("units.txt（第2篇）" in (f["where"] or "") for f in data["findings"])
