@@ -1,8 +1,9 @@
 """Real tables in every rendition users hold: real saved pages (tests/fixtures/corpus/renditions-real-2,
 SOURCES.md there: the pingtan archive's page.html tables, merged cells, odd widths, header cells one
 character a paragraph) and what a user makes of each — the crawler's page text (real), a browser's copy
-(tabs), Word and PDF via LibreOffice, the PDF's `pdftotext -layout` and plain `pdftotext` text. Each file is
-read through the real CLI (`xxgk extract`) and every hand-typed cell compared:
+(tabs), the page opened in a spreadsheet and saved as a workbook, Word and PDF via LibreOffice, the PDF's
+`pdftotext -layout` and plain `pdftotext` text. Each file is read through the real CLI (`xxgk extract`)
+and every hand-typed cell compared:
 
     right   the value read is the printed one
     unread  left blank (and named by an F3/F4): honest, not read
@@ -27,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "fixtures" / "corpus" / "renditions-real-2"
-DERIVED = ("copy.txt", "docx", "pdf", "layout.txt", "pdftotext.txt")
+DERIVED = ("copy.txt", "xlsx", "docx", "pdf", "layout.txt", "pdftotext.txt")
 
 
 class _Copy(HTMLParser):
@@ -91,6 +92,9 @@ def render(page: Path) -> None:
                         str(out), str(page)], check=True, capture_output=True, timeout=600, env=env)
         subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out),
                         str(out / f"{stem}.docx")], check=True, capture_output=True, timeout=600, env=env)
+        # open the saved page in a spreadsheet (Calc's HTML import), save as a workbook
+        subprocess.run([office, profile, "--headless", "--infilter=HTML (StarCalc)", "--convert-to", "xlsx",
+                        "--outdir", str(out), str(page)], check=True, capture_output=True, timeout=600, env=env)
     pdf = out / f"{stem}.pdf"
     subprocess.run(["pdftotext", "-layout", str(pdf), str(out / f"{stem}.layout.txt")], check=True)
     subprocess.run(["pdftotext", str(pdf), str(out / f"{stem}.pdftotext.txt")], check=True)

@@ -640,8 +640,9 @@ class _Reader:
         read in full or in the label's own column. Those lines are then the row's and no other's."""
         lines = self.lines
         k = next((j for j in range(i - 1, max(i - 4, 0) - 1, -1) if lines[j] is held), None)
-        if k is None or not held.nvalues or not any(c.text.strip().isdigit() for c in held.values):
-            return False
+        if k is None or not held.nvalues or not any(c.text.strip().isdigit() for c in held.values) \
+                or any(c.x < 0 for c in held.values):
+            return False     # layout text only: plain text (no positions) prints values after later labels
         above, nxt = [], held
         for j in range(k - 1, max(k - 1 - SPREAD, -1), -1):
             a = lines[j]
