@@ -77,24 +77,27 @@ def copy_of_page(html: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if line or (i and lines[i - 1]))
 
 
-def render(page: Path) -> None:
-    """The derived renditions of one saved page, into derived/ beside it."""
-    out = page.parent / "derived"
+def render(page: Path, kinds: tuple[str, ...] = DERIVED) -> None:
+    """The derived renditions (`kinds`) of one saved page, into this folder's derived/."""
+    out = FOLDER / "derived"
     out.mkdir(exist_ok=True)
     stem = page.stem
-    (out / f"{stem}.copy.txt").write_text(copy_of_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+    if "copy.txt" in kinds:
+        (out / f"{stem}.copy.txt").write_text(copy_of_page(page.read_text(encoding="utf-8")), encoding="utf-8")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "HOME": tmp}
         profile = f"-env:UserInstallation=file://{tmp}/lo"
+        if "xlsx" in kinds:     # open the saved page in a spreadsheet (Calc's HTML import), save as a workbook
+            subprocess.run([office, profile, "--headless", "--infilter=HTML (StarCalc)", "--convert-to", "xlsx",
+                            "--outdir", str(out), str(page)], check=True, capture_output=True, timeout=600, env=env)
+        if "docx" not in kinds:
+            return
         # open the saved page in Writer, save as Word; then save the Word file as PDF (as a user does)
         subprocess.run([office, profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
                         str(out), str(page)], check=True, capture_output=True, timeout=600, env=env)
         subprocess.run([office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(out),
                         str(out / f"{stem}.docx")], check=True, capture_output=True, timeout=600, env=env)
-        # open the saved page in a spreadsheet (Calc's HTML import), save as a workbook
-        subprocess.run([office, profile, "--headless", "--infilter=HTML (StarCalc)", "--convert-to", "xlsx",
-                        "--outdir", str(out), str(page)], check=True, capture_output=True, timeout=600, env=env)
     pdf = out / f"{stem}.pdf"
     subprocess.run(["pdftotext", "-layout", str(pdf), str(out / f"{stem}.layout.txt")], check=True)
     subprocess.run(["pdftotext", str(pdf), str(out / f"{stem}.pdftotext.txt")], check=True)
@@ -133,21 +136,31 @@ def score(expected: dict, report: dict | None, template_cells: dict) -> dict:
             "named": bool(report) and any(f["rule"] in ("F3", "F4") for f in report["findings"])}
 
 
+def load_expected() -> dict[str, dict]:
+    """The reports of expected.json; one typed in another corpus (`rows_from`) takes its rows from there."""
+    expected = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))["reports"]
+    for name, e in expected.items():
+        if "rows_from" in e:
+            there = json.loads((FOLDER / e["rows_from"] / "expected.json").read_text(encoding="utf-8"))["reports"]
+            e["rows"] = there[name]["rows"]
+    return expected
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--render", action="store_true", help="make the derived files again (LibreOffice, poppler)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    expected = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))["reports"]
+    expected = load_expected()
     if args.render:
-        for name in expected:
-            render(FOLDER / f"{name}.html")
-    files = {name: [f"{name}.html", *e.get("real", []), *(f"derived/{name}.{d}" for d in DERIVED)]
-             for name, e in expected.items()}
+        for name, e in expected.items():
+            render(FOLDER / e.get("page", f"{name}.html"), tuple(e.get("derived", DERIVED)))
+    files = {name: [e.get("page", f"{name}.html"), *e.get("real", []),
+                    *(f"derived/{name}.{d}" for d in e.get("derived", DERIVED))] for name, e in expected.items()}
     reports = extract([FOLDER / f for fs in files.values() for f in fs])
     rows, total_wrong = [], 0
     for name, fs in files.items():
-        template_cells = reports[f"{name}.html"]["cells"]     # the cell ids of the report's template
+        template_cells = reports[fs[0]]["cells"]     # the cell ids of the report's template (read from the page)
         for f in fs:
             s = score(expected[name], reports.get(f), template_cells)
             total_wrong += len(s["wrong"])

@@ -6,15 +6,14 @@ reading gap the `-layout` text showed, on the real text changed: a narrow label 
 label above and below its line of values."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from bench.real_renditions import FOLDER, score
+from bench.real_renditions import FOLDER, load_expected, score
 from cli_read import cells_of, extract, extract_one
 
-EXPECTED = json.loads((FOLDER / "expected.json").read_text(encoding="utf-8"))["reports"]
+EXPECTED = load_expected()
 RENDITIONS = [(name, file) for name, e in EXPECTED.items() for file in e["renditions"]]
 LAYOUT = FOLDER / "derived" / "pingtan_shs_2024.layout.txt"
 
@@ -31,11 +30,19 @@ def test_every_typed_cell_is_right_or_unread_never_wrong(reports, name, file):
     r = reports[(FOLDER / file).resolve().as_posix()]
     for key in ("unit", "year", "format", "period"):
         assert r[key] == e[key], key
-    page = reports[(FOLDER / f"{name}.html").resolve().as_posix()]
+    page = reports[(FOLDER / e.get("page", f"{name}.html")).resolve().as_posix()]
     s = score(e, r, page["cells"])
     assert s["wrong"] == []
     assert s["right"] == e["renditions"][file]
     assert s["unread"] == 0 or s["named"], "unread cells and no F3/F4 naming them"
+
+
+def test_a_workbook_whose_title_starts_with_its_year_names_its_unit(reports):
+    # the 上海 page opened in a spreadsheet: A1 `2019年上海市人民政府办公厅政府信息公开工作年度报告`, A3 the
+    # first paragraph `本年度报告根据《中华人民共和国政府信息公开条例》…`. A title cell starting with a
+    # digit was passed over as a number, and the unit taken from the paragraph (`本根据《…》…`)
+    r = reports[(FOLDER / "derived" / "sh_szfbgt_2019.xlsx").resolve().as_posix()]
+    assert (r["unit"], r["year"], r["period"]) == ("上海市人民政府办公厅", 2019, "2019-01-01/2019-12-31")
 
 
 def _rows(r: dict, *rows: str) -> list[list[float | None]]:
