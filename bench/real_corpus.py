@@ -29,8 +29,8 @@ CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 README = ROOT / "README.md"
 
 # Folders whose expected.json has another shape: renditions-real types one report per rendition
-# (tests/readers/test_renditions_real.py measures it).
-OTHER_SHAPES = {"renditions-real"}
+# (tests/readers/test_renditions_real.py measures it), renditions-real-2 too (bench.real_renditions).
+OTHER_SHAPES = {"renditions-real", "renditions-real-2"}
 
 
 @dataclass

@@ -513,6 +513,9 @@ class _Reader:
                 if start and self._try(held, prefix=start, suffix=ln.label):
                     held = None   # the label began above its values' line (a group's name between)
                     continue
+                if held is not None and self._spread(held, i):
+                    held = None   # a narrow column's label wrapped above and below its line of values
+                    continue
                 if held is not None and ln.label and self._wraps(held, ln):
                     # a narrow layout column wraps the label over several lines below its values
                     joined = self._joined
@@ -541,6 +544,9 @@ class _Reader:
             if self._try(ln) or (fragment is not None and self._try(ln, prefix=fragment.label)) \
                     or (fragment is not None and self._label_above(fragment, ln)) or self._appeals_row(ln):
                 held = self.fragment = None
+                continue
+            if held is not None and _words(ln) is not None and self._spread(held, i):
+                held = self.fragment = None   # `）  秘密`: a label's last line, its bracket taken for a value
                 continue
             held, self.fragment = ln, None
             self._joined, self._joined_last = ln, ln.cells[0].row
@@ -623,6 +629,62 @@ class _Reader:
             if _enumerated(above):
                 return above.label_cells[-1].text.strip()
         return ""
+
+    def _spread(self, held: _Line, i: int) -> bool:
+        """Layout text of a table whose label column is narrow and whose cells are centred: a row's
+        label wraps over several lines and its line of values stands among them (`理结果 （二）部分公开` /
+        `（区分处理的，` / `0 0 0 0 0 0 0` / `只计这一情形，` / `不计其他情形）`), a group's name in the column
+        to its left may come between (`2.申请人逾` / `其他` / `通知要求缴` / `处理` / …). The row is the
+        one the lines around the held values name: the fewest lines just above and just below it (no
+        digits in them) whose text, starting with an enumerator, holds a template row's whole label,
+        read in full or in the label's own column. Those lines are then the row's and no other's."""
+        lines = self.lines
+        k = next((j for j in range(i - 1, max(i - 4, 0) - 1, -1) if lines[j] is held), None)
+        if k is None or not held.nvalues or not any(c.text.strip().isdigit() for c in held.values) \
+                or any(c.x < 0 for c in held.values):
+            return False     # layout text only: plain text (no positions) prints values after later labels
+        above, nxt = [], held
+        for j in range(k - 1, max(k - 1 - SPREAD, -1), -1):
+            a = lines[j]
+            if id(a) in self.consumed or not _near(a, nxt) or _words(a) is None or L.title_of(a.label):
+                break
+            above.append(a)
+            nxt = a
+        above.reverse()
+        below, prev = [], held
+        for j in range(k + 1, min(k + 1 + SPREAD, len(lines))):
+            b = lines[j]
+            if not _near(prev, b) or _words(b) is None or L.title_of(b.label):
+                break
+            below.append(b)
+            prev = b
+        if not above and not below:
+            return False
+        for total in range(1, len(above) + len(below) + 1):
+            for na in range(max(0, total - len(below)), min(total, len(above)) + 1):
+                used = above[len(above) - na:] + [held] + below[: total - na]
+                if not _ENUMERATOR.search(_words(used[0]) if used[0] is not held else _label_text(held)):
+                    continue
+                if self._spread_read(held, used):
+                    self.consumed.update(id(x) for x in used)
+                    return True
+        return False
+
+    def _spread_read(self, held: _Line, used: list[_Line]) -> bool:
+        top = used[0].cells[0]
+        col = min((c.x for c in (used[0].label_cells or used[0].cells)), default=-1)
+        texts = ["".join((_words(x) if x is not held else _label_text(held)) for x in used)]
+        if col >= 0:       # the label's own column only: a group's name stands left of it
+            texts.append("".join(c.text.strip() for x in used for c in (x.label_cells if x is held else x.cells)
+                                 if c.x >= col - 1))
+        for text in texts:
+            cell = GridCell(text, held.cells[0].row, 0, top.part, col, page=top.page)
+            joined = _split([cell, *held.values])
+            hit = self._match(joined, "", "") if joined is not None and joined.normed else None
+            if hit is not None and L.strip_enum(L.norm(hit[1].label)) in L.norm(text):
+                self._read_row(hit[0], hit[1], joined)
+                return True
+        return False
 
     _joined: _Line | None = None
     _at_row: dict[tuple[int, int], int] | None = None   # (part, printed row) -> index in `lines`
@@ -1272,6 +1334,23 @@ def _enumerated(ln: _Line) -> bool:
     """Does a label cell of the line start with an enumerator (`3.`, `（二）`): a row's label
     starts there (even a misprinted one), it does not continue the row above?"""
     return any(L.strip_enum(n) != n for n in ln.normed)
+
+
+# How many lines a row's label may wrap over above or below its line of values (`_spread`).
+SPREAD = 8
+# An enumerator anywhere in a line: `（二）`, `1.`; a row's label starts on that line.
+_ENUMERATOR = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十]{1,3}$")
+
+
+def _words(ln: _Line) -> str | None:
+    """The text of a printed line with no digit in it (a label's line, a bracket taken for a value
+    included), or None."""
+    text = "".join(c.text.strip() for c in ln.cells)
+    return None if any(ch.isdigit() for ch in _ENUMERATOR.sub("", text)) else text
+
+
+def _label_text(ln: _Line) -> str:
+    return "".join(c.text.strip() for c in ln.label_cells)
 
 
 def _near(a: _Line, b: _Line) -> bool:

@@ -27,6 +27,8 @@ from .safety import MAX_SHEET_CELLS
 # of those rows' text, the first lines are title, unit and period (the prose analysis reads them).
 TITLE_ROWS = 8
 TITLE_LINES = 12
+TITLE_LEN = 80      # longer than any title: a line of prose
+_NUMBER = re.compile(r"^[\d.,，%％\s+-]+$")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _TITLE_WORDS = re.compile(r"(政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开情况统计表|年度报告|统计表|年度|年)")
 
@@ -204,7 +206,8 @@ def _title(rows: list[list[GridCell]], sheet_names: list[str], source: str) -> t
     """An office's workbook: its prose is the title cells (unit and year, through the prose
     analysis); where they name none, the year from a sheet name (`2021年`) and unit and year from
     the file name."""
-    lines = [c.text.strip() for r in rows[:TITLE_ROWS] for c in r if c.text.strip() and not c.text.strip()[0].isdigit()]
+    # every text cell but numbers: a title begins with its year (`2019年某某政府信息公开工作年度报告`)
+    lines = [t for r in rows[:TITLE_ROWS] for c in r if (t := c.text.strip()) and not _NUMBER.match(t)]
     lines = lines[:TITLE_LINES]
     stem = Path(source).stem
     fallback: dict = {}
@@ -214,6 +217,8 @@ def _title(rows: list[list[GridCell]], sheet_names: list[str], source: str) -> t
             fallback["year"] = int(m.group(1))
             break
     for line in lines + [stem]:
+        if len(line) > TITLE_LEN and line != stem:
+            continue      # a sentence of prose (`本年度报告根据《条例》…`), not a title naming the unit
         if "报告" in line or "统计表" in line or line == stem:
             unit = _TITLE_WORDS.sub("", _YEAR.sub("", line)).strip(" _-—·.（）()")
             if unit:
