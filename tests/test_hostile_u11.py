@@ -123,3 +123,78 @@ def test_the_live_workbook_keeps_an_offices_own_results_sheet(tmp_path):
     deleted = [a["sheet_position"] for a in actions if a["func"] == "sheetDelete"]
     assert len(deleted) == 3 and "校验结果" in names and "概览" in names
     assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == ["校验结果（xxgk）", "概览（xxgk）", "_xxgk"]
+
+
+CUTS = {  # a report's text in the encodings offices save it in, each cut by one byte (a download or
+          # copy that stopped mid-character): UTF-16 has two bytes a character, so any odd cut does it
+    "utf16-bom.txt": lambda t: t.encode("utf-16")[:-1],
+    "utf16be-bom.txt": lambda t: b"\xfe\xff" + t.encode("utf-16-be")[:-1],
+    "utf16-nobom.txt": lambda t: t.encode("utf-16-le")[:-1],
+    "utf8.txt": lambda t: t.encode("utf-8")[:-1],
+    "utf8-bom.txt": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")[:-1],
+    "gbk.txt": lambda t: t.encode("gb18030")[:-1],
+}
+
+
+def _reports(folder: Path) -> tuple[dict, dict]:
+    run = xxgk("extract", folder)
+    assert_clean(run)
+    doc = json.loads(run.out)
+    return {Path(r["source"]).name: r for r in doc["reports"]}, {Path(e["source"]).name: e for e in doc["errors"]}
+
+
+def test_a_text_cut_by_one_byte_inside_its_last_character_is_read_not_refused_whole(tmp_path):
+    """Before: a UTF-16 report one byte short was '不是文本文件（含有二进制内容）' and a UTF-8/GBK one
+    whose last character lost a byte '编码无法识别': the whole report unread for one byte. Now each is
+    read up to that character (every cell as the whole file's) and a warning names file and line."""
+    from hostile import SEEDS
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8").rstrip()
+    assert text.endswith("日")              # the signature's date: its 日 is the character cut
+    (tmp_path / "whole.txt").write_text(text, encoding="utf-8")
+    for name, cut in CUTS.items():
+        (tmp_path / name).write_bytes(cut(text))
+    before = digest([tmp_path])
+    reports, errors = _reports(tmp_path)
+    assert errors == {} and set(reports) == set(CUTS) | {"whole.txt"}
+    whole = reports["whole.txt"]
+    line = len(text.splitlines())
+    for name in CUTS:
+        r = reports[name]
+        assert (r["unit"], r["year"], r["cells"]) == (whole["unit"], whole["year"], whole["cells"]), name
+        said = {f["message"].replace("whole.txt", name) for f in whole["findings"]}
+        [warn] = [f for f in r["findings"] if f["message"] not in said]
+        assert warn["rule"] == "F4" and warn["severity"] == "warning"
+        assert warn["message"].startswith(f"{name} 第{line}行：文件在最后一个字符的中途结束"), warn["message"]
+    assert digest([tmp_path]) == before
+
+
+def test_a_number_cut_in_half_is_unread_never_read_short(tmp_path):
+    """The cut falls inside a table's number: UTF-16 '56' one byte short. '5' is never read for 56,
+    nor the cell said to be blank (F1): it is unread, and what was read agrees with the whole file."""
+    from hostile import SEEDS
+    seed = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
+    assert "规范性文件\t0\t0\t0" in seed
+    text = seed.replace("规范性文件\t0\t0\t0", "规范性文件\t12\t34\t56", 1)
+    (tmp_path / "whole.txt").write_bytes(text.encode("utf-16"))
+    six = text.index("\t56") + 2                          # the '6' of 56
+    (tmp_path / "cut.txt").write_bytes(text.encode("utf-16")[:2 + 2 * six + 1])
+    reports, errors = _reports(tmp_path)
+    assert errors == {}
+    whole, cut = reports["whole.txt"]["cells"], reports["cut.txt"]["cells"]
+    assert whole["active.normative_docs.total_published"] == 56
+    assert cut["active.normative_docs.made"] == 12 and cut["active.normative_docs.published"] == 34
+    assert "active.normative_docs.total_published" not in cut            # unread: not 5, not blank
+    assert all(whole[k] == v for k, v in cut.items())
+    messages = [f["message"] for f in reports["cut.txt"]["findings"]]
+    assert not any("对外公开总数量」为空" in m for m in messages), messages
+    assert any("文件在最后一个字符的中途结束" in m and "其后的 1 格不在文件中" in m for m in messages), messages
+
+
+def test_binary_with_an_odd_byte_is_still_not_text(tmp_path):
+    """The cut is read only when all else is text: a binary file is refused as before."""
+    import random
+    rng = random.Random(11)
+    (tmp_path / "blob.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4001)))
+    (tmp_path / "zeros.txt").write_bytes(b"\xff\xfe" + bytes(rng.randrange(256) for _ in range(3001)))
+    reports, errors = _reports(tmp_path)
+    assert reports == {} and set(errors) == {"blob.txt", "zeros.txt"}
