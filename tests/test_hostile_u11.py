@@ -198,3 +198,51 @@ def test_binary_with_an_odd_byte_is_still_not_text(tmp_path):
     (tmp_path / "zeros.txt").write_bytes(b"\xff\xfe" + bytes(rng.randrange(256) for _ in range(3001)))
     reports, errors = _reports(tmp_path)
     assert reports == {} and set(errors) == {"blob.txt", "zeros.txt"}
+
+
+def test_check_writes_a_csv_file_excel_opens_as_utf8(tmp_path):
+    """Excel opens a CSV by double-click in the local code page unless the file starts with a BOM:
+    GBK on Chinese Windows, Mac Roman on macOS, so `--format csv > 结果.csv` showed mojibake (and on
+    Windows a redirected stdout is itself in the console's code page). `-o 结果.csv` writes the file
+    itself: UTF-8 with a BOM, Excel's CRLF rows, the same rows as stdout; the format follows the
+    extension. stdout's CSV is unchanged (no BOM: it is for programs and pipes)."""
+    from hostile import SEEDS
+    out = tmp_path / "结果.csv"
+    run = xxgk("check", SEEDS, "-o", out)
+    assert_clean(run)
+    piped = xxgk("check", SEEDS, "--format", "csv")
+    assert run.code == piped.code == 1 and run.out == ""
+    assert f"已写出 CSV 文件：{out}" in run.err
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not piped.out.startswith("\ufeff")
+    assert data[3:].decode("utf-8") == piped.out
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0][:3] == ["单位", "年度", "规则"] and len(rows) == 1 + 29
+    assert b"\r\n" in data and data.count(b"\r\n") >= len(rows)
+    json_out = tmp_path / "结果.json"
+    assert xxgk("check", SEEDS, "-o", json_out).code == 1
+    assert json.loads(json_out.read_bytes().decode("utf-8"))["findings"]     # JSON: never a BOM (RFC 8259)
+
+
+def test_check_output_is_refused_before_reading_when_it_would_lose_or_mislead(tmp_path):
+    """An existing file is kept without --force; an input is never the output; an extension that does
+    not fit the format (Excel opens a file by its extension) is refused: exit 4, nothing written."""
+    from hostile import seed_copies
+    seeds = seed_copies(tmp_path / "in", 2)
+    old = tmp_path / "old.csv"
+    old.write_bytes(b"keep me")
+    run = xxgk("check", tmp_path / "in", "-o", old)
+    assert run.code == 4 and "已存在" in run.err and old.read_bytes() == b"keep me"
+    assert xxgk("check", tmp_path / "in", "-o", old, "--force").code in (0, 1)
+    assert old.read_bytes().startswith(b"\xef\xbb\xbf\xe5\x8d\x95\xe4\xbd\x8d")     # BOM, 单位
+    before = digest([tmp_path / "in"])
+    run = xxgk("check", tmp_path / "in", "-o", seeds[0], "--format", "table", "--force")
+    assert run.code == 4 and "输入文件" in run.err
+    run = xxgk("check", tmp_path / "in", "-o", tmp_path / "结果.xlsx")
+    assert run.code == 4 and "扩展名应为 .txt" in run.err and "--annotate" in run.err
+    run = xxgk("check", tmp_path / "in", "--format", "json", "-o", tmp_path / "结果.csv")
+    assert run.code == 4 and "扩展名应为 .json" in run.err
+    assert not (tmp_path / "结果.xlsx").exists() and not (tmp_path / "结果.csv").exists()
+    assert digest([tmp_path / "in"]) == before
