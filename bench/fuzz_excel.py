@@ -64,17 +64,18 @@ def handed(actions: list[dict]) -> list[str]:
     return out
 
 
-def sheets_after(names: list[str], actions: list[dict]) -> list[str]:
-    """The workbook's sheet names once the client has applied the actions (add, delete, rename)."""
-    names = list(names)
+def kept_sheets(names: list[str], actions: list[dict]) -> list[str]:
+    """The workbook's own sheets (by their names before) still there once the client has applied
+    the actions (add, delete, rename): a sheet deleted and another added under its name is gone."""
+    sheets: list[tuple[str | None, str]] = [(n, n) for n in names]      # (name before or None, name now)
     for a in actions:
         if a["func"] == "addSheet":
-            names.insert(a["args"][0], a["args"][1])
+            sheets.insert(a["args"][0], (None, a["args"][1]))
         elif a["func"] == "sheetDelete":
-            del names[a["sheet_position"]]
+            del sheets[a["sheet_position"]]
         elif a["func"] == "setSheetName":
-            names[a["sheet_position"]] = a["args"][0]
-    return names
+            sheets[a["sheet_position"]] = (sheets[a["sheet_position"]][0], a["args"][0])
+    return [before for before, _ in sheets if before is not None]
 
 
 def mutate_payload(rng: random.Random, payload: dict) -> list[str]:
@@ -174,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                 if any(fuzz.CANARY_TEXT in v for v in handed(actions)):
                     fails.add("leak")
                 # nothing lost: every sheet the workbook had is still there (but our state, `_xxgk`)
-                gone = [n for n in (x["name"] for x in payload["sheets"]) if n != "_xxgk"
-                        and n not in sheets_after([x["name"] for x in payload["sheets"]], actions)]
+                names = [x["name"] for x in payload["sheets"]]
+                gone = [n for n in names if n != "_xxgk" and n not in kept_sheets(names, actions)]
                 if gone:
                     fails.add("lost")
                     err = f"sheets gone: {gone}"
