@@ -175,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
                 if any(fuzz.CANARY_TEXT in v for v in handed(actions)):
                     fails.add("leak")
                 # nothing lost: every sheet the workbook had is still there (but our state, `_xxgk`)
-                names = [x["name"] for x in payload["sheets"]]
-                gone = [n for n in names if n != "_xxgk" and n not in kept_sheets(names, actions)]
+                had = [x["name"] for x in payload["sheets"]]
+                gone = [n for n in had if n != "_xxgk" and n not in kept_sheets(had, actions)]
                 if gone:
                     fails.add("lost")
                     err = f"sheets gone: {gone}"
