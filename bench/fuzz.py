@@ -3,6 +3,7 @@ through `extract`, `check --format csv`, `import` and `check --annotate` as chil
 outsiders run them. Not a test (it takes minutes to hours); its failures become tests.
 
     python -m bench.fuzz --xxgk /tmp/venv/bin/xxgk [--cases 2000] [--seed 1] [--batch 40] [--out DIR]
+                         [--only MUTATION,…] [--ext .xlsx,…]
 
 Bases: the seed reports, real corpus texts (tests/fixtures/corpus), generated reports as Word,
 workbook and web page, and a collection workbook written by `xxgk import`. Each case is one base
@@ -22,7 +23,8 @@ file(s) that make it fail. Counted per case:
     leak        a formula (or =,+,-,@-led text) in a written workbook or the CSV, or the canary's
                 text in any output (a file outside the input was read)
     modified    an input file changed
-    lost        a file of the folder neither read nor named as unread in `extract`'s JSON
+    lost        a file of the folder neither read nor named as unread in `extract`'s JSON; or a
+                sheet of a workbook missing or changed in its annotated copy (`annotate-book`)
 """
 from __future__ import annotations
 
@@ -240,6 +242,19 @@ def encoding(rng, ext, data, canary):
     return ext, raw
 
 
+def cut_char(rng, ext, data, canary):
+    """The text saved in a multi-byte encoding and cut inside a character (a download or copy that
+    stopped mid-way): 1-3 bytes off the end, or an odd cut anywhere in UTF-16."""
+    text = _text_of(data)
+    if text is None or ext not in (".txt", ".md"):
+        return ext, data
+    enc = rng.choice(("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030"))
+    raw = text.encode(enc, "replace")
+    if enc.startswith("utf-16") and rng.random() < 0.5:
+        return ext, raw[:rng.randrange(len(raw) // 2) * 2 + 1]
+    return ext, raw[:-rng.randint(1, 3)]
+
+
 def nul_bytes(rng, ext, data, canary):
     b = bytearray(data)
     for _ in range(10):
@@ -372,6 +387,22 @@ def hidden_sheets(rng, wb, canary):
         extra.sheet_state = "visible"
 
 
+OWN_SHEETS = ("校验结果", "概览", "校验结果（xxgk）", "概览（xxgk）", "_xxgk", "单位清单", "校验结果（xxgk 2）")
+
+
+@_on_workbook
+def own_sheets(rng, wb, canary):
+    """An office's own sheets under the names our annotation writes (a reviewer's 校验结果 of their
+    own, a 概览 summary): the annotated copy must keep every one of them (`annotate-book`)."""
+    for name in rng.sample(OWN_SHEETS, rng.randint(1, 3)):
+        if name in wb.sheetnames or name == "_xxgk":
+            continue
+        ws = wb.create_sheet(name, rng.choice((0, len(wb.sheetnames))))
+        ws.append(["本单位自己的" + name, rng.randint(0, 999)])
+        ws.append(["序号", "标识" if rng.random() < 0.3 else "说明", "复核意见"])
+        ws.append([1, "手工记录", "已核实"])
+
+
 @_on_workbook
 def far_cell(rng, wb, canary):
     ws = rng.choice(wb.worksheets)
@@ -468,7 +499,7 @@ MUTATIONS = [bidi, oddchars, fullwidth, hanzi_numbers, huge_numbers, injections,
              combining, byteflip, truncate, zero, enormous, wrong_ext, encoding, nul_bytes, html_links,
              deep_nesting, xml_entities, external_rels, cell_formulas, merged_cells, hidden_sheets,
              far_cell, many_rows, encrypted, strict_ooxml, html_spans, odd_namespace, archive,
-             symlink_out]
+             symlink_out, cut_char, own_sheets]
 HEAVY = {"enormous", "many_rows", "long_line", "deep_nesting"}
 
 
@@ -482,7 +513,7 @@ class Case:
 
 def make_case(rng: random.Random, i: int, base: Base, folder: Path, canary: str) -> Case:
     ext, data, names = base.ext, base.data, []
-    for m in rng.sample(MUTATIONS, rng.choice((1, 1, 2, 3))):
+    for m in rng.sample(MUTATIONS, min(rng.choice((1, 1, 2, 3)), len(MUTATIONS))):
         if m.__name__ in HEAVY and rng.random() < 0.7:
             continue        # the heavy ones are rarer: a case of 30 MB is slow for every command
         ext, data = m(rng, ext, data, canary)
@@ -580,7 +611,47 @@ def commands(xxgk: str, inp: list[Path], scratch: Path) -> list[tuple[str, list[
                       "--format", "json"], scratch / "标注.xlsx"),
         ("annotate-import", [xxgk, "check", str(scratch / "汇总.xlsx"), "--annotate",
                              str(scratch / "汇总-标注.xlsx"), "--force", "--format", "json"], scratch / "汇总-标注.xlsx"),
+        *_annotate_book(xxgk, inp, scratch),
     ]
+
+
+def _annotate_book(xxgk: str, inp: list[Path], scratch: Path) -> list[tuple[str, list[str], Path | None]]:
+    """`check BOOK --annotate COPY` on the batch's first workbook: the annotated copy of one workbook
+    (not a collection written anew), where every sheet of the input must survive (`lost_sheets`)."""
+    files = [p for d in inp for p in (sorted(d.iterdir()) if d.is_dir() else [d])]
+    book = next((p for p in files if p.suffix.lower() in (".xlsx", ".xlsm") and p.is_file()
+                 and not p.is_symlink()), None)
+    if book is None:
+        return []
+    return [("annotate-book", [xxgk, "check", str(book), "--annotate", str(scratch / f"副本{book.suffix}"),
+                               "--force", "--format", "json"], None)]
+
+
+def lost_sheets(book: Path, copy: Path) -> list[str]:
+    """The input's sheets (all but our state `_xxgk`) missing from the annotated copy or holding other
+    values there; our own sheets in the copy (校验结果…, 概览…) holding a formula."""
+    import openpyxl
+    try:
+        before = openpyxl.load_workbook(book)
+    except Exception:
+        return []           # a workbook openpyxl cannot open is refused (F5) before any copy
+    try:
+        after = openpyxl.load_workbook(copy)
+    except Exception as e:
+        return [f"unreadable copy: {e}"]
+    bad = []
+    for ws in before.worksheets:
+        if ws.title == "_xxgk":
+            continue
+        if ws.title not in after.sheetnames:
+            bad.append(f"sheet gone: {ws.title}")
+        elif list(ws.iter_rows(values_only=True)) != list(after[ws.title].iter_rows(values_only=True)):
+            bad.append(f"sheet changed: {ws.title}")
+    for ws in after.worksheets:
+        if ws.title not in before.sheetnames or ws.title == "_xxgk":
+            bad += [f"{ws.title}!{c.coordinate}: {c.value!r}"[:200] for row in ws.iter_rows() for c in row
+                    if c.data_type == "f"]
+    return bad
 
 
 def run_all(xxgk: str, inp: list[Path], scratch: Path, timeout: float) -> dict[str, Outcome]:
@@ -603,6 +674,11 @@ def run_all(xxgk: str, inp: list[Path], scratch: Path, timeout: float) -> dict[s
             if leaks := workbook_leaks(written):
                 fails.add("leak")
                 detail += f"{written.name}: {leaks[:3]} "
+        if name == "annotate-book" and code in (0, 1, 2) and (copy := Path(cmd[4])).exists():
+            if gone := lost_sheets(Path(cmd[2]), copy):
+                fails.add("lost")
+                lost = [Path(cmd[2]).name]
+                detail += f"copy: {gone[:3]} "
         if name == "extract" and code in (0, 2):
             try:
                 doc = json.loads(out)
@@ -646,6 +722,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=40)
     ap.add_argument("--out", type=Path, default=Path("bench/out/fuzz"))
     ap.add_argument("--only", help="comma-separated mutation names")
+    ap.add_argument("--ext", help="comma-separated base extensions (.xlsx,.txt): only those bases")
     a = ap.parse_args(argv)
     global MUTATIONS
     if a.only:
@@ -659,6 +736,8 @@ def main(argv: list[str] | None = None) -> int:
     canary.write_text(CANARY_TEXT + "\n" + (SEEDS / sorted(os.listdir(SEEDS))[0]).read_text("utf-8"), "utf-8")
     canary_hash = hashlib.sha256(canary.read_bytes()).hexdigest()
     base = bases(rng, out, a.xxgk)
+    if a.ext:
+        base = [b for b in base if b.ext in a.ext.split(",")]
     counts: Counter = Counter()
     by_mutation: Counter = Counter()
     failing: list[dict] = []

@@ -2,8 +2,9 @@
 (`xw.Book(json=payload)`, behind xlwings Server) and xlwings Lite (`custom_scripts_call` on the
 Lite script), on mutated collection workbooks and generated report sheets (bench/fuzz.py's workbook
 mutations, plus payload-level ones: formula text, huge and odd numbers, ragged rows, odd sheet
-names). Counted per case: a traceback / failed call, a string handed to Excel that starts like a
-formula, an answer that is not plain JSON.
+names, the office's own sheets named 校验结果/概览). Counted per case: a traceback / failed call, a
+string handed to Excel that starts like a formula, an answer that is not plain JSON, a sheet of the
+workbook gone once the client applied the actions (lost).
 
     python -m bench.fuzz_excel --python /tmp/venv/bin/python [--cases 300] [--seed 1]
 """
@@ -63,11 +64,25 @@ def handed(actions: list[dict]) -> list[str]:
     return out
 
 
+def kept_sheets(names: list[str], actions: list[dict]) -> list[str]:
+    """The workbook's own sheets (by their names before) still there once the client has applied
+    the actions (add, delete, rename): a sheet deleted and another added under its name is gone."""
+    sheets: list[tuple[str | None, str]] = [(n, n) for n in names]      # (name before or None, name now)
+    for a in actions:
+        if a["func"] == "addSheet":
+            sheets.insert(a["args"][0], (None, a["args"][1]))
+        elif a["func"] == "sheetDelete":
+            del sheets[a["sheet_position"]]
+        elif a["func"] == "setSheetName":
+            sheets[a["sheet_position"]] = (sheets[a["sheet_position"]][0], a["args"][0])
+    return [before for before, _ in sheets if before is not None]
+
+
 def mutate_payload(rng: random.Random, payload: dict) -> list[str]:
     names = []
     sheets = payload["sheets"]
     for _ in range(rng.choice((1, 2, 3))):
-        kind = rng.choice(("values", "ragged", "names", "hidden", "empty", "huge"))
+        kind = rng.choice(("values", "ragged", "names", "hidden", "empty", "huge", "own"))
         s = rng.choice(sheets)
         if kind == "values":
             for _ in range(rng.choice((3, 30))):
@@ -87,6 +102,13 @@ def mutate_payload(rng: random.Random, payload: dict) -> list[str]:
             s["values"] = [[]]
         elif kind == "huge":
             s["values"] = s["values"] + [["x", 1, 2, 3]] * rng.choice((1000, 20000))
+        elif kind == "own":       # the office's own sheet under a name our annotation writes
+            name = rng.choice(("校验结果", "概览", "校验结果（xxgk）", "概览（xxgk）"))
+            if name in {x["name"] for x in sheets}:
+                continue
+            own = {**s, "name": name, "values": [["本单位自己的" + name, 7], ["序号", "复核意见"], [1, "已核实"]],
+                   "pictures": [], "shapes": [], "charts": [], "notes": [], "tables": [], "pivot_tables": []}
+            sheets.insert(rng.randrange(len(sheets) + 1), own)
         names.append(kind)
     return names
 
@@ -152,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
                     err = f"formula-led: {bad[:3]}"
                 if any(fuzz.CANARY_TEXT in v for v in handed(actions)):
                     fails.add("leak")
+                # nothing lost: every sheet the workbook had is still there (but our state, `_xxgk`)
+                had = [x["name"] for x in payload["sheets"]]
+                gone = [n for n in had if n != "_xxgk" and n not in kept_sheets(had, actions)]
+                if gone:
+                    fails.add("lost")
+                    err = f"sheets gone: {gone}"
             counts["cases"] += 1
             counts[f"cases ({mode})"] += 1
             for f in fails:

@@ -125,6 +125,7 @@ def _usage_error(message: str) -> None:
 
 @app.command(cls=Command, epilog=EXIT_CODES)
 def check(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., metavar=PATHS, help=PATHS_HELP, show_default=False),
     units: Optional[Path] = typer.Option(None, "--units", metavar="单位清单",
                                          help="单位清单（CSV 或工作簿，列：单位、上级单位），用于上下级汇总核对"),
@@ -140,7 +141,9 @@ def check(
                                             help="把结果标注到工作簿副本（.xlsx 或 .xlsm），另含“校验结果”和“概览”工作表"),
     engine: Engine = typer.Option(Engine.auto, "--engine", metavar="引擎",
                                   help="标注引擎：auto（自动）、excel（通过 xlwings 用 Excel）或 openpyxl"),
-    force: bool = typer.Option(False, "--force", metavar="", help="标注输出文件已存在时覆盖"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="文件",
+                                          help="结果写入文件：.csv（Excel 可直接打开）、.json 或 .txt，格式随扩展名"),
+    force: bool = typer.Option(False, "--force", metavar="", help="输出文件或标注输出文件已存在时覆盖"),
 ) -> None:
     """核对报告表内、年度间和上下级之间的勾稽关系，指出最可能填错的单元格和应填的值。"""
     from .check import check_paths
@@ -150,10 +153,15 @@ def check(
     chosen = dict(select=_rule_ids(select, "--select"), ignore=_rule_ids(ignore, "--ignore"))
     from . import notice
     notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
+    if output is not None:
+        format = _output_format(output, format, ctx)
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
             from .workbook import check_output as check_output_path
             check_output_path(annotate, [*paths, *([units] if units else [])], force)
+        if output is not None:
+            from .workbook import check_output as check_output_path
+            check_output_path(output, [*paths, *([units] if units else []), *([annotate] if annotate else [])], force)
         big = big_input(paths)
         if big:
             long_run.set()
@@ -170,7 +178,10 @@ def check(
         # the table lays out each report's box (~2 ms a finding): say why it takes a while, and how not to
         typer.echo(f"共 {len(result.findings)} 条问题，表格排版需要一些时间；成百上千份报告可用 --summary（每份报告一行）"
                    "或 --format csv（用 Excel 筛选）。", err=True)
-    check_output.render(result, format.value, summary=summary)
+    if output is None:
+        check_output.render(result, format.value, summary=summary)
+    else:
+        _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
         _nothing_read(paths)
         raise typer.Exit(exitcodes.INPUT)
@@ -189,6 +200,39 @@ def check(
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
+OUTPUT_SUFFIXES = {"csv": ".csv", "json": ".json", "table": ".txt"}
+
+
+def _output_format(output: Path, format: CheckFormat, ctx) -> CheckFormat:
+    """The format of `check -o FILE`: as given, else by the file's extension (-o 结果.csv: csv); the
+    extension must fit it, since Excel opens a file by its extension (a CSV named .xlsx fails)."""
+    source = ctx.get_parameter_source("format") if ctx is not None else None
+    given = source is not None and source.name != "DEFAULT"
+    if not given:
+        by_suffix = {v: k for k, v in OUTPUT_SUFFIXES.items()}.get(output.suffix.lower())
+        format = CheckFormat(by_suffix) if by_suffix else format
+    wanted = OUTPUT_SUFFIXES[format.value]
+    if output.suffix.lower() != wanted:
+        book = "；要把结果标注到工作簿请用 --annotate" if output.suffix.lower() in (".xlsx", ".xlsm") else ""
+        typer.echo(f"输出文件“{printable(str(output))}”的扩展名应为 {wanted}（--format {format.value}），"
+                   f"如 {printable(str(output.with_suffix(wanted)))}{book}。", err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
+    return format
+
+
+def _render_to(output: Path, result, fmt: str, summary: bool, force: bool, inputs: list[Path]) -> None:
+    """The check's output written to `output` (whole or not at all): CSV with a BOM, so that Excel on
+    Windows (which takes a CSV without one for the local code page, GBK) and on macOS read it as UTF-8."""
+    from .render import check_output
+    from .workbook import OutputError
+    from .workbook.save import save_text
+    try:
+        save_text(output, lambda stream: check_output.render(result, fmt, out=stream, summary=summary),
+                  force=force, inputs=inputs, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    except OutputError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
+    typer.echo(f"已写出{ {'csv': ' CSV ', 'json': ' JSON ', 'table': '结果'}[fmt] }文件：{output}", err=True)
 
 
 def _output_error() -> type[OutputError]:

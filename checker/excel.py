@@ -8,7 +8,6 @@ from __future__ import annotations
 import xlwings as xw
 
 from .annotate import locate
-from .annotate import state as st
 from .annotate import xlwings_backend as xb
 from .annotate.plan import build
 from .collection import INDEX_SHEET
@@ -36,7 +35,7 @@ def run_check(book=None) -> dict:
     finally:
         _screen_updating(book, True)
     try:
-        book.sheets[st.RESULTS_SHEET].activate()
+        book.sheets[plan.results_name].activate()
     except Exception:   # the remote engine may not offer activation on every client
         pass
     xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")

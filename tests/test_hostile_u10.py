@@ -151,9 +151,10 @@ def test_lite_on_a_workbook_whose_only_sheet_is_an_earlier_results_sheet(tmp_pat
     import openpyxl
 
     from checker.annotate.remote import workbook_json
+    from checker.annotate.plan import RESULT_HEADER
     wb = openpyxl.Workbook()
     wb.active.title = "校验结果"
-    wb.active["A1"] = "序号"
+    wb.active.append(RESULT_HEADER)     # an earlier run's: its header (a sheet of the office's own is kept)
     wb.save(tmp_path / "only.xlsx")
     done = _lite_payload(workbook_json(tmp_path / "only.xlsx"), tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]

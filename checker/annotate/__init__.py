@@ -16,11 +16,11 @@ import zipfile
 from pathlib import Path
 
 from ..check import WORKBOOK_SUFFIXES
+from ..collection import OVERVIEW_SHEET
 from ..safetext import escape_strings
 from ..workbook import OutputError, OutputExists, atomic_path, check_output, save_atomic, write_collection
 from ..workbook.sources import shown_findings, shown_sources
 from . import locate as _locate
-from .layout import OVERVIEW_SHEET
 from .plan import Plan, build
 # Parts of an .xlsx that openpyxl does not write back, by the zip folder that holds them.
 DROPPED_PARTS = {"xl/charts/": "图表", "xl/media/": "图片", "xl/pivotTables/": "数据透视表",
@@ -96,10 +96,6 @@ def _as_shown(result, inputs: list[Path]):
 def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
     from .fastload import load_workbook
     from .openpyxl_backend import OpenpyxlView, apply
-    dropped = dropped_parts(source)
-    if dropped:
-        warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
-                      f"在装有 Excel 的电脑上用 --engine excel 可完整保留。", AnnotateWarning, stacklevel=2)
     from ..readers import ReadError
     from ..readers.safety import check_package
     try:
@@ -112,6 +108,11 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
         raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
     try:
         plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+        dropped = dropped_parts(source, plan.overview_name)
+        if dropped:
+            warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
+                          f"在装有 Excel 的电脑上用 --engine excel 可完整保留。", AnnotateWarning, stacklevel=2)
+        _say_apart(plan, source)
         apply(plan, wb)
         return save_atomic(wb, out, force=force, inputs=[source])
     finally:
@@ -130,12 +131,20 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
         try:
             book = app.books.open(tmp)
             plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+            _say_apart(plan, source)
             xb.apply(plan, book)
             book.save()
             book.close()
         finally:
             app.quit()
     return out
+
+
+def _say_apart(plan: Plan, source: Path) -> None:
+    """The workbook's own 校验结果/概览 sheet is kept: the reviewer is told where ours went."""
+    for theirs, ours in plan.apart():
+        warnings.warn(f"{source.name} 原有的“{theirs}”工作表不是 xxgk 写的，标注副本中原样保留；"
+                      f"xxgk 的写在“{ours}”工作表。", AnnotateWarning, stacklevel=3)
 
 
 def excel_available() -> bool:
@@ -149,13 +158,14 @@ def excel_available() -> bool:
         return False
 
 
-def dropped_parts(path: Path) -> list[str]:
+def dropped_parts(path: Path, overview: str = OVERVIEW_SHEET) -> list[str]:
     """What in this .xlsx/.xlsm openpyxl would not write back (charts, images, pivot tables); the
-    charts of our own 概览 sheet are drawn again, so they are not counted."""
+    charts of our own overview sheet (`overview`: 概览, or its name apart) are drawn again, so they
+    are not counted."""
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
-            own = _parts_of_sheet(z, OVERVIEW_SHEET)
+            own = _parts_of_sheet(z, overview)
     except (zipfile.BadZipFile, OSError):
         return []
     names = [n for n in names if n not in own]

@@ -7,13 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..catalogue import SEVERITIES, SEVERITY_FILLS, SEVERITY_LABELS, SEVERITY_ORDER, catalogue
+from ..collection import OVERVIEW_SHEET
 from .locate import Place
 
 HEADER_FILL = "#DDEBF7"
 ACCEPTED_STATUS_FILL = "#C6EFCE"
-OVERVIEW_SHEET = "概览"
 CHART_ROWS = 15          # units (and rules) shown in a chart: the ones with most problems
 ROW_POINTS = 15.0        # one line of text
+OVERVIEW_HEAD = OVERVIEW_SHEET + "："   # the overview's A1 starts so (how a later run knows it is ours)
 MAX_LINES = 3            # a long 问题说明 shows three lines; the whole text is in the cell
 
 
@@ -105,7 +106,9 @@ def _display_width(text: str) -> int:
 def _side_block(s: Sheet, plan, col: int) -> None:
     """Legend and per-report counts to the right of the findings, outside the filter range."""
     lines = [[f"待处理 {plan.open} 条，已核实 {plan.accepted} 条"],
-             [f"各单位、各规则的问题数和图表见“{OVERVIEW_SHEET}”工作表"]]
+             [f"各单位、各规则的问题数和图表见“{plan.overview_name}”工作表"]]
+    lines += [[f"工作簿原有的“{theirs}”工作表不是 xxgk 写的，已原样保留；xxgk 的写在“{ours}”"]
+              for theirs, ours in plan.apart()]
     if plan.notes_line:         # e.g. notes capped, or not supported by this Excel
         lines.append([plan.notes_line])
     s.blocks.append((1, col, lines))
@@ -127,13 +130,13 @@ def _side_block(s: Sheet, plan, col: int) -> None:
 def overview_sheet(plan, position: int) -> Sheet:
     """`概览`: which units and which rules have the most problems, as two sortable tables (open
     problems by severity; accepted ones apart) and two native bar charts of their totals."""
-    s = Sheet(OVERVIEW_SHEET, position=position, table_name="xxgk_overview", freeze_row=4)
+    s = Sheet(plan.overview_name, position=position, table_name="xxgk_overview", freeze_row=4)
     labels = [SEVERITY_LABELS[x] for x in SEVERITIES]
     units = sorted(plan.units, key=lambda u: (-u.open, *(-u.by[x] for x in SEVERITIES), str(u.unit), u.year or 0))
     total: Counter[str] = Counter()
     for u in units:
         total.update(u.by)
-    s.blocks.append((1, 1, [[f"概览：{len(units)} 份报告，待处理问题 {plan.open} 条（"
+    s.blocks.append((1, 1, [[f"{OVERVIEW_HEAD}{len(units)} 份报告，待处理问题 {plan.open} 条（"
                              + "，".join(f"{SEVERITY_LABELS[x]} {total[x]}" for x in SEVERITIES)
                              + f"），已核实 {plan.accepted} 条。表格可按任一列筛选、排序；点击报告名称可跳转到它的工作表。"]]))
     s.bold.append((1, 1, 1))

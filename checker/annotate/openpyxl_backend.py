@@ -49,6 +49,8 @@ def apply(plan: Plan, wb) -> None:
     noted: dict[int, str] = {}
     for op in plan.cells:
         cell = _visible(sheets[op.sheet], op.row, op.col)
+        if cell is None:          # inside merged ranges that overlap and lead to no cell: its row in 校验结果 says it
+            continue
         cell.fill = _fill(op.fill)
         if op.note == st.KEEP:
             continue
@@ -64,12 +66,18 @@ def apply(plan: Plan, wb) -> None:
 
 def _visible(ws, row: int, col: int):
     """The cell a reviewer sees at (row, col): inside a merged range, the range's top-left cell (the
-    others cannot hold a note or show a fill)."""
-    cell = ws.cell(row, col)
-    if isinstance(cell, MergedCell):
-        for rng in ws.merged_cells.ranges:
-            if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
-                return ws.cell(rng.min_row, rng.min_col)
+    others cannot hold a note or show a fill). Ranges that overlap (Excel repairs such a file, other
+    tools write them) may put that top-left inside another range: followed on to a cell that can
+    hold one, or None when there is none."""
+    cell, seen = ws.cell(row, col), set()
+    while isinstance(cell, MergedCell):
+        seen.add((cell.row, cell.column))
+        corner = next(((r.min_row, r.min_col) for r in ws.merged_cells.ranges
+                       if r.min_row <= cell.row <= r.max_row and r.min_col <= cell.column <= r.max_col
+                       and (r.min_row, r.min_col) not in seen), None)
+        if corner is None:
+            return None
+        cell = ws.cell(*corner)
     return cell
 
 

@@ -7,11 +7,13 @@ fill and note back, unless flagged again), so applying a plan twice gives the sa
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..catalogue import SEVERITY_ORDER, catalogue, severity_label
+from ..collection import OVERVIEW_SHEET, RESULTS_SHEET, apart
 from ..findings import problem_first
 from ..model import CellRef, Finding, Report, ReportId, column_letter, file_name, plain
 from . import layout
@@ -87,14 +89,45 @@ class Plan:
     units: list[UnitCount] = field(default_factory=list)
     rules: dict[str, list[int]] = field(default_factory=dict)     # rule -> [open, accepted]
     notes_line: str | None = None     # set by a backend that could not write every note
+    results_name: str = RESULTS_SHEET  # our sheets' names: apart from the workbook's own of that name
+    overview_name: str = OVERVIEW_SHEET
 
     header = RESULT_HEADER
     legend = LEGEND
-    results_name = st.RESULTS_SHEET
 
     def sheets(self) -> list[layout.Sheet]:
         """What the backends draw besides the cells: 校验结果 first, 概览 second."""
         return [layout.results_sheet(self), layout.overview_sheet(self, position=1)]
+
+    def apart(self) -> list[tuple[str, str]]:
+        """(the workbook's own sheet, ours) for each of our sheets named apart from one of theirs."""
+        return [(base, name) for base, name in ((RESULTS_SHEET, self.results_name),
+                                                (OVERVIEW_SHEET, self.overview_name)) if name != base]
+
+
+def _results_ours(rows: list[list]) -> bool:
+    """An earlier run's results sheet: its header has the columns the next run reads back."""
+    header = {str(h).strip() for h in (rows[0] if rows else []) if h is not None}
+    return {st.REVIEW_HEADER, st.KEY_HEADER} <= header
+
+
+_OVERVIEW_LINE = re.compile(re.escape(layout.OVERVIEW_HEAD) + r"[0-9]+ 份报告，待处理问题 [0-9]+ 条")
+
+
+def _overview_ours(rows: list[list]) -> bool:
+    """An earlier run's overview: A1 is its summary line."""
+    first = rows[0][0] if rows and rows[0] else None
+    return isinstance(first, str) and bool(_OVERVIEW_LINE.match(first))
+
+
+def own_sheet(view: BookView, base: str, ours) -> str:
+    """The name our sheet `base` gets in this workbook: `base` itself when free or an earlier run's
+    (replaced), else named apart, so a sheet of the workbook's own that bears the name is kept."""
+    names, n, name = set(view.sheet_names()), 0, base
+    while name in names and not ours(view.values(name) or []):
+        n += 1
+        name = apart(base, n)
+    return name
 
 
 def finding_key(f: Finding, place: str | None = None) -> str:
@@ -118,7 +151,8 @@ def signature(f: Finding, reports: dict[ReportId, Report]) -> str:
 
 def build(result, locate: Locator, view: BookView) -> Plan:
     """The plan for `result` (anything with .reports and .findings) on the workbook seen by `view`."""
-    prev = st.parse(view.values(st.STATE_SHEET), view.values(st.RESULTS_SHEET))
+    results_name = own_sheet(view, RESULTS_SHEET, _results_ours)
+    prev = st.parse(view.values(st.STATE_SHEET), view.values(results_name))
     sheets = set(view.sheet_names())
     reports = {r.identity: r for r in result.reports}
     # a finding that names no report (an input that could not be read, a unit only the units list
@@ -128,7 +162,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         first.setdefault((r.unit, r.year), r.identity)
     twice = {k for k, n in Counter((r.unit, r.year) for r in result.reports).items() if n > 1}
     rules = catalogue()
-    plan = Plan()
+    plan = Plan(results_name=results_name, overview_name=own_sheet(view, OVERVIEW_SHEET, _overview_ours))
     marks: dict[Place, tuple[int, list[str]]] = {}
     ids: dict[Place, str] = {}          # flagged place -> the cell id it holds (re-located next run)
     signatures: dict[str, str] = {}

@@ -7,14 +7,18 @@ what reading a workbook back expects (checker/readers/workbook.py, and excel.py 
 - the index sheet `单位清单` (unit, parent, year, format, source, sheet);
 - hidden sheets of our own, all named `_xxgk…`: the document facts the tables cannot carry
   (`_xxgk_facts`, see `facts`) and the annotation state (`_xxgk`, see checker/annotate/state.py);
-- after a check, the `校验结果` sheet of findings.
+- after a check, the `校验结果` and `概览` sheets of findings; where the workbook already has a sheet
+  of that name of its own, ours is named apart (`校验结果（xxgk）`, see `apart`) and theirs kept.
 A sheet with another name is a report sheet (or, without a header block, part of an office's own
 workbook).
 """
 from __future__ import annotations
 
+import re
+
 INDEX_SHEET = "单位清单"
 RESULTS_SHEET = "校验结果"
+OVERVIEW_SHEET = "概览"
 PRIVATE_PREFIX = "_xxgk"
 FACTS_SHEET = PRIVATE_PREFIX + "_facts"
 STATE_SHEET = PRIVATE_PREFIX
@@ -30,9 +34,18 @@ HEADER_ROWS = {name: 2 + i for i, name in enumerate(HEADER_FIELDS)}
 HEADER_SCAN_ROWS = 12
 
 
+def apart(base: str, n: int) -> str:
+    """Our sheet `base` named apart from a workbook's own sheet of that name (which is kept):
+    `校验结果（xxgk）`, then `校验结果（xxgk 2）`…"""
+    return base + ("（xxgk）" if n == 1 else f"（xxgk {n}）")
+
+
+_APART = re.compile(f"(?:{RESULTS_SHEET}|{OVERVIEW_SHEET})（xxgk(?: [0-9]+)?）")
+
+
 def is_reserved(sheet: str) -> bool:
     """A sheet of the format itself (index, results, our hidden sheets), never a report sheet."""
-    return sheet in (INDEX_SHEET, RESULTS_SHEET) or sheet.startswith(PRIVATE_PREFIX)
+    return sheet in (INDEX_SHEET, RESULTS_SHEET) or sheet.startswith(PRIVATE_PREFIX) or bool(_APART.fullmatch(sheet))
 
 
 def source_shown(file: str | None, place: str | None) -> str | None:

@@ -11,10 +11,15 @@ Two ways a real file is cut off, each seen in the renditions people hold:
   number on such a page is not known to be blank: its numbers may stand in the cut-off columns. Its
   cells are reported unread (not F1 "为空"), naming the edge. The evidence is the PDF's own: text (or
   a ruled table's drawn cells) reaching past the page's right edge.
+- **A text file that ends inside its last character** (one byte of UTF-16's two, a UTF-8 or GBK
+  character's first bytes): read up to that character (`encoding.decode_text`), and said, since what
+  followed is not in the file.
 """
 from __future__ import annotations
 
 from typing import Sequence
+
+import numpy as np
 
 from ..findings import make
 from ..model import Finding, Report
@@ -77,6 +82,29 @@ def broken_off_detail(table_label: str, after: str, names: list[str], shown: str
     return (f"表格“{table_label}”在“{after}”一行处中断，文件到此结束：其后 {len(names)} 行（{shown}）"
             "的数值不在文件中，这些单元格未读取（不是空白）。文件可能不完整（下载、复制或转换时被截断），"
             "请取得完整的报告核对。")
+
+
+def mid_character(report: Report, line: int) -> None:
+    """The report's text file ended inside its last character, on `line`: the cells of that line
+    after its last number were never in the file (unread, not blank: their F1 goes), and a warning
+    says the file is cut short."""
+    unread = 0
+    if report.format is not None and report.loc is not None and report.present is not None:
+        on_line = report.present & (report.loc[:, 1] == line)
+        read = on_line & ~np.isnan(report.values)
+        after = report.loc[:, 2] > (report.loc[read, 2].max() if read.any() else 0)
+        gone = np.flatnonzero(on_line & ~read & after)
+        report.present[gone] = False
+        ids = {template(report.format).cell_ids[i] for i in gone}
+        report.findings[:] = [f for f in report.findings
+                              if not (f.rule == "F1" and f.cells and all(c.cell in ids for c in f.cells))]
+        unread = len(ids)
+    report.findings.append(make(
+        "F4", unit=report.unit, year=report.year, source=report.source, where=report.text_where(line),
+        severity="warning",
+        detail="文件在最后一个字符的中途结束（下载或复制不完整）：已读到该字符之前为止（紧挨着它的数字可能不完整，未读取）"
+               + (f"，这一行其后的 {unread} 格不在文件中，未读取（不是空白）" if unread else "")
+               + "；原文其后如还有内容，也不在文件中，请取得完整的报告核对。"))
 
 
 def later_table_detail(table_label: str, cut_in: str) -> str:

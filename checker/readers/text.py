@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model import Report
 from .cellsplit import label_and_numbers, split_glued
 from .grid import PROSE_LEN, GridCell, TabRow, _Line, tab_row
-from . import flattened, is_plain, path_name
+from . import cutoff, flattened, is_plain, path_name
 from .document import Document, file_bytes, to_report, to_reports
 from .runtogether import STATED
 from .stated import Stated
@@ -402,7 +402,12 @@ def read(path: Path | str, fd: int | None = None, size: int = -1) -> list[Report
     if not (isinstance(path, Path) or is_plain(path)):   # `read_path` gives a Path, or a text that is one's
         path = Path(path)
     name = path_name(path)
-    return read_texts(decode(file_bytes(path, fd, size), name), str(path), name)
+    from .encoding import decode_text
+    text, cut = decode_text(file_bytes(path, fd, size), name)
+    reports = read_texts(text, str(path), name)
+    if cut and reports:                  # the file ends inside its last character: said on the last report
+        cutoff.mid_character(reports[-1], len((text + ".").splitlines()))    # its last line, as rows count
+    return reports
 
 
 def _pages(text: str) -> list[int] | None:

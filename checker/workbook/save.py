@@ -1,4 +1,5 @@
-"""Writing an output file safely, for every command that writes one (import, template, --annotate).
+"""Writing an output file safely, for every command that writes one (import, template, --annotate,
+check's --output).
 
 Nothing is lost: the output is never one of the inputs (whatever the flags: the same path, via `..`,
 a symlink, a hard link, or a report inside an input folder); an existing output is replaced only with
@@ -123,10 +124,24 @@ def _quiet_unraisable():
         sys.unraisablehook = hook
 
 
+def save_text(out: Path, write, force: bool = False, inputs=(), encoding: str = "utf-8") -> Path:
+    """A text output (`write(stream)` writes it) saved as a workbook is: never an input, through a
+    synced temporary file renamed over `out`. Line ends as written (CSV's CRLF stays CRLF);
+    `encoding` "utf-8-sig" starts the file with a BOM, how Excel knows a CSV is UTF-8."""
+    out = check_output(out, inputs, force)
+    with atomic_path(out, workbook=False) as tmp:
+        try:
+            with open(tmp, "w", encoding=encoding, newline="") as stream:
+                write(stream)
+        except OSError as e:
+            raise OutputError(f"无法写出“{_show(out)}”：{_reason(e)}。原有文件未改动。") from None
+    return out
+
+
 @contextmanager
-def atomic_path(out: Path):
+def atomic_path(out: Path, workbook: bool = True):
     """A temporary path next to `out` to write to; on success it is synced, checked to be a whole
-    workbook (a zip package with its content types) and renamed to `out`. Always cleaned up."""
+    workbook (a zip package with its content types; `workbook`) and renamed to `out`. Always cleaned up."""
     out = Path(out)
     remove_stale(out.parent)
     try:
@@ -138,7 +153,8 @@ def atomic_path(out: Path):
         yield tmp
         try:
             _sync(tmp)
-            _verify(tmp, out)
+            if workbook:
+                _verify(tmp, out)
             os.chmod(tmp, _mode(out))      # mkstemp makes 0600; a workbook is shared like any file
             os.replace(tmp, out)
         except OSError as e:
