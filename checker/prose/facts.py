@@ -136,7 +136,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
-    parts = _list_of(text, counts, parts, t)
+    parts = _without_subtotals(text, counts, _list_of(text, counts, parts, t), t)
     ps = [counts[i] for i in parts]
     if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]) \
             and not _close(sum(p.value for p in ps), t.value):
@@ -163,6 +163,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 break
     if chosen is None and _shares_out_together(counts, before, t, ps):
         return None
+    if chosen is None and all(p.value > t.value for p in ps):
+        return None        # "其他方式公开 54 条。其中，微信……1205 条、微博 12984 条……": each larger, none of its parts
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
@@ -385,6 +387,28 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
             if not share_holds(c.value, total.value, pct.value, decimals) and any(
                     share_holds(c.value, counts[j].value, pct.value, decimals) for j in out):
                 continue
+        out.append(i)
+    return out
+
+
+# "……其他 3 条，共发布 102 条；": a figure said to total what comes before it
+_SUBTOTAL_LEAD = re.compile(r"[\s，,；;、]*(?:共计|合计|总计|一共|共)")
+
+
+def _without_subtotals(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
+    """A part that totals the parts listed before it ("共188条。其中……年度报告1条，……其他3条，共发布102条；
+    专题专栏……") is their subtotal: it stands for them in the list, it is not one more part; one that totals
+    them all ("13件，其中网上申请5件，信函申请8件，共13件") says the total again."""
+    out: list[int] = []
+    since = 0          # where the parts after the last subtotal start in `out`
+    for i in parts:
+        c, run = counts[i], out[since:]
+        if len(run) >= 2 and _SUBTOTAL_LEAD.match(text, counts[run[-1]].end, c.start) \
+                and _close(sum(counts[j].value for j in run), c.value):
+            if since == 0 and _close(c.value, total.value):
+                continue
+            out = out[:since]
+            since = len(out) + 1
         out.append(i)
     return out
 

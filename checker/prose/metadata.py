@@ -41,9 +41,12 @@ _CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|�
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
+# a period whose 年 was lost in the page (`统计期限为20231月1日至12月31日`, `自20251月1日起至202512月31日止`): the
+# year's four digits run into the month's
+_PERIOD_YEAR = r"((?:19|20)\d\d)(?:年|(?=\d{1,2}月))"
 _PERIOD = re.compile(
-    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"(?:起|始)?[,，]?(?:至|到|—|－|-|~|～)"
-    r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
+    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _PERIOD_YEAR + r"(\d{1,2})月(\d{1,2})日"
+    r"(?:起|始)?[,，]?(?:至|到|—|－|-|~|～)(?:" + _PERIOD_YEAR + r")?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
