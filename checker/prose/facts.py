@@ -118,7 +118,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     if doc.brackets.inside(mark):
         return None        # "（其中甲区 16 件）": a breakdown of one figure, not a list of parts
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
-    end, breakdowns = _list_end(text, counts, mark_end, sentences.after(mark_end))
+    end, breakdowns = _list_end(text, counts, mark_end, sentences.after(mark_end), doc.brackets)
     opens_sentence = not text[start:mark].strip(" ，,、：:")
     if opens_sentence:
         # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
@@ -163,6 +163,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 break
     if chosen is None and _shares_out_together(counts, before, t, ps):
         return None
+    if chosen is None and all(_THRESHOLD.search(p.label) for p in ps):
+        return None        # "发布推文 223 篇。其中 100万+推文 4 篇，10万+推文 57 篇": those past a mark, no share-out
     if chosen is None and all(p.value > t.value for p in ps):
         return None        # "其他方式公开 54 条。其中，微信……1205 条、微博 12984 条……": each larger, none of its parts
     same = [p for p in ps if p.unit in (t.unit, BARE)]
@@ -200,14 +202,20 @@ def _more_kinds_than_named(text: str, t: Count, named: int) -> bool:
     return m is not None and int(m.group(1)) > named
 
 
-def _list_end(text: str, counts: list[Count], mark_end: int, end: int) -> tuple[int, set[int]]:
+def _list_end(text: str, counts: list[Count], mark_end: int, end: int,
+              brackets: Brackets) -> tuple[int, set[int]]:
     """Where the list after a mark ends (the next mark, else the sentence end), and the figures of the
     breakdowns inside it: "50 条。其中机构类信息 20 条，内有领导成员 10 条、……5 条；工作类信息 11 条，其中
     ……" — a mark right after a part, whose figures up to the statement end add up to that part, breaks
-    that part down: its figures are not the total's parts, and the list goes on after them."""
+    that part down: its figures are not the total's parts, and the list goes on after them. A mark in
+    brackets ("部门财务信息2条(其中部门预算1条、部门决算1条),计划总结5条") breaks down the part before it too:
+    its figures are nested, never parts, and the list goes on after the bracket."""
     skip: set[int] = set()
     pos = mark_end
     while (nxt := _BREAKDOWN.search(text, pos, end)) is not None:
+        if brackets.inside(nxt.start()):
+            pos = nxt.end()
+            continue
         prior = [i for i in _between(counts, mark_end, nxt.start()) if counts[i].unit != "%"]
         stop = _STATEMENT_END.search(text, nxt.end(), end)
         stop_at = stop.start() if stop else end
@@ -391,6 +399,8 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
     return out
 
 
+# a part counted past a mark ("阅读量 10万+ 的推文", "100 人次以上的"): such parts overlap, they share nothing out
+_THRESHOLD = re.compile(r"\d\s*[万千百亿]?\s*(?:\+|＋|以上)")
 # "……其他 3 条，共发布 102 条；": a figure said to total what comes before it
 _SUBTOTAL_LEAD = re.compile(r"[\s，,；;、]*(?:共计|合计|总计|一共|共)")
 

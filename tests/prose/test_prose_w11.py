@@ -79,3 +79,17 @@ def test_a_bureau_in_a_committees_report_is_not_the_body(tmp_path):
 def test_zong_counts_requests(tmp_path):
     ties = _ties(tmp_path, _HEAD + "2023年,我委收到政府信息公开申请3宗,无信息公开类行政复议及诉讼案件。\n")
     assert ("requests.received.total", 3) in ties
+
+
+def test_a_bracketed_breakdown_does_not_end_the_list(tmp_path):
+    # 瓯海区审计局 2024: the list goes on after "(其中部门预算1条、部门决算1条)"; it adds up to 22: no finding
+    sentence = ("2024年,我局主动公开各类政府信息22条,其中发布人事信息2条,动态信息2条,部门财务信息2条(其中部门预算1条、"
+                "部门决算1条),计划总结5条,审计计划1条,审计结果4条,审计整改1条,其他信息5条。")
+    assert _p1(tmp_path, sentence) == []
+    (f,) = _p1(tmp_path, sentence.replace("其他信息5条", "其他信息3条"))
+    assert (f["actual"], f["expected"]) == (22, 20)
+
+
+def test_parts_counted_past_a_mark_are_no_share_out(tmp_path):
+    # 广东省政数局 2024: "其中100万+推文4篇,10万+推文57篇" counts the posts read past a mark
+    assert _p1(tmp_path, "全年共发布223篇推文,总阅读量突破2937万。其中100万+推文4篇,10万+推文57篇。") == []

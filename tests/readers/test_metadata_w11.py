@@ -29,3 +29,11 @@ def test_a_number_before_a_month_is_no_year(tmp_path):
     r = extract_one(_write(tmp_path, _OPENING.format(period="以各科室报送数据为准").replace(
         "（一）", "统计数据12条3月1日起至12月31日。（一）")))
     assert r["period"] is None
+
+
+def test_the_body_named_with_its_short_name_in_brackets(tmp_path):
+    # 佛山市税务局 2021 (no title line): the sentence standing for the title names the body, then its short name
+    head = ("根据《中华人民共和国政府信息公开条例》,特向社会公布国家税务总局某某市税务局(以下简称“某某市税务局”,下文类同)"
+            "2021年政府信息公开工作年度报告。所列数据的统计期限为2021年1月1日至2021年12月31日。\n一、总体情况\n")
+    r = extract_one(_write(tmp_path, head + "2021年,某某市税务局主动公开政府信息120条。\n"))
+    assert (r["unit"], r["year"]) == ("国家税务总局某某市税务局", 2021)
