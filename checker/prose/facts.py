@@ -161,6 +161,12 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             if c.unit == t.unit and not c.approx and _fit(c, ps):
                 total, t, chosen = i, c, _fit(c, ps)
                 break
+    if chosen is None:
+        # "行政争议 11 件，其中，行政复议 7 件，结果维持 6 件，尚未审结 1 件；行政诉讼 4 件，维持 2 件……2 件":
+        # each part followed by its own breakdown; taken so only when the parts left add up to the total
+        outer = _without_breakdowns(ps)
+        if len(outer) >= 2 and len(outer) < len(ps) and _close(sum(p.value for p in outer), t.value):
+            chosen = outer
     if chosen is None and _shares_out_together(counts, before, t, ps):
         return None
     if chosen is None and all(_THRESHOLD.search(p.label) for p in ps):
@@ -195,6 +201,22 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
         cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _without_breakdowns(ps: list[Count]) -> list[Count]:
+    """The parts without the runs right after a part that add up to it (that part's own breakdown)."""
+    out, k = [], 0
+    while k < len(ps):
+        out.append(ps[k])
+        run, j = 0.0, k + 1
+        while j < len(ps) and run + ps[j].value <= ps[k].value + SAME:
+            run += ps[j].value
+            j += 1
+            if j - k > 2 and _close(run, ps[k].value):
+                k = j - 1
+                break
+        k += 1
+    return out
 
 
 def _more_kinds_than_named(text: str, t: Count, named: int) -> bool:

@@ -93,3 +93,17 @@ def test_a_bracketed_breakdown_does_not_end_the_list(tmp_path):
 def test_parts_counted_past_a_mark_are_no_share_out(tmp_path):
     # 广东省政数局 2024: "其中100万+推文4篇,10万+推文57篇" counts the posts read past a mark
     assert _p1(tmp_path, "全年共发布223篇推文,总阅读量突破2937万。其中100万+推文4篇,10万+推文57篇。") == []
+
+
+def test_parts_each_followed_by_their_own_breakdown(tmp_path):
+    # 嘉兴市政府办 2023: 11 = 7 + 4, each broken down right after it (6 + 1, 2 + 2) — not 22 of 11
+    sentence = ("因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件;行政诉讼4件,结果维持2件,"
+                "尚未审结2件。")
+    assert _p1(tmp_path, sentence) == []
+    (f,) = _p1(tmp_path, sentence.replace("争议11件", "争议12件"))
+    assert f["actual"] == 12
+
+
+def test_a_flat_list_whose_run_happens_to_add_up_to_a_part_stays_flat(tmp_path):
+    # guard: 5 + 3 + 2 + 10 = 20 read as it is printed (3 + 2 = 5 is no breakdown when the flat list adds up)
+    assert _p1(tmp_path, "2023年,某某镇共主动公开政府信息20条,其中决策公开5条、财政资金3条、村务公开2条、其他10条。") == []
