@@ -11,8 +11,6 @@
 - a 管委会's report (`我委收到政府信息公开申请…`): its level is a government's, so 我委 was taken for someone else."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from test_prose_other_provinces_2 import _p1
 from test_prose_w10 import _ties
 
