@@ -171,8 +171,9 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         return None
     if chosen is None and all(_THRESHOLD.search(p.label) for p in ps):
         return None        # "发布推文 223 篇。其中 100万+推文 4 篇，10万+推文 57 篇": those past a mark, no share-out
-    if chosen is None and all(p.value > t.value for p in ps):
+    if chosen is None and opens_sentence and all(p.value > t.value for p in ps):
         return None        # "其他方式公开 54 条。其中，微信……1205 条、微博 12984 条……": each larger, none of its parts
+        # (a 其中 inside the sentence still names its figures: "收到 8 件，上年转结 2 件，其中网络 6 件，信函 5 件")
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
