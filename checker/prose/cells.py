@@ -38,9 +38,10 @@ _REQUESTS = (
     (r"上一?年度?结转", "requests.carried_over.total"),
     # the requests dealt with this year ("共办结 148 件", "答复政府信息公开申请 805 件") are （七）总计;
     # not an outcome's answers ("予以公开答复 966 件") nor 办结率
-    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?(?:申请)?"
-     r"(?:共计?)?$", "requests.handled_total.total"),
-    (r"结转下年", "requests.carried_forward.total"),
+    # (not a carried request's answer: "其中，上年结转答复 1 件，结转下一年答复 1 件" are 上年结转 and 结转下年度办理)
+    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未|结转))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?"
+     r"(?:申请)?(?:共计?)?$", "requests.handled_total.total"),
+    (r"结转(?:至|到)?下一?年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
     (r"部分公开", "requests.partly_granted.total"),
     (r"国家秘密", "requests.denied.state_secret.total"),
@@ -198,6 +199,7 @@ class Level(NamedTuple):
     kind: str          # "area" (a government: its whole area's figures), "office" (a government's
     #                    general office), "body" (a bureau's own figures)
     area: str = ""     # an area's own word: 省 市 区 县 … ("全市" in a 区's report is someone else)
+    committee: bool = False   # a 开发区's 管委会: "我委收到申请 3 宗" is the body itself, as its tables count
 
 
 _OFFICE_NAME = re.compile(r"(?:政府|管委会|管理委员会)办公(?:室|厅)$|政府办$")
@@ -215,7 +217,7 @@ def level(unit: str | None) -> Level | None:
     if name.endswith(_AREA_SUFFIX) and not name.endswith("管理局"):
         place = _GOVERNMENT.sub("", name)        # "道里区人民政府" -> 道里区 -> 区
         area = "街" if place.endswith("街道") else next((ch for ch in reversed(place) if ch in _AREA_WORDS), "")
-        return Level("area", area)
+        return Level("area", area, name.endswith(("管委会", "管理委员会")))
     if name.endswith(_BODY_SUFFIX):
         return Level("body")
     return None
@@ -238,6 +240,8 @@ def same_subject(report_level: Level | None, said: list[tuple[str, str]]) -> boo
     if report_level is None or not said:
         return True
     whose, word = said[-1]
+    if report_level.committee and word in ("我委", "本委"):
+        return True
     if report_level.kind == "area":
         # "全市" in a 区's report: a wider area; "各部门" (no area word) is the area's own
         return whose == "area" and not (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # Counting words, longest first so "人次" wins over "人"; money only where a rule can use it.
 UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "篇", "次", "家", "份", "部", "期",
-         "场", "人", "名", "户", "起", "批", "套", "元")
+         "场", "人", "名", "户", "起", "宗", "批", "套", "元")
 # The pattern starts with a digit (the regex engine skips ahead fast) and refuses to start inside
 # a number; the counting word, or %, follows — or a clause end right after the digits: real lists
 # drop the counting word now and then ("其中主动公开信息数169，依申请公开信息数317条").

@@ -122,7 +122,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     if doc.brackets.inside(mark):
         return None        # "（其中甲区 16 件）": a breakdown of one figure, not a list of parts
     start = max(sentences.before(mark), text.rfind("；", 0, mark) + 1, text.rfind(";", 0, mark) + 1)
-    end, breakdowns = _list_end(text, counts, mark_end, sentences.after(mark_end))
+    end, breakdowns = _list_end(text, counts, mark_end, sentences.after(mark_end), doc.brackets)
     opens_sentence = not text[start:mark].strip(" ，,、：:")
     if opens_sentence:
         # "收到申请 16 件。其中，网络申请 14 件……": the total ends the sentence before
@@ -140,7 +140,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     if not before or len(parts) < 2:
         return None
     t = counts[before[-1]]
-    parts = _list_of(text, counts, parts, t)
+    parts = _without_subtotals(text, counts, _list_of(text, counts, parts, t), t)
     ps = [counts[i] for i in parts]
     if len(ps) >= 3 and _close(ps[0].value, t.value) and all(p.value < t.value for p in ps[1:]) \
             and not _close(sum(p.value for p in ps), t.value):
@@ -165,8 +165,19 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             if c.unit == t.unit and not c.approx and _fit(c, ps):
                 total, t, chosen = i, c, _fit(c, ps)
                 break
+    if chosen is None:
+        # "行政争议 11 件，其中，行政复议 7 件，结果维持 6 件，尚未审结 1 件；行政诉讼 4 件，维持 2 件……2 件":
+        # each part followed by its own breakdown; taken so only when the parts left add up to the total
+        outer = _without_breakdowns(ps)
+        if len(outer) >= 2 and len(outer) < len(ps) and _close(sum(p.value for p in outer), t.value):
+            chosen = outer
     if chosen is None and _shares_out_together(counts, before, t, ps):
         return None
+    if chosen is None and all(_THRESHOLD.search(p.label) for p in ps):
+        return None        # "发布推文 223 篇。其中 100万+推文 4 篇，10万+推文 57 篇": those past a mark, no share-out
+    if chosen is None and opens_sentence and all(p.value > t.value for p in ps):
+        return None        # "其他方式公开 54 条。其中，微信……1205 条、微博 12984 条……": each larger, none of its parts
+        # (a 其中 inside the sentence still names its figures: "收到 8 件，上年转结 2 件，其中网络 6 件，信函 5 件")
     same = [p for p in ps if p.unit in (t.unit, BARE)]
     clear = len(same) == len(ps)
     if chosen is None:
@@ -197,19 +208,41 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         part_cells=part_cells, unit=t.unit, clear=clear)
 
 
+def _without_breakdowns(ps: list[Count]) -> list[Count]:
+    """The parts without the runs right after a part that add up to it (that part's own breakdown)."""
+    out, k = [], 0
+    while k < len(ps):
+        out.append(ps[k])
+        run, j = 0.0, k + 1
+        while j < len(ps) and run + ps[j].value <= ps[k].value + SAME:
+            run += ps[j].value
+            j += 1
+            if j - k > 2 and _close(run, ps[k].value):
+                k = j - 1
+                break
+        k += 1
+    return out
+
+
 def _more_kinds_than_named(text: str, t: Count, named: int) -> bool:
     m = _KINDS_BEFORE.search(text, max(0, t.start - 24), t.start)
     return m is not None and int(m.group(1)) > named
 
 
-def _list_end(text: str, counts: list[Count], mark_end: int, end: int) -> tuple[int, set[int]]:
+def _list_end(text: str, counts: list[Count], mark_end: int, end: int,
+              brackets: Brackets) -> tuple[int, set[int]]:
     """Where the list after a mark ends (the next mark, else the sentence end), and the figures of the
     breakdowns inside it: "50 条。其中机构类信息 20 条，内有领导成员 10 条、……5 条；工作类信息 11 条，其中
     ……" — a mark right after a part, whose figures up to the statement end add up to that part, breaks
-    that part down: its figures are not the total's parts, and the list goes on after them."""
+    that part down: its figures are not the total's parts, and the list goes on after them. A mark in
+    brackets ("部门财务信息2条(其中部门预算1条、部门决算1条),计划总结5条") breaks down the part before it too:
+    its figures are nested, never parts, and the list goes on after the bracket."""
     skip: set[int] = set()
     pos = mark_end
     while (nxt := _BREAKDOWN.search(text, pos, end)) is not None:
+        if brackets.inside(nxt.start()):
+            pos = nxt.end()
+            continue
         prior = [i for i in _between(counts, mark_end, nxt.start()) if counts[i].unit != "%"]
         stop = _STATEMENT_END.search(text, nxt.end(), end)
         stop_at = stop.start() if stop else end
@@ -392,6 +425,30 @@ def _list_of(text: str, counts: list[Count], parts: list[int], total: Count) -> 
             if not share_holds(c.value, total.value, pct.value, decimals) and any(
                     share_holds(c.value, counts[j].value, pct.value, decimals) for j in out):
                 continue
+        out.append(i)
+    return out
+
+
+# a part counted past a mark ("阅读量 10万+ 的推文", "100 人次以上的"): such parts overlap, they share nothing out
+_THRESHOLD = re.compile(r"\d\s*[万千百亿]?\s*(?:\+|＋|以上)")
+# "……其他 3 条，共发布 102 条；": a figure said to total what comes before it
+_SUBTOTAL_LEAD = re.compile(r"[\s，,；;、]*(?:共计|合计|总计|一共|共)")
+
+
+def _without_subtotals(text: str, counts: list[Count], parts: list[int], total: Count) -> list[int]:
+    """A part that totals the parts listed before it ("共188条。其中……年度报告1条，……其他3条，共发布102条；
+    专题专栏……") is their subtotal: it stands for them in the list, it is not one more part; one that totals
+    them all ("13件，其中网上申请5件，信函申请8件，共13件") says the total again."""
+    out: list[int] = []
+    since = 0          # where the parts after the last subtotal start in `out`
+    for i in parts:
+        c, run = counts[i], out[since:]
+        if len(run) >= 2 and _SUBTOTAL_LEAD.match(text, counts[run[-1]].end, c.start) \
+                and _close(sum(counts[j].value for j in run), c.value):
+            if since == 0 and _close(c.value, total.value):
+                continue
+            out = out[:since]
+            since = len(out) + 1
         out.append(i)
     return out
 

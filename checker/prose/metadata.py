@@ -43,9 +43,12 @@ _CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|�
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
+# a period whose 年 was lost in the page (`统计期限为20231月1日至12月31日`, `自20251月1日起至202512月31日止`): the
+# year's four digits run into the month's
+_PERIOD_YEAR = r"((?:19|20)\d\d)(?:年|(?=\d{1,2}月))"
 _PERIOD = re.compile(
-    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _DATE + r"(?:起|始)?[,，]?(?:至|到|—|－|-|~|～)"
-    r"(?:((?:19|20)\d\d)年)?(\d{1,2})月(\d{1,2})日")
+    r"(?:统计|数据|时限|期限|期间|涵盖)[^。；;]{0,16}?" + _PERIOD_YEAR + r"(\d{1,2})月(\d{1,2})日"
+    r"(?:起|始)?[,，]?(?:至|到|—|－|-|~|～)(?:" + _PERIOD_YEAR + r")?(\d{1,2})月(\d{1,2})日")
 _DATE_AT_END = re.compile(_DATE + r"$|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})$")
 _NAME_AT_END = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}$")
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）()·]{2,40}")
@@ -197,6 +200,8 @@ def _title(flow: Flow, meta: Meta) -> None:
 # 编制…的通知》`) is not the report itself.
 _NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开|汇总)(?:形成了?)?《?(?P<gap>[^。；;《》\d]{0,32}?)(?P<year>(?:19|20)\d\d)年度?"
                     r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+# the short name a body gives itself in passing: `特向社会公布国家税务总局佛山市税务局（以下简称“佛山市税务局”，下文类同）2021年…`
+_ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
@@ -207,7 +212,7 @@ def _named(flow: Flow, meta: Meta) -> None:
     """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
     lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
-        line = cn_dates(line)
+        line = _ALIAS.sub("", cn_dates(line))
         # not a notice the sentence cites: `根据…《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》`
         m = next((m for m in _NAMED.finditer(line) if line.count("《", 0, m.start()) <= line.count("》", 0, m.start())), None)
         if m and "关于" not in m.group("gap"):

@@ -1,6 +1,7 @@
 """Real report pages of national ministries, provinces, cities and their departments, and reports before 2019
-(tests/fixtures/corpus/w10, session 10; SOURCES.md there), read and checked through the real CLI against what was
-typed by hand from each page (expected.json):
+(tests/fixtures/corpus/w10, session 10), and of 2021–2025 reports of 开发区/高新区, vertically-managed bureaus (税务, 海关,
+气象, 公安) and bodies whose tables are images (tests/fixtures/corpus/w11, session 11; SOURCES.md in each), read and
+checked through the real CLI against what was typed by hand from each page (expected.json):
 - each gives its data year and template and, where a title line (or a 现公布… sentence standing for it) names it,
   its body; the one page with neither title nor period nor an overview's year is listed as not recognised;
 - every cell the text prints reads as printed — the table's cells, and for a pre-2019 report the figures its prose
@@ -17,31 +18,43 @@ import pytest
 
 from corpus_pages import assert_listed_and_refused_as_expected, checked_and_judged, extracted_pages
 
-CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "w10"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["files"]
-READ = sorted(n for n, e in EXPECTED.items() if not e.get("refused"))
+CORPORA = {c: Path(__file__).parents[1] / "fixtures" / "corpus" / c for c in ("w10", "w11")}
+EXPECTED = {c: json.loads((d / "expected.json").read_text(encoding="utf-8"))["files"] for c, d in CORPORA.items()}
+READ = sorted((c, n) for c, files in EXPECTED.items() for n, e in files.items() if not e.get("refused"))
+PAGE_IDS = [f"{c}-{n}" for c, n in READ]
+_READINGS: dict[str, dict[str, dict]] = {}
 
 
-@pytest.fixture(scope="module")
-def extracted() -> dict[str, dict]:
-    return extracted_pages(CORPUS)
+def _extracted(corpus: str) -> dict[str, dict]:
+    """`xxgk extract` of the corpus's pages, once per test session."""
+    if corpus not in _READINGS:
+        _READINGS[corpus] = extracted_pages(CORPORA[corpus])
+    return _READINGS[corpus]
 
 
-def test_every_page_is_listed_and_only_the_refused_one_is_not_recognised(extracted):
-    assert_listed_and_refused_as_expected(CORPUS, EXPECTED, extracted)
+@pytest.fixture
+def page(request) -> tuple[dict, dict]:
+    corpus, name = request.param
+    return _extracted(corpus)[name], EXPECTED[corpus][name]
 
 
-@pytest.mark.parametrize("name", READ)
-def test_year_template_and_the_named_body(extracted, name):
-    r, e = extracted[name], EXPECTED[name]
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_every_page_is_listed_and_only_the_refused_one_is_not_recognised(corpus):
+    assert_listed_and_refused_as_expected(CORPORA[corpus], EXPECTED[corpus], _extracted(corpus))
+
+
+@pytest.mark.parametrize("page", READ, indirect=True, ids=PAGE_IDS)
+def test_year_template_and_the_named_body(page):
+    r, e = page
     assert (r["year"], r["format"]) == (e["year"], e["format"])
     if e["unit"] is not None:
         assert r["unit"] in (e["unit"], *e["unit_also"])
 
 
-@pytest.mark.parametrize("name", READ)
-def test_printed_cells_read_as_printed_or_left_unread(extracted, name):
-    r, e = extracted[name], EXPECTED[name]
+@pytest.mark.parametrize("page", READ, indirect=True, ids=PAGE_IDS)
+def test_printed_cells_read_as_printed_or_left_unread(page):
+    r, e = page
+    name = r["source"]
     wrong = {c: (r["cells"].get(c), t) for c, t in e["checked"].items()
              if c not in e["unread"] + e["must_unread"] and r["cells"].get(c) != t}
     assert not wrong, f"{name}: read ≠ page: {wrong}"
@@ -50,9 +63,10 @@ def test_printed_cells_read_as_printed_or_left_unread(extracted, name):
     assert not invented, f"{name}: cells the page does not print: {invented}"
 
 
-@pytest.mark.parametrize("name", READ)
-def test_prose_figures_are_tied_to_the_right_cells_or_none(extracted, name):
-    r, e = extracted[name], EXPECTED[name]
+@pytest.mark.parametrize("page", READ, indirect=True, ids=PAGE_IDS)
+def test_prose_figures_are_tied_to_the_right_cells_or_none(page):
+    r, e = page
+    name = r["source"]
     right = {(c, v) for c, v in e["prose_cells"]} | {
         (c, v) for c, v in e["checked"].items() if c not in e["must_unread"]}
     tied = set()
@@ -64,9 +78,10 @@ def test_prose_figures_are_tied_to_the_right_cells_or_none(extracted, name):
     assert not tied & {(c, v) for c, v in e["prose_not_cells"]}
 
 
-def test_every_error_and_warning_is_one_judged_true_by_hand():
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_every_error_and_warning_is_one_judged_true_by_hand(corpus):
     """`xxgk check` of the pages (as a user checks a folder): each error and warning is one listed in expected.json
-    with its verdict — F4 where the stored opening ends before or inside the tables, M3 where it ends before the
-    headings, P1 where a list the page prints does not add up."""
-    got, judged = checked_and_judged(CORPUS, EXPECTED)
+    with its verdict — F4 where the stored opening ends before or inside the tables or the tables are images, M3 where
+    it ends before the headings, P1 where a list the page prints does not add up, F1 where a cell is printed blank."""
+    got, judged = checked_and_judged(CORPORA[corpus], EXPECTED[corpus])
     assert got == judged
