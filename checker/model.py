@@ -132,6 +132,19 @@ class ProseFact:
         return d
 
 
+# The largest figure kept as read (`readers.safety.bound_figures`, which says why).
+MAX_FIGURE = 1e12
+
+
+class BigFigures:
+    """Whether a figure of MAX_FIGURE or more (an infinite one too) was ever written into a report's
+    cells in this process: by `Report.set`, or converted for a cell of plain digits
+    (`readers.cellset`), the only two ways cells get their values. Until one is, no report read
+    holds one, and `bound_figures` need not scan every report's cells (~3 % of a text report's
+    reading). Never reset: once one was written, every report read after it is scanned."""
+    seen = False
+
+
 @dataclass(eq=False)
 class Report:
     source: str
@@ -165,6 +178,8 @@ class Report:
     def set(self, cell_id: str, value: float | None, row: int = 0, col: int = 0, part: int = 0,
             **meta: Any) -> None:
         i = template(self.format).index[cell_id]
+        if value is not None and abs(value) >= MAX_FIGURE:
+            BigFigures.seen = True
         self.values[i] = np.nan if value is None else value
         self.present[i] = True
         self.loc[i] = (part, row, col)

@@ -168,21 +168,25 @@ def nothing_read(paths: list[Path]) -> str:
             "这不表示没有问题；请检查路径和文件格式。")
 
 
-def read_path(path: Path | str) -> ReadResult:
-    """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding."""
+def read_path(path: Path | str, fd: int | None = None) -> ReadResult:
+    """Read one file. Never raises for bad input: an unreadable file becomes an F5 finding. `fd`: a
+    text file that `is_plain` opened already (`_prefetch`), read from it and closed here."""
     # A text file named by the text of its Path (`discover(as_text=True)`, what shard workers read)
     # stays that text: the text reader needs only it and its name, and a Path (~5 µs) and the os
     # calls' conversions back to text cost ~1 % of a report's reading. Every other file is a Path.
     # Such a file is opened first: one open and fstat serve the checks and the reading (as access,
     # stat, open and fstat did). One that does not open takes the checks below, which say why.
-    fd = None
     if isinstance(path, str) and _suffix(path) in _TEXT_SUFFIXES and is_plain(path):
         module: str | None = "text"
-        try:
-            fd = os.open(path, os.O_RDONLY)    # (POSIX: no O_BINARY)
-        except OSError:
-            pass
+        if fd is None:
+            try:
+                fd = os.open(path, os.O_RDONLY)    # (POSIX: no O_BINARY)
+            except OSError:
+                pass
     else:
+        if fd is not None:    # (only a plain text path is handed one)
+            os.close(fd)
+            fd = None
         path = Path(path)
         module = READERS.get(path.suffix.lower())
         if module is None:
@@ -292,23 +296,29 @@ PARALLEL_FROM = 64  # below this, starting processes costs more than it saves
 
 def _read_batch(files: Sequence[str | Path]) -> ReadResult:     # text: `discover(as_text=True)`
     out = ReadResult()
-    if len(files) > 1:
-        _prefetch(files)
-    for f in files:
-        r = read_path(f)
-        out.reports.extend(r.reports)
-        out.failures.extend(r.failures)
+    opened = _prefetch(files) if len(files) > 1 else {}
+    try:
+        for i, f in enumerate(files):
+            r = read_path(f, opened.pop(i, None))    # (read_path closes the file it is given)
+            out.reports.extend(r.reports)
+            out.failures.extend(r.failures)
+    finally:
+        for fd in opened.values():     # only if a read raised (read_path does not for bad input)
+            os.close(fd)
     return out
 
 
-def _prefetch(files: Sequence[str | Path]) -> None:
+def _prefetch(files: Sequence[str | Path]) -> dict[int, int]:
     """Ask the kernel to read a batch's files ahead (posix_fadvise WILLNEED, Linux): files that are
     not in the page cache then arrive together, while the first ones are parsed, instead of one
-    synchronous disk read a report (bench/NOTES.md)."""
+    synchronous disk read a report (bench/NOTES.md). The text files `read_path` opens by their
+    path's text (the shard workers' files) stay open for it, by their index in `files`: one open
+    and close a file, not two (~1.5 % of a report's reading); at most `_KEEP_OPEN` at a time."""
     advise = getattr(os, "posix_fadvise", None)
+    kept: dict[int, int] = {}
     if advise is None:
-        return
-    for f in files:
+        return kept
+    for i, f in enumerate(files):
         try:
             fd = os.open(f, os.O_RDONLY)
         except OSError:
@@ -317,8 +327,14 @@ def _prefetch(files: Sequence[str | Path]) -> None:
             advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
         except OSError:
             pass
-        finally:
+        if len(kept) < _KEEP_OPEN and isinstance(f, str) and _suffix(f) in _TEXT_SUFFIXES and is_plain(f):
+            kept[i] = fd
+        else:
             os.close(fd)
+    return kept
+
+
+_KEEP_OPEN = 128     # files a batch keeps open for its reading (a shard batch is 64 to 128 files)
 
 
 def _collect(result: ReadResult, batches, sizes: list[int], files: list[Path], progress) -> None:

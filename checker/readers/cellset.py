@@ -9,7 +9,7 @@ from itertools import chain
 import numpy as np
 
 from ..findings import make
-from ..model import Report, render_location
+from ..model import MAX_FIGURE, BigFigures, Report, render_location
 from ..numbers import parse_number
 from ..templates import template
 from .cellnotes import scientific
@@ -25,6 +25,8 @@ class _Floats(dict):
         if len(self) >= self.LIMIT:
             self.clear()
         value = self[text] = float(text)
+        if value >= MAX_FIGURE:
+            BigFigures.seen = True     # (each text is converted here before any report holds it)
         return value
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..model import MAX_FIGURE, BigFigures
 from . import ReadError, path_name
 
 MB = 1 << 20
@@ -284,19 +285,20 @@ def _encrypted(path: Path) -> bool:
         return False
 
 
-# The largest figure kept as read. Report figures are counts and 万元 amounts far below it; from it up,
-# a float no longer holds what findings print (12 significant digits, `numbers.tidy`), and sums of
-# figures near 1e308 overflow (a crafted cell of 400 digits, or a workbook cell of 1e308, made the
-# localiser raise). Every reader's figures pass here, fast paths included.
-MAX_FIGURE = 1e12
+# The largest figure kept as read (MAX_FIGURE, in model.py). Report figures are counts and 万元 amounts
+# far below it; from it up, a float no longer holds what findings print (12 significant digits,
+# `numbers.tidy`), and sums of figures near 1e308 overflow (a crafted cell of 400 digits, or a workbook
+# cell of 1e308, made the localiser raise). Every reader's figures pass here, fast paths included.
 
 
 def bound_figures(reports: list) -> list:
     """Cells read as a number of MAX_FIGURE or more: blank, with one F2 each naming the cell. A figure
-    that large in the prose counts nothing: the sentence is not compared (it printed as `inf`)."""
+    that large in the prose counts nothing: the sentence is not compared (it printed as `inf`). The
+    cells are scanned only once such a figure was written into some report (`BigFigures`)."""
+    scan = BigFigures.seen
     for r in reports:
         v = r.values
-        if v is not None and (big := np.abs(v) >= MAX_FIGURE).any():   # (flatnonzero only then)
+        if scan and v is not None and (big := np.abs(v) >= MAX_FIGURE).any():   # (flatnonzero only then)
             _too_large(r, np.flatnonzero(big))
         if r.prose and not all(map(_plausible, r.prose)):
             r.prose = [f for f in r.prose if _plausible(f)]
