@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q checker bench
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.renditions
+	$(BIN)/python -m bench.real_corpus
 
 docs: $(STAMP)
 	$(BIN)/python -m checker.docs

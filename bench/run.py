@@ -133,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def update_readme(path: Path, table: str) -> None:
-    """Replace the text between the README's bench-table markers with `table`."""
-    start, end = "<!-- bench-table -->\n", "<!-- /bench-table -->"
+def update_readme(path: Path, table: str, marker: str = "bench-table") -> None:
+    """Replace the text between the README's `marker` comments with `table`."""
+    start, end = f"<!-- {marker} -->\n", f"<!-- /{marker} -->"
     text = path.read_text(encoding="utf-8")
     i, j = text.index(start) + len(start), text.index(end)
     path.write_text(text[:i] + table + text[j:], encoding="utf-8")
