@@ -68,7 +68,7 @@ def check(reports: list[Report], units=None, select: list[str] | None = None,
             for r in reports for f in r.findings if f.rule in chosen]
     # the readers' frames pass one bulk pandera validation before any rule runs
     # (a negative count fails the schema as R5 too; the R5 rule reports it, once, with its statistics)
-    schema = [f for _, f in validate_reports(reports) if f.rule in chosen and f.rule != "R5"]
+    schema = [f for _, f in validate_reports(reports, ctx.blocks) if f.rule in chosen and f.rule != "R5"]
     found, stats = run(ctx, chosen)
     read = [ctx.replaced.get(id(f), f) for f in read]     # blanks the equalities fill in (F1)
     findings = _ordered(_dedupe(read + schema + found))

@@ -19,10 +19,13 @@ from ..units import Hierarchy, Matcher, normalise
 
 @dataclass
 class Block:
-    """The reports of one format: `rows` their positions in `Context.reports`, `values` stacked."""
+    """The reports of one format: `rows` their positions in `Context.reports`, `values` stacked
+    (NaN where a cell was not printed), `present` the printed cells (the pandera frame is made
+    from these two: `frames.validate_reports(…, blocks)`, not stacked a second time)."""
     fmt: str
     rows: np.ndarray
     values: np.ndarray
+    present: np.ndarray | None = None
 
 
 class UnitsIndex:
@@ -76,7 +79,7 @@ class Context:
             of_fmt = [self.reports[i] for i in rows.tolist()]
             vals, present = stacked(of_fmt), stacked(of_fmt, "present")
             vals[~present] = np.nan
-            self.blocks[f] = Block(f, rows, vals)
+            self.blocks[f] = Block(f, rows, vals, present)
             self.row_in_block[rows] = np.arange(len(rows))
         self._fmts, self._rows = self.fmt.tolist(), self.row_in_block.tolist()
         self._cell_at = {f: (b.values, template(f).index) for f, b in self.blocks.items()}
