@@ -249,8 +249,11 @@ def sums(rule, reports, ctx):
             elif f.clear:   # a list without 其中 ("在……90 条……中，", one closed by 其他) is named as what it is
                 listed = "“其中”列出的" if "其中" in f.text else "所列的"
                 severity, detail = "warning", f"分项之和小于合计：若{listed}是全部分项，则有数字写错或漏列一项。"
-            else:
-                severity, detail = "warning", "分项的计量单位不一，无法确定哪些数字属于这个合计，请核对。"
+            elif any(p >= f.value for p in f.parts):   # "内容1条，包括……1条，以及……2条": a restatement, maybe
+                severity, detail = "warning", "所列数字中有一项不小于合计，未必都是这个合计的分项，请核对。"
+            else:   # parts in other units, or several figures before a 其中 that opens its sentence
+                severity, detail = "warning", ("分项的计量单位不一或所指的合计不明，"
+                                               "无法确定哪些数字属于这个合计，请核对。")
             yield make(rule.id, unit=report.unit, year=report.year, severity=severity, report=report.identity,
                        cells=[report.ref(x) for c in [f.cell, *f.part_cells] if c for x in expand(c)],
                        expected=plain(total), actual=plain(f.value), source=report.source,
