@@ -69,23 +69,30 @@ def _count(into: list, read, truth, example: str, examples: list) -> None:
         examples.append(f"{example}: 读出 {read!r}，页面 {truth!r}")
 
 
-def _extract(files: list[Path], xxgk: str | None) -> dict[str, dict]:
+def extract_reports(files: list[Path], xxgk: str | None = None, cwd: Path | None = None,
+                    ok: tuple[int, ...] = (0, 2)) -> list[dict]:
+    """The reports `xxgk extract FILES --format json` gives, run as a user runs it (a subprocess; `xxgk`: an
+    installed command instead of this checkout); any exit code not in `ok` ends the bench with its stderr."""
     cmd = [xxgk] if xxgk else [sys.executable, "-m", "checker.cli"]
     out = subprocess.run([*cmd, "extract", *map(str, files), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
-    if out.returncode not in (0, 2):
+                         capture_output=True, text=True, encoding="utf-8", check=False, cwd=cwd)
+    if out.returncode not in ok:
         raise SystemExit(f"xxgk extract 失败（退出码 {out.returncode}）：{out.stderr[-2000:]}")
+    return json.loads(out.stdout)["reports"]
+
+
+def _extract(files: list[Path], xxgk: str | None) -> dict[str, dict]:
     reports: dict[str, dict] = {}
-    for r in json.loads(out.stdout)["reports"]:
+    for r in extract_reports(files, xxgk):
         reports.setdefault(Path(r["source"]).stem, r)     # a page holding several reports: its first
     return reports
 
 
-def _row_cells(report: dict, row: str) -> list[str]:
-    """The cell ids of a typed row (or the one cell named), in the template's column order."""
-    if row in report["cells"]:
+def row_cells(cells: dict, row: str) -> list[str]:
+    """The cell ids of a typed row (or the one cell named) among a report's `cells`, in the template's order."""
+    if row in cells:
         return [row]
-    return [c for c in report["cells"] if c.rpartition(".")[0] == row]
+    return [c for c in cells if c.rpartition(".")[0] == row]
 
 
 def _typed_cells(report: dict, e: dict) -> dict[str, float | None]:
@@ -96,10 +103,10 @@ def _typed_cells(report: dict, e: dict) -> dict[str, float | None]:
     typed.update({c: None for c in e.get("blank", [])})
     if "rows" in e:
         for row, printed in e["rows"].items():
-            for c, v in zip(_row_cells(report, row), printed.split("|")):
+            for c, v in zip(row_cells(report["cells"], row), printed.split("|")):
                 typed[c] = None if v in ("", "-") else float(v)
         listed = {c for row in [*e["rows"], *e.get("unread", {}), *e.get("missing", {})]
-                  for c in _row_cells(report, row)}
+                  for c in row_cells(report["cells"], row)}
         typed.update({c: 0.0 for c in report["cells"]
                       if c.startswith(("requests.", "appeals.")) and c not in listed})
     return typed
@@ -109,7 +116,7 @@ def _unknown_cells(report: dict, e: dict, typed: dict) -> list[str]:
     """Cells a page prints that must stay unread whose values were not typed (the text cannot fix them): `unread`
     as a list of cells, or as rows → the words of the finding naming them. Each counts unread when left blank
     and wrong when read (nothing on the page decides it)."""
-    cells = [c for row in e.get("unread", []) for c in _row_cells(report, row)]
+    cells = [c for row in e.get("unread", []) for c in row_cells(report["cells"], row)]
     return [c for c in cells if c not in typed]
 
 

@@ -26,6 +26,8 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .real_corpus import extract_reports, row_cells
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "fixtures" / "corpus" / "renditions-real-2"
 DERIVED = ("copy.txt", "xlsx", "docx", "pdf", "layout.txt", "pdftotext.txt")
@@ -105,19 +107,15 @@ def render(page: Path, kinds: tuple[str, ...] = DERIVED) -> None:
 
 def extract(paths: list[Path]) -> dict[str, dict]:
     """The reports the real CLI reads, by source path relative to the folder."""
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "extract", *map(str, paths), "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", check=False, cwd=ROOT)
-    if out.returncode != 0:
-        raise SystemExit(out.stderr)
     return {os.path.relpath(ROOT / r["source"], FOLDER).replace(os.sep, "/"): r
-            for r in json.loads(out.stdout)["reports"]}
+            for r in extract_reports(paths, cwd=ROOT, ok=(0,))}
 
 
 def typed_cells(expected: dict, cells: dict) -> dict[str, float | None]:
     """Every hand-typed cell: the listed rows, and 0 for every other cell of the tables named in `zero`."""
     typed: dict[str, float | None] = {}
     for row, printed in expected["rows"].items():
-        ids = [row] if row in cells else [c for c in cells if c.rpartition(".")[0] == row]
+        ids = row_cells(cells, row)
         values = printed.split("|")
         if len(ids) != len(values):
             raise SystemExit(f"{row}: {len(values)} values typed for {len(ids)} cells")
