@@ -4,9 +4,13 @@ readers, checked with the units file; prints recall, localisation and suggestion
 false errors, per kind of error and overall; then the prose sentence patterns (bench/prose_patterns.py).
 
     python -m bench.accuracy [--units 50] [--errors 40] [--seed 1] [--seeds 1] [--memory] [--json]
+                             [--draw real|fixed]
 
 `--seeds N` runs N districts (seeds seed … seed+N−1) and adds their counts up: a district has
 only three years of its aggregate report, so the kinds about the district need several.
+`--draw` (bench/generate.py): 处理决定数量 drawn as real reports print them (`real`, the default since
+session 12: `python -m bench.real_values` measured it) or from the ten fixed values every figure
+before session 12 was measured with (`fixed`: reproduces those figures).
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from pathlib import Path
 from checker.model import CellRef, Finding
 
 from . import prose_patterns
-from .generate import district, write_texts, write_units
+from .generate import DRAWS, district, write_texts, write_units
 from .inject import TABLE_KINDS, Injected, inject
 
 PROSE_RULES = {"prose": ("R10",), "prose_slip": ("R10",), "period": ("M1",)}
@@ -106,6 +110,9 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
                 k["table_blamed"] += len(blamed)
             continue
         refs = {CellRef(c.unit, c.year, c.cell): c.original for c in t.changes}
+        # 处理决定数量: only the district's sum checks them, so a slip there has the least evidence
+        only_r9 = all(c.cell.endswith(".decisions") for c in t.changes)
+        k["in_decisions"] += only_r9
         about = [f for f in findings
                  if any(r in f.cells or r in f.candidates or r in dict(_blamed(f)) for r in refs)]
         # localisation is judged on the findings that blame its cells or list them as candidates:
@@ -123,6 +130,7 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
         if set(refs) <= cells and cells <= changed:
             s.localised += 1
             k["localised"] += 1
+            k["localised_in_decisions"] += only_r9
             if all(any(ref == r and _same(sug, orig) for ref, sug in blamed) for r, orig in refs.items()):
                 s.suggested += 1
                 k["suggested"] += 1
@@ -144,9 +152,9 @@ def score(truth: list[Injected], findings: list[Finding]) -> Score:
 
 
 def run(n_units: int = 50, n_errors: int = 40, seed: int = 1, memory: bool = False,
-        years=(2019, 2020, 2021), workbook: bool = False) -> tuple[Score, list[Finding]]:
+        years=(2019, 2020, 2021), workbook: bool = False, draw: str = "real") -> tuple[Score, list[Finding]]:
     from checker.check import check, check_paths
-    d = district(n_units, years, seed)
+    d = district(n_units, years, seed, draw=draw)
     # a workbook has no prose; without the readers nobody reports a blank cell (F1)
     from .inject import MIX
     only = TABLE_KINDS if workbook else tuple(k for k, _ in MIX if k != "blank") if memory else None
@@ -178,18 +186,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seeds", type=int, default=1, help="合成几个区县（种子依次加一），计数相加")
     ap.add_argument("--memory", action="store_true", help="不经读取器，直接检查内存中的报告")
     ap.add_argument("--workbook", action="store_true", help="写成汇总工作簿再检查（默认写成文本报告）")
+    ap.add_argument("--draw", choices=DRAWS, default="real",
+                    help="处理决定数量的取值：real 按真实报告的分布（默认），fixed 十个固定值（第 12 轮以前的测量）")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     s = Score()
     for seed in range(a.seed, a.seed + a.seeds):
-        s.add(run(a.units, a.errors, seed, a.memory, workbook=a.workbook)[0])
+        s.add(run(a.units, a.errors, seed, a.memory, workbook=a.workbook, draw=a.draw)[0])
     prose = prose_patterns.run(seed=a.seed)      # real sentence patterns, per kind (its own module)
     if a.json:
         print(json.dumps({"overall": s.rates(), "by_kind": {k: dict(v) for k, v in s.by_kind.items()},
                           "prose_patterns": prose}, ensure_ascii=False, indent=2))
         return
     r = s.rates()
-    how = "内存中的报告" if a.memory else "汇总工作簿" if a.workbook else "文本报告"
+    how = ("内存中的报告" if a.memory else "汇总工作簿" if a.workbook else "文本报告") + \
+        ("，处理决定数量按真实分布" if a.draw == "real" else "，处理决定数量取十个固定值")
     seeds = f"种子 {a.seed}" if a.seeds == 1 else f"{a.seeds} 个区县，种子 {a.seed}–{a.seed + a.seeds - 1}"
     print(f"合成区县：{a.units} 个单位 × 3 年（{how}），注入 {r['injected']} 处错误（{seeds}）")
     print(f"  查出（recall）      {r['found']}/{r['injected']} = {r['recall_pct']}%")
@@ -203,7 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     for kind, k in s.by_kind.items():
         rate = "" if kind in PROSE_RULES or not k["found"] else f" {100.0 * k['localised'] / k['found']:5.1f}%"
         print(f"    {kind:<18} 注入 {k['injected']:>4}  查出 {k['found']:>4}  定位 {k['localised']:>4}{rate}"
-              f"  建议正确 {k['suggested']:>4}  只列为候选 {k['candidates_only']:>3}")
+              f"  建议正确 {k['suggested']:>4}  只列为候选 {k['candidates_only']:>3}"
+              + (f"  其中处理决定数量 定位 {k['localised_in_decisions']}/{k['in_decisions']}" if k["in_decisions"] else ""))
     for t in s.missed:
         print(f"  漏报：{t.kind} {t.unit} {t.year} {t.cell or ''} 原值 {t.original} 填为 {t.printed}")
     for t in s.unlocalised[:LIST_AT_MOST]:

@@ -8,11 +8,16 @@ layout, `write_workbook` as a collection workbook (checker.collection), `write_u
 `inject()` (bench/inject.py) adds known errors with a record of the truth.
 
     python -m bench.generate OUT_DIR [--districts 1] [--units 50] [--years 2019 2020 2021] [--errors 40]
-                             [--seed 1] [--workbook]
+                             [--seed 1] [--workbook] [--draw fixed|real]
+
+`draw` chooses how 表二's 处理决定数量 are drawn (cells only the district's sum checks): `fixed` (the
+default, what every bench measured before session 12) from ten values, `real` as the hand-typed real
+corpus prints them (`DecisionsDraw`; measured by `python -m bench.real_values`).
 """
 from __future__ import annotations
 
 import csv
+import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,11 +81,18 @@ def unit_names(district: str, n: int) -> list[str]:
     return names[:n]
 
 
-def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: str = "道里区") -> District:
-    """A consistent district: `n_units` units and the district's aggregate, for each of `years`."""
+def district(n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1, name: str = "道里区",
+             draw: str = "fixed") -> District:
+    """A consistent district: `n_units` units and the district's aggregate, for each of `years`
+    (`draw`: how 处理决定数量 are drawn, one of DRAWS)."""
+    if draw not in DRAWS:
+        raise ValueError(f"draw must be one of {DRAWS}")
     rng = random.Random(seed)
     d = District(CITY + name, name + "人民政府", unit_names(name, n_units), list(years))
-    state = {u: _UnitState(rng) for u in d.units}
+    # the real draw has its own random stream: every other cell (and so the errors injected later,
+    # except where they pick a 处理决定数量) is the same under both draws
+    real = random.Random(seed * 104729 + 11)
+    state = {u: _UnitState(rng, DecisionsDraw(real) if draw == "real" else None) for u in d.units}
     for y in years:
         fmt = format_for_year(y)
         kids = []
@@ -138,10 +150,11 @@ def real_districts(n: int) -> list[str]:
     return names + [f"第{k}区" for k in range(1, n - len(names) + 1)]
 
 
-def many(n_districts: int, n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1) -> list[District]:
+def many(n_districts: int, n_units: int = 50, years=(2019, 2020, 2021), seed: int = 1,
+         draw: str = "fixed") -> list[District]:
     """Several districts (for the benchmark): Harbin's districts first, then numbered ones."""
     names = list(DISTRICTS) + [f"第{k}区" for k in range(1, max(0, n_districts - len(DISTRICTS)) + 1)]
-    return [district(n_units, years, seed * 1000 + k, names[k]) for k in range(n_districts)]
+    return [district(n_units, years, seed * 1000 + k, names[k], draw) for k in range(n_districts)]
 
 
 def _finish_meta(r: Report) -> None:
@@ -151,10 +164,39 @@ def _finish_meta(r: Report) -> None:
     r.title = f"{r.unit}{y}年政府信息公开工作年度报告"
 
 
+DRAWS = ("fixed", "real")
+FIXED_DECISIONS = (0, 0, 0, 1, 3, 7, 15, 48, 126, 2483)      # the `fixed` draw of a 2021 report's cell
+
+
+class DecisionsDraw:
+    """A unit's 处理决定数量 as real reports print them (`python -m bench.real_values`: 466 hand-typed
+    real pages, the Pingtan zone's own report left out): most units never print one in a row (they
+    hold no such power), the others a figure of their own size, spread over orders of magnitude, that
+    moves from year to year. Per row: share of units that print one (real share of non-zero cells),
+    and the range their size is drawn from log-uniformly (real non-zero values: quartiles)."""
+    ROWS = {                 # row: (share non-zero, smallest, largest size)
+        "licensing": (0.29, 1, 10_000),          # 35/119 non-zero; 1 … 7,677, quartiles 16 / 112 / 650
+        "penalty": (0.36, 1, 1_000),             # 41/115; 1 … 887, quartiles 9 / 57 / 159
+        "enforcement": (0.05, 10, 500),          # 6/113; 21 … 452
+        "other_services": (0.06, 10, 20_000),    # 2/35 (format 2019 only): 24, 14,397
+    }
+    WOBBLE = 0.6             # year to year: log-normal spread (Pingtan departments' years: ×/÷ 1.2–2.6)
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.size = {row: math.exp(rng.uniform(math.log(lo), math.log(hi))) if rng.random() < share else 0.0
+                     for row, (share, lo, hi) in self.ROWS.items()}
+
+    def value(self, row: str) -> float:
+        size = self.size[row]
+        return float(round(size * math.exp(self.rng.gauss(0, self.WOBBLE)))) if size else 0.0
+
+
 class _UnitState:
     """What carries over between a unit's years: requests carried forward, item counts, stocks."""
 
-    def __init__(self, rng: random.Random):
+    def __init__(self, rng: random.Random, decisions: DecisionsDraw | None = None):
+        self.decisions = decisions          # None: the fixed draw
         self.busy = rng.random()                    # how many requests this unit gets
         self.forward = {c: 0 for c in APPLICANTS}
         self.items = {r: rng.choice((0, 0, 0, 1, 2, 5, 12, 30)) for r in
@@ -216,7 +258,7 @@ class _UnitState:
             r.set(f"active.{row}.change", self.change[row])
             if row != "fees":
                 busy = self.items[row] * rng.choice((0, 1, 3, 10, 40))
-                r.set(f"active.{row}.decisions", busy)
+                r.set(f"active.{row}.decisions", self.decisions.value(row) if self.decisions else busy)
         r.set("active.procurement.items", rng.choice((0, 0, 1, 2, 4)))
         amount = 0.0 if r.get("active.procurement.items") == 0 else round(rng.uniform(1, 400), 2)
         r.set("active.procurement.amount", amount, decimals=2)
@@ -230,7 +272,8 @@ class _UnitState:
             r.set(f"active.{row}.repealed", repealed)
             r.set(f"active.{row}.in_force", self.in_force[row])
         for row in ("licensing", "penalty", "enforcement"):
-            r.set(f"active.{row}.decisions", rng.choice((0, 0, 0, 1, 3, 7, 15, 48, 126, 2483)))
+            fixed = rng.choice(FIXED_DECISIONS)          # drawn under both draws: the stream stays the same
+            r.set(f"active.{row}.decisions", self.decisions.value(row) if self.decisions else fixed)
         amount = rng.choice((0.0, 0.0, round(rng.uniform(0.1, 90), 2)))
         r.set("active.fees.amount_wan", amount, decimals=2)
 
@@ -282,8 +325,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workbook", action="store_true", help="也写出汇总工作簿")
+    ap.add_argument("--draw", choices=DRAWS, default="fixed",
+                    help="处理决定数量的取值：fixed 十个固定值（以往的测量），real 按真实报告的分布")
     a = ap.parse_args(argv)
-    ds = many(a.districts, a.units, a.years, a.seed) if a.districts > 1 else [district(a.units, a.years, a.seed)]
+    ds = (many(a.districts, a.units, a.years, a.seed, a.draw) if a.districts > 1
+          else [district(a.units, a.years, a.seed, draw=a.draw)])
     for d in ds:
         if a.errors:
             inject(d, a.errors, a.seed)
