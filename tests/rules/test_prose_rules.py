@@ -123,3 +123,34 @@ def test_r10_a_received_row_that_breaks_r1_another_way_blames_neither(seeds):
     report.set("requests.received.total", 5, row=44, col=9)
     (f,) = findings([report], ["R10"])
     assert f.suspect is None and "无法确定是正文还是表格有误" in f.message
+
+
+def test_r10_r1_broken_by_another_total_off_its_row_backs_neither_side(tmp_path):
+    """bench.accuracy (real draw, --errors 20, seed 18): （七）总计·总计 printed 32 for its row's 23 (digits
+    swapped) while the prose misstates 新收 23 as 32 (the same swap). R1 then "wants" 32 in 新收, but only
+    because of the other total's slip: the table blames （七）总计 and R10 must not blame 新收, whose row adds up."""
+    import json
+    import subprocess
+    import sys
+
+    from bench.generate import district, write_texts, write_units
+    d = district(8, (2020,), seed=4)
+    unit = "道里区工业和信息化局"
+    r = d.report(unit, 2020)
+    assert r.get("requests.received.total") == r.get("requests.handled_total.total") == 38
+    assert not r.get("requests.carried_over.total") and not r.get("requests.carried_forward.total")
+    r.set("requests.handled_total.total", 83)
+    d.prose[(unit, 2020)] = (83, d.prose[(unit, 2020)][1])
+    write_texts(d, tmp_path / "reports")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
+                          str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 1, run.stderr[-500:]
+    found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error" and f["unit"] == unit]
+    blamed = {(s["cell"], s["suggestion"]) for f in found
+              for s in f.get("suspects") or ([dict(f["suspect"], suggestion=f["suggestion"])] if f["suspect"] else [])}
+    assert ("requests.handled_total.total", 38) in blamed
+    assert not any(cell == "requests.received.total" for cell, _ in blamed), found
+    (prose,) = [f for f in found if f["rule"] == "R10"] or [f for f in json.loads(run.stdout)["findings"]
+                                                               if f["rule"] == "R10" and f["unit"] == unit]
+    assert "正文的数字有误" in prose["message"] and "勾稽关系要求该格为正文的数字" not in prose["message"]

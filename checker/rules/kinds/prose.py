@@ -221,12 +221,18 @@ _R1 = {"requests.received.total": 1, "requests.carried_over.total": 1,
 
 def _balance(report: Report, cell: str) -> float | None:
     """The value R1's 总计 column gives `cell` from the other three rows' totals (None: `cell` is
-    not in R1, or one of the others is blank)."""
+    not in R1, or one of the others is blank or itself disagrees with its own row of applicants:
+    R1's gap may then be that total's slip, and R1 backs neither side — （七）总计 printed 32 for its
+    row's 23 while the prose misstates 新收 23 as 32 must not make 新收 the suspect)."""
     if cell not in _R1:
         return None
     others = [(c, report.get(c)) for c in _R1 if c != cell]
     if any(v is None for _, v in others):
         return None
+    for c, v in others:
+        parts = [report.get(f"{c.rpartition('.')[0]}.{a}") for a in _APPLICANTS]
+        if all(p is not None for p in parts) and abs(math.fsum(parts) - v) >= SAME:
+            return None
     return -_R1[cell] * math.fsum(_R1[c] * v for c, v in others)
 
 
