@@ -117,7 +117,6 @@ def pages_document(pages: list[list[_Item]], source: str, where: str) -> Documen
 def _page_items(page) -> list[_Item]:
     # a one-column "table" is a frame drawn around text (a boxed paragraph): read it as text
     tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) >= 2]
-    boxes = [t.bbox for t in tables]
     # a table's text is read from its cells; a character in no cell (a column drawn without its
     # outer rule is no cell of the table, though inside its box) is read as text, beside the rows
     cell_boxes = [c for t in tables for c in t.cells]
