@@ -71,7 +71,9 @@ def extract(
     with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True):
         extract_output.render(result, format.value)
     if not result.reports:
-        _nothing_read(paths)
+        _nothing_read(paths, result.failures)
+    elif format == ExtractFormat.json:   # (the table names them on stderr itself)
+        _unreadable(result.failures)
     _not_reports(result)   # listed with format null; named on stderr so none passes for a report
     raise typer.Exit(exitcodes.INPUT if result.failures or not result.reports else exitcodes.OK)
 
@@ -183,8 +185,10 @@ def check(
     else:
         _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
-        _nothing_read(paths)
+        _nothing_read(paths, result.unreadable)
         raise typer.Exit(exitcodes.INPUT)
+    if format != CheckFormat.table or output is not None:   # JSON/CSV or a file: not read by a person
+        _unreadable(result.unreadable)
     strange = _not_reports(result, checked=True)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
@@ -282,7 +286,7 @@ def import_(
     for f in result.failures:
         typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
-        _nothing_read(paths)
+        _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(exitcodes.INPUT)
     strange = _not_reports(result)
     typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
@@ -308,9 +312,37 @@ def template(
     typer.echo(f"已写出 {path}（{format.value} 版）。")
 
 
-def _nothing_read(paths: list[Path]) -> None:
-    from .readers import nothing_read
-    typer.echo(nothing_read(paths), err=True)
+def _nothing_read(paths: list[Path], failures: list, written: Path | None = None) -> None:
+    """No report read: never an all-clear. When inputs failed, the reasons are what to act on (a
+    missing file, a .doc, a reader's own error to report), not "check the paths and formats"."""
+    if not failures:
+        from .readers import nothing_read
+        typer.echo(nothing_read(paths), err=True)
+        return
+    if written is not None:    # `import` listed each failure above already
+        typer.echo(f"没有读到任何报告（上面列出的 {len(failures)} 个输入无法读取），未写出 {_one_line(str(written))}。"
+                   "这不表示没有问题。", err=True)
+        return
+    typer.echo(f"没有检查任何报告：{_failed(failures)}。这不表示没有问题。", err=True)
+
+
+SHOWN_FAILURES = 3     # inputs named on stderr (of thousands, all are in the output's F5)
+
+
+def _failed(failures: list) -> str:
+    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr."""
+    shown = "；".join(_one_line(f.message).rstrip("。") for f in failures[:SHOWN_FAILURES])
+    more = f"；等（全部 {len(failures)} 个列在输出的 F5 中）" if len(failures) > SHOWN_FAILURES else ""
+    internal = sum("反馈给开发者" in f.message for f in failures)
+    ours = f"（其中 {internal} 个是本程序读取时出错，不是文件的问题）" if internal else ""
+    return f"{len(failures)} 个输入无法读取{ours}：{shown}{more}"
+
+
+def _unreadable(failures: list) -> None:
+    """Inputs that failed while others were read, named on stderr when the output goes to a program or
+    a file (JSON, CSV, -o): the exit code 2 is then explained where a person looks."""
+    if failures:
+        typer.echo(f"{_failed(failures)}。其余输入照常处理。", err=True)
 
 
 def main() -> None:
