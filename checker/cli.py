@@ -75,7 +75,7 @@ def extract(
     elif format == ExtractFormat.json:   # (the table names them on stderr itself)
         _unreadable(result.failures)
     _not_reports(result)   # listed with format null; named on stderr so none passes for a report
-    raise typer.Exit(exitcodes.INPUT if result.failures or not result.reports else exitcodes.OK)
+    raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if not result.reports else exitcodes.OK))
 
 
 @app.command(cls=Command, epilog=EXIT_CODES)
@@ -157,6 +157,8 @@ def check(
     notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
     if output is not None:
         format = _output_format(output, format, ctx)
+    if summary and format != CheckFormat.table:    # said, not silently a full listing
+        typer.echo(f"--summary 只用于表格输出（--format table）；{format.value.upper()} 照常列出每条问题。", err=True)
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
             from .workbook import check_output as check_output_path
@@ -186,7 +188,7 @@ def check(
         _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
         _nothing_read(paths, result.unreadable)
-        raise typer.Exit(exitcodes.INPUT)
+        raise typer.Exit(_failed_code(result.unreadable) or exitcodes.INPUT)
     if format != CheckFormat.table or output is not None:   # JSON/CSV or a file: not read by a person
         _unreadable(result.unreadable)
     strange = _not_reports(result, checked=True)
@@ -200,7 +202,7 @@ def check(
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
-    raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
+    raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
@@ -287,11 +289,11 @@ def import_(
         typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
         _nothing_read(paths, result.failures, written=output)
-        raise typer.Exit(exitcodes.INPUT)
+        raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
     typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
                + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
-    raise typer.Exit(exitcodes.INPUT if result.failures or strange else exitcodes.OK)
+    raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
 @app.command(cls=Command, epilog=EXIT_CODES)
@@ -336,6 +338,15 @@ def _failed(failures: list) -> str:
     internal = sum("反馈给开发者" in f.message for f in failures)
     ours = f"（其中 {internal} 个是本程序读取时出错，不是文件的问题）" if internal else ""
     return f"{len(failures)} 个输入无法读取{ours}：{shown}{more}"
+
+
+def _failed_code(failures: list) -> int:
+    """3 when an input needs a part that is not installed (the fix is an install: exit codes table),
+    else 2 when an input could not be read, else 0 (the command decides)."""
+    from .extras import needs_install
+    if any(needs_install(f.message) for f in failures):
+        return exitcodes.MISSING
+    return exitcodes.INPUT if failures else 0
 
 
 def _unreadable(failures: list) -> None:

@@ -24,6 +24,9 @@ def run_check(book=None) -> dict:
     from .readers.safety import bound_figures
     from .readers.workbook import read_sheets
     reports = bound_figures(read_sheets(sheets, book.name))
+    if not reports:       # a check of nothing is no all-clear: nothing written, the reason said
+        _say(book, NOTHING_TO_CHECK)
+        return {"reports": 0, "findings": 0, "open": 0, "accepted": 0}
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
     result = check_read(ReadResult(reports=reports), units=_hierarchy(sheets, book.name), kind="book")
@@ -41,6 +44,21 @@ def run_check(book=None) -> dict:
     xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")
     return {"reports": len(reports), "findings": len(result.findings), "open": plan.open,
             "accepted": plan.accepted}
+
+
+NOTHING_TO_CHECK = ("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）。"
+                    "请把各单位的报告工作表复制进来（或用 xxgk import 把报告汇总成一个工作簿），再点“运行校验”。")
+
+
+def _say(book, text: str) -> None:
+    """A message the user must see: the status bar (desktop), a message box (desktop MsgBox; the
+    remote engine's `alert` action), and printed (xlwings Lite shows a script's output)."""
+    xb.status(book, text)
+    print(text)
+    try:
+        book.app.alert(text, title="xxgk-checker", mode="info")
+    except Exception:     # an engine without message boxes: the other two remain
+        pass
 
 
 def _screen_updating(book, on: bool) -> None:

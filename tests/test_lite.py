@@ -84,3 +84,15 @@ def test_every_checker_package_is_declared_for_the_wheel():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "checker").rglob("__init__.py")}
     assert found - declared == set(), "在 pyproject.toml 的 [tool.setuptools] packages 中加入这些包"
     assert {"checker.schemas", "checker.schemas.rules", "checker.schemas.templates"} <= declared
+
+
+def test_a_workbook_without_report_sheets_is_no_all_clear(tmp_path):
+    """The button clicked in xxgk-checker.xlsm itself (no report sheet copied in yet) used to write
+    "待处理 0 条" sheets and a "校验完成" status: an all-clear for a check of nothing. Now nothing is
+    written and a message box says why and what to do."""
+    run = _lite(ROOT / "workbooks" / "xxgk-checker.xlsm", tmp_path)
+    actions = run["actions"]
+    assert not [a for a in actions if a["func"] != "alert"], actions       # no sheet, no flag
+    (alert,) = actions
+    assert alert["args"][0].startswith("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）")
+    assert "xxgk import" in alert["args"][0]
