@@ -138,7 +138,7 @@ def check(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="规则",
                                                help="不运行这些规则（编号或类别，如 R8）"),
     summary: bool = typer.Option(False, "--summary", metavar="",
-                                 help="每份报告只输出一行问题统计（适合成百上千份报告）"),
+                                 help="每份报告只输出一行问题统计（表格输出；适合成百上千份报告）"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", metavar="工作簿",
                                             help="把结果标注到工作簿副本（.xlsx 或 .xlsm），另含“校验结果”和“概览”工作表"),
     engine: Engine = typer.Option(Engine.auto, "--engine", metavar="引擎",
