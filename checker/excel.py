@@ -41,9 +41,15 @@ def run_check(book=None) -> dict:
         book.sheets[plan.results_name].activate()
     except Exception:   # the remote engine may not offer activation on every client
         pass
-    xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")
+    done = f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。"
+    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
+    if crashed:       # a rule that raised was skipped: its findings are missing, so no all-clear
+        _say(book, f"{done}但规则 {'、'.join(crashed)} 运行出错、已跳过，其结果不在其中（这不表示没有问题）。"
+                   f"这是 xxgk 的问题，请反馈给开发者：{'；'.join(result.stats[r]['error'] for r in crashed)}")
+    else:
+        xb.status(book, done)
     return {"reports": len(reports), "findings": len(result.findings), "open": plan.open,
-            "accepted": plan.accepted}
+            "accepted": plan.accepted, "crashed": crashed}
 
 
 NOTHING_TO_CHECK = ("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）。"

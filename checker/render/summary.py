@@ -46,7 +46,7 @@ def top_lines(result) -> list[str]:
     lines = []
     if by_report:
         reported = {(r.unit, r.year) for r in result.reports}
-        lines.append("问题最多的报告：" + "；".join(f"{report_name(*k, reported)}（{sum(c.values())} 条）"
+        lines.append("问题最多的报告：" + "；".join(f"{report_name(k[0], k[1], reported)}（{sum(c.values())} 条）"
                                             for k, c in by_report))
     if rules:
         cat = catalogue()
