@@ -24,8 +24,9 @@ def run_check(book=None) -> dict:
     from .readers.safety import bound_figures
     from .readers.workbook import read_sheets
     reports = bound_figures(read_sheets(sheets, book.name))
-    if not reports:       # a check of nothing is no all-clear: nothing written, the reason said
+    if not reports:       # a check of nothing is no all-clear: nothing flagged, the reason said
         _say(book, NOTHING_TO_CHECK)
+        _replace_earlier_results(book, sheets)
         return {"reports": 0, "findings": 0, "open": 0, "accepted": 0}
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
@@ -54,6 +55,17 @@ def run_check(book=None) -> dict:
 
 NOTHING_TO_CHECK = ("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）。"
                     "请把各单位的报告工作表复制进来（或用 xxgk import 把报告汇总成一个工作簿），再点“运行校验”。")
+
+
+def _replace_earlier_results(book, sheets: dict[str, list[list]]) -> None:
+    """An earlier run's 校验结果 (its reports since deleted or moved) would go on listing findings of
+    sheets that are gone: it is replaced by a sheet that says nothing was checked. A 校验结果 of the
+    workbook's own (not ours by its header) is left alone."""
+    from .annotate.plan import _results_ours
+    from .collection import RESULTS_SHEET
+    if RESULTS_SHEET in sheets and _results_ours(sheets[RESULTS_SHEET]):
+        ws = xb._new_sheet(book, RESULTS_SHEET, 0)
+        ws.range("A1").value = NOTHING_TO_CHECK
 
 
 def _say(book, text: str) -> None:
