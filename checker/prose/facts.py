@@ -261,13 +261,17 @@ def _list_end(text: str, counts: list[Count], mark_end: int, end: int,
 
 
 def _rest_told_after(text: str, counts: list[Count], t: Count, chosen: list[Count], end: int) -> bool:
-    """The total's rest told right after the list, in its paragraph ("累计主动公开政府信息达 301 条。其中……8 条，
-    ……48 条，……4 条。同时，某某微信公众号……全年共推送信息 240 条": 61 + 240 = 301): the list and that figure share
-    the total out together, the list is not short of it."""
+    """The total's rest told right after the list as another channel's count, in its paragraph ("累计主动公开政府信息达
+    301 条。其中……8 条，……48 条，……4 条。同时，某某微信公众号……全年共推送信息 240 条": 61 + 240 = 301): the list and
+    that figure share the total out together, the list is not short of it. (Not an outcome told next: "收办申请 6 条，
+    其中新收 3 条，上年结转 2 条。全年按要求予以公开 1 条" is still short.)"""
     k = bisect_left(counts, end, key=_start)
     nxt = next((c for c in counts[k:] if c.unit != "%"), None)
-    return nxt is not None and nxt.unit == t.unit and not nxt.approx and not nxt.nested \
-        and _close(nxt.value, t.value - sum(p.value for p in chosen)) and "\n" not in text[chosen[-1].end:nxt.start]
+    if nxt is None or nxt.unit != t.unit or nxt.approx or nxt.nested or "\n" in text[chosen[-1].end:nxt.start]:
+        return False
+    between = text[end:nxt.start]
+    return bool(_NEW_MEDIA.search(between) or _WEBSITE.search(between)) \
+        and _close(nxt.value, t.value - sum(p.value for p in chosen))
 
 
 def _cut_off(text: str, end: int) -> bool:
