@@ -190,6 +190,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)
                 or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
                 or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)
+                or _rest_told_after(text, counts, t, chosen, end)
                 or _more_kinds_than_named(text, t, len(chosen))):
             return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
         if sum(p.value for p in chosen) < t.value * _EXAMPLES and not any(_CATCH_ALL.search(p.label) for p in chosen):
@@ -257,6 +258,20 @@ def _list_end(text: str, counts: list[Count], mark_end: int, end: int,
         else:
             pos = nxt.end()
     return end, skip
+
+
+def _rest_told_after(text: str, counts: list[Count], t: Count, chosen: list[Count], end: int) -> bool:
+    """The total's rest told right after the list as another channel's count, in its paragraph ("累计主动公开政府信息达
+    301 条。其中……8 条，……48 条，……4 条。同时，某某微信公众号……全年共推送信息 240 条": 61 + 240 = 301): the list and
+    that figure share the total out together, the list is not short of it. (Not an outcome told next: "收办申请 6 条，
+    其中新收 3 条，上年结转 2 条。全年按要求予以公开 1 条" is still short.)"""
+    k = bisect_left(counts, end, key=_start)
+    nxt = next((c for c in counts[k:] if c.unit != "%"), None)
+    if nxt is None or nxt.unit != t.unit or nxt.approx or nxt.nested or "\n" in text[chosen[-1].end:nxt.start]:
+        return False
+    between = text[end:nxt.start]
+    return bool(_NEW_MEDIA.search(between) or _WEBSITE.search(between)) \
+        and _close(nxt.value, t.value - sum(p.value for p in chosen))
 
 
 def _cut_off(text: str, end: int) -> bool:
