@@ -6,7 +6,9 @@ and numbers, read through the real CLI:
 - 安康某局 2019 (stored from 一、总体情况) opens 总体情况 with a subheading and a paragraph of generalities, and the year only
   opens the paragraph under the second subheading (`（二）扎实开展政务信息公开工作` / `2019年，我局按照…`): no year was read;
 - 义乌工商职业技术学院 2022 (a traditional mirror of a college's report on the template): its name was read half
-  converted (`義乌工商職业技术学院`)."""
+  converted (`義乌工商職业技术学院`);
+- 武汉市生态环境局 2020 (a Taiwan-style mirror converting words, not only characters): `現將我局2020年度…報告如下` gave no
+  year (將 unmapped), and its row `規範性檔案(…)` (檔案 for 文件) was not matched: 3 cells unread."""
 from __future__ import annotations
 
 import pytest
@@ -63,3 +65,26 @@ def test_a_traditional_mirror_names_a_college_hospital_or_company_in_simplified_
             "2022年,主動公開信息120條。\n")
     r = extract_one(_write(tmp_path, text))
     assert (r["unit"], r["year"]) == (simplified, 2022)
+
+
+def test_a_sentence_standing_for_the_title_in_traditional_characters_gives_the_year(tmp_path):
+    # 武汉市生态环境局 2020 (a Taiwan-style mirror): `現將我局2020年度…報告如下` — 將 was not mapped, so no year was read
+    text = ("根據《中華人民共和國政府信息公開條例》有關要求,現將我局2020年度政府信息公開情況報告如下。\n"
+            "第二十條第(一)項 | |||||\n信息內容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 | ||\n"
+            "規章 | 0 | 0 | 0 | ||\n")
+    assert extract_one(_write(tmp_path, text))["year"] == 2020
+
+
+_TW_MIRROR = ("某某局2020年政府信息公開工作年度報告\n二、主動公開政府信息情況\n第二十條第(一)項 | |||||\n"
+              "信息內容 | 本年新 製作數量 | 本年新 公開數量 | 對外公開總數量 | ||\n規章 | 0 | 0 | 0 | ||\n"
+              "規範性{doc}(行政機關制定發布的決定、公告,一般情況下屬於規範性{doc}) | 2 | 2 | 19 | ||\n"
+              "其他主動公開{doc}(除規範性{doc}以外的主動公開{doc}) | 186 | 86 | 255 | ||\n")
+
+
+@pytest.mark.parametrize("doc", ["檔案", "文件"], ids=["taiwan-words", "the-page's-words"])
+def test_a_taiwan_style_mirrors_word_for_wenjian_matches_the_row(tmp_path, doc):
+    # the mirror prints 規範性檔案 for 规范性文件: the row is the template's; the page's own extra row (其他主動公開…,
+    # whose bracket names 規範性… too) is no row of the template, whichever word it prints
+    cells = extract_one(_write(tmp_path, _TW_MIRROR.format(doc=doc)))["cells"]
+    got = [cells.get(f"active.normative_docs.{c}") for c in ("made", "published", "total_published")]
+    assert got == [2, 2, 19]
