@@ -62,6 +62,8 @@ _STATEMENT_END = re.compile(r"[；;]")
 _OPENING_VERB = re.compile(r"\s*(发布|公开|更新|推送|编发|刊发|受理|收到|办理|制定|印发)")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
+# ... unless the clause names them all ("通过政府网站、政务微博等渠道共主动公开政府信息 1234 条")
+_ALL_CHANNELS = re.compile(r"等|各种|各类|多种|渠道|途径|方式|平台|共|累计|合计|全年")
 _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
@@ -574,6 +576,11 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
         if cell == "legacy.responses.total" and _VIA.search(c.label):
             cell = None    # "通过政府网站回应社会关注热点信息 7 条": one channel's responses, not all
+        if cell == "legacy.active.total" and _VIA.search(c.label) and not _ALL_CHANNELS.search(c.label) \
+                and len(_VIA.findall(text, lo, sentences.after(c.end))) > 1:
+            # "通过门户网站主动公开政府信息 23300 条，通过省政府网站主动公开政府信息 137 条": channels' counts, none
+            # the total; a sentence naming one channel only ("通过“中国三亚”门户网站主动公开政府信息23条") gives it
+            cell = None
         if cell and cell.startswith("legacy.active.") and c.unit not in _LEGACY_UNITS:
             cell = None    # "刊发省政府公报 24 期": issues of the gazette, not the items it published
     elif doc.fmt in ("2019", "2021"):

@@ -206,6 +206,8 @@ _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+_OVERVIEW_LINES = 6                                    # lines under 总体情况 that may open with the year
+_NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
 
 def _named(flow: Flow, meta: Meta) -> None:
@@ -223,9 +225,17 @@ def _named(flow: Flow, meta: Meta) -> None:
             meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
             return
     for k, (_, line) in enumerate(lines):
-        if _OVERVIEW.match(line):
-            for _, after in lines[k + 1:k + 4]:
-                m = _OPENING.match(after)
+        head = _OVERVIEW.match(line)
+        if head:
+            # the paragraph on the heading's own line (a page that lost its breaks: `一、总体情况 2019年度，…`) and
+            # the next three lines; then, up to the next part, a paragraph past a subheading or two that opens with
+            # the year and speaks of the disclosure work (`2019年，我局按照…认真落实…政府信息公开工作…`; not `…年以来`)
+            below = [after for _, after in lines[k + 1:k + 1 + _OVERVIEW_LINES]]
+            for n, after in enumerate([line[head.end():], *below]):
+                if n > 3 and _NEXT_PART.match(after):
+                    break
+                m = _OPENING.match(after) if n <= 3 else \
+                    _ABOUT_DISCLOSURE.search(after) and _LEAD_YEAR.match(after)
                 if m:
                     meta.opening_year = int(m.group(1))
                     return
