@@ -68,6 +68,8 @@ _REQUESTS = (
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
     (r"行政诉讼|起诉", LITIGATION),
     (r"复议[^，,。；;]{0,4}(?:、|和|及|与)[^，,。；;]{0,4}(?:行政)?(?:诉讼|起诉)", APPEALS_ALL),
+    # an appeal carried over from an earlier year ("结转起诉案件 2 件，结果维持") is not among the year's count
+    (r"结转[^，,。；;]{0,6}(?:复议|诉讼|起诉)", None),
     # a result column of the appeal table ("行政复议结果维持 5 件", "尚未审结 1 件") is no row's 总计
     (r"(?:复议|诉讼|起诉)[^，,。；;]*(?:维持|纠正|撤销|其他结果|审结)", None),
     # a group of result rows ("因本机关不掌握等原因无法提供 265 件"): the sum of its rows; not the

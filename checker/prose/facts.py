@@ -62,6 +62,8 @@ _STATEMENT_END = re.compile(r"[；;]")
 _OPENING_VERB = re.compile(r"\s*(发布|公开|更新|推送|编发|刊发|受理|收到|办理|制定|印发)")
 _CHANNEL = re.compile(r"[，,]\s*通过")   # "……6条,通过某某公众号发布信息834条": another channel's own count
 _VIA = re.compile(r"通过|依托|利用|借助")   # "……依托某某网站公开 73 条": a part named by its channel
+# ... unless the clause names them all ("通过政府网站、政务微博等渠道共主动公开政府信息 1234 条")
+_ALL_CHANNELS = re.compile(r"等|各种|各类|多种|渠道|途径|方式|平台|共|累计|合计|全年")
 _APPEAL = re.compile(r"复议|诉讼")
 # who a legacy count is of: some of the body's units ("县直各单位", "各乡镇", "县政府公开办"), not all of it
 _PART_OF_BODY = re.compile(r"各(?:乡镇|乡|镇|单位|部门|街道|处室|科室|村)|[县区市省]直|公开办")
@@ -190,6 +192,7 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
                 or text.startswith("涉及", mark_end) or _shares_say_partial(text, counts, chosen)
                 or (_OTHERS_UNTOLD.match(text, chosen[-1].end, end) and not _DIGIT.search(text, chosen[-1].end, end))
                 or _MORE_AFTER.match(text, chosen[-1].end) or _cut_off(text, end)
+                or _rest_told_after(text, counts, t, chosen, end)
                 or _more_kinds_than_named(text, t, len(chosen))):
             return None    # "……公示公告信息 17 条等", "……108 条，其他栏目信息均及时发布": only some parts named
         if sum(p.value for p in chosen) < t.value * _EXAMPLES and not any(_CATCH_ALL.search(p.label) for p in chosen):
@@ -257,6 +260,20 @@ def _list_end(text: str, counts: list[Count], mark_end: int, end: int,
         else:
             pos = nxt.end()
     return end, skip
+
+
+def _rest_told_after(text: str, counts: list[Count], t: Count, chosen: list[Count], end: int) -> bool:
+    """The total's rest told right after the list as another channel's count, in its paragraph ("累计主动公开政府信息达
+    301 条。其中……8 条，……48 条，……4 条。同时，某某微信公众号……全年共推送信息 240 条": 61 + 240 = 301): the list and
+    that figure share the total out together, the list is not short of it. (Not an outcome told next: "收办申请 6 条，
+    其中新收 3 条，上年结转 2 条。全年按要求予以公开 1 条" is still short.)"""
+    k = bisect_left(counts, end, key=_start)
+    nxt = next((c for c in counts[k:] if c.unit != "%"), None)
+    if nxt is None or nxt.unit != t.unit or nxt.approx or nxt.nested or "\n" in text[chosen[-1].end:nxt.start]:
+        return False
+    between = text[end:nxt.start]
+    return bool(_NEW_MEDIA.search(between) or _WEBSITE.search(between)) \
+        and _close(nxt.value, t.value - sum(p.value for p in chosen))
 
 
 def _cut_off(text: str, end: int) -> bool:
@@ -559,6 +576,11 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = None    # "各乡镇主动公开政府信息 122 条": a part's own count, not the report's cell
         if cell == "legacy.responses.total" and _VIA.search(c.label):
             cell = None    # "通过政府网站回应社会关注热点信息 7 条": one channel's responses, not all
+        if cell == "legacy.active.total" and _VIA.search(c.label) and not _ALL_CHANNELS.search(c.label) \
+                and len(_VIA.findall(text, lo, sentences.after(c.end))) > 1:
+            # "通过门户网站主动公开政府信息 23300 条，通过省政府网站主动公开政府信息 137 条": channels' counts, none
+            # the total; a sentence naming one channel only ("通过“中国三亚”门户网站主动公开政府信息23条") gives it
+            cell = None
         if cell and cell.startswith("legacy.active.") and c.unit not in _LEGACY_UNITS:
             cell = None    # "刊发省政府公报 24 期": issues of the gazette, not the items it published
     elif doc.fmt in ("2019", "2021"):

@@ -199,13 +199,15 @@ def _title(flow: Flow, meta: Meta) -> None:
 # 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
 _NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开|汇总)(?:形成了?)?《?(?P<gap>[^。；;《》\d]{0,32}?)(?P<year>(?:19|20)\d\d)年度?"
-                    r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
+                    r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息(?:公开)?|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 # the short name a body gives itself in passing: `特向社会公布国家税务总局佛山市税务局（以下简称“佛山市税务局”，下文类同）2021年…`
 _ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+_OVERVIEW_LINES = 6                                    # lines under 总体情况 that may open with the year
+_NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
 
 def _named(flow: Flow, meta: Meta) -> None:
@@ -223,9 +225,17 @@ def _named(flow: Flow, meta: Meta) -> None:
             meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
             return
     for k, (_, line) in enumerate(lines):
-        if _OVERVIEW.match(line):
-            for _, after in lines[k + 1:k + 4]:
-                m = _OPENING.match(after)
+        head = _OVERVIEW.match(line)
+        if head:
+            # the paragraph on the heading's own line (a page that lost its breaks: `一、总体情况 2019年度，…`) and
+            # the next three lines; then, up to the next part, a paragraph past a subheading or two that opens with
+            # the year and speaks of the disclosure work (`2019年，我局按照…认真落实…政府信息公开工作…`; not `…年以来`)
+            below = [after for _, after in lines[k + 1:k + 1 + _OVERVIEW_LINES]]
+            for n, after in enumerate([line[head.end():], *below]):
+                if n > 3 and _NEXT_PART.match(after):
+                    break
+                m = _OPENING.match(after) if n <= 3 else \
+                    _ABOUT_DISCLOSURE.search(after) and _LEAD_YEAR.match(after)
                 if m:
                     meta.opening_year = int(m.group(1))
                     return
@@ -244,7 +254,7 @@ def _named(flow: Flow, meta: Meta) -> None:
 _NAMED_UNIT = re.compile(r"^(?!全|本|各|我|该|有关|上述|以下)[\u4e00-\u9fff（）()]{2,24}$")
 _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社",
                  "人民政府", "政府", "办事处", "管委会", "实验区", "新区", "开发区", "园区",
-                 "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "苏木")
+                 "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "街", "苏木")   # 街: `沌口街`, a 街道's short name
 
 
 _LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,:：]")   # `:`: a mirror's spam before the name (`…官网@:西柳镇…`)

@@ -13,14 +13,16 @@ words (prose/sections.py); regenerate when labels or headings gain characters. T
 header's field name (標題), added by hand from the same table so a mirror's title gives its unit in simplified
 characters, not half converted. The last run (員產場…) was added the same way for more bodies' names (委員會, 檢驗, 藥監,
 圖書館, 瀋陽; session 9); and the run after it (長楊鳳…) for places' names in town and
-county reports (衡山縣長江鎮, 楊村鎮, 大鐘莊鎮, 湘陰縣; session 10).
+county reports (衡山縣長江鎮, 楊村鎮, 大鐘莊鎮, 湘陰縣; session 10); and the run after that (義職師…) for
+colleges', hospitals' and public companies' names (義烏工商職業技術學院, 師範, 婦幼保健院, 水務集團, 給排水公司), and 將 for
+the sentence that stands for a title (`現將我局2020年度政府信息公開情況報告如下`; session 12).
 """
 from __future__ import annotations
 
 import re
 
-TRADITIONAL = "佈侷個傢傳內劃動務區問單噹國圍埰執報寀審對屬廢強後徑復應捲採據數於時暫會査條業構機權決沒況減為無熱爲獲現當發眞眾確祕穩穫箇範糾納組結絡統經綫維網線總織繳繼續罰聞舉菓萬處號衆衕補製複規計訟訪許訴註詢認談請議護讀費購踰輿轉辦迴逕這進過錯錶開閤關隻項題額類駁體髮麪麫麵點齣龍東門陽鄉鎮縣廳廣灣島嶺雲貴遼蘇衛閩漢寧興華黃滬樂慶豐陝臺溝勞農資環財稅醫療貿學電氣車運輸鐵郵銀監廈寶標員產場質藥營視圖書館檔僑聯紅軍園濟術藝黨協設測繪讓險證鑑價檢驗肅蘭烏魯齊實錦樺濱瀋蓋長楊鳳橋莊鐘陰滿羅蔭張陳劉澤嶽雙順壩灘濰紹饒陸鄭"
-SIMPLIFIED = "布局个家传内划动务区问单当国围采执报采审对属废强后径复应卷采据数于时暂会查条业构机权决没况减为无热为获现当发真众确秘稳获个范纠纳组结络统经线维网线总织缴继续罚闻举果万处号众同补制复规计讼访许诉注询认谈请议护读费购逾舆转办回径这进过错表开合关只项题额类驳体发面面面点出龙东门阳乡镇县厅广湾岛岭云贵辽苏卫闽汉宁兴华黄沪乐庆丰陕台沟劳农资环财税医疗贸学电气车运输铁邮银监厦宝标员产场质药营视图书馆档侨联红军园济术艺党协设测绘让险证鉴价检验肃兰乌鲁齐实锦桦滨沈盖长杨凤桥庄钟阴满罗荫张陈刘泽岳双顺坝滩潍绍饶陆郑"
+TRADITIONAL = "佈侷個傢傳內劃動務區問單噹國圍埰執報寀審對屬廢強後徑復應捲採據數於時暫會査條業構機權決沒況減為無熱爲獲現當發眞眾確祕穩穫箇範糾納組結絡統經綫維網線總織繳繼續罰聞舉菓萬處號衆衕補製複規計訟訪許訴註詢認談請議護讀費購踰輿轉辦迴逕這進過錯錶開閤關隻項題額類駁體髮麪麫麵點齣龍東門陽鄉鎮縣廳廣灣島嶺雲貴遼蘇衛閩漢寧興華黃滬樂慶豐陝臺溝勞農資環財稅醫療貿學電氣車運輸鐵郵銀監廈寶標員產場質藥營視圖書館檔僑聯紅軍園濟術藝黨協設測繪讓險證鑑價檢驗肅蘭烏魯齊實錦樺濱瀋蓋長楊鳳橋莊鐘陰滿羅蔭張陳劉澤嶽雙順壩灘濰紹饒陸鄭義職師專團婦給礦語際紡輕裝兒廠將"
+SIMPLIFIED = "布局个家传内划动务区问单当国围采执报采审对属废强后径复应卷采据数于时暂会查条业构机权决没况减为无热为获现当发真众确秘稳获个范纠纳组结络统经线维网线总织缴继续罚闻举果万处号众同补制复规计讼访许诉注询认谈请议护读费购逾舆转办回径这进过错表开合关只项题额类驳体发面面面点出龙东门阳乡镇县厅广湾岛岭云贵辽苏卫闽汉宁兴华黄沪乐庆丰陕台沟劳农资环财税医疗贸学电气车运输铁邮银监厦宝标员产场质药营视图书馆档侨联红军园济术艺党协设测绘让险证鉴价检验肃兰乌鲁齐实锦桦滨沈盖长杨凤桥庄钟阴满罗荫张陈刘泽岳双顺坝滩潍绍饶陆郑义职师专团妇给矿语际纺轻装儿厂将"
 
 T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
 # A mirror's pinyin after a character it thinks rare (`區(qū)`, `規(guī)章`): no part of the label or name.

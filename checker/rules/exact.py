@@ -416,16 +416,27 @@ def _only(m: _Model) -> bool:
     """Whether the first solution found is provably the only one the next round could give: any
     other set of at most as many cells leaves out one of its cells, and with any one of them kept
     at its printed value the equalities have no solution at all (whatever the weights). The next
-    round would then repeat it and end the enumeration; this says so without the solver."""
-    return all(_impossible(m, fixed=j, cap=len(m.cuts[0])) for j in m.cuts[0])
+    round would then repeat it and end the enumeration; this says so without the solver.
+    A cell proved to change in every such set is known to change when the others are tried again:
+    on the widened clusters of a district a few cells need that second pass, which costs a few
+    milliseconds where the solver's confirming round costs a tenth of a second or more."""
+    cap, left, known = len(m.cuts[0]), list(m.cuts[0]), []
+    while left:
+        proved = [j for j in left if _impossible(m, fixed=j, cap=cap, changed=known)]
+        if not proved:
+            return False
+        known += proved
+        left = [j for j in left if j not in proved]
+    return True
 
 
-def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> bool:
+def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None, changed=()) -> bool:
     """A proof that the model's equalities have no solution within its bounds on Δ (those of
     `_round`) with cell `fixed` (a column) unchanged and at most `cap` cells changed: bound
     propagation, each equality narrowing each of its cells' Δ from the others' bounds (whole
     numbers rounded inwards), until a bound pair crosses, an equality cannot be met, or more than
-    `cap` cells must change (`_changed_at_least`). Every step keeps every solution, so True is a proof; False
+    `cap` cells must change (`_changed_at_least`; the columns `changed` are known to change in every
+    solution within `cap` cells, so they count too). Every step keeps every solution, so True is a proof; False
     (nothing found within PROOF_PASSES rounds) proves nothing. Its comparisons allow PROOF_SLACK,
     more than the solver's tolerances, so that it never calls impossible what the solver would
     accept."""
@@ -441,6 +452,8 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
     low, high = low.copy(), high.copy()
     if fixed is not None:
         low[fixed] = high[fixed] = 0.0
+    known = np.zeros(len(low), dtype=bool)
+    known[list(changed)] = True
     for _ in range(PROOF_PASSES):
         a_low, a_high = a * low[c], a * high[c]
         least, most = np.minimum(a_low, a_high), np.maximum(a_low, a_high)
@@ -459,27 +472,33 @@ def _impossible(m: _Model, fixed: int | None = None, cap: int | None = None) -> 
         new_high = np.where(m.integer, np.floor(new_high + PROOF_SLACK), new_high)
         if (new_low > new_high + PROOF_SLACK * (1 + np.abs(new_low) + np.abs(new_high))).any():
             return True
-        if cap is not None and np.count_nonzero((new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
+        if cap is not None and np.count_nonzero(known | (new_low > PROOF_SLACK) | (new_high < -PROOF_SLACK)) > cap:
             return True
         if (new_low == low).all() and (new_high == high).all():      # (array methods: no numpy wrapper per pass)
             break
         low, high = new_low, new_high
-    return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi) > cap
+    if (known & (low == 0) & (high == 0)).any():      # a cell that must change may not
+        return True
+    return cap is not None and _changed_at_least(low, high, r, c, a, lo, hi, known, m.integer) > cap
 
 
-def _changed_at_least(low, high, r, c, a, lo, hi) -> int:
+def _changed_at_least(low, high, r, c, a, lo, hi, known, integer) -> int:
     """A lower bound on how many cells change in any solution within the bounds [low, high] on Δ
-    (valid bounds: every solution obeys them): the cells whose bounds exclude 0, plus one cell
+    (valid bounds: every solution obeys them) whose cells `known` (a mask) all change: the cells
+    whose bounds exclude 0 and the known ones, plus one cell
     each for equalities that need a change among the other cells — one that does not hold with
     none of those changed, or a holding one that its single such cell's change alone would break —
     counted only over equalities with no cell in common (each then needs a cell of its own)."""
     e = len(lo)
-    forced = (low > PROOF_SLACK) | (high < -PROOF_SLACK)
+    bounded = (low > PROOF_SLACK) | (high < -PROOF_SLACK)
+    forced = bounded | known
     free = ~forced & ~((low == 0) & (high == 0))
     n_forced = np.bincount(r, forced[c], minlength=e)
     broken = (lo > PROOF_SLACK) | (hi < -PROOF_SLACK)
-    # the least |a·Δ| of a forced cell, against how far the equality's bounds reach from 0
-    least = np.where(forced[c], np.abs(a) * np.minimum(np.abs(low[c]), np.abs(high[c])), 0.0)
+    # the least |Δ| of a forced cell (a known whole-number one changes by 1 at least), times |a|,
+    # against how far the equality's bounds reach from 0
+    least_change = np.where(bounded, np.minimum(np.abs(low), np.abs(high)), np.where(known & integer, 1.0, 0.0))
+    least = np.where(forced[c], np.abs(a) * least_change[c], 0.0)
     alone = np.bincount(r, least > np.maximum(np.abs(lo), np.abs(hi))[r] + PROOF_SLACK, minlength=e)
     needs = (broken & (n_forced == 0)) | (~broken & (n_forced == 1) & (alone == 1))
     if not needs.any():

@@ -9,7 +9,9 @@ read and checked through the real CLI, against what was typed by hand from each 
 Session 10's pages (tests/fixtures/corpus/a10: 52 openings of 区县, 乡镇, 街道 and department pages from the 16
 provinces our corpora held fewest of — 湖南 四川 福建 山东 吉林 天津 海南 黑龙江 北京 宁夏 甘肃 贵州 青海 山西 河南 云南)
 are held to the same checks, folder by folder, and so are session 11's (tests/fixtures/corpus/a11: 25 openings of
-区县, 乡镇, 街道 and department pages from 西藏 新疆 重庆 江西 辽宁 广西 甘肃 河北 河南 山西 云南 内蒙古 天津 陕西)."""
+区县, 乡镇, 街道 and department pages from 西藏 新疆 重庆 江西 辽宁 广西 甘肃 河北 河南 山西 云南 内蒙古 天津 陕西), and session 12's
+(tests/fixtures/corpus/a12: 39 openings of 区县, 乡镇, 街道 and department pages from 青海 宁夏 西藏 河北 安徽 内蒙古 湖北
+上海 陕西 广西 江苏 浙江 广东 云南)."""
 from __future__ import annotations
 
 import json
@@ -22,7 +24,7 @@ import pytest
 
 from cli_read import extract
 
-FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10", "a11")}
+FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10", "a11", "a12")}
 EXPECTED = {name: json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"] for name, c in FOLDERS.items()}
 PAGES = [(folder, name) for folder in FOLDERS for name in sorted(EXPECTED[folder])]
 

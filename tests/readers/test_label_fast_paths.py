@@ -22,9 +22,10 @@ ALL_CHARS = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xD
 
 
 def full_norm(text: str) -> str:
-    """`norm` as computed without the shortcut: NFKC, a mirror's pinyin out (w9), then the drop and the
-    traditional map."""
+    """`norm` as computed without the shortcut: a Taiwan-style mirror's words back (w12), NFKC, a mirror's pinyin
+    out (w9), then the drop and the traditional map."""
     if not text.isascii():
+        text = text.replace("檔案", "文件").replace("資訊", "信息")
         text = unicodedata.normalize("NFKC", text)
         if "(" in text:
             text = L.PINYIN.sub("", text)

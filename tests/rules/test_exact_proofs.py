@@ -35,13 +35,15 @@ def test_the_proofs_give_the_solvers_answer_on_every_cluster(monkeypatch):
     rotating kind) and on four smaller districts with 40 errors each. Both proofs must fire."""
     solve_many = exact.solve_many
     impossible, only = exact._impossible, exact._only
-    fired = {"no solution": 0, "only solution": 0}
+    fired = {"no solution": 0, "only solution": 0, "with cells known to change": 0}
     compared = []
 
-    def counted_impossible(m, fixed=None, cap=None):
-        out = impossible(m, fixed, cap)
+    def counted_impossible(m, fixed=None, cap=None, changed=()):
+        out = impossible(m, fixed, cap, changed)
         if out and fixed is None:
             fired["no solution"] += 1
+        if out and len(changed):
+            fired["with cells known to change"] += 1
         return out
 
     def counted_only(m):
@@ -71,7 +73,7 @@ def test_the_proofs_give_the_solvers_answer_on_every_cluster(monkeypatch):
         d = _district(seed)
         check(d.reports, units=d.hierarchy())
     assert len(compared) >= 30, compared
-    assert fired["only solution"] >= 10 and fired["no solution"], fired
+    assert fired["only solution"] >= 10 and fired["no solution"] and fired["with cells known to change"], fired
 
 
 def test_the_findings_are_the_same_with_and_without_the_proofs(monkeypatch):
@@ -162,3 +164,46 @@ def test_equalities_that_each_need_a_cell_of_their_own_count_towards_the_cells_c
     assert exact._impossible(m, cap=1) and not exact._impossible(m, cap=2)
     m = _model([([0], [1.0]), ([0, 1, 2], [1.0, -1.0, -1.0])], *bounds([-1.0, 0.0]), [4, 2, 2])
     assert exact._impossible(m, cap=1) and not exact._impossible(m, cap=2)
+
+
+def test_a_cell_proved_to_change_counts_when_the_others_are_tried_again(monkeypatch):
+    """Four cells, Δ0 − Δ1 + Δ3 = −1 (broken) and three equalities that hold: Δ1 + Δ3 = 0,
+    Δ0 − Δ2 − Δ3 = 0, Δ0 − Δ1 − Δ2 = 0. The solver's first solution changes c0 and c2 by −1.
+    Keeping c0 is proved impossible within two cells by propagation alone; keeping c2 is not (the
+    bounds do not show that the three holding equalities then leave every cell unchanged). But c0
+    changes in every solution of two cells, and once that is known, keeping c2 leaves two holding
+    equalities through c0 that each need a cell of their own (c1, c3): three cells. So the first
+    solution is proved the only one and no second round runs; the solver alone needs one to say so."""
+    rows = [([0, 1, 3], [1.0, -1.0, 1.0]), ([1, 3], [-1.0, -1.0]), ([0, 2, 3], [1.0, -1.0, -1.0]),
+            ([0, 1, 2], [1.0, -1.0, -1.0])]
+    r = [1.0, 0.0, 0.0, 0.0]
+    tol = 1e-6
+
+    def fresh():
+        return _model(rows, [-tol - x for x in r], [tol - x for x in r], [5, 5, 5, 5])
+    m = fresh()
+    assert exact._impossible(m, fixed=0, cap=2)
+    assert not exact._impossible(m, fixed=2, cap=2)
+    assert exact._impossible(m, fixed=2, cap=2, changed=[0])
+    assert not exact._impossible(m, fixed=2, cap=3, changed=[0])
+    rounds = []
+    solve = exact._round
+    monkeypatch.setattr(exact, "_round", lambda models, limit: rounds.append(1) or solve(models, limit))
+    exact._solve_batch([m], exact.NODE_LIMIT)
+    assert [s.errors for s in m.found] == [{(0, "c0"): 1.0, (0, "c2"): 1.0}] and not m.open and len(rounds) == 1
+    monkeypatch.setattr(exact, "PROOFS", False)
+    m = fresh()
+    exact._solve_batch([m], exact.NODE_LIMIT)
+    assert [s.errors for s in m.found] == [{(0, "c0"): 1.0, (0, "c2"): 1.0}] and not m.open and len(rounds) == 3
+
+
+def test_a_cell_known_to_change_that_the_bounds_pin_is_a_proof():
+    """c0 must equal c1 (a holding equality) and c1 may not change (it sits alone in another);
+    c2 + c3 is off by 1, and keeping c2, c3 mends it. If c0 is known to change, no solution is
+    left."""
+    rows = [([0, 1], [1.0, -1.0]), ([1], [1.0]), ([2, 3], [1.0, 1.0])]
+    r = [0.0, 0.0, 1.0]
+    tol = 1e-6
+    m = _model(rows, [-tol - x for x in r], [tol - x for x in r], [5, 5, 5, 5])
+    assert not exact._impossible(m, fixed=2, cap=3)
+    assert exact._impossible(m, fixed=2, cap=3, changed=[0])
