@@ -3,12 +3,13 @@ and web pages cut inside their last character; each case through the real CLI (o
 remote engine, as Lite and xlwings Server run it)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, make_collection, xxgk
+from hostile import assert_clean, digest, extracted, make_collection, xxgk
 
 THEIRS = [["本科室的备忘", None], ["xxgk 核对日期", "2024-03-01"], ["合计", "=1+1"]]
 
@@ -77,4 +78,75 @@ def test_the_live_workbook_keeps_an_offices_own_sheet_named_like_our_state(tmp_p
     actions = book.json()["actions"]
     assert [a["args"][1] for a in actions if a["func"] == "addSheet"] == ["校验结果", "概览", "_xxgk（xxgk）"]
     assert not [a for a in actions if a["func"] == "sheetDelete"]
+
+
+PAGE = Path(__file__).parent / "fixtures" / "corpus" / "renditions-real-2" / "pingtan_shs_2024.html"
+
+PAGE_CUTS = {  # a real report page saved in the encodings pages come in, each one byte short: the
+               # page's last character is a full-width space after its 落款 date (3 bytes in UTF-8)
+    "utf8.html": lambda t: t.encode("utf-8")[:-1],
+    "utf8-bom.html": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")[:-1],
+    "gbk.html": lambda t: t.replace('charset="UTF-8"', 'charset="gbk"').encode("gb18030")[:-1],
+    "utf16-bom.html": lambda t: t.encode("utf-16")[:-1],
+}
+
+
+def _page_text() -> str:
+    """The page up to its last non-ASCII character (the end of its text: what follows is tags)."""
+    text = PAGE.read_text(encoding="utf-8")
+    end = max(i for i, ch in enumerate(text) if ord(ch) > 127)
+    assert 'charset="UTF-8"' in text and text[end] == "\u3000"
+    return text[:end + 1]
+
+
+def test_a_web_page_cut_inside_its_last_character_is_read_not_refused_or_garbled(tmp_path):
+    """Before: a page one byte short was '编码无法识别' (UTF-8, GBK, declared or with a BOM: the
+    whole report unread), or, where GB18030 happened to decode the cut UTF-8, read as mojibake; a
+    UTF-16 one got a U+FFFD. Now each is read up to that character, every cell as the whole
+    page's, and a warning says the page is incomplete."""
+    text = _page_text()
+    (tmp_path / "whole.html").write_text(text, encoding="utf-8")
+    for name, cut in PAGE_CUTS.items():
+        (tmp_path / name).write_bytes(cut(text))
+    before = digest([tmp_path])
+    reports, errors = extracted(tmp_path)
+    assert errors == {} and set(reports) == set(PAGE_CUTS) | {"whole.html"}
+    whole = reports["whole.html"]
+    assert len(whole["cells"]) > 150
+    for name in PAGE_CUTS:
+        r = reports[name]
+        assert (r["unit"], r["year"], r["published"], r["cells"]) == \
+            (whole["unit"], whole["year"], whole["published"], whole["cells"]), name
+        said = {f["message"].replace("whole.html", name) for f in whole["findings"]}
+        [warn] = [f for f in r["findings"] if f["message"] not in said]
+        assert warn["rule"] == "F4" and warn["severity"] == "warning"
+        assert warn["message"].startswith(f"{name}：文件在最后一个字符的中途结束"), warn["message"]
+    assert digest([tmp_path]) == before
+
+
+def test_a_web_page_cut_inside_a_tables_number_never_reads_it_short(tmp_path):
+    """The download stops inside the last table's last number (15): cut after its '1' (any
+    encoding: the page ends in text, not a tag) or one byte into its '5' (UTF-16). Before, the
+    first read 1 for 15 (a wrong cell, and a false R4) and the second refused the page. Now the
+    cell is unread — neither 1 nor blank — every other cell is the whole page's, and the warning
+    names the table row where the page ends."""
+    whole_text = PAGE.read_text(encoding="utf-8")
+    last = list(re.finditer(r">([0-9]{2,})<", whole_text))[-1]
+    assert last.group(1) == "15"
+    (tmp_path / "whole.html").write_text(whole_text, encoding="utf-8")
+    (tmp_path / "ascii.html").write_text(whole_text[:last.start(1) + 1], encoding="utf-8")
+    (tmp_path / "utf16.html").write_bytes(whole_text[:last.end(1)].encode("utf-16")[:-1])
+    reports, errors = extracted(tmp_path)
+    assert errors == {}
+    whole = reports["whole.html"]["cells"]
+    cell = "appeals.count.suit_after_review.total"
+    assert whole[cell] == 15
+    for name in ("ascii.html", "utf16.html"):
+        cut = reports[name]["cells"]
+        assert cell not in cut, (name, cut.get(cell))                    # unread: not 1, not blank
+        assert cut == {k: v for k, v in whole.items() if k != cell}, name
+        messages = [f["message"] for f in reports[name]["findings"]]
+        assert not any(f["rule"] == "F1" for f in reports[name]["findings"]), messages
+        assert any(m.startswith(f"{name} 表格3第4行：") and "其后的 1 格不在文件中，未读取（不是空白）" in m
+                   for m in messages), messages
 
