@@ -3,6 +3,7 @@ and web pages cut inside their last character; each case through the real CLI (o
 remote engine, as Lite and xlwings Server run it)."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -150,3 +151,59 @@ def test_a_web_page_cut_inside_a_tables_number_never_reads_it_short(tmp_path):
         assert any(m.startswith(f"{name} 表格3第4行：") and "其后的 1 格不在文件中，未读取（不是空白）" in m
                    for m in messages), messages
 
+
+def _findings_by_sheet(path: Path, sheets: dict[str, str]) -> list:
+    """`check --format json` of a workbook: (rule, unit, year, message) with the file name and the
+    given sheet names (name -> a common stand-in) taken out of the message, sorted."""
+    run = xxgk("check", path, "--format", "json")
+    assert_clean(run)
+    out = []
+    for f in json.loads(run.out)["findings"]:
+        message = f["message"].replace(path.name, "…")
+        for name, shown in sheets.items():
+            message = message.replace(f"{name}!", f"{shown}!")
+        out.append((f["rule"], f["unit"], f["year"], message))
+    return sorted(out)
+
+
+def test_a_report_in_a_sheet_that_only_bears_a_reserved_name_is_read(tmp_path):
+    """An office's own workbook whose report sheet is called 单位清单 (its list of units was the
+    sheet it filled in), or a collection sheet kept as `_xxgk备份`. Before: the first was refused
+    with a false 'sheet 单位清单 holds no standard table'; the second report was silently missing
+    from the check (4 of 5 reports, exit code as if all were checked). Now a reserved name is ours
+    only with our content (units-list columns, our results header, our marker), so both are read:
+    the same findings as under the report's own name."""
+    collection = make_collection(tmp_path / "c", 5)
+    wb = openpyxl.load_workbook(collection)
+    report = wb.sheetnames[1]                         # the first report sheet (after 单位清单)
+    for name in list(wb.sheetnames):
+        if name != report:
+            del wb[name]
+    wb.save(tmp_path / "own-name.xlsx")
+    wb[report].title = "单位清单"
+    wb.save(tmp_path / "index-name.xlsx")
+    assert _findings_by_sheet(tmp_path / "index-name.xlsx", {"单位清单": "S"}) == \
+        _findings_by_sheet(tmp_path / "own-name.xlsx", {report: "S"}) != []
+
+    wb = openpyxl.load_workbook(collection)
+    wb[report].title = "_xxgk备份"
+    wb.save(tmp_path / "kept.xlsx")
+    run = xxgk("extract", tmp_path / "kept.xlsx")
+    assert_clean(run)
+    assert len(json.loads(run.out)["reports"]) == 5
+    assert _findings_by_sheet(tmp_path / "kept.xlsx", {"_xxgk备份": "S"}) == \
+        _findings_by_sheet(collection, {report: "S"})
+
+
+def test_our_own_index_and_results_are_still_no_reports_even_edited(tmp_path):
+    """The other side: the collection's 单位清单, an annotated copy's 校验结果/_xxgk, and an index
+    whose header a reviewer edited (上级单位 → 上级, a header block to the reader) are not reports."""
+    collection = make_collection(tmp_path / "c", 3)
+    assert xxgk("check", collection, "--annotate", tmp_path / "out.xlsx").code == 1
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert {"单位清单", "校验结果", "_xxgk"} <= set(wb.sheetnames)
+    wb["单位清单"]["B1"] = "上级"
+    wb.save(tmp_path / "edited.xlsx")
+    plain = _findings_by_sheet(collection, {})
+    assert _findings_by_sheet(tmp_path / "out.xlsx", {}) == plain != []
+    assert _findings_by_sheet(tmp_path / "edited.xlsx", {}) == plain
