@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -207,3 +208,63 @@ def test_our_own_index_and_results_are_still_no_reports_even_edited(tmp_path):
     plain = _findings_by_sheet(collection, {})
     assert _findings_by_sheet(tmp_path / "out.xlsx", {}) == plain != []
     assert _findings_by_sheet(tmp_path / "edited.xlsx", {}) == plain
+
+
+NUMBER_RUN = re.compile(r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t(?: [^>]*)?>([0-9]+)</w:t></w:r>")
+NUMBER_CELL = re.compile(r"<w:tc>(?:(?!</w:tc>).)*?<w:t(?: [^>]*)?>[0-9]+</w:t>(?:(?!</w:tc>).)*?</w:tc>")
+REVISED = ('<w:del w:id="1" w:author="审核" w:date="2024-01-05T00:00:00Z"><w:r><w:delText>999</w:delText></w:r></w:del>'
+           '<w:ins w:id="2" w:author="审核" w:date="2024-01-05T00:00:00Z"><w:r><w:t>{}</w:t></w:r></w:ins>')
+
+
+def _control(xml: str) -> str:
+    return f"<w:sdt><w:sdtPr><w:alias w:val=\"填写\"/></w:sdtPr><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+
+WORD_SHAPES = {  # how Word itself stores what it shows: each changes only the document's XML
+    # 修订 left on: each number typed over a deleted 999 (a tracked insertion)
+    "revised.docx": lambda x: NUMBER_RUN.sub(lambda m: REVISED.format(m.group(1)), x),
+    # a template's fill-in fields (内容控件) around each number, around one cell of each row
+    # (the row's other cells moved left: 32 wrong cells), around each whole table
+    "field-runs.docx": lambda x: NUMBER_RUN.sub(lambda m: _control(m.group(0)), x),
+    "field-cell.docx": lambda x: re.sub(r"<w:tr[ >].*?</w:tr>", lambda r: NUMBER_CELL.sub(
+        lambda c: _control(c.group(0)), r.group(0), count=1), x, flags=re.S),
+    "field-table.docx": lambda x: re.sub(r"<w:tbl>.*?</w:tbl>", lambda m: _control(m.group(0)), x, flags=re.S),
+    # a total as a Word formula field (=SUM(ABOVE)): its printed result
+    "formula-field.docx": lambda x: NUMBER_RUN.sub(
+        lambda m: f'<w:fldSimple w:instr=" =SUM(ABOVE) ">{m.group(0)}</w:fldSimple>', x),
+}
+
+
+def _word_shape(plain: Path, out: Path, change) -> Path:
+    with zipfile.ZipFile(plain) as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info)
+            if info.filename == "word/document.xml":
+                data = change(data.decode("utf-8")).encode("utf-8")
+            zo.writestr(info, data)
+    return out
+
+
+def test_word_revisions_content_controls_and_fields_are_read_as_word_shows_them(tmp_path):
+    """Before: python-docx reads a paragraph's own runs, a row's own cells, the body's own tables,
+    so a number typed with 修订 on, inside a template's 内容控件 or as a `=SUM(ABOVE)` field read as
+    blank (false F1s), a cell inside a control was left out of its row (the rest moved left: 32
+    wrong cells) and a table inside one was not seen. Now every cell is the plain document's,
+    the deleted 999s nowhere, no finding the plain document does not have."""
+    from bench import renditions
+    plain = renditions.word(renditions.reports(1, 7)[0], tmp_path / "plain.docx")
+    xml = zipfile.ZipFile(plain).read("word/document.xml").decode("utf-8")
+    assert len(NUMBER_RUN.findall(xml)) > 150
+    for name, change in WORD_SHAPES.items():
+        assert change(xml) != xml, name
+        _word_shape(plain, tmp_path / name, change)
+    reports, errors = extracted(tmp_path)
+    assert errors == {}
+    whole = reports["plain.docx"]
+    assert len(whole["cells"]) == 198 and all(v is not None for v in whole["cells"].values())
+    said = sorted((f["rule"], f["message"].replace("plain.docx", "…")) for f in whole["findings"])
+    for name in WORD_SHAPES:
+        r = reports[name]
+        assert r["cells"] == whole["cells"], name
+        assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name
+        assert 999 not in r["cells"].values()
