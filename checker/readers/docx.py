@@ -62,15 +62,18 @@ def read(path: Path) -> list[Report]:
 # inside one was left out of its row, a table inside one was not seen at all.
 _SHOWN = ("ins", "moveTo", "sdt", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 _PROPS = ("pPr", "rPr", "trPr", "tcPr", "tblPr", "sectPr")   # the same tags as marks there: left alone
+# a toggle property is on unless its w:val says off (hidden text, `w:vanish`: neither shown nor printed)
+_ON = "not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')"
 
 
 def as_shown(body) -> None:
-    """The body as Word shows it with every tracked change accepted: deleted text and rows gone,
-    the content of the wrappers in `_SHOWN` in their place (a content control still showing its
-    placeholder, `单击或点击此处输入文字`, shows nothing filled in: dropped)."""
+    """The body as Word shows and prints it, every tracked change accepted: deleted text and rows
+    gone, hidden text (`w:vanish`) gone, the content of the wrappers in `_SHOWN` in their place (a
+    content control still showing its placeholder, `单击或点击此处输入文字`, is not filled in: dropped)."""
     not_a_mark = " and ".join(f"not(parent::w:{t})" for t in _PROPS)
     for el in body.xpath(f".//w:del[{not_a_mark}] | .//w:moveFrom[{not_a_mark}] | .//w:tr[w:trPr/w:del]"
-                         " | .//w:sdt[w:sdtPr/w:showingPlcHdr]/w:sdtContent/*"):
+                         " | .//w:sdt[w:sdtPr/w:showingPlcHdr]/w:sdtContent/*"
+                         f" | .//w:r[w:rPr/w:vanish[{_ON}]]"):
         if el.getparent() is not None:
             el.getparent().remove(el)
     wrappers = " | ".join(f".//w:{t}[{not_a_mark}]" for t in _SHOWN)
