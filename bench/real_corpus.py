@@ -186,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--readme", action="store_true", help="把结果表写入 README 的准确性一节")
     a = ap.parse_args(argv)
-    tallies = {p.name: measure(p, a.xxgk) for p in folders(a.folders)}
+    chosen = folders(a.folders)
+    tallies = {}
+    for k, p in enumerate(chosen, 1):
+        # Progress on stderr: the whole corpus takes about a minute; stdout stays the table (or JSON).
+        print(f"[{k}/{len(chosen)}] {p.name}", file=sys.stderr, flush=True)
+        tallies[p.name] = measure(p, a.xxgk)
     total = Tally()
     for t in tallies.values():
         total.add(t)
