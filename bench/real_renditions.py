@@ -1,6 +1,6 @@
 """Real tables in every rendition users hold: real saved pages (tests/fixtures/corpus/renditions-real-2,
 SOURCES.md there: the pingtan archive's page.html tables, merged cells, odd widths, header cells one
-character a paragraph) and what a user makes of each — the crawler's page text (real), a browser's copy
+character a paragraph, a page pasted from Word) and what a user makes of each — the crawler's page text (real), a browser's copy
 (tabs), the page opened in a spreadsheet and saved as a workbook, Word and PDF via LibreOffice, the PDF's
 `pdftotext -layout` and plain `pdftotext` text. Each file is read through the real CLI (`xxgk extract`)
 and every hand-typed cell compared:

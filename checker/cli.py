@@ -71,9 +71,11 @@ def extract(
     with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True):
         extract_output.render(result, format.value)
     if not result.reports:
-        _nothing_read(paths)
+        _nothing_read(paths, result.failures)
+    elif format == ExtractFormat.json:   # (the table names them on stderr itself)
+        _unreadable(result.failures)
     _not_reports(result)   # listed with format null; named on stderr so none passes for a report
-    raise typer.Exit(exitcodes.INPUT if result.failures or not result.reports else exitcodes.OK)
+    raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if not result.reports else exitcodes.OK))
 
 
 @app.command(cls=Command, epilog=EXIT_CODES)
@@ -136,7 +138,7 @@ def check(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="规则",
                                                help="不运行这些规则（编号或类别，如 R8）"),
     summary: bool = typer.Option(False, "--summary", metavar="",
-                                 help="每份报告只输出一行问题统计（适合成百上千份报告）"),
+                                 help="每份报告只输出一行问题统计（表格输出；适合成百上千份报告）"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", metavar="工作簿",
                                             help="把结果标注到工作簿副本（.xlsx 或 .xlsm），另含“校验结果”和“概览”工作表"),
     engine: Engine = typer.Option(Engine.auto, "--engine", metavar="引擎",
@@ -155,6 +157,8 @@ def check(
     notice.enable()       # a solver call that runs long is said on stderr, not waited out in silence
     if output is not None:
         format = _output_format(output, format, ctx)
+    if summary and format != CheckFormat.table:    # said, not silently a full listing
+        typer.echo(f"--summary 只用于表格输出（--format table）；{format.value.upper()} 照常列出每条问题。", err=True)
     try:
         if annotate is not None:   # a bad output path fails before the reading, not after
             from .workbook import check_output as check_output_path
@@ -183,8 +187,10 @@ def check(
     else:
         _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
-        _nothing_read(paths)
-        raise typer.Exit(exitcodes.INPUT)
+        _nothing_read(paths, result.unreadable)
+        raise typer.Exit(_failed_code(result.unreadable) or exitcodes.INPUT)
+    if format != CheckFormat.table or output is not None:   # JSON/CSV or a file: not read by a person
+        _unreadable(result.unreadable)
     strange = _not_reports(result, checked=True)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
@@ -196,7 +202,16 @@ def check(
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
-    raise typer.Exit(exitcodes.INPUT if strange else result.exit_code)
+    if crashed := crashed_rules(result):     # their findings are missing: never an all-clear
+        typer.echo(f"规则 {'、'.join(crashed)} 运行出错，已跳过，其结果不在输出中（这不表示没有问题）。"
+                   "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
+        raise typer.Exit(exitcodes.INTERNAL)
+    raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
+
+
+def crashed_rules(result) -> list[str]:
+    """The rules that raised while checking (`rules.engine` skipped them and went on)."""
+    return [rid for rid, s in result.stats.items() if s.get("crashed")]
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
@@ -282,12 +297,12 @@ def import_(
     for f in result.failures:
         typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
-        _nothing_read(paths)
-        raise typer.Exit(exitcodes.INPUT)
+        _nothing_read(paths, result.failures, written=output)
+        raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
     typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
                + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
-    raise typer.Exit(exitcodes.INPUT if result.failures or strange else exitcodes.OK)
+    raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
 @app.command(cls=Command, epilog=EXIT_CODES)
@@ -308,9 +323,46 @@ def template(
     typer.echo(f"已写出 {path}（{format.value} 版）。")
 
 
-def _nothing_read(paths: list[Path]) -> None:
-    from .readers import nothing_read
-    typer.echo(nothing_read(paths), err=True)
+def _nothing_read(paths: list[Path], failures: list, written: Path | None = None) -> None:
+    """No report read: never an all-clear. When inputs failed, the reasons are what to act on (a
+    missing file, a .doc, a reader's own error to report), not "check the paths and formats"."""
+    if not failures:
+        from .readers import nothing_read
+        typer.echo(nothing_read(paths), err=True)
+        return
+    if written is not None:    # `import` listed each failure above already
+        typer.echo(f"没有读到任何报告（上面列出的 {len(failures)} 个输入无法读取），未写出 {_one_line(str(written))}。"
+                   "这不表示没有问题。", err=True)
+        return
+    typer.echo(f"没有检查任何报告：{_failed(failures)}。这不表示没有问题。", err=True)
+
+
+SHOWN_FAILURES = 3     # inputs named on stderr (of thousands, all are in the output's F5)
+
+
+def _failed(failures: list) -> str:
+    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr."""
+    shown = "；".join(_one_line(f.message).rstrip("。") for f in failures[:SHOWN_FAILURES])
+    more = f"；等（全部 {len(failures)} 个列在输出的 F5 中）" if len(failures) > SHOWN_FAILURES else ""
+    internal = sum("反馈给开发者" in f.message for f in failures)
+    ours = f"（其中 {internal} 个是本程序读取时出错，不是文件的问题）" if internal else ""
+    return f"{len(failures)} 个输入无法读取{ours}：{shown}{more}"
+
+
+def _failed_code(failures: list) -> int:
+    """3 when an input needs a part that is not installed (the fix is an install: exit codes table),
+    else 2 when an input could not be read, else 0 (the command decides)."""
+    from .extras import needs_install
+    if any(needs_install(f.message) for f in failures):
+        return exitcodes.MISSING
+    return exitcodes.INPUT if failures else 0
+
+
+def _unreadable(failures: list) -> None:
+    """Inputs that failed while others were read, named on stderr when the output goes to a program or
+    a file (JSON, CSV, -o): the exit code 2 is then explained where a person looks."""
+    if failures:
+        typer.echo(f"{_failed(failures)}。其余输入照常处理。", err=True)
 
 
 def main() -> None:

@@ -24,6 +24,10 @@ def run_check(book=None) -> dict:
     from .readers.safety import bound_figures
     from .readers.workbook import read_sheets
     reports = bound_figures(read_sheets(sheets, book.name))
+    if not reports:       # a check of nothing is no all-clear: nothing flagged, the reason said
+        _say(book, NOTHING_TO_CHECK)
+        _replace_earlier_results(book, sheets)
+        return {"reports": 0, "findings": 0, "open": 0, "accepted": 0}
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
     result = check_read(ReadResult(reports=reports), units=_hierarchy(sheets, book.name), kind="book")
@@ -38,9 +42,41 @@ def run_check(book=None) -> dict:
         book.sheets[plan.results_name].activate()
     except Exception:   # the remote engine may not offer activation on every client
         pass
-    xb.status(book, f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。")
+    done = f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。"
+    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
+    if crashed:       # a rule that raised was skipped: its findings are missing, so no all-clear
+        _say(book, f"{done}但规则 {'、'.join(crashed)} 运行出错、已跳过，其结果不在其中（这不表示没有问题）。"
+                   f"这是 xxgk 的问题，请反馈给开发者：{'；'.join(result.stats[r]['error'] for r in crashed)}")
+    else:
+        xb.status(book, done)
     return {"reports": len(reports), "findings": len(result.findings), "open": plan.open,
-            "accepted": plan.accepted}
+            "accepted": plan.accepted, "crashed": crashed}
+
+
+NOTHING_TO_CHECK = ("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）。"
+                    "请把各单位的报告工作表复制进来（或用 xxgk import 把报告汇总成一个工作簿），再点“运行校验”。")
+
+
+def _replace_earlier_results(book, sheets: dict[str, list[list]]) -> None:
+    """An earlier run's 校验结果 (its reports since deleted or moved) would go on listing findings of
+    sheets that are gone: it is replaced by a sheet that says nothing was checked. A 校验结果 of the
+    workbook's own (not ours by its header) is left alone."""
+    from .annotate.plan import _results_ours
+    from .collection import RESULTS_SHEET
+    if RESULTS_SHEET in sheets and _results_ours(sheets[RESULTS_SHEET]):
+        ws = xb._new_sheet(book, RESULTS_SHEET, 0)
+        ws.range("A1").value = NOTHING_TO_CHECK
+
+
+def _say(book, text: str) -> None:
+    """A message the user must see: the status bar (desktop), a message box (desktop MsgBox; the
+    remote engine's `alert` action), and printed (xlwings Lite shows a script's output)."""
+    xb.status(book, text)
+    print(text)
+    try:
+        book.app.alert(text, title="xxgk-checker", mode="info")
+    except Exception:     # an engine without message boxes: the other two remain
+        pass
 
 
 def _screen_updating(book, on: bool) -> None:

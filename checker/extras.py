@@ -28,6 +28,16 @@ def missing_extra(error: ImportError) -> str | None:
     extra, use = EXTRAS[name]
     if extra is None:
         return (f"缺少模块 {name}（{use}需要），它随 xxgk-checker 一起安装，当前环境里却没有（安装不完整）。"
-                f"请重新安装：pip install --force-reinstall xxgk-checker（从 wheel 安装时换成 wheel 文件名）。")
+                f"请重新安装：pip install --force-reinstall xxgk-checker{_REINSTALL_END}")
     return (f"{use}：需要安装可选组件 {extra}（缺少模块 {name}）。请运行："
-            f'pip install "xxgk-checker[{extra}]"，或安装全部组件：pip install "xxgk-checker[all]"。')
+            f'pip install "xxgk-checker[{extra}]"{_EXTRA_END}')
+
+
+_REINSTALL_END = "（从 wheel 安装时换成 wheel 文件名）。"
+_EXTRA_END = '，或安装全部组件：pip install "xxgk-checker[all]"。'
+
+
+def needs_install(message: str) -> bool:
+    """Whether an F5's message is `missing_extra`'s (it ends the message, after the file's name, so a
+    file named like it is not taken for one): the exit code is then 3, the fix an install."""
+    return message.endswith((_REINSTALL_END, _EXTRA_END))

@@ -147,6 +147,11 @@ def installed(tmp_path_factory):
         [py, "-c", "import json, sys; from checker.check import check_paths; "
                    "r = check_paths(sys.argv[1:]); print(json.dumps([f.message for f in r.findings]))",
          cwd / "report.pdf", cwd / "report.docx", cwd / "report.html"], cwd=cwd, env=env)
+    # the same through the command, with a real report beside them: that one is checked, the exit
+    # code is 3 (the fix is an install) and stderr says what to install
+    shutil.copy(next(SEEDS.glob("001_*.txt")), cwd / "seed.txt")
+    rec["cli_without_extras"] = _run([xxgk, "check", "report.pdf", "report.docx", "seed.txt", "--format", "json"],
+                                     cwd=cwd, env=env, check=False)
     lite_env = env | {"XLWINGS_ON_SERVER": "true"}
     for notes in (True, False):
         out = tmp / f"lite-{notes}.json"
@@ -268,6 +273,15 @@ def test_without_reader_extras_each_file_names_its_extra(installed):
     for name, extra in (("report.pdf", "pdf"), ("report.docx", "docx"), ("report.html", "html")):
         hit = [m for m in messages if name in m]
         assert hit and f'pip install "xxgk-checker[{extra}]"' in hit[0], messages
+
+
+def test_without_reader_extras_the_command_exits_3_and_checks_the_rest(installed):
+    done = installed["cli_without_extras"]
+    assert done.returncode == 3, done.stderr
+    assert [r["source"] for r in json.loads(done.stdout)["reports"]] == ["seed.txt"]
+    said = done.stderr.strip().splitlines()
+    assert len(said) == 1 and said[0].startswith("2 个输入无法读取：report.pdf：") and said[0].endswith("其余输入照常处理。")
+    assert 'pip install "xxgk-checker[pdf]"' in said[0] and 'pip install "xxgk-checker[docx]"' in said[0]
 
 
 def test_lite_script_from_the_wheel_flags_the_seeds_collection(installed):

@@ -84,3 +84,34 @@ def test_every_checker_package_is_declared_for_the_wheel():
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "checker").rglob("__init__.py")}
     assert found - declared == set(), "在 pyproject.toml 的 [tool.setuptools] packages 中加入这些包"
     assert {"checker.schemas", "checker.schemas.rules", "checker.schemas.templates"} <= declared
+
+
+def test_a_workbook_without_report_sheets_is_no_all_clear(tmp_path):
+    """The button clicked in xxgk-checker.xlsm itself (no report sheet copied in yet) used to write
+    "待处理 0 条" sheets and a "校验完成" status: an all-clear for a check of nothing. Now nothing is
+    written and a message box says why and what to do."""
+    run = _lite(ROOT / "workbooks" / "xxgk-checker.xlsm", tmp_path)
+    actions = run["actions"]
+    assert not [a for a in actions if a["func"] != "alert"], actions       # no sheet, no flag
+    (alert,) = actions
+    assert alert["args"][0].startswith("xxgk：这个工作簿里没有找到可以校验的报告工作表，没有做任何核对（这不表示没有问题）")
+    assert "xxgk import" in alert["args"][0]
+
+
+def test_an_earlier_results_sheet_without_its_reports_now_says_nothing_was_checked(seeds_book, tmp_path):
+    """The reports deleted or moved, an earlier run's 校验结果 left: it would go on listing findings
+    of sheets that are gone. It is replaced by one line that says nothing was checked."""
+    import openpyxl
+
+    from checker.annotate.plan import RESULT_HEADER
+    from checker.excel import NOTHING_TO_CHECK
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    old = wb.create_sheet("校验结果")
+    old.append(RESULT_HEADER)
+    old.append([1, "待处理", "错误", "某局", 2021, "R1"])
+    wb.save(tmp_path / "left.xlsx")
+    actions = _lite(tmp_path / "left.xlsx", tmp_path)["actions"]
+    assert [a["args"][0] for a in actions if a["func"] == "alert"] == [NOTHING_TO_CHECK]
+    assert any(a["func"] == "setValues" and a["values"] == [[NOTHING_TO_CHECK]] for a in actions), actions
+    assert not any(a["func"] in ("addNote", "setRangeColor") for a in actions)

@@ -117,7 +117,9 @@ def pages_document(pages: list[list[_Item]], source: str, where: str) -> Documen
 def _page_items(page) -> list[_Item]:
     # a one-column "table" is a frame drawn around text (a boxed paragraph): read it as text
     tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) >= 2]
-    boxes = [t.bbox for t in tables]
+    # a table's text is read from its cells; a character in no cell (a column drawn without its
+    # outer rule is no cell of the table, though inside its box) is read as text, beside the rows
+    cell_boxes = [c for t in tables for c in t.cells]
     items: list[_Item] = []
     for ti, t in enumerate(tables):
         ncols = max((len(r.cells) for r in t.rows), default=0)
@@ -128,7 +130,7 @@ def _page_items(page) -> list[_Item]:
             cells = [(_cell_text(x), i) for i, x in enumerate(texts, 1) if x is not None]
             drawn = [(float(c[0]), float(c[2])) for c, x in zip(row.cells, texts) if x is not None and c]
             items.append(_Item(top, bottom, cells, ti, ncols, drawn=drawn if len(drawn) == len(cells) else None))
-    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, cell_boxes))
     height = float(page.height)
     for ln in outside.extract_text_lines(return_chars=True, strip=True):
         placed = _line_cells(ln["chars"])
@@ -142,8 +144,41 @@ def _page_items(page) -> list[_Item]:
         size = max((float(c.get("size") or 10) for c in ln["chars"]), default=10.0)
         items.append(_Item(ln["top"], ln["bottom"], cells, text=text, margin=in_margin, xs=xs, spans=spans,
                            size=size))
+    _side_labels(items)
     items.sort(key=lambda it: (it.top, it.table is not None))
     return items
+
+
+def _side_labels(items: list[_Item]) -> None:
+    """A ruled table whose label column is drawn without its outer rule (Word's `border-left:none`) is
+    found without that column: its labels are text lines beside the rows, a little below each row's
+    top, so in reading order each label came after its row's values and was taken for the next row's
+    label (`规章` read with `行政规范性文件`'s 0 0 11). A text line wholly left of a row's first drawn
+    cell and within that row's height is the row's label (a wrapped label's lines, top to bottom)."""
+    rows = [it for it in items if it.table is not None]
+    if not rows:
+        return
+    beside: dict[int, list[_Item]] = {}
+    for it in items:
+        if it.table is not None or it.margin or not it.spans:
+            continue
+        right = max(b for _, b in it.spans)
+        hits = [r for r in rows if r.drawn and right <= r.drawn[0][0] + 1
+                and r.top - 1 <= it.top and it.bottom <= r.bottom + 1]
+        if len(hits) == 1:
+            beside.setdefault(id(hits[0]), []).append(it)
+    if not beside:
+        return
+    for r in rows:
+        lines = sorted(beside.get(id(r), []), key=lambda it: it.top)
+        if not lines:
+            continue
+        label = "".join(it.text.replace(" ", "") for it in lines)
+        r.cells = [(label, 1)] + [(t, c + 1) for t, c in r.cells]
+        if r.drawn is not None:
+            r.drawn = [(min(a for it in lines for a, _ in it.spans), max(b for it in lines for _, b in it.spans))] + r.drawn
+        for it in lines:
+            it.cells = []
 
 
 def _past_edge(items: list[_Item], right: float) -> bool:

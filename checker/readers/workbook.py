@@ -41,6 +41,7 @@ def read(path: Path) -> list[Report]:
     except Exception as e:  # calamine raises its own errors, zip errors, OSError: all mean "cannot open"
         raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（技术信息：{_short(e)}）。") from None
     sheets: dict[str, list[list[object]]] = {}
+    merged: dict[str, dict[int, list[tuple[int, int]]]] = {}
     try:
         for name in wb.sheet_names:
             try:
@@ -50,6 +51,7 @@ def read(path: Path) -> list[Report]:
                                     f"{sheet.width:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。",
                                     where=f"工作表“{name}”")
                 sheets[name] = sheet.to_python(skip_empty_area=False)
+                merged[name] = covered(sheet.merged_cell_ranges, sheet.height)
             except ReadError:
                 raise
             except Exception as e:
@@ -57,7 +59,7 @@ def read(path: Path) -> list[Report]:
                                 where=f"工作表“{name}”") from None
     finally:
         wb.close()
-    reports = read_sheets(sheets, str(path))
+    reports = read_sheets(sheets, str(path), merged=merged)
     from .cellnotes import explain_blanks
     explain_blanks(reports, sheets, path)   # a blank that is really a formula, an error value or text
     if not reports:
@@ -68,10 +70,12 @@ def read(path: Path) -> list[Report]:
 
 
 def read_sheets(sheets: dict[str, list[list[object]]], source: str,
-                origins: dict[str, tuple[int, int]] | None = None) -> list[Report]:
+                origins: dict[str, tuple[int, int]] | None = None,
+                merged: dict[str, dict[int, list[tuple[int, int]]]] | None = None) -> list[Report]:
     """Reports from sheet name -> 2-D cell values (calamine's `to_python(skip_empty_area=False)`, or
     xlwings' `.value`). `origins` gives a sheet's top-left (row, column), 1-based, when its values
-    do not start at A1 (xlwings' `used_range`). Sheets that are not reports are skipped."""
+    do not start at A1 (xlwings' `used_range`); `merged` a sheet's merged cells (`covered`), where
+    known. Sheets that are not reports are skipped."""
     names = list(sheets)
     out: list[tuple[int, Report]] = []
     loose: list[int] = []
@@ -81,7 +85,7 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
             continue
         header = header_block(_grid(sheets[name]))
         if header:
-            rep = _report(sheets, names, [i], header, source, origins)
+            rep = _report(sheets, names, [i], header, source, origins, merged)
             if is_reserved(name) and not rep.facts["tables_found"]:
                 continue       # (an index of ours a reviewer edited reads as a header block: 单位 | 上级单位)
             if name in records:
@@ -93,25 +97,25 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     # workbook with a sheet per year); sheets holding one table each make one report together.
     partial = []
     for i in loose:
-        rep = _report(sheets, names, [i], None, source, origins)
+        rep = _report(sheets, names, [i], None, source, origins, merged)
         if rep is not None:
             (out if len(rep.facts["tables_found"]) >= 2 else partial).append((i, rep))
     if len(partial) == 1:
         out.append(partial[0])
     elif partial:
-        out.append((partial[0][0], _report(sheets, names, [i for i, _ in partial], None, source, origins)))
+        out.append((partial[0][0], _report(sheets, names, [i for i, _ in partial], None, source, origins, merged)))
     return [rep for _, rep in sorted(out, key=lambda ir: ir[0])]
 
 
 def _report(sheets, names: list[str], idxs: list[int], header: dict | None, source: str,
-            origins: dict | None) -> Report | None:
+            origins: dict | None, merged: dict | None = None) -> Report | None:
     """The report on sheets `idxs`; None for loose sheets without any table (notes, charts)."""
     where = Path(source).name
     rows = []
     departed: list = []
     for i in idxs:
         r0, c0 = (origins or {}).get(names[i], (1, 1))
-        sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0)
+        sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0, (merged or {}).get(names[i]))
         if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
             sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
             # the cells printed in the other generation are read by their ids, not as table rows
@@ -238,12 +242,58 @@ def _grid(values) -> list[list[object]]:
     return values
 
 
-def _cells(values: list[list[object]], part: int, r0: int, c0: int) -> list[list[GridCell]]:
+def covered(ranges, height: int) -> dict[int, list[tuple[int, int]]]:
+    """Row -> the column runs (first, last; 0-based as the values) that a merged cell covers beyond
+    its top-left, from calamine's `merged_cell_ranges` (None for .ods). A merged cell is one printed
+    cell, read once at its top-left, as the HTML and Word readers read a spanned cell: the empty
+    places it covers are no blank cells of their own. (A value merged over F:O under headers at F,
+    K and U is then the row's first value, not one followed by blanks.) Ranges are clipped to the
+    sheet's rows; a sheet whose ranges would cover more than the cells it may hold is read unmerged."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    budget = MAX_SHEET_CELLS
+    for (r1, c1), (r2, c2) in ranges or ():
+        rows = range(r1, min(r2, height - 1) + 1)
+        budget -= len(rows)
+        if budget < 0:
+            return {}
+        for r in rows:
+            first = c1 + 1 if r == r1 else c1    # the top-left cell itself is the merged cell
+            if first <= c2:
+                out.setdefault(r, []).append((first, c2))
+    return {r: _disjoint(runs) for r, runs in out.items()}
+
+
+def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Column runs sorted, overlapping ones joined (malformed files overlap their merged ranges)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(runs):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _uncovered(texts: list[str], runs: list[tuple[int, int]]) -> list[int]:
+    """The columns of a row that are not the empty places a merged cell covers (runs: `_disjoint`)."""
+    keep, k = [], 0
+    for c, t in enumerate(texts):
+        while k < len(runs) and runs[k][1] < c:
+            k += 1
+        if t or k == len(runs) or c < runs[k][0]:
+            keep.append(c)
+    return keep
+
+
+def _cells(values: list[list[object]], part: int, r0: int, c0: int,
+           merged: dict[int, list[tuple[int, int]]] | None = None) -> list[list[GridCell]]:
     rows = []
     for r, row in enumerate(values):
         texts = [v if v.__class__ is str else _text(v) for v in row]
         if any(texts):
-            rows.append([GridCell(t, r0 + r, c0 + c, part) for c, t in enumerate(texts)])
+            runs = merged.get(r) if merged else None
+            cols = _uncovered(texts, runs) if runs else range(len(texts))
+            rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in cols])
     return rows
 
 

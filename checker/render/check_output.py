@@ -220,8 +220,11 @@ def table(result, out) -> None:
         # a report that is one of several in its file (`第2篇`) is a table of its own, named so
         part = part_of(f.report[1]) if f.report is not None else None
         groups.setdefault((f.unit, f.year, f.source if f.unit is None or part else None, part), []).append(f)
+    reported = {(r.unit, r.year) for r in result.reports}
     for (unit, year, source, part), fs in groups.items():
         title = f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"
+        if unit and year is None and (unit, year) not in reported:    # a units-list name without a report
+            title = f"单位清单中的“{unit}”"
         if part is not None:
             title += f"（{file_name(source or '')} 第{part}篇）"
         # control characters shown, not obeyed: a file named `a\x1b[2J.txt` must not clear the screen

@@ -39,14 +39,18 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
         if not _terminal():
             if state.get("what", what) != what:
                 state["step"] = 0
-                beats.close()          # the next step counts its own progress (a sharded check)
+                # the next step counts its own progress (a sharded check): the check goes on, so
+                # no "正在核对：完成" here while it has just begun
+                state.pop("ending", None)
+                beats.close()
             state["what"] = what
             step = done * 10 // total
             if done == 1 or step > state["step"] or done == total:
                 state["step"] = step
                 _line(f"{what}：{done}/{total}" + (f"，{ending}…" if ending else ""))
             if ending:                 # the check that follows cannot count: say it is alive
-                beats.enter_context(heartbeat(ending, done=True))
+                state["ending"] = (ending, time.monotonic())
+                beats.enter_context(heartbeat(ending))
             return
         if "bar" not in state:
             from rich.progress import Progress
@@ -58,8 +62,14 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
 
     try:
         yield progress
+    except BaseException:
+        state.pop("ending", None)      # failed: not "完成"
+        raise
     finally:
         beats.close()
+        if "ending" in state:     # the uncounted step after the reading ended with the block
+            text, start = state.pop("ending")
+            _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
         if "bar" in state:
             state["bar"].stop()
     if state.get("long"):

@@ -10,7 +10,11 @@ from ..safetext import printable
 TOP = 5     # units and rules named in the closing lines
 
 
-def report_name(unit, year) -> str:
+def report_name(unit, year, reported: set | None = None) -> str:
+    """`某某局 2022 年度`; a name of the units list with no report of it (its U1) is no report of an
+    unknown year: `单位清单中的“某某局”`, when `reported` (the checked reports' keys) is given."""
+    if reported is not None and (unit, year) not in reported and year is None and unit:
+        return f"单位清单中的“{printable(unit)}”"
     return f"{printable(unit) or '（未识别单位）'} {year or '（未识别年度）'} 年度"
 
 
@@ -41,7 +45,9 @@ def top_lines(result) -> list[str]:
         return []
     lines = []
     if by_report:
-        lines.append("问题最多的报告：" + "；".join(f"{report_name(*k)}（{sum(c.values())} 条）" for k, c in by_report))
+        reported = {(r.unit, r.year) for r in result.reports}
+        lines.append("问题最多的报告：" + "；".join(f"{report_name(k[0], k[1], reported)}（{sum(c.values())} 条）"
+                                            for k, c in by_report))
     if rules:
         cat = catalogue()
         top = sorted(rules.items(), key=lambda kv: (-kv[1], SEVERITY_ORDER.get(cat[kv[0]].severity, 9), kv[0]))[:TOP]
@@ -57,12 +63,13 @@ def per_report(result, out) -> None:
             rules_of.setdefault((f.unit, f.year), Counter())[f.rule] += 1
     # an input with nothing of a report in it is no report "没有发现问题" (the command names it on stderr)
     strange = {(r.unit, r.year) for r in not_reports(result)} - {(r.unit, r.year) for r in result.reports if r.format}
+    reported = {(r.unit, r.year) for r in result.reports}
     for (unit, year), c in _ranked(counts_by_report(result)):
         if (unit, year) in strange and not c:
             continue
         rules = rules_of.get((unit, year), Counter())
         shown = "、".join(f"{rid}×{n}" if n > 1 else rid for rid, n in sorted(rules.items()))
-        out.write(f"{report_name(unit, year)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
+        out.write(f"{report_name(unit, year, reported)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
     for f in result.unreadable:
         out.write(f"无法读取：{printable(f.message)}\n")
     out.write(totals(result) + "\n")
