@@ -395,7 +395,7 @@ def own_sheets(rng, wb, canary):
     """An office's own sheets under the names our annotation writes (a reviewer's 校验结果 of their
     own, a 概览 summary): the annotated copy must keep every one of them (`annotate-book`)."""
     for name in rng.sample(OWN_SHEETS, rng.randint(1, 3)):
-        if name in wb.sheetnames or name == "_xxgk":
+        if name in wb.sheetnames:
             continue
         ws = wb.create_sheet(name, rng.choice((0, len(wb.sheetnames))))
         ws.append(["本单位自己的" + name, rng.randint(0, 999)])
@@ -628,9 +628,11 @@ def _annotate_book(xxgk: str, inp: list[Path], scratch: Path) -> list[tuple[str,
 
 
 def lost_sheets(book: Path, copy: Path) -> list[str]:
-    """The input's sheets (all but our state `_xxgk`) missing from the annotated copy or holding other
-    values there; our own sheets in the copy (校验结果…, 概览…) holding a formula."""
+    """The input's sheets (all but an earlier run's state, A1 its marker) missing from the annotated
+    copy or holding other values there; our own sheets in the copy (校验结果…, 概览…) holding a formula."""
     import openpyxl
+
+    from checker.annotate.state import MAGIC
     try:
         before = openpyxl.load_workbook(book)
     except Exception:
@@ -641,14 +643,14 @@ def lost_sheets(book: Path, copy: Path) -> list[str]:
         return [f"unreadable copy: {e}"]
     bad = []
     for ws in before.worksheets:
-        if ws.title == "_xxgk":
+        if ws["A1"].value == MAGIC:      # our state: replaced by this run's
             continue
         if ws.title not in after.sheetnames:
             bad.append(f"sheet gone: {ws.title}")
         elif list(ws.iter_rows(values_only=True)) != list(after[ws.title].iter_rows(values_only=True)):
             bad.append(f"sheet changed: {ws.title}")
     for ws in after.worksheets:
-        if ws.title not in before.sheetnames or ws.title == "_xxgk":
+        if ws.title not in before.sheetnames or ws["A1"].value == MAGIC:
             bad += [f"{ws.title}!{c.coordinate}: {c.value!r}"[:200] for row in ws.iter_rows() for c in row
                     if c.data_type == "f"]
     return bad

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from checker.annotate.remote import workbook_json
+from checker.annotate.state import MAGIC
 
 from . import fuzz
 
@@ -103,7 +104,7 @@ def mutate_payload(rng: random.Random, payload: dict) -> list[str]:
         elif kind == "huge":
             s["values"] = s["values"] + [["x", 1, 2, 3]] * rng.choice((1000, 20000))
         elif kind == "own":       # the office's own sheet under a name our annotation writes
-            name = rng.choice(("校验结果", "概览", "校验结果（xxgk）", "概览（xxgk）"))
+            name = rng.choice(("校验结果", "概览", "校验结果（xxgk）", "概览（xxgk）", "_xxgk"))
             if name in {x["name"] for x in sheets}:
                 continue
             own = {**s, "name": name, "values": [["本单位自己的" + name, 7], ["序号", "复核意见"], [1, "已核实"]],
@@ -174,9 +175,10 @@ def main(argv: list[str] | None = None) -> int:
                     err = f"formula-led: {bad[:3]}"
                 if any(fuzz.CANARY_TEXT in v for v in handed(actions)):
                     fails.add("leak")
-                # nothing lost: every sheet the workbook had is still there (but our state, `_xxgk`)
+                # nothing lost: every sheet the workbook had is still there (but an earlier run's state)
                 had = [x["name"] for x in payload["sheets"]]
-                gone = [n for n in had if n != "_xxgk" and n not in kept_sheets(had, actions)]
+                ours = {x["name"] for x in payload["sheets"] if (x["values"] or [[None]])[0][:1] == [MAGIC]}
+                gone = [n for n in had if n not in ours and n not in kept_sheets(had, actions)]
                 if gone:
                     fails.add("lost")
                     err = f"sheets gone: {gone}"

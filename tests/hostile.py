@@ -106,6 +106,15 @@ def assert_clean(run: Run) -> None:
     assert 0 < run.peak_mb < PEAK_MB, f"peak memory {run.peak_mb:.0f} MB"
 
 
+def extracted(folder: Path) -> tuple[dict, dict]:
+    """`xxgk extract` of a folder: its reports and its unread files, each by file name."""
+    import json
+    run = xxgk("extract", folder)
+    assert_clean(run)
+    doc = json.loads(run.out)
+    return {Path(r["source"]).name: r for r in doc["reports"]}, {Path(e["source"]).name: e for e in doc["errors"]}
+
+
 def seed_copies(folder: Path, n: int = 2) -> list[Path]:
     """Copies of the first n real seed reports (good inputs that must still be checked)."""
     folder.mkdir(parents=True, exist_ok=True)

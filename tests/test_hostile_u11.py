@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, make_collection, xxgk
+from hostile import assert_clean, digest, extracted, make_collection, xxgk
 
 THEIRS = {"校验结果": [["我们自己的校验记录", None], ["第 1 轮", 42], ["第 2 轮", "=SUM(B2:B2)"]],
           "概览": [["本单位概览", "2023"], [None, "手工填写"]]}
@@ -136,13 +136,6 @@ CUTS = {  # a report's text in the encodings offices save it in, each cut by one
 }
 
 
-def _reports(folder: Path) -> tuple[dict, dict]:
-    run = xxgk("extract", folder)
-    assert_clean(run)
-    doc = json.loads(run.out)
-    return {Path(r["source"]).name: r for r in doc["reports"]}, {Path(e["source"]).name: e for e in doc["errors"]}
-
-
 def test_a_text_cut_by_one_byte_inside_its_last_character_is_read_not_refused_whole(tmp_path):
     """Before: a UTF-16 report one byte short was '不是文本文件（含有二进制内容）' and a UTF-8/GBK one
     whose last character lost a byte '编码无法识别': the whole report unread for one byte. Now each is
@@ -154,7 +147,7 @@ def test_a_text_cut_by_one_byte_inside_its_last_character_is_read_not_refused_wh
     for name, cut in CUTS.items():
         (tmp_path / name).write_bytes(cut(text))
     before = digest([tmp_path])
-    reports, errors = _reports(tmp_path)
+    reports, errors = extracted(tmp_path)
     assert errors == {} and set(reports) == set(CUTS) | {"whole.txt"}
     whole = reports["whole.txt"]
     line = len(text.splitlines())
@@ -178,7 +171,7 @@ def test_a_number_cut_in_half_is_unread_never_read_short(tmp_path):
     (tmp_path / "whole.txt").write_bytes(text.encode("utf-16"))
     six = text.index("\t56") + 2                          # the '6' of 56
     (tmp_path / "cut.txt").write_bytes(text.encode("utf-16")[:2 + 2 * six + 1])
-    reports, errors = _reports(tmp_path)
+    reports, errors = extracted(tmp_path)
     assert errors == {}
     whole, cut = reports["whole.txt"]["cells"], reports["cut.txt"]["cells"]
     assert whole["active.normative_docs.total_published"] == 56
@@ -196,7 +189,7 @@ def test_binary_with_an_odd_byte_is_still_not_text(tmp_path):
     rng = random.Random(11)
     (tmp_path / "blob.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4001)))
     (tmp_path / "zeros.txt").write_bytes(b"\xff\xfe" + bytes(rng.randrange(256) for _ in range(3001)))
-    reports, errors = _reports(tmp_path)
+    reports, errors = extracted(tmp_path)
     assert reports == {} and set(errors) == {"blob.txt", "zeros.txt"}
 
 

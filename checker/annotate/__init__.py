@@ -141,7 +141,7 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
 
 
 def _say_apart(plan: Plan, source: Path) -> None:
-    """The workbook's own 校验结果/概览 sheet is kept: the reviewer is told where ours went."""
+    """The workbook's own 校验结果/概览/_xxgk sheet is kept: the reviewer is told where ours went."""
     for theirs, ours in plan.apart():
         warnings.warn(f"{source.name} 原有的“{theirs}”工作表不是 xxgk 写的，标注副本中原样保留；"
                       f"xxgk 的写在“{ours}”工作表。", AnnotateWarning, stacklevel=3)

@@ -169,9 +169,9 @@ def _bar_chart(ws, spec: layout.Chart) -> BarChart:
 
 
 def _write_state(plan: Plan, wb) -> None:
-    if st.STATE_SHEET in wb.sheetnames:
-        wb.remove(wb[st.STATE_SHEET])
-    ws = wb.create_sheet(st.STATE_SHEET)
+    if plan.state_name in wb.sheetnames:      # an earlier run's (a sheet of theirs gets ours named apart)
+        wb.remove(wb[plan.state_name])
+    ws = wb.create_sheet(plan.state_name)
     for row in plan.state:
         ws.append(row)
     keep_as_text(ws)

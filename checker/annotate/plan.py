@@ -91,6 +91,7 @@ class Plan:
     notes_line: str | None = None     # set by a backend that could not write every note
     results_name: str = RESULTS_SHEET  # our sheets' names: apart from the workbook's own of that name
     overview_name: str = OVERVIEW_SHEET
+    state_name: str = st.STATE_SHEET
 
     header = RESULT_HEADER
     legend = LEGEND
@@ -102,7 +103,8 @@ class Plan:
     def apart(self) -> list[tuple[str, str]]:
         """(the workbook's own sheet, ours) for each of our sheets named apart from one of theirs."""
         return [(base, name) for base, name in ((RESULTS_SHEET, self.results_name),
-                                                (OVERVIEW_SHEET, self.overview_name)) if name != base]
+                                                (OVERVIEW_SHEET, self.overview_name),
+                                                (st.STATE_SHEET, self.state_name)) if name != base]
 
 
 def _results_ours(rows: list[list]) -> bool:
@@ -118,6 +120,12 @@ def _overview_ours(rows: list[list]) -> bool:
     """An earlier run's overview: A1 is its summary line."""
     first = rows[0][0] if rows and rows[0] else None
     return isinstance(first, str) and bool(_OVERVIEW_LINE.match(first))
+
+
+def _state_ours(rows: list[list]) -> bool:
+    """An earlier run's hidden state sheet: A1 is its marker (a sheet of the office's own that
+    happens to be named `_xxgk` is kept, never emptied into ours)."""
+    return bool(rows and rows[0] and rows[0][0] == st.MAGIC)
 
 
 def own_sheet(view: BookView, base: str, ours) -> str:
@@ -152,7 +160,8 @@ def signature(f: Finding, reports: dict[ReportId, Report]) -> str:
 def build(result, locate: Locator, view: BookView) -> Plan:
     """The plan for `result` (anything with .reports and .findings) on the workbook seen by `view`."""
     results_name = own_sheet(view, RESULTS_SHEET, _results_ours)
-    prev = st.parse(view.values(st.STATE_SHEET), view.values(results_name))
+    state_name = own_sheet(view, st.STATE_SHEET, _state_ours)
+    prev = st.parse(view.values(state_name), view.values(results_name))
     sheets = set(view.sheet_names())
     reports = {r.identity: r for r in result.reports}
     # a finding that names no report (an input that could not be read, a unit only the units list
@@ -162,7 +171,8 @@ def build(result, locate: Locator, view: BookView) -> Plan:
         first.setdefault((r.unit, r.year), r.identity)
     twice = {k for k, n in Counter((r.unit, r.year) for r in result.reports).items() if n > 1}
     rules = catalogue()
-    plan = Plan(results_name=results_name, overview_name=own_sheet(view, OVERVIEW_SHEET, _overview_ours))
+    plan = Plan(results_name=results_name, overview_name=own_sheet(view, OVERVIEW_SHEET, _overview_ours),
+                state_name=state_name)
     marks: dict[Place, tuple[int, list[str]]] = {}
     ids: dict[Place, str] = {}          # flagged place -> the cell id it holds (re-located next run)
     signatures: dict[str, str] = {}

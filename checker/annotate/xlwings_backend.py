@@ -251,6 +251,6 @@ def _freeze_rows(ws, rows: int) -> None:
 
 
 def _write_state(plan: Plan, book) -> None:
-    ws = _replace_sheet(book, st.STATE_SHEET, first=False)
+    ws = _replace_sheet(book, plan.state_name, first=False)
     ws.range("A1").value = quoted_rows(plan.state)
     ws.visible = False

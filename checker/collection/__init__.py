@@ -48,6 +48,24 @@ def is_reserved(sheet: str) -> bool:
     return sheet in (INDEX_SHEET, RESULTS_SHEET) or sheet.startswith(PRIVATE_PREFIX) or bool(_APART.fullmatch(sheet))
 
 
+def format_sheet(sheet: str, rows: list[list]) -> bool:
+    """A sheet the reader leaves out: a reserved name (`is_reserved`) AND the content the format puts
+    there — a units list (first row has 单位 and 上级单位), our results (复核意见 and 标识 in its
+    header), our state or facts (their marker in A1). A sheet of an office's own that only bears
+    such a name (its report in a sheet called 单位清单, a copy kept as `_xxgk备份`) is read as any other."""
+    if not is_reserved(sheet):
+        return False
+    first = next((r for r in rows[:HEADER_SCAN_ROWS] if any(v not in (None, "") for v in r)), [])
+    head = {str(v).strip() for v in first if v is not None}
+    if sheet == INDEX_SHEET:
+        return {"单位", "上级单位"} <= head
+    from ..annotate.state import KEY_HEADER, MAGIC, REVIEW_HEADER    # (the annotation imports this module)
+    from .facts import MAGIC as FACTS_MAGIC
+    if sheet.startswith(PRIVATE_PREFIX):
+        return bool(rows and rows[0] and rows[0][0] in (MAGIC, FACTS_MAGIC))
+    return {REVIEW_HEADER, KEY_HEADER} <= head
+
+
 def source_shown(file: str | None, place: str | None) -> str | None:
     """The 来源 a report's sheet and the 单位清单 show: its file, and which of the file's reports it
     is when the file holds several (`乙.docx（第2篇）`, readers/multireport.py) — the sheets of one

@@ -84,13 +84,19 @@ def broken_off_detail(table_label: str, after: str, names: list[str], shown: str
             "请取得完整的报告核对。")
 
 
-def mid_character(report: Report, line: int) -> None:
+CUT_MID_CHARACTER = "文件在最后一个字符的中途结束（下载或复制不完整）：已读到该字符之前为止"
+
+
+def mid_character(report: Report, line: int | None, head: str = CUT_MID_CHARACTER, part: int | None = None) -> None:
     """The report's text file ended inside its last character, on `line`: the cells of that line
     after its last number were never in the file (unread, not blank: their F1 goes), and a warning
-    says the file is cut short."""
+    says the file is cut short. A web page cut inside a table: `line` is the table's last row and
+    `part` the table; cut elsewhere (`line` None), the warning only."""
     unread = 0
-    if report.format is not None and report.loc is not None and report.present is not None:
+    if line is not None and report.format is not None and report.loc is not None and report.present is not None:
         on_line = report.present & (report.loc[:, 1] == line)
+        if part is not None:
+            on_line &= report.loc[:, 0] == part
         read = on_line & ~np.isnan(report.values)
         after = report.loc[:, 2] > (report.loc[read, 2].max() if read.any() else 0)
         gone = np.flatnonzero(on_line & ~read & after)
@@ -99,10 +105,10 @@ def mid_character(report: Report, line: int) -> None:
         report.findings[:] = [f for f in report.findings
                               if not (f.rule == "F1" and f.cells and all(c.cell in ids for c in f.cells))]
         unread = len(ids)
+    where = report.text_where(line or 0) if part is None else f"{report.text_where(0)} {report.parts[part]}第{line}行"
     report.findings.append(make(
-        "F4", unit=report.unit, year=report.year, source=report.source, where=report.text_where(line),
-        severity="warning",
-        detail="文件在最后一个字符的中途结束（下载或复制不完整）：已读到该字符之前为止（紧挨着它的数字可能不完整，未读取）"
+        "F4", unit=report.unit, year=report.year, source=report.source, where=where, severity="warning",
+        detail=head + "（紧挨着它的数字可能不完整，未读取）"
                + (f"，这一行其后的 {unread} 格不在文件中，未读取（不是空白）" if unread else "")
                + "；原文其后如还有内容，也不在文件中，请取得完整的报告核对。"))
 

@@ -33,6 +33,7 @@ def read(path: Path) -> list[Report]:
     if not hasattr(document.element, "body"):   # the main part is XML, but not a Word body (w:document)
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏或不是 .docx 文档"
                         f"（正文部分不是 Word 文档格式：{document.element.tag[:120]}）。")
+    as_shown(document.element.body)
     rows: list[list[GridCell]] = []
     lines: list[str] = []
     parts = [BODY]
@@ -52,6 +53,45 @@ def read(path: Path) -> list[Report]:
             rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
     return to_reports(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
                                parts=parts))
+
+
+# Wrappers whose content Word shows in place: tracked insertions and moves (修订), content controls
+# (内容控件: a template's fill-in fields), smart tags, custom XML, simple fields (`=SUM(ABOVE)`: the
+# cached result is what is printed), bidi runs. python-docx reads only a paragraph's own runs, a
+# row's own cells, the body's own tables: a number inside any of these was read as blank, a cell
+# inside one was left out of its row, a table inside one was not seen at all.
+_SHOWN = ("ins", "moveTo", "sdt", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+_PROPS = ("pPr", "rPr", "trPr", "tcPr", "tblPr", "sectPr")   # the same tags as marks there: left alone
+# a toggle property is on unless its w:val says off (hidden text, `w:vanish`: neither shown nor printed)
+_ON = "not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')"
+
+
+def as_shown(body) -> None:
+    """The body as Word shows and prints it, every tracked change accepted: deleted text and rows
+    gone, hidden text (`w:vanish`) gone, the content of the wrappers in `_SHOWN` in their place (a
+    content control still showing its placeholder, `单击或点击此处输入文字`, is not filled in: dropped)."""
+    not_a_mark = " and ".join(f"not(parent::w:{t})" for t in _PROPS)
+    for el in body.xpath(f".//w:del[{not_a_mark}] | .//w:moveFrom[{not_a_mark}] | .//w:tr[w:trPr/w:del]"
+                         " | .//w:sdt[w:sdtPr/w:showingPlcHdr]/w:sdtContent/*"
+                         f" | .//w:r[w:rPr/w:vanish[{_ON}]]"):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    wrappers = " | ".join(f".//w:{t}[{not_a_mark}]" for t in _SHOWN)
+    for el in body.xpath(wrappers):          # document order: an outer wrapper before one inside it
+        parent = el.getparent()
+        if parent is None:
+            continue
+        content = el.find(_w("sdtContent")) if el.tag == _w("sdt") else el
+        kids = [] if content is None else [k for k in content
+                                           if not (isinstance(k.tag, str) and k.tag.endswith("Pr"))]
+        at = parent.index(el)
+        parent.remove(el)
+        for i, k in enumerate(kids):
+            parent.insert(at + i, k)
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
 STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")

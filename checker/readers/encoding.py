@@ -26,7 +26,7 @@ def decode(data: bytes, name: str) -> str:
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, bool]:
-    """The text, and whether the file ended inside its last character (read up to it, `_before_cut`)."""
+    """The text, and whether the file ended inside its last character (read up to it, `before_cut`)."""
     if data.startswith(_BOM32):          # before UTF-16: FF FE 00 00 starts with UTF-16 LE's BOM
         try:
             return _not_blank(data.decode("utf-32"), name), False
@@ -37,7 +37,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, bool]:
         try:
             return _not_blank(data.decode("utf-16"), name), False
         except UnicodeDecodeError as e:
-            text = _before_cut(data, "utf-16", e)
+            text = before_cut(data, "utf-16", e)
             if text is not None:
                 return _not_blank(text, name), True
     if b"\x00" in data[:_SAMPLE]:
@@ -54,14 +54,14 @@ def decode_text(data: bytes, name: str) -> tuple[str, bool]:
     except UnicodeDecodeError as e:
         utf8_error = e
     body = data[3:] if data.startswith(_BOM) else data
-    text = _before_cut(body, "utf-8", utf8_error)     # UTF-8 first: a cut one never reads as GB18030
+    text = before_cut(body, "utf-8", utf8_error)     # UTF-8 first: a cut one never reads as GB18030
     if text is not None:
         return _not_blank(text, name), True
     cut = False
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as e:
-        text, cut = _before_cut(data, "gb18030", e), True
+        text, cut = before_cut(data, "gb18030", e), True
     if text is None:
         line = data[: utf8_error.start].count(b"\n") + 1
         raise ReadError(f"文件“{name}”的编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），"
@@ -72,7 +72,12 @@ def decode_text(data: bytes, name: str) -> tuple[str, bool]:
     return _not_blank(text, name), cut
 
 
-def _before_cut(data: bytes, encoding: str, error: UnicodeDecodeError) -> str | None:
+def less_cut_number(text: str) -> str:
+    """The text less a number it ends with: the file was cut there, the number may have gone on."""
+    return _NUMBER_TAIL.sub("", text)
+
+
+def before_cut(data: bytes, encoding: str, error: UnicodeDecodeError) -> str | None:
     """When `error` is only that the bytes end inside a character (the file cut short), the text up
     to that character, less a number it ends with (which may have gone on: '12' of '123' is never
     read as 12); else None."""
@@ -82,7 +87,7 @@ def _before_cut(data: bytes, encoding: str, error: UnicodeDecodeError) -> str | 
         text = data[:error.start].decode(encoding)
     except UnicodeDecodeError:
         return None
-    return _NUMBER_TAIL.sub("", text)
+    return less_cut_number(text)
 
 
 def _utf8(data: bytes) -> str:
@@ -104,7 +109,7 @@ def _utf16(data: bytes) -> tuple[str, bool] | None:
             try:
                 text: str | None = data.decode(enc)
             except UnicodeDecodeError as e:
-                text, cut = _before_cut(data, enc, e), True
+                text, cut = before_cut(data, enc, e), True
             if text is not None and _printable(text):
                 return text, cut
     return None

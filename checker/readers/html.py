@@ -38,14 +38,21 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
-def decode(data: bytes, name: str) -> str:
+def decode_page(data: bytes, name: str) -> tuple[str, bool]:
     """The page's text: BOM, else UTF-8 if it decodes, else the declared charset, else GB18030
-    (a superset of GBK/GB2312)."""
+    (a superset of GBK/GB2312); and whether the page ended inside its last character (a download
+    cut short: read up to that character, as a text report is, `encoding.before_cut`)."""
+    from .encoding import before_cut
     if not data.strip():
         raise ReadError(f"文件“{name}”是空文件，没有可读取的内容。")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc, body in ((codecs.BOM_UTF8, "utf-8", data[3:]), (codecs.BOM_UTF16_LE, "utf-16", data),
+                           (codecs.BOM_UTF16_BE, "utf-16", data)):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            try:
+                return body.decode(enc), False
+            except UnicodeDecodeError as e:
+                cut = before_cut(body, enc, e)
+                return (cut, True) if cut is not None else (body.decode(enc, errors="replace"), False)
     declared = _META_CHARSET.search(data[:4096])
     # strict UTF-8 first: Chinese text in GBK practically never decodes as UTF-8, while GB18030
     # decodes almost any bytes (a UTF-8 page that still declares gb2312 would turn to mojibake)
@@ -56,8 +63,12 @@ def decode(data: bytes, name: str) -> str:
     tries.append("gb18030")
     for enc in tries:
         try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(enc), False
+        except UnicodeDecodeError as e:
+            cut = before_cut(data, enc, e)    # UTF-8 first: a cut UTF-8 page is never read as GB18030
+            if cut is not None:
+                return cut, True
+        except LookupError:
             continue
     raise ReadError(f"文件“{name}”的编码无法识别（声明为 {declared.group(1).decode() if declared else '未声明'}，"
                     "按 UTF-8 和 GBK 都无法解码）。")
@@ -68,7 +79,31 @@ def read(path: Path) -> list[Report]:
     data = file_bytes(path)
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
-    return read_html(decode(data, path.name), str(path), path.name)
+    text, cut = decode_page(data, path.name)
+    # a page saved whole ends with a tag (`</html>`); one ending in text was cut short there, and a
+    # number it ends with may have gone on (`<td>15` cut to `<td>1` is never read as 1)
+    open_end = not cut and not text.rstrip().endswith(">")
+    if open_end:
+        from .encoding import less_cut_number
+        text = less_cut_number(text.rstrip())
+    reports = read_html(text, str(path), path.name)
+    if (cut or open_end) and reports:          # said on the last report
+        from .cutoff import CUT_MID_CHARACTER, mid_character
+        lower = text.lower()
+        inside = lower.rfind("<table") > lower.rfind("</table")      # cut inside its last table
+        part, row = _last_row(reports[-1]) if inside else (None, None)
+        mid_character(reports[-1], row, "网页在正文中途结束（结尾不是网页标签，下载或复制不完整）：已读到文件末尾为止"
+                      if open_end else CUT_MID_CHARACTER, part=part)
+    return reports
+
+
+def _last_row(report: Report) -> tuple[int | None, int | None]:
+    """The last table's last row that holds a cell (where a page cut inside that table ends)."""
+    if report.loc is None or report.present is None or "正文" not in report.parts:
+        return None, None
+    part = report.parts.index("正文") - 1
+    rows = report.loc[report.present & (report.loc[:, 0] == part), 1]
+    return (part, int(rows.max())) if len(rows) else (None, None)
 
 
 def read_html(text: str, source: str, where: str) -> list[Report]:

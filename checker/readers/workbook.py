@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, departures, facts, is_reserved
+from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, departures, facts, format_sheet, is_reserved
 from ..collection.departures import DEPARTURES as DEPARTURES_KEY
 from ..model import Report
 from ..templates import FORMATS
@@ -81,11 +81,13 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     loose: list[int] = []
     records = facts.load(_grid(sheets[FACTS_SHEET]), Path(source).name) if FACTS_SHEET in sheets else {}
     for i, name in enumerate(names):
-        if is_reserved(name):
+        if format_sheet(name, _grid(sheets[name])):     # ours (by name and content): no report
             continue
         header = header_block(_grid(sheets[name]))
         if header:
             rep = _report(sheets, names, [i], header, source, origins, merged)
+            if is_reserved(name) and not rep.facts["tables_found"]:
+                continue       # (an index of ours a reviewer edited reads as a header block: 单位 | 上级单位)
             if name in records:
                 facts.restore(rep, records[name], name, Path(source).name)
             out.append((i, rep))
