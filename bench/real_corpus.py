@@ -5,6 +5,8 @@ corpus, per folder: pages, what each page says about itself (body, data year, te
     right   the value read is the printed value (a printed blank read as blank)
     unread  left blank (the reader reports it F3/F4 or a finding names it): honest, but not read
     WRONG   a value that is not the printed one, or a body/year/template that is not the page's — must be 0
+    UNPRINTED  a value read into a cell the page does not print (counted wrong too) — judged only where a folder's
+            expected.json types every cell its pages print (not `"typed": "sample"`: some cells checked by hand)
 
 The folder tests (tests/readers/test_corpus_*.py) assert each page's expectations one by one; this command adds
 them up, so the README can say how much of real reports is read, and a new folder is measured the moment its
@@ -41,6 +43,7 @@ class Tally:
     facts: dict = field(default_factory=lambda: {k: [0, 0, 0] for k in ("unit", "year", "format")})  # right, unread, wrong
     cells: list = field(default_factory=lambda: [0, 0, 0])                                            # right, unread, wrong
     undecidable: list = field(default_factory=lambda: [0, 0])     # cells listed as not decidable from the text: unread, read
+    unprinted: int = 0               # values read into cells the page does not print (folders typed in full only)
     wrong_examples: list = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -51,11 +54,12 @@ class Tally:
             self.facts[k] = [a + b for a, b in zip(self.facts[k], v)]
         self.cells = [a + b for a, b in zip(self.cells, other.cells)]
         self.undecidable = [a + b for a, b in zip(self.undecidable, other.undecidable)]
+        self.unprinted += other.unprinted
         self.wrong_examples += other.wrong_examples
 
     @property
     def wrong(self) -> int:
-        return self.cells[2] + self.undecidable[1] + sum(v[2] for v in self.facts.values()) + self.refused_wrongly
+        return self.cells[2] + self.undecidable[1] + self.unprinted + sum(v[2] for v in self.facts.values()) + self.refused_wrongly
 
 
 def _count(into: list, read, truth, example: str, examples: list) -> None:
@@ -121,7 +125,9 @@ def _unknown_cells(report: dict, e: dict, typed: dict) -> list[str]:
 
 
 def measure(folder: Path, xxgk: str | None = None) -> Tally:
-    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["files"]
+    data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    expected = data["files"]
+    typed_in_full = data.get("typed") != "sample"
     files = sorted(p for p in folder.iterdir() if p.stem in expected and p.suffix in (".txt", ".html", ".htm"))
     read = _extract(files, xxgk)
     t = Tally(pages=len(expected))
@@ -153,7 +159,21 @@ def measure(folder: Path, xxgk: str | None = None) -> Tally:
             t.undecidable[got is not None] += 1
             if got is not None:
                 t.wrong_examples.append(f"{folder.name}/{name} {cell}: 读出 {got!r}，页面印得无法确定")
+        if typed_in_full:
+            _count_unprinted(t, f"{folder.name}/{name}", r, e, typed)
     return t
+
+
+def _count_unprinted(t: Tally, page: str, r: dict, e: dict, typed: dict) -> None:
+    """A value in a cell nobody typed, listed unread or as also read (`also_read`) is one the page does not print:
+    a prose figure put into a table cell, a value carried into the wrong row."""
+    listed = set(typed) | set(e.get("also_read", {})) | set(e.get("must_unread", []))
+    for item in e.get("unread", []):
+        listed |= {item, *row_cells(r["cells"], item)}
+    for cell, got in sorted(r["cells"].items()):
+        if got is not None and cell not in listed:
+            t.unprinted += 1
+            t.wrong_examples.append(f"{page} {cell}: 读出 {got!r}，页面没有印这一格")
 
 
 def folders(names: list[str]) -> list[Path]:
@@ -168,13 +188,13 @@ def _pct(right: int, unread: int, wrong: int) -> str:
 
 
 def table(tallies: dict[str, Tally]) -> str:
-    lines = ["| 语料 | 页面 | 按设计拒读 | 单位 对/未读/错 | 年度 对/未读/错 | 版式 对/未读/错 | 录入的单元格 | 读对 | 未读 | 读错 | 文字定不下的格：未读/读出 |",
-             "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|"]
+    lines = ["| 语料 | 页面 | 按设计拒读 | 单位 对/未读/错 | 年度 对/未读/错 | 版式 对/未读/错 | 录入的单元格 | 读对 | 未读 | 读错 | 页面未印而读出 | 文字定不下的格：未读/读出 |",
+             "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for name, t in tallies.items():
         f = {k: "/".join(map(str, v)) for k, v in t.facts.items()}
         right, unread, wrong = t.cells
         lines.append(f"| {name} | {t.pages} | {t.refused} | {f['unit']} | {f['year']} | {f['format']} | "
-                     f"{right + unread + wrong:,} | {right:,} ({_pct(right, unread, wrong)}) | {unread:,} | {wrong} | "
+                     f"{right + unread + wrong:,} | {right:,} ({_pct(right, unread, wrong)}) | {unread:,} | {wrong} | {t.unprinted} | "
                      f"{t.undecidable[0]:,}/{t.undecidable[1]} |")
     return "\n".join(lines)
 
