@@ -20,6 +20,8 @@ from ..model import Report
 from ..templates import FORMATS
 from . import ReadError
 from .document import Document, to_report
+from .hiddenrows import hidden_duplicates, hidden_rows
+from .hiddenrows import label as hidden_label
 from .grid import GridCell
 from .safety import MAX_SHEET_CELLS
 
@@ -59,7 +61,8 @@ def read(path: Path) -> list[Report]:
                                 where=f"工作表“{name}”") from None
     finally:
         wb.close()
-    reports = read_sheets(sheets, str(path), merged=merged)
+    hidden = hidden_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    reports = read_sheets(sheets, str(path), merged=merged, hidden=hidden)
     from .cellnotes import explain_blanks
     explain_blanks(reports, sheets, path)   # a blank that is really a formula, an error value or text
     if not reports:
@@ -71,11 +74,13 @@ def read(path: Path) -> list[Report]:
 
 def read_sheets(sheets: dict[str, list[list[object]]], source: str,
                 origins: dict[str, tuple[int, int]] | None = None,
-                merged: dict[str, dict[int, list[tuple[int, int]]]] | None = None) -> list[Report]:
+                merged: dict[str, dict[int, list[tuple[int, int]]]] | None = None,
+                hidden: dict[str, set[int]] | None = None) -> list[Report]:
     """Reports from sheet name -> 2-D cell values (calamine's `to_python(skip_empty_area=False)`, or
     xlwings' `.value`). `origins` gives a sheet's top-left (row, column), 1-based, when its values
     do not start at A1 (xlwings' `used_range`); `merged` a sheet's merged cells (`covered`), where
-    known. Sheets that are not reports are skipped."""
+    known; `hidden` a sheet's hidden rows (`hiddenrows`), where known. Sheets that are not reports
+    are skipped."""
     names = list(sheets)
     out: list[tuple[int, Report]] = []
     loose: list[int] = []
@@ -85,7 +90,7 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
             continue
         header = header_block(_grid(sheets[name]))
         if header:
-            rep = _report(sheets, names, [i], header, source, origins, merged)
+            rep = _report(sheets, names, [i], header, source, origins, merged, hidden)
             if is_reserved(name) and not rep.facts["tables_found"]:
                 continue       # (an index of ours a reviewer edited reads as a header block: 单位 | 上级单位)
             if name in records:
@@ -97,25 +102,30 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     # workbook with a sheet per year); sheets holding one table each make one report together.
     partial = []
     for i in loose:
-        rep = _report(sheets, names, [i], None, source, origins, merged)
+        rep = _report(sheets, names, [i], None, source, origins, merged, hidden)
         if rep is not None:
             (out if len(rep.facts["tables_found"]) >= 2 else partial).append((i, rep))
     if len(partial) == 1:
         out.append(partial[0])
     elif partial:
-        out.append((partial[0][0], _report(sheets, names, [i for i, _ in partial], None, source, origins, merged)))
+        out.append((partial[0][0], _report(sheets, names, [i for i, _ in partial], None, source, origins, merged,
+                                                    hidden)))
     return [rep for _, rep in sorted(out, key=lambda ir: ir[0])]
 
 
 def _report(sheets, names: list[str], idxs: list[int], header: dict | None, source: str,
-            origins: dict | None, merged: dict | None = None) -> Report | None:
+            origins: dict | None, merged: dict | None = None, hidden: dict | None = None) -> Report | None:
     """The report on sheets `idxs`; None for loose sheets without any table (notes, charts)."""
     where = Path(source).name
     rows = []
     departed: list = []
+    left_out: list[tuple[str, int, int, str]] = []
     for i in idxs:
         r0, c0 = (origins or {}).get(names[i], (1, 1))
-        sheet_rows = _cells(_grid(sheets[names[i]]), i, r0, c0, (merged or {}).get(names[i]))
+        values = _grid(sheets[names[i]])
+        if (hidden or {}).get(names[i]):
+            values = _without_hidden_duplicates(values, hidden[names[i]], names[i], r0, left_out)
+        sheet_rows = _cells(values, i, r0, c0, (merged or {}).get(names[i]))
         if header:   # the header block is metadata, not table rows (a unit 信访局 is no row label)
             sheet_rows = [r for r in sheet_rows if not _is_header_row(r)]
             # the cells printed in the other generation are read by their ids, not as table rows
@@ -134,7 +144,28 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
     if header:
         _header_gaps(report, header, f"{where} 工作表“{names[idxs[0]]}”")
         _departures(report, departed, names, where)
+    _hidden_notes(report, left_out, where)
     return report
+
+
+def _without_hidden_duplicates(values: list[list[object]], hidden: set[int], sheet: str, r0: int,
+                               left_out: list[tuple[str, int, int, str]]) -> list[list[object]]:
+    """The sheet's values with each hidden row that repeats a visible row's label emptied (`hiddenrows`)."""
+    texts = [[v if v.__class__ is str else _text(v) for v in row] for row in values]
+    dups = hidden_duplicates(texts, hidden)
+    for r, shown in dups.items():
+        left_out.append((sheet, r0 + r, r0 + shown, hidden_label(texts[r])))
+    return [[] if r in dups else row for r, row in enumerate(values)]
+
+
+def _hidden_notes(report: Report, left_out: list[tuple[str, int, int, str]], where: str) -> None:
+    from ..findings import make
+    for sheet, row, shown, label in left_out:
+        report.findings.append(make(
+            "F4", unit=report.unit, year=report.year, severity="warning", source=report.source,
+            where=f"{where} 工作表“{sheet}”第{row}行",
+            detail=f"这一行是隐藏行，与看得见的第{shown}行同为“{label[:30]}”：按看得见的第{shown}行读取，"
+                   "隐藏行的数字未读取。如隐藏行才是要报的数字，请删去另一行并取消隐藏。"))
 
 
 def _departures(report: Report, cells: list, names: list[str], where: str) -> None:
