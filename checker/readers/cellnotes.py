@@ -20,23 +20,29 @@ _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 
 
-def special_cells(path: Path) -> dict[str, dict[tuple[int, int], tuple[str, str]]]:
-    """sheet name -> (row, col) -> (text shown, why it is no number) for formula cells without a
-    saved result and cells holding an error value. Empty for a file that is not an OOXML package."""
+def sheet_marks(path: Path) -> tuple[dict[str, dict[tuple[int, int], tuple[str, str]]], dict[str, set[int]]]:
+    """What the sheets' XML says and calamine does not give, in one pass over it: sheet name ->
+    (row, col) -> (text shown, why it is no number) for formula cells without a saved result and cells
+    holding an error value; and sheet name -> its hidden rows (`hiddenrows.hidden_in`). Both empty for a
+    file that is not an OOXML package."""
+    from .hiddenrows import hidden_in
     from .safety import sheet_parts
-    out: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
+    special: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
+    hidden: dict[str, set[int]] = {}
     try:
         with zipfile.ZipFile(path) as z:
             for part, name in sheet_parts(z).items():
                 data = z.read(part)
-                if b"<f" not in data and b't="e"' not in data:
-                    continue
-                found = _scan(data)
-                if found:
-                    out[name] = found
+                if b"<f" in data or b't="e"' in data:
+                    found = _scan(data)
+                    if found:
+                        special[name] = found
+                rows = hidden_in(data)
+                if rows:
+                    hidden[name] = rows
     except (OSError, KeyError, zipfile.BadZipFile):
-        return {}
-    return out
+        return {}, {}
+    return special, hidden
 
 
 def _scan(data: bytes) -> dict[tuple[int, int], tuple[str, str]]:
@@ -66,10 +72,11 @@ def _col(letters: bytes) -> int:
     return n
 
 
-def explain_blanks(reports: list[Report], sheets: dict[str, list[list]], path: Path | None) -> None:
+def explain_blanks(reports: list[Report], sheets: dict[str, list[list]],
+                   special: dict[str, dict[tuple[int, int], tuple[str, str]]]) -> None:
     """Turn each F1 whose cell holds a formula without result, an error value or text into an F2
-    saying so (in place). `sheets`: the grids read (sheet -> rows from A1); `path`: the file."""
-    special = special_cells(path) if path is not None and path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    saying so (in place). `sheets`: the grids read (sheet -> rows from A1); `special`: the file's
+    formula and error cells (`sheet_marks`)."""
     for report in reports:
         if report.format is None or not any(f.rule == "F1" for f in report.findings):
             continue

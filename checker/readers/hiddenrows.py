@@ -7,49 +7,26 @@ read (hiding rows of zeros for printing loses no figure)."""
 from __future__ import annotations
 
 import re
-import zipfile
-from pathlib import Path
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _NUMBER = re.compile(rb'\br="([0-9]{1,7})"')
 
 
-def hidden_rows(path: Path) -> dict[str, set[int]]:
-    """sheet name -> the 0-based indexes (as calamine's values) of its hidden rows. Empty for a file
-    that is not an OOXML package or hides no row."""
-    from .safety import sheet_parts
-    out: dict[str, set[int]] = {}
-    try:
-        with zipfile.ZipFile(path) as z:
-            for part, name in sheet_parts(z).items():
-                data = z.read(part)
-                if b"hidden=" not in data:
-                    continue
-                rows = {int(m.group(1)) - 1 for attrs in _ROW.findall(data) if _HIDDEN.search(attrs)
-                        for m in [_NUMBER.search(attrs)] if m}
-                if rows:
-                    out[name] = rows
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return {}
-    return out
+def hidden_in(data: bytes) -> set[int]:
+    """The 0-based indexes (as calamine's values) of the hidden rows in one sheet's XML."""
+    if b"hidden=" not in data:
+        return set()
+    return {int(m.group(1)) - 1 for attrs in _ROW.findall(data) if _HIDDEN.search(attrs)
+            for m in [_NUMBER.search(attrs)] if m}
 
 
-def label(row: list[str]) -> str:
-    """A row's label: its cells that are not numbers, joined without spaces."""
-    return "".join("".join(t.split()) for t in row if t and not _is_number(t))
-
-
-def _is_number(text: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,，%％\s+-]+", text))
-
-
-def hidden_duplicates(texts: list[list[str]], hidden: set[int]) -> dict[int, int]:
-    """Hidden row -> the visible row (0-based) that prints the same label; rows of no label are kept."""
+def hidden_duplicates(labels: list[str], hidden: set[int]) -> dict[int, int]:
+    """Hidden row -> the visible row (0-based) that prints the same label (`labels`: each row's, "" for
+    a row of none); hidden rows of no label, or of a label no visible row prints, are kept."""
     visible: dict[str, int] = {}
-    for r, row in enumerate(texts):
+    for r, label in enumerate(labels):
         if r not in hidden:
-            visible.setdefault(label(row), r)
+            visible.setdefault(label, r)
     visible.pop("", None)
-    return {r: visible[label(texts[r])] for r in sorted(hidden)
-            if r < len(texts) and label(texts[r]) in visible}
+    return {r: visible[labels[r]] for r in sorted(hidden) if r < len(labels) and labels[r] in visible}

@@ -20,8 +20,7 @@ from ..model import Report
 from ..templates import FORMATS
 from . import ReadError
 from .document import Document, to_report
-from .hiddenrows import hidden_duplicates, hidden_rows
-from .hiddenrows import label as hidden_label
+from .hiddenrows import hidden_duplicates
 from .grid import GridCell
 from .safety import MAX_SHEET_CELLS
 
@@ -61,10 +60,10 @@ def read(path: Path) -> list[Report]:
                                 where=f"工作表“{name}”") from None
     finally:
         wb.close()
-    hidden = hidden_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    from .cellnotes import explain_blanks, sheet_marks
+    special, hidden = sheet_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ({}, {})
     reports = read_sheets(sheets, str(path), merged=merged, hidden=hidden)
-    from .cellnotes import explain_blanks
-    explain_blanks(reports, sheets, path)   # a blank that is really a formula, an error value or text
+    explain_blanks(reports, sheets, special)   # a blank that is really a formula, an error value or text
     if not reports:
         names = "、".join(f"“{n}”" for n in sheets) or "（无工作表）"
         raise ReadError(f"工作簿“{path.name}”的工作表 {names} 中没有找到政府信息公开年度报告的标准表格"
@@ -151,11 +150,16 @@ def _report(sheets, names: list[str], idxs: list[int], header: dict | None, sour
 def _without_hidden_duplicates(values: list[list[object]], hidden: set[int], sheet: str, r0: int,
                                left_out: list[tuple[str, int, int, str]]) -> list[list[object]]:
     """The sheet's values with each hidden row that repeats a visible row's label emptied (`hiddenrows`)."""
-    texts = [[v if v.__class__ is str else _text(v) for v in row] for row in values]
-    dups = hidden_duplicates(texts, hidden)
+    labels = [_label(_row_texts(row)) for row in values]
+    dups = hidden_duplicates(labels, hidden)
     for r, shown in dups.items():
-        left_out.append((sheet, r0 + r, r0 + shown, hidden_label(texts[r])))
+        left_out.append((sheet, r0 + r, r0 + shown, labels[r]))
     return [[] if r in dups else row for r, row in enumerate(values)]
+
+
+def _label(texts: list[str]) -> str:
+    """A row's label: its cells that are not numbers, joined without spaces."""
+    return "".join("".join(t.split()) for t in texts if t and not _NUMBER.match(t))
 
 
 def _hidden_notes(report: Report, left_out: list[tuple[str, int, int, str]], where: str) -> None:
@@ -320,12 +324,16 @@ def _cells(values: list[list[object]], part: int, r0: int, c0: int,
            merged: dict[int, list[tuple[int, int]]] | None = None) -> list[list[GridCell]]:
     rows = []
     for r, row in enumerate(values):
-        texts = [v if v.__class__ is str else _text(v) for v in row]
+        texts = _row_texts(row)
         if any(texts):
             runs = merged.get(r) if merged else None
             cols = _uncovered(texts, runs) if runs else range(len(texts))
             rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in cols])
     return rows
+
+
+def _row_texts(row: list[object]) -> list[str]:
+    return [v if v.__class__ is str else _text(v) for v in row]
 
 
 def _text(v: object) -> str:
