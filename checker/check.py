@@ -31,6 +31,12 @@ class CheckResult:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
+    def crashed_rules(self) -> list[str]:
+        """The rules that raised while checking (`rules.engine` skipped them and went on): their
+        findings are missing, so the run is no all-clear."""
+        return [rid for rid, s in self.stats.items() if s.get("crashed")]
+
+    @property
     def exit_code(self) -> int:
         """0 no error, 1 errors found, 2 some input could not be read, or none was read at all."""
         return 2 if self.unreadable or not self.reports else 1 if self.errors else 0

@@ -202,16 +202,11 @@ def check(
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)
         typer.echo(f"已写出标注工作簿：{out}", err=True)
-    if crashed := crashed_rules(result):     # their findings are missing: never an all-clear
+    if crashed := result.crashed_rules:     # their findings are missing: never an all-clear
         typer.echo(f"规则 {'、'.join(crashed)} 运行出错，已跳过，其结果不在输出中（这不表示没有问题）。"
                    "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
         raise typer.Exit(exitcodes.INTERNAL)
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
-
-
-def crashed_rules(result) -> list[str]:
-    """The rules that raised while checking (`rules.engine` skipped them and went on)."""
-    return [rid for rid, s in result.stats.items() if s.get("crashed")]
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out

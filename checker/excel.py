@@ -43,7 +43,7 @@ def run_check(book=None) -> dict:
     except Exception:   # the remote engine may not offer activation on every client
         pass
     done = f"xxgk：校验完成，待处理 {plan.open} 条，已核实 {plan.accepted} 条。"
-    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
+    crashed = result.crashed_rules
     if crashed:       # a rule that raised was skipped: its findings are missing, so no all-clear
         _say(book, f"{done}但规则 {'、'.join(crashed)} 运行出错、已跳过，其结果不在其中（这不表示没有问题）。"
                    f"这是 xxgk 的问题，请反馈给开发者：{'；'.join(result.stats[r]['error'] for r in crashed)}")

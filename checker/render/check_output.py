@@ -211,6 +211,7 @@ def table(result, out) -> None:
     from rich.text import Text
     from ..findings import problem_first
     from ..model import file_name, part_of
+    from .summary import units_list_name
     # cells as Text, not markup strings: report text (unit, file name, message) is shown as written
     # (`[x]` in it is no markup) and rich skips parsing markup and emoji in every cell (--format table
     # on thousands of findings); no highlighter (it only coloured numbers on a terminal)
@@ -222,9 +223,8 @@ def table(result, out) -> None:
         groups.setdefault((f.unit, f.year, f.source if f.unit is None or part else None, part), []).append(f)
     reported = {(r.unit, r.year) for r in result.reports}
     for (unit, year, source, part), fs in groups.items():
-        title = f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"
-        if unit and year is None and (unit, year) not in reported:    # a units-list name without a report
-            title = f"单位清单中的“{unit}”"
+        title = (units_list_name(unit, year, reported)
+                 or (f"{unit or '（未识别单位）'} {year or ''} 年度报告" if unit or year else f"{source or '输入'}"))
         if part is not None:
             title += f"（{file_name(source or '')} 第{part}篇）"
         # control characters shown, not obeyed: a file named `a\x1b[2J.txt` must not clear the screen

@@ -13,9 +13,18 @@ TOP = 5     # units and rules named in the closing lines
 def report_name(unit, year, reported: set | None = None) -> str:
     """`某某局 2022 年度`; a name of the units list with no report of it (its U1) is no report of an
     unknown year: `单位清单中的“某某局”`, when `reported` (the checked reports' keys) is given."""
-    if reported is not None and (unit, year) not in reported and year is None and unit:
-        return f"单位清单中的“{printable(unit)}”"
+    listed = units_list_name(unit, year, reported)
+    if listed is not None:
+        return printable(listed)
     return f"{printable(unit) or '（未识别单位）'} {year or '（未识别年度）'} 年度"
+
+
+def units_list_name(unit, year, reported: set | None) -> str | None:
+    """`单位清单中的“某某局”` for the findings of a units-list name no checked report bears (its U1:
+    a unit without a year of its own), else None. `reported`: the checked reports' (unit, year)."""
+    if reported is not None and unit and year is None and (unit, year) not in reported:
+        return f"单位清单中的“{unit}”"
+    return None
 
 
 def counts_by_report(result) -> dict[tuple, Counter]:
@@ -83,7 +92,7 @@ def not_reports(result) -> list:
 
 def totals(result) -> str:
     n = Counter(f.severity for f in result.findings)
-    crashed = [rid for rid, s in result.stats.items() if s.get("crashed")]
+    crashed = result.crashed_rules
     strange = len(not_reports(result))
     return (f"共检查 {len(result.reports) - strange} 份报告：错误 {n['error']} 条，警告 {n['warning']} 条"
             + (f"，提示 {n['info']} 条" if n["info"] else "")
