@@ -21,6 +21,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -92,11 +93,21 @@ def _extract(files: list[Path], xxgk: str | None) -> dict[str, dict]:
     return reports
 
 
-def row_cells(cells: dict, row: str) -> list[str]:
-    """The cell ids of a typed row (or the one cell named) among a report's `cells`, in the template's order."""
+def row_cells(cells: Collection[str], row: str) -> list[str]:
+    """The cell ids of a typed row (or the one cell named) among `cells` (a report's cells, or a template's
+    ids), in the template's order."""
     if row in cells:
         return [row]
     return [c for c in cells if c.rpartition(".")[0] == row]
+
+
+def typed_rows(cells: Collection[str], rows: dict[str, str]) -> dict[str, float | None]:
+    """Cells typed by rows (`rows`: row -> 'v|v|v' in column order, '' or '-' printed empty)."""
+    typed: dict[str, float | None] = {}
+    for row, printed in rows.items():
+        for c, v in zip(row_cells(cells, row), printed.split("|")):
+            typed[c] = None if v in ("", "-") else float(v)
+    return typed
 
 
 def _typed_cells(report: dict, e: dict) -> dict[str, float | None]:
@@ -106,9 +117,7 @@ def _typed_cells(report: dict, e: dict) -> dict[str, float | None]:
     typed: dict[str, float | None] = {c: None if v is None else float(v) for c, v in e.get("checked", {}).items()}
     typed.update({c: None for c in e.get("blank", [])})
     if "rows" in e:
-        for row, printed in e["rows"].items():
-            for c, v in zip(row_cells(report["cells"], row), printed.split("|")):
-                typed[c] = None if v in ("", "-") else float(v)
+        typed.update(typed_rows(report["cells"], e["rows"]))
         listed = {c for row in [*e["rows"], *e.get("unread", {}), *e.get("missing", {})]
                   for c in row_cells(report["cells"], row)}
         typed.update({c: 0.0 for c in report["cells"]

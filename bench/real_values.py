@@ -22,15 +22,11 @@ from pathlib import Path
 from checker.templates import template
 
 from .generate import DRAWS, district
+from .real_corpus import typed_rows
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "corpus"
 ROWS = ("licensing", "penalty", "enforcement", "other_services")
 ZONE = "平潭综合实验区"          # the zone's own report sums its departments': left out of the units' figures
-
-
-def _cells(fmt: str, row: str) -> list[str]:
-    ids = [c.id for c in template(fmt).cells]
-    return [row] if row in ids else [c for c in ids if c.rpartition(".")[0] == row]
 
 
 def real_reports() -> list[dict]:
@@ -41,9 +37,7 @@ def real_reports() -> list[dict]:
             if not isinstance(e, dict) or e.get("refused") or e.get("format") not in ("2019", "2021"):
                 continue
             cells = dict(e.get("checked", {}))
-            for row, printed in e.get("rows", {}).items():
-                for c, v in zip(_cells(e["format"], row), printed.split("|")):
-                    cells[c] = None if v in ("", "-") else float(v)
+            cells.update(typed_rows([c.id for c in template(e["format"]).cells], e.get("rows", {})))
             key = (e.get("unit") or e.get("named_in_text") or name, e.get("year"))
             if key in seen:
                 for c, v in cells.items():
