@@ -181,3 +181,18 @@ def report_text(unit: str) -> str:
     seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
     assert "哈尔滨文化园区管理处" in seed
     return seed.replace("哈尔滨文化园区管理处", unit)
+
+
+def with_own_sheets(collection: Path, out: Path, sheets: dict[str, list[list]]) -> Path:
+    """The collection workbook plus sheets of an office's own (`sheets`: name -> rows), saved as `out`."""
+    wb = openpyxl.load_workbook(collection)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(out)
+    return out
+
+
+def sheet_values(ws) -> list[list]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]

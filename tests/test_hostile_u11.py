@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, extracted, make_collection, xxgk
+from hostile import assert_clean, digest, extracted, make_collection, with_own_sheets, xxgk
+from hostile import sheet_values as _values
 
 THEIRS = {"校验结果": [["我们自己的校验记录", None], ["第 1 轮", 42], ["第 2 轮", "=SUM(B2:B2)"]],
           "概览": [["本单位概览", "2023"], [None, "手工填写"]]}
@@ -18,17 +19,7 @@ THEIRS = {"校验结果": [["我们自己的校验记录", None], ["第 1 轮", 
 def _with_own_sheets(collection: Path, out: Path) -> Path:
     """The collection workbook plus an office's own sheets named 校验结果 and 概览 (their names are
     the plainest Chinese for a reviewer's notes and a summary)."""
-    wb = openpyxl.load_workbook(collection)
-    for name, rows in THEIRS.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(out)
-    return out
-
-
-def _values(ws) -> list[list]:
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+    return with_own_sheets(collection, out, THEIRS)
 
 
 def _findings(path: Path) -> list:

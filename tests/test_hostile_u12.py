@@ -11,7 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, extracted, make_collection, xxgk
+from hostile import assert_clean, digest, extracted, make_collection, with_own_sheets, xxgk
+from hostile import sheet_values as _values
 
 THEIRS = [["本科室的备忘", None], ["xxgk 核对日期", "2024-03-01"], ["合计", "=1+1"]]
 
@@ -19,16 +20,7 @@ THEIRS = [["本科室的备忘", None], ["xxgk 核对日期", "2024-03-01"], ["�
 def _with_own_state_name(collection: Path, out: Path) -> Path:
     """The collection workbook plus an office's own sheet named `_xxgk` (the name of our hidden
     state sheet: a reviewer keeping notes about the tool under the tool's name)."""
-    wb = openpyxl.load_workbook(collection)
-    ws = wb.create_sheet("_xxgk")
-    for row in THEIRS:
-        ws.append(row)
-    wb.save(out)
-    return out
-
-
-def _values(ws) -> list[list]:
-    return [list(r) for r in ws.iter_rows(values_only=True)]
+    return with_own_sheets(collection, out, {"_xxgk": THEIRS})
 
 
 def test_an_offices_own_sheet_named_like_our_state_is_kept(tmp_path):
