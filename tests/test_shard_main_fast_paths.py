@@ -90,26 +90,3 @@ def test_a_context_without_links_keys_the_units_as_one_with_them():
     assert _json(plain.unmatched_findings()) == _json(bare.unmatched_findings())
     assert (plain.parent_of >= 0).any() and not (bare.parent_of >= 0).any()
     assert not bare.children_of and not bare.complete
-
-
-def test_a_stand_in_is_what_dataclasses_replace_made_of_the_report():
-    """`_stub` builds the stand-in field by field (not by `replace`, 100,000 times a run): the same
-    fields in the same order, the same values, the same pickled bytes the main process receives."""
-    import pickle
-    from dataclasses import fields, replace
-
-    from checker.model import Report
-    _, reports = _reports()
-    reports[0].place = "第1份"           # every field set on one report at least
-    reports[0].parent = "北京市西城区人民政府"
-    t1 = shard._t1_texts({"T1", "U1"})
-    for r in reports:
-        stub = shard._stub(r, t1)
-        made = replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[],
-                       facts=stub.facts, findings=[])
-        assert type(stub) is Report
-        assert list(vars(stub)) == [f.name for f in fields(Report)] == list(vars(made))
-        assert all(getattr(stub, f.name) is getattr(made, f.name) for f in fields(Report)
-                   if f.name not in ("parts", "cell_meta", "prose", "findings"))
-        assert pickle.dumps(stub, protocol=pickle.HIGHEST_PROTOCOL) == pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
-        assert stub.facts is not r.facts and r.values is not None      # the report itself is untouched
