@@ -139,6 +139,16 @@ def read_html(text: str, source: str, where: str) -> list[Report]:
                               parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"]))
 
 
+def page_blocks(text: str, where: str) -> list:
+    """A page's text lines (str) and innermost tables (for `table_grid`), in order: what a Word
+    document's imported web page (`w:altChunk`) holds."""
+    return list(_walk(_parse(text, where)))
+
+
+def table_grid(table, part: int, where: str) -> list[list[GridCell]]:
+    return _grid(table, part, where)
+
+
 # --- parsing ----------------------------------------------------------------------------------
 
 def _parse(text: str, where: str, limits: list[str] | None = None):
