@@ -2,11 +2,15 @@
 through a style, text boxes, imported chunks); each case through the real CLI."""
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
 
-from hostile import extracted, same_as_plain
+from bombs import Repeat, parts_of, write_zip
+from hostile import assert_clean, extracted, same_as_plain, xxgk
+
+MB = 1 << 20
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NUMBER_RUN = re.compile(r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t(?: [^>]*)?>([0-9]+)</w:t></w:r>")
@@ -131,3 +135,59 @@ def test_word_documents_made_of_an_imported_web_page_or_document_are_read(tmp_pa
     _, unread = extracted(bad)
     said = unread["rtf-chunk.docx"]["message"]
     assert "altChunk" in said and "application/rtf" in said and "另存为 .docx" in said
+
+
+def _mht(page: str, charset: str, saved_by: str) -> bytes:
+    """A single-file web page as a browser (multipart/related, UTF-8) or Word (GB2312, quoted-printable)
+    saves it: the page inside a MIME message."""
+    import email.message
+    m = email.message.EmailMessage()
+    m["From"] = saved_by
+    m["MIME-Version"] = "1.0"
+    m.make_related()
+    part = email.message.EmailMessage()
+    part.set_content(page.encode("gb18030" if charset == "gb2312" else charset), "text", "html",
+                     cte="quoted-printable")
+    part.set_param("charset", charset)
+    part["Content-Location"] = "file:///C:/年报/2021.htm"
+    m.attach(part)
+    return m.as_bytes()
+
+
+def test_files_whose_name_lies_are_read_by_what_they_hold(tmp_path):
+    """Before: a CMS's "导出 Excel" (an HTML table named .xls), a page Word saved as HTML named .doc, a
+    .xlsx served as .xls or renamed .et, a .docx renamed .doc or .wps, a single-file web page
+    (.mht/.mhtml) were each refused ("不支持的文件类型" / "工作簿已损坏"), though Excel, Word and WPS
+    open them all. Now each is read by its content, cell for cell as the plain rendition; an OLE .doc
+    and a .doc of plain text are still "save as .docx", and a zip bomb named .xls is still refused."""
+    from bench import renditions
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir(), bad.mkdir()
+    report = renditions.reports(1, 7)[0]
+    plain = renditions.word(report, good / "plain.docx")
+    book = renditions.workbook(report, tmp_path / "book.xlsx")
+    page = renditions.html_page(report)
+    lying = {"html-as.doc": page.encode("utf-8"), "html-as.xls": page.encode("utf-8"),
+             "docx-as.doc": plain.read_bytes(), "docx-as.wps": plain.read_bytes(),
+             "xlsx-as.xls": book.read_bytes(), "xlsx-as.et": book.read_bytes(),
+             "chrome.mhtml": _mht(page, "utf-8", "<Saved by Blink>"),
+             "word.mht": _mht(page.replace('charset="UTF-8"', 'charset="gb2312"'), "gb2312", "<由 Microsoft Word 保存>")}
+    for name, data in lying.items():
+        (good / name).write_bytes(data)
+    reports, errors = extracted(good)
+    assert errors == {}
+    same_as_plain(reports, lying, set())
+    one = xxgk("extract", good / "html-as.xls")          # named alone, not found in a folder
+    assert_clean(one)
+    assert one.code == 0 and json.loads(one.out)["reports"][0]["cells"] == reports["plain.docx"]["cells"]
+
+    (bad / "ole.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
+    (bad / "notes.doc").write_text("本单位2021年度报告见附件。", encoding="utf-8")
+    bomb = {**parts_of(book), "xl/sharedStrings.xml": Repeat(
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', b"A" * MB, 600,
+        b"</t></si></sst>")}
+    write_zip(bad / "bomb.xls", bomb)
+    _, unread = extracted(bad)
+    assert set(unread) == {"ole.doc", "notes.doc", "bomb.xls"}
+    assert "另存为 .docx" in unread["ole.doc"]["message"] and "另存为 .docx" in unread["notes.doc"]["message"]
+    assert "压缩炸弹" in unread["bomb.xls"]["message"]

@@ -77,6 +77,12 @@ def decode_page(data: bytes, name: str) -> tuple[str, bool]:
 def read(path: Path) -> list[Report]:
     path = Path(path)
     data = file_bytes(path)
+    from .sniff import is_mime_page, mime_html
+    if is_mime_page(data[:4096].lstrip()):       # a single-file web page (.mht/.mhtml): the page in it
+        page = mime_html(data)
+        if page is None:
+            raise ReadError(f"文件“{path.name}”是单个文件网页（MHT），但其中没有网页（text/html）部分。")
+        data = page
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
     text, cut = decode_page(data, path.name)

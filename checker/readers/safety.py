@@ -24,6 +24,7 @@ import numpy as np
 
 from ..model import MAX_FIGURE, BigFigures
 from . import ReadError, path_name
+from .sniff import SNIFFED, is_zip
 
 MB = 1 << 20
 MAX_FILE_BYTES = {"text": 20 * MB, "html": 20 * MB, "pdf": 200 * MB, "workbook": 100 * MB, "docx": 100 * MB}
@@ -57,8 +58,8 @@ def check_file(path: Path | str, kind: str, size: int) -> None:
                         "（年度报告通常不到 1 MB），没有读取。")
     if not isinstance(path, Path):
         return     # `read_path` keeps only a text file's path as text: no package, no PDF
-    if path.suffix.lower() in PACKAGES:
-        check_package(path)
+    if path.suffix.lower() in PACKAGES or (path.suffix.lower() in SNIFFED and is_zip(path)):
+        check_package(path)     # (a .xls/.doc holding a package is read as one: `sniff`)
     elif kind == "pdf":
         check_pdf(path)
 
