@@ -191,3 +191,30 @@ def test_files_whose_name_lies_are_read_by_what_they_hold(tmp_path):
     assert set(unread) == {"ole.doc", "notes.doc", "bomb.xls"}
     assert "另存为 .docx" in unread["ole.doc"]["message"] and "另存为 .docx" in unread["notes.doc"]["message"]
     assert "压缩炸弹" in unread["bomb.xls"]["message"]
+
+
+def test_hostile_imported_chunks_and_saved_pages_are_refused_by_name(tmp_path):
+    """A Word chunk that is a decompression bomb is measured as the file's own body would be (before
+    it was not looked into at all); a single-file web page nested 20,000 levels deep is an F5 naming
+    it, not "意外错误" (Python's email parser recursing)."""
+    import docx
+    from bench import renditions
+    plain = renditions.word(renditions.reports(1, 7)[0], tmp_path / "plain.docx")
+    small = tmp_path / "small.docx"
+    docx.Document().save(small)
+    body = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+    inner = write_zip(tmp_path / "inner.docx", {**parts_of(small), "word/document.xml": Repeat(
+        body, b"C" * MB, 300, b"</w:t></w:r></w:p></w:body></w:document>")})
+    (tmp_path / "in").mkdir()
+    _chunked(plain, tmp_path / "in" / "bomb-chunk.docx", "chunk.docx",
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", inner.read_bytes())
+    deep = b"".join(b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i - 1, i)
+                    for i in range(1, 20000))
+    (tmp_path / "in" / "deep.mht").write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n' + deep
+        + b"--b19999\r\nContent-Type: text/html\r\n\r\n<html><body>x</body></html>\r\n")
+    reports, unread = extracted(tmp_path / "in")
+    assert reports == {} and set(unread) == {"bomb-chunk.docx", "deep.mht"}
+    assert "“word/document.xml”达 300 MB" in unread["bomb-chunk.docx"]["message"]
+    assert "压缩炸弹" in unread["bomb-chunk.docx"]["message"]
+    assert "嵌套过深" in unread["deep.mht"]["message"]

@@ -88,6 +88,10 @@ class _Body:
             raise ReadError(f"Word 文档“{where}”中有无法读取的嵌入内容（altChunk）：文件可能已损坏。")
         if "html" in kind or kind == "text/plain":
             from .html import decode_page, page_blocks, table_grid
+            from .safety import MAX_FILE_BYTES
+            if len(blob) > MAX_FILE_BYTES["html"]:
+                raise ReadError(f"Word 文档“{where}”中嵌入的网页（altChunk）有 {len(blob) >> 20} MB，超过可读取的上限 "
+                                f"{MAX_FILE_BYTES['html'] >> 20} MB，没有读取。")
             text, _ = decode_page(blob, where)
             if kind == "text/plain":
                 for line in text.splitlines():
@@ -99,6 +103,8 @@ class _Body:
                 else:
                     self.table(table_grid(block, len(self.parts), where))
         elif "wordprocessingml" in kind or "macroenabled" in kind:
+            from .safety import check_package
+            check_package(Path(where), blob)     # the imported document's own zip-bomb limits
             try:
                 inner = docx.Document(io.BytesIO(blob))
             except Exception:

@@ -79,7 +79,11 @@ def read(path: Path) -> list[Report]:
     data = file_bytes(path)
     from .sniff import is_mime_page, mime_html
     if is_mime_page(data[:4096].lstrip()):       # a single-file web page (.mht/.mhtml): the page in it
-        page = mime_html(data)
+        try:
+            page = mime_html(data)
+        except RecursionError:      # Python's email parser walks nested parts recursively
+            raise ReadError(f"文件“{path.name}”是单个文件网页（MHT），但其中的部件嵌套过深（正常的只有两三层），"
+                            "没有读取；文件可能已损坏或是恶意构造的。") from None
         if page is None:
             raise ReadError(f"文件“{path.name}”是单个文件网页（MHT），但其中没有网页（text/html）部分。")
         data = page

@@ -14,6 +14,7 @@ span A1:XFD1048576; openpyxl hangs on a merged range that size).
 from __future__ import annotations
 
 import html
+import io
 import re
 import struct
 import zipfile
@@ -64,12 +65,14 @@ def check_file(path: Path | str, kind: str, size: int) -> None:
         check_pdf(path)
 
 
-def check_package(path: Path) -> None:
-    """The zip-package limits for an Office/OpenDocument file (see the module doc)."""
+def check_package(path: Path, data: bytes | None = None) -> None:
+    """The zip-package limits for an Office/OpenDocument file (see the module doc); `data`: a package
+    inside the file `path` (a Word document imported into a .docx), checked as the file's own."""
     try:
-        z = zipfile.ZipFile(path)
+        z = zipfile.ZipFile(path if data is None else io.BytesIO(data))
     except zipfile.BadZipFile:
-        _not_a_package(path)
+        if data is None:
+            _not_a_package(path)
         return               # the reader says it is damaged
     except OSError:
         return               # the reader says why it cannot open it
