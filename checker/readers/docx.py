@@ -212,10 +212,11 @@ def _text_boxes(body) -> None:
     their paragraphs and tables where the box is drawn; python-docx reads none of it (a table put in
     a text box was not seen). Their content goes after the paragraph it is anchored in. A drawing
     saved twice for older readers (`mc:AlternateContent`: the same box as DrawingML and as VML) is
-    read once: its fallback dropped, as Word does."""
-    for fb in list(body.iter(f"{{{_MC}}}Fallback")):
-        if fb.getparent() is not None:
-            fb.getparent().remove(fb)
+    read once: its first branch kept (Word's own Choice; the fallback only where there is none)."""
+    for alt in list(body.iter(f"{{{_MC}}}AlternateContent")):
+        branches = [b for b in alt if b.tag in (f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback")]
+        for b in branches[1:]:          # the first (a Choice, if any) is what Word reads
+            alt.remove(b)
     moved = True
     while moved:              # a box inside a box: lifted out of the outer one's paragraphs next time
         moved = False
