@@ -218,3 +218,35 @@ def test_hostile_imported_chunks_and_saved_pages_are_refused_by_name(tmp_path):
     assert "“word/document.xml”达 300 MB" in unread["bomb-chunk.docx"]["message"]
     assert "压缩炸弹" in unread["bomb-chunk.docx"]["message"]
     assert "嵌套过深" in unread["deep.mht"]["message"]
+
+
+PAGE = Path(__file__).parent / "fixtures" / "corpus" / "renditions-real-2" / "pingtan_shs_2024.html"
+
+
+def test_a_web_page_cut_right_after_a_tag_inside_its_last_table_never_reads_blanks(tmp_path):
+    """A download that stops right after a tag (`…<td>15</td>`, then nothing) ends in ">" like a
+    whole page. Before, the row it stops in read its cells after the cut as blank (a real page's 15
+    read as an empty cell: a wrong cell and a false F1 "为空"). A whole page never ends inside a
+    table (HTML requires `</table>`): now the cells after the cut are unread, never blank, every cell
+    read is the whole page's, and an F4 warning says the page ends inside a table. Real page, cut
+    after each `</td>` and `</tr>` of its last table."""
+    whole_text = PAGE.read_text(encoding="utf-8")
+    start = whole_text.lower().rfind("<table")
+    cuts = [m.end() for m in re.finditer(r"</t[dr]>", whole_text[start:], re.I)]
+    assert len(cuts) > 30
+    (tmp_path / "whole.html").write_text(whole_text, encoding="utf-8")
+    for i, at in enumerate(cuts):
+        (tmp_path / f"cut{i:03d}.html").write_text(whole_text[:start + at], encoding="utf-8")
+    reports, errors = extracted(tmp_path)
+    assert errors == {}
+    whole = reports["whole.html"]["cells"]
+    assert sum(v is not None for k, v in whole.items() if k.startswith("appeals.")) > 10
+    for i in range(len(cuts)):
+        r = reports[f"cut{i:03d}.html"]
+        wrong = {k: (v, whole.get(k)) for k, v in r["cells"].items() if whole.get(k) != v}
+        assert wrong == {}, (i, wrong)
+        assert all(k.startswith("appeals.") for k in set(whole) - set(r["cells"])), i
+        blanks = {k for k, v in whole.items() if v is None}
+        assert all(c["cell"] in blanks for f in r["findings"] if f["rule"] == "F1" for c in f["cells"]), i
+        assert any(f["rule"] == "F4" and "网页在表格中途结束" in f["message"] for f in r["findings"]), i
+    assert not any("网页在表格中途结束" in f["message"] for f in reports["whole.html"]["findings"])

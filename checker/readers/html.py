@@ -97,14 +97,29 @@ def read(path: Path) -> list[Report]:
         from .encoding import less_cut_number
         text = less_cut_number(text.rstrip())
     reports = read_html(text, str(path), path.name)
-    if (cut or open_end) and reports:          # said on the last report
+    # a page cut right after a tag (`…<td>15</td>`) ends in ">" too; it is known cut when it ends
+    # inside a table: `</table>` is never left out of a whole page (HTML requires it)
+    inside = _ends_in_table(text) if reports else False
+    if (cut or open_end or inside) and reports:          # said on the last report
         from .cutoff import CUT_MID_CHARACTER, mid_character
-        lower = text.lower()
-        inside = lower.rfind("<table") > lower.rfind("</table")      # cut inside its last table
         part, row = _last_row(reports[-1]) if inside else (None, None)
         mid_character(reports[-1], row, "网页在正文中途结束（结尾不是网页标签，下载或复制不完整）：已读到文件末尾为止"
-                      if open_end else CUT_MID_CHARACTER, part=part)
+                      if open_end else CUT_MID_CHARACTER if cut else
+                      "网页在表格中途结束（最后一张表格没有结束标签 </table>，下载或复制不完整）：已读到文件末尾为止",
+                      part=part)
     return reports
+
+
+_NOT_MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", re.I | re.S)
+_TABLE_TAG = re.compile(r"<(/?)table[\s>/]", re.I)
+
+
+def _ends_in_table(text: str) -> bool:
+    """The page's last table tag (outside scripts, styles and comments) opens a table."""
+    last = None
+    for m in _TABLE_TAG.finditer(_NOT_MARKUP.sub("", text)):
+        last = m
+    return last is not None and not last.group(1)
 
 
 def _last_row(report: Report) -> tuple[int | None, int | None]:
