@@ -250,3 +250,37 @@ def test_a_web_page_cut_right_after_a_tag_inside_its_last_table_never_reads_blan
         assert all(c["cell"] in blanks for f in r["findings"] if f["rule"] == "F1" for c in f["cells"]), i
         assert any(f["rule"] == "F4" and "网页在表格中途结束" in f["message"] for f in r["findings"]), i
     assert not any("网页在表格中途结束" in f["message"] for f in reports["whole.html"]["findings"])
+
+
+def test_an_xls_with_a_password_to_open_says_so(tmp_path):
+    """Before: an .xls with an open password (its FILEPASS record right after BOF, where Excel
+    writes it) was "已损坏、不完整或不是 Excel 工作簿（技术信息：Workbook is password protected）";
+    now it says it is encrypted and how to remove the password, as an encrypted .xlsx does."""
+    import shutil
+    import struct
+    import subprocess
+
+    import olefile
+    import pytest
+    from bench import renditions
+    office = renditions.soffice()
+    if office is None:
+        pytest.skip("LibreOffice (make system) writes the .xls")
+    book = renditions.workbook(renditions.reports(1, 7)[0], tmp_path / "book.xlsx")
+    subprocess.run([office, "--headless", "--convert-to", "xls:MS Excel 97", "--outdir", str(tmp_path / "xls"),
+                    str(book)], capture_output=True, timeout=180, check=True)
+    locked = tmp_path / "in" / "加密.xls"
+    locked.parent.mkdir()
+    shutil.copy(tmp_path / "xls" / "book.xls", locked)
+    ole = olefile.OleFileIO(str(locked), write_mode=True)
+    stream = bytearray(ole.openstream("Workbook").read())
+    assert struct.unpack("<H", stream[:2])[0] == 0x0809                  # BOF
+    at = 4 + struct.unpack("<H", stream[2:4])[0]
+    stream[at:at + 2] = struct.pack("<H", 0x002F)                        # the next record: FILEPASS
+    ole.write_stream("Workbook", bytes(stream))
+    ole.close()
+    shutil.copy(tmp_path / "xls" / "book.xls", tmp_path / "in" / "open.xls")
+    reports, unread = extracted(tmp_path / "in")
+    assert set(reports) == {"open.xls"} and set(unread) == {"加密.xls"}
+    said = unread["加密.xls"]["message"]
+    assert "已加密（设置了打开密码）" in said and "删除密码" in said and "已损坏" not in said

@@ -272,12 +272,16 @@ def _not_a_package(path: Path) -> None:
         return
     if head.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in head or _encrypted(path):
-            app = "Word" if path.suffix.lower() == ".docx" else "Excel"
-            raise ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
-                            "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
+            raise encrypted(path, "Word" if path.suffix.lower() == ".docx" else "Excel")
         kind = "Word 97-2003 文档（.doc）" if path.suffix.lower() == ".docx" else "Excel 97-2003 工作簿（.xls）"
         raise ReadError(f"文件“{path.name}”实际是{kind}，扩展名却是 {path.suffix}。"
                         f"请在 {'Word' if 'Word' in kind else 'Excel'} 中另存为 {path.suffix} 再检查。")
+
+
+def encrypted(path: Path, app: str) -> ReadError:
+    """A file with a password to open it: say so, and how to remove it (not that it is damaged)."""
+    return ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
+                     "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
 
 
 def _encrypted(path: Path) -> bool:

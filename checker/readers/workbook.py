@@ -23,7 +23,7 @@ from . import ReadError
 from .document import Document, to_report
 from .hiddenrows import hidden_duplicates
 from .grid import GridCell
-from .safety import MAX_SHEET_CELLS
+from .safety import MAX_SHEET_CELLS, encrypted
 from .sniff import SNIFFED, package_kind
 
 # An office's own workbook names unit and year in a title above its tables, within the first rows;
@@ -45,6 +45,8 @@ def read(path: Path) -> list[Report]:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes())) if package \
             else CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own errors, zip errors, OSError: all mean "cannot open"
+        if "password protected" in str(e):       # an .xls with a password to open (its FILEPASS record)
+            raise encrypted(path, "Excel") from None
         raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（技术信息：{_short(e)}）。") from None
     sheets: dict[str, list[list[object]]] = {}
     merged: dict[str, dict[int, list[tuple[int, int]]]] = {}
