@@ -123,6 +123,7 @@ def test_word_documents_made_of_an_imported_web_page_or_document_are_read(tmp_pa
     page = renditions.html_page(renditions.reports(1, 7)[0])
     (page_dir / "page.html").write_text(page, encoding="utf-8")
     _chunked(plain, good / "html-chunk.docx", "chunk.html", "text/html", page.encode("utf-8"))
+    _chunked(plain, good / "mht-chunk.docx", "chunk.mht", "message/rfc822", _mht(page, "utf-8", "<Saved by Blink>"))
     _chunked(plain, good / "docx-chunk.docx", "chunk.docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document", plain.read_bytes())
     _chunked(plain, bad / "rtf-chunk.docx", "chunk.rtf", "application/rtf", rb"{\rtf1\ansi 2021}")
@@ -131,6 +132,7 @@ def test_word_documents_made_of_an_imported_web_page_or_document_are_read(tmp_pa
     same_as_plain(reports, ["docx-chunk.docx"], set())
     from_page, _ = extracted(page_dir)
     assert reports["html-chunk.docx"]["cells"] == from_page["page.html"]["cells"]
+    assert reports["mht-chunk.docx"]["cells"] == from_page["page.html"]["cells"]
     assert sum(v is not None for v in from_page["page.html"]["cells"].values()) >= 190
     _, unread = extracted(bad)
     said = unread["rtf-chunk.docx"]["message"]

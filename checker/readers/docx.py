@@ -79,13 +79,22 @@ class _Body:
     def chunk(self, document, el, where: str) -> None:
         """An imported chunk (`w:altChunk`: a CMS's or a program's way of putting a web page or another
         document into a .docx; Word converts it on opening). HTML, plain text and Word chunks are read
-        in their place; any other kind (RTF, MHT) is said unread, never silently left out."""
+        in their place (an MHT chunk: the page in it); any other kind (RTF) is said unread, never
+        silently left out."""
         import docx
         part = document.part.related_parts.get(el.get(_r("id")) or "")
         kind = (getattr(part, "content_type", "") or "").lower()
         blob = getattr(part, "blob", b"") or b""
         if part is None or self.depth >= 3:
             raise ReadError(f"Word 文档“{where}”中有无法读取的嵌入内容（altChunk）：文件可能已损坏。")
+        if kind == "message/rfc822":          # a single-file web page (MHT): the page in it
+            from .sniff import mime_html
+            try:
+                blob, kind = mime_html(blob) or b"", "text/html"
+            except RecursionError:
+                blob = b""
+            if not blob:
+                raise ReadError(f"Word 文档“{where}”中嵌入的单个文件网页（altChunk）中没有可读的网页部分。")
         if "html" in kind or kind == "text/plain":
             from .html import decode_page, page_blocks, table_grid
             from .safety import MAX_FILE_BYTES
