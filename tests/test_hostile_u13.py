@@ -126,10 +126,13 @@ def test_word_documents_made_of_an_imported_web_page_or_document_are_read(tmp_pa
     _chunked(plain, good / "mht-chunk.docx", "chunk.mht", "message/rfc822", _mht(page, "utf-8", "<Saved by Blink>"))
     _chunked(plain, good / "docx-chunk.docx", "chunk.docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document", plain.read_bytes())
+    chunked = zipfile.ZipFile(good / "docx-chunk.docx").read("word/document.xml").decode("utf-8")
+    _rewrite(good / "docx-chunk.docx", good / "boxed-chunk.docx",       # the chunk inside a text box
+             lambda _: re.sub(r"<w:altChunk[^>]*/>", lambda m: BOX.format(m.group(0)), chunked))
     _chunked(plain, bad / "rtf-chunk.docx", "chunk.rtf", "application/rtf", rb"{\rtf1\ansi 2021}")
     reports, errors = extracted(good)
     assert errors == {}
-    same_as_plain(reports, ["docx-chunk.docx"], set())
+    same_as_plain(reports, ["docx-chunk.docx", "boxed-chunk.docx"], set())
     from_page, _ = extracted(page_dir)
     assert reports["html-chunk.docx"]["cells"] == from_page["page.html"]["cells"]
     assert reports["mht-chunk.docx"]["cells"] == from_page["page.html"]["cells"]

@@ -233,7 +233,7 @@ def _text_boxes(body) -> None:
             if box.getparent() is None or next(box.iterancestors(_w("txbxContent")), None) is not None:
                 continue          # inside another box: moved with it first
             anchor = next(box.iterancestors(_w("p")), None)
-            kids = [k for k in box if k.tag in (_w("p"), _w("tbl"))]
+            kids = [k for k in box if k.tag in (_w("p"), _w("tbl"), _w("altChunk"))]
             box.getparent().remove(box)          # a box outside any paragraph: nothing Word places
             if anchor is None or anchor.getparent() is None:
                 continue
