@@ -137,7 +137,7 @@ _PROPS = ("pPr", "rPr", "trPr", "tcPr", "tblPr", "sectPr")   # the same tags as 
 _ON = "not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')"
 
 
-def as_shown(body, hidden: tuple[set[str], set[str]] = (set(), set())) -> None:
+def as_shown(body, hidden: tuple[dict[str, bool], set[str]] = ({}, set())) -> None:
     """The body as Word shows and prints it, every tracked change accepted: deleted text and rows
     gone, hidden text (`w:vanish`, on the run or through its character or paragraph style: `hidden`,
     `_hidden_styles`) gone, the content of the wrappers in `_SHOWN` in their place (a
@@ -165,51 +165,60 @@ def as_shown(body, hidden: tuple[set[str], set[str]] = (set(), set())) -> None:
             parent.insert(at + i, k)
 
 
-def _hidden_styles(document) -> tuple[set[str], set[str]]:
-    """The ids of the character and the paragraph styles that hide their text (`w:vanish` in the
-    style's run properties, or inherited through `w:basedOn`): a number formatted with such a style
-    is neither shown nor printed, as one hidden run by run."""
+def _hidden_styles(document) -> tuple[dict[str, bool], set[str]]:
+    """The character styles that say whether their text is hidden (`w:vanish` in the style's run
+    properties, or inherited through `w:basedOn`): id -> hidden; and the ids of the paragraph
+    styles that hide their text. A number formatted with a hiding style is neither shown nor printed,
+    as one hidden run by run."""
     try:
         root = document.styles.element
     except Exception:           # a package without a styles part: nothing hidden through styles
-        return set(), set()
+        return {}, set()
     own: dict[str, tuple[str, bool | None, str | None]] = {}
     for st in root.iterchildren(_w("style")):
         sid = st.get(_w("styleId"))
         if not sid:
             continue
-        flags = st.xpath("w:rPr/w:vanish")
         based = st.find(_w("basedOn"))
-        own[sid] = (st.get(_w("type")) or "paragraph", bool(st.xpath(f"w:rPr/w:vanish[{_ON}]")) if flags else None,
+        own[sid] = (st.get(_w("type")) or "paragraph",
+                    bool(st.xpath(f"w:rPr/w:vanish[{_ON}]")) if st.xpath("w:rPr/w:vanish") else None,
                     None if based is None else based.get(_w("val")))
-
-    def hides(sid: str, seen: frozenset = frozenset()) -> bool:
-        kind, flag, based = own.get(sid, ("", None, None))
-        if flag is not None or based is None or based in seen:
-            return bool(flag)
-        return hides(based, seen | {sid})
-
-    chars = {s for s, (kind, _, _) in own.items() if kind == "character" and hides(s)}
-    paras = {s for s, (kind, _, _) in own.items() if kind == "paragraph" and hides(s)}
+    said: dict[str, bool | None] = {}
+    for sid in own:             # along each basedOn chain once (a chain may be long, or a loop)
+        path: list[str] = []
+        on_path: set[str] = set()
+        at: str | None = sid
+        while at is not None and at in own and at not in said and at not in on_path:
+            path.append(at)
+            on_path.add(at)
+            at = own[at][2] if own[at][1] is None else None
+        value = said.get(at) if at is not None else None
+        for s in reversed(path):
+            value = own[s][1] if own[s][1] is not None else value
+            said[s] = value
+    chars = {s: bool(v) for s, v in said.items() if own[s][0] == "character" and v is not None}
+    paras = {s for s, v in said.items() if own[s][0] == "paragraph" and v}
     return chars, paras
 
 
-def _hide_styled(body, chars: set[str], paras: set[str]) -> None:
-    """Remove the runs hidden through their style; a run's own `w:vanish w:val="0"` shows it again."""
-    if not chars and not paras:
+def _hide_styled(body, chars: dict[str, bool], paras: set[str]) -> None:
+    """Remove the runs hidden through their style: the run's own `w:vanish` decides, else its
+    character style's, else its paragraph style's (Word's order)."""
+    if not any(chars.values()) and not paras:
         return
     for r in list(body.iter(_w("r"))):
         props = r.find(_w("rPr"))
-        own = None if props is None else props.find(_w("vanish"))
-        if own is not None:
+        if props is not None and props.find(_w("vanish")) is not None:
             continue          # the run says itself (a hidden one is already gone)
         style = None if props is None else props.find(_w("rStyle"))
-        p = r.getparent()
-        while p is not None and p.tag != _w("p"):
-            p = p.getparent()
-        pstyle = None if p is None else p.find(f"{_w('pPr')}/{_w('pStyle')}")
-        if (style is not None and style.get(_w("val")) in chars) or \
-                (pstyle is not None and pstyle.get(_w("val")) in paras):
+        hidden = chars.get(style.get(_w("val")) or "") if style is not None else None
+        if hidden is None:
+            p = r.getparent()
+            while p is not None and p.tag != _w("p"):
+                p = p.getparent()
+            pstyle = None if p is None else p.find(f"{_w('pPr')}/{_w('pStyle')}")
+            hidden = pstyle is not None and pstyle.get(_w("val")) in paras
+        if hidden:
             r.getparent().remove(r)
 
 
