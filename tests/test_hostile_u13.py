@@ -32,6 +32,10 @@ BOX = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.o
        '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
 
 
+DELETED_CELL = ('<w:tc><w:tcPr><w:cellDel w:id="90" w:author="审核" w:date="2024-01-05T00:00:00Z"/></w:tcPr>'
+                '<w:p><w:r><w:t>999</w:t></w:r></w:p></w:tc>')
+
+
 def _hide(m: re.Match, style: str) -> str:
     return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>99</w:t></w:r>' + m.group(0)
 
@@ -47,6 +51,9 @@ WORD_SHAPES = {  # name: (document.xml change, styles.xml change)
     "based-style.docx": (lambda x: NUMBER_RUN.sub(lambda m: _hide(m, "HiddenChild"), x), None),
     "para-style.docx": (_hidden_paragraphs, None),
     "text-boxes.docx": (lambda x: TABLE.sub(lambda m: BOX.format(m.group(0)), x), None),
+    # 修订 on, a cell deleted from each row (a tracked cell deletion: the row's other cells keep their place)
+    "deleted-cells.docx": (lambda x: re.sub(r"(<w:tr[ >].*?)(<w:tc>)", lambda m: m.group(1) + DELETED_CELL + m.group(2),
+                                            x, flags=re.S), None),
 }
 
 

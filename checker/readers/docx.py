@@ -138,13 +138,14 @@ _ON = "not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')"
 
 
 def as_shown(body, hidden: tuple[dict[str, bool], set[str]] = ({}, set())) -> None:
-    """The body as Word shows and prints it, every tracked change accepted: deleted text and rows
-    gone, hidden text (`w:vanish`, on the run or through its character or paragraph style: `hidden`,
+    """The body as Word shows and prints it, every tracked change accepted: deleted text, rows and
+    cells gone, hidden text (`w:vanish`, on the run or through its character or paragraph style: `hidden`,
     `_hidden_styles`) gone, the content of the wrappers in `_SHOWN` in their place (a
     content control still showing its placeholder, `单击或点击此处输入文字`, is not filled in: dropped),
     text boxes' paragraphs and tables after the paragraph they are anchored in (`_text_boxes`)."""
     not_a_mark = " and ".join(f"not(parent::w:{t})" for t in _PROPS)
     for el in body.xpath(f".//w:del[{not_a_mark}] | .//w:moveFrom[{not_a_mark}] | .//w:tr[w:trPr/w:del]"
+                         " | .//w:tc[w:tcPr/w:cellDel]"
                          " | .//w:sdt[w:sdtPr/w:showingPlcHdr]/w:sdtContent/*"
                          f" | .//w:r[w:rPr/w:vanish[{_ON}]]"):
         if el.getparent() is not None:
