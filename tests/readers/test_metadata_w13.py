@@ -12,3 +12,12 @@ def test_a_mirrors_variant_of_shaanxi_gives_the_name_in_simplified_characters(tm
             "2022年,省政府辦公廳堅持以人民為中心,全面深化政府信息公開各項任務。\n")
     r = extract_one(_write(tmp_path, text))
     assert (r["unit"], r["year"]) == ("陕西省人民政府办公厅", 2022)
+
+
+def test_a_spam_mirrors_site_name_in_place_of_the_body_gives_no_unit(tmp_path):
+    # a 广东 city's 2024 report on a mirror that put a betting site's name where the city's was (title, 现公布…): the year
+    # and template are the report's, but no body is named — none may be read from the site's name
+    text = ("某某bet(中国)官方网站 2024年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》,现公布某某bet(中国)官方网站 "
+            "2024年政府信息公开工作年度报告。\n一、总体情况\n2024年以来,我市持续深化政府信息公开工作。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"], r["format"]) == (None, 2024, "2021")
