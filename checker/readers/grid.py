@@ -608,7 +608,7 @@ class _Reader:
         k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), 0)
         above = self.lines[k - 1] if k > 0 else None
         if held.normed or above is None or above.has_values or not above.label or not _near(above, held) \
-                or not _near(held, ln) or L.title_of(above.label):
+                or not _near(held, ln) or L.title_of(above.label) or not _numbers(held):
             return False
         joined = _split(above.label_cells + held.values)
         return joined is not None and self._try(joined, suffix=ln.label)
@@ -640,8 +640,7 @@ class _Reader:
         read in full or in the label's own column. Those lines are then the row's and no other's."""
         lines = self.lines
         k = next((j for j in range(i - 1, max(i - 4, 0) - 1, -1) if lines[j] is held), None)
-        if k is None or not held.nvalues or not any(c.text.strip().isdigit() for c in held.values) \
-                or any(c.x < 0 for c in held.values):
+        if k is None or not _numbers(held) or any(c.x < 0 for c in held.values):
             return False     # layout text only: plain text (no positions) prints values after later labels
         above, nxt = [], held
         for j in range(k - 1, max(k - 1 - SPREAD, -1), -1):
@@ -1347,6 +1346,12 @@ def _words(ln: _Line) -> str | None:
     included), or None."""
     text = "".join(c.text.strip() for c in ln.cells)
     return None if any(ch.isdigit() for ch in _ENUMERATOR.sub("", text)) else text
+
+
+def _numbers(ln: _Line) -> bool:
+    """Does the line hold a number among its values? A lone `）` a layout line prints under `（四`
+    (a group's name wrapped in its narrow column) is taken for a value, and is no row's numbers."""
+    return any(c.text.strip().isdigit() for c in ln.values)
 
 
 def _label_text(ln: _Line) -> str:
