@@ -1167,13 +1167,13 @@ class _Reader:
             if self._broken_off(tid, missing):
                 continue
             # every missing row's label printed on a line without numbers: the numbers were never there
-            labelled = self.labels_only(tid)
+            labelled = self._label_lines(tid)
             bare = len(missing) >= MIN_BARE_ROWS and all(row in labelled for row in missing)
             if bare:
                 self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=True)
             else:   # a row whose label was read is not "not found": said apart, with the label's line
                 self._missing_note(tid, [_row_label(tid, row) for row in missing if row not in labelled],
-                                   [self._label_at(tid, row) for row in missing if row in labelled])
+                                   [self._label_at(tid, row, labelled[row]) for row in missing if row in labelled])
 
     def _broken_off(self, tid: str, missing: list[Row]) -> bool:
         """The file ends inside the table: its last rows are not in the file (`cutoff`), said so."""
@@ -1206,9 +1206,9 @@ class _Reader:
                 out[row] = ln
         return out
 
-    def _label_at(self, tid: str, row: Row) -> str:
-        """A row's label and the place its label was read (`行政许可（第21行）`)."""
-        c = self._label_lines(tid)[row].label_cells[0]
+    def _label_at(self, tid: str, row: Row, ln: _Line) -> str:
+        """A row's label and the place `ln`, where its label was read (`行政许可（第21行）`)."""
+        c = ln.label_cells[0]
         r = self.report
         part = r.parts[c.part] if r.parts and c.part < len(r.parts) else None
         return f"{_row_label(tid, row)}（{render_location(r.location_style, part, c.row, c.col)}）"
