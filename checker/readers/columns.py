@@ -79,8 +79,7 @@ class ColumnMap:
 
     def pick(self, tid: str, row: Row, cells, blank) -> list | None:
         """The row's cells at the learnt columns (a blank stand-in where the row prints nothing);
-        None when the header did not place every column, two columns share one position, or a merged
-        value cell covers a column the row prints nothing at (a sheet's `GridCell.end`)."""
+        None when the header did not place every column, or two columns share one position."""
         m = self.maps.get(tid) or {}
         cols = [m.get(c.id) for c in row.columns]
         if None in cols or len(set(cols)) != len(cols):
@@ -89,8 +88,4 @@ class ColumnMap:
         if any(c.col not in placed and _NUMBER.fullmatch(c.text.strip()) for c in cells):
             return None   # a number outside the header's columns: the header does not fit this row
         by_col = {c.col: c for c in cells}
-        if placed <= by_col.keys():     # every column printed (most rows)
-            return [by_col[col] for col in cols]
-        if any(c.col < col <= c.end for col in placed - by_col.keys() for c in cells if c.x < 0):
-            return None   # a sheet's value merged over another header's column: whose it is is not known
         return [by_col.get(col) or blank(col) for col in cols]

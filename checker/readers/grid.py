@@ -48,9 +48,7 @@ class GridCell:
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
     glued: bool = False   # a layout number one space after its label: set with it, not at its column
     column: tuple[int, int] | None = None   # (column, of columns) a PDF's true positions place it in (pdfcolumns)
-    # where a layout cell's text ends on its own line (x's units), kept when a label is joined; in a sheet,
-    # the last column a merged cell covers (col's units; -1: not merged)
-    end: int = -1
+    end: int = -1    # where a layout cell's text ends on its own line (x's units); kept when a label is joined
 
 
 class TabRow(Sequence[GridCell]):

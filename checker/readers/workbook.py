@@ -327,14 +327,8 @@ def _cells(values: list[list[object]], part: int, r0: int, c0: int,
         texts = _row_texts(row)
         if any(texts):
             runs = merged.get(r) if merged else None
-            if runs:
-                # a merged cell keeps the last column it covers (`GridCell.end`): a value spread over two
-                # header columns is then known to be neither's for sure (`ColumnMap.pick`)
-                ends = {a - 1: c0 + b for a, b in runs}
-                rows.append([GridCell(texts[c], r0 + r, c0 + c, part, end=ends.get(c, -1))
-                             for c in _uncovered(texts, runs)])
-            else:
-                rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in range(len(texts))])
+            cols = _uncovered(texts, runs) if runs else range(len(texts))
+            rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in cols])
     return rows
 
 

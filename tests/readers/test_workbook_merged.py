@@ -59,36 +59,3 @@ def test_the_real_workbook_reads_every_typed_cell(tmp_path):
     r = extract_one(tmp_path / REAL.name)
     assert _row(r, "active.licensing") == [0, 0, 0]
     assert not [f for f in r["findings"] if f["rule"] == "F3"]
-
-
-def test_a_value_merged_over_two_header_columns_is_neither_columns_for_sure(tmp_path):
-    # 行政许可's first value merged over F:T, under the headers at F (F:J) and K (K:T), the last at U: whose is the
-    # 5, 上一年项目数量's or 本年增/减's? The sheet does not say. It was read as 5|blank|7, with an F1 "本年增/减为空"
-    # for K34, a place the printed 5 covers; now the row is unread, named by an F3 (as the HTML reader reads it)
-    wb = openpyxl.load_workbook(REAL)
-    ws = wb.active
-    for m in [m for m in ws.merged_cells.ranges if m.min_row == 34]:
-        ws.unmerge_cells(str(m))
-    ws["F34"], ws["U34"] = 5, 7
-    ws.merge_cells("F34:T34")
-    ws.merge_cells("U34:Y34")
-    wb.save(tmp_path / "merged.xlsx")
-    r = extract_one(tmp_path / "merged.xlsx")
-    assert _row(r, "active.licensing") == [None] * 3
-    assert any(f["rule"] == "F3" and "「行政许可」" in f["message"] for f in r["findings"])
-    assert not any(f["rule"] == "F1" and "Sheet1!K34" in f["message"] for f in r["findings"])
-
-
-def test_a_value_merged_over_its_own_header_only_keeps_its_column(tmp_path):
-    # guard: each value merged over exactly its header's columns (F:J, K:T, U:Y): each is its header's
-    wb = openpyxl.load_workbook(REAL)
-    ws = wb.active
-    for m in [m for m in ws.merged_cells.ranges if m.min_row == 34]:
-        ws.unmerge_cells(str(m))
-    ws["F34"], ws["K34"], ws["U34"] = 5, 2, 7
-    for rng in ("F34:J34", "K34:T34", "U34:Y34"):
-        ws.merge_cells(rng)
-    wb.save(tmp_path / "merged.xlsx")
-    r = extract_one(tmp_path / "merged.xlsx")
-    assert _row(r, "active.licensing") == [5, 2, 7]
-    assert not [f for f in r["findings"] if f["rule"] == "F3"]
