@@ -386,8 +386,8 @@ def _spaced_cells(lines: list[str]) -> bool:
     # with fewer than 8 of them, 10 numbers or more cannot be 80 % spaced, and the whole text's
     # numbers need not be matched (most texts)
     blank = list(map(not_, map(str.strip, lines)))
-    after = compress(range(len(lines) - 2), map(gt, blank[1:], blank[2:]))
-    spaced = sum(1 for i in after if _ONE_NUMBER.match(lines[i]))
+    after = compress(lines, map(gt, blank[1:], blank[2:]))    # (lines i, i < len - 2: zip's end)
+    spaced = len(list(filter(None, map(_ONE_NUMBER.match, after))))   # counted in C, no Python loop
     if spaced < 8:
         return False
     numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
