@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 
-from ..readers.traditional import PINYIN as _PINYIN, T2S
+from ..readers.traditional import NAMES_T2S, PINYIN as _PINYIN, T2S
 from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -91,15 +91,18 @@ class Meta:
 
 
 def read(flow: Flow) -> Meta:
-    flow = simplified(flow)
+    simple = simplified(flow)
     meta = Meta()
-    _title(flow, meta)
+    _title(simple, meta)
     if meta.title_year is None:
-        _named(flow, meta)
-    _period(flow, meta)
-    _signature(flow, meta)
+        _named(simple, meta)
+    _period(simple, meta)
+    _signature(simple, meta)
     if meta.unit is None and meta.signer:
         meta.unit = meta.signer
+    if simple is not flow:   # a mirror's names whole in simplified characters (`第一师阿拉尔市…`, not `…阿拉爾市…`)
+        meta.title, meta.unit, meta.signer = (None if name is None else name.translate(NAMES_T2S)
+                                              for name in (meta.title, meta.unit, meta.signer))
     return meta
 
 

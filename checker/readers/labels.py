@@ -177,7 +177,16 @@ def _names_column(tk: TableKeys, s: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _match(tk: TableKeys, label: str) -> Row | None:
-    return tk._match(label)
+    return None if tk.table.id != "legacy" and _COUNTED.search(label) else tk._match(label)
+
+
+# A sentence, not a row's label of the standard tables: it counts things itself. Prose wrapped in the
+# middle of a figure's phrase (a PDF's lines, a page cut short) leaves a number at a line's end, after
+# words that hold a row's key: `…受理依申请公开件255件,办结255件,其中予以公开71件、部分公开5件、不予公开28`
+# / `件、无法提供…` is no 予以公开 row whose seven cells ran together. No label of the templates holds a
+# figure (a year may stand in one: `一、2023年新收…`; so may a date: `截至12月31日`). A report before 2019
+# states its figures in such sentences: the legacy table's rows are read from them (`…行政复议4件,其中维持…1`).
+_COUNTED = re.compile(r"\d(?:件|条|个|次|篇|项|份|期)")
 
 
 @cache
