@@ -2,7 +2,9 @@
 No rule logic and no workbook code lives here."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -49,6 +51,40 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+@contextmanager
+def _reader_may_stop():
+    """Output piped into a program that stops reading early (`xxgk extract … | head`): the rest is
+    dropped quietly and the command goes on as if all was read (the annotated workbook, the messages
+    on stderr, the exit code): a closed pipe is the reader's choice, not an error of the check."""
+    try:
+        yield
+    except BrokenPipeError:
+        _drop_stdout()
+    finally:
+        try:
+            sys.stdout.flush()   # what is still buffered, inside the guard: head may be gone by now
+        except BrokenPipeError:
+            _drop_stdout()
+
+
+def _closed_pipe_not_an_exit() -> None:
+    """rich meets a closed stdout by exiting 1 itself (`Console.on_broken_pipe`, its documented hook),
+    which reads as "errors found": raised instead as the BrokenPipeError it is, for `_reader_may_stop`."""
+    from rich.console import Console
+
+    def on_broken_pipe(console) -> None:
+        console.quiet = True       # nothing more from this console
+        raise BrokenPipeError
+    Console.on_broken_pipe = on_broken_pipe    # type: ignore[method-assign]
+
+
+def _drop_stdout() -> None:
+    """Later writes and the final flush go nowhere, quietly (Python's own advice for EPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def _progress(then: str | None = None):
     """Progress on stderr for long runs (nothing for a handful of files)."""
     from .render.progress import progress_callback
@@ -68,7 +104,7 @@ def extract(
     with _progress(then="正在校验数值") as progress:
         result = run(paths, progress=progress)
     # writing the JSON of 10,000 reports (230 MB) takes a minute: said on stderr, never in the output
-    with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True):
+    with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True), _reader_may_stop():
         extract_output.render(result, format.value)
     if not result.reports:
         _nothing_read(paths, result.failures)
@@ -160,9 +196,8 @@ def check(
     if summary and format != CheckFormat.table:    # said, not silently a full listing
         typer.echo(f"--summary 只用于表格输出（--format table）；{format.value.upper()} 照常列出每条问题。", err=True)
     try:
-        if annotate is not None:   # a bad output path fails before the reading, not after
-            from .workbook import check_output as check_output_path
-            check_output_path(annotate, [*paths, *([units] if units else [])], force)
+        if annotate is not None:   # a bad output path or extension fails before the reading, not after
+            _check_annotate(annotate, paths, units, engine, force)
         if output is not None:
             from .workbook import check_output as check_output_path
             check_output_path(output, [*paths, *([units] if units else []), *([annotate] if annotate else [])], force)
@@ -183,7 +218,8 @@ def check(
         typer.echo(f"共 {len(result.findings)} 条问题，表格排版需要一些时间；成百上千份报告可用 --summary（每份报告一行）"
                    "或 --format csv（用 Excel 筛选）。", err=True)
     if output is None:
-        check_output.render(result, format.value, summary=summary)
+        with _reader_may_stop():
+            check_output.render(result, format.value, summary=summary)
     else:
         _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
@@ -207,6 +243,16 @@ def check(
                    "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
         raise typer.Exit(exitcodes.INTERNAL)
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
+
+
+def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], engine: Engine, force: bool) -> None:
+    from .annotate import AnnotateError, check_annotate_output
+    from .check import input_kind
+    try:
+        check_annotate_output(annotate, [*paths, *([units] if units else [])], input_kind(paths), engine.value, force)
+    except AnnotateError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
@@ -365,8 +411,10 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):   # a file name that is not UTF-8 prints escaped, never crashes
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    _closed_pipe_not_an_exit()
     try:
-        app()
+        with _reader_may_stop():    # any other command's output (`xxgk rules | head`)
+            app()
     except Exception:       # a bug: say so in Chinese, keep the traceback for the developers
         import traceback
         typer.echo("程序内部出错（这是 xxgk 的问题，不是您的文件的问题）。请把以下信息反馈给开发者：", err=True)

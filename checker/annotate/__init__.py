@@ -42,6 +42,22 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
     What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`)."""
     out = Path(out)
     inputs = [Path(p) for p in result.inputs]
+    check_annotate_output(out, inputs, result.kind, engine, force)
+    result = _as_shown(result, inputs)
+    escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
+    escape_strings(result.findings)
+    if result.kind != "workbook":
+        return _annotate_collection(result, out, force)
+    source = inputs[0]
+    if engine == "excel" or (engine == "auto" and excel_available()):
+        return _annotate_with_excel(result, source, out, force)
+    return _annotate_with_openpyxl(result, source, out, force)
+
+
+def check_annotate_output(out: Path, inputs: list[Path], kind: str, engine: str = "auto", force: bool = False) -> None:
+    """Refuse an annotated output that cannot be written, before the check reads anything (the CLI
+    calls this first: a wrong name is said in a second, not after the whole check). `kind`: what
+    the inputs are (`check.input_kind`), which decides the extension the copy must have."""
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
     try:
@@ -52,21 +68,14 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
         raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
-    result = _as_shown(result, inputs)
-    escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
-    escape_strings(result.findings)
-    if result.kind != "workbook":
+    if kind != "workbook":
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force)
-    source = inputs[0]
-    if out.suffix.lower() != source.suffix.lower():
-        raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
+        return
+    if out.suffix.lower() != inputs[0].suffix.lower():
+        raise AnnotateError(f"标注副本的扩展名应与输入相同（{inputs[0].suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():
         raise AnnotateError("--engine excel 需要装有 Excel 的 Windows 或 macOS 电脑；本机请用 --engine openpyxl（或 auto）。")
-    if engine == "excel" or (engine == "auto" and excel_available()):
-        return _annotate_with_excel(result, source, out, force)
-    return _annotate_with_openpyxl(result, source, out, force)
 
 
 def plan_for_collection(result) -> tuple[object, Plan]:
@@ -214,5 +223,5 @@ def _parts_of_sheet(z: zipfile.ZipFile, name: str) -> set[str]:
     return own
 
 
-__all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
+__all__ = ["annotate_file", "check_annotate_output", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
            "OutputError", "dropped_parts", "excel_available", "build"]
