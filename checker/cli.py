@@ -232,12 +232,13 @@ def check(
         from .annotate import AnnotateError, annotate_file
         from .workbook import OutputError
         try:
+            plans: list = []
             with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
-                out = annotate_file(result, annotate, engine=engine.value, force=force)
+                out = annotate_file(result, annotate, engine=engine.value, force=force, seen=plans.append)
         except (AnnotateError, OutputError) as e:
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)
-        typer.echo(f"已写出标注工作簿：{out}", err=True)
+        typer.echo(f"已写出标注工作簿：{out}{_reviewed(plans[0]) if plans else ''}", err=True)
     if crashed := result.crashed_rules:     # their findings are missing: never an all-clear
         typer.echo(f"规则 {'、'.join(crashed)} 运行出错，已跳过，其结果不在输出中（这不表示没有问题）。"
                    "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
@@ -253,6 +254,17 @@ def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], en
     except AnnotateError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
+
+
+def _reviewed(plan) -> str:
+    """After the annotated workbook's name, when a reviewer marked findings 已核实 in it: its counts,
+    and that the exit code still counts those errors (it says what the reports hold; a review is a
+    note in one workbook: the same reports checked as documents exit the same)."""
+    if not plan.accepted:
+        return ""
+    errors = sum(r.status == "已核实" and r.severity == "error" for r in plan.results)
+    code = f"。其中已核实的 {errors} 条错误仍计入退出码（退出码只看报告中的数，复核意见记在工作簿里）。" if errors else ""
+    return f"（待处理 {plan.open} 条，已核实 {plan.accepted} 条）{code}"
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out

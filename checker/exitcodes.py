@@ -15,7 +15,7 @@ INTERNAL = 6    # the program itself failed (a bug): please report it with the m
 
 TABLE = (
     (OK, "成功（check：没有发现错误）"),
-    (FINDINGS, "check 发现了错误"),
+    (FINDINGS, "check 发现了错误（在工作簿中标为已核实的也算）"),
     (INPUT, "有输入文件无法读取，或输入中没有可检查的报告（其余文件照常处理）"),
     (MISSING, "缺少组件或安装不完整（按提示用 pip 安装）"),
     (OUTPUT, "输出文件已存在（未加 --force）、就是输入文件、扩展名不对或无法写出"),

@@ -37,9 +37,11 @@ class AnnotateError(Exception):
         self.message = message
 
 
-def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) -> Path:
+def annotate_file(result, out: Path, engine: str = "auto", force: bool = False, seen=None) -> Path:
     """Write an annotated copy of the checked workbook (or a new collection workbook) to `out`.
-    What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`)."""
+    What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`).
+    `seen`: called with the plan once it is built (the CLI says its 待处理/已核实 counts)."""
+    seen = seen or (lambda plan: None)
     out = Path(out)
     inputs = [Path(p) for p in result.inputs]
     check_annotate_output(out, inputs, result.kind, engine, force)
@@ -47,11 +49,11 @@ def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) 
     escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
     escape_strings(result.findings)
     if result.kind != "workbook":
-        return _annotate_collection(result, out, force)
+        return _annotate_collection(result, out, force, seen)
     source = inputs[0]
     if engine == "excel" or (engine == "auto" and excel_available()):
-        return _annotate_with_excel(result, source, out, force)
-    return _annotate_with_openpyxl(result, source, out, force)
+        return _annotate_with_excel(result, source, out, force, seen)
+    return _annotate_with_openpyxl(result, source, out, force, seen)
 
 
 def check_annotate_output(out: Path, inputs: list[Path], kind: str, engine: str = "auto", force: bool = False) -> None:
@@ -86,9 +88,10 @@ def plan_for_collection(result) -> tuple[object, Plan]:
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool) -> Path:
+def _annotate_collection(result, out: Path, force: bool, seen) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
+    seen(plan)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
 
@@ -102,7 +105,7 @@ def _as_shown(result, inputs: list[Path]):
     return shown
 
 
-def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
+def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool, seen) -> Path:
     from .fastload import load_workbook
     from .openpyxl_backend import OpenpyxlView, apply
     from ..readers import ReadError
@@ -117,6 +120,7 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
         raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
     try:
         plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+        seen(plan)
         dropped = dropped_parts(source, plan.overview_name)
         if dropped:
             warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
@@ -129,7 +133,7 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
             wb.vba_archive.close()        # (left to exit, its close fails: "I/O operation on closed file")
 
 
-def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
+def _annotate_with_excel(result, source: Path, out: Path, force: bool, seen) -> Path:
     """Through Excel itself, so nothing openpyxl would drop is lost: copy, open, flag, save, rename."""
     import xlwings as xw
 
@@ -140,6 +144,7 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
         try:
             book = app.books.open(tmp)
             plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+            seen(plan)
             _say_apart(plan, source)
             xb.apply(plan, book)
             book.save()
