@@ -280,6 +280,13 @@ def _output_format(output: Path, format: CheckFormat, ctx) -> CheckFormat:
         by_suffix = {v: k for k, v in OUTPUT_SUFFIXES.items()}.get(output.suffix.lower())
         format = CheckFormat(by_suffix) if by_suffix else format
     wanted = OUTPUT_SUFFIXES[format.value]
+    from .workbook import OutputError
+    from .workbook.save import not_a_folder
+    try:
+        not_a_folder(output, f"结果{wanted}")     # before the extension: `-o 结果/` is not "结果.txt"
+    except OutputError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
     if output.suffix.lower() != wanted:
         book = "；要把结果标注到工作簿请用 --annotate" if output.suffix.lower() in (".xlsx", ".xlsm") else ""
         typer.echo(f"输出文件“{printable(str(output))}”的扩展名应为 {wanted}（--format {format.value}），"

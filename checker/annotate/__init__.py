@@ -62,8 +62,9 @@ def check_annotate_output(out: Path, inputs: list[Path], kind: str, engine: str 
     the inputs are (`check.input_kind`), which decides the extension the copy must have."""
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
+    copy = f"{inputs[0].stem}-标注{inputs[0].suffix}" if kind == "workbook" else "标注.xlsx"
     try:
-        check_output(out, inputs, force)     # never an input, whatever the flags; writable
+        check_output(out, inputs, force, example=copy)     # never an input, whatever the flags; writable
     except OutputExists:
         raise
     except OutputError as e:
