@@ -72,10 +72,10 @@ def _closed_pipe_not_an_exit() -> None:
     which reads as "errors found": raised instead as the BrokenPipeError it is, for `_reader_may_stop`."""
     from rich.console import Console
 
-    def on_broken_pipe(console) -> None:
+    def on_broken_pipe(console: Console) -> None:
         console.quiet = True       # nothing more from this console
         raise BrokenPipeError
-    Console.on_broken_pipe = on_broken_pipe    # type: ignore[method-assign]
+    Console.on_broken_pipe = on_broken_pipe    # type: ignore[method-assign,assignment]
 
 
 def _drop_stdout() -> None:
