@@ -121,7 +121,8 @@ def rules(
 ) -> None:
     """列出全部校验规则（编号、名称、严重程度、适用格式）。"""
     from .render import rules_output
-    rules_output.render(format.value)
+    with _reader_may_stop():
+        rules_output.render(format.value)
 
 
 class TemplateFormat(str, Enum):
@@ -360,8 +361,9 @@ def import_(
         _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
-    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
-               + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+    with _reader_may_stop():
+        typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
+                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
     raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
@@ -380,7 +382,8 @@ def template(
     except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
-    typer.echo(f"已写出 {path}（{format.value} 版）。")
+    with _reader_may_stop():
+        typer.echo(f"已写出 {path}（{format.value} 版）。")
 
 
 def _nothing_read(paths: list[Path], failures: list, written: Path | None = None) -> None:

@@ -12,6 +12,7 @@ MISSING = 3     # a part of the installation is missing: an extra a file needs, 
 OUTPUT = 4      # the output file exists (without --force), is an input, has the wrong extension or cannot be written
 USAGE = 5       # unknown command or option, missing or invalid argument
 INTERNAL = 6    # the program itself failed (a bug): please report it with the message
+INTERRUPTED = 130   # stopped by Ctrl+C (the shells' 128 + SIGINT)
 
 TABLE = (
     (OK, "成功（check：没有发现错误）"),
@@ -21,6 +22,7 @@ TABLE = (
     (OUTPUT, "输出文件已存在（未加 --force）、就是输入文件、扩展名不对或无法写出"),
     (USAGE, "用法错误：命令、选项或参数不正确"),
     (INTERNAL, "程序内部出错（请把提示信息反馈给开发者）"),
+    (INTERRUPTED, "按 Ctrl+C 中断"),
 )
 
 
