@@ -80,11 +80,19 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
 
 def _slow(state: dict, done: int, total: int, path) -> bool:
     """A short run whose files are slow to read: from the first PDF read on, with more to come (a
-    deterministic test, by the kind of file, not by a time that depends on the machine's load)."""
+    deterministic test, by the kind of file, not by a time that depends on the machine's load); not
+    when the PDF reader is not installed."""
     if state.get("slow"):
         return True
-    state["slow"] = total >= SLOW_FROM and done < total and str(path or "").lower().endswith(SLOW_SUFFIXES)
+    state["slow"] = (total >= SLOW_FROM and done < total and str(path or "").lower().endswith(SLOW_SUFFIXES)
+                     and _pdf_reader())
     return state["slow"]
+
+
+def _pdf_reader() -> bool:
+    """Whether PDFs are really read (`[pdf]` installed): without it each fails at once (exit 3), no wait."""
+    from importlib.util import find_spec
+    return find_spec("pdfplumber") is not None
 
 
 class _LongRun:
