@@ -228,7 +228,22 @@ def enormous(rng, ext, data, canary):
 
 
 def wrong_ext(rng, ext, data, canary):
-    return rng.choice([e for e in (".txt", ".xlsx", ".xls", ".docx", ".pdf", ".html", ".ods", ".xlsm", ".md") if e != ext]), data
+    return rng.choice([e for e in (".txt", ".xlsx", ".xls", ".docx", ".pdf", ".html", ".ods", ".xlsm", ".md",
+                                   ".doc", ".wps", ".et", ".mht") if e != ext]), data
+
+
+def saved_page(rng, ext, data, canary):
+    """A single-file web page (.mht/.mhtml) around the base's bytes, as a browser or Word saves one:
+    quoted-printable or base64, the part's charset named or not (a non-HTML base makes a page of junk)."""
+    import base64
+    import quopri
+    cte = rng.choice(("quoted-printable", "base64"))
+    body = quopri.encodestring(data) if cte == "quoted-printable" else base64.encodebytes(data)
+    charset = rng.choice(("", '; charset="utf-8"', '; charset="gb2312"', '; charset="x-no-such"'))
+    head = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n'
+            b"------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\n"
+            + f"Content-Transfer-Encoding: {cte}\r\nContent-Type: text/html{charset}\r\n\r\n".encode())
+    return rng.choice((".mht", ".mhtml")), head + body + b"\r\n------=_NextPart_01--\r\n"
 
 
 def encoding(rng, ext, data, canary):
@@ -499,7 +514,7 @@ MUTATIONS = [bidi, oddchars, fullwidth, hanzi_numbers, huge_numbers, injections,
              combining, byteflip, truncate, zero, enormous, wrong_ext, encoding, nul_bytes, html_links,
              deep_nesting, xml_entities, external_rels, cell_formulas, merged_cells, hidden_sheets,
              far_cell, many_rows, encrypted, strict_ooxml, html_spans, odd_namespace, archive,
-             symlink_out, cut_char, own_sheets]
+             symlink_out, cut_char, own_sheets, saved_page]
 HEAVY = {"enormous", "many_rows", "long_line", "deep_nesting"}
 
 

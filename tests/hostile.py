@@ -115,6 +115,19 @@ def extracted(folder: Path) -> tuple[dict, dict]:
     return {Path(r["source"]).name: r for r in doc["reports"]}, {Path(e["source"]).name: e for e in doc["errors"]}
 
 
+def same_as_plain(reports: dict, names, wrong: set) -> None:
+    """Each of `names` (a rendition of the generated report `plain.docx`) read cell for cell as the
+    plain document, with the same findings, none of the `wrong` values it hid or deleted read."""
+    whole = reports["plain.docx"]
+    assert len(whole["cells"]) == 198 and all(v is not None for v in whole["cells"].values())
+    said = sorted((f["rule"], f["message"].replace("plain.docx", "…")) for f in whole["findings"])
+    for name in names:
+        r = reports[name]
+        assert r["cells"] == whole["cells"], name
+        assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name
+        assert not wrong & set(r["cells"].values()), name
+
+
 def seed_copies(folder: Path, n: int = 2) -> list[Path]:
     """Copies of the first n real seed reports (good inputs that must still be checked)."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 
 # Counting words, longest first so "人次" wins over "人"; money only where a rule can use it.
 UNITS = ("人次", "场次", "万元", "亿元", "件", "条", "个", "项", "篇", "次", "家", "份", "部", "期",
@@ -59,8 +60,8 @@ def find(text: str, brackets: Brackets | None = None) -> list[Count]:
             unit = BARE
         value = float(number)
         approx = bool(big or more) or "." in number and unit not in ("万元", "亿元", "元")
-        if big:
-            value *= 10_000 if big == "万" else 100_000_000
+        if big:     # exact in decimal: 813.93 万 is 8139300, not float's 8139299.999999999
+            value = float(Decimal(number) * (10_000 if big == "万" else 100_000_000))
         c = Count(value, unit, start, m.end(), approx, brackets.inside(start))
         # the words before a figure: back to its clause start, the previous figure, or 40 chars
         lo = max(out[-1].end if out else 0, start - 40)

@@ -175,6 +175,9 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             chosen = outer
     if chosen is None and _shares_out_together(counts, before, t, ps):
         return None
+    if chosen is None and opens_sentence and total in in_sum:
+        return None        # "……141条,其中:……其他类信息9条。其中主动公开17条,……28条,……8条": the figure ending the
+        # sentence before is the last part of its list, no total the next list shares out
     if chosen is None and all(_THRESHOLD.search(p.label) for p in ps):
         return None        # "发布推文 223 篇。其中 100万+推文 4 篇，10万+推文 57 篇": those past a mark, no share-out
     if chosen is None and opens_sentence and all(p.value > t.value for p in ps):

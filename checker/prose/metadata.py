@@ -38,6 +38,8 @@ _YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公�
 # the end of a body's name that names none alone (`办事处2023年…年度报告` under the line with the rest of the name)
 _BARE_ENDINGS = ("办事处", "街道办事处", "人民政府", "办公室", "委员会", "管理委员会", "管委会")
 _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
+# a spam mirror's own name put where the body's was (`某某bet(中国)官方网站 2024年政府信息公开工作年度报告`): a site, no body
+_SITE_ENDINGS = ("网站", "官网", "网址", "平台")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
 _CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|编制|报送|开展|印发)")
 _TITLE_LINES = 20      # web pages put navigation before the title
@@ -191,7 +193,7 @@ def _title(flow: Flow, meta: Meta) -> None:
             meta.title = s
             meta.title_line = no
             meta.title_year = int(m.group("year") or m.group("year2"))
-            meta.unit = unit or None
+            meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) else None
             return
 
 

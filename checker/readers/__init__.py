@@ -23,6 +23,7 @@ from types import ModuleType
 from ..extras import missing_extra
 from ..model import Finding, Report
 from ..safetext import escape_strings, storable
+from .sniff import SNIFFED, content_reader
 
 # file suffix -> reader module (relative to this package)
 READERS = {
@@ -128,6 +129,9 @@ def _below(folder: Path, problems: list[Finding]) -> list[str]:
                             problems.append(unreadable(Path(e.path), OUTSIDE))
                             continue
                         kept.append((name, e.path, False))
+                    elif suffix in SNIFFED and not name.startswith(("~$", ".")) and e.is_file() \
+                            and not e.is_symlink() and content_reader(e.path):
+                        kept.append((name, e.path, False))     # a .doc/.mht … holding what we read
                     elif suffix in UNSUPPORTED_DOCUMENTS and not name.startswith(("~$", ".")):
                         problems.append(unreadable(Path(e.path), f"不支持的文件类型“{suffix}”：请在 WPS 或 Office 中"
                                                                  f"另存为 {UNSUPPORTED_DOCUMENTS[suffix]} 后再检查。"))
@@ -189,6 +193,8 @@ def read_path(path: Path | str, fd: int | None = None) -> ReadResult:
             fd = None
         path = Path(path)
         module = READERS.get(path.suffix.lower())
+        if path.suffix.lower() in SNIFFED:      # a name that often lies (.xls holding a web page …)
+            module = content_reader(path) or module
         if module is None:
             return ReadResult(failures=[unreadable(path, f"不支持的文件类型“{path.suffix or '无扩展名'}”；"
                                                          f"支持 {', '.join(sorted(set(READERS)))}。")])

@@ -22,8 +22,6 @@ BODY = "正文"
 
 def read(path: Path) -> list[Report]:
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
     path = Path(path)
     try:
         document = docx.Document(_transitional(path) or str(path))
@@ -33,26 +31,99 @@ def read(path: Path) -> list[Report]:
     if not hasattr(document.element, "body"):   # the main part is XML, but not a Word body (w:document)
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏或不是 .docx 文档"
                         f"（正文部分不是 Word 文档格式：{document.element.tag[:120]}）。")
-    as_shown(document.element.body)
-    rows: list[list[GridCell]] = []
-    lines: list[str] = []
-    parts = [BODY]
-    para_no = 0
-    for el in document.element.body.iterchildren():
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para_no += 1
-            text = Paragraph(el, document).text
-            if text.strip():
-                lines.append(text)
-                # a table typed with tab stops (or a text report pasted into Word): its cells are
-                # the tab-separated parts, as in a text report's tab rows
-                rows.append([GridCell(t, para_no, c, 0) for c, t in enumerate(text.split("\t"), 1)])
-        elif tag == "tbl":
-            parts.append(f"第{len(parts)}个表格")
-            rows.extend(_table_rows(Table(el, document), len(parts) - 1, lines))
-    return to_reports(Document(source=str(path), where=path.name, style="docx", rows=rows, lines=lines,
-                               parts=parts))
+    body = _Body(document)
+    body.walk(document, path.name)
+    return to_reports(Document(source=str(path), where=path.name, style="docx", rows=body.rows,
+                               lines=body.lines, parts=body.parts))
+
+
+class _Body:
+    """The rows, lines and parts of a document body walked in order (an imported chunk, `w:altChunk`,
+    walked in its place: Word shows it there, and saves it there as ordinary paragraphs and tables)."""
+
+    def __init__(self, document) -> None:
+        self.rows: list[list[GridCell]] = []
+        self.lines: list[str] = []
+        self.parts = [BODY]
+        self.para_no = 0
+        self.depth = 0
+
+    def paragraph(self, text: str) -> None:
+        self.para_no += 1
+        if text.strip():
+            self.lines.append(text)
+            # a table typed with tab stops (or a text report pasted into Word): its cells are
+            # the tab-separated parts, as in a text report's tab rows
+            self.rows.append([GridCell(t, self.para_no, c, 0) for c, t in enumerate(text.split("\t"), 1)])
+
+    def table(self, grid: list[list[GridCell]]) -> None:
+        self.parts.append(f"第{len(self.parts)}个表格")
+        self.rows.extend(grid)
+        self.lines.extend("\t".join(t for t in (g.text.strip() for g in row) if t) for row in grid
+                          if any(g.text.strip() for g in row))
+
+    def walk(self, document, where: str) -> None:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+        body = document.element.body
+        as_shown(body, _hidden_styles(document))
+        for el in body.iterchildren():
+            tag = el.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                self.paragraph(Paragraph(el, document).text)
+            elif tag == "tbl":
+                self.table(_table_rows(Table(el, document), len(self.parts)))
+            elif tag == "altChunk":
+                self.chunk(document, el, where)
+
+    def chunk(self, document, el, where: str) -> None:
+        """An imported chunk (`w:altChunk`: a CMS's or a program's way of putting a web page or another
+        document into a .docx; Word converts it on opening). HTML, plain text and Word chunks are read
+        in their place (an MHT chunk: the page in it); any other kind (RTF) is said unread, never
+        silently left out."""
+        import docx
+        part = document.part.related_parts.get(el.get(_r("id")) or "")
+        kind = (getattr(part, "content_type", "") or "").lower()
+        blob = getattr(part, "blob", b"") or b""
+        if part is None or self.depth >= 3:
+            raise ReadError(f"Word 文档“{where}”中有无法读取的嵌入内容（altChunk）：文件可能已损坏。")
+        if kind == "message/rfc822":          # a single-file web page (MHT): the page in it
+            from .sniff import mime_html
+            try:
+                blob, kind = mime_html(blob) or b"", "text/html"
+            except RecursionError:
+                blob = b""
+            if not blob:
+                raise ReadError(f"Word 文档“{where}”中嵌入的单个文件网页（altChunk）中没有可读的网页部分。")
+        if "html" in kind or kind == "text/plain":
+            from .html import decode_page, page_blocks, table_grid
+            from .safety import MAX_FILE_BYTES
+            if len(blob) > MAX_FILE_BYTES["html"]:
+                raise ReadError(f"Word 文档“{where}”中嵌入的网页（altChunk）有 {len(blob) >> 20} MB，超过可读取的上限 "
+                                f"{MAX_FILE_BYTES['html'] >> 20} MB，没有读取。")
+            text, _ = decode_page(blob, where)
+            if kind == "text/plain":
+                for line in text.splitlines():
+                    self.paragraph(line)
+                return
+            for block in page_blocks(text, where):
+                if isinstance(block, str):
+                    self.paragraph(block)
+                else:
+                    self.table(table_grid(block, len(self.parts), where))
+        elif "wordprocessingml" in kind or "macroenabled" in kind:
+            from .safety import check_package
+            check_package(Path(where), blob)     # the imported document's own zip-bomb limits
+            try:
+                inner = docx.Document(io.BytesIO(blob))
+            except Exception:
+                raise ReadError(f"Word 文档“{where}”中嵌入的 Word 文档（altChunk）无法打开：已损坏。") from None
+            self.depth += 1
+            self.walk(inner, where)
+            self.depth -= 1
+        else:
+            raise ReadError(f"Word 文档“{where}”中有以“{kind or '未知格式'}”嵌入的内容（altChunk），本工具读不了："
+                            "请在 Word 中打开并另存为 .docx 后再检查（Word 会把嵌入的内容转成普通段落和表格）。")
 
 
 # Wrappers whose content Word shows in place: tracked insertions and moves (修订), content controls
@@ -66,16 +137,21 @@ _PROPS = ("pPr", "rPr", "trPr", "tcPr", "tblPr", "sectPr")   # the same tags as 
 _ON = "not(@w:val) or not(@w:val='0' or @w:val='false' or @w:val='off')"
 
 
-def as_shown(body) -> None:
-    """The body as Word shows and prints it, every tracked change accepted: deleted text and rows
-    gone, hidden text (`w:vanish`) gone, the content of the wrappers in `_SHOWN` in their place (a
-    content control still showing its placeholder, `单击或点击此处输入文字`, is not filled in: dropped)."""
+def as_shown(body, hidden: tuple[dict[str, bool], set[str]] = ({}, set())) -> None:
+    """The body as Word shows and prints it, every tracked change accepted: deleted text, rows and
+    cells gone, hidden text (`w:vanish`, on the run or through its character or paragraph style: `hidden`,
+    `_hidden_styles`) gone, the content of the wrappers in `_SHOWN` in their place (a
+    content control still showing its placeholder, `单击或点击此处输入文字`, is not filled in: dropped),
+    text boxes' paragraphs and tables after the paragraph they are anchored in (`_text_boxes`)."""
     not_a_mark = " and ".join(f"not(parent::w:{t})" for t in _PROPS)
     for el in body.xpath(f".//w:del[{not_a_mark}] | .//w:moveFrom[{not_a_mark}] | .//w:tr[w:trPr/w:del]"
+                         " | .//w:tc[w:tcPr/w:cellDel]"
                          " | .//w:sdt[w:sdtPr/w:showingPlcHdr]/w:sdtContent/*"
                          f" | .//w:r[w:rPr/w:vanish[{_ON}]]"):
         if el.getparent() is not None:
             el.getparent().remove(el)
+    _hide_styled(body, *hidden)
+    _text_boxes(body)
     wrappers = " | ".join(f".//w:{t}[{not_a_mark}]" for t in _SHOWN)
     for el in body.xpath(wrappers):          # document order: an outer wrapper before one inside it
         parent = el.getparent()
@@ -90,8 +166,99 @@ def as_shown(body) -> None:
             parent.insert(at + i, k)
 
 
+def _hidden_styles(document) -> tuple[dict[str, bool], set[str]]:
+    """The character styles that say whether their text is hidden (`w:vanish` in the style's run
+    properties, or inherited through `w:basedOn`): id -> hidden; and the ids of the paragraph
+    styles that hide their text. A number formatted with a hiding style is neither shown nor printed,
+    as one hidden run by run."""
+    try:
+        root = document.styles.element
+    except Exception:           # a package without a styles part: nothing hidden through styles
+        return {}, set()
+    own: dict[str, tuple[str, bool | None, str | None]] = {}
+    for st in root.iterchildren(_w("style")):
+        sid = st.get(_w("styleId"))
+        if not sid:
+            continue
+        based = st.find(_w("basedOn"))
+        own[sid] = (st.get(_w("type")) or "paragraph",
+                    bool(st.xpath(f"w:rPr/w:vanish[{_ON}]")) if st.xpath("w:rPr/w:vanish") else None,
+                    None if based is None else based.get(_w("val")))
+    said: dict[str, bool | None] = {}
+    for sid in own:             # along each basedOn chain once (a chain may be long, or a loop)
+        path: list[str] = []
+        on_path: set[str] = set()
+        at: str | None = sid
+        while at is not None and at in own and at not in said and at not in on_path:
+            path.append(at)
+            on_path.add(at)
+            at = own[at][2] if own[at][1] is None else None
+        value = said.get(at) if at is not None else None
+        for s in reversed(path):
+            value = own[s][1] if own[s][1] is not None else value
+            said[s] = value
+    chars = {s: bool(v) for s, v in said.items() if own[s][0] == "character" and v is not None}
+    paras = {s for s, v in said.items() if own[s][0] == "paragraph" and v}
+    return chars, paras
+
+
+def _hide_styled(body, chars: dict[str, bool], paras: set[str]) -> None:
+    """Remove the runs hidden through their style: the run's own `w:vanish` decides, else its
+    character style's, else its paragraph style's (Word's order)."""
+    if not any(chars.values()) and not paras:
+        return
+    for r in list(body.iter(_w("r"))):
+        props = r.find(_w("rPr"))
+        if props is not None and props.find(_w("vanish")) is not None:
+            continue          # the run says itself (a hidden one is already gone)
+        style = None if props is None else props.find(_w("rStyle"))
+        hidden = chars.get(style.get(_w("val")) or "") if style is not None else None
+        if hidden is None:
+            p = r.getparent()
+            while p is not None and p.tag != _w("p"):
+                p = p.getparent()
+            pstyle = None if p is None else p.find(f"{_w('pPr')}/{_w('pStyle')}")
+            hidden = pstyle is not None and pstyle.get(_w("val")) in paras
+        if hidden:
+            r.getparent().remove(r)
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _text_boxes(body) -> None:
+    """Text boxes and shapes with text (`w:txbxContent`, in a drawing or a VML picture): Word shows
+    their paragraphs and tables where the box is drawn; python-docx reads none of it (a table put in
+    a text box was not seen). Their content goes after the paragraph it is anchored in. A drawing
+    saved twice for older readers (`mc:AlternateContent`: the same box as DrawingML and as VML) is
+    read once: its first branch kept (Word's own Choice; the fallback only where there is none)."""
+    for alt in list(body.iter(f"{{{_MC}}}AlternateContent")):
+        branches = [b for b in alt if b.tag in (f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback")]
+        for b in branches[1:]:          # the first (a Choice, if any) is what Word reads
+            alt.remove(b)
+    moved = True
+    while moved:              # a box inside a box: lifted out of the outer one's paragraphs next time
+        moved = False
+        for box in list(body.iter(_w("txbxContent"))):
+            if box.getparent() is None or next(box.iterancestors(_w("txbxContent")), None) is not None:
+                continue          # inside another box: moved with it first
+            anchor = next(box.iterancestors(_w("p")), None)
+            kids = [k for k in box if k.tag in (_w("p"), _w("tbl"), _w("altChunk"))]
+            box.getparent().remove(box)          # a box outside any paragraph: nothing Word places
+            if anchor is None or anchor.getparent() is None:
+                continue
+            at = anchor.getparent().index(anchor)
+            for i, k in enumerate(kids, 1):
+                anchor.getparent().insert(at + i, k)
+            moved = True
+
+
 def _w(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+def _r(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}" + tag
 
 
 STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")
@@ -119,7 +286,7 @@ def _transitional(path: Path) -> io.BytesIO | None:
         return None       # python-docx says what is wrong with it
 
 
-def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:
+def _table_rows(table, part: int) -> list[list[GridCell]]:
     out = []
     for r, row in enumerate(table.rows, 1):
         cells, seen = [], None
@@ -133,8 +300,5 @@ def _table_rows(table, part: int, lines: list[str]) -> list[list[GridCell]]:
                 continue     # the same merged cell, repeated for the grid columns it spans
             seen = cell._tc
             cells.append(GridCell(cell.text, r, c, part, bounded=True))   # a drawn table cell
-        texts = [g.text.strip() for g in cells if g.text.strip()]
-        if texts:
-            lines.append("\t".join(texts))
         out.append(cells)
     return out

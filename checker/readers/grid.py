@@ -608,7 +608,7 @@ class _Reader:
         k = next((i for i in range(self.at - 1, max(self.at - 4, 0) - 1, -1) if self.lines[i] is held), 0)
         above = self.lines[k - 1] if k > 0 else None
         if held.normed or above is None or above.has_values or not above.label or not _near(above, held) \
-                or not _near(held, ln) or L.title_of(above.label):
+                or not _near(held, ln) or L.title_of(above.label) or not _numbers(held):
             return False
         joined = _split(above.label_cells + held.values)
         return joined is not None and self._try(joined, suffix=ln.label)
@@ -640,8 +640,7 @@ class _Reader:
         read in full or in the label's own column. Those lines are then the row's and no other's."""
         lines = self.lines
         k = next((j for j in range(i - 1, max(i - 4, 0) - 1, -1) if lines[j] is held), None)
-        if k is None or not held.nvalues or not any(c.text.strip().isdigit() for c in held.values) \
-                or any(c.x < 0 for c in held.values):
+        if k is None or not _numbers(held) or any(c.x < 0 for c in held.values):
             return False     # layout text only: plain text (no positions) prints values after later labels
         above, nxt = [], held
         for j in range(k - 1, max(k - 1 - SPREAD, -1), -1):
@@ -938,7 +937,8 @@ class _Reader:
         filled = [c for c in vals if c.text.strip()]
         if len(filled) == 1 and ncols > 1 and _digits(filled[0].text) and not self._in_place(filled[0], vals, picked, ln):
             c = filled[0]
-            self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part))
+            self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part,
+                                               alone=c.bounded and len(ln.values) == 1))
             return
         if len(vals) == ncols and (filled or ncols == 1):
             text = self.report.location_style == "text"
@@ -1165,8 +1165,13 @@ class _Reader:
             if self._broken_off(tid, missing):
                 continue
             # every missing row's label printed on a line without numbers: the numbers were never there
-            bare = len(missing) >= MIN_BARE_ROWS and all(row in self.labels_only(tid) for row in missing)
-            self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=bare)
+            labelled = self._label_lines(tid)
+            bare = len(missing) >= MIN_BARE_ROWS and all(row in labelled for row in missing)
+            if bare:
+                self._missing_note(tid, [_row_label(tid, row) for row in missing], bare=True)
+            else:   # a row whose label was read is not "not found": said apart, with the label's line
+                self._missing_note(tid, [_row_label(tid, row) for row in missing if row not in labelled],
+                                   [self._label_at(tid, row, labelled[row]) for row in missing if row in labelled])
 
     def _broken_off(self, tid: str, missing: list[Row]) -> bool:
         """The file ends inside the table: its last rows are not in the file (`cutoff`), said so."""
@@ -1188,12 +1193,23 @@ class _Reader:
     def labels_only(self, tid: str) -> list[Row]:
         """The table's rows not read whose label stands on a line without numbers (雄县 2019 prints a
         blank template: every label, not one cell)."""
-        keys, out = self.keys[tid], []
+        return list(self._label_lines(tid))
+
+    def _label_lines(self, tid: str) -> dict[Row, _Line]:
+        """`labels_only`, each with the first line its label stands on."""
+        keys, out = self.keys[tid], {}
         for ln in self.lines:
             if not ln.has_values and ln.label and (row := keys.match(ln.label)) is not None \
                     and row not in out and (tid, row.id) not in self.done:
-                out.append(row)
+                out[row] = ln
         return out
+
+    def _label_at(self, tid: str, row: Row, ln: _Line) -> str:
+        """A row's label and the place `ln`, where its label was read (`行政许可（第21行）`)."""
+        c = ln.label_cells[0]
+        r = self.report
+        part = r.parts[c.part] if r.parts and c.part < len(r.parts) else None
+        return f"{_row_label(tid, row)}（{render_location(r.location_style, part, c.row, c.col)}）"
 
     def _group_departure(self, missing: list[Row]) -> bool:
         """A 2021 table printing （六）其他处理 as one row of values, as the 2019 template did: its
@@ -1226,14 +1242,24 @@ class _Reader:
                    "3.其他 三行；这三行各格无法区分，未读取，该组的合计已记下。"))
         return True
 
-    def _missing_note(self, tid: str, names: list[str], bare: bool = False) -> None:
+    def _missing_note(self, tid: str, names: list[str], labelled: Sequence[str] = (), bare: bool = False) -> None:
+        """F4 for the table's rows not read: not found at all (`names`), or their label read with no number
+        (`labelled`, each with its place; `bare`: every missing row so, a blank table)."""
         r = self.report
-        shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
         label = template(r.format).table(tid).label
-        detail = (f"表格“{label}”中有 {len(names)} 行只印出了行名、没有数值：{shown}（空白表格，或数值没有随文字保存下来）。"
-                  "这些单元格未读取。" if bare else
-                  f"表格“{label}”中没有找到 {len(names)} 行：{shown}。这些单元格未读取，请核对表格是否为标准版式。")
+        if bare:
+            detail = (f"表格“{label}”中有 {len(names)} 行只印出了行名、没有数值：{_shown(names)}"
+                      "（空白表格，或数值没有随文字保存下来）。这些单元格未读取。")
+        else:
+            said = [f"有 {len(labelled)} 行只读到行名、没有读到数值：{_shown(labelled)}"] if labelled else []
+            said += [f"没有找到 {len(names)} 行：{_shown(names)}"] if names else []
+            detail = (f"表格“{label}”中" + "；".join(said) + "。这些单元格未读取，"
+                      + ("请核对表格是否为标准版式。" if names else "请核对原表这几行的数值。"))
         r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=self.where, detail=detail))
+
+
+def _shown(names: Sequence[str]) -> str:
+    return "、".join(names[:6]) + ("等" if len(names) > 6 else "")
 
 
 _ROW_META: dict[tuple[str, int], tuple[tuple[str, ...], tuple[int, ...], str]] = {}
@@ -1347,6 +1373,12 @@ def _words(ln: _Line) -> str | None:
     included), or None."""
     text = "".join(c.text.strip() for c in ln.cells)
     return None if any(ch.isdigit() for ch in _ENUMERATOR.sub("", text)) else text
+
+
+def _numbers(ln: _Line) -> bool:
+    """Does the line hold a number among its values? A lone `）` a layout line prints under `（四`
+    (a group's name wrapped in its narrow column) is taken for a value, and is no row's numbers."""
+    return any(c.text.strip().isdigit() for c in ln.values)
 
 
 def _label_text(ln: _Line) -> str:

@@ -77,6 +77,16 @@ def decode_page(data: bytes, name: str) -> tuple[str, bool]:
 def read(path: Path) -> list[Report]:
     path = Path(path)
     data = file_bytes(path)
+    from .sniff import is_mime_page, mime_html
+    if is_mime_page(data[:4096].lstrip()):       # a single-file web page (.mht/.mhtml): the page in it
+        try:
+            page = mime_html(data)
+        except RecursionError:      # Python's email parser walks nested parts recursively
+            raise ReadError(f"文件“{path.name}”是单个文件网页（MHT），但其中的部件嵌套过深（正常的只有两三层），"
+                            "没有读取；文件可能已损坏或是恶意构造的。") from None
+        if page is None:
+            raise ReadError(f"文件“{path.name}”是单个文件网页（MHT），但其中没有网页（text/html）部分。")
+        data = page
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ReadError(f"文件“{path.name}”不是网页文件（含有二进制内容）。")
     text, cut = decode_page(data, path.name)
@@ -87,14 +97,29 @@ def read(path: Path) -> list[Report]:
         from .encoding import less_cut_number
         text = less_cut_number(text.rstrip())
     reports = read_html(text, str(path), path.name)
-    if (cut or open_end) and reports:          # said on the last report
+    # a page cut right after a tag (`…<td>15</td>`) ends in ">" too; it is known cut when it ends
+    # inside a table: `</table>` is never left out of a whole page (HTML requires it)
+    inside = _ends_in_table(text) if reports else False
+    if (cut or open_end or inside) and reports:          # said on the last report
         from .cutoff import CUT_MID_CHARACTER, mid_character
-        lower = text.lower()
-        inside = lower.rfind("<table") > lower.rfind("</table")      # cut inside its last table
         part, row = _last_row(reports[-1]) if inside else (None, None)
         mid_character(reports[-1], row, "网页在正文中途结束（结尾不是网页标签，下载或复制不完整）：已读到文件末尾为止"
-                      if open_end else CUT_MID_CHARACTER, part=part)
+                      if open_end else CUT_MID_CHARACTER if cut else
+                      "网页在表格中途结束（最后一张表格没有结束标签 </table>，下载或复制不完整）：已读到文件末尾为止",
+                      part=part)
     return reports
+
+
+_NOT_MARKUP = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", re.I | re.S)
+_TABLE_TAG = re.compile(r"<(/?)table[\s>/]", re.I)
+
+
+def _ends_in_table(text: str) -> bool:
+    """The page's last table tag (outside scripts, styles and comments) opens a table."""
+    last = None
+    for m in _TABLE_TAG.finditer(_NOT_MARKUP.sub("", text)):
+        last = m
+    return last is not None and not last.group(1)
 
 
 def _last_row(report: Report) -> tuple[int | None, int | None]:
@@ -137,6 +162,16 @@ def read_html(text: str, source: str, where: str) -> list[Report]:
             table_no += 1
     return to_reports(Document(source=source, where=where, style="html", rows=rows, lines=lines,
                               parts=[f"表格{i}" for i in range(1, len(tables) + 1)] + ["正文"]))
+
+
+def page_blocks(text: str, where: str) -> list:
+    """A page's text lines (str) and innermost tables (for `table_grid`), in order: what a Word
+    document's imported web page (`w:altChunk`) holds."""
+    return list(_walk(_parse(text, where)))
+
+
+def table_grid(table, part: int, where: str) -> list[list[GridCell]]:
+    return _grid(table, part, where)
 
 
 # --- parsing ----------------------------------------------------------------------------------

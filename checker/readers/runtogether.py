@@ -56,6 +56,9 @@ class RunTogetherRow:
     # 表四: the splits that break one group's sum only, when the one the sums chose is unique
     # (_slips): the row as it would print with a slip in one cell
     slips: list[Split] = field(default_factory=list, repr=False)
+    # the digits are the row's one cell printed between separators (`253 |`, a cell a line): read as
+    # one number, not known to be several cells run together (the F3 says so, not "连写成一串")
+    alone: bool = field(default=False, repr=False)
 
 
 # --- joint decoding across rows (R1, R2) ----------------------------------------------------
@@ -433,12 +436,12 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     elif p.slips:
         detail = _slips_detail(p, row, agreed)
     elif p.truncated:
-        detail = f"连写数字“{p.digits}”可能的拆法太多，无法确定各格数值。"
+        detail = f"{_run_name(p)}可能的拆法太多，无法确定各格数值。"
     elif not p.candidates and n < len(ids):
         detail = f"“{p.digits}”只有 {n} 位数字，不够拆成 {len(ids)} 个数值，不是连写的整行。"
     elif not p.candidates:
         rule = "（合计等于各项之和）" if column_groups(p.table, len(ids))[0][1] else ""
-        detail = f"连写数字“{p.digits}”无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
+        detail = f"{_run_name(p)}无法拆成与本表勾稽关系{rule}相符的 {len(ids)} 个数值。"
         run = p.digits.replace(" ", "")
         if rule and len(run) == len(ids) and run.isascii() and run.isdigit():
             # lyy_2025 (平潭) prints 1|0|0|0|0|0|0, its 总计 0: the table is wrong whichever way it splits
@@ -447,7 +450,7 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     else:   # several splits; a row one digit short (`000000` for 7 cells) lists where its blank may be
         shown = "；".join("|".join("空" if v is None else str(v) for v in c) for c in p.candidates[:SHOWN_CANDIDATES])
         more = f"等 {len(p.candidates)} 种" if len(p.candidates) > SHOWN_CANDIDATES else f"共 {len(p.candidates)} 种"
-        detail = f"连写数字“{p.digits}”符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
+        detail = f"{_run_name(p)}符合本表勾稽关系的拆法不止一种（{shown}，{more}；“空”是可能空着的格），无法确定各格数值。"
         if p.stated:
             said = "、".join(f"{_column_label(row, cid)} {v:g}" for cid, v in p.stated.items())
             detail += f"（已只保留与正文所述“{said}”至多一处不符的拆法。）"
@@ -458,7 +461,8 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
     place = render_location(report.location_style, part, p.row, p.col)
     finding = make("F3", unit=report.unit, year=report.year, cells=[report.ref(c) for c in unread],
                    source=report.source, where=f"{where} {place}", label=_label(p.table, row),
-                   count=f"一行的数值连写成一串，模板有 {len(ids)} 列", detail=detail, actual=p.digits)
+                   count=(f"一行只读到一格数字“{p.digits}”，模板有 {len(ids)} 列" if p.alone
+                          else f"一行的数值连写成一串，模板有 {len(ids)} 列"), detail=detail, actual=p.digits)
     if "{detail}" not in _template_of("F3"):
         finding = dataclasses.replace(finding, message=f"{finding.message}{detail}")
     report.findings.append(finding)
@@ -468,12 +472,18 @@ def _settle(report: Report, p: RunTogetherRow, where: str) -> None:
                                **({"kind": SLIPS_KIND} if p.slips else {})))
 
 
+def _run_name(p: RunTogetherRow) -> str:
+    """How an F3 names the digits it tried to split: a run (`连写数字“1210100014”`), or one number printed
+    as the row's only cell, which may be several cells run together or not (`若“253”是几格连写，它`)."""
+    return f"若“{p.digits}”是几格连写，它" if p.alone else f"连写数字“{p.digits}”"
+
+
 def _masked_detail(p: RunTogetherRow) -> str:
     def show(c: Split) -> str:
         return "|".join("空" if v is None else str(v) for v in c)
     chosen, others = p.candidates[0], p.candidates[1:]
     now, best = p.masked or (0, -1)
-    out = f"连写数字“{p.digits}”按本行合计拆作“{show(chosen)}”，"
+    out = f"{_run_name(p)}按本行合计拆作“{show(chosen)}”，"
     out += (f"但按此拆开，本表各行之间的勾稽关系（R1/R2）有 {now} 处不成立" if now else
             "但本表另有填错之处（有的行怎样拆都与合计不符，或行与行之间的关系不成立），而本行与他行的关系核对不了它")
     if others:
@@ -490,7 +500,7 @@ def _slips_detail(p: RunTogetherRow, row, agreed: dict) -> str:
         return "|".join("空" if v is None else str(v) for v in c)
     shown = "；".join(show(c) for c in p.slips[:SHOWN_CANDIDATES])
     more = f"等 {len(p.slips)} 种" if len(p.slips) > SHOWN_CANDIDATES else f"共 {len(p.slips)} 种"
-    out = (f"连写数字“{p.digits}”按各组合计只能拆作“{show(p.candidates[0])}”；但若某一格填错（一处笔误），"
+    out = (f"{_run_name(p)}按各组合计只能拆作“{show(p.candidates[0])}”；但若某一格填错（一处笔误），"
            f"原表也可能印作“{shown}”（{more}，只有一组与合计不符），而本表没有其他行可以核对是哪一种，故")
     if agreed:
         return out + f"只读取各种拆法一致的 {len(agreed)} 格，其余 {len(row.columns) - len(agreed)} 格未读取，请核对原表。"

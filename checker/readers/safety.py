@@ -14,6 +14,7 @@ span A1:XFD1048576; openpyxl hangs on a merged range that size).
 from __future__ import annotations
 
 import html
+import io
 import re
 import struct
 import zipfile
@@ -24,6 +25,7 @@ import numpy as np
 
 from ..model import MAX_FIGURE, BigFigures
 from . import ReadError, path_name
+from .sniff import SNIFFED, is_zip
 
 MB = 1 << 20
 MAX_FILE_BYTES = {"text": 20 * MB, "html": 20 * MB, "pdf": 200 * MB, "workbook": 100 * MB, "docx": 100 * MB}
@@ -57,18 +59,20 @@ def check_file(path: Path | str, kind: str, size: int) -> None:
                         "（年度报告通常不到 1 MB），没有读取。")
     if not isinstance(path, Path):
         return     # `read_path` keeps only a text file's path as text: no package, no PDF
-    if path.suffix.lower() in PACKAGES:
-        check_package(path)
+    if path.suffix.lower() in PACKAGES or (path.suffix.lower() in SNIFFED and is_zip(path)):
+        check_package(path)     # (a .xls/.doc holding a package is read as one: `sniff`)
     elif kind == "pdf":
         check_pdf(path)
 
 
-def check_package(path: Path) -> None:
-    """The zip-package limits for an Office/OpenDocument file (see the module doc)."""
+def check_package(path: Path, data: bytes | None = None) -> None:
+    """The zip-package limits for an Office/OpenDocument file (see the module doc); `data`: a package
+    inside the file `path` (a Word document imported into a .docx), checked as the file's own."""
     try:
-        z = zipfile.ZipFile(path)
+        z = zipfile.ZipFile(path if data is None else io.BytesIO(data))
     except zipfile.BadZipFile:
-        _not_a_package(path)
+        if data is None:
+            _not_a_package(path)
         return               # the reader says it is damaged
     except OSError:
         return               # the reader says why it cannot open it
@@ -268,12 +272,16 @@ def _not_a_package(path: Path) -> None:
         return
     if head.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in head or _encrypted(path):
-            app = "Word" if path.suffix.lower() == ".docx" else "Excel"
-            raise ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
-                            "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
+            raise encrypted(path, "Word" if path.suffix.lower() == ".docx" else "Excel")
         kind = "Word 97-2003 文档（.doc）" if path.suffix.lower() == ".docx" else "Excel 97-2003 工作簿（.xls）"
         raise ReadError(f"文件“{path.name}”实际是{kind}，扩展名却是 {path.suffix}。"
                         f"请在 {'Word' if 'Word' in kind else 'Excel'} 中另存为 {path.suffix} 再检查。")
+
+
+def encrypted(path: Path, app: str) -> ReadError:
+    """A file with a password to open it: say so, and how to remove it (not that it is damaged)."""
+    return ReadError(f"文件“{path.name}”已加密（设置了打开密码），无法读取。请在 {app} 中打开，"
+                     "在“文件 → 信息 → 保护”中删除密码后另存，再检查。")
 
 
 def _encrypted(path: Path) -> bool:

@@ -386,8 +386,8 @@ def _spaced_cells(lines: list[str]) -> bool:
     # with fewer than 8 of them, 10 numbers or more cannot be 80 % spaced, and the whole text's
     # numbers need not be matched (most texts)
     blank = list(map(not_, map(str.strip, lines)))
-    after = compress(range(len(lines) - 2), map(gt, blank[1:], blank[2:]))
-    spaced = sum(1 for i in after if _ONE_NUMBER.match(lines[i]))
+    after = compress(lines, map(gt, blank[1:], blank[2:]))    # (lines i, i < len - 2: zip's end)
+    spaced = len(list(filter(None, map(_ONE_NUMBER.match, after))))   # counted in C, no Python loop
     if spaced < 8:
         return False
     numbers = [i for i, line in enumerate(lines) if _ONE_NUMBER.match(line)]
@@ -406,20 +406,30 @@ def read(path: Path | str, fd: int | None = None, size: int = -1) -> list[Report
     text, cut = decode_text(file_bytes(path, fd, size), name)
     reports = read_texts(text, str(path), name)
     if cut and reports:                  # the file ends inside its last character: said on the last report
-        cutoff.mid_character(reports[-1], len((text + ".").splitlines()))    # its last line, as rows count
+        cutoff.mid_character(reports[-1], len(_lines_and_pages(text + ".")[0]))    # its last line, as rows count
     return reports
 
 
-def _pages(text: str) -> list[int] | None:
-    """Each line's page: `splitlines` also breaks at the form feed pdftotext puts between pages.
-    None for a text without form feeds (nearly all): every line is on page 0, no list to build."""
+def _lines_and_pages(text: str) -> tuple[list[str], list[int] | None]:
+    """The text's lines as an editor numbers them, and each line's page (None without form feeds:
+    nearly all texts, every line on page 0). pdftotext ends each page with a form feed that opens the
+    next page's first line; `splitlines` would take it for a line of its own, and every 第N行 after
+    page k would be k higher than the line `grep -n` or an editor shows."""
+    lines = text.splitlines()
     if "\f" not in text:
-        return None
-    pages, page = [], 0
-    for line in text.splitlines(keepends=True):
+        return lines, None
+    kept: list[str] = []
+    pages: list[int] = []
+    page, opens = 0, True       # opens: the segment starts an editor's line
+    for line, segment in zip(lines, text.splitlines(keepends=True)):
+        if segment == "\f" and opens:       # a form feed opening a line: that line goes on after it
+            page += 1
+            continue
+        kept.append(line)
         pages.append(page)
-        page += line.endswith("\f")
-    return pages
+        page += segment.endswith("\f")
+        opens = not segment.endswith("\f")
+    return kept, pages
 
 
 def read_text(text: str, source: str, where: str) -> Report:
@@ -440,7 +450,7 @@ def read_texts(text: str, source: str, where: str) -> list[Report]:
 
 def document(text: str, source: str, where: str) -> Document:
     """The text's rows (tables as tab, `|`, layout or run-together rows) and its lines as prose."""
-    lines = text.splitlines()
+    lines, pages = _lines_and_pages(text)
     # figures the prose states about 表二 cells: evidence for splitting runs of digits (stated.py)
-    return Document(source=source, where=where, style="text", rows=rows_of(lines, _pages(text), "|" in text), lines=lines,
+    return Document(source=source, where=where, style="text", rows=rows_of(lines, pages, "|" in text), lines=lines,
                     known={"facts": {STATED: Stated(text)}})

@@ -11,6 +11,7 @@ file and an open workbook give identical reports.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from . import ReadError
 from .document import Document, to_report
 from .hiddenrows import hidden_duplicates
 from .grid import GridCell
-from .safety import MAX_SHEET_CELLS
+from .safety import MAX_SHEET_CELLS, encrypted
+from .sniff import SNIFFED, package_kind
 
 # An office's own workbook names unit and year in a title above its tables, within the first rows;
 # of those rows' text, the first lines are title, unit and period (the prose analysis reads them).
@@ -38,8 +40,13 @@ def read(path: Path) -> list[Report]:
     from python_calamine import CalamineWorkbook
     path = Path(path)
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        # a .xlsx/.ods named .xls (a site serving it so): calamine takes .xls by its name, so by content
+        package = package_kind(path) if path.suffix.lower() in SNIFFED else None
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes())) if package \
+            else CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own errors, zip errors, OSError: all mean "cannot open"
+        if "password protected" in str(e):       # an .xls with a password to open (its FILEPASS record)
+            raise encrypted(path, "Excel") from None
         raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（技术信息：{_short(e)}）。") from None
     sheets: dict[str, list[list[object]]] = {}
     merged: dict[str, dict[int, list[tuple[int, int]]]] = {}
@@ -61,7 +68,8 @@ def read(path: Path) -> list[Report]:
     finally:
         wb.close()
     from .cellnotes import explain_blanks, sheet_marks
-    special, hidden = sheet_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ({}, {})
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or package == "xlsx"
+    special, hidden = sheet_marks(path) if xlsx else ({}, {})
     reports = read_sheets(sheets, str(path), merged=merged, hidden=hidden)
     explain_blanks(reports, sheets, special)   # a blank that is really a formula, an error value or text
     if not reports:

@@ -77,3 +77,36 @@ def test_lines_around_values_that_name_no_row_leave_them_unread(tmp_path):
     r = extract_one(path)
     assert all(v is None for v in _rows(r, "requests.denied.state_secret")[0])
     assert any(f["rule"] == "F4" and "1.属于国家秘密" in f["message"] for f in r["findings"])
+
+
+JSP_LAYOUT = FOLDER / "derived" / "pingtan_jsp_2021.layout.txt"
+
+
+def test_a_lone_bracket_under_a_group_name_is_no_row_of_values(tmp_path):
+    # 君山 2021 `-layout`: the group's name wraps in its narrow column, `（四 政府信息` / `）` / `2.没有现成信息需要` /
+    # values / `无法 另行制作`. The lone `）` was taken for a line of values and, with the label lines around
+    # it, read as 2.没有现成信息需要另行制作 with one value (F3, the row's true values left unread). The values
+    # are changed here so their order shows.
+    text = JSP_LAYOUT.read_text(encoding="utf-8")
+    old = "   2.没有现成信息需要\n                  0   0   0   0   0   0   0\n无法 另行制作"
+    assert text.count(old) == 1
+    changed = text.replace(old, old.replace("0   0   0   0   0   0   0", "2   0   0   0   0   1   3"))
+    path = tmp_path / "layout.txt"
+    path.write_text(changed, encoding="utf-8")
+    r = extract_one(path)
+    assert _rows(r, "requests.unavailable.needs_creation") == [[2, 0, 0, 0, 0, 1, 3]]
+    assert _rows(r, "requests.unavailable.not_held") == [[3, 0, 0, 0, 0, 2, 5]]
+    assert not [f for f in r["findings"] if f["rule"] in ("F3", "F4")]
+
+
+def test_a_lone_bracket_between_labels_naming_no_row_reads_nothing(tmp_path):
+    # guard: the same lines with the row's label changed so it names no row: its values stay unread (F3/F4),
+    # and the lone `）` is read into no row either
+    text = JSP_LAYOUT.read_text(encoding="utf-8")
+    changed = text.replace("   2.没有现成信息需要\n", "   2.没有其他信息\n").replace("无法 另行制作", "无法 另行说明")
+    assert changed != text
+    path = tmp_path / "layout.txt"
+    path.write_text(changed, encoding="utf-8")
+    r = extract_one(path)
+    assert all(v is None for v in _rows(r, "requests.unavailable.needs_creation")[0])
+    assert any(f["rule"] in ("F3", "F4") for f in r["findings"])
