@@ -95,6 +95,13 @@ def _hierarchy(units):
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")   # a workbook annotated as a copy of itself
 
 
+def input_kind(files: list[Path]) -> str:
+    """How a check of `files` is annotated: "workbook" (one .xlsx/.xlsm, flagged as a copy of
+    itself) or "documents" (anything else: a new collection workbook is written)."""
+    one = files[0] if len(files) == 1 and files[0].is_file() else None
+    return "workbook" if one is not None and one.suffix.lower() in WORKBOOK_SUFFIXES else "documents"
+
+
 def check_paths(paths: list[Path], units_file: Path | None = None, select: list[str] | None = None,
                 ignore: list[str] | None = None, progress=None, stand_ins: bool = False,
                 output: str | None = None) -> CheckResult:
@@ -106,8 +113,7 @@ def check_paths(paths: list[Path], units_file: Path | None = None, select: list[
     csv themselves (`render.check_output.Encoded`: then only `render` can write those findings)."""
     from .readers import ReadResult, discover, read_all
     files = [Path(p) for p in paths]
-    one = files[0] if len(files) == 1 and files[0].is_file() else None
-    kind = "workbook" if one is not None and one.suffix.lower() in WORKBOOK_SUFFIXES else "documents"
+    kind = input_kind(files)
     if stand_ins:
         from . import shard
         found, missing = discover(files, as_text=True)      # the workers make each one's Path

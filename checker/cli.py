@@ -2,7 +2,9 @@
 No rule logic and no workbook code lives here."""
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -49,6 +51,40 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+@contextmanager
+def _reader_may_stop():
+    """Output piped into a program that stops reading early (`xxgk extract … | head`): the rest is
+    dropped quietly and the command goes on as if all was read (the annotated workbook, the messages
+    on stderr, the exit code): a closed pipe is the reader's choice, not an error of the check."""
+    try:
+        yield
+    except BrokenPipeError:
+        _drop_stdout()
+    finally:
+        try:
+            sys.stdout.flush()   # what is still buffered, inside the guard: head may be gone by now
+        except BrokenPipeError:
+            _drop_stdout()
+
+
+def _closed_pipe_not_an_exit() -> None:
+    """rich meets a closed stdout by exiting 1 itself (`Console.on_broken_pipe`, its documented hook),
+    which reads as "errors found": raised instead as the BrokenPipeError it is, for `_reader_may_stop`."""
+    from rich.console import Console
+
+    def on_broken_pipe(console: Console) -> None:
+        console.quiet = True       # nothing more from this console
+        raise BrokenPipeError
+    Console.on_broken_pipe = on_broken_pipe    # type: ignore[method-assign,assignment]
+
+
+def _drop_stdout() -> None:
+    """Later writes and the final flush go nowhere, quietly (Python's own advice for EPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def _progress(then: str | None = None):
     """Progress on stderr for long runs (nothing for a handful of files)."""
     from .render.progress import progress_callback
@@ -68,7 +104,7 @@ def extract(
     with _progress(then="正在校验数值") as progress:
         result = run(paths, progress=progress)
     # writing the JSON of 10,000 reports (230 MB) takes a minute: said on stderr, never in the output
-    with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True):
+    with stage(f"正在输出 {len(result.reports)} 份报告", long=long_run.value, plain=True), _reader_may_stop():
         extract_output.render(result, format.value)
     if not result.reports:
         _nothing_read(paths, result.failures)
@@ -85,7 +121,8 @@ def rules(
 ) -> None:
     """列出全部校验规则（编号、名称、严重程度、适用格式）。"""
     from .render import rules_output
-    rules_output.render(format.value)
+    with _reader_may_stop():
+        rules_output.render(format.value)
 
 
 class TemplateFormat(str, Enum):
@@ -160,9 +197,8 @@ def check(
     if summary and format != CheckFormat.table:    # said, not silently a full listing
         typer.echo(f"--summary 只用于表格输出（--format table）；{format.value.upper()} 照常列出每条问题。", err=True)
     try:
-        if annotate is not None:   # a bad output path fails before the reading, not after
-            from .workbook import check_output as check_output_path
-            check_output_path(annotate, [*paths, *([units] if units else [])], force)
+        if annotate is not None:   # a bad output path or extension fails before the reading, not after
+            _check_annotate(annotate, paths, units, engine, force)
         if output is not None:
             from .workbook import check_output as check_output_path
             check_output_path(output, [*paths, *([units] if units else []), *([annotate] if annotate else [])], force)
@@ -183,7 +219,8 @@ def check(
         typer.echo(f"共 {len(result.findings)} 条问题，表格排版需要一些时间；成百上千份报告可用 --summary（每份报告一行）"
                    "或 --format csv（用 Excel 筛选）。", err=True)
     if output is None:
-        check_output.render(result, format.value, summary=summary)
+        with _reader_may_stop():
+            check_output.render(result, format.value, summary=summary)
     else:
         _render_to(output, result, format.value, summary, force, [*paths, *([units] if units else [])])
     if not result.reports:
@@ -196,17 +233,39 @@ def check(
         from .annotate import AnnotateError, annotate_file
         from .workbook import OutputError
         try:
+            plans: list = []
             with stage("正在写出标注工作簿", long=long_run.value or len(result.reports) > 20):
-                out = annotate_file(result, annotate, engine=engine.value, force=force)
+                out = annotate_file(result, annotate, engine=engine.value, force=force, seen=plans.append)
         except (AnnotateError, OutputError) as e:
             typer.echo(e.message, err=True)
             raise typer.Exit(exitcodes.OUTPUT)
-        typer.echo(f"已写出标注工作簿：{out}", err=True)
+        typer.echo(f"已写出标注工作簿：{out}{_reviewed(plans[0]) if plans else ''}", err=True)
     if crashed := result.crashed_rules:     # their findings are missing: never an all-clear
         typer.echo(f"规则 {'、'.join(crashed)} 运行出错，已跳过，其结果不在输出中（这不表示没有问题）。"
                    "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
         raise typer.Exit(exitcodes.INTERNAL)
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
+
+
+def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], engine: Engine, force: bool) -> None:
+    from .annotate import AnnotateError, check_annotate_output
+    from .check import input_kind
+    try:
+        check_annotate_output(annotate, [*paths, *([units] if units else [])], input_kind(paths), engine.value, force)
+    except AnnotateError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
+
+
+def _reviewed(plan) -> str:
+    """After the annotated workbook's name, when a reviewer marked findings 已核实 in it: its counts,
+    and that the exit code still counts those errors (it says what the reports hold; a review is a
+    note in one workbook: the same reports checked as documents exit the same)."""
+    if not plan.accepted:
+        return ""
+    errors = sum(r.status == "已核实" and r.severity == "error" for r in plan.results)
+    code = f"。其中已核实的 {errors} 条错误仍计入退出码（退出码只看报告中的数，复核意见记在工作簿里）。" if errors else ""
+    return f"（待处理 {plan.open} 条，已核实 {plan.accepted} 条）{code}"
 
 
 TABLE_MANY = 2000      # findings: above this the table takes seconds to lay out
@@ -222,6 +281,13 @@ def _output_format(output: Path, format: CheckFormat, ctx) -> CheckFormat:
         by_suffix = {v: k for k, v in OUTPUT_SUFFIXES.items()}.get(output.suffix.lower())
         format = CheckFormat(by_suffix) if by_suffix else format
     wanted = OUTPUT_SUFFIXES[format.value]
+    from .workbook import OutputError
+    from .workbook.save import not_a_folder
+    try:
+        not_a_folder(output, f"结果{wanted}")     # before the extension: `-o 结果/` is not "结果.txt"
+    except OutputError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(exitcodes.OUTPUT)
     if output.suffix.lower() != wanted:
         book = "；要把结果标注到工作簿请用 --annotate" if output.suffix.lower() in (".xlsx", ".xlsm") else ""
         typer.echo(f"输出文件“{printable(str(output))}”的扩展名应为 {wanted}（--format {format.value}），"
@@ -295,8 +361,9 @@ def import_(
         _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
-    typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
-               + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+    with _reader_may_stop():
+        typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
+                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
     raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
@@ -315,7 +382,8 @@ def template(
     except OutputError as e:
         typer.echo(e.message, err=True)
         raise typer.Exit(exitcodes.OUTPUT)
-    typer.echo(f"已写出 {path}（{format.value} 版）。")
+    with _reader_may_stop():
+        typer.echo(f"已写出 {path}（{format.value} 版）。")
 
 
 def _nothing_read(paths: list[Path], failures: list, written: Path | None = None) -> None:
@@ -365,8 +433,10 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):   # a file name that is not UTF-8 prints escaped, never crashes
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    _closed_pipe_not_an_exit()
     try:
-        app()
+        with _reader_may_stop():    # any other command's output (`xxgk rules | head`)
+            app()
     except Exception:       # a bug: say so in Chinese, keep the traceback for the developers
         import traceback
         typer.echo("程序内部出错（这是 xxgk 的问题，不是您的文件的问题）。请把以下信息反馈给开发者：", err=True)

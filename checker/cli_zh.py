@@ -22,6 +22,7 @@ ru.OPTIONS_PANEL_TITLE = "选项"
 ru.COMMANDS_PANEL_TITLE = "命令"
 ru.ERRORS_PANEL_TITLE = "错误"
 ru.ABORTED_TEXT = "已取消。"
+INTERRUPTED_TEXT = "已中断（Ctrl+C），没有做完，这不表示没有问题。正在写出的文件不会只写一半（已有的保持原样）。"
 ru.RICH_HELP = "运行 [blue]'{command_path} {help_option}'[/] 查看用法。"
 ru.DEFAULT_STRING = "[默认：{}]"
 ru.REQUIRED_LONG_STRING = "[必填]"
@@ -107,7 +108,9 @@ class Group(_Chinese, typer.core.TyperGroup):
             return _leave(exitcodes.USAGE if isinstance(e, ce.UsageError) else exitcodes.INPUT, standalone_mode)
         except typer.Abort:
             typer.echo(ru.ABORTED_TEXT, err=True)
-            return _leave(130, standalone_mode)
+            return _leave(exitcodes.INTERRUPTED, standalone_mode)
+        if rv == exitcodes.INTERRUPTED:       # typer's answer to Ctrl+C (KeyboardInterrupt), said
+            typer.echo(INTERRUPTED_TEXT, err=True)
         return _leave(rv if isinstance(rv, int) else exitcodes.OK, standalone_mode)
 
 

@@ -12,15 +12,17 @@ MISSING = 3     # a part of the installation is missing: an extra a file needs, 
 OUTPUT = 4      # the output file exists (without --force), is an input, has the wrong extension or cannot be written
 USAGE = 5       # unknown command or option, missing or invalid argument
 INTERNAL = 6    # the program itself failed (a bug): please report it with the message
+INTERRUPTED = 130   # stopped by Ctrl+C (the shells' 128 + SIGINT)
 
 TABLE = (
     (OK, "成功（check：没有发现错误）"),
-    (FINDINGS, "check 发现了错误"),
+    (FINDINGS, "check 发现了错误（在工作簿中标为已核实的也算）"),
     (INPUT, "有输入文件无法读取，或输入中没有可检查的报告（其余文件照常处理）"),
     (MISSING, "缺少组件或安装不完整（按提示用 pip 安装）"),
     (OUTPUT, "输出文件已存在（未加 --force）、就是输入文件、扩展名不对或无法写出"),
     (USAGE, "用法错误：命令、选项或参数不正确"),
     (INTERNAL, "程序内部出错（请把提示信息反馈给开发者）"),
+    (INTERRUPTED, "按 Ctrl+C 中断"),
 )
 
 

@@ -37,36 +37,48 @@ class AnnotateError(Exception):
         self.message = message
 
 
-def annotate_file(result, out: Path, engine: str = "auto", force: bool = False) -> Path:
+def annotate_file(result, out: Path, engine: str = "auto", force: bool = False, seen=None) -> Path:
     """Write an annotated copy of the checked workbook (or a new collection workbook) to `out`.
-    What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`)."""
+    What was checked, and so which of the two, comes from the result (`CheckResult.inputs/kind`).
+    `seen`: called with the plan once it is built (the CLI says its 待处理/已核实 counts)."""
+    seen = seen or (lambda plan: None)
     out = Path(out)
     inputs = [Path(p) for p in result.inputs]
+    check_annotate_output(out, inputs, result.kind, engine, force)
+    result = _as_shown(result, inputs)
+    escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
+    escape_strings(result.findings)
+    if result.kind != "workbook":
+        return _annotate_collection(result, out, force, seen)
+    source = inputs[0]
+    if engine == "excel" or (engine == "auto" and excel_available()):
+        return _annotate_with_excel(result, source, out, force, seen)
+    return _annotate_with_openpyxl(result, source, out, force, seen)
+
+
+def check_annotate_output(out: Path, inputs: list[Path], kind: str, engine: str = "auto", force: bool = False) -> None:
+    """Refuse an annotated output that cannot be written, before the check reads anything (the CLI
+    calls this first: a wrong name is said in a second, not after the whole check). `kind`: what
+    the inputs are (`check.input_kind`), which decides the extension the copy must have."""
     if engine not in ("auto", "excel", "openpyxl"):
         raise AnnotateError(f"未知的标注引擎：{engine}（可选 auto、excel、openpyxl）。")
+    copy = f"{inputs[0].stem}-标注{inputs[0].suffix}" if kind == "workbook" else "标注.xlsx"
     try:
-        check_output(out, inputs, force)     # never an input, whatever the flags; writable
+        check_output(out, inputs, force, example=copy)     # never an input, whatever the flags; writable
     except OutputExists:
         raise
     except OutputError as e:
         raise AnnotateError(e.message) from None
     if out.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise AnnotateError(f"标注输出必须是 .xlsx 或 .xlsm 文件：{out}")
-    result = _as_shown(result, inputs)
-    escape_strings(result.reports)      # control characters a worksheet cannot hold: visible escapes
-    escape_strings(result.findings)
-    if result.kind != "workbook":
+    if kind != "workbook":
         if out.suffix.lower() != ".xlsx":
             raise AnnotateError(f"汇总工作簿应保存为 .xlsx：{out}")
-        return _annotate_collection(result, out, force)
-    source = inputs[0]
-    if out.suffix.lower() != source.suffix.lower():
-        raise AnnotateError(f"标注副本的扩展名应与输入相同（{source.suffix}），否则 Excel 无法打开：{out}")
+        return
+    if out.suffix.lower() != inputs[0].suffix.lower():
+        raise AnnotateError(f"标注副本的扩展名应与输入相同（{inputs[0].suffix}），否则 Excel 无法打开：{out}")
     if engine == "excel" and not excel_available():
         raise AnnotateError("--engine excel 需要装有 Excel 的 Windows 或 macOS 电脑；本机请用 --engine openpyxl（或 auto）。")
-    if engine == "excel" or (engine == "auto" and excel_available()):
-        return _annotate_with_excel(result, source, out, force)
-    return _annotate_with_openpyxl(result, source, out, force)
 
 
 def plan_for_collection(result) -> tuple[object, Plan]:
@@ -77,9 +89,10 @@ def plan_for_collection(result) -> tuple[object, Plan]:
     return coll, plan
 
 
-def _annotate_collection(result, out: Path, force: bool) -> Path:
+def _annotate_collection(result, out: Path, force: bool, seen) -> Path:
     from .openpyxl_backend import apply
     coll, plan = plan_for_collection(result)
+    seen(plan)
     apply(plan, coll.workbook)
     return save_atomic(coll.workbook, out, force=force)
 
@@ -93,7 +106,7 @@ def _as_shown(result, inputs: list[Path]):
     return shown
 
 
-def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Path:
+def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool, seen) -> Path:
     from .fastload import load_workbook
     from .openpyxl_backend import OpenpyxlView, apply
     from ..readers import ReadError
@@ -108,6 +121,7 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
         raise AnnotateError(f"无法打开工作簿 {source}：{type(e).__name__}: {e}") from e
     try:
         plan = build(result, _locate.from_reports(result.reports, source=str(source)), OpenpyxlView(wb))
+        seen(plan)
         dropped = dropped_parts(source, plan.overview_name)
         if dropped:
             warnings.warn(f"{source.name} 含有{('、'.join(dropped))}，用 openpyxl 写出的标注副本中不会保留；"
@@ -120,7 +134,7 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool) -> Pat
             wb.vba_archive.close()        # (left to exit, its close fails: "I/O operation on closed file")
 
 
-def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
+def _annotate_with_excel(result, source: Path, out: Path, force: bool, seen) -> Path:
     """Through Excel itself, so nothing openpyxl would drop is lost: copy, open, flag, save, rename."""
     import xlwings as xw
 
@@ -131,6 +145,7 @@ def _annotate_with_excel(result, source: Path, out: Path, force: bool) -> Path:
         try:
             book = app.books.open(tmp)
             plan = build(result, _locate.from_reports(result.reports, source=str(source)), xb.XlwingsView(book))
+            seen(plan)
             _say_apart(plan, source)
             xb.apply(plan, book)
             book.save()
@@ -214,5 +229,5 @@ def _parts_of_sheet(z: zipfile.ZipFile, name: str) -> set[str]:
     return own
 
 
-__all__ = ["annotate_file", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
+__all__ = ["annotate_file", "check_annotate_output", "plan_for_collection", "AnnotateWarning", "AnnotateError", "OutputExists",
            "OutputError", "dropped_parts", "excel_available", "build"]

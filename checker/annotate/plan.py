@@ -143,9 +143,17 @@ def finding_key(f: Finding, place: str | None = None) -> str:
     `place` tells apart the same finding in two reports of one unit-year (two sheets of a collection)."""
     refs = sorted(f"{c.unit}/{c.year}/{c.cell}" for c in f.cells)
     sus = f"{f.suspect.unit}/{f.suspect.year}/{f.suspect.cell}" if f.suspect else ""
-    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else (f.where or "")]
+    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else _where_inside(f)]
                    + ([place] if place else []))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _where_inside(f: Finding) -> str:
+    """A finding's place without the checked file's own name: a reviewed workbook is re-checked as its
+    annotated copy, another name each run, and a key holding the name lost the 已核实 of every finding
+    without cells (F4, a prose M2 …) on the next run."""
+    name = file_name(f.source or "")
+    return (f.where or "").replace(name, "") if name else (f.where or "")
 
 
 def signature(f: Finding, reports: dict[ReportId, Report]) -> str:

@@ -9,7 +9,9 @@ import time
 
 from ..notice import heartbeat
 
-THRESHOLD = 20       # files: below this a run is short and draws nothing
+THRESHOLD = 20       # files: below this a run is short and draws nothing …
+SLOW_SUFFIXES = (".pdf",)   # … unless it reads PDFs (seconds each: 15 of them ran a minute in silence)
+SLOW_FROM = 3        # files: from this many, a run that has read a PDF draws
 
 
 def _terminal() -> bool:
@@ -32,7 +34,7 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
     beats = contextlib.ExitStack()
 
     def progress(done: int, total: int, path, what: str = "读取报告") -> None:
-        if total <= threshold:
+        if total <= threshold and not _slow(state, done, total, path):
             return
         state["long"] = True
         ending = then if then and done == total and what == "读取报告" else None
@@ -74,6 +76,23 @@ def progress_callback(threshold: int = THRESHOLD, then: str | None = None):
             state["bar"].stop()
     if state.get("long"):
         long_run.set()
+
+
+def _slow(state: dict, done: int, total: int, path) -> bool:
+    """A short run whose files are slow to read: from the first PDF read on, with more to come (a
+    deterministic test, by the kind of file, not by a time that depends on the machine's load); not
+    when the PDF reader is not installed."""
+    if state.get("slow"):
+        return True
+    state["slow"] = (total >= SLOW_FROM and done < total and str(path or "").lower().endswith(SLOW_SUFFIXES)
+                     and _pdf_reader())
+    return state["slow"]
+
+
+def _pdf_reader() -> bool:
+    """Whether PDFs are really read (`[pdf]` installed): without it each fails at once (exit 3), no wait."""
+    from importlib.util import find_spec
+    return find_spec("pdfplumber") is not None
 
 
 class _LongRun:

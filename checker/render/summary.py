@@ -10,13 +10,38 @@ from ..safetext import printable
 TOP = 5     # units and rules named in the closing lines
 
 
-def report_name(unit, year, reported: set | None = None) -> str:
+def report_name(unit, year, reported: set | None = None, files: dict | None = None) -> str:
     """`某某局 2022 年度`; a name of the units list with no report of it (its U1) is no report of an
-    unknown year: `单位清单中的“某某局”`, when `reported` (the checked reports' keys) is given."""
+    unknown year: `单位清单中的“某某局”`, when `reported` (the checked reports' keys) is given.
+    `files` (`unnamed_files`): for a report whose unit or year was not found, the files it stands
+    for (several such reports share the line: without their files none could be found)."""
     listed = units_list_name(unit, year, reported)
     if listed is not None:
         return printable(listed)
-    return f"{printable(unit) or '（未识别单位）'} {year or '（未识别年度）'} 年度"
+    name = f"{printable(unit) or '（未识别单位）'} {year or '（未识别年度）'} 年度"
+    shown = (files or {}).get((unit, year))
+    if shown:
+        more = f"等 {len(shown)} 份" if len(shown) > SHOWN_FILES else ""
+        name += f"（{'、'.join(printable(f) for f in shown[:SHOWN_FILES])}{more}）"
+    return name
+
+
+SHOWN_FILES = 3    # files named after a report whose unit or year was not found
+
+
+def unnamed_files(result) -> dict[tuple, list[str]]:
+    """(unit, year) -> the files of the checked reports whose unit or year was not found: `甲.xlsx`;
+    with the sheet or part when one file holds several: `汇总.xlsx 工作表“Sheet2”`, `合集.docx（第2篇）`."""
+    from ..model import file_name
+    unnamed = [r for r in result.reports if r.format is not None and (r.unit is None or r.year is None)]
+    files = Counter(file_name(r.source or "") for r in unnamed)
+    out: dict[tuple, list[str]] = {}
+    for r in unnamed:
+        shown = file_name(r.source or "")
+        if files[shown] > 1 and r.place:     # one file's several reports: which sheet or part
+            shown += f" 工作表“{r.place}”" if getattr(r, "location_style", None) == "sheet" else f"（{r.place}）"
+        out.setdefault((r.unit, r.year), []).append(shown)
+    return out
 
 
 def units_list_name(unit, year, reported: set | None) -> str | None:
@@ -55,7 +80,8 @@ def top_lines(result) -> list[str]:
     lines = []
     if by_report:
         reported = {(r.unit, r.year) for r in result.reports}
-        lines.append("问题最多的报告：" + "；".join(f"{report_name(k[0], k[1], reported)}（{sum(c.values())} 条）"
+        files = unnamed_files(result)
+        lines.append("问题最多的报告：" + "；".join(f"{report_name(k[0], k[1], reported, files)}（{sum(c.values())} 条）"
                                             for k, c in by_report))
     if rules:
         cat = catalogue()
@@ -73,12 +99,13 @@ def per_report(result, out) -> None:
     # an input with nothing of a report in it is no report "没有发现问题" (the command names it on stderr)
     strange = {(r.unit, r.year) for r in not_reports(result)} - {(r.unit, r.year) for r in result.reports if r.format}
     reported = {(r.unit, r.year) for r in result.reports}
+    files = unnamed_files(result)
     for (unit, year), c in _ranked(counts_by_report(result)):
         if (unit, year) in strange and not c:
             continue
         rules = rules_of.get((unit, year), Counter())
         shown = "、".join(f"{rid}×{n}" if n > 1 else rid for rid, n in sorted(rules.items()))
-        out.write(f"{report_name(unit, year, reported)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
+        out.write(f"{report_name(unit, year, reported, files)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
     for f in result.unreadable:
         out.write(f"无法读取：{printable(f.message)}\n")
     out.write(totals(result) + "\n")

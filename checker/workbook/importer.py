@@ -38,7 +38,7 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
 
 def template_file(fmt: str, out: Path, force: bool = False) -> Path:
     """Write the blank template of format `fmt` ("2021" or "2019") to `out`."""
-    check_output(out, force=force, suffixes=(".xlsx",))
+    check_output(out, force=force, suffixes=(".xlsx",), example="年报表格.xlsx")
     return save_atomic(write_template(fmt), out, force=force)
 
 

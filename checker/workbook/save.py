@@ -33,21 +33,22 @@ class OutputExists(OutputError):
         super().__init__(f"输出文件已存在：{_show(path)}。如需覆盖请加 --force。")
 
 
-def check_output(out: Path, inputs=(), force: bool = False, suffixes: tuple[str, ...] = ()) -> Path:
+def check_output(out: Path, inputs=(), force: bool = False, suffixes: tuple[str, ...] = (),
+                 example: str = "汇总.xlsx") -> Path:
     """Refuse an output path that would lose data or cannot be written, before any work is done.
     `inputs`: the files and folders given as input (and a units file); `suffixes`: the extensions
-    the file may have (what we write is a workbook: named `.csv` or without one, Excel cannot open it)."""
+    the file may have (what we write is a workbook: named `.csv` or without one, Excel cannot open it);
+    `example`: a file name to suggest inside a folder given as the output (what the command writes)."""
     try:
-        return _check_output(Path(out), inputs, force, suffixes)
+        return _check_output(Path(out), inputs, force, suffixes, example)
     except OutputError:
         raise
     except OSError as e:     # a name longer than the file system allows, a path through a file …
         raise OutputError(f"无法写出“{_show(out)}”：{_reason(e)}。请换一个输出文件名。") from None
 
 
-def _check_output(out: Path, inputs, force: bool, suffixes: tuple[str, ...]) -> Path:
-    if out.is_dir():
-        raise OutputError(f"输出路径“{_show(out)}”是一个文件夹，请给出要写出的文件名（如 {_show(out / '汇总.xlsx')}）。")
+def _check_output(out: Path, inputs, force: bool, suffixes: tuple[str, ...], example: str) -> Path:
+    not_a_folder(out, example)
     _not_an_input(out, inputs)
     if suffixes and out.suffix.lower() not in suffixes:
         raise OutputError(f"输出文件“{_show(out)}”的扩展名应为 {' 或 '.join(suffixes)}（写出的是 Excel 工作簿，"
@@ -69,6 +70,13 @@ def _check_output(out: Path, inputs, force: bool, suffixes: tuple[str, ...]) -> 
         raise OutputError(f"输出文件“{_show(out)}”是只读文件，没有覆盖（加 --force 也不覆盖只读文件）。"
                           "请先取消它的只读属性，或换一个输出文件名。")
     return out
+
+
+def not_a_folder(out: Path, example: str) -> None:
+    """A folder given as the output file (`-o 结果/`, `-o 目录.csv` that is a folder): the file to
+    write in it suggested by the name of what the command writes, in its format."""
+    if out.is_dir():
+        raise OutputError(f"输出路径“{_show(out)}”是一个文件夹，请给出要写出的文件名（如 {_show(out / example)}）。")
 
 
 def _not_an_input(out: Path, inputs) -> None:

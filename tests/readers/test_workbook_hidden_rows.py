@@ -5,30 +5,15 @@ repeats a visible row's label is now left out and said so (F4 warning naming the
 label is still read (hiding rows of zeros for printing loses nothing). Generated report, real CLI."""
 from __future__ import annotations
 
-import openpyxl
-
-from bench.renditions import reports, truth, workbook
+from bench.renditions import truth
 from cli_read import extract_one
+from hidden_copy import hidden_copy_book
 
 REGULATIONS = ("active.regulations.issued", "active.regulations.repealed", "active.regulations.in_force")
 
 
 def _book(tmp_path, hide_copy: bool = True, hide_own: str | None = None):
-    r = reports(2, 7)[-1]
-    path = workbook(r, tmp_path / "年报.xlsx")
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    row = next(c.row for c in ws["A"] if c.value == "规章")
-    ws.insert_rows(row)
-    ws.cell(row, 1, "规章")
-    for col in range(2, ws.max_column + 1):
-        if ws.cell(row + 1, col).value is not None:
-            ws.cell(row, col, 77)
-    ws.row_dimensions[row].hidden = hide_copy
-    if hide_own:
-        own = next(c.row for c in ws["A"] if c.value == hide_own)
-        ws.row_dimensions[own].hidden = True
-    wb.save(path)
+    r, row, path = hidden_copy_book(tmp_path, hide_copy, hide_own)
     return r, row, extract_one(path)
 
 
