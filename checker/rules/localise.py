@@ -16,6 +16,7 @@ the greedy method below decides, one root cause at a time, and the finding says 
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -438,8 +439,16 @@ class Decoder:
                 continue
             for fixed in (_money_slips(v) if money else _swaps(v)):
                 options.append(((i, c), v - fixed, coef * (v - fixed)))
-        return [[(a[0], a[1]), (b[0], b[1])] for a, b in itertools.combinations(options, 2)
-                if a[0] != b[0] and abs(r - a[2] - b[2]) <= tol]
+        # each option's partner by bisection (a district's sum may have thousands of units' cells)
+        options.sort(key=lambda o: o[2])
+        ds = [o[2] for o in options]
+        pairs = []
+        for n, a in enumerate(options):
+            lo = bisect.bisect_left(ds, r - a[2] - tol, n + 1)
+            for b in options[lo:bisect.bisect_right(ds, r - a[2] + tol, lo)]:
+                if a[0] != b[0]:
+                    pairs.append([(a[0], a[1]), (b[0], b[1])])
+        return pairs
 
     def _forget(self, cache: dict, changed) -> None:
         """Scores of candidates that share an instance with a change are stale."""
