@@ -74,7 +74,9 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
                                        f"{_num(_round(ctx, j, c, ctx.value(j, c) - e))}" for (j, c), e in st)
                              for st in cause.candidate_sets[:MAX_CANDIDATES_SHOWN])
         more = f"等 {len(cause.candidate_sets)} 种改法" if len(cause.candidate_sets) > MAX_CANDIDATES_SHOWN else ""
-        detail = f"{shown}。有几种同样少的改法都能使各项关系成立，无法确定是哪几格填错：{listed}{more}"
+        how = ("有几种同样少的改法都能使各项关系成立" if len({len(st) for st in cause.candidate_sets}) == 1 else
+               "改一格（不太常见的笔误）或改两格（更常见的笔误）都能使该关系成立")   # `Decoder._likelier_pairs`
+        detail = f"{shown}。{how}，无法确定是哪几格填错：{listed}{more}"
     elif cands:
         # name every candidate's unit when they come from several reports (a district and its units)
         several = len({j for (j, _), _ in cause.candidates}) > 1

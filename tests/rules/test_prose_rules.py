@@ -125,22 +125,14 @@ def test_r10_a_received_row_that_breaks_r1_another_way_blames_neither(seeds):
     assert f.suspect is None and "无法确定是正文还是表格有误" in f.message
 
 
-def test_r10_r1_broken_by_another_total_off_its_row_backs_neither_side(tmp_path):
-    """bench.accuracy (real draw, --errors 20, seed 18): （七）总计·总计 printed 32 for its row's 23 (digits
-    swapped) while the prose misstates 新收 23 as 32 (the same swap). R1 then "wants" 32 in 新收, but only
-    because of the other total's slip: the table blames （七）总计 and R10 must not blame 新收, whose row adds up."""
+def _district_findings(d, unit, tmp_path):
+    """A generated district written as text reports and checked through the CLI: the errors found in
+    `unit`'s report, and the cells they blame with their suggestions."""
     import json
     import subprocess
     import sys
 
-    from bench.generate import district, write_texts, write_units
-    d = district(8, (2020,), seed=4)
-    unit = "道里区工业和信息化局"
-    r = d.report(unit, 2020)
-    assert r.get("requests.received.total") == r.get("requests.handled_total.total") == 38
-    assert not r.get("requests.carried_over.total") and not r.get("requests.carried_forward.total")
-    r.set("requests.handled_total.total", 83)
-    d.prose[(unit, 2020)] = (83, d.prose[(unit, 2020)][1])
+    from bench.generate import write_texts, write_units
     write_texts(d, tmp_path / "reports")
     run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
                           str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
@@ -149,8 +141,45 @@ def test_r10_r1_broken_by_another_total_off_its_row_backs_neither_side(tmp_path)
     found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error" and f["unit"] == unit]
     blamed = {(s["cell"], s["suggestion"]) for f in found
               for s in f.get("suspects") or ([dict(f["suspect"], suggestion=f["suggestion"])] if f["suspect"] else [])}
+    prose = [f for f in json.loads(run.stdout)["findings"] if f["rule"] == "R10" and f["unit"] == unit]
+    return found, blamed, prose
+
+
+def test_r10_r1_broken_by_another_total_off_its_row_backs_neither_side(tmp_path):
+    """bench.accuracy (real draw, --errors 20, seed 18): （七）总计·总计 printed 32 for its row's 23 (digits
+    swapped) while the prose misstates 新收 23 as 32 (the same swap). R1 then "wants" 32 in 新收, but only
+    because of the other total's slip: the table blames （七）总计 and R10 must not blame 新收, whose row adds up."""
+    from bench.generate import district
+    d = district(8, (2020,), seed=4)
+    unit = "道里区工业和信息化局"
+    r = d.report(unit, 2020)
+    assert r.get("requests.received.total") == r.get("requests.handled_total.total") == 38
+    assert not r.get("requests.carried_over.total") and not r.get("requests.carried_forward.total")
+    r.set("requests.handled_total.total", 83)
+    d.prose[(unit, 2020)] = (83, d.prose[(unit, 2020)][1])
+    found, blamed, (prose,) = _district_findings(d, unit, tmp_path)
     assert ("requests.handled_total.total", 38) in blamed
     assert not any(cell == "requests.received.total" for cell, _ in blamed), found
-    (prose,) = [f for f in found if f["rule"] == "R10"] or [f for f in json.loads(run.stdout)["findings"]
-                                                               if f["rule"] == "R10" and f["unit"] == unit]
     assert "正文的数字有误" in prose["message"] and "勾稽关系要求该格为正文的数字" not in prose["message"]
+
+
+def test_r10_r1_broken_by_a_zero_result_total_row_backs_neither_side(tmp_path):
+    """bench.accuracy (real draw, --errors 60, seed 17): a unit's （七）总计 row printed 0 across (it adds
+    up along itself, 0 = 0 + … + 0) while its results say 15, and its prose misstates 新收 16 as 1 —
+    exactly what R1 gives 新收 from that 0 and 结转下年度 1. R2 shows the 0 is the slip: R1 backs
+    neither side, and 新收, whose row adds up, is not blamed for the prose's figure."""
+    from bench.generate import district
+    from checker.templates import template
+    d = district(8, (2020,), seed=4)
+    unit = "道里区财政局"
+    r = d.report(unit, 2020)
+    assert [r.get(f"requests.{row}.total") for row in ("received", "carried_over", "handled_total", "carried_forward")] \
+        == [16, 0, 15, 1]
+    for cell in template(r.format).index:
+        if cell.startswith("requests.handled_total."):
+            r.set(cell, 0)
+    d.prose[(unit, 2020)] = (1, d.prose[(unit, 2020)][1])
+    found, blamed, (prose,) = _district_findings(d, unit, tmp_path)
+    assert ("requests.handled_total.total", 15) in blamed, found
+    assert not any(cell == "requests.received.total" for cell, _ in blamed), found
+    assert prose["suspect"] is None and "勾稽关系要求该格为正文的数字" not in prose["message"], prose

@@ -221,7 +221,8 @@ _R1 = {"requests.received.total": 1, "requests.carried_over.total": 1,
 
 def _balance(report: Report, cell: str) -> float | None:
     """The value R1's 总计 column gives `cell` from the other three rows' totals (None: `cell` is
-    not in R1, or one of the others is blank or itself disagrees with its own row of applicants:
+    not in R1, or one of the others is blank or itself disagrees with its own row of applicants or,
+    for （七）总计, with the results it totals:
     R1's gap may then be that total's slip, and R1 backs neither side — （七）总计 printed 32 for its
     row's 23 while the prose misstates 新收 23 as 32 must not make 新收 the suspect)."""
     if cell not in _R1:
@@ -233,7 +234,19 @@ def _balance(report: Report, cell: str) -> float | None:
         parts = [report.get(f"{c.rpartition('.')[0]}.{a}") for a in _APPLICANTS]
         if all(p is not None for p in parts) and abs(math.fsum(parts) - v) >= SAME:
             return None
+        if c == "requests.handled_total.total":
+            # （七）总计 is also the sum of the results above it (R2): a row printed 0 0 0 adds up along
+            # itself yet is no figure for R1 when the results say otherwise
+            results = [report.get(r) for r in _results(report.format)]
+            if all(r is not None for r in results) and abs(math.fsum(results) - v) >= SAME:
+                return None
     return -_R1[cell] * math.fsum(_R1[c] * v for c, v in others)
+
+
+def _results(fmt: str) -> list[str]:
+    """The 总计 cells of 表三's result rows (（一）予以公开 … （六）其他处理), which R2 adds up to （七）总计."""
+    return [c for c in template(fmt).index
+            if c.startswith("requests.") and c.endswith(".total") and c not in _R1]
 
 
 @kind("prose.sums")
