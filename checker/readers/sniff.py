@@ -55,9 +55,10 @@ def package_kind(path: Path | str) -> str | None:
                 return "docx"
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "mimetype" in names and z.read("mimetype")[:80].strip() == \
-                    b"application/vnd.oasis.opendocument.spreadsheet":
-                return "ods"
+            if "mimetype" in names:
+                with z.open("mimetype") as f:      # its first bytes only: the package is not checked yet
+                    if f.read(80).strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+                        return "ods"
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, ValueError):
         return None
     return None
