@@ -158,11 +158,28 @@ def _form(message: str) -> str | None:
     return None
 
 
+def _file_like_option(option: str | None) -> str | None:
+    """The command-line word that click took for the unknown option `option` when it names an
+    existing file or folder (`-r.txt` read as the option -r), else None."""
+    import os
+    if not option:
+        return None
+    for word in sys.argv[1:]:
+        if word.startswith(option) and os.path.exists(word):
+            return word
+    return None
+
+
 def translate(e: ce.ClickException) -> str:
     """A click exception's message in Chinese."""
     message = str(getattr(e, "message", "") or "")
     if isinstance(e, ce.NoSuchOption):
         near = getattr(e, "possibilities", None) or []
+        named = _file_like_option(e.option_name)
+        if named is not None:     # `xxgk check -报告.txt`: a file whose name starts with "-"
+            command = getattr(getattr(e, "ctx", None), "command_path", None) or "xxgk check"
+            return (f"“{named}”以 - 开头，被当成了选项。文件名以 - 开头时请写成 ./{named}，"
+                    f"或写在 -- 之后（如 {command} -- {named}）。")
         return f"没有这个选项：{e.option_name}。" + (f"您是不是要用 {'、'.join(sorted(near))}？" if near else "")
     if isinstance(e, ce.MissingParameter):
         kind = "参数" if getattr(getattr(e, "param", None), "param_type_name", "") == "argument" else "选项"

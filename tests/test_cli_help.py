@@ -201,3 +201,15 @@ def test_a_single_big_workbook_is_long_work_too(tmp_path, monkeypatch, capsys):
         pass
     err = capsys.readouterr().err
     assert "正在写出标注工作簿…" in err and "正在写出标注工作簿：完成" in err and "不该出现" not in err
+
+
+def test_a_file_named_with_a_leading_dash_is_told_how_to_pass_it(tmp_path):
+    """`xxgk extract -r.txt` (a real file whose name starts with "-") was "没有这个选项：-r": the hint says
+    how to give such a file, and the way it names works."""
+    (tmp_path / "-r.txt").write_text((SEEDS / "000_1cda018db4f6af73.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = xxgk("extract", "-r.txt", cwd=tmp_path, columns=200)
+    assert res.returncode == exitcodes.USAGE
+    assert "“-r.txt”以 - 开头，被当成了选项" in res.stderr and "./-r.txt" in res.stderr
+    assert "xxgk extract -- -r.txt" in res.stderr
+    assert xxgk("extract", "--", "-r.txt", cwd=tmp_path).returncode == exitcodes.OK
+    assert "没有这个选项：-r" in xxgk("extract", "-r.txt", cwd=tmp_path / "..").stderr    # no such file there
