@@ -31,7 +31,7 @@ def read(path: Path) -> list[Report]:
     if not hasattr(document.element, "body"):   # the main part is XML, but not a Word body (w:document)
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏或不是 .docx 文档"
                         f"（正文部分不是 Word 文档格式：{document.element.tag[:120]}）。")
-    body = _Body(document)
+    body = _Body()
     body.walk(document, path.name)
     return to_reports(Document(source=str(path), where=path.name, style="docx", rows=body.rows,
                                lines=body.lines, parts=body.parts))
@@ -41,7 +41,7 @@ class _Body:
     """The rows, lines and parts of a document body walked in order (an imported chunk, `w:altChunk`,
     walked in its place: Word shows it there, and saves it there as ordinary paragraphs and tables)."""
 
-    def __init__(self, document) -> None:
+    def __init__(self) -> None:
         self.rows: list[list[GridCell]] = []
         self.lines: list[str] = []
         self.parts = [BODY]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 SNIFFED = frozenset((".xls", ".doc", ".wps", ".et", ".mht", ".mhtml"))
 _HEAD = 4096
+_ZIP = b"PK\x03\x04"     # a zip package's first local header
 _MIME_HEADER = re.compile(rb"^(mime-version|content-type|from|subject|date|x-[\w-]+|message-id)\s*:", re.I)
 _HTML_START = re.compile(rb"^(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 
@@ -27,7 +28,7 @@ def content_reader(path: Path | str) -> str | None:
             head = f.read(_HEAD)
     except OSError:
         return None
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(_ZIP):
         kind = package_kind(path)
         return {"xlsx": "workbook", "ods": "workbook", "docx": "docx"}.get(kind or "")
     for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
@@ -67,7 +68,7 @@ def package_kind(path: Path | str) -> str | None:
 def is_zip(path: Path | str) -> bool:
     try:
         with open(path, "rb") as f:
-            return f.read(4) == b"PK\x03\x04"
+            return f.read(4) == _ZIP
     except OSError:
         return False
 
