@@ -37,6 +37,31 @@ def sheet_ref(sheet: str, addr: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + addr
 
 
+# Excel's limit on a sheet name: 31 characters as Excel counts them, in UTF-16 code units. A
+# character beyond the Basic Multilingual Plane (GB18030's four-byte 𠀋 of a place name, an emoji)
+# counts two; a longer name is "repaired" (cut and renamed) by Excel when the file opens.
+SHEET_NAME_UNITS = 31
+
+
+def sheet_name_cut(name: str, units: int = SHEET_NAME_UNITS) -> str:
+    """The longest start of `name` of at most `units` UTF-16 code units, never half a character."""
+    if len(name) * 2 <= units or len(name.encode("utf-16-le")) <= 2 * units:
+        return name
+    out, used = [], 0
+    for ch in name:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def same_sheet_name(name: str) -> str:
+    """What Excel compares when it tells sheet names apart: case does not count (`ABC2021` and
+    `abc2021` cannot both be sheets; openpyxl renames the second `abc20211` without a word)."""
+    return name.casefold()
+
+
 def keep_as_text(ws) -> None:
     """Every cell of an openpyxl sheet we wrote that openpyxl would save as a formula is saved as the
     text it is. Only for sheets whose every cell is ours: a reviewer's own formulas are not touched.

@@ -18,7 +18,7 @@ from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS,
 from ..collection import departures
 from ..collection import facts as sheetfacts
 from ..model import Report
-from ..safetext import keep_as_text, sheet_ref, storable
+from ..safetext import SHEET_NAME_UNITS, keep_as_text, same_sheet_name, sheet_name_cut, sheet_ref, storable
 from .layout import SheetLayout, report_layout
 from .sources import shown_sources
 from .styles import Styler, print_fit_width, style_label
@@ -49,16 +49,17 @@ class Collection:
 
 
 def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: str = "报告") -> str:
-    """A unique sheet name (≤31 characters, none of []:*?/\\') from unit and year (or, for a
-    report whose unit was not recognised, from its file name)."""
+    """A unique sheet name (≤31 characters as Excel counts them, none of []:*?/\\', unique whatever
+    the case: `safetext.sheet_name_cut`, `same_sheet_name`) from unit and year (or, for a report whose
+    unit was not recognised, from its file name). `taken`: the names given so far, as compared."""
     base = _BAD_SHEET_CHARS.sub("", storable(f"{unit}{year or ''}" if unit else fallback)).strip() or "报告"
     if base.startswith(PRIVATE_PREFIX):     # no numbered suffix makes such a name free: drop the `_`
         base = base.lstrip("_")
-    name, n = base[:31], 2
-    while name in taken or is_reserved(name):
+    name, n = sheet_name_cut(base), 2
+    while same_sheet_name(name) in taken or is_reserved(name):
         suffix = f"({n})"
-        name, n = base[:31 - len(suffix)] + suffix, n + 1
-    taken.add(name)
+        name, n = sheet_name_cut(base, SHEET_NAME_UNITS - len(suffix)) + suffix, n + 1
+    taken.add(same_sheet_name(name))
     return name
 
 
