@@ -2,9 +2,15 @@
 documents as other programs save them; each case through the real CLI."""
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import zipfile
+
 import openpyxl
 
-from hostile import assert_clean, report_text, written_formulas, xxgk
+from hostile import ROOT, assert_clean, extracted, report_text, same_as_plain, written_formulas, xxgk
+from test_hostile_u13 import BODY, _chunked, _plain, _rewrite
 
 # A county name with characters of CJK Extension B–G (four bytes in GB18030 and UTF-8, two UTF-16
 # code units each), long enough that unit + year pass Excel's 31 characters only as Excel counts them.
@@ -51,5 +57,73 @@ def test_collection_sheet_names_are_names_excel_keeps(tmp_path):
     assert ASTRAL_UNIT.startswith(astral) and _utf16(astral) == 31
     back = xxgk("check", tmp_path / "汇总.xlsx", "--format", "json")
     assert_clean(back)
-    import json
     assert sorted(r["unit"] for r in json.loads(back.out)["reports"]) == sorted(units)
+
+
+# ---- Word documents as other programs save them ----------------------------------------------------
+
+# a one-cell table framing what it holds (a page's layout table copied into Word, a template's frame)
+FRAME = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/>'
+         '</w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>正文</w:t></w:r></w:p>{}<w:p/></w:tc></w:tr></w:tbl><w:p/>')
+
+
+def _framed(x: str, times: int = 1) -> str:
+    return BODY.sub(lambda m: m.group(1) + _nest(m.group(2), times) + m.group(3), x)
+
+
+def _nest(inner: str, times: int) -> str:
+    for _ in range(times):
+        inner = FRAME.format(inner)
+    return inner
+
+
+def test_word_reports_inside_layout_tables_and_chunks_in_cells_are_read(tmp_path):
+    """Before: a report whose tables sit inside a layout table (a web page copied into Word, a CMS
+    export, a one-cell frame; Word shows the inner tables as tables) read 0 cells (F4: no standard
+    tables); an imported chunk (`w:altChunk`) inside a table cell read 0 cells and said NOTHING.
+    Now each is read cell for cell as the plain document, with the same findings."""
+    plain, _ = _plain(tmp_path)
+    _rewrite(plain, tmp_path / "framed.docx", _framed)
+    _rewrite(plain, tmp_path / "framed-thrice.docx", lambda x: _framed(x, 3))
+    chunks = tmp_path / "chunks"
+    chunks.mkdir()
+    chunked = _chunked(plain, chunks / "c.docx", "chunk.docx",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", plain.read_bytes())
+    xml = zipfile.ZipFile(chunked).read("word/document.xml").decode("utf-8")
+    _rewrite(chunked, tmp_path / "chunk-in-cell.docx",
+             lambda _: re.sub(r"<w:altChunk[^>]*/>", lambda m: _nest(m.group(0), 1), xml))
+    reports, errors = extracted(tmp_path)
+    assert errors == {}
+    same_as_plain(reports, ["framed.docx", "framed-thrice.docx", "chunk-in-cell.docx"], set())
+
+
+def _legacy_merged(x: str) -> str:
+    """Each cell spanning columns (`w:gridSpan`) as the old horizontal merge writes it: a `restart`
+    cell, then a `continue` cell for each further column."""
+    def one(m: re.Match) -> str:
+        n = int(m.group(1))
+        return (m.group(0).replace(f'<w:gridSpan w:val="{n}"/>', '<w:hMerge w:val="restart"/>', 1)
+                + '<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc>' * (n - 1))
+    return re.sub(r'<w:tc>(?:(?!</w:tc>).)*?<w:gridSpan w:val="(\d+)"/>.*?</w:tc>', one, x, flags=re.S)
+
+
+def test_word_cells_merged_the_old_way_read_as_merged(tmp_path):
+    """Before: a real report's Word rendition whose merged cells are written the old way (`w:hMerge`,
+    which Word shows as one cell; python-docx does not know it) left 12 of 198 cells unread with 4 F3
+    (the header's spanning cells came apart). Now cells and findings are the original document's."""
+    real = ROOT / "tests/fixtures/corpus"
+    for src in (real / "renditions-real/derived/sh_szfbgt_2019.docx",
+                real / "renditions-real-2/derived/pingtan_shs_2024.docx"):
+        folder = tmp_path / src.stem
+        folder.mkdir()
+        shutil.copy(src, folder / "original.docx")
+        xml = zipfile.ZipFile(src).read("word/document.xml").decode("utf-8")
+        assert "hMerge" not in xml and _legacy_merged(xml).count("hMerge") > 20
+        _rewrite(src, folder / "legacy.docx", _legacy_merged)
+        reports, errors = extracted(folder)
+        assert errors == {}
+        original, legacy = reports["original.docx"], reports["legacy.docx"]
+        assert sum(v is not None for v in original["cells"].values()) >= 60
+        assert legacy["cells"] == original["cells"], src.name
+        said = sorted((f["rule"], f["message"].replace("original.docx", "…")) for f in original["findings"])
+        assert sorted((f["rule"], f["message"].replace("legacy.docx", "…")) for f in legacy["findings"]) == said

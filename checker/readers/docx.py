@@ -67,10 +67,17 @@ class _Body:
         from docx.text.paragraph import Paragraph
         body = document.element.body
         as_shown(body, _hidden_styles(document))
-        for el in body.iterchildren():
-            tag = el.tag.rsplit("}", 1)[-1]
+        todo = [iter(body.iterchildren())]      # a stack, not recursion: layout tables nest deep
+        while todo:
+            el = next(todo[-1], None)
+            if el is None:
+                todo.pop()
+                continue
+            tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
             if tag == "p":
                 self.paragraph(Paragraph(el, document).text)
+            elif tag == "tbl" and _holds_blocks(el):
+                todo.append(iter(el.xpath("./w:tr/w:tc/*")))
             elif tag == "tbl":
                 self.table(_table_rows(Table(el, document), len(self.parts)))
             elif tag == "altChunk":
@@ -126,6 +133,15 @@ class _Body:
                             "请在 Word 中打开并另存为 .docx 后再检查（Word 会把嵌入的内容转成普通段落和表格）。")
 
 
+def _holds_blocks(tbl) -> bool:
+    """A layout table: one whose cells hold tables or imported chunks of their own (a web page copied
+    into Word, a CMS's export, a template framing the report in a one-cell table). Word shows the
+    inner tables as tables; python-docx gives a cell's own paragraphs only, so the report's tables
+    were not seen (F4, 0 cells) or, a chunk in a cell, silently nothing. Its cells' content is read
+    in their order, as the body's."""
+    return bool(tbl.xpath("./w:tr/w:tc/w:tbl | ./w:tr/w:tc/w:altChunk"))
+
+
 # Wrappers whose content Word shows in place: tracked insertions and moves (修订), content controls
 # (内容控件: a template's fill-in fields), smart tags, custom XML, simple fields (`=SUM(ABOVE)`: the
 # cached result is what is printed), bidi runs. python-docx reads only a paragraph's own runs, a
@@ -152,6 +168,7 @@ def as_shown(body, hidden: tuple[dict[str, bool], set[str]] = ({}, set())) -> No
             el.getparent().remove(el)
     _hide_styled(body, *hidden)
     _text_boxes(body)
+    _legacy_merges(body)
     wrappers = " | ".join(f".//w:{t}[{not_a_mark}]" for t in _SHOWN)
     for el in body.xpath(wrappers):          # document order: an outer wrapper before one inside it
         parent = el.getparent()
@@ -221,6 +238,44 @@ def _hide_styled(body, chars: dict[str, bool], paras: set[str]) -> None:
             hidden = pstyle is not None and pstyle.get(_w("val")) in paras
         if hidden:
             r.getparent().remove(r)
+
+
+def _legacy_merges(body) -> None:
+    """Cells merged across columns the old way (`w:hMerge`: a `restart` cell, then `continue` cells;
+    older converters and Word 97-era documents write it, Word still shows one cell): as one cell
+    spanning their columns (`w:gridSpan`), which python-docx knows. Read as separate cells, the
+    merged header or label cell left empty cells that shifted nothing but named no column, and the
+    rows under it went unread (F3)."""
+    for cont in body.xpath(".//w:tc[w:tcPr/w:hMerge[not(@w:val) or @w:val='continue']]"):
+        first = cont.getprevious()
+        while first is not None and first.tag != _w("tc"):
+            first = first.getprevious()
+        if first is None:
+            continue              # nothing to merge into: read as the cell it is
+        _set_span(first, _span(first) + _span(cont))
+        cont.getparent().remove(cont)
+    for mark in body.xpath(".//w:tc/w:tcPr/w:hMerge"):
+        mark.getparent().remove(mark)
+
+
+def _span(tc) -> int:
+    span = tc.find(f"{_w('tcPr')}/{_w('gridSpan')}")
+    try:
+        return max(1, int(span.get(_w("val")))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _set_span(tc, n: int) -> None:
+    from lxml import etree
+    props = tc.find(_w("tcPr"))
+    if props is None:
+        props = etree.Element(_w("tcPr"))
+        tc.insert(0, props)
+    span = props.find(_w("gridSpan"))
+    if span is None:
+        span = etree.SubElement(props, _w("gridSpan"))
+    span.set(_w("val"), str(n))
 
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
