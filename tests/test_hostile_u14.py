@@ -9,6 +9,7 @@ import zipfile
 
 import openpyxl
 
+from bombs import Repeat, parts_of, write_zip
 from hostile import ROOT, assert_clean, extracted, report_text, same_as_plain, written_formulas, xxgk
 from test_hostile_u13 import BODY, _chunked, _plain, _rewrite
 
@@ -127,3 +128,68 @@ def test_word_cells_merged_the_old_way_read_as_merged(tmp_path):
         assert legacy["cells"] == original["cells"], src.name
         said = sorted((f["rule"], f["message"].replace("original.docx", "…")) for f in original["findings"])
         assert sorted((f["rule"], f["message"].replace("legacy.docx", "…")) for f in legacy["findings"]) == said
+
+
+# ---- workbooks written by other programs: what python-calamine allocates -----------------------------
+
+SHEET = "xl/worksheets/sheet1.xml"
+MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _prefixed(sheet: str) -> str:
+    """The sheet as .NET's Open XML SDK writes it: every element with the `x:` namespace prefix."""
+    return re.sub(r"<(/?)(?![?!])([A-Za-z]\w*)", r"<\1x:\2", sheet).replace(MAIN, MAIN.replace("xmlns=", "xmlns:x="))
+
+
+def test_far_cells_written_the_unusual_ways_are_refused_not_a_crash(tmp_path):
+    """python-calamine allocates a sheet's whole span (rows × columns) before anything can be checked,
+    so its span is measured while the package is unpacked. That measure read only `<c r="…"` with `r`
+    first: a far cell whose `r` comes after another attribute (`<c t="n" r="XFD1048576">`, the XML
+    is the same), a sheet with a namespace prefix (`<x:c>`, .NET's Open XML SDK) or cells without `r`
+    (placed by their row) were not counted, and one such cell made python-calamine allocate 512 GB:
+    the process ABORTED (a Rust panic, exit 134, no output for any file of the run). Now each is F5
+    (the sheet's span is over the limit), in a run whose other files are checked. Conversely a
+    formatted EMPTY far cell as openpyxl writes it (`<c r="XFD1048576" s="1" t="n"></c>`), which
+    python-calamine leaves out, refused the whole workbook; now it is read (198 cells)."""
+    from bench import renditions
+    book = renditions.workbook(renditions.reports(1, 7)[0], tmp_path / "plain.xlsx")
+    parts = parts_of(book)
+    sheet = parts[SHEET].decode("utf-8")
+    assert '<c r="A1"' in sheet and "</sheetData>" in sheet
+
+    def with_rows(rows: str, base: str = sheet) -> bytes:
+        return base.replace("</sheetData>", rows + "</sheetData>").replace("</x:sheetData>", rows + "</x:sheetData>")\
+            .encode("utf-8")
+
+    bad, good = tmp_path / "bad", tmp_path / "good"
+    bad.mkdir(), good.mkdir()
+    far = {
+        "r-after-t.xlsx": with_rows('<row r="1048576"><c t="n" r="XFD1048576"><v>1</v></c></row>'),
+        "single-quotes.xlsx": with_rows("<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>"),
+        "prefixed.xlsx": with_rows('<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
+                                   _prefixed(sheet)),
+        "no-r.xlsx": with_rows('<row r="1048576">' + "<c><v>1</v></c>" * 16384 + "</row>"),
+    }
+    for name, data in far.items():
+        write_zip(bad / name, {**parts, SHEET: data})
+    write_zip(bad / "rows-without-r.xlsx", {**parts, SHEET: Repeat(
+        sheet.split("</sheetData>")[0].encode("utf-8"), b"<row/>", 1_048_000,
+        ("<row>" + "<c><v>1</v></c>" * 3000 + "</row></sheetData>" + sheet.split("</sheetData>")[1]).encode("utf-8"))})
+    write_zip(good / "empty-far-cell.xlsx", {**parts, SHEET: with_rows(
+        '<row r="1048576"><c r="XFD1048576" s="1" t="n"></c></row>')})
+    write_zip(good / "prefixed.xlsx", {**parts, SHEET: _prefixed(sheet).encode("utf-8")})
+    shutil.copy(book, good / "plain.xlsx")
+    run = xxgk("check", bad, *sorted(good.iterdir()), "--format", "json")
+    assert_clean(run)
+    assert run.code in (1, 2), run.text[-2000:]
+    doc = json.loads(run.out)
+    refused = {f["source"].rsplit("/", 1)[-1]: f["message"] for f in doc["findings"] if f["rule"] == "F5"}
+    assert set(refused) == set(far) | {"rows-without-r.xlsx"}, refused
+    assert all("超过可读取的上限" in m for m in refused.values()), refused
+    read = {r["source"].rsplit("/", 1)[-1]: r for r in doc["reports"]}
+    assert set(read) == {"plain.xlsx", "empty-far-cell.xlsx", "prefixed.xlsx"}, sorted(read)
+    reports, errors = extracted(good)
+    assert errors == {}
+    cells = reports["plain.xlsx"]["cells"]
+    assert len(cells) == 198 and all(v is not None for v in cells.values())
+    assert reports["empty-far-cell.xlsx"]["cells"] == cells and reports["prefixed.xlsx"]["cells"] == cells

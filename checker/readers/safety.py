@@ -43,9 +43,18 @@ MAX_PDF_PAGE = 16 * MB
 MAX_PDF_PAGES = 1000            # ~50 ms each; a report has a few dozen
 PACKAGES = (".xlsx", ".xlsm", ".ods", ".docx")
 _MEASURED = re.compile(r"^(xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml|word/document\.xml)$")
-# a cell with content (`<c r="B7" …>…`, not a formatted empty `<c r="B7" s="3"/>`); Excel, LibreOffice
-# and openpyxl write `r` first. Literal prefixes keep the scan fast (~0.1 ms for a report sheet).
-_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>')
+# a cell with content (`<c r="B7" …><v>…`), not a formatted empty one (`<c r="B7" s="3"/>` as Excel
+# writes it, `<c r="B7" s="3"></c>` as openpyxl does: python-calamine leaves both out of the span).
+# Excel, LibreOffice and openpyxl write `r` first; literal prefixes keep the scan fast (~0.1 ms for a
+# report sheet). Any other way to write a cell (`_odd_cells`) is found by counting cell tags.
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>(?=\s*<[vfi])')
+_ODD_CELL = (re.compile(rb'<c(?! r=")[\s>/]'), re.compile(rb':c[\s>/]'))   # each with a literal prefix: fast
+# every row and cell tag, whatever the namespace prefix (`<x:c>`, as .NET's Open XML SDK writes),
+# attribute order or quotes; attribute values may hold `>`
+_ANY_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?(row|c)((?:\s(?:[^>"\'/]|/(?!>)|"[^"]*"|\'[^\']*\')*)?)(/?)>'
+                      rb'(\s*<(?:[A-Za-z_][\w.-]*:)?[vfi])?')
+_ROW_NO = re.compile(rb'\sr\s*=\s*["\']([0-9]{1,7})["\']')
+_CELL_NO = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})([0-9]{1,7})["\']')
 _MERGE_REF = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -96,6 +105,7 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     sheet = info.filename.startswith("xl/worksheets/")
     ods = _OdsSpan(path) if info.filename == "content.xml" and path.suffix.lower() == ".ods" else None
     rows = cols = (1 << 30, 0)
+    at = 0                                   # the row the sheet's last row tag was (`_odd_cells`)
     tail = b""
     size = cells = 0
     try:
@@ -110,7 +120,7 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 ods.feed(chunk)
             if sheet:
                 data = tail + chunk
-                rows, cols = _extent(data, rows, cols, path, info.filename)
+                rows, cols, at = _extent(data, rows, cols, at, path, info.filename)
                 tail = data[-512:]
                 cells += chunk.count(b"<c")      # cells without a ref count too (and a few <col>s)
                 if cells > MAX_SHEET_CELLS:
@@ -194,10 +204,14 @@ def _inflate(fh, info: zipfile.ZipInfo, piece: int = 4 * MB):
             out = inflater.decompress(inflater.unconsumed_tail, piece) if inflater.unconsumed_tail else b""
 
 
-def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], path: Path, part: str):
-    """Widen (min, max) rows and columns by the cell refs and merged ranges in `data`; raise when
-    the span passes MAX_SHEET_CELLS (python-calamine allocates the span, not the cells)."""
+def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, path: Path, part: str):
+    """Widen (min, max) rows and columns by the cells with content and merged ranges in `data`; raise
+    when the span passes MAX_SHEET_CELLS (python-calamine allocates the span, not the cells). `at`:
+    the row reached so far, for cells written without a place (`_odd_cells`)."""
     refs = _CELL_REF.findall(data)
+    if any(odd.search(data) for odd in _ODD_CELL):
+        odd, at = _odd_cells(data, max(at, rows[1]))
+        refs += odd
     if refs:
         numbers = [int(r) for _, r in refs]
         letters = {c for c, _ in refs}
@@ -216,7 +230,40 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], path: Pat
     if span > MAX_SHEET_CELLS:
         raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
                         f"{c1 - c0 + 1:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
-    return rows, cols
+    return rows, cols, at
+
+
+def _odd_cells(data: bytes, row: int) -> tuple[list[tuple[bytes, bytes]], int]:
+    """The places (column letters, row) of the cells with content in `data` written as a writer other
+    than Excel, LibreOffice or openpyxl may: `r` after other attributes or in single quotes, a namespace
+    prefix (`<x:c r="A1">`), or no `r` at all (the cell is then the row's next column, the row its
+    `<row r>` or the next after `row`). python-calamine reads all of them; before, the span counted none
+    of them, and one far cell (`<c t="n" r="XFD1048576">`) made it allocate 512 GB and abort the whole
+    run. Also the row reached (the 512 bytes `_measure` reads twice may count a few rows twice: more,
+    never less)."""
+    out, col = [], 0
+    for m in _ANY_TAG.finditer(data):
+        kind, attrs, empty, content = m.groups()
+        if kind == b"row":
+            no = _ROW_NO.search(attrs)
+            row, col = (int(no.group(1)) if no else row + 1), 0
+            continue
+        ref = _CELL_NO.search(attrs)
+        if ref:
+            col, row = _col(ref.group(1)), int(ref.group(2))
+        else:
+            col += 1
+        if content and not empty:
+            out.append((_letters(col), str(max(row, 1)).encode()))
+    return out, row
+
+
+def _letters(col: int) -> bytes:
+    out = b""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        out = bytes([65 + rest]) + out
+    return out or b"A"
 
 
 def _sheet_name(path: Path, part: str) -> str:
