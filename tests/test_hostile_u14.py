@@ -193,3 +193,39 @@ def test_far_cells_written_the_unusual_ways_are_refused_not_a_crash(tmp_path):
     cells = reports["plain.xlsx"]["cells"]
     assert len(cells) == 198 and all(v is not None for v in cells.values())
     assert reports["empty-far-cell.xlsx"]["cells"] == cells and reports["prefixed.xlsx"]["cells"] == cells
+
+
+def test_annotated_copy_of_a_workbook_with_names_validations_and_formats_adds_nothing_live(tmp_path):
+    """A unit's workbook with defined names pointing outside it (another file, WEBSERVICE), a data
+    validation list and a conditional format with formulas: read as the plain workbook (the names
+    and rules are not followed), and the annotated copy keeps the unit's own names and rules as they
+    were while our sheets hold no formula, no link to another file and no macro part."""
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from bench import renditions
+    plain = renditions.workbook(renditions.reports(1, 7)[0], tmp_path / "plain.xlsx")
+    wb = openpyxl.load_workbook(plain)
+    wb.defined_names["外部"] = DefinedName("外部", attr_text="'C:\\机密\\[名单.xlsx]Sheet1'!$A$1")
+    wb.defined_names["网"] = DefinedName("网", attr_text='WEBSERVICE("http://example.invalid/x")')
+    ws = wb.worksheets[0]
+    dv = DataValidation(type="list", formula1="INDIRECT(\"'C:\\x\\[a.xlsx]S'!A1:A3\")")
+    ws.add_data_validation(dv)
+    dv.add("B2:O60")
+    ws.conditional_formatting.add("A1:O60", FormulaRule(formula=['HYPERLINK("http://example.invalid")']))
+    wb.save(tmp_path / "unit.xlsx")
+    reports, errors = extracted(tmp_path)
+    assert errors == {} and reports["unit.xlsx"]["cells"] == reports["plain.xlsx"]["cells"]
+    run = xxgk("check", tmp_path / "unit.xlsx", "--annotate", tmp_path / "unit-标注.xlsx")
+    assert_clean(run)
+    assert run.code in (0, 1), run.text
+    out = openpyxl.load_workbook(tmp_path / "unit-标注.xlsx")
+    assert {n: d.attr_text for n, d in out.defined_names.items()} == \
+        {"外部": "'C:\\机密\\[名单.xlsx]Sheet1'!$A$1", "网": 'WEBSERVICE("http://example.invalid/x")'}
+    ours = [s for s in out.sheetnames if s not in wb.sheetnames]
+    assert ours and not [f for f in written_formulas(tmp_path / "unit-标注.xlsx") if f.split("!")[0] in ours]
+    for name in ours:
+        assert not out[name].data_validations.dataValidation and not list(out[name].conditional_formatting)
+    parts = zipfile.ZipFile(tmp_path / "unit-标注.xlsx").namelist()
+    assert not [p for p in parts if "externalLink" in p or "vbaProject" in p], parts
