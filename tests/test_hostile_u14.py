@@ -229,3 +229,66 @@ def test_annotated_copy_of_a_workbook_with_names_validations_and_formats_adds_no
         assert not out[name].data_validations.dataValidation and not list(out[name].conditional_formatting)
     parts = zipfile.ZipFile(tmp_path / "unit-标注.xlsx").namelist()
     assert not [p for p in parts if "externalLink" in p or "vbaProject" in p], parts
+
+
+def _with_formulas(plain, out) -> dict[str, int]:
+    """The plain workbook with each row's last number written as a formula over the row (`=SUM(C31:H31)`
+    where it is the sum of the others, else `=B8+5`, `=A63+-1`); cell -> its true value."""
+    wb = openpyxl.load_workbook(plain)
+    truth = {}
+    for row in wb.worksheets[0].iter_rows():
+        nums = [c for c in row if isinstance(c.value, int)]
+        if len(nums) < 2:
+            continue
+        last, rest = nums[-1], nums[:-1]
+        truth[last.coordinate] = last.value
+        last.value = (f"=SUM({rest[0].coordinate}:{rest[-1].coordinate})" if len(rest) > 1 and
+                      sum(c.value for c in rest) == last.value else f"={rest[0].coordinate}+{last.value - rest[0].value}")
+    wb.save(out)
+    return truth
+
+
+def _results_saved(book, out, results) -> None:
+    """`book` with a saved result in each formula cell (`results`: cell -> value) and the flag that asks
+    Excel to compute every formula on opening, as XlsxWriter and like programs write a workbook."""
+    def sheet(x: str) -> str:
+        return re.sub(r'(<c r="([A-Z]+[0-9]+)"[^>]*>)(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)?',
+                      lambda m: m.group(1) + m.group(3) + f"<v>{results(m.group(2))}</v>", x)
+    parts = parts_of(book)
+    parts[SHEET] = sheet(parts[SHEET].decode("utf-8")).encode("utf-8")
+    parts["xl/workbook.xml"] = re.sub(rb"<calcPr[^>]*/>", b"", parts["xl/workbook.xml"]).replace(
+        b"</workbook>", b'<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>')
+    write_zip(out, parts)
+
+
+def test_formula_results_saved_as_placeholders_are_not_read_as_numbers(tmp_path):
+    """A workbook written by a program with formulas for its totals: XlsxWriter and like programs save 0
+    as every formula's result and leave the computing to Excel on opening (`fullCalcOnLoad`); a
+    program that changes cells leaves the old results. Excel shows the computed number, python-calamine
+    gives the saved one. Before: 13 of the generated report's 32 formula cells read WRONG (0 for 5, 1121,
+    480…), silently. Now a formula (sums and +/- of cells on its sheet) whose saved result is not what
+    it computes is unread, with an F2 naming both numbers; one whose saved result is right (as Excel
+    saves it) is read as before, with nothing said."""
+    from bench import renditions
+    src = tmp_path / "src"
+    src.mkdir()
+    plain = renditions.workbook(renditions.reports(1, 7)[0], src / "plain.xlsx")
+    truth = _with_formulas(plain, src / "formulas.xlsx")
+    assert len(truth) == 32 and any("SUM" in str(openpyxl.load_workbook(src / "formulas.xlsx").worksheets[0][c].value)
+                                    for c in truth)
+    books = tmp_path / "books"
+    books.mkdir()
+    shutil.copy(plain, books / "plain.xlsx")
+    _results_saved(src / "formulas.xlsx", books / "zeros.xlsx", lambda cell: 0)
+    _results_saved(src / "formulas.xlsx", books / "excel.xlsx", lambda cell: truth[cell])
+    reports, errors = extracted(books)
+    assert errors == {}
+    right = reports["plain.xlsx"]["cells"]
+    assert reports["excel.xlsx"]["cells"] == right and not reports["excel.xlsx"]["findings"]
+    zeros = reports["zeros.xlsx"]
+    assert not [k for k, v in zeros["cells"].items() if v is not None and v != right[k]]   # nothing read wrong
+    unread = [k for k, v in zeros["cells"].items() if v is None and right[k] is not None]
+    nonzero = [c for c, v in truth.items() if v != 0]
+    assert len(unread) == len(nonzero) == 13
+    said = [f["message"] for f in zeros["findings"] if f["rule"] == "F2"]
+    assert len(said) == 13 and all("保存的结果 0 与它引用的格算出的" in m for m in said)

@@ -20,11 +20,13 @@ _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 
 
-def sheet_marks(path: Path) -> tuple[dict[str, dict[tuple[int, int], tuple[str, str]]], dict[str, set[int]]]:
+def sheet_marks(path: Path, sheets: dict[str, list[list]] | None = None
+                ) -> tuple[dict[str, dict[tuple[int, int], tuple[str, str]]], dict[str, set[int]]]:
     """What the sheets' XML says and calamine does not give, in one pass over it: sheet name ->
-    (row, col) -> (text shown, why it is no number) for formula cells without a saved result and cells
-    holding an error value; and sheet name -> its hidden rows (`hiddenrows.hidden_in`). Both empty for a
-    file that is not an OOXML package."""
+    (row, col) -> (text shown, why it is no number) for formula cells without a saved result, cells
+    holding an error value and (given the grids calamine read, `sheets`) formulas whose saved result is
+    not what they compute (`_stale`: that cell is blanked in `sheets`); and sheet name -> its hidden
+    rows (`hiddenrows.hidden_in`). Both empty for a file that is not an OOXML package."""
     from .hiddenrows import hidden_in
     from .safety import sheet_parts
     special: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
@@ -34,7 +36,7 @@ def sheet_marks(path: Path) -> tuple[dict[str, dict[tuple[int, int], tuple[str, 
             for part, name in sheet_parts(z).items():
                 data = z.read(part)
                 if b"<f" in data or b't="e"' in data:
-                    found = _scan(data)
+                    found = _scan(data, (sheets or {}).get(name))
                     if found:
                         special[name] = found
                 rows = hidden_in(data)
@@ -45,8 +47,9 @@ def sheet_marks(path: Path) -> tuple[dict[str, dict[tuple[int, int], tuple[str, 
     return special, hidden
 
 
-def _scan(data: bytes) -> dict[tuple[int, int], tuple[str, str]]:
+def _scan(data: bytes, grid: list[list] | None = None) -> dict[tuple[int, int], tuple[str, str]]:
     found = {}
+    saved: dict[tuple[int, int], str] = {}       # formulas with a saved result: checked against the grid
     for attrs, body in _CELL.findall(data):
         ref = _REF.search(attrs)
         if ref is None:
@@ -62,7 +65,92 @@ def _scan(data: bytes) -> dict[tuple[int, int], tuple[str, str]]:
         elif formula and not value:
             found[where] = (formula, "是公式，但文件中没有保存它的计算结果（文件由程序生成、未在 Excel 中保存过），"
                                      "按空白处理；请在 Excel 中打开、保存后再检查。")
+        elif formula:
+            saved[where] = formula
+    if grid is not None and saved:
+        found.update(_stale(saved, grid))
     return found
+
+
+# The formulas a report's workbook uses for its totals: `=SUM(B5:B9)`, `=B5+B6-B7`, `=SUM(B5,C5)+2`;
+# any other (another sheet, `*`, functions) is not computed here and its saved result is kept.
+_OPERAND = re.compile(r"\s*([+-](?:\s*[+-])*)?\s*(?:SUM\(([^()]*)\)|(\$?[A-Z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Z]{1,3}\$?[0-9]{1,7})?)"
+                      r"|([0-9]+(?:\.[0-9]+)?))\s*", re.I)
+_AREA = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?", re.I)
+_MAX_AREA = 10_000
+
+
+def _stale(saved: dict[tuple[int, int], str], grid: list[list]) -> dict[tuple[int, int], tuple[str, str]]:
+    """The formulas (of the simple kinds above, on this sheet) whose saved result is not what they
+    compute from the cells they name. A program that writes formulas may save 0 as every result and
+    leave the computing to Excel on opening (XlsxWriter does, with `fullCalcOnLoad`); a program that
+    changes a workbook's cells leaves the old results. Excel shows another number than the file holds:
+    the cell is left unread (blanked in `grid`) and said, never read as the stale number."""
+    computed: dict[tuple[int, int], float] = {}
+    for _ in range(3):          # a total of totals: the inner ones computed first
+        for where, formula in saved.items():
+            value = _compute(formula, grid, computed)
+            if value is not None:
+                computed[where] = value
+    out = {}
+    for (row, col), value in computed.items():
+        held = _cell(grid, row, col)
+        if isinstance(held, (int, float)) and not isinstance(held, bool) and abs(held - value) > 1e-6:
+            grid[row - 1][col - 1] = None
+            out[(row, col)] = (saved[(row, col)], f"是公式，文件中保存的结果 {held:g} 与它引用的格算出的 {value:g} 不符"
+                               "（文件由程序生成或改过，保存的是旧的或占位的结果），按空白处理；请在 Excel 中打开、保存后再检查。")
+    return out
+
+
+def _compute(formula: str, grid: list[list], computed: dict[tuple[int, int], float]) -> float | None:
+    """`formula`'s value from the grid's numbers (a blank is 0, as in Excel); None when it is not of
+    the simple kinds or names text, another sheet or a cell that is itself not known."""
+    text, at, total = formula[1:], 0, 0.0
+    while at < len(text):
+        m = _OPERAND.match(text, at)
+        if m is None or m.end() == at or (at and not m.group(1)):
+            return None
+        sign, args, area, number = m.groups()
+        if number is not None:
+            value: float | None = float(number)
+        else:
+            value = 0.0
+            for part in (args.split(",") if args is not None else [area]):
+                v = _area_sum(part.strip(), grid, computed)
+                if v is None:
+                    return None
+                value += v
+        total += -value if sign and sign.count("-") % 2 else value      # `+-1`, `--1`: Excel's unary signs
+        at = m.end()
+    return total if text.strip() else None
+
+
+def _area_sum(ref: str, grid: list[list], computed: dict[tuple[int, int], float]) -> float | None:
+    m = _AREA.fullmatch(ref)
+    if m is None:
+        return None
+    c0, r0 = _col(m.group(1).upper().encode()), int(m.group(2))
+    c1, r1 = (_col(m.group(3).upper().encode()), int(m.group(4))) if m.group(3) else (c0, r0)
+    (r0, r1), (c0, c1) = sorted((r0, r1)), sorted((c0, c1))
+    if (r1 - r0 + 1) * (c1 - c0 + 1) > _MAX_AREA:
+        return None
+    total = 0.0
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            v = computed.get((r, c), _cell(grid, r, c))
+            if v is None or v == "":
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                return None          # text, a date, an error: not summed here
+            total += v
+    return total
+
+
+def _cell(grid: list[list], row: int, col: int):
+    try:
+        return grid[row - 1][col - 1] if row >= 1 and col >= 1 else None
+    except IndexError:
+        return None
 
 
 def _col(letters: bytes) -> int:

@@ -69,7 +69,7 @@ def read(path: Path) -> list[Report]:
         wb.close()
     from .cellnotes import explain_blanks, sheet_marks
     xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or package == "xlsx"
-    special, hidden = sheet_marks(path) if xlsx else ({}, {})
+    special, hidden = sheet_marks(path, sheets) if xlsx else ({}, {})   # (stale formula results blanked)
     reports = read_sheets(sheets, str(path), merged=merged, hidden=hidden)
     explain_blanks(reports, sheets, special)   # a blank that is really a formula, an error value or text
     if not reports:
