@@ -98,6 +98,22 @@ def test_word_reports_inside_layout_tables_and_chunks_in_cells_are_read(tmp_path
     same_as_plain(reports, ["framed.docx", "framed-thrice.docx", "chunk-in-cell.docx"], set())
 
 
+def test_word_tables_nested_deeper_than_the_parser_goes_say_so(tmp_path):
+    """Fifty frames deep, the report is read as the plain document; a hundred pass the XML parser's
+    256 levels: before, F5 said the file was damaged ("已损坏"); now it says it is nested too deep."""
+    ok, deep = tmp_path / "ok", tmp_path / "deep"
+    ok.mkdir(), deep.mkdir()
+    plain, _ = _plain(ok)
+    _rewrite(plain, ok / "fifty.docx", lambda x: _framed(x, 50))
+    _rewrite(plain, deep / "hundred.docx", lambda x: _framed(x, 100))
+    reports, errors = extracted(ok)
+    assert errors == {}
+    same_as_plain(reports, ["fifty.docx"], set())
+    _, unread = extracted(deep)
+    said = unread["hundred.docx"]["message"]
+    assert "嵌套过深" in said and "已损坏" not in said, said
+
+
 def _legacy_merged(x: str) -> str:
     """Each cell spanning columns (`w:gridSpan`) as the old horizontal merge writes it: a `restart`
     cell, then a `continue` cell for each further column."""

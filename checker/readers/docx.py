@@ -26,6 +26,9 @@ def read(path: Path) -> list[Report]:
     try:
         document = docx.Document(_transitional(path) or str(path))
     except Exception as e:  # PackageNotFoundError, BadZipFile, KeyError for a broken package
+        if "Excessive depth" in str(e):      # lxml's limit: 256 levels (tables in tables, for one)
+            raise ReadError(f"Word 文档“{path.name}”的正文嵌套过深（XML 超过 256 层，例如表格套表格八十多层），"
+                            "超过可读取的上限，没有读取。") from None
         raise ReadError(f"Word 文档“{path.name}”无法打开：文件已损坏、不完整或不是 .docx 文档"
                         f"（技术信息：{type(e).__name__}）。") from None
     if not hasattr(document.element, "body"):   # the main part is XML, but not a Word body (w:document)
