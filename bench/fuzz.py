@@ -510,11 +510,56 @@ def symlink_out(rng, ext, data, canary):
     return ".symlink" + ext, data
 
 
+def odd_cells(rng, ext, data, canary):
+    """A sheet's cells written as writers other than Excel/LibreOffice/openpyxl may (python-calamine reads
+    them all): `r` after `t`, single quotes, the `x:` namespace prefix or no `r` at all; now and then a
+    far cell so written (its span must still be measured, u14)."""
+    if ext not in (".xlsx", ".xlsm"):
+        return ext, data
+    how = rng.choice(("after", "quotes", "prefix", "no_r"))
+    far = rng.random() < 0.5
+
+    def sheet(name: str, text: str) -> str:
+        if not name.startswith("xl/worksheets/"):
+            return text
+        if far:
+            text = text.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+        if how == "after":
+            return re.sub(r'<c r="([A-Z]+[0-9]+)"((?: [a-z]+="[^"]*")*)>', r'<c\2 r="\1">', text)
+        if how == "quotes":
+            return re.sub(r'<c r="([A-Z]+[0-9]+)"', r"<c r='\1'", text)
+        if how == "no_r":
+            return re.sub(r'(<c) r="[A-Z]+[0-9]+"', r"\1", text)
+        return re.sub(r"<(/?)(?![?!])([A-Za-z]\w*)", r"<\1x:\2", text).replace(
+            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+            'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+    return ext, _on_parts(data, sheet)
+
+
+def word_frames(rng, ext, data, canary):
+    """A Word body framed in layout tables (one to 120 deep: past the parser's 256 levels too), or its
+    spanning cells merged the old way (`w:hMerge`), as other programs save a document (u14)."""
+    if ext != ".docx":
+        return ext, data
+    depth = rng.choice((1, 3, 120)) if rng.random() < 0.6 else 0
+    frame = ('<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc>', "<w:p/></w:tc></w:tr></w:tbl><w:p/>")
+
+    def body(name: str, text: str) -> str:
+        if name != "word/document.xml":
+            return text
+        if depth:
+            return re.sub(r"(<w:body>)(.*?)(<w:sectPr)", lambda m: m.group(1) + frame[0] * depth + m.group(2)
+                          + frame[1] * depth + m.group(3), text, flags=re.S)
+        return re.sub(r'<w:gridSpan w:val="(\d+)"/>(.*?</w:tc>)', lambda m: '<w:hMerge w:val="restart"/>' + m.group(2)
+                      + "<w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc>" * (int(m.group(1)) - 1), text, flags=re.S)
+    return ext, _on_parts(data, body)
+
+
 MUTATIONS = [bidi, oddchars, fullwidth, hanzi_numbers, huge_numbers, injections, surrogates, long_line,
              combining, byteflip, truncate, zero, enormous, wrong_ext, encoding, nul_bytes, html_links,
              deep_nesting, xml_entities, external_rels, cell_formulas, merged_cells, hidden_sheets,
              far_cell, many_rows, encrypted, strict_ooxml, html_spans, odd_namespace, archive,
-             symlink_out, cut_char, own_sheets, saved_page]
+             symlink_out, cut_char, own_sheets, saved_page, odd_cells, word_frames]
 HEAVY = {"enormous", "many_rows", "long_line", "deep_nesting"}
 
 
