@@ -308,3 +308,20 @@ def test_formula_results_saved_as_placeholders_are_not_read_as_numbers(tmp_path)
     assert len(unread) == len(nonzero) == 13
     said = [f["message"] for f in zeros["findings"] if f["rule"] == "F2"]
     assert len(said) == 13 and all("保存的结果 0 与它引用的格算出的" in m for m in said)
+
+
+def test_reports_saved_as_excel_binary_numbers_or_pages_are_named_not_passed_over(tmp_path):
+    """Before: a folder's report saved as an Excel binary workbook (`.xlsb`, Excel's 另存为 offers it),
+    or in Apple's Numbers or Pages, was passed over without a word (exit 0, "1 份报告"). Now each is
+    named with what to save it as, and the run says inputs were not read."""
+    from hostile import seed_copies
+    seed_copies(tmp_path, 1)
+    for name in ("报告.xlsb", "报告.numbers", "报告.pages"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    run = xxgk("check", tmp_path, "--format", "json")
+    assert_clean(run)
+    assert run.code == 2, run.text[-2000:]
+    said = {f["source"].rsplit("/", 1)[-1]: f["message"] for f in json.loads(run.out)["findings"] if f["rule"] == "F5"}
+    assert set(said) == {"报告.xlsb", "报告.numbers", "报告.pages"}, said
+    assert "另存为 .xlsx" in said["报告.xlsb"] and "另存为 .xlsx" in said["报告.numbers"] and "另存为 .docx" in said["报告.pages"]
+    assert len(json.loads(run.out)["reports"]) == 1

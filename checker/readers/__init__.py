@@ -52,7 +52,9 @@ class ReadResult:
 # Document formats people save reports in that we do not read: in a folder they are reported (a unit's
 # report silently skipped would be a wrong all-clear), with what to save them as.
 UNSUPPORTED_DOCUMENTS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx",
-                         ".et": ".xlsx", ".ett": ".xlsx", ".ofd": ".pdf", ".mht": ".html", ".mhtml": ".html"}
+                         ".et": ".xlsx", ".ett": ".xlsx", ".ofd": ".pdf", ".mht": ".html", ".mhtml": ".html",
+                         # Excel's binary workbook, Apple's Numbers and Pages: named, not silently passed over
+                         ".xlsb": ".xlsx", ".numbers": ".xlsx", ".pages": ".docx"}
 # Archives, as offices send their reports: what is inside is not checked, so they are named too.
 ARCHIVES = frozenset((".zip", ".rar", ".7z"))
 
