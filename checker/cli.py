@@ -325,10 +325,13 @@ def _one_line(text: str) -> str:
 
 def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
+    from .check import not_a_report_place
     from .render.summary import not_reports
     strange = not_reports(result)
     for r in strange:
-        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}（没有找到标准表格或可识别的年报格式"
+        place = not_a_report_place(r)
+        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}{_one_line(f'（{place}）') if place else ''}"
+                   "（没有找到标准表格或可识别的年报格式"
                    + ("，未做任何核对" if checked else "") + "）", err=True)
     return strange
 
