@@ -101,3 +101,26 @@ def test_a_collection_sheet_that_is_no_report_is_named_with_its_sheet(tmp_path):
     f5 = [r for r in _rows(out) if r["规则"] == "F5"]
     assert len(f5) == 1 and "工作表“通知”" in f5[0]["位置"] and "无法识别为年度报告" in f5[0]["说明"], f5
     assert "无法识别为年度报告：" in run.err and "工作表“通知”" in run.err
+
+
+def test_the_annotated_workbook_keeps_each_unread_input_apart(tmp_path):
+    """`--annotate` of a folder: an unreadable file's F5 (it names no report) was shown with the report
+    of unit None and year None, so its note went on the 标题 of the notice's sheet (or of any report
+    whose unit and year were not found) and its 可疑单元格 linked there. Read back with openpyxl."""
+    import openpyxl
+    _mixed(tmp_path / "in")
+    out = tmp_path / "标注.xlsx"
+    run = xxgk("check", tmp_path / "in", "--annotate", out)
+    assert_clean(run)
+    assert run.code == 2, run.text
+    wb = openpyxl.load_workbook(out)
+    rows = [r for r in wb["校验结果"].iter_rows(min_row=2, values_only=True) if r[5] == "F5"]
+    by_file = {Path(r[7].rsplit("（", 1)[1].rstrip("）")).name: r for r in rows}
+    assert set(by_file) == {"通知.txt", "empty.txt", "broken.pdf", "scan.pdf"}, rows
+    assert all(by_file[n][8] in (None, "", "（未确定）") for n in ("empty.txt", "broken.pdf", "scan.pdf")), rows
+    notice_sheet = next(ws for ws in wb.worksheets if ws.title.startswith("通知"))
+    notes = [c.comment.text for row in notice_sheet.iter_rows() for c in row if c.comment]
+    assert notes and all("empty.txt" not in n and "scan.pdf" not in n and "broken.pdf" not in n for n in notes), notes
+    assert any("无法识别为年度报告" in n for n in notes), notes
+    overview = [r for r in wb["概览"].iter_rows(min_row=5, values_only=True) if r[0]]
+    assert ("（无法读取的输入）", 3) in [(r[0], r[1]) for r in overview], overview
