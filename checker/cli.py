@@ -345,11 +345,15 @@ def _not_reports(result, checked: bool = False) -> list:
     from .check import not_a_report_place
     from .render.summary import not_reports
     strange = not_reports(result)
-    for r in strange:
-        place = not_a_report_place(r)
-        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}{_one_line(f'（{place}）') if place else ''}"
-                   "（没有找到标准表格或可识别的年报格式"
-                   + ("，未做任何核对" if checked else "") + "）", err=True)
+    why = "没有找到标准表格或可识别的年报格式" + ("，未做任何核对" if checked else "")
+    named = [_one_line(r.source) + (_one_line(f"（{place}）") if (place := not_a_report_place(r)) else "")
+             for r in strange]
+    if len(named) > SHOWN_FAILURES and checked:     # of thousands: a few named, all are in the output's F5
+        typer.echo(f"{len(named)} 个输入无法识别为年度报告（{why}）：{'；'.join(named[:SHOWN_FAILURES])}；"
+                   f"等（全部 {len(named)} 个列在输出的 F5 中）", err=True)
+        return strange
+    for name in named:
+        typer.echo(f"无法识别为年度报告：{name}（{why}）", err=True)
     return strange
 
 

@@ -124,3 +124,19 @@ def test_the_annotated_workbook_keeps_each_unread_input_apart(tmp_path):
     assert any("无法识别为年度报告" in n for n in notes), notes
     overview = [r for r in wb["概览"].iter_rows(min_row=5, values_only=True) if r[0]]
     assert ("（无法读取的输入）", 3) in [(r[0], r[1]) for r in overview], overview
+
+
+def test_many_inputs_that_are_no_report_are_one_line_on_stderr(tmp_path):
+    """Of thousands of files, hundreds of notices were a line each on stderr, burying the summary
+    lines: past three, one line names three and says all are in the output's F5 (as for unreadable
+    files)."""
+    seed_copies(tmp_path / "in", 1)
+    for n in range(5):
+        (tmp_path / "in" / f"通知{n}.txt").write_text(NOTICE, encoding="utf-8")
+    out = tmp_path / "结果.csv"
+    run = xxgk("check", tmp_path / "in", "-o", out)
+    assert_clean(run)
+    assert run.code == 2, run.text
+    lines = [x for x in run.err.splitlines() if "无法识别为年度报告" in x]
+    assert len(lines) == 1 and lines[0].startswith("5 个输入无法识别为年度报告") and "全部 5 个列在输出的 F5 中" in lines[0]
+    assert len([r for r in _rows(out) if r["规则"] == "F5"]) == 5
