@@ -142,9 +142,27 @@ def check_read(read, units=None, select: list[str] | None = None, ignore: list[s
 
 def _with_failures(result: CheckResult, read, chosen: set[str], inputs: Sequence[Path], kind: str) -> CheckResult:
     result.unreadable = list(read.failures)
-    result.findings = [f for f in read.failures if f.rule in chosen] + result.findings
+    unchecked = [*read.failures, *map(not_a_report, (r for r in result.reports if r.format is None))]
+    result.findings = [f for f in unchecked if f.rule in chosen] + result.findings
     result.inputs, result.kind = list(inputs), kind
     return result
+
+
+NOT_A_REPORT = "没有找到标准表格或可识别的年报格式，无法识别为年度报告，未做任何核对。"
+
+
+def not_a_report(r: Report) -> Finding:
+    """The F5 of an input read with nothing of a report in it (a notice, a meeting note): in the
+    output as an unreadable file is, so that a run over thousands of files accounts for every input
+    in its JSON or CSV, not on stderr alone."""
+    from .readers import unreadable
+    # about that report (a collection's sheet): its sheet is where an annotated workbook flags it
+    return replace(unreadable(Path(r.source or ""), NOT_A_REPORT, not_a_report_place(r)), report=r.identity)
+
+
+def not_a_report_place(r: Report) -> str | None:
+    """Where in its file an input with nothing of a report is (a collection's sheet), or None."""
+    return None if r.place is None else f"工作表“{r.place}”" if r.location_style == "sheet" else r.place
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -205,8 +205,9 @@ def check(
         big = big_input(paths)
         if big:
             long_run.set()
+        hierarchy = units if units is not None else _own_units(paths)
         with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
-            result = check_paths(paths, units_file=units, progress=progress, stand_ins=annotate is None,
+            result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
     except UnitsError as e:
         typer.echo(str(e), err=True)
@@ -245,6 +246,22 @@ def check(
                    "这是 xxgk 的问题，请把上面的出错信息反馈给开发者。", err=True)
         raise typer.Exit(exitcodes.INTERNAL)
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
+
+
+def _own_units(paths: list[Path]):
+    """A collection workbook checked alone: the units its `单位清单` sheet lists, as the Excel button
+    takes them (checker/excel.py), so that both check the same hierarchy. A list that contradicts
+    itself is said, and the reports' own 上级单位 serve instead."""
+    from .check import input_kind
+    if input_kind(paths) != "workbook":
+        return None
+    from .collection import UNITS_SHEET_UNUSED, own_units_on_disk
+    from .units import UnitsError
+    try:
+        return own_units_on_disk(paths[0])
+    except UnitsError as e:
+        typer.echo(f"{UNITS_SHEET_UNUSED}{_one_line(str(e))}", err=True)
+        return None
 
 
 def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], engine: Engine, force: bool) -> None:
@@ -325,11 +342,18 @@ def _one_line(text: str) -> str:
 
 def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
+    from .check import not_a_report_place
     from .render.summary import not_reports
     strange = not_reports(result)
-    for r in strange:
-        typer.echo(f"无法识别为年度报告：{_one_line(r.source)}（没有找到标准表格或可识别的年报格式"
-                   + ("，未做任何核对" if checked else "") + "）", err=True)
+    why = "没有找到标准表格或可识别的年报格式" + ("，未做任何核对" if checked else "")
+    named = [_one_line(r.source) + (_one_line(f"（{place}）") if (place := not_a_report_place(r)) else "")
+             for r in strange]
+    if len(named) > SHOWN_FAILURES and checked:     # of thousands: a few named, all are in the output's F5
+        typer.echo(f"{len(named)} 个输入无法识别为年度报告（{why}）：{'；'.join(named[:SHOWN_FAILURES])}；"
+                   f"等（全部 {len(named)} 个列在输出的 F5 中）", err=True)
+        return strange
+    for name in named:
+        typer.echo(f"无法识别为年度报告：{name}（{why}）", err=True)
     return strange
 
 

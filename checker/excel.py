@@ -10,7 +10,7 @@ import xlwings as xw
 from .annotate import locate
 from .annotate import xlwings_backend as xb
 from .annotate.plan import build
-from .collection import INDEX_SHEET
+from .collection import UNITS_SHEET_UNUSED, own_units
 
 
 def run_check(book=None) -> dict:
@@ -28,7 +28,7 @@ def run_check(book=None) -> dict:
         return {"reports": 0, "findings": 0, "open": 0, "accepted": 0}
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
-    result = check_read(ReadResult(reports=reports), units=_hierarchy(sheets, book.name), kind="book")
+    result = check_read(ReadResult(reports=reports), units=_hierarchy(book, sheets), kind="book")
     plan = build(result, locate.from_reports(result.reports), xb.XlwingsView(book))
     xb.status(book, f"xxgk：正在标注 {len(plan.cells)} 个单元格……")
     _screen_updating(book, False)       # one redraw at the end, not one per flagged cell
@@ -113,15 +113,15 @@ def _screen_updating(book, on: bool) -> None:
         pass
 
 
-def _hierarchy(sheets: dict[str, list[list]], where: str):
-    """The hierarchy from the workbook's `单位清单` sheet, if it has one; else the reports' own
-    上级单位 (header block) serve."""
-    if INDEX_SHEET not in sheets:
-        return None
-    from .units import UnitsError, from_rows
+def _hierarchy(book, sheets: dict[str, list[list]]):
+    """The hierarchy from the workbook's `单位清单` sheet, as `xxgk check` takes it from the same
+    workbook on disk (`collection.own_units`); else the reports' own 上级单位 (header block) serve.
+    A list that contradicts itself is said, not silently dropped."""
+    from .units import UnitsError
     try:
-        return from_rows(sheets[INDEX_SHEET], f"{where}（工作表 {INDEX_SHEET}）")
-    except UnitsError:
+        return own_units(book.name, sheets)
+    except UnitsError as e:
+        _say(book, f"xxgk：{UNITS_SHEET_UNUSED}{e}")
         return None
 
 

@@ -311,3 +311,25 @@ def test_desktop_button_macro_runs_the_wheels_entry(installed):
     out = installed["button"]
     assert [a["args"][1] for a in _actions(out, "addSheet")] == [st.RESULTS_SHEET, "概览", st.STATE_SHEET]   # 概览: issue 14
     assert len(_actions(out, "addNote")) > 0
+
+
+def test_installed_check_accounts_for_every_input_in_its_csv(installed, tmp_path):
+    """The evaluator's run from the installed wheel: `-o 结果.csv` over reports, a notice, an empty file
+    and a broken workbook (the install has the command line, not the PDF extra); every input is a
+    checked report or an F5 row saying why (the notice was on stderr alone)."""
+    import csv
+    import io
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, folder / seed.name)
+    (folder / "通知.txt").write_text("关于报送年度报告的通知\n各单位：请于1月31日前报送。\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.xlsx").write_bytes(b"hello")
+    out = tmp_path / "结果.csv"
+    done = _run([installed["xxgk"], "check", folder, "-o", out], cwd=installed["cwd"], env=installed["env"],
+                check=False)
+    assert done.returncode == 2, done.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {Path(r["来源"]).name for r in rows if r["规则"] == "F5"} == {"通知.txt", "empty.txt", "broken.xlsx"}
+    assert {Path(r["来源"]).name for r in rows if r["规则"] != "F5"} == {p.name for p in sorted(SEEDS.glob("*.txt"))[:2]}

@@ -115,3 +115,55 @@ def test_an_earlier_results_sheet_without_its_reports_now_says_nothing_was_check
     assert [a["args"][0] for a in actions if a["func"] == "alert"] == [NOTHING_TO_CHECK]
     assert any(a["func"] == "setValues" and a["values"] == [[NOTHING_TO_CHECK]] for a in actions), actions
     assert not any(a["func"] in ("addNote", "setRangeColor") for a in actions)
+
+
+def _collection_with(tmp: Path, extra_units: list[list]) -> Path:
+    """The seeds and a notice imported (`xxgk import` writes a sheet for the notice), then rows added
+    to the `单位清单` sheet as a reviewer adds them in Excel."""
+    import shutil
+
+    import openpyxl
+    src = tmp / "in"
+    src.mkdir()
+    for seed in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt")):
+        shutil.copy(seed, src / seed.name)
+    (src / "通知.txt").write_text("关于报送年度报告的通知\n各单位：请于1月31日前报送。\n", encoding="utf-8")
+    book = import_reports([src], tmp / "汇总.xlsx").path
+    wb = openpyxl.load_workbook(book)
+    for row in extra_units:
+        wb["单位清单"].append(row)
+    wb.save(book)
+    return book
+
+
+def _file_findings(book: Path) -> tuple[list[tuple], str]:
+    done = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(book), "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    sev = {"error": "错误", "warning": "警告", "info": "提示"}
+    return sorted((f["rule"], f["unit"] or "", f["year"] or "", sev[f["severity"]])
+                  for f in json.loads(done.stdout)["findings"]), done.stderr
+
+
+def test_the_live_workbook_reports_what_the_file_path_reports(tmp_path):
+    """One workbook, two ways (README: `xxgk check 汇总.xlsx`, or the button): the same findings.
+    The file path ignored the workbook's own `单位清单` sheet (a unit added there without a report
+    gave U1 live and nothing on the command line), and a notice's sheet was an F5 only live."""
+    book = _collection_with(tmp_path, [["某某局", "哈尔滨市城市管理局"]])
+    on_disk, _ = _file_findings(book)
+    live = sorted((r[5], r[3] or "", r[4] or "", r[2]) for r in _results_table(_lite(book, tmp_path)["actions"])[1:])
+    assert live == on_disk
+    assert ("U1", "某某局", "", "警告") in on_disk
+    assert [f for f in on_disk if f[0] == "F5"] == [("F5", "", "", "错误")]
+
+
+def test_a_units_sheet_that_contradicts_itself_is_said_on_both_paths(tmp_path):
+    """The live path dropped such a list without a word (no hierarchy: R9 and U1 silently unchecked)."""
+    from checker.collection import UNITS_SHEET_UNUSED
+    book = _collection_with(tmp_path, [["某某局", "甲"], ["某某局", "乙"]])
+    on_disk, err = _file_findings(book)
+    assert UNITS_SHEET_UNUSED in err and "“某某局”的上级单位前后不一致" in err
+    run = _lite(book, tmp_path)
+    said = [a["args"][0] for a in run["actions"] if a["func"] == "alert"]
+    assert len(said) == 1 and UNITS_SHEET_UNUSED in said[0] and "“某某局”的上级单位前后不一致" in said[0]
+    live = sorted((r[5], r[3] or "", r[4] or "", r[2]) for r in _results_table(run["actions"])[1:])
+    assert live == on_disk and not [f for f in on_disk if f[0] == "U1"]

@@ -138,20 +138,40 @@ def own_sheet(view: BookView, base: str, ours) -> str:
     return name
 
 
-def finding_key(f: Finding, place: str | None = None) -> str:
+def finding_key(f: Finding, place: str | None = None, origin: str | None = None, before: bool = False) -> str:
     """Stable across runs: the rule and every cell it involves (not the message, which has values).
-    `place` tells apart the same finding in two reports of one unit-year (two sheets of a collection)."""
+    `place` tells apart the same finding in two reports of one unit-year (two sheets of a collection).
+    `origin`: the document a collection sheet's report was read from (its 来源). `before`: the key as
+    runs before session 14 made it for a finding without cells (`_where_before`), so that a workbook
+    reviewed then keeps its 已核实."""
     refs = sorted(f"{c.unit}/{c.year}/{c.cell}" for c in f.cells)
     sus = f"{f.suspect.unit}/{f.suspect.year}/{f.suspect.cell}" if f.suspect else ""
-    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, "" if f.cells else _where_inside(f)]
-                   + ([place] if place else []))
+    inside = "" if f.cells else _where_before(f) if before else _where_inside(f, origin)
+    raw = "|".join([f.rule, str(f.unit), str(f.year), sus, *refs, inside] + ([place] if place else []))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _where_inside(f: Finding) -> str:
-    """A finding's place without the checked file's own name: a reviewed workbook is re-checked as its
-    annotated copy, another name each run, and a key holding the name lost the 已核实 of every finding
-    without cells (F4, a prose M2 …) on the next run."""
+def _where_inside(f: Finding, origin: str | None = None) -> str:
+    """A finding's place without the file names that change from run to run: a reviewed workbook is
+    re-checked as its annotated copy, another name each run, and a key holding the name lost the 已核实
+    of every finding without cells (F4, a prose M2 …) on the next run. A report's text read from a
+    collection sheet is placed as `甲.docx 第12行（汇总工作簿 汇总.xlsx）`, in the document itself as
+    `甲.docx 第12行`: both names out, both are ` 第12行`, so a review made in the workbook `--annotate`
+    wrote for documents holds when that workbook is checked. An input no report was read from (an F5
+    of no report) keeps its name: it is all that tells two of them apart."""
+    where = f.where or ""
+    if f.report is None and f.rule == "F5":
+        return where
+    name = file_name(f.source or "")
+    where = where.replace(f"（汇总工作簿 {name}）", "")
+    for known in (name, file_name(origin or "")):
+        if known:
+            where = where.replace(known, "")
+    return where
+
+
+def _where_before(f: Finding) -> str:
+    """`_where_inside` as it was: the checked file's name taken out, and nothing else."""
     name = file_name(f.source or "")
     return (f.where or "").replace(name, "") if name else (f.where or "")
 
@@ -165,6 +185,9 @@ def signature(f: Finding, reports: dict[ReportId, Report]) -> str:
     return ";".join(sorted(parts))
 
 
+UNREAD_INPUTS = "（无法读取的输入）"     # the 概览 row of the inputs no report was read from
+
+
 def build(result, locate: Locator, view: BookView) -> Plan:
     """The plan for `result` (anything with .reports and .findings) on the workbook seen by `view`."""
     results_name = own_sheet(view, RESULTS_SHEET, _results_ours)
@@ -172,8 +195,9 @@ def build(result, locate: Locator, view: BookView) -> Plan:
     prev = st.parse(view.values(state_name), view.values(results_name))
     sheets = set(view.sheet_names())
     reports = {r.identity: r for r in result.reports}
-    # a finding that names no report (an input that could not be read, a unit only the units list
-    # names) is shown with the report of its unit-year, if there is one
+    # a finding that names no report (a unit only the units list names) is shown with the report of
+    # its unit-year, if there is one; not an input that could not be read (an F5 of no report): its
+    # notes went on the 标题 of whichever report has no unit and no year, e.g. a notice's sheet
     first: dict[tuple, ReportId] = {}
     for r in result.reports:
         first.setdefault((r.unit, r.year), r.identity)
@@ -188,19 +212,23 @@ def build(result, locate: Locator, view: BookView) -> Plan:
     units: dict[tuple, UnitCount] = {r.identity: UnitCount(r.unit, r.year) for r in result.reports}
 
     for n, f in enumerate(_ordered(result.findings), 1):
-        rid = f.report or first.get((f.unit, f.year))
-        key = finding_key(f, _place_name(rid) if (f.unit, f.year) in twice else None)
+        rid = f.report or (None if f.rule == "F5" else first.get((f.unit, f.year)))
+        place = _place_name(rid) if (f.unit, f.year) in twice else None
+        origin = reports[rid].facts.get("origin") if rid in reports else None
+        key = finding_key(f, place, None if origin is None else str(origin))
         sig = signature(f, reports)
         signatures[key] = sig
-        review = prev.reviews.get(key)
-        accepted = prev.accepted(key, sig)
+        was = key if key in prev.reviews or f.cells else finding_key(f, place, before=True)
+        review = prev.reviews.get(was)
+        accepted = prev.accepted(was, sig)
         status = "已核实" if accepted else ("需重新核实" if review and any(w in review for w in st.ACCEPT_WORDS)
                                          else "待处理")
         plan.accepted += accepted
         plan.open += not accepted
         c = counts.setdefault((f.unit, f.year), [0, 0, 0, 0])
         c[3 if accepted else min(SEVERITY_ORDER.get(f.severity, 2), 2)] += 1
-        u = units.setdefault(rid or ("?", f.unit, f.year), UnitCount(f.unit, f.year))
+        u = (units.setdefault(rid or ("?", f.unit, f.year), UnitCount(f.unit, f.year)) if rid or f.rule != "F5"
+             else units.setdefault(("?F5",), UnitCount(UNREAD_INPUTS, None)))    # not "（未识别单位）"
         if accepted:
             u.accepted += 1
         else:

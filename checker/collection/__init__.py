@@ -15,6 +15,11 @@ workbook).
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..units import Hierarchy
 
 INDEX_SHEET = "单位清单"
 RESULTS_SHEET = "校验结果"
@@ -72,3 +77,34 @@ def source_shown(file: str | None, place: str | None) -> str | None:
     file's reports are told apart by more than their titles."""
     from ..model import part_of
     return f"{file}（{place}）" if file and part_of(place) is not None else file
+
+
+UNITS_SHEET_UNUSED = "“单位清单”工作表有误，没有使用，上下级关系按各报告表头的“上级单位”核对："
+
+
+def own_units(book: str, sheets: dict[str, list[list]]) -> Hierarchy | None:
+    """The hierarchy a collection workbook lists in its `单位清单` sheet (a sheet of that name holding
+    a units list, `format_sheet`), else None: what `xxgk check 汇总.xlsx` and the live workbook
+    (checker/excel.py) both check the units against, so the two agree (U1, R9). `book`: the
+    workbook's file name, for messages. Raises `units.UnitsError` for a list that contradicts itself."""
+    rows = sheets.get(INDEX_SHEET)
+    if rows is None or not format_sheet(INDEX_SHEET, rows):
+        return None
+    from ..units import from_rows
+    return from_rows(rows, f"{book}（工作表 {INDEX_SHEET}）")
+
+
+def own_units_on_disk(path: Path) -> Hierarchy | None:
+    """`own_units` of a workbook file, reading its `单位清单` sheet alone. A file that does not open
+    (or is too big) gives None: reading it as reports says why (F5)."""
+    from ..readers.safety import check_file
+    try:
+        check_file(path, "workbook", path.stat().st_size)     # the readers' size and zip-bomb limits
+        from python_calamine import CalamineWorkbook
+        book = CalamineWorkbook.from_path(str(path))
+        if INDEX_SHEET not in book.sheet_names:
+            return None
+        rows = book.get_sheet_by_name(INDEX_SHEET).to_python()
+    except Exception:      # ReadError, OSError, calamine's own errors
+        return None
+    return own_units(path.name, {INDEX_SHEET: rows})
