@@ -90,3 +90,24 @@ def test_a_context_without_links_keys_the_units_as_one_with_them():
     assert _json(plain.unmatched_findings()) == _json(bare.unmatched_findings())
     assert (plain.parent_of >= 0).any() and not (bare.parent_of >= 0).any()
     assert not bare.children_of and not bare.complete
+
+
+def test_a_stand_in_sent_as_fields_is_the_report_less_its_cells():
+    """The worker sends a stand-in as a tuple of fields (`_stub_fields`, cheaper to pickle) and the main
+    process makes the Report (`_stand_in`): every field of the Report is what `dataclasses.replace` of
+    the read report gives (a field added to Report and not sent fails here), and the tuple survives the
+    pipe's pickling unchanged; on generated reports and a copy of the seed with a kept section text."""
+    import pickle
+    from dataclasses import fields, replace
+    _, reports = _reports()
+    t1 = shard._t1_texts({"T1", "U1"})
+    kept = 0
+    for r in reports:
+        sent = pickle.loads(pickle.dumps(shard._stub_fields(r, t1), protocol=pickle.HIGHEST_PROTOCOL))
+        got = shard._stand_in(sent)
+        want = replace(r, parts=[], values=None, present=None, loc=None, cell_meta={}, prose=[],
+                       facts=shard._stub(r, t1).facts, findings=[])
+        for f in fields(want):
+            assert getattr(got, f.name) == getattr(want, f.name), f.name
+        kept += bool(got.facts.get("section_text"))
+    assert kept >= 4 and any(r.facts.get("section_text") for r in reports)
