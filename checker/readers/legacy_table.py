@@ -96,3 +96,15 @@ def _this_year(values: str) -> int | None:
     if run[0] == "0" and len(run) > 1 and (run[1] != "0" or len(run) == 2):
         return 0
     return None
+
+
+# A mirror that re-encodes a page writes `?` for a character its charset lacks (a no-break space): between a
+# word and a figure it is that space (`主动公开政府信息?10条`, 白银市动力公司 2008), one char for one char.
+_LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=\d)")
+
+
+def lost_spaces(lines: list[str]) -> list[str]:
+    """The lines with a mirror's `?` before a figure read as the space it stands for (lines and offsets kept)."""
+    if not any("?" in line for line in lines):
+        return lines
+    return [_LOST_SPACE.sub(" ", line) if "?" in line else line for line in lines]

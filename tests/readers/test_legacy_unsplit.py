@@ -38,3 +38,24 @@ def test_a_run_split_one_way_only_or_spaced_is_read_not_named(tmp_path):
     assert r["format"] == "legacy"
     assert r["cells"]["legacy.active.website"] == 739 and r["cells"]["legacy.active.gazette"] == 0
     assert not _f2(r)
+
+
+BAIYIN = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "w12" / "gs_baiyin_dlgs_2008_trad.txt"
+
+
+def test_a_mirrors_question_mark_before_a_figure_is_the_space_it_lost():
+    # real 白银市动力公司 2008 (a traditional mirror): `主動公開政府信息?10條` — the `?` stands for a space the
+    # mirror's charset lacked; the legacy total (10 = 1 + 9 on the page) was unread, now read
+    assert "信息?10條" in BAIYIN.read_text(encoding="utf-8")
+    r = extract_one(BAIYIN)
+    assert (r["unit"], r["year"], r["format"]) == ("白银市动力公司", 2008, "legacy")
+    assert r["cells"]["legacy.active.total"] == 10
+
+
+def test_a_question_mark_not_before_a_figure_is_left_alone(tmp_path):
+    # guard: the same mirror's other `?` (indentation `? ?(二)`) are no space before a figure; the figures read as before
+    text = ("某某局2016年政府信息公开工作年度报告\n本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。\n"
+            "? ?(二)公开的形式\n2016年主动公开政府信息12条。\n")
+    path = tmp_path / "q.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract_one(path)["cells"]["legacy.active.total"] == 12
