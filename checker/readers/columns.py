@@ -8,6 +8,7 @@ grid matcher falls back to counting.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..templates import Row
 from . import labels as L
@@ -45,6 +46,15 @@ def _keys(keys: dict[str, L.TableKeys]):
     return exact_all, contained_all
 
 
+@dataclass(frozen=True, slots=True)
+class Across:
+    """`ColumnMap.pick`'s answer for a row whose value is a merged cell spreading over another header's
+    column where the row prints nothing (a sheet's or a Word table's `GridCell.end`): the value may be
+    either column's, so the row is read as unread, not as the value and a blank."""
+    cell: object       # the merged GridCell
+    columns: tuple[str, ...]   # the labels of the header columns it covers, its own first
+
+
 class ColumnMap:
     def __init__(self, keys: dict[str, L.TableKeys]):
         self.exact, self.contained = _keys(keys)
@@ -77,9 +87,11 @@ class ColumnMap:
             if cid is not None:
                 m[cid] = c.col
 
-    def pick(self, tid: str, row: Row, cells, blank) -> list | None:
+    def pick(self, tid: str, row: Row, cells, blank) -> list | Across | None:
         """The row's cells at the learnt columns (a blank stand-in where the row prints nothing);
-        None when the header did not place every column, or two columns share one position."""
+        None when the header did not place every column, or two columns share one position (the
+        grid then counts); `Across` when a merged value covers a header column the row prints
+        nothing at (whose value it is is not known: never counted, never value + blank)."""
         m = self.maps.get(tid) or {}
         cols = [m.get(c.id) for c in row.columns]
         if None in cols or len(set(cols)) != len(cols):
@@ -88,4 +100,8 @@ class ColumnMap:
         if any(c.col not in placed and _NUMBER.fullmatch(c.text.strip()) for c in cells):
             return None   # a number outside the header's columns: the header does not fit this row
         by_col = {c.col: c for c in cells}
+        if not placed <= by_col.keys():   # a header column where the row prints nothing
+            for c in cells:
+                if c.end > c.col and c.text.strip() and any(c.col < col <= c.end for col in placed - by_col.keys()):
+                    return Across(c, tuple(rc.label for rc, col in zip(row.columns, cols) if c.col <= col <= c.end))
         return [by_col.get(col) or blank(col) for col in cols]

@@ -17,7 +17,7 @@ Two ways a real file is cut off, each seen in the renditions people hold:
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -27,12 +27,13 @@ from ..templates import template
 from . import labels as L
 
 
-def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str], found: set[str]) \
-        -> tuple[int, int] | None:
+def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str], found: set[str],
+               heading: Callable[[Any], bool] | None = None) -> tuple[int, int] | None:
     """(part, row) of the last row printed of table `tid` when the file ends inside it: the rows not
     read (`missing_ids`) are the table's last rows, no later table was found, and no line of the
     file (`lines`: the printed rows, `part`/`row` each) comes after that row but (the first part
-    of) the next row's label, without numbers. Else None."""
+    of) the next row's label, without numbers, and the headings `heading` tells (表一's
+    `第二十条第（五）项` and its column headers, printed above the next rows). Else None."""
     if report.format is None or report.loc is None:
         return None
     later = L.TABLE_ORDER[L.TABLE_ORDER.index(tid) + 1:]
@@ -57,7 +58,7 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     # printing its last rows' labels without numbers is a blank table, said so elsewhere).
     nxt = tpl.table(tid).rows[k]
     heads = [L.norm(t) for t in (nxt.label, nxt.group or "") if t]
-    after = lines[end + 1:]
+    after = [ln for ln in lines[end + 1:] if heading is None or ln.has_values or not heading(ln)]
     if len(after) > _TAIL or any(ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)
                                  for ln in after):
         return None

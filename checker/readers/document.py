@@ -33,7 +33,7 @@ from ..model import Report
 from ..templates import format_for_year
 from . import ReadError, generations, path_name
 from .grid import GridCell, finish, format_by_year, format_of, format_votes, labels_decide, read_lines, table_lines
-from .legacy_table import read_flat
+from .legacy_table import lost_spaces, name_unsplit, read_flat
 from .multireport import split
 
 
@@ -105,10 +105,15 @@ def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
     misfit = mix is None and (both or any(f.rule in ("F3", "F4") for f in report.findings))
     del lines   # the split rows, kept alive through the prose, made its garbage collections slower (10–20 %)
     if doc.lines is not None:
-        if report.format == "legacy" and not report.facts.get("tables_found"):
-            if read_flat(doc.lines, report, doc.where):   # a 统计表 a crawler flattened into the text
-                report.facts["tables_found"] = ["legacy"]
-        _prose().analyse(doc.lines, report)
+        unsplit: list = []
+        prose = doc.lines
+        if report.format == "legacy":
+            if not report.facts.get("tables_found") and read_flat(doc.lines, report, doc.where, unsplit):
+                report.facts["tables_found"] = ["legacy"]   # a 统计表 a crawler flattened into the text
+            prose = lost_spaces(doc.lines)   # a legacy report's cells are mostly its prose's figures
+        _prose().analyse(prose, report)
+        if unsplit:
+            name_unsplit(report, unsplit)
     for name, value in doc.fallback.items():
         if getattr(report, name) is None:
             setattr(report, name, value)

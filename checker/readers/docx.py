@@ -347,7 +347,8 @@ def _transitional(path: Path) -> io.BytesIO | None:
 def _table_rows(table, part: int) -> list[list[GridCell]]:
     out = []
     for r, row in enumerate(table.rows, 1):
-        cells, seen = [], None
+        cells: list[GridCell] = []
+        seen = None
         try:
             row_cells = row.cells
         except Exception:   # a malformed row (gridSpan beyond the grid): read what it holds
@@ -355,7 +356,8 @@ def _table_rows(table, part: int) -> list[list[GridCell]]:
             row_cells = [table.cell(r - 1, i) for i in range(len(row_cells))]
         for c, cell in enumerate(row_cells, 1):
             if cell._tc is seen:
-                continue     # the same merged cell, repeated for the grid columns it spans
+                cells[-1].end = c   # the same merged cell, repeated for the grid columns it spans: its last
+                continue
             seen = cell._tc
             cells.append(GridCell(cell.text, r, c, part, bounded=True))   # a drawn table cell
         out.append(cells)

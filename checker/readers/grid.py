@@ -22,13 +22,15 @@ from ..model import Report, plain, render_location
 from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
-from .columns import ColumnMap
+from .columns import Across, ColumnMap
 from . import cutoff
 from . import layoutrow, shortrow
 from .legacy_table import read_legacy
 from .presence import finish
 from .runtogether import RunTogetherRow, resolve
 
+# 表一's section headings (`第二十条第（五）项`, normalised).
+_SECTION = re.compile(r"第二十条第[一二三四五六七八九十]+项")
 # A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
 PROSE_LEN = 72
 # A label fragment that continues a neighbouring row's label is short (`申请`, `结转政府信息公开申请数量`).
@@ -48,7 +50,9 @@ class GridCell:
     page: int = 0    # the page of a layout text line (pdftotext's form feeds): positions compare within one
     glued: bool = False   # a layout number one space after its label: set with it, not at its column
     column: tuple[int, int] | None = None   # (column, of columns) a PDF's true positions place it in (pdfcolumns)
-    end: int = -1    # where a layout cell's text ends on its own line (x's units); kept when a label is joined
+    # where a layout cell's text ends on its own line (x's units), kept when a label is joined; in a sheet
+    # or a Word table, the last column a merged cell covers (col's units; -1: not merged)
+    end: int = -1
 
 
 class TabRow(Sequence[GridCell]):
@@ -462,10 +466,12 @@ class _Reader:
         self.read_order: list[tuple[str, str]] = []  # (table, row id) in the order rows were read
         self.orphans: list[tuple[int, _Line]] = []   # value rows with no label, after read_order[:k]
         self.unplaced: list[_Line] = []              # orphans no place was found for
+        self.appeals_head: _Line | None = None       # a sheet's last 表四 header line (`_unkept_appeals_row`)
 
     # --- walking -----------------------------------------------------------------------------
     def run(self, lines: list[_Line]) -> None:
         self._walk(lines)
+        self._unkept_appeals_row()
         self._place_orphans()
         self.cells.flush()
 
@@ -531,6 +537,8 @@ class _Reader:
                 if len(ln.normed) > 1 and self._is_header(ln):
                     if self.columns is not None:
                         self.columns.learn(self.region or "requests", ln.label_cells)
+                        if self.region == "appeals":
+                            self.appeals_head = ln
                     self.fragment = None
                     continue
                 if ln.nvalues and ln.normed and self._blank_row(ln):
@@ -866,6 +874,13 @@ class _Reader:
             return _header_row(self.report.format, ln.normed)
         return ln.normed[0] == "信息内容" or any(tk.header_hits(ln.normed) >= 2 for tk in self.keys.values())
 
+    def _heading_of(self, tid: str, ln: _Line) -> bool:
+        """A line of `tid` printed above rows, no row itself: 表一's section heading (第二十条第（五）项)
+        or a line of column headers (信息内容 · 上一年项目数量 …, or a header's second line)."""
+        normed = [s for s in ln.normed if s]
+        return bool(normed) and (bool(_SECTION.fullmatch(ln.label)) or normed[0] == "信息内容"
+                                 or self.keys[tid].header_hits(normed) == len(normed))
+
     def _blank_row(self, ln: _Line) -> bool:
         """A labelled row whose cells are all blank (`3.要求提供公开出版物⇥⇥⇥⇥⇥⇥⇥`): it must print
         at least as many (empty) cells as the row has columns, else it is a label fragment."""
@@ -895,6 +910,19 @@ class _Reader:
         self._read_row("appeals", row, ln)
         return True
 
+    def _unkept_appeals_row(self) -> None:
+        """A sheet's 表四 printed with its value row empty (an unfilled template): a spreadsheet keeps no
+        empty row, so the table ends at its header. When that header placed every result column and no
+        line after it holds a value, the row is read as printed, every cell blank (F1 at the row under
+        the header), not as a missing table (F4)."""
+        head = self.appeals_head
+        if head is None or self.report.location_style != "sheet" or ("appeals", "count") in self.done \
+                or len(self.columns.maps["appeals"]) < len(self.columns.appeal_ids) \
+                or any(ln.has_values for ln in self.lines[self.lines.index(head) + 1:]):
+            return
+        cell = GridCell("", head.row + 1, head.cells[0].col, head.part)
+        self._read_row("appeals", self.keys["appeals"].table.rows[0], _Line([cell], [], [], (), "", "", False))
+
     def _appeals_row(self, ln: _Line) -> bool:
         if self.region != "appeals" or ("appeals", "count") in self.done:
             return False
@@ -920,11 +948,14 @@ class _Reader:
         anchor = ln.values[0] if ln.values else ln.cells[0]
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
+        ids, idxs, label = _row_meta(tid, row, self.report.format)
+        if isinstance(picked, Across):
+            self._across(ids, label, ln, picked)
+            return
         if picked is None:
             vals = self._wrapped(ln, ncols) or _trim(ln.values, ncols)
             picked = self._layout_pick(ln, row, vals, ncols)
         vals = picked if picked is not None else vals
-        ids, idxs, label = _row_meta(tid, row, self.report.format)
         texts = list(map(_TEXT, vals))
         run = "".join(texts)
         if len(vals) == ncols and all(texts) and run.isdigit() and run.isascii():
@@ -969,6 +1000,15 @@ class _Reader:
             return
         self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
         self._short(tid, row, filled, label)
+
+    def _across(self, ids: list[str], label: str, ln: _Line, across: Across) -> None:
+        """A row whose merged value cell spreads over another header's column (`ColumnMap.pick`):
+        unread, one F3 on the merged cell that names the columns it covers."""
+        cell = across.cell
+        filled = sum(1 for c in ln.values if c.text.strip())
+        heads = "、".join(f"“{h}”" for h in across.columns)
+        self.cells.unknown(ids, cell, label, filled, len(ids),
+                           detail=f"（“{cell.text.strip()}”所在的合并单元格跨过了{heads} {len(across.columns)} 列的表头）")
 
     def _short(self, tid: str, row: Row, filled: list[GridCell], label: str) -> None:
         """A layout row (each value at a printed position) short of values, just reported F3: kept for
@@ -1176,7 +1216,8 @@ class _Reader:
     def _broken_off(self, tid: str, missing: list[Row]) -> bool:
         """The file ends inside the table: its last rows are not in the file (`cutoff`), said so."""
         r = self.report
-        last = cutoff.breaks_off(r, self.lines, tid, {row.id for row in missing}, self.found)
+        last = cutoff.breaks_off(r, self.lines, tid, {row.id for row in missing}, self.found,
+                                 heading=lambda ln: self._heading_of(tid, ln))
         if last is None:
             return False
         rows = self.keys[tid].table.rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..findings import make
 from . import labels as L
 from .cellset import CellWriter
 
@@ -40,10 +41,11 @@ _TABLE_ONLY = {"网站公开": "legacy.active.website"}
 _TWO_CHANNELS = re.compile(r"[\u4e00-\u9fff]{2}[、和及][\u4e00-\u9fff]{2}申请")
 
 
-def read_flat(text_lines: list[str], report, where: str) -> bool:
+def read_flat(text_lines: list[str], report, where: str, unsplit: list | None = None) -> bool:
     """The cells of a 统计表 a crawler flattened into one line, from this year's column: a number set
     apart by spaces, or a run of digits only one split of which makes two numbers (`00`, `07`, `44`:
-    two digits; `018`: a 0 first). A longer run (`20263542`: 20|263542? 2026|3542?) stays unread."""
+    two digits; `018`: a 0 first). A longer run (`20263542`: 20|263542? 2026|3542?) stays unread;
+    each such row is added to `unsplit` as (cell, printed label, digits, line) for `name_unsplit`."""
     tk = L.table_keys("legacy")["legacy"]
     seen: set[str] = set()
     for n, line in enumerate(text_lines, 1):
@@ -62,7 +64,24 @@ def read_flat(text_lines: list[str], report, where: str) -> bool:
             if value is not None:
                 seen.add(cid)
                 report.set(cid, float(value), row=n, source="table")
+            elif unsplit is not None:
+                unsplit.append((cid, label, m.group("values"), n))
     return bool(seen)
+
+
+def name_unsplit(report, unsplit: list) -> None:
+    """An F2 (info: legacy cells are not required) for each 统计表 row whose digits `read_flat` could not
+    split into this year's number and the running total, unless the prose read after it gave the cell."""
+    named: set[str] = set()
+    for cid, label, digits, line in unsplit:
+        if report.get(cid) is not None or cid in named:
+            continue
+        named.add(cid)
+        report.findings.append(make(
+            "F2", unit=report.unit, year=report.year, severity="info", cells=[report.ref(cid)], actual=digits,
+            source=report.source, where=report.text_where(line), label=label, text=digits,
+            detail="这是本年度和历年累计两格的数字连写在一起（中间没有分隔），拆成两个数的方法不止一种，"
+                   "无法确定本年度的数值，该格未读取，请核对原表。"))
 
 
 def _this_year(values: str) -> int | None:
@@ -77,3 +96,15 @@ def _this_year(values: str) -> int | None:
     if run[0] == "0" and len(run) > 1 and (run[1] != "0" or len(run) == 2):
         return 0
     return None
+
+
+# A mirror that re-encodes a page writes `?` for a character its charset lacks (a no-break space): between a
+# word and a figure it is that space (`主动公开政府信息?10条`, 白银市动力公司 2008), one char for one char.
+_LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?(?=\d)")
+
+
+def lost_spaces(lines: list[str]) -> list[str]:
+    """The lines with a mirror's `?` before a figure read as the space it stands for (lines and offsets kept)."""
+    if not any("?" in line for line in lines):
+        return lines
+    return [_LOST_SPACE.sub(" ", line) if "?" in line else line for line in lines]

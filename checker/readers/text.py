@@ -236,7 +236,10 @@ def rows_of(lines: list[str], pages: list[int] | None = None, bars: bool = True)
             blanks = 0
         elif chain is not None:
             blanks += 1
-            if blanks > _MAX_BLANK_CELLS:
+            if line is SHOWN_EMPTY:   # a lone `|`: an empty cell shown, kept at once (a row's last cell too)
+                chain.append(GridCell("", n, len(chain) + 1, 0, -1, True))
+                blanks = 0
+            elif blanks > _MAX_BLANK_CELLS:
                 chain = None
     if ended:
         _trailing_blanks(ended)
@@ -299,6 +302,14 @@ _BAR_PADDED = re.compile(r"^(.*?)\s*\|\s*\|{2,}\s*$")  # `0 | ||`: a cell ended 
 _BAR_PAD_CELL = re.compile(r"^([^|]*?)\s*\|(?:\s+\|)+\s*$")  # `0 | |`: the same, the padding an empty cell
 
 
+class _Shown(str):
+    """An empty cell its separators show (a lone `|` after a closed cell): told apart by identity from
+    an empty line, which may be a gap, so that an empty LAST cell of a row is kept as one."""
+
+
+SHOWN_EMPTY = _Shown("")
+
+
 def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
     """The lines as the cell-per-line reading wants them. Two renditions of pages whose crawler put
     each table cell on a line of its own differ from plain copy-paste only in their punctuation:
@@ -319,7 +330,7 @@ def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
                 out[i] = m.group(1)
                 label_open = False
             elif s == "|":
-                out[i] = None if label_open else ""
+                out[i] = None if label_open else SHOWN_EMPTY
                 label_open = False
             elif (m := _BAR_ENDED.match(line)) is not None:
                 out[i] = m.group(1)

@@ -285,25 +285,37 @@ def _grid(values) -> list[list[object]]:
     return values
 
 
-def covered(ranges, height: int) -> dict[int, list[tuple[int, int]]]:
+class Covered(dict[int, list[tuple[int, int]]]):
+    """`covered`'s runs by row, and `ends`: row -> {first column: last column} of each merged cell whose
+    top-left stands in that row (0-based), so the cell read there knows the columns it spreads over."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: dict[int, dict[int, int]] = {}
+
+
+def covered(ranges, height: int) -> Covered:
     """Row -> the column runs (first, last; 0-based as the values) that a merged cell covers beyond
     its top-left, from calamine's `merged_cell_ranges` (None for .ods). A merged cell is one printed
     cell, read once at its top-left, as the HTML and Word readers read a spanned cell: the empty
     places it covers are no blank cells of their own. (A value merged over F:O under headers at F,
     K and U is then the row's first value, not one followed by blanks.) Ranges are clipped to the
     sheet's rows; a sheet whose ranges would cover more than the cells it may hold is read unmerged."""
-    out: dict[int, list[tuple[int, int]]] = {}
+    runs_of: dict[int, list[tuple[int, int]]] = {}
+    out = Covered()
     budget = MAX_SHEET_CELLS
     for (r1, c1), (r2, c2) in ranges or ():
         rows = range(r1, min(r2, height - 1) + 1)
         budget -= len(rows)
         if budget < 0:
-            return {}
+            return Covered()
         for r in rows:
             first = c1 + 1 if r == r1 else c1    # the top-left cell itself is the merged cell
             if first <= c2:
-                out.setdefault(r, []).append((first, c2))
-    return {r: _disjoint(runs) for r, runs in out.items()}
+                runs_of.setdefault(r, []).append((first, c2))
+        if c2 > c1 and r1 < height:
+            out.ends.setdefault(r1, {})[c1] = c2
+    out.update((r, _disjoint(runs)) for r, runs in runs_of.items())
+    return out
 
 
 def _disjoint(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -335,8 +347,14 @@ def _cells(values: list[list[object]], part: int, r0: int, c0: int,
         texts = _row_texts(row)
         if any(texts):
             runs = merged.get(r) if merged else None
-            cols = _uncovered(texts, runs) if runs else range(len(texts))
-            rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in cols])
+            if runs:
+                # a merged cell keeps the last column it covers: a value spread over two header columns
+                # is known to be neither's for sure (`ColumnMap.pick`)
+                ends = getattr(merged, "ends", {}).get(r, {})
+                rows.append([GridCell(texts[c], r0 + r, c0 + c, part, end=c0 + ends[c] if c in ends else -1)
+                             for c in _uncovered(texts, runs)])
+            else:
+                rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in range(len(texts))])
     return rows
 
 

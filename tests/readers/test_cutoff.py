@@ -74,6 +74,38 @@ def test_a_text_ending_on_a_row_label_without_its_numbers_breaks_off_before_that
     assert len(broke) == 1 and "“三（四）无法提供1.本机关不掌握相关政府信息”一行处中断" in broke[0], broke
 
 
+@pytest.mark.parametrize(("seed", "section", "keep"), [
+    ("003_15d564b43078fcdc.txt", "第二十条第（五）项", 1),    # 2021: the section heading only
+    ("003_15d564b43078fcdc.txt", "第二十条第（五）项", 2),    # and its 信息内容 header line
+    ("000_1cda018db4f6af73.txt", "第二十条第（五）项", 2),    # 2019
+    ("000_1cda018db4f6af73.txt", "第二十条第（一）项", 4)])   # 2019: its first sub-table (a 2-line header), the next heading
+def test_a_text_broken_off_after_a_section_heading_of_the_active_table_says_so(tmp_path, seed, section, keep):
+    # 表一 is printed as sub-tables, each under its own heading (第二十条第（五）项) and header (信息内容…):
+    # a copy broken off just after one still ends inside the table, not "没有找到…请核对表格是否为标准版式"
+    lines = (FIXTURES / "seeds" / seed).read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith(section))
+    if section.endswith("（一）项"):   # keep the table's first row, cut inside the next one's sub-table
+        at += 3
+    path = tmp_path / "半截.txt"
+    path.write_text("\n".join(lines[: at + keep]), encoding="utf-8")
+    f4 = _f4(check(path))
+    broke = [m for m in f4 if "中断" in m]
+    assert len(broke) == 1 and "表格“主动公开政府信息情况”在" in broke[0] and "文件可能不完整" in broke[0], f4
+    assert not [m for m in f4 if "请核对表格是否为标准版式" in m]
+
+
+def test_a_section_heading_in_a_file_that_goes_on_is_no_cut(tmp_path):
+    # guard: 表一 lacking its rows after 第二十条第（五）项's header, the report's text going on: "没有找到"
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("第二十条第（五）项"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("三、行政机关收到和处理"))
+    path = tmp_path / "少行.txt"
+    path.write_text("\n".join(lines[: at + 2] + ["", "表格之后的正文。"] + lines[end:]), encoding="utf-8")
+    f4 = _f4(check(path))
+    assert not [m for m in f4 if "中断" in m or "中途结束" in m], f4
+    assert any("没有找到" in m and "行政许可" in m for m in f4), f4
+
+
 def test_a_table_lacking_its_last_rows_in_a_file_that_goes_on_is_not_called_broken_off(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     lines = text.split("\n")

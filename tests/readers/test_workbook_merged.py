@@ -59,3 +59,75 @@ def test_the_real_workbook_reads_every_typed_cell(tmp_path):
     r = extract_one(tmp_path / REAL.name)
     assert _row(r, "active.licensing") == [0, 0, 0]
     assert not [f for f in r["findings"] if f["rule"] == "F3"]
+
+
+def _merged_over(tmp_path, ranges: dict[str, int]) -> dict:
+    """行政许可 (row 34) with each value of `ranges` in a cell merged over that range."""
+    wb = openpyxl.load_workbook(REAL)
+    ws = wb.active
+    for m in [m for m in ws.merged_cells.ranges if m.min_row == 34]:
+        ws.unmerge_cells(str(m))
+    for rng, v in ranges.items():
+        ws[rng.split(":")[0]] = v
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "merged.xlsx")
+    return extract_one(tmp_path / "merged.xlsx")
+
+
+def test_a_value_merged_over_two_header_columns_is_neither_columns_for_sure(tmp_path):
+    # 行政许可's first value merged over F:T, under the headers at F (F:J) and K (K:T), the last at U: whose is
+    # the 5, 上一年项目数量's or 本年增/减's? The sheet does not say. It was read as 5|blank|7, with an F1
+    # "本年增/减为空" for K34, a place the printed 5 covers; now the row is unread, named by one F3 on the box
+    r = _merged_over(tmp_path, {"F34:T34": 5, "U34:Y34": 7})
+    assert _row(r, "active.licensing") == [None] * 3
+    f3 = [f for f in r["findings"] if f["rule"] == "F3" and "「行政许可」" in f["message"]]
+    assert len(f3) == 1 and "F34" in f3[0]["message"] and "合并单元格跨过了" in f3[0]["message"], f3
+    assert not [f for f in r["findings"] if f["rule"] == "F1" and "34" in f["message"]]
+
+
+def test_a_value_merged_over_its_own_header_only_keeps_its_column(tmp_path):
+    # guard: each value merged over exactly its header's columns (F:J, K:T, U:Y): each is its header's
+    r = _merged_over(tmp_path, {"F34:J34": 5, "K34:T34": 2, "U34:Y34": 7})
+    assert _row(r, "active.licensing") == [5, 2, 7]
+    assert not [f for f in r["findings"] if f["rule"] == "F3"]
+
+
+def test_an_empty_box_over_two_header_columns_is_two_blanks(tmp_path):
+    # guard: an EMPTY merged cell over K:Y (本年增/减 and 处理决定数量) holds no value to misplace: both blank (F1)
+    r = _merged_over(tmp_path, {"F34:J34": 5, "K34:Y34": None})
+    assert _row(r, "active.licensing") == [5, None, None]
+    assert not [f for f in r["findings"] if f["rule"] == "F3"]
+    assert [f for f in r["findings"] if f["rule"] == "F1" and "行政许可" in f["message"]]
+
+
+WORD = FOLDER.parent / "renditions-real-2" / "derived" / "pingtan_jsp_2021.docx"
+
+
+def _word(tmp_path, merge: bool) -> dict:
+    """The real 君山 2021 Word table, 规章's values 5 | (empty) | 7, the first two cells merged or not."""
+    import docx
+    d = docx.Document(str(WORD))
+    row = d.tables[0].rows[2]
+    assert row.cells[0].text == "规章"
+    for cell, v in zip(row.cells[1:], ("5", "", "7")):
+        cell.text = v
+    if merge:
+        row.cells[1].merge(row.cells[2]).text = "5"
+    d.save(str(tmp_path / "word.docx"))
+    return extract_one(tmp_path / "word.docx")
+
+
+def test_a_word_value_merged_over_two_header_columns_is_unread(tmp_path):
+    # the same in a Word table: 5 merged over 本年制发件数 and 本年废止件数 read issued 5, repealed blank (a false
+    # F1 "本年废止件数为空" on a place the 5 covers); now 规章 is unread, one F3
+    r = _word(tmp_path, merge=True)
+    assert [r["cells"].get(f"active.regulations.{c}") for c in ("issued", "repealed", "in_force")] == [None] * 3
+    assert [f for f in r["findings"] if f["rule"] == "F3" and "「规章」" in f["message"]]
+    assert not [f for f in r["findings"] if f["rule"] == "F1" and "规章" in f["message"]]
+
+
+def test_a_word_row_with_an_empty_cell_of_its_own_keeps_its_blank(tmp_path):
+    # guard: unmerged, the empty cell is 本年废止件数's own: 5 | blank | 7, the blank an F1
+    r = _word(tmp_path, merge=False)
+    assert [r["cells"].get(f"active.regulations.{c}") for c in ("issued", "repealed", "in_force")] == [5, None, 7]
+    assert [f for f in r["findings"] if f["rule"] == "F1" and "规章" in f["message"]]
