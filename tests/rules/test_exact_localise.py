@@ -12,6 +12,7 @@ import pytest
 from bench.generate import district, write_texts, write_units
 from checker.check import check
 from checker.model import CellRef, Finding
+from districts import one_digit_or_two_swaps
 
 
 def fresh():
@@ -370,15 +371,7 @@ def test_two_likelier_slips_in_a_district_sum_keep_a_unit_right_figure_from_bein
     39 swap back by as much: several pairs match, `slip_set` names none); a third unit's right 12 was
     named as a dropped digit of 120. One cell fewer does not outweigh two likelier slips (swapped digits):
     no cell is named, and the finding lists both ways, in the terminal's words and in JSON."""
-    d = district(8, (2021,), seed=5)
-    d.decisions.clear()                  # no prose figure for these cells: the tables alone decide
-    cell = "active.penalty.decisions"
-    right = dict.fromkeys(d.units, 0) | {d.units[1]: 12, d.units[2]: 193, d.units[3]: 71, d.units[4]: 28, d.units[5]: 39}
-    for unit, v in right.items():
-        d.report(unit, 2021).set(cell, v)
-    d.report(d.parent_unit, 2021).set(cell, sum(right.values()))
-    d.report(d.units[2], 2021).set(cell, 139)
-    d.report(d.units[3], 2021).set(cell, 17)
+    d = one_digit_or_two_swaps()
     write_texts(d, tmp_path / "reports")
     run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
                           str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
