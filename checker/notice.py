@@ -1,5 +1,5 @@
 """A line on stderr when one step outlasts a few seconds, so a long wait is never silent: one solver
-call of the exact localisation may take up to its 120 s limit (`rules.exact.ROUND_SECONDS`) on a
+call of the exact localisation may take up to its 120 s CPU limit (`rules.exact.ROUND_SECONDS`) on a
 dense district, with nothing else to show meanwhile. HiGHS releases the GIL while it works, so a
 timer thread can speak during the call. The command line turns this on (`enable`); as a library
 (Excel, tests) the checker stays silent."""

@@ -56,7 +56,7 @@ def test_a_solver_call_is_named_and_the_output_is_unchanged(stray_one):
     assert told.code == quiet.code == 1
     assert told.out == quiet.out
     said = [line for line in told.err.splitlines() if line.startswith("精确定位：")]
-    assert said and "（21 个单元格）正在求解，每次最多 120 秒" in said[0] and "仍在进行" in said[0], told.err
+    assert said and "（21 个单元格）正在求解，每次最多约 120 秒 CPU 时间" in said[0] and "仍在进行" in said[0], told.err
     assert said[-1].endswith("秒）") and "完成" in said[-1]
     assert "精确定位" not in quiet.err          # a call shorter than the delay is not mentioned
 

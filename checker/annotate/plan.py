@@ -21,11 +21,16 @@ from . import state as st
 from .locate import Locator, Place, place_of
 
 SUSPECT_FILL = "#FF7C80"     # red: the cell most likely wrong
+CANDIDATE_FILL = "#F4B183"   # orange: no cell singled out, one of these (a finding's `candidates`)
 INVOLVED_FILL = "#FFD966"    # gold: the other cells the rule involved
 ACCEPTED_FILL = "#C6EFCE"    # green: the reviewer confirmed the finding (已核实)
-LEVELS = {"suspect": 3, "involved": 2, "accepted": 1}
-FILLS = {"suspect": SUSPECT_FILL, "involved": INVOLVED_FILL, "accepted": ACCEPTED_FILL}
+LEVELS = {"suspect": 4, "candidate": 3, "involved": 2, "accepted": 1}
+FILLS = {"suspect": SUSPECT_FILL, "candidate": CANDIDATE_FILL, "involved": INVOLVED_FILL,
+         "accepted": ACCEPTED_FILL}
 NOTE_HEAD = "【xxgk 校验】"
+# what a cell's note adds after the finding's text, by the cell's part in it
+_ROLE = {"candidate": "（候选单元格：可能有误的几格之一）", "involved": "（相关单元格）"}
+MAX_CANDIDATES_LISTED = 6    # in the 可疑单元格 column; more are counted
 NOTE_LIMIT = 30000           # Excel keeps at most 32,767 characters in a note
 RESULT_HEADER = ["序号", "状态", "严重程度", "单位", "年度", "规则", "规则名称", "问题说明",
                  "可疑单元格", "预期", "实际", "建议值", st.REVIEW_HEADER, st.KEY_HEADER]
@@ -33,7 +38,8 @@ RESULT_HEADER = ["序号", "状态", "严重程度", "单位", "年度", "规则
 LEGEND = [
     ("图例", None, None),
     ("红色", "最可能有误的单元格（可疑单元格）", SUSPECT_FILL),
-    ("金色", "与该问题相关的其他单元格（无法确定哪一格有误时，全部相关单元格）", INVOLVED_FILL),
+    ("橙色", "无法确定哪一格有误时，可能有误的候选单元格（其中一格或几格有误，见批注）", CANDIDATE_FILL),
+    ("金色", "与该问题相关的其他单元格（无法确定哪一格有误、又列不出候选时，全部相关单元格）", INVOLVED_FILL),
     ("绿色", "复核意见填写“已核实”且数值未变的问题（已接受，不计入待处理）", ACCEPTED_FILL),
     ("复核意见", "填写“已核实”或“无误”后再次运行校验，该问题即视为已接受；数值改动后需重新核实。", None),
 ]
@@ -53,7 +59,7 @@ class CellOp:
     col: int
     fill: str | None          # final fill ("#RRGGBB", "theme:N:tint" or None for none)
     note: str | None          # final note (None: no note; state.KEEP: leave the note alone)
-    level: str | None = None  # suspect | involved | accepted | None (restored)
+    level: str | None = None  # suspect | candidate | involved | accepted | None (restored)
 
 
 @dataclass
@@ -237,12 +243,14 @@ def build(result, locate: Locator, view: BookView) -> Plan:
 
         suspect = place_of(locate, f.suspect)
         others = [p for p in (place_of(locate, x.ref) for x in f.suspects[1:]) if p]   # several wrong cells
+        # no cell singled out: the cells that may be wrong apart from the rest of the broken sum
+        candidates = [] if suspect else list(dict.fromkeys(p for p in (place_of(locate, x) for x in f.candidates) if p))
         involved = []
         for ref in _refs(f):
             p = place_of(locate, ref)
             if p:
                 ids.setdefault(p, ref.cell)
-                if p != suspect and p not in others and p not in involved:
+                if p != suspect and p not in others and p not in candidates and p not in involved:
                     involved.append(p)
         if suspect is None and not involved:    # about the text (M2, M3, P1…): flag the report's 标题
             title = locate(rid, "meta.title")
@@ -250,13 +258,14 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             if title:
                 ids.setdefault(title, "meta.title")
         text = _note_text(f, rules, accepted)
-        for place, level in [(p, "suspect") for p in [suspect] + others] + [(p, "involved") for p in involved]:
+        for place, level in ([(p, "suspect") for p in [suspect] + others] + [(p, "candidate") for p in candidates]
+                             + [(p, "involved") for p in involved]):
             if place is None or place[0] not in sheets:
                 continue
             level = "accepted" if accepted else level
             lvl, notes = marks.get(place, (0, []))
-            marks[place] = (max(lvl, LEVELS[level]), notes + [text + ("" if level != "involved" else "（相关单元格）")])
-        link = suspect or (involved[0] if involved else None) or locate(rid, None)
+            marks[place] = (max(lvl, LEVELS[level]), notes + [text + _ROLE.get(level, "")])
+        link = suspect or (candidates or involved or [None])[0] or locate(rid, None)
         if link and link[0] not in sheets:
             link = None
         rule = rules.get(f.rule)
@@ -264,7 +273,7 @@ def build(result, locate: Locator, view: BookView) -> Plan:
             values=[n, status, severity_label(f.severity), f.unit, f.year, f.rule,
                     rule.title if rule else "", problem_first(f),
                     "、".join(_cell_name(p) for p in [suspect] + others) if suspect and others
-                    else _suspect_column(suspect, involved),
+                    else _suspect_column(suspect, involved, candidates),
                     _show(f.expected), _show(f.actual), _show(f.suggestion), review, key],
             link=link, severity=f.severity, status=status))
 
@@ -340,11 +349,16 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (str(f.unit or ""), f.year or 0, SEVERITY_ORDER.get(f.severity, 3)))
 
 
-def _suspect_column(suspect: Place | None, involved: list[Place]) -> str:
-    """The 可疑单元格 column agrees with the sheet: the red cell when there is one; when several gold
-    cells are involved and none is red, it says so (the link goes to the first)."""
+def _suspect_column(suspect: Place | None, involved: list[Place], candidates: list[Place] = ()) -> str:
+    """The 可疑单元格 column agrees with the sheet: the red cell when there is one; the orange ones
+    when the finding names candidates instead; when several gold cells are involved and none is red
+    or orange, it says so (the link goes to the first)."""
     if suspect:
         return _cell_name(suspect)
+    if candidates:
+        shown = "、".join(_cell_name(p) for p in candidates[:MAX_CANDIDATES_LISTED])
+        more = f" 等 {len(candidates)} 格" if len(candidates) > MAX_CANDIDATES_LISTED else ""
+        return f"（未确定，候选）{shown}{more}"
     if len(involved) == 1:           # the one cell the problem is about (M2 at the 标题)
         return _cell_name(involved[0])
     if involved:

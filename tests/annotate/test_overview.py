@@ -61,7 +61,7 @@ def test_legend_names_the_colours_it_shows(collection, tmp_path):
     ws = load_workbook(annotate_file(result, tmp_path / "o.xlsx", engine="openpyxl"))["校验结果"]
     shown = {ws.cell(r, 16).value: ws.cell(r, 16).fill.fgColor.rgb[-6:] for r in range(3, 3 + len(LEGEND))
              if ws.cell(r, 16).fill.fill_type == "solid"}
-    assert shown == {"红色": "FF7C80", "金色": "FFD966", "绿色": "C6EFCE"}
+    assert shown == {"红色": "FF7C80", "橙色": "F4B183", "金色": "FFD966", "绿色": "C6EFCE"}
 
 
 def test_xlwings_backend_draws_the_same_overview_with_native_charts(collection):

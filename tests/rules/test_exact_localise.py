@@ -5,6 +5,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from bench.generate import district, write_texts, write_units
 from checker.check import check
 from checker.model import CellRef, Finding
+from districts import one_digit_or_two_swaps
 
 
 def fresh():
@@ -252,31 +254,74 @@ def test_a_cluster_over_the_solver_step_limit_falls_back_to_the_greedy_method_an
     assert found and all("精确定位未能完成（求解步数超过上限）" in f.message for f in found)
 
 
-def test_a_solver_call_over_its_time_limit_falls_back_to_the_greedy_method_and_says_so(monkeypatch):
-    """The wall-clock limit is a last resort against one call that never ends (a dense district's
-    presolve ran for over ten minutes without a node). HiGHS answers status 1 when it stops there
-    (checked on a real call); the cluster is then decided by the greedy method and the finding names
-    the time limit, not the step limit. Small programs finish before HiGHS looks at the clock, so
-    the solver's answer is replaced by that status here, after checking the limit is passed on."""
-    import scipy.optimize
-    from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, milp
-    from checker.rules import exact
+def _stopped_by_the_clock():
+    """What HiGHS answers when its time limit stops it (checked on a real call)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
     stopped = milp(np.ones(3), constraints=[LinearConstraint(np.ones((1, 3)), [2], [2])], integrality=np.ones(3),
                    bounds=Bounds(0, 5), options={"time_limit": 0.0})
     assert stopped.status == 1 and "Time limit" in stopped.message
+    return stopped
+
+
+def _stray_one_district():
     d = fresh()
-    unit = d.units[2]
-    edit(d, [(unit, 2020, c, 1) for c in ("requests.partly_granted.commercial", "requests.handled_total.commercial")])
+    edit(d, [(d.units[2], 2020, c, 1) for c in ("requests.partly_granted.commercial", "requests.handled_total.commercial")])
     assert len(errors(check(d.reports, units=d.hierarchy()))) == 1
+    return d
+
+
+def test_a_solver_call_over_its_time_limit_falls_back_to_the_greedy_method_and_says_so(monkeypatch):
+    """The limit is a last resort against one call that never ends (a dense district's presolve ran
+    for over ten minutes without a node). HiGHS answers status 1 when its clock stops it; a call that
+    used its CPU budget (ROUND_SECONDS, made small here) is not made again: the cluster is decided by
+    the greedy method and the finding names the time limit, not the step limit. Small programs finish
+    before HiGHS looks at the clock, so the answer is replaced by that status here, after burning the
+    CPU and checking the limit is passed on."""
+    import scipy.optimize
+    from scipy.optimize import OptimizeResult
+    from checker.rules import exact
+    stopped = _stopped_by_the_clock()
+    d = _stray_one_district()
+    monkeypatch.setattr(exact, "ROUND_SECONDS", 0.05)
     limits = []
 
     def out_of_time(*args, options, **kwargs):
         limits.append(options["time_limit"])
+        start = time.process_time()
+        while time.process_time() - start < 0.06:      # the whole budget used
+            pass
         return OptimizeResult(status=1, x=None, message=stopped.message, mip_node_count=0)
     monkeypatch.setattr(scipy.optimize, "milp", out_of_time)
     found = errors(check(d.reports, units=d.hierarchy()))
-    assert limits and set(limits) == {exact.ROUND_SECONDS}
+    assert limits and set(limits) == {0.05}
     assert found and all("精确定位未能完成（求解时间超过上限）" in f.message for f in found)
+
+
+def test_a_solver_call_starved_by_a_busy_machine_is_made_again_with_a_longer_limit(monkeypatch):
+    """HiGHS's limit is wall-clock time: at load 17 on 2 cores a call stopped after 7 s of CPU, and
+    bench.accuracy's seeds 9, 23 and 32 gave other findings than on an idle machine. A call stopped by
+    the clock with most of its CPU budget unused (here: it slept) is made again with a longer limit,
+    so the cluster is solved as on an idle machine: the same finding, no fallback note."""
+    import scipy.optimize
+    from scipy.optimize import OptimizeResult
+    from checker.rules import exact
+    stopped = _stopped_by_the_clock()
+    d = _stray_one_district()
+    idle = errors(check(d.reports, units=d.hierarchy()))
+    real = scipy.optimize.milp
+    limits = []
+
+    def starved_once(*args, options, **kwargs):
+        limits.append(options["time_limit"])
+        if len(limits) == 1:
+            return OptimizeResult(status=1, x=None, message=stopped.message, mip_node_count=0)
+        return real(*args, options=options, **kwargs)
+    monkeypatch.setattr(scipy.optimize, "milp", starved_once)
+    busy = errors(check(d.reports, units=d.hierarchy()))
+    assert limits[0] == exact.ROUND_SECONDS < limits[1] <= exact.MAX_WALL_SECONDS
+    assert all(s == exact.ROUND_SECONDS for s in limits[2:])      # each call starts from the budget
+    assert [f.message for f in busy] == [f.message for f in idle]
+    assert not any("精确定位未能完成" in f.message for f in busy)
 
 
 def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
@@ -370,15 +415,7 @@ def test_two_likelier_slips_in_a_district_sum_keep_a_unit_right_figure_from_bein
     39 swap back by as much: several pairs match, `slip_set` names none); a third unit's right 12 was
     named as a dropped digit of 120. One cell fewer does not outweigh two likelier slips (swapped digits):
     no cell is named, and the finding lists both ways, in the terminal's words and in JSON."""
-    d = district(8, (2021,), seed=5)
-    d.decisions.clear()                  # no prose figure for these cells: the tables alone decide
-    cell = "active.penalty.decisions"
-    right = dict.fromkeys(d.units, 0) | {d.units[1]: 12, d.units[2]: 193, d.units[3]: 71, d.units[4]: 28, d.units[5]: 39}
-    for unit, v in right.items():
-        d.report(unit, 2021).set(cell, v)
-    d.report(d.parent_unit, 2021).set(cell, sum(right.values()))
-    d.report(d.units[2], 2021).set(cell, 139)
-    d.report(d.units[3], 2021).set(cell, 17)
+    d = one_digit_or_two_swaps()
     write_texts(d, tmp_path / "reports")
     run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
                           str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
