@@ -112,7 +112,8 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
             continue
         cell = _cell(doc, c)
         if cell == cells.RECEIVED:
-            cell = _total_cell(cell, _bracketed_cells(doc, counts, i))
+            bracket = _bracketed_cells(doc, counts, i)
+            cell = None if _flow_notes(bracket) else _total_cell(cell, bracket)
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
@@ -498,6 +499,12 @@ def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]
     return out
 
 
+def _flow_notes(bracket: list[str | None]) -> bool:
+    """"全年共收到公开申请 1466 件（上年度结转 16 件，结转下年度 9 件，……）": a bracket naming both carried counts and no
+    new requests notes the year's flow, it does not break the figure down — whether 1466 holds the 16 is not said."""
+    return all(c in bracket for c in cells.CARRIED) and cells.RECEIVED not in bracket
+
+
 def _total_cell(cell: str | None, part_cells: list[str | None]) -> str | None:
     """A total can be no cell among its own parts. "共收办申请 130 件，其中新收 120 件，上年结转
     10 件": the parts name 上年结转 (or 结转下年), so the total is 新收 + 上年结转."""
@@ -593,6 +600,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.table_cell(_joint_label(text, c), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
+            elif cells.result_group(cell) and _row_told_apart(text, c, cell, doc.fmt, lo, hi):
+                cell = None    # "……逾期未补正2件,其他处理5件": one of the group's rows counted apart, the 5 is the rest
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:
@@ -608,6 +617,23 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+_CLAUSE = re.compile(r"[^，,；;、。]+")
+_BREAKDOWN = re.compile(r"其中|含|包括")
+
+
+def _row_told_apart(text: str, c: Count, group: str, fmt: str, lo: int, hi: int) -> bool:
+    """Does another clause of the sentence count one of the group's own rows side by side with the group's figure
+    (`予以公开46件,……逾期未补正2件,其他处理5件`: 其他处理 is then the rest of its rows, not the whole group)? A
+    breakdown after the figure (`不予公开3件,其中国家秘密1件`) leaves the figure the group's."""
+    rows = set(cells.expand(group))
+    for m in _CLAUSE.finditer(text, lo, hi):
+        if m.start() <= c.start < m.end() or m.start() >= c.end and _BREAKDOWN.search(text, c.end, m.end()):
+            continue
+        if cells.table_cell(m.group(), fmt) in rows:
+            return True
+    return False
 
 
 # the words of a clause before a 、 that no figure of its own ends ("涉行政复议、" of "涉行政复议、行政诉讼案件 743 件")
