@@ -210,7 +210,9 @@ _ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
-_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+# `截止2024年12月31日,本局2024年度主动公开…` (a mirror's page without title or period): the year the data end
+_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?(?:(?:截至|截止)(?=(?:19|20)\d\d年12月31日))?"
+                      r"((?:19|20)\d\d)年")
 _OVERVIEW_LINES = 6                                    # lines under 总体情况 that may open with the year
 _NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
