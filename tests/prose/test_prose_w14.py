@@ -76,3 +76,12 @@ def test_requests_answered_are_still_the_years_answered_total(tmp_path):
     # guard: `办结 2 条` (no word of time) is （七）总计, checked against the table's 3
     path = edited(tmp_path, "003", (_RECEIVED_AT, "共受理群众政府信息公开申请 3 条，办结 2 条，"))
     assert [f["rule"] for f in check_json(path, select="R10")] == ["R10"]
+
+
+def test_a_group_count_with_a_reason_naming_its_row_is_still_the_group(tmp_path):
+    # guard (黑龙江 鹤岗 工农区 2024 `无法提供3件,因不掌握相关政府信息`): a reason without a count of its own does not tell a
+    # row apart; the 1 is still （四）无法提供's sum, checked against the table (1 + 0 + 0)
+    path = edited(tmp_path, "003", (_AT, _AT + "无法提供 1 条，因不掌握相关政府信息，"))
+    group = "+".join(f"requests.unavailable.{r}.total" for r in ("not_held", "needs_creation", "unclear"))
+    assert (group, 1) in {(p.get("cell"), p["value"]) for p in _prose(path) if p["kind"] == "count"}
+    assert check_json(path, select="R10") == []
