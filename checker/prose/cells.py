@@ -35,7 +35,7 @@ _REQUESTS = (
     # "申请共 N 件" is the new requests, unless its verb is an outcome ("办结……申请共计 N 件")
     (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
      "requests.received.total"),
-    (r"上一?年度?结转", "requests.carried_over.total"),
+    (r"上一?年度?结转|结转上一?年", "requests.carried_over.total"),   # "结转上年度办理 3 件"
     # the requests dealt with this year ("共办结 148 件", "答复政府信息公开申请 805 件") are （七）总计;
     # not an outcome's answers ("予以公开答复 966 件") nor 办结率
     # (not a carried request's answer: "其中，上年结转答复 1 件，结转下一年答复 1 件" are 上年结转 and 结转下年度办理;

@@ -41,7 +41,7 @@ _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
-_OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
+_OTHER_TIME = re.compile(r"(?<!结转)上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
 # A change ("同比增加 20 件") is no total of the parts that follow it.
 _CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|降幅")
 # Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
@@ -209,9 +209,14 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     in_sum.add(total)
     in_sum.update(i for i in parts if counts[i] in chosen)
     part_cells = [None if p.unit == BARE else _cell(doc, p) for p in chosen]
+    cell = _cell(doc, t)
+    if not (cell == cells.RECEIVED and _carried_apart(doc, counts, before, total)):
+        cell = _total_cell(cell, part_cells)
+    # else "新收到申请 78 件，结转上年度办理 3 件。其中，答复 75 件，……结转下年度 3 件": 上年结转 is told apart, the 78 is
+    # 新收 as the page says (not 新收 + 上年结转, which the page makes 81)
     return ProseFact(
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
-        cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
+        cell=cell, parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
 
 
@@ -497,6 +502,11 @@ def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]
             break
         out.append(_cell(doc, replace(c, nested=False)))
     return out
+
+
+def _carried_apart(doc: _Doc, counts: list[Count], before: list[int], total: int) -> bool:
+    """Is 上年结转 stated by a figure of its own before the list, beside the total?"""
+    return any(i != total and _cell(doc, counts[i]) == cells.CARRIED[0] for i in before)
 
 
 def _flow_notes(bracket: list[str | None]) -> bool:

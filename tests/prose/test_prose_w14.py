@@ -85,3 +85,18 @@ def test_a_group_count_with_a_reason_naming_its_row_is_still_the_group(tmp_path)
     group = "+".join(f"requests.unavailable.{r}.total" for r in ("not_held", "needs_creation", "unclear"))
     assert (group, 1) in {(p.get("cell"), p["value"]) for p in _prose(path) if p["kind"] == "count"}
     assert check_json(path, select="R10") == []
+
+
+# --- 硚口区政府办公室 2025 `新收到依申请公开政府信息78件,结转上年度办理3件。其中,答复依申请公开政府信息75件,……结转下年度继续
+# 办理3件`: the list after 其中 adds up to 78, and holds 结转下年度 — so 78 was read as 新收 + 上年结转 (which the page itself
+# makes 81: 上年结转 is told apart); and `结转上年度…3件` was taken for another year's count, tied to nothing.
+
+
+def test_new_requests_with_last_years_carried_told_apart_stay_new_requests(tmp_path):
+    path = edited(tmp_path, "003", _CARRIED_ROW,
+                  (_RECEIVED_AT, "新收到依申请公开政府信息 3 条，结转上年度办理 1 条。其中，答复依申请公开政府信息 3 条，"
+                                 "结转下年度继续办理 0 条。"))
+    assert check_json(path, select="R10") == []
+    tied = {(p.get("cell"), p["value"]) for p in _prose(path) if p.get("cell")}
+    assert {("requests.received.total", 3), ("requests.carried_over.total", 1)} <= tied
+    assert ("requests.received.total+requests.carried_over.total", 3) not in tied
