@@ -512,7 +512,7 @@ def _carried_apart(doc: _Doc, counts: list[Count], before: list[int], total: int
 def _flow_notes(bracket: list[str | None]) -> bool:
     """"全年共收到公开申请 1466 件（上年度结转 16 件，结转下年度 9 件，……）": a bracket naming both carried counts and no
     new requests notes the year's flow, it does not break the figure down — whether 1466 holds the 16 is not said."""
-    return all(c in bracket for c in cells.CARRIED) and cells.RECEIVED not in bracket
+    return bool(bracket) and all(c in bracket for c in cells.CARRIED) and cells.RECEIVED not in bracket
 
 
 def _total_cell(cell: str | None, part_cells: list[str | None]) -> str | None:
