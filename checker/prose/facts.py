@@ -630,17 +630,17 @@ def _cell(doc: _Doc, c: Count) -> str | None:
 
 
 _CLAUSE = re.compile(r"[^，,；;、。]+")
-_BREAKDOWN = re.compile(r"其中|含|包括")
+_ROWS_BELOW = re.compile(r"其中|含|包括|[（(]")   # what follows a group figure breaks it down
 
 
 def _row_told_apart(text: str, c: Count, group: str, fmt: str, lo: int, hi: int) -> bool:
     """Does another clause of the sentence count one of the group's own rows side by side with the group's figure
     (`予以公开46件,……逾期未补正2件,其他处理5件`: 其他处理 is then the rest of its rows, not the whole group)? A
-    breakdown after the figure (`不予公开3件,其中国家秘密1件`) or a reason without a count (`无法提供3件,因不掌握相关政府信息`)
+    breakdown after the figure (`不予公开3件,其中国家秘密1件`, `不予公开2件（国家秘密1件、内部事务1件）`) or a reason without a count (`无法提供3件,因不掌握相关政府信息`)
     leaves the figure the group's."""
     rows = set(cells.expand(group))
     for m in _CLAUSE.finditer(text, lo, hi):
-        if m.start() <= c.start < m.end() or m.start() >= c.end and _BREAKDOWN.search(text, c.end, m.end()) \
+        if m.start() <= c.start < m.end() or m.start() >= c.end and _ROWS_BELOW.search(text, c.end, m.end()) \
                 or not _DIGIT.search(m.group()):
             continue
         if cells.table_cell(m.group(), fmt) in rows:

@@ -100,3 +100,11 @@ def test_new_requests_with_last_years_carried_told_apart_stay_new_requests(tmp_p
     tied = {(p.get("cell"), p["value"]) for p in _prose(path) if p.get("cell")}
     assert {("requests.received.total", 3), ("requests.carried_over.total", 1)} <= tied
     assert ("requests.received.total+requests.carried_over.total", 3) not in tied
+
+
+def test_a_group_count_broken_down_in_brackets_is_still_the_group(tmp_path):
+    # guard: `不予公开 2 条（涉及国家秘密 1 条、内部事务 1 条）` names the group's rows as its breakdown, not apart from it
+    path = edited(tmp_path, "003", (_AT, _AT + "不予公开 2 条（涉及国家秘密 1 条、内部事务 1 条），"))
+    group = "+".join(f"requests.denied.{r}.total" for r in ("state_secret", "prohibited", "security", "third_party",
+                                                             "internal", "process", "enforcement_file", "inquiry"))
+    assert (group, 2) in {(p.get("cell"), p["value"]) for p in _prose(path) if p["kind"] == "count"}
