@@ -35,11 +35,12 @@ _REQUESTS = (
     # "申请共 N 件" is the new requests, unless its verb is an outcome ("办结……申请共计 N 件")
     (r"(?:收到|接到|新收|受理|接收|共收).*申请|^(?!.*(?:办结|答复|办理|处理|回复)).*申请.*共计?$",
      "requests.received.total"),
-    (r"上一?年度?结转", "requests.carried_over.total"),
+    (r"上一?年度?结转|结转上一?年", "requests.carried_over.total"),   # "结转上年度办理 3 件"
     # the requests dealt with this year ("共办结 148 件", "答复政府信息公开申请 805 件") are （七）总计;
     # not an outcome's answers ("予以公开答复 966 件") nor 办结率
-    # (not a carried request's answer: "其中，上年结转答复 1 件，结转下一年答复 1 件" are 上年结转 and 结转下年度办理)
-    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未|结转))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?"
+    # (not a carried request's answer: "其中，上年结转答复 1 件，结转下一年答复 1 件" are 上年结转 and 结转下年度办理;
+    # not those answered in time: "受理申请 54 件，按时办结 54 件，办理上年结转 2 件" — 55 were answered in all)
+    (r"^(?!.*(?:公开答复|不予|无法|同意|其他|处理|未|结转|按时|按期|如期|限期|时限|期限))(?:.*[^已])?(?:办结|答复)(?:了)?(?:政府信息)?(?:依申请)?(?:公开)?"
      r"(?:申请)?(?:共计?)?$", "requests.handled_total.total"),
     (r"结转(?:至|到)?下一?年", "requests.carried_forward.total"),
     (r"(?<![不未])(?:予以公开|同意公开)", "requests.granted.total"),
@@ -63,6 +64,9 @@ _REQUESTS = (
     (r"公开出版物", "requests.not_processed.publication.total"),
     (r"大量反复", "requests.not_processed.excessive.total"),
     (r"确认或重新出具", "requests.not_processed.confirmation.total"),
+    # （六）其他处理's rows of 2021 ("逾期未补正 2 件", "逾期未缴纳费用 0 件")
+    (r"逾期[未不]补正|未补正", "requests.other.no_correction.total"),
+    (r"逾期未(?:按收费通知要求)?缴纳|未缴纳[^，,。；;]{0,4}费", "requests.other.unpaid_fee.total"),
     (r"行政复议", "appeals.count.review.total"),
     (r"(?:直接|未经复议)(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.direct_suit.total"),
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),

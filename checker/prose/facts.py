@@ -41,7 +41,7 @@ _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
-_OTHER_TIME = re.compile(r"上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
+_OTHER_TIME = re.compile(r"(?<!结转)上一?年(?!度?结转)|去年|同比|较上|比上|累计|以来|历年|往年|前年|增加|减少|增长|下降")
 # A change ("同比增加 20 件") is no total of the parts that follow it.
 _CHANGE = re.compile(r"同比|较上|比上|增加|减少|增长|下降|增幅|降幅")
 # Parts that add and remove ("注销 5 家……，新增 3 家") tell how a total changed, not what it holds.
@@ -112,7 +112,8 @@ def extract(flow: Flow, counts: list[Count], fmt: str | None, year: int | None =
             continue
         cell = _cell(doc, c)
         if cell == cells.RECEIVED:
-            cell = _total_cell(cell, _bracketed_cells(doc, counts, i))
+            bracket = _bracketed_cells(doc, counts, i)
+            cell = None if _flow_notes(bracket) else _total_cell(cell, bracket)
         if cell:
             facts.append(ProseFact("count", _fragment(text, c.label_start, c.end), flow.line_at(c.start),
                                    c.value, cell=cell, unit=c.unit))
@@ -208,9 +209,14 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
     in_sum.add(total)
     in_sum.update(i for i in parts if counts[i] in chosen)
     part_cells = [None if p.unit == BARE else _cell(doc, p) for p in chosen]
+    cell = _cell(doc, t)
+    if not (cell == cells.RECEIVED and _carried_apart(doc, counts, before, total)):
+        cell = _total_cell(cell, part_cells)
+    # else "新收到申请 78 件，结转上年度办理 3 件。其中，答复 75 件，……结转下年度 3 件": 上年结转 is told apart, the 78 is
+    # 新收 as the page says (not 新收 + 上年结转, which the page makes 81)
     return ProseFact(
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
-        cell=_total_cell(_cell(doc, t), part_cells), parts=[p.value for p in chosen],
+        cell=cell, parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
 
 
@@ -498,6 +504,17 @@ def _bracketed_cells(doc: _Doc, counts: list[Count], i: int) -> list[str | None]
     return out
 
 
+def _carried_apart(doc: _Doc, counts: list[Count], before: list[int], total: int) -> bool:
+    """Is 上年结转 stated by a figure of its own before the list, beside the total?"""
+    return any(i != total and _cell(doc, counts[i]) == cells.CARRIED[0] for i in before)
+
+
+def _flow_notes(bracket: list[str | None]) -> bool:
+    """"全年共收到公开申请 1466 件（上年度结转 16 件，结转下年度 9 件，……）": a bracket naming both carried counts and no
+    new requests notes the year's flow, it does not break the figure down — whether 1466 holds the 16 is not said."""
+    return bool(bracket) and all(c in bracket for c in cells.CARRIED) and cells.RECEIVED not in bracket
+
+
 def _total_cell(cell: str | None, part_cells: list[str | None]) -> str | None:
     """A total can be no cell among its own parts. "共收办申请 130 件，其中新收 120 件，上年结转
     10 件": the parts name 上年结转 (or 结转下年), so the total is 新收 + 上年结转."""
@@ -593,6 +610,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.table_cell(_joint_label(text, c), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
+            elif cells.result_group(cell) and _row_told_apart(text, c, cell, doc.fmt, lo, hi):
+                cell = None    # "……逾期未补正2件,其他处理5件": one of the group's rows counted apart, the 5 is the rest
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:
@@ -608,6 +627,25 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+_CLAUSE = re.compile(r"[^，,；;、。]+")
+_ROWS_BELOW = re.compile(r"其中|含|包括|[（(]")   # what follows a group figure breaks it down
+
+
+def _row_told_apart(text: str, c: Count, group: str, fmt: str, lo: int, hi: int) -> bool:
+    """Does another clause of the sentence count one of the group's own rows side by side with the group's figure
+    (`予以公开46件,……逾期未补正2件,其他处理5件`: 其他处理 is then the rest of its rows, not the whole group)? A
+    breakdown after the figure (`不予公开3件,其中国家秘密1件`, `不予公开2件（国家秘密1件、内部事务1件）`) or a reason without a count (`无法提供3件,因不掌握相关政府信息`)
+    leaves the figure the group's."""
+    rows = set(cells.expand(group))
+    for m in _CLAUSE.finditer(text, lo, hi):
+        if m.start() <= c.start < m.end() or m.start() >= c.end and _ROWS_BELOW.search(text, c.end, m.end()) \
+                or not _DIGIT.search(m.group()):
+            continue
+        if cells.table_cell(m.group(), fmt) in rows:
+            return True
+    return False
 
 
 # the words of a clause before a 、 that no figure of its own ends ("涉行政复议、" of "涉行政复议、行政诉讼案件 743 件")

@@ -210,7 +210,9 @@ _ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
 _OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
-_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?((?:19|20)\d\d)年")
+# `截止2024年12月31日,本局2024年度主动公开…` (a mirror's page without title or period): the year the data end
+_OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?(?:(?:截至|截止)(?=(?:19|20)\d\d年12月31日))?"
+                      r"((?:19|20)\d\d)年")
 _OVERVIEW_LINES = 6                                    # lines under 总体情况 that may open with the year
 _NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
@@ -220,6 +222,8 @@ def _named(flow: Flow, meta: Meta) -> None:
     lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
     for no, line in lines:
         line = _ALIAS.sub("", cn_dates(line))
+        if "(" in line or "（" in line:
+            line = _PINYIN.sub("", line)    # a mirror's `…工作年度報(bào)告`: the naming sentence without its pinyin
         # not a notice the sentence cites: `根据…《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》`
         m = next((m for m in _NAMED.finditer(line) if line.count("《", 0, m.start()) <= line.count("》", 0, m.start())), None)
         if m and "关于" not in m.group("gap"):
@@ -262,7 +266,9 @@ _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所
                  "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "街", "苏木")   # 街: `沌口街`, a 街道's short name
 
 
-_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|[，,:：]")   # `:`: a mirror's spam before the name (`…官网@:西柳镇…`)
+# the verbs `_NAMED` opens on, and the name's own verb after them: `我局编制并向社会公开莆田市涵江区人力资源和社会保障局2023年度…`
+# (the body is after 社会公开, not the whole `并向社会公开…局`); `:`: a mirror's spam before the name (`…官网@:西柳镇…`)
+_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|社会公开|汇总|[，,:：]")
 
 
 def _named_unit(gap: str) -> str | None:
