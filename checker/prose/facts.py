@@ -38,6 +38,10 @@ _KINDS_BEFORE = re.compile(r"(\d+)\s*[个类项][^\d，,。；;：:]{1,16}$")
 _DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
+# what else an office takes in and answers: a hotline's calls, a mailbox's letters, messages, proposals
+# ("12345市民服务热线共受理2720件……办结2680件" under a paragraph on 依申请公开): their counts are no request cell
+# unless the figure's own sentence, before it, speaks of 申请 too
+_OTHER_INTAKE = re.compile("热线|信箱|留言|来信|来电|来访|工单|诉求|提案|咨询")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
@@ -593,6 +597,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.table_cell(_joint_label(text, c), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
+            if cell is not None and _OTHER_INTAKE.search(text, lo, c.start) and "申请" not in text[lo:c.start]:
+                cell = None    # "受理网民留言11件,办结11件": the messages answered, not the requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:
