@@ -538,17 +538,24 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
                 and sentences.before(counts[j - 1].start) == sentences.before(counts[j].start):
             found.append((i, j - 1, j))
     share_parts = {j for _, j, _ in found}
+    held: dict[int, Count] = {}     # sentence start -> the base an earlier share of that sentence holds with
     for i, j, named in found:
         part, pct = counts[j], counts[i]
         decimals = _decimals(text[pct.start:pct.end])
+        lo = sentences.before(part.start)
         if named is not None:
             bases = [counts[named]]
         else:
-            bases = [counts[k] for k in _between(counts, sentences.before(part.start), part.start)
-                     if k not in share_parts]
+            bases = [counts[k] for k in _between(counts, lo, part.start) if k not in share_parts]
         bases = [c for c in bases
                  if c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
         base = next((b for b in bases if share_holds(part.value, b.value, pct.value, decimals)), None)
+        if base is not None:
+            held.setdefault(lo, base)
+        elif held.get(lo) in bases:
+            # "……60条,其中政务动态类35条,占58%,履职依据类5条,占0.08%": a list's shares are of one total, the one
+            # its first share holds with (60), not the sentence's first figure (1260)
+            base = held[lo]
         base = base or (bases[0] if bases else None)
         frag_start = min(base.label_start, part.label_start) if base else part.label_start
         out.append(ProseFact("share", _fragment(text, frag_start, pct.end), flow.line_at(pct.start), part.value,

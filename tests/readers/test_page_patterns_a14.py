@@ -9,12 +9,19 @@ each reproduced by a constructed text and read through the real CLI:
 - a title giving no year (内蒙古 乌海市工信局 2020: `乌海市工业和信息化局` / `政府信息公开工作年度报告`), its body
   named again below (`由乌海市工业和信息化局编制而成`); a site's header over a column's name is no title;
 - the overview set as a subheading (海南 定安 龙河镇 2020: `一、报告内容` / `(一)总体情况` / `2020年,龙河镇…`), a
-  page with no title or period: the year its overview opens with."""
+  page with no title or period: the year its overview opens with;
+- a list's shares that do not hold (山东 汶上 白石镇 2020: `…微信公众号公开政府信息数为1260条;…公开网主动公开政府信息60条,
+  其中政务动态类35条,占58%,履职依据类5条,占0.08%`): the P2 error is true, but it said `5/1260 = 0.397%` (the sentence's
+  first figure) where the list's first share holds with 60: `5/60 = 8.333%`;
+- the reviews a county government heard as the review body (吉林 通化县 2025: `审理政府信息公开行政复议案件7起,其中:结果
+  维持3起…`) were tied to 表四's 行政复议 总计, the reviews of its own disclosure;
+- a public company's traditional mirror (广西 南宁轨道交通集团 2020: `南寧軌道交通集團有限責任公司2020年…`) read as
+  `南宁軌道交通集团有限責任公司`, half converted."""
 from __future__ import annotations
 
 import pytest
 
-from test_town_page_patterns import _read
+from test_town_page_patterns import _check, _read
 
 INTAKE = "某县政务服务中心2020年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况。本中心依法办理依申请公开。{}\n"
 
@@ -89,3 +96,39 @@ def test_the_year_an_overview_set_as_a_subheading_opens_with(tmp_path):
     text = ("一、报告内容\n(一)总体情况\n2020年,龙河镇认真贯彻落实《中华人民共和国政府信息公开条例》,"
             "积极稳妥地推动政府信息公开工作。\n(二)行政机关主动公开政府信息情况\n通过政府门户平台主动公开信息共7件。\n")
     assert _read(tmp_path, text)["year"] == 2020
+
+
+SHARES = ("白石镇2020年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n2020年全镇通过微信公众号公开政府信息数为1260条;"
+          "通过政府信息公开网主动公开政府信息60条,其中政务动态类35条,占58%,履职依据类5条,占{}。\n")
+
+
+def _p2(tmp_path, text: str) -> list[str]:
+    return [f["message"] for f in _check(tmp_path, text) if f["rule"] == "P2"]
+
+
+def test_a_lists_share_that_does_not_hold_is_told_against_the_lists_total(tmp_path):
+    (message,) = _p2(tmp_path, SHARES.format("0.08%"))
+    assert "5/60 = 8.333%，正文写 0.08%" in message
+    assert not _p2(tmp_path, SHARES.format("8.3%"))     # the share of 60 holds: no finding
+
+
+@pytest.mark.parametrize("sentence", [
+    "审理政府信息公开行政复议案件7起,其中:结果维持3起,结果纠正3起,其他结果1起。",
+    "县政府作为复议机关办理政府信息公开行政复议案件7件。",
+])
+def test_the_reviews_a_government_heard_are_not_the_reviews_of_its_disclosure(tmp_path, sentence):
+    text = "某县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n(二)依申请公开情况\n全年受理政府信息公开申请57件。" + sentence + "\n"
+    assert not {c for c, _ in _tied(tmp_path, text)} & {"appeals.count.review.total"}
+    # the reviews of its own disclosure still tie
+    text = text.replace(sentence, "因政府信息公开工作被申请行政复议2件。")
+    assert ("appeals.count.review.total", 2) in _tied(tmp_path, text)
+
+
+@pytest.mark.parametrize(("title", "unit"), [
+    ("南寧軌道交通集團有限責任公司", "南宁轨道交通集团有限责任公司"),
+    ("某市城市建設投資擔保有限公司", "某市城市建设投资担保有限公司"),
+    ("某縣糧食儲備倉庫", "某县粮食储备仓库"),
+])
+def test_a_public_companys_traditional_name_comes_out_simplified_whole(tmp_path, title, unit):
+    r = _read(tmp_path, f"{title}2020年政府信息公開工作年度報告\n一、總體情況\n本年度未收到政府信息公開申請。\n")
+    assert (r["unit"], r["year"]) == (unit, 2020)
