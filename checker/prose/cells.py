@@ -72,6 +72,8 @@ _REQUESTS = (
     (r"复议后(?:提起)?(?:行政)?(?:起诉|诉讼)", "appeals.count.suit_after_review.total"),
     (r"行政诉讼|起诉", LITIGATION),
     (r"复议[^，,。；;]{0,4}(?:、|和|及|与)[^，,。；;]{0,4}(?:行政)?(?:诉讼|起诉)", APPEALS_ALL),
+    # the reviews a government heard as the review body ("审理政府信息公开行政复议案件7起"), not those against it
+    (r"审理[^，,。；;]*(?:复议|诉讼)|复议机关", None),
     # an appeal carried over from an earlier year ("结转起诉案件 2 件，结果维持") is not among the year's count
     (r"结转[^，,。；;]{0,6}(?:复议|诉讼|起诉)", None),
     # a result column of the appeal table ("行政复议结果维持 5 件", "尚未审结 1 件") is no row's 总计

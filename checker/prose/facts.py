@@ -38,6 +38,10 @@ _KINDS_BEFORE = re.compile(r"(\d+)\s*[个类项][^\d，,。；;：:]{1,16}$")
 _DOCUMENTS = ("条", "份", "篇", "件")
 _SHARE_MARK = re.compile(r"占")
 _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
+# what else an office takes in and answers: a hotline's calls, a mailbox's letters, messages, proposals
+# ("12345市民服务热线共受理2720件……办结2680件" under a paragraph on 依申请公开): their counts are no request cell
+# unless the figure's own sentence, before it, speaks of 申请 too
+_OTHER_INTAKE = re.compile("热线|信箱|留言|来信|来电|来访|工单|诉求|提案|咨询")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
@@ -551,17 +555,24 @@ def _shares(flow: Flow, counts: list[Count], sentences: Stops) -> list[ProseFact
                 and sentences.before(counts[j - 1].start) == sentences.before(counts[j].start):
             found.append((i, j - 1, j))
     share_parts = {j for _, j, _ in found}
+    held: dict[int, Count] = {}     # sentence start -> the base an earlier share of that sentence holds with
     for i, j, named in found:
         part, pct = counts[j], counts[i]
         decimals = _decimals(text[pct.start:pct.end])
+        lo = sentences.before(part.start)
         if named is not None:
             bases = [counts[named]]
         else:
-            bases = [counts[k] for k in _between(counts, sentences.before(part.start), part.start)
-                     if k not in share_parts]
+            bases = [counts[k] for k in _between(counts, lo, part.start) if k not in share_parts]
         bases = [c for c in bases
                  if c.unit == part.unit and not c.approx and not c.nested and c.value >= part.value > 0]
         base = next((b for b in bases if share_holds(part.value, b.value, pct.value, decimals)), None)
+        if base is not None:
+            held.setdefault(lo, base)
+        elif held.get(lo) in bases:
+            # "……60条,其中政务动态类35条,占58%,履职依据类5条,占0.08%": a list's shares are of one total, the one
+            # its first share holds with (60), not the sentence's first figure (1260)
+            base = held[lo]
         base = base or (bases[0] if bases else None)
         frag_start = min(base.label_start, part.label_start) if base else part.label_start
         out.append(ProseFact("share", _fragment(text, frag_start, pct.end), flow.line_at(pct.start), part.value,
@@ -612,6 +623,8 @@ def _cell(doc: _Doc, c: Count) -> str | None:
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
             elif cells.result_group(cell) and _row_told_apart(text, c, cell, doc.fmt, lo, hi):
                 cell = None    # "……逾期未补正2件,其他处理5件": one of the group's rows counted apart, the 5 is the rest
+            if cell is not None and _OTHER_INTAKE.search(text, lo, c.start) and "申请" not in text[lo:c.start]:
+                cell = None    # "受理网民留言11件,办结11件": the messages answered, not the requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
         if cell is None:

@@ -96,6 +96,8 @@ def read(flow: Flow) -> Meta:
     _title(simple, meta)
     if meta.title_year is None:
         _named(simple, meta)
+    elif meta.unit is None:
+        _named_body(simple, meta)
     _period(simple, meta)
     _signature(simple, meta)
     if meta.unit is None and meta.signer:
@@ -198,6 +200,28 @@ def _title(flow: Flow, meta: Meta) -> None:
             meta.title_year = int(m.group("year") or m.group("year2"))
             meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) else None
             return
+    _yearless_title(lines[:_TITLE_LINES], meta)
+
+
+# A title that gives no year (`乌海市工业和信息化局` / `政府信息公开工作年度报告`, or on one line): the year is the
+# period's. A site's header over a column's name (`某市人民政府` / `政府信息公开年度报告`) looks the same, so the
+# body counts only when the page names it again below (`由乌海市工业和信息化局编制而成`).
+_YEARLESS = re.compile(r"^(?P<unit>[\u4e00-\u9fff（）()·]{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告$")
+
+
+def _yearless_title(lines: list[tuple[int, str]], meta: Meta) -> None:
+    for k, (no, line) in enumerate(lines):
+        m = _YEARLESS.match(_SP.sub("", line)) if "年度报告" in line and len(line) < 60 else None
+        if m is None:
+            continue
+        unit, s = m.group("unit"), _SP.sub("", line)
+        if not unit and k > 0:
+            above = _SP.sub("", lines[k - 1][1])
+            unit, s = (above, above + s) if _NAME_LINE.fullmatch(above) else ("", s)
+        name = _named_unit(unit) if unit else None
+        if name and any(name in later for _, later in lines[k + 1:]):
+            meta.title, meta.title_line, meta.unit = s, no, name
+        return
 
 
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
@@ -209,7 +233,8 @@ _NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开|汇�
 _ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
 _LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
-_OVERVIEW = re.compile(r"^[一1][、.．]\s*(?:总体情况|概述|概况)")   # 概述/概况: a report before 2019
+# 概述/概况: a report before 2019; `（一）总体情况`: the first part set as a subheading (`一、报告内容` over it)
+_OVERVIEW = re.compile(r"^(?:[一1][、.．]|[（(]一[）)])\s*(?:总体情况|概述|概况)")
 # `截止2024年12月31日,本局2024年度主动公开…` (a mirror's page without title or period): the year the data end
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?(?:(?:截至|截止)(?=(?:19|20)\d\d年12月31日))?"
                       r"((?:19|20)\d\d)年")
@@ -217,9 +242,8 @@ _OVERVIEW_LINES = 6                                    # lines under 总体情�
 _NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
 
-def _named(flow: Flow, meta: Meta) -> None:
-    """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
-    lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
+def _naming_sentence(lines: list[tuple[int, str]]) -> tuple[int, re.Match] | None:
+    """The first line naming the report (`现公布昆明市人民政府2023年…年度报告`) and that naming."""
     for no, line in lines:
         line = _ALIAS.sub("", cn_dates(line))
         if "(" in line or "（" in line:
@@ -227,12 +251,33 @@ def _named(flow: Flow, meta: Meta) -> None:
         # not a notice the sentence cites: `根据…《关于编制公布2022年政府信息公开工作年度报告有关事项的通知》`
         m = next((m for m in _NAMED.finditer(line) if line.count("《", 0, m.start()) <= line.count("》", 0, m.start())), None)
         if m and "关于" not in m.group("gap"):
-            meta.title_year = int(m.group("year"))
-            meta.title_line = no
-            # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
-            # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
-            meta.unit = meta.unit or _named_unit(m.group("gap")) or _named_unit(m.group("after"))
-            return
+            return no, m
+    return None
+
+
+def _sentence_unit(m: re.Match) -> str | None:
+    # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
+    # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
+    return _named_unit(m.group("gap")) or _named_unit(m.group("after"))
+
+
+def _named_body(flow: Flow, meta: Meta) -> None:
+    """A title naming no body (`2025年政府信息公开工作年度报告` under a site's header) over a sentence naming the
+    same year's report with its body (`现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》`)."""
+    named = _naming_sentence([(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)])
+    if named and int(named[1].group("year")) == meta.title_year:
+        meta.unit = _sentence_unit(named[1])
+
+
+def _named(flow: Flow, meta: Meta) -> None:
+    """The year of the report as its first lines name it (no title line), else as 总体情况 opens."""
+    lines = [(no, _SP.sub("", line)) for no, line in _first_lines(flow, _TITLE_LINES)]
+    named = _naming_sentence(lines)
+    if named:
+        meta.title_line, m = named
+        meta.title_year = int(m.group("year"))
+        meta.unit = meta.unit or _sentence_unit(m)
+        return
     for k, (_, line) in enumerate(lines):
         head = _OVERVIEW.match(line)
         if head:

@@ -28,9 +28,10 @@ SIMPLIFIED = "布局个家传内划动务区问单当国围采执报采审对属
 T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
 # For the names a page gives itself only (its title, its body, its signature): the rest of the common characters
 # of places' and bodies' names a mirror converts (第一師阿拉爾市, 臨滄, 贛州, 隴南, 鶴崗; 糧食和物資儲備局, 漁業, 殘聯,
-# 退役軍人事務局, 綜合行政執法局; session 13), so a name is never half converted (`第一师阿拉爾市…` is no body's
+# 退役軍人事務局, 綜合行政執法局; session 13; 南寧軌道交通集團有限責任公司 and the like: public companies' 軌 責 倉 庫 築 …,
+# session 14), so a name is never half converted (`第一师阿拉爾市…` is no body's
 # name). Labels, headings and the prose quoted keep T2S: none of them needs these.
-NAMES_T2S = str.maketrans(TRADITIONAL + "爾遠邊嶼邁萊蒼畢峽潯瀘閬贛廬灤鄲鄖隴綏雞鹽壽賓臨滄銅錫閔蘆蕪鄰亞葉溫渾湯懷瀏潛瀾靈麗鶴鷹鳴龜馬驛齡岡崗嵐巒彌歸渦潁灃猶獻甌畝禮紀綿縉聶蕭薊藍謝貢賀贊趙輝達遷鄒鄧鈞鋼錢鍾閣階隨韓頓須頭顏風飛騰鮮龐恆瑪闐連獸漁糧儲備災煙賣養殘綠遊訊誌戰編節約調綜塊態",
-                          SIMPLIFIED + "尔远边屿迈莱苍毕峡浔泸阆赣庐滦郸郧陇绥鸡盐寿宾临沧铜锡闵芦芜邻亚叶温浑汤怀浏潜澜灵丽鹤鹰鸣龟马驿龄冈岗岚峦弥归涡颍沣犹献瓯亩礼纪绵缙聂萧蓟蓝谢贡贺赞赵辉达迁邹邓钧钢钱钟阁阶随韩顿须头颜风飞腾鲜庞恒玛阗连兽渔粮储备灾烟卖养残绿游讯志战编节约调综块态")
+NAMES_T2S = str.maketrans(TRADITIONAL + "爾遠邊嶼邁萊蒼畢峽潯瀘閬贛廬灤鄲鄖隴綏雞鹽壽賓臨滄銅錫閔蘆蕪鄰亞葉溫渾湯懷瀏潛瀾靈麗鶴鷹鳴龜馬驛齡岡崗嵐巒彌歸渦潁灃猶獻甌畝禮紀綿縉聶蕭薊藍謝貢賀贊趙輝達遷鄒鄧鈞鋼錢鍾閣階隨韓頓須頭顏風飛騰鮮龐恆瑪闐連獸漁糧儲備災煙賣養殘綠遊訊誌戰編節約調綜塊態軌責擔倉築喬億幣鋁絲煉貸創諮淨閘澗塢壇樓隊艦庫準勵獎擁墾礎試壓廟歷遺種劇遞",
+                          SIMPLIFIED + "尔远边屿迈莱苍毕峡浔泸阆赣庐滦郸郧陇绥鸡盐寿宾临沧铜锡闵芦芜邻亚叶温浑汤怀浏潜澜灵丽鹤鹰鸣龟马驿龄冈岗岚峦弥归涡颍沣犹献瓯亩礼纪绵缙聂萧蓟蓝谢贡贺赞赵辉达迁邹邓钧钢钱钟阁阶随韩顿须头颜风飞腾鲜庞恒玛阗连兽渔粮储备灾烟卖养残绿游讯志战编节约调综块态轨责担仓筑乔亿币铝丝炼贷创咨净闸涧坞坛楼队舰库准励奖拥垦础试压庙历遗种剧递")
 # A mirror's pinyin after a character it thinks rare (`區(qū)`, `規(guī)章`): no part of the label or name.
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]")
