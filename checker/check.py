@@ -148,7 +148,9 @@ def _with_failures(result: CheckResult, read, chosen: set[str], inputs: Sequence
     return result
 
 
-NOT_A_REPORT = "没有找到标准表格或可识别的年报格式，无法识别为年度报告，未做任何核对。"
+# why an input is no report: said in its F5, on stderr and in --summary alike
+NO_REPORT_FOUND = "没有找到标准表格或可识别的年报格式"
+NOT_A_REPORT = f"{NO_REPORT_FOUND}，无法识别为年度报告，未做任何核对。"
 
 
 def not_a_report(r: Report) -> Finding:

@@ -342,10 +342,10 @@ def _one_line(text: str) -> str:
 
 def _not_reports(result, checked: bool = False) -> list:
     """Inputs with nothing of a report in them, named on stderr: never an all-clear."""
-    from .check import not_a_report_place
+    from .check import NO_REPORT_FOUND, not_a_report_place
     from .render.summary import not_reports
     strange = not_reports(result)
-    why = "没有找到标准表格或可识别的年报格式" + ("，未做任何核对" if checked else "")
+    why = NO_REPORT_FOUND + ("，未做任何核对" if checked else "")
     named = [_one_line(r.source) + (_one_line(f"（{place}）") if (place := not_a_report_place(r)) else "")
              for r in strange]
     if len(named) > SHOWN_FAILURES and checked:     # of thousands: a few named, all are in the output's F5

@@ -209,13 +209,13 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, 
     when the span passes MAX_SHEET_CELLS (python-calamine allocates the span, not the cells). `at`:
     the row reached so far, for cells written without a place (`_odd_cells`)."""
     refs = _CELL_REF.findall(data)
+    numbers = [int(r) for _, r in refs]
+    columns = [_col(c) for c in {c for c, _ in refs}]
     if any(odd.search(data) for odd in _ODD_CELL):
         odd, at = _odd_cells(data, max(at, rows[1]))
-        refs += odd
-    if refs:
-        numbers = [int(r) for _, r in refs]
-        letters = {c for c, _ in refs}
-        columns = [_col(c) for c in letters]
+        columns += [c for c, _ in odd]
+        numbers += [r for _, r in odd]
+    if numbers:
         rows = (min(rows[0], min(numbers)), max(rows[1], max(numbers)))
         cols = (min(cols[0], min(columns)), max(cols[1], max(columns)))
     if b"<mergeCell " in data:
@@ -233,8 +233,8 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, 
     return rows, cols, at
 
 
-def _odd_cells(data: bytes, row: int) -> tuple[list[tuple[bytes, bytes]], int]:
-    """The places (column letters, row) of the cells with content in `data` written as a writer other
+def _odd_cells(data: bytes, row: int) -> tuple[list[tuple[int, int]], int]:
+    """The places (column, row; 1-based) of the cells with content in `data` written as a writer other
     than Excel, LibreOffice or openpyxl may: `r` after other attributes or in single quotes, a namespace
     prefix (`<x:c r="A1">`), or no `r` at all (the cell is then the row's next column, the row its
     `<row r>` or the next after `row`). python-calamine reads all of them; before, the span counted none
@@ -254,16 +254,8 @@ def _odd_cells(data: bytes, row: int) -> tuple[list[tuple[bytes, bytes]], int]:
         else:
             col += 1
         if content and not empty:
-            out.append((_letters(col), str(max(row, 1)).encode()))
+            out.append((max(col, 1), max(row, 1)))
     return out, row
-
-
-def _letters(col: int) -> bytes:
-    out = b""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        out = bytes([65 + rest]) + out
-    return out or b"A"
 
 
 def _sheet_name(path: Path, part: str) -> str:

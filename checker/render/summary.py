@@ -108,11 +108,11 @@ def per_report(result, out) -> None:
         out.write(f"{report_name(unit, year, reported, files)}：{_tally(c)}" + (f"（{shown}）" if shown else "") + "\n")
     for f in result.unreadable:
         out.write(f"无法读取：{printable(f.message)}\n")
-    from ..check import not_a_report_place
+    from ..check import NO_REPORT_FOUND, not_a_report_place
     for r in not_reports(result):     # (their F5s are in the JSON and CSV)
         place = not_a_report_place(r)
         out.write(f"无法识别为年度报告：{printable(r.source)}{f'（{printable(place)}）' if place else ''}"
-                  "（没有找到标准表格或可识别的年报格式，未做任何核对）\n")
+                  f"（{NO_REPORT_FOUND}，未做任何核对）\n")
     out.write(totals(result) + "\n")
 
 
