@@ -41,7 +41,10 @@ _FULL_TEXT = re.compile(r"[/／(（]全文[)）]?$")
 # a spam mirror's own name put where the body's was (`某某bet(中国)官方网站 2024年政府信息公开工作年度报告`): a site, no body
 _SITE_ENDINGS = ("网站", "官网", "网址", "平台")
 _SENTENCE_HEAD = re.compile(r"现将|现予|现公布|现发布|现公开|特向|特此|兹将|本机关|本单位|我")
-_CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照)|关于(?:做好|编制|报送|开展|印发)")
+# a sentence that cites a notice or states its purpose (`为认真贯彻落实上级关于切实做好2024年…年度报告编制发布工作要求`),
+# not a title: what stands before its year is no body
+_CITED_NOTICE = re.compile(r"^(?:按照|根据|依据|遵照|为(?:了|认真|深入|全面|进一步|切实|贯彻|落实|做好))"
+                           r"|关于(?:切实|认真|进一步)?(?:做好|编制|报送|开展|印发)")
 _TITLE_LINES = 20      # web pages put navigation before the title
 _TITLE_HEAD = 80       # the part of a one-line page that can hold its title
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"

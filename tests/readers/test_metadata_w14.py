@@ -42,3 +42,15 @@ def test_an_as_of_date_that_is_not_the_years_end_gives_no_year(tmp_path):
     text = "一、总体情况\n(一)主动公开情况\n截至2024年1月底,我局现行有效规范性文件5件。\n(二)依申请公开情况\n本局收到4件申请。\n"
     r = extract_one(_write(tmp_path, text))
     assert r["year"] is None
+
+
+@pytest.mark.parametrize("opening", ["为认真贯彻落实上级关于切实做好", "为进一步做好", "按照区政府办公室关于认真做好"])
+def test_a_page_opening_on_a_purpose_clause_about_the_report_names_no_body(tmp_path, opening):
+    # 东亭街道 2024 (www.jsxishan.gov.cn, a lead's unseen-page check): no title, the page opens `为认真贯彻落实上级关于切实
+    # 做好2024年政府信息公开年度报告编制发布工作要求,东亭街道严格落实…`; its first 80 characters were taken for a title
+    # and `为认真贯彻落实上级关于切实做好` for the body (a wrong unit). The year stays the report's.
+    text = (f"{opening}2024年政府信息公开年度报告编制发布工作要求,某某街道严格落实《中华人民共和国政府信息公开条例》,"
+            "及时发布2024年度政府信息公开工作报告。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n"
+            "一、总体情况\n(一)主动公开情况\n2024年,某某街道主动公开政府信息58条。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"], r["format"]) == (None, 2024, "2021")
