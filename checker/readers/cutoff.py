@@ -17,7 +17,7 @@ Two ways a real file is cut off, each seen in the renditions people hold:
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 import numpy as np
 
@@ -27,9 +27,17 @@ from ..templates import template
 from . import labels as L
 
 
+class Cut(NamedTuple):
+    """Where a file breaks off inside a table (`breaks_off`)."""
+    part: int
+    row: int
+    line: Any           # the printed line of the last row read
+    last_line: bool     # nothing of the file after that line: it may end inside that row
+
+
 def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str], found: set[str],
-               heading: Callable[[Any], bool] | None = None) -> tuple[int, int] | None:
-    """(part, row) of the last row printed of table `tid` when the file ends inside it: the rows not
+               heading: Callable[[Any], bool] | None = None) -> Cut | None:
+    """Where the last row printed of table `tid` stands when the file ends inside it: the rows not
     read (`missing_ids`) are the table's last rows, no later table was found, and no line of the
     file (`lines`: the printed rows, `part`/`row` each) comes after that row but (the first part
     of) the next row's label, without numbers, and the headings `heading` tells (表一's
@@ -52,7 +60,6 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     if not seen:
         return None
     end = max(seen)
-    last = (lines[end].part, lines[end].row)
     # what may follow: the next row's label (or its group's), whole or its first part, without
     # numbers: the file ends inside that row. Any other line means the file goes on (and a table
     # printing its last rows' labels without numbers is a blank table, said so elsewhere).
@@ -62,7 +69,7 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     if len(after) > _TAIL or any(ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)
                                  for ln in after):
         return None
-    return last
+    return Cut(lines[end].part, lines[end].row, lines[end], end == len(lines) - 1)
 
 
 def _line_of(lines: Sequence, place: tuple[int, int]) -> int | None:
@@ -79,10 +86,18 @@ def _line_of(lines: Sequence, place: tuple[int, int]) -> int | None:
 _TAIL = 2
 
 
-def broken_off_detail(table_label: str, after: str, names: list[str], shown: str) -> str:
-    return (f"表格“{table_label}”在“{after}”一行处中断，文件到此结束：其后 {len(names)} 行（{shown}）"
-            "的数值不在文件中，这些单元格未读取（不是空白）。文件可能不完整（下载、复制或转换时被截断），"
-            "请取得完整的报告核对。")
+def broken_off_detail(table_label: str, after: str, names: list[str], shown: str,
+                      inside: tuple[int, int] | None = None) -> str:
+    """`inside`: the file ends on that row's line, which prints fewer numbers than the row's columns
+    (numbers, columns): the row itself is cut, its printed numbers unplaced (each cell unread)."""
+    if inside is None:
+        return (f"表格“{table_label}”在“{after}”一行处中断，文件到此结束：其后 {len(names)} 行（{shown}）"
+                "的数值不在文件中，这些单元格未读取（不是空白）。文件可能不完整（下载、复制或转换时被截断），"
+                "请取得完整的报告核对。")
+    return (f"表格“{table_label}”在“{after}”一行中途中断，文件到此结束：这一行只印出 {inside[0]} 个数值"
+            f"（模板有 {inside[1]} 列），其余的数值和其后 {len(names)} 行（{shown}）的数值不在文件中。"
+            "这一行无法确定印出的是哪几格，这些单元格都未读取（不是空白）。文件可能不完整（下载、复制或转换时"
+            "被截断），请取得完整的报告核对。")
 
 
 CUT_MID_CHARACTER = "文件在最后一个字符的中途结束（下载或复制不完整）：已读到该字符之前为止"

@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from ..findings import make
 from ..numbers import parse_number
-from ..model import Report, plain, render_location
+from ..model import Finding, Report, plain, render_location
 from ..templates import Row, format_for_year, template
 from . import labels as L
 from .cellset import CellWriter
@@ -953,7 +953,7 @@ class _Reader:
             self._across(ids, label, ln, picked)
             return
         if picked is None:
-            vals = self._wrapped(ln, ncols) or _trim(ln.values, ncols)
+            vals = self._wrapped(ln, ncols) or self._gapped(ln, ncols) or _trim(ln.values, ncols)
             picked = self._layout_pick(ln, row, vals, ncols)
         vals = picked if picked is not None else vals
         texts = list(map(_TEXT, vals))
@@ -1188,6 +1188,27 @@ class _Reader:
         self.consumed.add(id(nxt))
         return sorted(mine + more, key=lambda c: c.x)
 
+    def _gapped(self, ln: _Line, ncols: int) -> list[GridCell] | None:
+        """One cell a line, double-spaced, where the whole text did not show it (`text.cell_lines`: a
+        short or cut stored page, 柳湖镇's `规章` / `` / `0` / `` / `0` / `` / `0` under a header set the
+        same way): the row's numbers, exactly its columns, each one empty line below the one before,
+        its label one empty line below the line above it. The empty lines are the page's spacing:
+        read as empty cells, they would make the row twice as wide as its columns, which no reading
+        fits. Returns the numbers, else None."""
+        vals = ln.values
+        if len(vals) != 2 * ncols or ncols < 2 or not ln.label_cells or vals[0].text.strip() \
+                or any(c.x >= 0 or not c.bounded for c in vals):
+            return None
+        filled, empty = vals[1::2], vals[0::2]
+        top = ln.label_cells[-1].row
+        if any(c.text.strip() for c in empty) or not all(c.text.strip() for c in filled) \
+                or [c.row for c in filled] != list(range(top + 2, top + 2 * ncols + 1, 2)) \
+                or [c.row for c in empty] != [c.row for c in filled]:
+            return None
+        i = self.at - 1 if self.lines and self.lines[self.at] is ln else -1
+        above = [c.row for c in self.lines[i].cells if c.text.strip()] if i >= 0 else []
+        return filled if above and above[-1] == top - 2 and self.lines[i].part == ln.part else None
+
     def missing_rows(self) -> None:
         """A table that was found but lacks rows: its layout is not the template's (F4)."""
         for tid in sorted(self.found, key=L.TABLE_ORDER.index):
@@ -1216,20 +1237,38 @@ class _Reader:
     def _broken_off(self, tid: str, missing: list[Row]) -> bool:
         """The file ends inside the table: its last rows are not in the file (`cutoff`), said so."""
         r = self.report
-        last = cutoff.breaks_off(r, self.lines, tid, {row.id for row in missing}, self.found,
-                                 heading=lambda ln: self._heading_of(tid, ln))
-        if last is None:
+        cut = cutoff.breaks_off(r, self.lines, tid, {row.id for row in missing}, self.found,
+                                heading=lambda ln: self._heading_of(tid, ln))
+        if cut is None:
             return False
         rows = self.keys[tid].table.rows
-        after = _row_label(tid, rows[len(rows) - len(missing) - 1])
+        before = rows[len(rows) - len(missing) - 1]
+        after = _row_label(tid, before)
         names = [_row_label(tid, row) for row in missing]
         shown = "、".join(names[:6]) + ("等" if len(names) > 6 else "")
         label = template(r.format).table(tid).label
         r.facts["_cut_off"] = label
-        at = render_location(r.location_style, r.parts[last[0]] if r.parts and last[0] < len(r.parts) else None, last[1], 1)
+        at = render_location(r.location_style, r.parts[cut.part] if r.parts and cut.part < len(r.parts) else None, cut.row, 1)
+        short = self._cut_inside(tid, before, cut)
+        inside = None if short is None else (sum(1 for c in cut.line.values if c.text.strip()), len(before.columns))
         r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=f"{self.where} {at}",
-                               detail=cutoff.broken_off_detail(label, after, names, shown)))
+                               cells=[] if short is None else short.cells,
+                               detail=cutoff.broken_off_detail(label, after, names, shown, inside)))
         return True
+
+    def _cut_inside(self, tid: str, row: Row, cut: cutoff.Cut) -> Finding | None:
+        """The file ends on the line of the table's last row read, and that row was printed short of
+        its columns (its F3): the row is where the file breaks off, not a row printed short (a 长白镇
+        page stored up to `（一）予以公开` / `0` / `0`). Its F3 is taken out (returned): the cut's F4 says
+        it, with its cells (unread either way). A row followed by anything (the next row's label
+        begun) was printed short before the cut: its F3 stays."""
+        if not cut.last_line:
+            return None
+        ids = set(_row_meta(tid, row, self.report.format)[0])
+        findings = self.report.findings
+        k = next((k for k, f in enumerate(findings) if f.rule == "F3" and f.cells
+                  and {c.cell for c in f.cells} <= ids), None)
+        return None if k is None else findings.pop(k)
 
     def labels_only(self, tid: str) -> list[Row]:
         """The table's rows not read whose label stands on a line without numbers (雄县 2019 prints a
