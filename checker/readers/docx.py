@@ -346,19 +346,44 @@ def _transitional(path: Path) -> io.BytesIO | None:
 
 def _table_rows(table, part: int) -> list[list[GridCell]]:
     out = []
+    above: list = []                      # the previous row's cell element at each grid column
+    top_of: dict = {}                     # a cell element -> the GridCell of its top place
+    below: dict[int, list[GridCell]] = {}   # id(top GridCell) -> the places under it of a number merged down
     for r, row in enumerate(table.rows, 1):
         cells: list[GridCell] = []
         seen = None
+        here: list = []
         try:
             row_cells = row.cells
         except Exception:   # a malformed row (gridSpan beyond the grid): read what it holds
             row_cells = [c for c in (row._tr.tc_lst or [])]
             row_cells = [table.cell(r - 1, i) for i in range(len(row_cells))]
         for c, cell in enumerate(row_cells, 1):
-            if cell._tc is seen:
+            tc = cell._tc
+            here.append(tc)
+            if tc is seen:
                 cells[-1].end = c   # the same merged cell, repeated for the grid columns it spans: its last
                 continue
-            seen = cell._tc
-            cells.append(GridCell(cell.text, r, c, part, bounded=True))   # a drawn table cell
+            seen = tc
+            top = top_of.get(tc) if c <= len(above) and tc is above[c - 1] else None
+            if top is not None and _NUMBER.fullmatch(top.text.strip()):
+                # a number merged down (vMerge): python-docx gives the top cell again in each row below;
+                # the place keeps no text (never the number read twice), `down` says which rows it spans
+                place = GridCell("", r, c, part, bounded=True)
+                below.setdefault(id(top), [top]).append(place)
+                cells.append(place)
+                continue
+            made = GridCell(cell.text, r, c, part, bounded=True)   # a drawn table cell
+            top_of[tc] = top or made
+            cells.append(made)
+        above = here
         out.append(cells)
+    for box in below.values():
+        for place in box:
+            place.down = (box[0].row, box[-1].row)
     return out
+
+
+# a merged cell's text that is a table's number (not a row's or a column's label, which python-docx's
+# repetition in each row it spans keeps for them)
+_NUMBER = re.compile(r"[+\-－]?\d[\d,，]*(?:\.\d+)?")

@@ -53,6 +53,9 @@ class GridCell:
     # where a layout cell's text ends on its own line (x's units), kept when a label is joined; in a sheet
     # or a Word table, the last column a merged cell covers (col's units; -1: not merged)
     end: int = -1
+    # a Word table's value merged down over rows (first, last printed row), on the box's top cell and on
+    # each place below it (those keep no text): which row's number it is, the table does not say
+    down: tuple[int, int] | None = None
 
 
 class TabRow(Sequence[GridCell]):
@@ -946,6 +949,9 @@ class _Reader:
             elif len(ln.values) == ncols and self._plain_digits(tid, row, ln.values):
                 return
         anchor = ln.values[0] if ln.values else ln.cells[0]
+        if self.columns is not None and any(c.down for c in ln.values):
+            self._merged_down(tid, row, ln)
+            return
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
         ids, idxs, label = _row_meta(tid, row, self.report.format)
@@ -1009,6 +1015,20 @@ class _Reader:
         heads = "、".join(f"“{h}”" for h in across.columns)
         self.cells.unknown(ids, cell, label, filled, len(ids),
                            detail=f"（“{cell.text.strip()}”所在的合并单元格跨过了{heads} {len(across.columns)} 列的表头）")
+
+    def _merged_down(self, tid: str, row: Row, ln: _Line) -> None:
+        """A row one of whose value cells is merged with the row above or below (a Word table's
+        vertical merge, `docx._table_rows`): the number belongs to one of the rows, or to both, and
+        the table does not say which. The rows it spans are unread, each with one F3 naming the merge;
+        never the same number read in each row, nor a number and a blank."""
+        ids, _, label = _row_meta(tid, row, self.report.format)
+        cell = next(c for c in ln.values if c.down)
+        first, last = cell.down
+        top = next((c.text.strip() for c in ln.values if c.down and c.text.strip()), "")
+        what = f"“{top}”所在的合并单元格" if top else f"这一行有一格与第{first}行的单元格合并，该合并单元格"
+        filled = sum(1 for c in ln.values if c.text.strip())
+        self.cells.unknown(list(ids), cell, label, filled, len(ids),
+                           detail=f"（{what}上下跨了 {last - first + 1} 行，不能确定是哪一行的数值）")
 
     def _short(self, tid: str, row: Row, filled: list[GridCell], label: str) -> None:
         """A layout row (each value at a printed position) short of values, just reported F3: kept for
