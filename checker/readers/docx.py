@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Report
 from . import ReadError
 from .document import Document, to_reports
-from .grid import GridCell
+from .grid import GridCell, merged_number
 
 BODY = "正文"
 
@@ -366,7 +366,7 @@ def _table_rows(table, part: int) -> list[list[GridCell]]:
                 continue
             seen = tc
             top = top_of.get(tc) if c <= len(above) and tc is above[c - 1] else None
-            if top is not None and _NUMBER.fullmatch(top.text.strip()):
+            if top is not None and merged_number(top.text):
                 # a number merged down (vMerge): python-docx gives the top cell again in each row below;
                 # the place keeps no text (never the number read twice), `down` says which rows it spans
                 place = GridCell("", r, c, part, bounded=True)
@@ -382,8 +382,3 @@ def _table_rows(table, part: int) -> list[list[GridCell]]:
         for place in box:
             place.down = (box[0].row, box[-1].row)
     return out
-
-
-# a merged cell's text that is a table's number (not a row's or a column's label, which python-docx's
-# repetition in each row it spans keeps for them)
-_NUMBER = re.compile(r"[+\-－]?\d[\d,，]*(?:\.\d+)?")

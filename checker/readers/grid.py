@@ -37,6 +37,8 @@ PROSE_LEN = 72
 FRAGMENT_LEN = 24
 # Grids that keep cell positions: their header rows place the columns (see columns.py).
 POSITIONAL_STYLES = ("sheet", "docx")
+# Grids whose cells may be merged over rows and columns (web pages' rowspan/colspan too).
+SPANNING_STYLES = ("sheet", "docx", "html")
 
 
 @dataclass(slots=True)
@@ -53,8 +55,8 @@ class GridCell:
     # where a layout cell's text ends on its own line (x's units), kept when a label is joined; in a sheet
     # or a Word table, the last column a merged cell covers (col's units; -1: not merged)
     end: int = -1
-    # a Word table's value merged down over rows (first, last printed row), on the box's top cell and on
-    # each place below it (those keep no text): which row's number it is, the table does not say
+    # a value merged down over rows (a Word table's or a sheet's; first, last printed row), on the box's top
+    # cell and on each place below it (those keep no text): which row's number it is, the table does not say
     down: tuple[int, int] | None = None
 
 
@@ -460,6 +462,9 @@ class _Reader:
         self.shorts: list[shortrow.ShortRow] = []   # layout rows short of values, F3 until the equalities place them
         self.fragment: _Line | None = None           # a label-only line that may continue a label
         self.columns = ColumnMap(self.keys) if report.location_style in POSITIONAL_STYLES else None
+        self.spans = report.location_style in SPANNING_STYLES      # cells merged over rows (`GridCell.down`)
+        # a web page's header columns, only to name them when a spanned value's row cannot be read
+        self.heads = ColumnMap(self.keys) if report.location_style == "html" else None
         self.cells = CellWriter(report, where)
         self.lines: list[_Line] = []
         self.at = 0                                  # the index of the line being walked
@@ -499,8 +504,9 @@ class _Reader:
                 title = L.title_of(ln.label) if ln.label else None
                 if title and not (title == "appeals" and self.region == "appeals"):
                     self.region, region_at = title, i
-                    if self.columns is not None:
-                        self.columns.reset(title)
+                    for cols in (self.columns, self.heads):
+                        if cols is not None:
+                            cols.reset(title)
                     held = self.fragment = None
                     continue
                 if self.region is not None and ln.label and ln.label[0] in _PART_AFTER_FIRST \
@@ -542,6 +548,8 @@ class _Reader:
                         self.columns.learn(self.region or "requests", ln.label_cells)
                         if self.region == "appeals":
                             self.appeals_head = ln
+                    elif self.heads is not None:
+                        self.heads.learn(self.region or "requests", ln.label_cells)
                     self.fragment = None
                     continue
                 if ln.nvalues and ln.normed and self._blank_row(ln):
@@ -942,6 +950,9 @@ class _Reader:
         self.done.add((tid, row.id))
         self.read_order.append((tid, row.id))
         ncols = len(row.columns)
+        if self.spans and any(c.down for c in ln.values):
+            self._merged_down(tid, row, ln)
+            return
         if self.columns is None:
             if ln.tab is not None:
                 if self._plain_tab(tid, row, ncols, ln.tab):
@@ -949,9 +960,6 @@ class _Reader:
             elif len(ln.values) == ncols and self._plain_digits(tid, row, ln.values):
                 return
         anchor = ln.values[0] if ln.values else ln.cells[0]
-        if self.columns is not None and any(c.down for c in ln.values):
-            self._merged_down(tid, row, ln)
-            return
         picked = None if self.columns is None else self.columns.pick(
             tid, row, ln.values, lambda col: GridCell("", anchor.row, col, anchor.part))
         ids, idxs, label = _row_meta(tid, row, self.report.format)
@@ -1004,7 +1012,8 @@ class _Reader:
                 blanks.append((cid, c))
             self.cells.blank(blanks, label)
             return
-        self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled))
+        self.cells.unknown(ids, anchor, label, len(filled), ncols, len(vals) - len(filled),
+                           detail=self._spanned(tid, row, filled))
         self._short(tid, row, filled, label)
 
     def _across(self, ids: list[str], label: str, ln: _Line, across: Across) -> None:
@@ -1012,13 +1021,25 @@ class _Reader:
         unread, one F3 on the merged cell that names the columns it covers."""
         cell = across.cell
         filled = sum(1 for c in ln.values if c.text.strip())
-        heads = "、".join(f"“{h}”" for h in across.columns)
-        self.cells.unknown(ids, cell, label, filled, len(ids),
-                           detail=f"（“{cell.text.strip()}”所在的合并单元格跨过了{heads} {len(across.columns)} 列的表头）")
+        self.cells.unknown(ids, cell, label, filled, len(ids), detail=_across_detail(cell.text, across.columns))
+
+    def _spanned(self, tid: str, row: Row, filled: list[GridCell]) -> str:
+        """A web page's row left unread (F3) whose value is a cell spanning (colspan) two header
+        columns or more (`规章 | 5 colspan=2 | 7` under 本年新制作数量 and 本年新公开数量): the columns it covers,
+        from the table's header row, as a sheet's merged cell names them (`_across`)."""
+        if self.heads is None:
+            return ""
+        m = self.heads.maps.get(tid) or {}
+        for c in filled:
+            if c.end > c.col:
+                heads = tuple(rc.label for rc in row.columns if c.col <= m.get(rc.id, 0) <= c.end)
+                if len(heads) > 1:
+                    return _across_detail(c.text, heads)
+        return ""
 
     def _merged_down(self, tid: str, row: Row, ln: _Line) -> None:
-        """A row one of whose value cells is merged with the row above or below (a Word table's
-        vertical merge, `docx._table_rows`): the number belongs to one of the rows, or to both, and
+        """A row one of whose value cells is merged with the row above or below (a Word table's or a
+        sheet's vertical merge, `docx._table_rows`, `workbook._cells`): the number belongs to one of the rows, or to both, and
         the table does not say which. The rows it spans are unread, each with one F3 naming the merge;
         never the same number read in each row, nor a number and a blank."""
         ids, _, label = _row_meta(tid, row, self.report.format)
@@ -1516,6 +1537,16 @@ def _one_digit_cells(vals: list[GridCell], ncols: int) -> list[GridCell]:
         return vals
     c = vals[0]
     return [GridCell(ch, c.row, c.col + i, c.part) for i, ch in enumerate(run)]
+
+
+def _across_detail(text: str, columns: Sequence[str]) -> str:
+    heads = "、".join(f"“{h}”" for h in columns)
+    return f"（“{text.strip()}”所在的合并单元格跨过了{heads} {len(columns)} 列的表头）"
+
+
+def merged_number(text: str) -> bool:
+    """Is a merged cell's text a number (a value merged down over rows, `GridCell.down`), not a label?"""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def _digits(text: str) -> bool:

@@ -20,7 +20,7 @@ from ..model import Report
 from . import ReadError
 from .cellsplit import label_and_numbers
 from .document import Document, file_bytes, to_reports
-from .grid import GridCell
+from .grid import GridCell, merged_number
 from .text import split_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -308,6 +308,7 @@ def _grid(table, part: int, where: str = "") -> list[list[GridCell]]:
     from .safety import MAX_SHEET_CELLS
     taken: set[tuple[int, int]] = set()
     rows: list[list[GridCell]] = []
+    down: list[tuple[GridCell, int]] = []      # numbers spanning rows, each with its last row
     trs = [tr for tr in table.iter("tr") if tr.getparent() is not None]
     for r, tr in enumerate(trs, 1):
         cells: list[GridCell] = []
@@ -324,10 +325,21 @@ def _grid(table, part: int, where: str = "") -> list[list[GridCell]]:
             for dr in range(rs):
                 for dc in range(cs):
                     taken.add((r + dr, col + dc))
-            # a <td> is a drawn cell: its number is that column's value, an empty one a blank cell
-            cells.append(GridCell(_cell_text(td), r, col, part, bounded=True))
+            # a <td> is a drawn cell: its number is that column's value, an empty one a blank cell; a
+            # spanned one keeps the last column it covers (named when its row cannot be read)
+            cell = GridCell(_cell_text(td), r, col, part, bounded=True, end=col + cs - 1 if cs > 1 else -1)
+            if rs > 1 and merged_number(cell.text):
+                down.append((cell, r + rs - 1))
+            cells.append(cell)
             col += cs
         rows.append(cells)
+    for cell, last in down:
+        # a number spanning rows: which row's the table does not say (`grid._merged_down`); each row
+        # under it gets a place without text that says so
+        cell.down = (cell.row, last)
+        for r in range(cell.row + 1, last + 1):
+            rows[r - 1].append(GridCell("", r, cell.col, part, bounded=True, down=cell.down))
+            rows[r - 1].sort(key=lambda g: g.col)
     # a row that stops short of the table's width (a CMS drops trailing empty <td>s) shows blank
     # cells there: give them their positions, so they are read as blanks, not as a short row
     width = max((c for _, c in taken), default=0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from operator import attrgetter
 from pathlib import Path
 
 from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, departures, facts, format_sheet, is_reserved
@@ -22,7 +23,7 @@ from ..templates import FORMATS
 from . import ReadError
 from .document import Document, to_report
 from .hiddenrows import hidden_duplicates
-from .grid import GridCell
+from .grid import GridCell, merged_number
 from .safety import MAX_SHEET_CELLS, encrypted
 from .sniff import SNIFFED, package_kind
 
@@ -291,6 +292,8 @@ class Covered(dict[int, list[tuple[int, int]]]):
     def __init__(self) -> None:
         super().__init__()
         self.ends: dict[int, dict[int, int]] = {}
+        # row -> {first column: (top row, last row)} of each merged cell spanning rows, on every row it spans
+        self.down: dict[int, dict[int, tuple[int, int]]] = {}
 
 
 def covered(ranges, height: int) -> Covered:
@@ -314,6 +317,9 @@ def covered(ranges, height: int) -> Covered:
                 runs_of.setdefault(r, []).append((first, c2))
         if c2 > c1 and r1 < height:
             out.ends.setdefault(r1, {})[c1] = c2
+        if len(rows) > 1:
+            for r in rows:
+                out.down.setdefault(r, {})[c1] = (r1, rows[-1])
     out.update((r, _disjoint(runs)) for r, runs in runs_of.items())
     return out
 
@@ -355,7 +361,29 @@ def _cells(values: list[list[object]], part: int, r0: int, c0: int,
                              for c in _uncovered(texts, runs)])
             else:
                 rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in range(len(texts))])
+            downs = getattr(merged, "down", {}).get(r)
+            if downs:
+                _merged_down(rows[-1], values, downs, r, r0, c0, part)
     return rows
+
+
+def _merged_down(cells: list[GridCell], values: list[list[object]], downs: dict[int, tuple[int, int]],
+                 r: int, r0: int, c0: int, part: int) -> None:
+    """A number merged down over rows (a box F34:J35 holding 5): one printed cell for two rows, which
+    row's the sheet does not say. Its top cell and each place under it (an empty cell, else dropped as
+    covered) say the rows it spans (`GridCell.down`), and the grid leaves those rows unread."""
+    for c, (top, last) in downs.items():
+        row = values[top] if top < len(values) else []
+        if c >= len(row) or not merged_number(_text(row[c])):
+            continue        # a label or an empty box: read as before
+        cell = next((x for x in cells if x.col == c0 + c), None)
+        if cell is None:
+            cell = GridCell("", r0 + r, c0 + c, part)
+            cells.append(cell)
+            cells.sort(key=attrgetter("col"))
+        elif r != top and cell.text.strip():
+            continue        # a value of its own in a covered place (a malformed file): read as it is
+        cell.down = (r0 + top, r0 + last)
 
 
 def _row_texts(row: list[object]) -> list[str]:
