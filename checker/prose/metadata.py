@@ -150,6 +150,8 @@ def _title(flow: Flow, meta: Meta) -> None:
     for k, (no, line) in enumerate(lines[:_TITLE_LINES]):
         if "年" not in line:
             continue
+        if line.startswith(_CRUMB_HEADS):
+            line = _after_crumbs(line)
         if len(line) >= 120:
             if k:
                 continue
@@ -204,6 +206,22 @@ def _title(flow: Flow, meta: Meta) -> None:
             meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) else None
             return
     _yearless_title(lines[:_TITLE_LINES], meta)
+
+
+# A page's breadcrumb before its title, on one line (a body-only crawl: `当前位置： 首页政务公开…年报 平潭综合实验区2017年度
+# 政府信息公开工作年度报告 来源：…`): the title starts after the last separator before its year; a breadcrumb run into
+# the title with none gives no title (which crumb ends where is not known)
+_CRUMB_HEADS = ("当前位置", "您的位置", "您现在的位置", "您当前的位置", "您现在所在的位置", "所在位置")
+_CRUMB_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _after_crumbs(line: str) -> str:
+    m = _CRUMB_YEAR.search(line)
+    if m is None:
+        return line
+    head = line[:m.start()]
+    k = max(head.rfind(sep) for sep in " \u3000\t>›»")
+    return line[k + 1:] if k >= 0 else ""
 
 
 # A title that gives no year (`乌海市工业和信息化局` / `政府信息公开工作年度报告`, or on one line): the year is the
