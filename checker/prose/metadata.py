@@ -221,7 +221,11 @@ def _after_crumbs(line: str) -> str:
         return line
     head = line[:m.start()]
     k = max(head.rfind(sep) for sep in " \u3000\t>›»")
-    return line[k + 1:] if k >= 0 else ""
+    # the crumbs after the title (`…年度报告 » 详情`) are none of it
+    return _CRUMB_AFTER.split(line[k + 1:], 1)[0] if k >= 0 else ""
+
+
+_CRUMB_AFTER = re.compile(r"\s*[>›»]")
 
 
 # A title that gives no year (`乌海市工业和信息化局` / `政府信息公开工作年度报告`, or on one line): the year is the
