@@ -120,3 +120,53 @@ def test_an_xls_collection_with_a_far_cell_leaves_out_that_sheet(tmp_path):
     (f5,) = [f for f in doc["findings"] if f["rule"] == "F5"]
     assert f"工作表“{sheets[0]}”" in f5["where"] and "65,536 行" in f5["message"], f5
     assert len(doc["reports"]) == 2, [r["unit"] for r in doc["reports"]]
+
+
+# ---- web pages: elements an HTML 4 parser reads otherwise than a browser ---------------------------
+
+PAGE = Path(__file__).parent / "fixtures" / "corpus" / "renditions-real-2" / "pingtan_jsp_2021.html"
+
+
+def test_pages_wrapped_in_a_form_or_with_an_embed_are_read_as_shown(tmp_path):
+    """A real page (平潭 君山片区 2021, 200 cells) as other sites serve the same report. Before, each of
+    these was "no body text or tables" (F5), or read with none of its cells: the whole body wrapped in
+    a `<form id="form1">` (ASP.NET WebForms pages: the form was dropped as site chrome, with the
+    report in it); an `<embed src=….swf>` banner or an `<embed src=….pdf>` before the report (an empty
+    element in HTML5, which libxml2's HTML 4 parser does not know: it held everything after it, and
+    was dropped); a "print" `<button>` left open. Now each reads cell for cell as the page itself,
+    with its findings; a small search form is still left out."""
+    page = PAGE.read_text(encoding="utf-8")
+    assert page.count("<body>") == 1 and '<div class="article_content' in page
+    content = '<div class="article_content'
+    variants = {
+        "form.html": page.replace("<body>", '<body><form name="form1" method="post" action="./show.aspx?id=3" '
+                                            'id="form1"><input type="hidden" name="__VIEWSTATE" value="/wEPDw">')
+                         .replace("</body>", "</form></body>"),
+        "embed-swf.html": page.replace("<body>", '<body><embed src="/flash/banner.swf" width="980" height="120" '
+                                                 'type="application/x-shockwave-flash">'),
+        "embed-pdf.html": page.replace(content, '<p>附件：<embed src="/u/nb2021.pdf" type="application/pdf" '
+                                                'width="100%" height="600">年度报告全文</p>' + content, 1),
+        "button.html": page.replace("<body>", "<body><button type=button onclick=print()>打印本页"),
+        "void.html": page.replace("<body>", "<body><video controls><source src=a.mp4><track src=a.vtt></video>")
+                         .replace("年度报告", "年度<wbr>报告"),
+        "search.html": page.replace("<body>", '<body><form action="/search"><input name="q"><button>搜索</button>'
+                                              "</form>"),
+    }
+    (tmp_path / "plain.html").write_text(page, encoding="utf-8")
+    for name, text in variants.items():
+        assert text != page, name
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run = xxgk("extract", tmp_path)
+    assert_clean(run)
+    assert run.code == 0, run.text[-2000:]
+    doc = json.loads(run.out)
+    assert doc["errors"] == []
+    reports = {Path(r["source"]).name: r for r in doc["reports"]}
+    plain = reports["plain.html"]
+    assert len(plain["cells"]) == 200 and all(v is not None for v in plain["cells"].values())
+    said = sorted((f["rule"], f["message"].replace("plain.html", "…")) for f in plain["findings"])
+    for name in variants:
+        r = reports[name]
+        assert (r["unit"], r["year"]) == (plain["unit"], plain["year"]), name
+        assert r["cells"] == plain["cells"], name
+        assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name

@@ -27,6 +27,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 # Elements that are never the report's content.
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "select", "button", "object", "embed", "svg", "template", "head")
+# HTML5's empty elements that libxml2 (an HTML 4 parser) does not know: there `<embed src=…>` (a Flash
+# banner, an embedded PDF) held everything after it, and the whole report went with it (`_unwrap`).
+_VOID_TAGS = ("embed", "source", "track", "wbr")
+# Dropped elements that wrap the whole page on some sites (ASP.NET's `<form id="form1">` around the
+# body) or hold the rest of it when left open (`<button>打印`): dropped only when they hold no table
+# cell and less text than a report (a search box, a login, a "print" button).
+_WRAPPERS = frozenset({"form", "button"})
+_WRAPPER_TEXT = 200
 # class/id words of site chrome (Chinese government sites use pinyin too: daohang = navigation).
 _CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|share|copyright|"
                      r"daohang|dh|top-?bar|site-?map|weizhi|position|banner|toolbar|login|search)([\s_\-]|$)", re.I)
@@ -185,7 +193,11 @@ def _parse(text: str, where: str, limits: list[str] | None = None):
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise ReadError(f"文件“{where}”无法解析为网页（技术信息：{e}）。") from None
+    for el in reversed(list(root.iter(*_VOID_TAGS))):    # (the innermost first)
+        _unwrap(el)
     for el in list(root.iter(*_DROP_TAGS)):
+        if el.tag in _WRAPPERS and (el.xpath("boolean(.//td)") or len(el.text_content()) >= _WRAPPER_TEXT):
+            continue
         _drop(el)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
@@ -216,6 +228,24 @@ def _drop_link_lists(root) -> None:
         linked = sum(len(_WS.sub("", a.text_content())) for a in links)
         if total and linked / total > _LINK_SHARE:
             _drop(el)
+
+
+def _unwrap(el) -> None:
+    """An empty element the parser gave what follows it (`_VOID_TAGS`): that text and those elements
+    follow it again, in their order."""
+    parent = el.getparent()
+    if parent is None or (not len(el) and not el.text):
+        return
+    kids, text, tail = list(el), el.text, el.tail
+    el.text = None
+    at = parent.index(el)
+    for k, kid in enumerate(kids, 1):
+        parent.insert(at + k, kid)        # (moved out of `el`)
+    if kids:
+        el.tail = text
+        kids[-1].tail = (kids[-1].tail or "") + (tail or "")
+    else:
+        el.tail = (text or "") + (tail or "")
 
 
 def _drop(el) -> None:
