@@ -170,3 +170,35 @@ def test_pages_wrapped_in_a_form_or_with_an_embed_are_read_as_shown(tmp_path):
         assert (r["unit"], r["year"]) == (plain["unit"], plain["year"]), name
         assert r["cells"] == plain["cells"], name
         assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name
+
+
+# ---- file names that reorder the terminal's line ---------------------------------------------------
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_in_file_names_are_shown_not_obeyed(tmp_path):
+    """A file named `报告\\u202egnp.exe.txt` (RIGHT-TO-LEFT OVERRIDE, never closed): a terminal that lays
+    text out both ways showed the rest of each line naming it reversed ("Trojan Source"), so the
+    message no longer read as written. Before, the terminal table, the summary and stderr printed the
+    control as is; now it is shown as `\\u202e`, as control characters already were (`\\x1b`). JSON
+    keeps the name exactly (it is data, for programs)."""
+    from hostile import SEEDS
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    named = folder / "报告\u202egnp.exe.txt"
+    named.write_bytes(seed.read_bytes())
+    (folder / "坏\u2067文件.txt").write_bytes(b"")            # unreadable: named on stderr and in F5
+    for args in (("check", folder), ("check", folder, "--summary"), ("extract", folder, "--format", "table")):
+        run = xxgk(*args)
+        assert_clean(run)
+        assert run.code in (1, 2), (args, run.text[-2000:])
+        assert not any(ch in run.text for ch in BIDI), (args, [ch for ch in BIDI if ch in run.text])
+        assert "\\u2067" in run.text, args
+        if args[0] == "extract" or "--summary" not in args:
+            assert "\\u202e" in run.text, (args, run.text[-2000:])
+    run = xxgk("check", folder, "--format", "json")
+    assert_clean(run)
+    sources = {f["source"] for f in json.loads(run.out)["findings"]}
+    assert str(named) in sources, sorted(sources)
