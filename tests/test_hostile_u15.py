@@ -133,7 +133,8 @@ def test_pages_wrapped_in_a_form_or_with_an_embed_are_read_as_shown(tmp_path):
     a `<form id="form1">` (ASP.NET WebForms pages: the form was dropped as site chrome, with the
     report in it); an `<embed src=….swf>` banner or an `<embed src=….pdf>` before the report (an empty
     element in HTML5, which libxml2's HTML 4 parser does not know: it held everything after it, and
-    was dropped); a "print" `<button>` left open. Now each reads cell for cell as the page itself,
+    was dropped); a "print" `<button>` left open; an `<svg>` or `<math>` left open (an icon written
+    `<svg class=icon/>`), which a browser ends at the first HTML element. Now each reads cell for cell as the page itself,
     with its findings; a small search form is still left out."""
     page = PAGE.read_text(encoding="utf-8")
     assert page.count("<body>") == 1 and '<div class="article_content' in page
@@ -149,6 +150,11 @@ def test_pages_wrapped_in_a_form_or_with_an_embed_are_read_as_shown(tmp_path):
         "button.html": page.replace("<body>", "<body><button type=button onclick=print()>打印本页"),
         "void.html": page.replace("<body>", "<body><video controls><source src=a.mp4><track src=a.vtt></video>")
                          .replace("年度报告", "年度<wbr>报告"),
+        # an icon `<svg class=icon/>` (the slash is the attribute's: the svg stays open), an svg or math
+        # formula left open: a browser ends it at the first HTML element (HTML5's foreign content)
+        "svg-icon.html": page.replace("<body>", '<body><a href="/"><svg class=icon/><span>首页</span></a>'),
+        "svg-open.html": page.replace("<body>", '<body><svg viewBox="0 0 9 9"><path d="M0 0L9 9"/>'),
+        "math-open.html": page.replace("<body>", "<body><math><mi>x</mi>"),
         "search.html": page.replace("<body>", '<body><form action="/search"><input name="q"><button>搜索</button>'
                                               "</form>"),
     }

@@ -34,6 +34,14 @@ _VOID_TAGS = ("embed", "source", "track", "wbr")
 # body) or hold the rest of it when left open (`<button>打印`): dropped only when they hold no table
 # cell and less text than a report (a search box, a login, a "print" button).
 _WRAPPERS = frozenset({"form", "button"})
+# An `<svg>`/`<math>` left open (an icon written `<svg class=icon/>`: the slash is the value's) holds the
+# rest of the page here; a browser ends it at the first HTML element such as these (HTML5's "breakout"
+# tags of foreign content), and shows the rest as the page.
+_FOREIGN = ("svg", "math")
+_BREAKOUT = frozenset({"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+                       "embed", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "menu", "ol", "p",
+                       "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
+                       "ul", "var", "font"})
 _WRAPPER_TEXT = 200
 # class/id words of site chrome (Chinese government sites use pinyin too: daohang = navigation).
 _CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|share|copyright|"
@@ -195,6 +203,10 @@ def _parse(text: str, where: str, limits: list[str] | None = None):
         raise ReadError(f"文件“{where}”无法解析为网页（技术信息：{e}）。") from None
     for el in reversed(list(root.iter(*_VOID_TAGS))):    # (the innermost first)
         _unwrap(el)
+    for el in reversed(list(root.iter(*_FOREIGN))):
+        at = next((i for i, kid in enumerate(el) if kid.tag in _BREAKOUT), None)
+        if at is not None:
+            _unwrap(el, at)
     for el in list(root.iter(*_DROP_TAGS)):
         if el.tag in _WRAPPERS and (el.xpath("boolean(.//td)") or len(el.text_content()) >= _WRAPPER_TEXT):
             continue
@@ -230,14 +242,15 @@ def _drop_link_lists(root) -> None:
             _drop(el)
 
 
-def _unwrap(el) -> None:
-    """An empty element the parser gave what follows it (`_VOID_TAGS`): that text and those elements
-    follow it again, in their order."""
+def _unwrap(el, start: int = 0) -> None:
+    """An element the parser gave what follows it (`_VOID_TAGS`; `_FOREIGN` from its child `start`
+    on): that text and those elements follow it again, in their order."""
     parent = el.getparent()
     if parent is None or (not len(el) and not el.text):
         return
-    kids, text, tail = list(el), el.text, el.tail
-    el.text = None
+    kids, text, tail = list(el)[start:], el.text if start == 0 else None, el.tail
+    if start == 0:
+        el.text = None
     at = parent.index(el)
     for k, kid in enumerate(kids, 1):
         parent.insert(at + k, kid)        # (moved out of `el`)
