@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -81,6 +82,59 @@ def test_a_sheet_over_the_limits_is_left_out_alone(tmp_path):
         if "单位清单" not in far:       # the units list is read: the unit left out has no report there
             assert {f[1] for f in got if f[0] == "U1"} == left_out, (name, [f for f in got if f[0] == "U1"])
         assert "其余输入照常处理" in run.err, run.err
+
+
+def test_an_annotated_copy_keeps_the_sheet_left_out(tmp_path):
+    """`check 汇总.xlsx --annotate`: before, a stray far value on one sheet refused the annotation
+    ("无法标注", nothing written). openpyxl holds the cells a sheet has, not their span, so a sheet
+    whose span alone is too wide (few cells) no longer stops the copy: the other reports are flagged
+    as in the clean workbook's copy, the sheet left out is kept as it was (its stray value too) and
+    校验结果 lists its F5. A sheet over the limits by a merged range (which openpyxl expands cell by
+    cell) still writes nothing, and says why; the check itself reads the other sheets."""
+    from bombs import parts_of, write_zip
+    from checker.readers.safety import sheet_parts
+    clean = make_collection(tmp_path / "c", 3)
+    wb = openpyxl.load_workbook(clean)
+    sheets = [n for n in wb.sheetnames if wb[n]["A2"].value == "单位"]
+    stray = _with_far_cells(clean, tmp_path / "stray.xlsx", {sheets[0]: "A1048576"})
+    base = xxgk("check", clean, "--annotate", tmp_path / "clean-标注.xlsx")
+    assert_clean(base)
+    run = xxgk("check", stray, "--annotate", tmp_path / "stray-标注.xlsx")
+    assert_clean(run)
+    assert run.code == 2, run.text[-2000:]
+    out = openpyxl.load_workbook(tmp_path / "stray-标注.xlsx")
+    assert out[sheets[0]]["A1048576"].value == "误输入" and out[sheets[0]]["B2"].value == wb[sheets[0]]["B2"].value
+
+    def results(path: Path) -> list[tuple]:
+        book = openpyxl.load_workbook(path)
+        return [r for r in book["校验结果"].iter_rows(min_row=2, values_only=True) if r and r[5]]
+
+    def notes(book, name: str, file: str) -> dict[str, str]:
+        return {c.coordinate: c.comment.text.replace(file, "…") for c in book[name]._cells.values() if c.comment}
+
+    got, clean_rows = results(tmp_path / "stray-标注.xlsx"), results(tmp_path / "clean-标注.xlsx")
+    (f5,) = [r for r in got if r[5] == "F5"]
+    assert sheets[0] in f5[7] and "A1048576" in f5[7], f5
+    assert not any(isinstance(v, str) and v.startswith("=") for r in got for v in r)
+    copy = openpyxl.load_workbook(tmp_path / "clean-标注.xlsx")
+    for name in sheets[1:]:         # the other reports flagged as in the clean workbook's copy
+        assert notes(out, name, stray.name) == notes(copy, name, clean.name), name
+    assert len(got) == len([r for r in clean_rows if sheets[0] not in str(r[7])]) + 1, (len(got), len(clean_rows))
+    # a merged range over the limits on one sheet: checked apart, but no copy
+    parts = parts_of(clean)
+    part = next(p for p, n in sheet_parts(zipfile.ZipFile(clean)).items() if n == sheets[1])
+    xml = parts[part].decode("utf-8")
+    xml = xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A200:XFD400"/></mergeCells>', 1) \
+        if "<mergeCells" not in xml else xml.replace("<mergeCells", '<mergeCells><mergeCell ref="A200:XFD400"/></mergeCells'
+                                                                    "><mergeCells", 1)
+    merged = write_zip(tmp_path / "merged.xlsx", {**parts, part: xml.encode("utf-8")})
+    checked = xxgk("check", merged, "--format", "json")
+    assert_clean(checked)
+    assert checked.code == 2 and len(json.loads(checked.out)["reports"]) == 2, checked.text[-2000:]
+    refused = xxgk("check", merged, "--annotate", tmp_path / "merged-标注.xlsx")
+    assert_clean(refused)
+    assert refused.code != 0 and not (tmp_path / "merged-标注.xlsx").exists(), refused.text[-2000:]
+    assert "无法标注" in refused.err and "A200:XFD400" in refused.err, refused.err
 
 
 def test_a_workbook_whose_every_sheet_is_over_the_limits_is_one_f5(tmp_path):

@@ -34,6 +34,7 @@ MAX_UNPACKED = 512 * MB
 MAX_RATIO = 100                 # real parts pack 5–30:1; checked for parts over RATIO_FROM
 RATIO_FROM = 8 * MB
 MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report sheet is ~100 × 15
+SPARSE_CELLS = 100_000          # a sheet over the span with at most this many cells: `SheetOverLimit.sparse`
 # A Word body is parsed whole into a tree (~7× its size in memory: a 240 MB body packed 60:1 in a
 # 4 MB file took 1.75 GB and 93 s); a report's body is well under 2 MB, a 1,000-page document ~30 MB.
 MAX_DOCX_BODY = 64 * MB
@@ -62,8 +63,11 @@ _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 class SheetOverLimit(ReadError):
     """One worksheet over the limits (its cells' span or count, a merged range): the workbook's other
-    sheets can still be read (`check_package(sheets_apart=True)`). `part`: the sheet's zip part."""
+    sheets can still be read (`check_package(sheets_apart=True)`). `part`: the sheet's zip part;
+    `sparse`: only its span is too wide, for few cells (a stray value far away), which openpyxl holds
+    as the cells they are (an annotated copy can still be written: `sparse_only`)."""
     part = ""
+    sparse = False
 
 
 def check_file(path: Path | str, kind: str, size: int, sheets_apart: bool = False) -> dict[str, str]:
@@ -82,13 +86,15 @@ def check_file(path: Path | str, kind: str, size: int, sheets_apart: bool = Fals
     return {}
 
 
-def check_package(path: Path, data: bytes | None = None, sheets_apart: bool = False) -> dict[str, str]:
+def check_package(path: Path, data: bytes | None = None, sheets_apart: bool = False,
+                  sparse_only: bool = False) -> dict[str, str]:
     """The zip-package limits for an Office/OpenDocument file (see the module doc); `data`: a package
     inside the file `path` (a Word document imported into a .docx), checked as the file's own.
     `sheets_apart`: a workbook some of whose sheets are over the limits (one stray value typed at
     A1048576 of a collection's sheet) is not refused whole: those sheets are returned (name -> why,
     also kept for `refused_sheets`) and the reader leaves them out. Otherwise, and when no sheet is
-    left, the first such sheet's ReadError is raised."""
+    left, the first such sheet's ReadError is raised. `sparse_only` (for openpyxl, which holds the cells
+    rather than their span): sheets apart only when each is `SheetOverLimit.sparse`."""
     refused: dict[str, str] = {}
     try:
         z = zipfile.ZipFile(path if data is None else io.BytesIO(data))
@@ -111,8 +117,9 @@ def check_package(path: Path, data: bytes | None = None, sheets_apart: bool = Fa
         if over:
             names = sheet_parts(z) if data is None else {}
             left = [part for part in names if part not in {e.part for e in over}]
-            if not sheets_apart or not left or any(e.part not in names for e in over):
-                raise over[0]
+            dense = [e for e in over if not e.sparse] if sparse_only else []
+            if not sheets_apart or not left or dense or any(e.part not in names for e in over):
+                raise (dense or over)[0]
             refused = {names[e.part]: e.message for e in over}
     if data is None:
         _last_checked[:] = [_stamp(path), refused]
@@ -152,8 +159,9 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetOver
     at = 0                                   # the row the sheet's last row tag was (`_odd_cells`)
     tail = b""
     size = cells = 0
+    pieces = _inflate(z.fp, info)
     try:
-        for chunk in _inflate(z.fp, info):
+        for chunk in pieces:
             size += len(chunk)
             if size > MAX_PART:
                 raise _bomb(path, info.filename, size)
@@ -172,6 +180,15 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetOver
                                          f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
     except SheetOverLimit as e:
         e.part = info.filename
+        if e.sparse:     # the span alone: are its cells few? (counted to the part's end, bounded)
+            for chunk in pieces:
+                cells += chunk.count(b"<c")
+                size += len(chunk)
+                if size > MAX_PART:
+                    raise _bomb(path, info.filename, size) from None
+                if cells > SPARSE_CELLS:
+                    break
+            e.sparse = cells <= SPARSE_CELLS
         return e
     except (zlib.error, struct.error, OSError, ValueError):
         return None                          # damaged: the reader will say so
@@ -277,10 +294,12 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, 
     (r0, r1), (c0, c1) = rows, cols
     span = (r1 - r0 + 1) * (c1 - c0 + 1) if r1 and c1 else 0
     if span > MAX_SHEET_CELLS:
-        raise SheetOverLimit(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
+        over = SheetOverLimit(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
                              f"{c1 - c0 + 1:,} 列的范围内{_far_cell(refs, odd, r1, c1)}，超过可读取的上限 "
                              f"{MAX_SHEET_CELLS:,} 格，没有读取。如远处的内容是误输入的（例如按 Ctrl+↓ 后输入），"
                              "请删去后再检查。")
+        over.sparse = True       # (so far: `_measure` counts the cells)
+        raise over
     return rows, cols, at
 
 
