@@ -13,9 +13,12 @@ import re
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # What a worksheet cannot hold (XML 1.0), and, with CR and the C1 controls, what a terminal obeys
-# rather than shows (ESC sequences clear the screen or retitle the window, CR overwrites a line).
+# rather than shows (ESC sequences clear the screen or retitle the window, CR overwrites a line);
+# also the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069): in a file named
+# `报告\u202egnp.exe` they reverse the rest of the line in a terminal that lays text out both ways
+# ("Trojan Source"), so the message no longer reads as it was written.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def quoted(value):
@@ -127,4 +130,5 @@ def printable(text):
 
 
 def _shown(m: re.Match) -> str:
-    return f"\\x{ord(m.group()):02x}"
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -112,7 +112,9 @@ def _annotate_with_openpyxl(result, source: Path, out: Path, force: bool, seen) 
     from ..readers import ReadError
     from ..readers.safety import check_package
     try:
-        check_package(source)     # openpyxl would hang or run out of memory on a bomb
+        # openpyxl would hang or run out of memory on a bomb; a sheet whose span alone is too wide (a
+        # stray value far away: few cells, as openpyxl holds them) is not read, but kept in the copy
+        check_package(source, sheets_apart=True, sparse_only=True)
     except ReadError as e:
         raise AnnotateError(f"无法标注：{e.message}") from None
     try:

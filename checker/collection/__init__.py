@@ -99,10 +99,11 @@ def own_units_on_disk(path: Path) -> Hierarchy | None:
     (or is too big) gives None: reading it as reports says why (F5)."""
     from ..readers.safety import check_file
     try:
-        check_file(path, "workbook", path.stat().st_size)     # the readers' size and zip-bomb limits
+        # the readers' size and zip-bomb limits; another sheet over them (`safety.refused_sheets`) is no matter
+        refused = check_file(path, "workbook", path.stat().st_size, sheets_apart=True)
         from python_calamine import CalamineWorkbook
         book = CalamineWorkbook.from_path(str(path))
-        if INDEX_SHEET not in book.sheet_names:
+        if INDEX_SHEET not in book.sheet_names or INDEX_SHEET in refused:
             return None
         rows = book.get_sheet_by_name(INDEX_SHEET).to_python()
     except Exception:      # ReadError, OSError, calamine's own errors

@@ -43,6 +43,14 @@ class ReadError(Exception):
         self.where = where
 
 
+class PartlyRead(Exception):
+    """A file read but for some parts over the limits (a workbook's sheet: `safety.SheetOverLimit`):
+    the reports of the rest, and an error naming each part left out (an F5 each)."""
+    def __init__(self, reports: list[Report], left_out: list[ReadError]):
+        super().__init__(left_out[0].message)
+        self.reports, self.left_out = reports, left_out
+
+
 @dataclass
 class ReadResult:
     reports: list[Report] = field(default_factory=list)
@@ -205,12 +213,18 @@ def read_path(path: Path | str, fd: int | None = None) -> ReadResult:
     try:
         from .safety import bound_figures, check_file
         size = os.stat(path).st_size if fd is None else os.fstat(fd).st_size
-        check_file(path, module, size)   # size and zip-bomb limits, before parsing
+        check_file(path, module, size, sheets_apart=True)   # size and zip-bomb limits, before parsing
         reader = _reader(module)
-        # no figure beyond what a float checks
-        reports = bound_figures(reader.read(path) if fd is None else reader.read(path, fd, size))
+        left_out: list[ReadError] = []
+        try:
+            reports = reader.read(path) if fd is None else reader.read(path, fd, size)
+        except PartlyRead as e:     # (a workbook's sheet over the limits: the others are checked)
+            reports, left_out = e.reports, e.left_out
+        reports = bound_figures(reports)    # no figure beyond what a float checks
         if storable(str(path)) != str(path):   # a name that is not UTF-8 (copied from an old GBK disk)
             reports = escape_strings(reports)
+        if left_out:
+            return ReadResult(reports, [unreadable(Path(path), e.message, e.where) for e in left_out])
         return ReadResult(reports=reports)
     except ReadError as e:
         return ReadResult(failures=[unreadable(Path(path), e.message, e.where)])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 
 from ..findings import make
@@ -20,7 +21,7 @@ _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
 
 
-def sheet_marks(path: Path, sheets: dict[str, list[list]] | None = None
+def sheet_marks(path: Path, sheets: dict[str, list[list]] | None = None, skip: Collection[str] = ()
                 ) -> tuple[dict[str, dict[tuple[int, int], tuple[str, str]]], dict[str, set[int]]]:
     """What the sheets' XML says and calamine does not give, in one pass over it: sheet name ->
     (row, col) -> (text shown, why it is no number) for formula cells without a saved result, cells
@@ -34,6 +35,8 @@ def sheet_marks(path: Path, sheets: dict[str, list[list]] | None = None
     try:
         with zipfile.ZipFile(path) as z:
             for part, name in sheet_parts(z).items():
+                if name in skip:
+                    continue          # a sheet not read (over the limits: `safety.refused_sheets`)
                 data = z.read(part)
                 if b"<f" in data or b't="e"' in data:
                     found = _scan(data, (sheets or {}).get(name))

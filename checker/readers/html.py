@@ -27,6 +27,22 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+
 # Elements that are never the report's content.
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "select", "button", "object", "embed", "svg", "template", "head")
+# HTML5's empty elements that libxml2 (an HTML 4 parser) does not know: there `<embed src=…>` (a Flash
+# banner, an embedded PDF) held everything after it, and the whole report went with it (`_unwrap`).
+_VOID_TAGS = ("embed", "source", "track", "wbr")
+# Dropped elements that wrap the whole page on some sites (ASP.NET's `<form id="form1">` around the
+# body) or hold the rest of it when left open (`<button>打印`): dropped only when they hold no table
+# cell and less text than a report (a search box, a login, a "print" button).
+_WRAPPERS = frozenset({"form", "button"})
+# An `<svg>`/`<math>` left open (an icon written `<svg class=icon/>`: the slash is the value's) holds the
+# rest of the page here; a browser ends it at the first HTML element such as these (HTML5's "breakout"
+# tags of foreign content), and shows the rest as the page.
+_FOREIGN = ("svg", "math")
+_BREAKOUT = frozenset({"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+                       "embed", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "menu", "ol", "p",
+                       "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
+                       "ul", "var", "font"})
+_WRAPPER_TEXT = 200
 # class/id words of site chrome (Chinese government sites use pinyin too: daohang = navigation).
 _CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|share|copyright|"
                      r"daohang|dh|top-?bar|site-?map|weizhi|position|banner|toolbar|login|search)([\s_\-]|$)", re.I)
@@ -185,7 +201,15 @@ def _parse(text: str, where: str, limits: list[str] | None = None):
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise ReadError(f"文件“{where}”无法解析为网页（技术信息：{e}）。") from None
+    for el in reversed(list(root.iter(*_VOID_TAGS))):    # (the innermost first)
+        _unwrap(el)
+    for el in reversed(list(root.iter(*_FOREIGN))):
+        at = next((i for i, kid in enumerate(el) if kid.tag in _BREAKOUT), None)
+        if at is not None:
+            _unwrap(el, at)
     for el in list(root.iter(*_DROP_TAGS)):
+        if el.tag in _WRAPPERS and (el.xpath("boolean(.//td)") or len(el.text_content()) >= _WRAPPER_TEXT):
+            continue
         _drop(el)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
@@ -216,6 +240,25 @@ def _drop_link_lists(root) -> None:
         linked = sum(len(_WS.sub("", a.text_content())) for a in links)
         if total and linked / total > _LINK_SHARE:
             _drop(el)
+
+
+def _unwrap(el, start: int = 0) -> None:
+    """An element the parser gave what follows it (`_VOID_TAGS`; `_FOREIGN` from its child `start`
+    on): that text and those elements follow it again, in their order."""
+    parent = el.getparent()
+    if parent is None or (not len(el) and not el.text):
+        return
+    kids, text, tail = list(el)[start:], el.text if start == 0 else None, el.tail
+    if start == 0:
+        el.text = None
+    at = parent.index(el)
+    for k, kid in enumerate(kids, 1):
+        parent.insert(at + k, kid)        # (moved out of `el`)
+    if kids:
+        el.tail = text
+        kids[-1].tail = (kids[-1].tail or "") + (tail or "")
+    else:
+        el.tail = (text or "") + (tail or "")
 
 
 def _drop(el) -> None:

@@ -34,6 +34,7 @@ MAX_UNPACKED = 512 * MB
 MAX_RATIO = 100                 # real parts pack 5–30:1; checked for parts over RATIO_FROM
 RATIO_FROM = 8 * MB
 MAX_SHEET_CELLS = 2_000_000     # e.g. 20,000 rows × 100 columns; a report sheet is ~100 × 15
+SPARSE_CELLS = 100_000          # a sheet over the span with at most this many cells: `SheetOverLimit.sparse`
 # A Word body is parsed whole into a tree (~7× its size in memory: a 240 MB body packed 60:1 in a
 # 4 MB file took 1.75 GB and 93 s); a report's body is well under 2 MB, a 1,000-page document ~30 MB.
 MAX_DOCX_BODY = 64 * MB
@@ -60,31 +61,49 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 
-def check_file(path: Path | str, kind: str, size: int) -> None:
-    """Raise ReadError for a file over the limits (see the module doc). `size`: its size on disk."""
+class SheetOverLimit(ReadError):
+    """One worksheet over the limits (its cells' span or count, a merged range): the workbook's other
+    sheets can still be read (`check_package(sheets_apart=True)`). `part`: the sheet's zip part;
+    `sparse`: only its span is too wide, for few cells (a stray value far away), which openpyxl holds
+    as the cells they are (an annotated copy can still be written: `sparse_only`)."""
+    part = ""
+    sparse = False
+
+
+def check_file(path: Path | str, kind: str, size: int, sheets_apart: bool = False) -> dict[str, str]:
+    """Raise ReadError for a file over the limits (see the module doc). `size`: its size on disk.
+    `sheets_apart`: see `check_package`; the sheets left out, by name, with why."""
     limit = MAX_FILE_BYTES.get(kind)
     if limit and size > limit:
         raise ReadError(f"文件“{path_name(path)}”有 {size / MB:.0f} MB，超过可读取的上限 {limit // MB} MB"
                         "（年度报告通常不到 1 MB），没有读取。")
     if not isinstance(path, Path):
-        return     # `read_path` keeps only a text file's path as text: no package, no PDF
+        return {}   # `read_path` keeps only a text file's path as text: no package, no PDF
     if path.suffix.lower() in PACKAGES or (path.suffix.lower() in SNIFFED and is_zip(path)):
-        check_package(path)     # (a .xls/.doc holding a package is read as one: `sniff`)
-    elif kind == "pdf":
+        return check_package(path, sheets_apart=sheets_apart)   # (a .xls/.doc holding a package is read as one)
+    if kind == "pdf":
         check_pdf(path)
+    return {}
 
 
-def check_package(path: Path, data: bytes | None = None) -> None:
+def check_package(path: Path, data: bytes | None = None, sheets_apart: bool = False,
+                  sparse_only: bool = False) -> dict[str, str]:
     """The zip-package limits for an Office/OpenDocument file (see the module doc); `data`: a package
-    inside the file `path` (a Word document imported into a .docx), checked as the file's own."""
+    inside the file `path` (a Word document imported into a .docx), checked as the file's own.
+    `sheets_apart`: a workbook some of whose sheets are over the limits (one stray value typed at
+    A1048576 of a collection's sheet) is not refused whole: those sheets are returned (name -> why,
+    also kept for `refused_sheets`) and the reader leaves them out. Otherwise, and when no sheet is
+    left, the first such sheet's ReadError is raised. `sparse_only` (for openpyxl, which holds the cells
+    rather than their span): sheets apart only when each is `SheetOverLimit.sparse`."""
+    refused: dict[str, str] = {}
     try:
         z = zipfile.ZipFile(path if data is None else io.BytesIO(data))
     except zipfile.BadZipFile:
         if data is None:
             _not_a_package(path)
-        return               # the reader says it is damaged
+        return refused       # the reader says it is damaged
     except OSError:
-        return               # the reader says why it cannot open it
+        return refused       # the reader says why it cannot open it
     with z:
         infos = z.infolist()
         total = 0
@@ -94,22 +113,55 @@ def check_package(path: Path, data: bytes | None = None) -> None:
                 raise _bomb(path, info.filename, info.file_size if info.file_size > MAX_PART else total)
             if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise _bomb(path, info.filename, info.file_size, f"{info.file_size // max(info.compress_size, 1)}:1")
-        for info in infos:
-            if _MEASURED.match(info.filename):
-                _measure(path, z, info)
+        over = [e for info in infos if _MEASURED.match(info.filename) and (e := _measure(path, z, info))]
+        if over:
+            names = sheet_parts(z) if data is None else {}
+            left = [part for part in names if part not in {e.part for e in over}]
+            dense = [e for e in over if not e.sparse] if sparse_only else []
+            if not sheets_apart or not left or dense or any(e.part not in names for e in over):
+                raise (dense or over)[0]
+            refused = {names[e.part]: e.message for e in over}
+    if data is None:
+        _last_checked[:] = [_stamp(path), refused]
+    return refused
 
 
-def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Unpack one part in pieces, counting its real size and (for a sheet) the cells' extent. The raw
-    stream is inflated here: zipfile's own reader stops at the size the directory claims."""
+# The sheets `check_package(sheets_apart=True)` found over the limits in the file it checked last,
+# for the workbook reader that reads that file next (`refused_sheets`): measured once, not twice.
+_last_checked: list = [None, {}]
+
+
+def refused_sheets(path: Path) -> dict[str, str]:
+    """The sheets of workbook `path` over the limits (name -> why): those `check_package` found when it
+    last checked this very file (same size and time), else measured now."""
+    if _last_checked[0] is not None and _last_checked[0] == _stamp(path):
+        return dict(_last_checked[1])
+    if not is_zip(path):
+        return {}
+    return check_package(path, sheets_apart=True)
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetOverLimit | None:
+    """Unpack one part in pieces, counting its real size and (for a sheet) the cells' extent; a sheet
+    over the limits is returned (its part unpacked no further: it is not read). The raw stream is
+    inflated here: zipfile's own reader stops at the size the directory claims."""
     sheet = info.filename.startswith("xl/worksheets/")
     ods = _OdsSpan(path) if info.filename == "content.xml" and path.suffix.lower() == ".ods" else None
     rows = cols = (1 << 30, 0)
     at = 0                                   # the row the sheet's last row tag was (`_odd_cells`)
     tail = b""
     size = cells = 0
+    pieces = _inflate(z.fp, info)
     try:
-        for chunk in _inflate(z.fp, info):
+        for chunk in pieces:
             size += len(chunk)
             if size > MAX_PART:
                 raise _bomb(path, info.filename, size)
@@ -124,10 +176,23 @@ def _measure(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 tail = data[-512:]
                 cells += chunk.count(b"<c")      # cells without a ref count too (and a few <col>s)
                 if cells > MAX_SHEET_CELLS:
-                    raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, info.filename)}有超过 "
-                                    f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
+                    raise SheetOverLimit(f"工作簿“{path.name}”的工作表{_sheet_name(path, info.filename)}有超过 "
+                                         f"{MAX_SHEET_CELLS:,} 个单元格，超过可读取的上限，没有读取。")
+    except SheetOverLimit as e:
+        e.part = info.filename
+        if e.sparse:     # the span alone: are its cells few? (counted to the part's end, bounded)
+            for chunk in pieces:
+                cells += chunk.count(b"<c")
+                size += len(chunk)
+                if size > MAX_PART:
+                    raise _bomb(path, info.filename, size) from None
+                if cells > SPARSE_CELLS:
+                    break
+            e.sparse = cells <= SPARSE_CELLS
+        return e
     except (zlib.error, struct.error, OSError, ValueError):
-        return                               # damaged: the reader will say so
+        return None                          # damaged: the reader will say so
+    return None
 
 
 class _OdsSpan:
@@ -211,7 +276,8 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, 
     refs = _CELL_REF.findall(data)
     numbers = [int(r) for _, r in refs]
     columns = [_col(c) for c in {c for c, _ in refs}]
-    if any(odd.search(data) for odd in _ODD_CELL):
+    odd: list[tuple[int, int]] = []
+    if any(o.search(data) for o in _ODD_CELL):
         odd, at = _odd_cells(data, max(at, rows[1]))
         columns += [c for c, _ in odd]
         numbers += [r for _, r in odd]
@@ -222,15 +288,29 @@ def _extent(data: bytes, rows: tuple[int, int], cols: tuple[int, int], at: int, 
         for a, ra, b, rb in _MERGE_REF.findall(data):
             cells = (abs(int(rb) - int(ra)) + 1) * (abs(_col(b) - _col(a)) + 1)
             if cells > MAX_SHEET_CELLS:
-                raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}有一个合并区域 "
+                raise SheetOverLimit(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}有一个合并区域 "
                                 f"{a.decode()}{ra.decode()}:{b.decode()}{rb.decode()}，共 {cells:,} 格，"
                                 f"超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
     (r0, r1), (c0, c1) = rows, cols
     span = (r1 - r0 + 1) * (c1 - c0 + 1) if r1 and c1 else 0
     if span > MAX_SHEET_CELLS:
-        raise ReadError(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
-                        f"{c1 - c0 + 1:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+        over = SheetOverLimit(f"工作簿“{path.name}”的工作表{_sheet_name(path, part)}的单元格分布在 {r1 - r0 + 1:,} 行 × "
+                             f"{c1 - c0 + 1:,} 列的范围内{_far_cell(refs, odd, r1, c1)}，超过可读取的上限 "
+                             f"{MAX_SHEET_CELLS:,} 格，没有读取。如远处的内容是误输入的（例如按 Ctrl+↓ 后输入），"
+                             "请删去后再检查。")
+        over.sparse = True       # (so far: `_measure` counts the cells)
+        raise over
     return rows, cols, at
+
+
+def _far_cell(refs: list[tuple[bytes, bytes]], odd: list[tuple[int, int]], last_row: int, last_col: int) -> str:
+    """“（最远的一格是 A1048576）”: a cell that made the span too wide, in the piece of the sheet that did
+    (the one a user typed there by mistake, to delete), else “（到第 N 行、X 列）”."""
+    cells = [(_col(c), int(r)) for c, r in refs] + odd
+    far = next((cr for cr in cells if cr[1] == last_row), None) or next((cr for cr in cells if cr[0] == last_col), None)
+    if far:
+        return f"（最远的一格是 {_letters(far[0])}{far[1]}）"
+    return f"（到第 {last_row:,} 行、{_letters(last_col)} 列）"
 
 
 def _odd_cells(data: bytes, row: int) -> tuple[list[tuple[int, int]], int]:
@@ -292,6 +372,15 @@ def _col(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
+
+
+def _letters(col: int) -> str:
+    """Column 16384 -> XFD."""
+    out = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _bomb(path: Path, part: str, size: int, ratio: str = "") -> ReadError:

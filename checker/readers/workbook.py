@@ -20,11 +20,11 @@ from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_R
 from ..collection.departures import DEPARTURES as DEPARTURES_KEY
 from ..model import Report
 from ..templates import FORMATS
-from . import ReadError
+from . import PartlyRead, ReadError
 from .document import Document, to_report
 from .hiddenrows import hidden_duplicates
 from .grid import GridCell, merged_number
-from .safety import MAX_SHEET_CELLS, encrypted
+from .safety import MAX_SHEET_CELLS, encrypted, refused_sheets
 from .sniff import SNIFFED, package_kind
 
 # An office's own workbook names unit and year in a title above its tables, within the first rows;
@@ -51,14 +51,18 @@ def read(path: Path) -> list[Report]:
         raise ReadError(f"工作簿“{path.name}”无法打开：文件已损坏、不完整或不是 Excel 工作簿（技术信息：{_short(e)}）。") from None
     sheets: dict[str, list[list[object]]] = {}
     merged: dict[str, dict[int, list[tuple[int, int]]]] = {}
+    # sheets over the limits (a stray value at A1048576): left out, each an F5; the others are read
+    refused = refused_sheets(path)
     try:
         for name in wb.sheet_names:
+            if name in refused:
+                continue
             try:
                 sheet = wb.get_sheet_by_name(name)
                 if sheet.height * sheet.width > MAX_SHEET_CELLS:   # .xls: not checked before parsing
-                    raise ReadError(f"工作簿“{path.name}”的工作表“{name}”的单元格分布在 {sheet.height:,} 行 × "
-                                    f"{sheet.width:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。",
-                                    where=f"工作表“{name}”")
+                    refused[name] = (f"工作簿“{path.name}”的工作表“{name}”的单元格分布在 {sheet.height:,} 行 × "
+                                     f"{sheet.width:,} 列的范围内，超过可读取的上限 {MAX_SHEET_CELLS:,} 格，没有读取。")
+                    continue
                 sheets[name] = sheet.to_python(skip_empty_area=False)
                 merged[name] = covered(sheet.merged_cell_ranges, sheet.height)
             except ReadError:
@@ -70,9 +74,15 @@ def read(path: Path) -> list[Report]:
         wb.close()
     from .cellnotes import explain_blanks, sheet_marks
     xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or package == "xlsx"
-    special, hidden = sheet_marks(path, sheets) if xlsx else ({}, {})   # (stale formula results blanked)
+    special, hidden = sheet_marks(path, sheets, refused) if xlsx else ({}, {})   # (stale formula results blanked)
     reports = read_sheets(sheets, str(path), merged=merged, hidden=hidden)
     explain_blanks(reports, sheets, special)   # a blank that is really a formula, an error value or text
+    if refused:
+        left_out = [ReadError(why, where=f"工作表“{name}”") for name, why in refused.items()]
+        if reports:
+            raise PartlyRead(reports, left_out)
+        # nothing else to check: the file is refused, as a one-sheet workbook is
+        raise ReadError("；".join(e.message.rstrip("。") for e in left_out) + "。")
     if not reports:
         names = "、".join(f"“{n}”" for n in sheets) or "（无工作表）"
         raise ReadError(f"工作簿“{path.name}”的工作表 {names} 中没有找到政府信息公开年度报告的标准表格"
