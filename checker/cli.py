@@ -209,6 +209,7 @@ def check(
         with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
             result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
+        _not_imported(result, chosen)
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
@@ -262,6 +263,18 @@ def _own_units(paths: list[Path]):
     except UnitsError as e:
         typer.echo(f"{UNITS_SHEET_UNUSED}{_one_line(str(e))}", err=True)
         return None
+
+
+def _not_imported(result, chosen: dict) -> None:
+    """A collection workbook checked: the inputs its `未导入` sheet lists (`xxgk import` could not read
+    them) are F5s of this check too, as the Excel button says them: those reports were never checked."""
+    if result.kind != "workbook" or not result.reports:
+        return
+    from .catalogue import select as select_rules
+    from .collection import unread_on_disk
+    failures = unread_on_disk(result.inputs[0])
+    result.unreadable += failures
+    result.findings[:0] = [f for f in failures if f.rule in select_rules(**chosen)]
 
 
 def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], engine: Engine, force: bool) -> None:
@@ -365,8 +378,9 @@ def import_(
                                          help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
     force: bool = typer.Option(False, "--force", metavar="", help="输出文件已存在时覆盖"),
 ) -> None:
-    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。"""
+    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”；无法读取的文件列在“未导入”工作表），可直接用 `xxgk check` 校验。"""
     from .workbook import OutputError
+    from .collection import UNREAD_SHEET
     from .workbook.importer import import_reports
     try:
         with _progress(then="正在写出汇总工作簿") as progress:
@@ -387,7 +401,9 @@ def import_(
     strange = _not_reports(result)
     with _reader_may_stop():
         typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
-                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "")
+                   + (f"；另有 {len(result.failures)} 个输入无法读取，列在工作表“{UNREAD_SHEET}”中" if result.failures else "")
+                   + "。")
     raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
