@@ -205,11 +205,12 @@ def check(
         big = big_input(paths)
         if big:
             long_run.set()
-        hierarchy = units if units is not None else _own_units(paths)
+        own = _own_sheets(paths)
+        hierarchy = units if units is not None else _own_units(paths, own)
         with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
             result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
-        _not_imported(result, chosen)
+        _not_imported(result, chosen, own)
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
@@ -249,30 +250,36 @@ def check(
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
 
 
-def _own_units(paths: list[Path]):
+def _own_sheets(paths: list[Path]) -> dict[str, list[list]]:
+    """A collection workbook checked alone: its `单位清单` and `未导入` sheets (`collection.own_sheets_on_disk`)."""
+    from .check import input_kind
+    if input_kind(paths) != "workbook":
+        return {}
+    from .collection import own_sheets_on_disk
+    return own_sheets_on_disk(paths[0])
+
+
+def _own_units(paths: list[Path], own: dict[str, list[list]]):
     """A collection workbook checked alone: the units its `单位清单` sheet lists, as the Excel button
     takes them (checker/excel.py), so that both check the same hierarchy. A list that contradicts
     itself is said, and the reports' own 上级单位 serve instead."""
-    from .check import input_kind
-    if input_kind(paths) != "workbook":
-        return None
-    from .collection import UNITS_SHEET_UNUSED, own_units_on_disk
+    from .collection import UNITS_SHEET_UNUSED, own_units
     from .units import UnitsError
     try:
-        return own_units_on_disk(paths[0])
+        return own_units(paths[0].name, own) if own else None
     except UnitsError as e:
         typer.echo(f"{UNITS_SHEET_UNUSED}{_one_line(str(e))}", err=True)
         return None
 
 
-def _not_imported(result, chosen: dict) -> None:
-    """A collection workbook checked: the inputs its `未导入` sheet lists (`xxgk import` could not read
-    them) are F5s of this check too, as the Excel button says them: those reports were never checked."""
+def _not_imported(result, chosen: dict, own: dict[str, list[list]]) -> None:
+    """A collection workbook checked: the inputs its `未导入` sheet lists (they could not be read when it
+    was made) are F5s of this check too, as the Excel button says them: those reports were never checked."""
     if result.kind != "workbook" or not result.reports:
         return
     from .catalogue import select as select_rules
-    from .collection import unread_on_disk
-    failures = unread_on_disk(result.inputs[0])
+    from .collection import unread_of
+    failures = unread_of(result.inputs[0], own)
     result.unreadable += failures
     result.findings[:0] = [f for f in failures if f.rule in select_rules(**chosen)]
 

@@ -129,10 +129,8 @@ def _hierarchy(book, sheets: dict[str, list[list]]):
 def _not_imported(book, sheets: dict[str, list[list]]) -> list:
     """The F5s of the inputs the workbook's `未导入` sheet lists, as `xxgk check` says them from disk."""
     from pathlib import Path
-    from .collection import UNREAD_SHEET, format_sheet
-    from .collection.unread import carried
-    rows = sheets.get(UNREAD_SHEET)
-    return carried(Path(book.name), rows) if rows is not None and format_sheet(UNREAD_SHEET, rows) else []
+    from .collection import unread_of
+    return unread_of(Path(book.name), sheets)
 
 
 @xw.script(name="运行校验")
