@@ -400,8 +400,12 @@ def import_(
             raise
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
-    for f in result.failures:
-        typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
+    if result.path is not None and len(result.failures) > SHOWN_FAILURES:   # (thousands of .doc files)
+        typer.echo(f"{_failed(result.failures, f'工作簿 {_one_line(str(result.path))} 的工作表“{UNREAD_SHEET}”中')}。"
+                   "其余输入照常汇总。", err=True)
+    else:
+        for f in result.failures:
+            typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
         _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
@@ -450,10 +454,11 @@ def _nothing_read(paths: list[Path], failures: list, written: Path | None = None
 SHOWN_FAILURES = 3     # inputs named on stderr (of thousands, all are in the output's F5)
 
 
-def _failed(failures: list) -> str:
-    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr."""
+def _failed(failures: list, listed: str = "输出的 F5 中") -> str:
+    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr; `listed`: where
+    all of them are."""
     shown = "；".join(_one_line(f.message).rstrip("。") for f in failures[:SHOWN_FAILURES])
-    more = f"；等（全部 {len(failures)} 个列在输出的 F5 中）" if len(failures) > SHOWN_FAILURES else ""
+    more = f"；等（全部 {len(failures)} 个列在{listed}）" if len(failures) > SHOWN_FAILURES else ""
     internal = sum("反馈给开发者" in f.message for f in failures)
     ours = f"（其中 {internal} 个是本程序读取时出错，不是文件的问题）" if internal else ""
     return f"{len(failures)} 个输入无法读取{ours}：{shown}{more}"

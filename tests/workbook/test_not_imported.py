@@ -194,3 +194,18 @@ def test_what_a_reviewer_writes_on_the_sheet_is_quoted_cut(tmp_path):
     wb.save(out)
     said = [f["message"] for f in _findings(xxgk("check", out, "--format", "json")) if f["rule"] == "F5"]
     assert len(said) == 2 and max(map(len, said)) < 500 and any("很长的说明…" in m for m in said)
+
+
+def test_many_unreadable_inputs_are_named_in_one_line_and_all_listed_on_the_sheet(tmp_path):
+    folder = _inputs(tmp_path, broken=False)
+    for i in range(40):
+        (folder / f"旧报告{i:02d}.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(600))
+    out = tmp_path / "汇总.xlsx"
+    run = xxgk("import", folder, "-o", out)
+    assert_clean(run)
+    assert run.code == 2
+    said = [x for x in run.err.splitlines() if "无法读取" in x]
+    assert len(said) == 1 and said[0].startswith("40 个输入无法读取：")
+    assert f"全部 40 个列在工作簿 {out} 的工作表“未导入”中" in said[0]
+    rows = list(openpyxl.load_workbook(out)["未导入"].iter_rows(min_row=3, values_only=True))
+    assert sorted(r[0] for r in rows) == [f"旧报告{i:02d}.doc" for i in range(40)]
