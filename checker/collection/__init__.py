@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..units import Hierarchy
 
 INDEX_SHEET = "单位清单"
-UNREAD_SHEET = "未导入"      # the inputs `xxgk import` could not read (`unread`)
+UNREAD_SHEET = "未导入"      # the inputs that could not be read when the workbook was made (`unread`)
 RESULTS_SHEET = "校验结果"
 OVERVIEW_SHEET = "概览"
 PRIVATE_PREFIX = "_xxgk"
@@ -58,9 +58,9 @@ def is_reserved(sheet: str) -> bool:
 def format_sheet(sheet: str, rows: list[list]) -> bool:
     """A sheet the reader leaves out: a reserved name (`is_reserved`) AND the content the format puts
     there — a units list (first row has 单位 and 上级单位), our list of inputs not imported (文件 and
-    原因), our results (复核意见 and 标识 in its
-    header), our state or facts (their marker in A1). A sheet of an office's own that only bears
-    such a name (its report in a sheet called 单位清单, a copy kept as `_xxgk备份`) is read as any other."""
+    原因 in its header), our results (复核意见 and 标识 in its header), our state or facts (their
+    marker in A1). A sheet of an office's own that only bears such a name (its report in a sheet
+    called 单位清单, a copy kept as `_xxgk备份`) is read as any other."""
     if not is_reserved(sheet):
         return False
     first = next((r for r in rows[:HEADER_SCAN_ROWS] if any(v not in (None, "") for v in r)), [])
