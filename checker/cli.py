@@ -205,10 +205,12 @@ def check(
         big = big_input(paths)
         if big:
             long_run.set()
-        hierarchy = units if units is not None else _own_units(paths)
+        own = _own_sheets(paths)
+        hierarchy = units if units is not None else _own_units(paths, own)
         with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
             result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
+        _not_imported(result, chosen, own)
     except UnitsError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
@@ -248,20 +250,38 @@ def check(
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
 
 
-def _own_units(paths: list[Path]):
+def _own_sheets(paths: list[Path]) -> dict[str, list[list]]:
+    """A collection workbook checked alone: its `单位清单` and `未导入` sheets (`collection.own_sheets_on_disk`)."""
+    from .check import input_kind
+    if input_kind(paths) != "workbook":
+        return {}
+    from .collection import own_sheets_on_disk
+    return own_sheets_on_disk(paths[0])
+
+
+def _own_units(paths: list[Path], own: dict[str, list[list]]):
     """A collection workbook checked alone: the units its `单位清单` sheet lists, as the Excel button
     takes them (checker/excel.py), so that both check the same hierarchy. A list that contradicts
     itself is said, and the reports' own 上级单位 serve instead."""
-    from .check import input_kind
-    if input_kind(paths) != "workbook":
-        return None
-    from .collection import UNITS_SHEET_UNUSED, own_units_on_disk
+    from .collection import UNITS_SHEET_UNUSED, own_units
     from .units import UnitsError
     try:
-        return own_units_on_disk(paths[0])
+        return own_units(paths[0].name, own) if own else None
     except UnitsError as e:
         typer.echo(f"{UNITS_SHEET_UNUSED}{_one_line(str(e))}", err=True)
         return None
+
+
+def _not_imported(result, chosen: dict, own: dict[str, list[list]]) -> None:
+    """A collection workbook checked: the inputs its `未导入` sheet lists (they could not be read when it
+    was made) are F5s of this check too, as the Excel button says them: those reports were never checked."""
+    if result.kind != "workbook" or not result.reports:
+        return
+    from .catalogue import select as select_rules
+    from .collection import unread_of
+    failures = unread_of(result.inputs[0], own)
+    result.unreadable += failures
+    result.findings[:0] = [f for f in failures if f.rule in select_rules(**chosen)]
 
 
 def _check_annotate(annotate: Path, paths: list[Path], units: Optional[Path], engine: Engine, force: bool) -> None:
@@ -365,8 +385,9 @@ def import_(
                                          help="单位清单（CSV 或工作簿，列：单位、上级单位）"),
     force: bool = typer.Option(False, "--force", metavar="", help="输出文件已存在时覆盖"),
 ) -> None:
-    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”），可直接用 `xxgk check` 校验。"""
+    """把报告汇总成一个工作簿（每份报告一个工作表，另有“单位清单”；无法读取的文件列在“未导入”工作表），可直接用 `xxgk check` 校验。"""
     from .workbook import OutputError
+    from .collection import UNREAD_SHEET
     from .workbook.importer import import_reports
     try:
         with _progress(then="正在写出汇总工作簿") as progress:
@@ -379,15 +400,21 @@ def import_(
             raise
         typer.echo(str(e), err=True)
         raise typer.Exit(exitcodes.INPUT)
-    for f in result.failures:
-        typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
+    if result.path is not None and len(result.failures) > SHOWN_FAILURES:   # (thousands of .doc files)
+        typer.echo(f"{_failed(result.failures, f'工作簿 {_one_line(str(result.path))} 的工作表“{UNREAD_SHEET}”中')}。"
+                   "其余输入照常汇总。", err=True)
+    else:
+        for f in result.failures:
+            typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     if result.path is None:
         _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
     with _reader_may_stop():
         typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
-                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "") + "。")
+                   + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "")
+                   + (f"；另有 {len(result.failures)} 个输入无法读取，列在工作表“{UNREAD_SHEET}”中" if result.failures else "")
+                   + "。")
     raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))
 
 
@@ -427,10 +454,11 @@ def _nothing_read(paths: list[Path], failures: list, written: Path | None = None
 SHOWN_FAILURES = 3     # inputs named on stderr (of thousands, all are in the output's F5)
 
 
-def _failed(failures: list) -> str:
-    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr."""
+def _failed(failures: list, listed: str = "输出的 F5 中") -> str:
+    """`N 个输入无法读取：a.txt：reason；b.doc：reason；等` for one line of stderr; `listed`: where
+    all of them are."""
     shown = "；".join(_one_line(f.message).rstrip("。") for f in failures[:SHOWN_FAILURES])
-    more = f"；等（全部 {len(failures)} 个列在输出的 F5 中）" if len(failures) > SHOWN_FAILURES else ""
+    more = f"；等（全部 {len(failures)} 个列在{listed}）" if len(failures) > SHOWN_FAILURES else ""
     internal = sum("反馈给开发者" in f.message for f in failures)
     ours = f"（其中 {internal} 个是本程序读取时出错，不是文件的问题）" if internal else ""
     return f"{len(failures)} 个输入无法读取{ours}：{shown}{more}"

@@ -28,7 +28,8 @@ def run_check(book=None) -> dict:
         return {"reports": 0, "findings": 0, "open": 0, "accepted": 0}
     xb.status(book, f"xxgk：正在校验 {len(reports)} 份报告……")
     # the same path from read reports to findings as `xxgk check` (check.check_read)
-    result = check_read(ReadResult(reports=reports), units=_hierarchy(book, sheets), kind="book")
+    result = check_read(ReadResult(reports=reports, failures=_not_imported(book, sheets)),
+                        units=_hierarchy(book, sheets), kind="book")
     plan = build(result, locate.from_reports(result.reports), xb.XlwingsView(book))
     xb.status(book, f"xxgk：正在标注 {len(plan.cells)} 个单元格……")
     _screen_updating(book, False)       # one redraw at the end, not one per flagged cell
@@ -123,6 +124,13 @@ def _hierarchy(book, sheets: dict[str, list[list]]):
     except UnitsError as e:
         _say(book, f"xxgk：{UNITS_SHEET_UNUSED}{e}")
         return None
+
+
+def _not_imported(book, sheets: dict[str, list[list]]) -> list:
+    """The F5s of the inputs the workbook's `未导入` sheet lists, as `xxgk check` says them from disk."""
+    from pathlib import Path
+    from .collection import unread_of
+    return unread_of(Path(book.name), sheets)
 
 
 @xw.script(name="运行校验")

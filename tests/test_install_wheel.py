@@ -9,6 +9,7 @@ checks that need the core alone run in the fixture before the extra is added; th
 what they recorded."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -333,3 +334,25 @@ def test_installed_check_accounts_for_every_input_in_its_csv(installed, tmp_path
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert {Path(r["来源"]).name for r in rows if r["规则"] == "F5"} == {"通知.txt", "empty.txt", "broken.xlsx"}
     assert {Path(r["来源"]).name for r in rows if r["规则"] != "F5"} == {p.name for p in sorted(SEEDS.glob("*.txt"))[:2]}
+
+
+def test_installed_import_keeps_the_unreadable_inputs_in_the_collection(installed, tmp_path):
+    """The reviewer's round from the installed wheel: `xxgk import` of a folder with a broken workbook
+    lists it on the collection's `未导入` sheet, and `xxgk check` of that collection says it again (F5,
+    exit 2): the collection never reads as whole once stderr is gone."""
+    from openpyxl import load_workbook
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, folder / seed.name)
+    (folder / "broken.xlsx").write_bytes(b"hello")
+    book = tmp_path / "汇总.xlsx"
+    run = functools.partial(_run, cwd=installed["cwd"], env=installed["env"], check=False)
+    made = run([installed["xxgk"], "import", folder, "-o", book])
+    assert made.returncode == 2 and "列在工作表“未导入”中" in made.stdout, made.stderr
+    listed = list(load_workbook(book)["未导入"].iter_rows(min_row=3, values_only=True))
+    assert [r[0] for r in listed] == ["broken.xlsx"]
+    checked = run([installed["xxgk"], "check", book, "--format", "json"])
+    assert checked.returncode == 2, checked.stderr
+    f5 = [f["message"] for f in json.loads(checked.stdout)["findings"] if f["rule"] == "F5"]
+    assert len(f5) == 1 and "汇总时无法读取“broken.xlsx”" in f5[0] and "工作表“未导入”第3行" in f5[0]

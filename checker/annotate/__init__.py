@@ -84,7 +84,9 @@ def check_annotate_output(out: Path, inputs: list[Path], kind: str, engine: str 
 def plan_for_collection(result) -> tuple[object, Plan]:
     """The collection workbook for `result.reports` and the plan that flags it (no file written)."""
     from .openpyxl_backend import OpenpyxlView
-    coll = write_collection(result.reports, inputs=[Path(p) for p in result.inputs])
+    # the inputs that could not be read listed on its `未导入` sheet, as `xxgk import` lists them: a
+    # second round checks this workbook, and they must not drop out of it
+    coll = write_collection(result.reports, inputs=[Path(p) for p in result.inputs], failures=result.unreadable)
     plan = build(result, _locate.from_collection(coll, result.reports), OpenpyxlView(coll.workbook))
     return coll, plan
 

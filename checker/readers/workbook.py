@@ -210,15 +210,23 @@ def _departures(report: Report, cells: list, names: list[str], where: str) -> No
 
 
 def _header_gaps(report: Report, header: dict[str, str], where: str) -> None:
-    """A collection sheet whose 单位 or 年度 is blank or was renamed: said, not silently unknown."""
+    """A collection sheet whose 单位 or 年度 is blank or was renamed: said, not silently unknown; both
+    in one finding. A sheet with no report in it (a notice imported as a sheet) is not asked for
+    them: its F5 (no report found, nothing checked) is the one thing to say of it."""
     from ..findings import make
-    for label, value in (("单位", report.unit), ("年度", report.year)):
-        if value is None:
-            state = "为空" if label in header else "缺少这一行（标签可能被改名或删除）"
-            report.findings.append(make(
-                "F4", unit=report.unit, year=report.year, severity="warning", source=report.source, where=where,
-                detail=f"表头的“{label}”{state}：无法确定报告的{label}，上下级汇总和年度间核对不会包括这份报告。"
-                       f"请在 A 列写“{label}”、B 列填写{'单位全称' if label == '单位' else '年份（如 2021）'}。"))
+    if report.format is None:
+        return
+    gaps = [(label, "为空" if label in header else "缺少这一行（标签可能被改名或删除）")
+            for label, value in (("单位", report.unit), ("年度", report.year)) if value is None]
+    if not gaps:
+        return
+    said = "，".join(f"表头的“{label}”{state}" for label, state in gaps)
+    what = "和".join(label for label, _ in gaps)
+    fill = "；".join(f"在 A 列写“{label}”、B 列填写{'单位全称' if label == '单位' else '年份（如 2021）'}"
+                    for label, _ in gaps)
+    report.findings.append(make(
+        "F4", unit=report.unit, year=report.year, severity="warning", source=report.source, where=where,
+        detail=f"{said}：无法确定报告的{what}，上下级汇总和年度间核对不会包括这份报告。请{fill}。"))
 
 
 def header_block(values: list[list[object]]) -> dict[str, str]:

@@ -21,7 +21,8 @@ class ImportResult:
 def import_reports(paths: list[Path], out: Path, units_file: Path | None = None, force: bool = False,
                    progress=None) -> ImportResult:
     """Read every report under `paths` and write the collection workbook `out` (one sheet per
-    report, ordered by unit and year, plus `单位清单`). Unreadable files are listed, not fatal."""
+    report, ordered by unit and year, plus `单位清单`). Unreadable files are listed on the sheet
+    `未导入` (and returned), not fatal."""
     from ..extract import extract
     inputs = [*paths, *([units_file] if units_file else [])]
     check_output(out, inputs, force, suffixes=(".xlsx",))   # before the reading: a bad output path fails at once
@@ -31,7 +32,7 @@ def import_reports(paths: list[Path], out: Path, units_file: Path | None = None,
     if not reports:       # an empty collection is no result: nothing written, the old output kept
         return ImportResult(None, [], read.failures, [])
     parents = _parents(reports, units_file) if units_file else None
-    coll = write_collection(reports, parents, inputs=[Path(p) for p in paths])
+    coll = write_collection(reports, parents, inputs=[Path(p) for p in paths], failures=read.failures)
     save_atomic(coll.workbook, out, force=force, inputs=inputs)
     return ImportResult(Path(out), reports, read.failures, coll.sheets)
 

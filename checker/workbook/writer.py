@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 
 from ..collection import (FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_ROWS, INDEX_SHEET, PRIVATE_PREFIX,
                           is_reserved, source_shown)
-from ..collection import departures
+from ..collection import departures, unread
 from ..collection import facts as sheetfacts
-from ..model import Report
+from ..model import Finding, Report
 from ..safetext import SHEET_NAME_UNITS, keep_as_text, same_sheet_name, sheet_name_cut, sheet_ref, storable
 from .layout import SheetLayout, report_layout
-from .sources import shown_sources
+from .sources import shown_findings, shown_sources
 from .styles import Styler, print_fit_width, style_label
 
 INDEX_COLUMNS = ("单位", "上级单位", "年度", "格式", "来源", "工作表")
@@ -64,11 +65,13 @@ def sheet_name(unit: str | None, year: int | None, taken: set[str], fallback: st
 
 
 def write_collection(reports: list[Report], parents: dict[str, str] | None = None,
-                     inputs: Sequence[Path] | None = None) -> Collection:
+                     inputs: Sequence[Path] | None = None, failures: Sequence[Finding] = ()) -> Collection:
     """One sheet per report (in the given order), then `单位清单`. `parents` maps unit -> 上级单位
     where the reports do not say it themselves; `inputs`, the files and folders given on the
-    command line: each 来源 is written below them (`sources.shown_sources`), else as read."""
-    shown = shown_sources((r.source for r in reports), inputs) if inputs is not None else {}
+    command line: each 来源 is written below them (`sources.shown_sources`), else as read.
+    `failures`: the F5s of the inputs that could not be read, listed on a sheet `未导入`."""
+    shown = shown_sources([*(r.source for r in reports), *(f.source for f in failures)], inputs) \
+        if inputs is not None else {}
     wb = Workbook()
     wb.remove(wb.active)
     coll = Collection(wb)
@@ -82,6 +85,8 @@ def write_collection(reports: list[Report], parents: dict[str, str] | None = Non
         coll.placements.append(_write_report(ws, r, parent, styler, source_shown(shown.get(r.source or ""), r.place)))
         coll.headers.append({cid: (name, HEADER_ROWS[field], 2) for cid, field in HEADER_CELLS.items()})
     _write_index(wb, reports, coll.sheets, parents, shown)
+    if failures:
+        _write_unread(wb, shown_findings(failures, shown))
     _write_facts(wb, {name: sheetfacts.record(r, shown.get(r.source or "")) for name, r in zip(coll.sheets, reports)})
     for ws in wb.worksheets:      # unit names, titles, sources come from the documents
         keep_as_text(ws)
@@ -230,8 +235,13 @@ def _merge(ws, m) -> None:
         for c in range(m.first_col, m.last_col + 1):
             if (r, c) != (m.first_row, m.first_col):
                 ws.cell(r, c)._style = copy(anchor._style)
-    ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(m.first_col)}{m.first_row}:"
-                                            f"{get_column_letter(m.last_col)}{m.last_row}"))
+    # MergedCellRange(ws, ref) adds the bottom-right cell's right and bottom borders to the anchor's:
+    # here they are the anchor's own (copied above), so the sum is the anchor's border, but computing
+    # it hashes two Border objects a merge (half of a 500-report import's writing time)
+    merged = MergedCellRange.__new__(MergedCellRange)
+    CellRange.__init__(merged, min_col=m.first_col, min_row=m.first_row, max_col=m.last_col, max_row=m.last_row)
+    merged.ws, merged.start_cell = ws, anchor
+    ws.merged_cells.add(merged)
 
 
 def _write_facts(wb: Workbook, records: dict[str, dict]) -> None:
@@ -241,6 +251,20 @@ def _write_facts(wb: Workbook, records: dict[str, dict]) -> None:
     for row in sheetfacts.rows(records):
         ws.append(row)
     ws.sheet_state = "veryHidden"
+
+
+def _write_unread(wb: Workbook, failures: list[Finding]) -> None:
+    """The inputs not imported, right after `单位清单`: what the collection lacks is seen in it."""
+    ws = wb.create_sheet(unread.UNREAD_SHEET, 1)
+    ws.append([unread.INTRO])
+    ws.append(list(unread.COLUMNS))
+    for c in ws[2]:
+        style_label(c, "header")
+    for row in unread.rows(failures):
+        ws.append(row)
+    ws.freeze_panes = "A3"
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 40, 100
+    print_fit_width(ws)
 
 
 def _write_index(wb: Workbook, reports: list[Report], sheets: list[str], parents, shown: dict[str, str]) -> None:

@@ -22,6 +22,7 @@ class Result:
     findings: list = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)     # as `CheckResult`: what was checked
     kind: str = "workbook"
+    unreadable: list = field(default_factory=list)   # as `CheckResult`: F5s of the inputs not read
 
 
 def report(unit: str, year: int, fmt: str, values: dict[str, float | None]) -> Report:
