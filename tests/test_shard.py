@@ -320,3 +320,23 @@ def test_chunks_are_checked_once_whoever_takes_them():
         assert tuple(handed) == expected, (sizes, pace)
         for w in (0, 1):
             assert [k for o, k in checked[w] if o == w] == list(range(sizes[w] - len(handed[w])))
+
+
+def test_three_workers_bring_a_flat_folders_groups_together_over_every_pair(tmp_path):
+    """Three workers (a machine with more cores; here forced on two): the third reads a segment
+    alone, so a district cut between it and the pair is brought together over the pipe between
+    those two, not the pair's own; still exactly one process's output, every report checked in a
+    worker and counted."""
+    root = _districts(tmp_path, flat=True)
+    args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
+    env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
+    got = _cli_after("os.cpu_count = lambda: 3\nshard.SHARD_FROM = 4\nshard._BATCH = 8", *args, env=env)
+    one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
+    assert got.stdout == one.stdout and got.returncode == one.returncode == 2, got.stderr.decode()[-2000:]
+    lines = [ln for ln in got.stderr.decode().splitlines() if ln.startswith("工作进程")]
+    assert len(lines) == 3
+    checked = [int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines]
+    gave = [int(re.search(r"读到而由其他工作进程核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    took = [int(re.search(r"由其他工作进程读到而在此核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    assert sum(checked) == 61 and sum(gave) == sum(took) > 0, lines
+    assert "核对报告：61/61" in got.stderr.decode().splitlines()
