@@ -694,6 +694,10 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
     groups' cost differ (each checked what it read left one worker 1.5 s behind the other at
     100,000). `index`: the units file's `UnitsIndex`, made before the fork (None: no units file,
     the hierarchy comes with the reports)."""
+    import signal
+    # Ctrl+C at a terminal reaches the whole process group: the main process says it and stops the
+    # workers; a worker's own KeyboardInterrupt only printed its traceback among the messages
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool

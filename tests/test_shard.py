@@ -340,3 +340,28 @@ def test_three_workers_bring_a_flat_folders_groups_together_over_every_pair(tmp_
     took = [int(re.search(r"由其他工作进程读到而在此核对的 (\d+) 份", ln).group(1)) for ln in lines]
     assert sum(checked) == 61 and sum(gave) == sum(took) > 0, lines
     assert "核对报告：61/61" in got.stderr.decode().splitlines()
+
+
+def test_ctrl_c_while_the_workers_check_says_it_once_and_no_worker_prints_its_traceback(tmp_path):
+    """Ctrl+C at a terminal reaches the whole process group, the workers too: the main process says
+    the run did not finish and exits 130; a worker printed its own KeyboardInterrupt traceback
+    (`Process ForkProcess-1: Traceback …`) among the messages. Checking made slow (half a second a
+    group) so that the signal comes while the workers check."""
+    import signal
+    root = _districts(tmp_path, flat=True)
+    prelude = _SLOW_SECOND.replace("if side == 1:", "if True:")
+    script = f"import os, sys\nfrom checker import shard\n{prelude}\nsys.argv[0] = 'xxgk'\n" \
+             "from checker.entry import main\nmain()\n"
+    p = subprocess.Popen([sys.executable, "-c", script, "check", str(root / "reports"), "--format", "json"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                         env={**os.environ, "XXGK_SHARD": "1", "PYTHONIOENCODING": "utf-8"},
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # as a terminal has it
+    seen = []
+    while not seen or "正在核对" not in seen[-1]:
+        seen.append(p.stderr.readline().decode("utf-8"))
+        assert seen[-1], seen
+    os.killpg(p.pid, signal.SIGINT)
+    rest = p.stderr.read().decode("utf-8")
+    assert p.wait(timeout=60) == 130, rest
+    assert rest.count("已中断（Ctrl+C），没有做完") == 1, rest
+    assert "Traceback" not in rest and "ForkProcess" not in rest and "KeyboardInterrupt" not in rest, rest
