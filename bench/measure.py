@@ -18,10 +18,12 @@ class Measurement:
     cpu_seconds: float = 0.0   # user + system time of the whole tree (workers included)
 
 
-def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env=None, interval: float = 0.05) -> Measurement:
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env=None, interval: float = 0.05,
+                 ok: tuple[int, ...] = (0, 1)) -> Measurement:
     """Run `cmd`, sampling the summed RSS of the process and its children every `interval` s.
     CPU time is the tree's (a process's reaped children count into its own children's usage): on a
-    machine shared with other work, wall time grows with the load and CPU time does not."""
+    machine shared with other work, wall time grows with the load and CPU time does not. `ok`: the
+    exit codes that are no failure (2 when the input holds files that are no report)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
@@ -50,6 +52,6 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env=None, interval: 
     t.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in ok:
         raise RuntimeError(f"{' '.join(cmd)} 失败（退出码 {proc.returncode}）：{err.decode(errors='replace')[-2000:]}")
     return Measurement(seconds, peak, proc.returncode, cpu)

@@ -3,13 +3,15 @@
 Reading in parallel and checking in one process left the second core idle for half the run and
 pickled every report (cells, prose, positions) back to the main process. Cross-report rules only
 connect reports of the same unit (years: R6–R8, U2) and of one hierarchy (R9), so the reports fall
-into independent groups, and a group whose reports were all read by one worker is checked there.
-The main process gets back a small stand-in of each report (`_stub`: its name, year, format, source
-and the sections' text that T1 compares) and the workers' findings. What is truly global is done
-here on the stand-ins: T1 (copies across all units) and U1 (names of the units file no report
-matched). A group read by two workers (its files in both workers' parts) is moved here and checked
-here. The result is the one `check` gives on all reports at once: the same findings in the same
-order, the same statistics (`tests/test_shard.py` compares the two through the CLI).
+into independent groups, each checked by one worker. The main process gets back a small stand-in of
+each report (`_stub`: its name, year, format, source and the sections' text that T1 compares), groups
+them, and gives each group to a worker (`owners`): the worker that read most of it; a group read by
+several workers (an evaluator's flat folder: a unit's years anywhere among the files) is brought
+together there, its other reports sent over by the workers that read them (`_exchange`), so that
+both cores check and the progress counts every report. What is truly global is done here on the
+stand-ins: T1 (copies across all units) and U1 (names of the units file no report matched). The
+result is the one `check` gives on all reports at once: the same findings in the same order, the
+same statistics (`tests/test_shard.py` compares the two through the CLI).
 
 The two workers take batches from either end of the files until they meet (`_take`), so they finish
 reading together; they write their findings in the output format when the caller names it
@@ -44,6 +46,9 @@ CHECK_CHUNK = 2000       # reports checked at a time (whole groups: see `chunked
                          # a chunk's fixed cost (~14 ms at 50,000 units) against the balance at the end:
                          # 8,000 reports of the 100k input took 1.96 s CPU in chunks of 1,000, 1.88 in 2,000,
                          # 1.89 in 2,500 or 5,000 (bench/NOTES.md, s9)
+CHUNKS_EACH = 8          # at least this many chunks a worker (when it has reports enough): a run of a
+                         # few thousand reports in chunks of 2,000 gave each worker one, and the one with
+                         # the costlier reports could hand none over (flat folder: 0.7 against 2.1 s CPU)
 _KEPT_FACTS = ("origin",)     # the facts a stand-in keeps besides T1's sections (text_where)
 
 
@@ -85,6 +90,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
     # `_taken_from`); and per pair a pipe for those reports
     chunk_state = ctx.Array("i", _STATE * workers)
     peers = [ctx.Pipe() if 2 * k + 1 < workers else (None, None) for k in range(len(segments))]
+    mesh = _mesh(ctx, workers)      # every two workers: a pipe to bring a group together (`_exchange`)
     _import_before_fork(files)
     t1_texts = _t1_texts(chosen)
     # the units file's names and matcher, made once here: the workers inherit them (fork), and
@@ -97,12 +103,13 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         for w in range(workers):
             mine, theirs = ctx.Pipe()
             p = ctx.Process(target=_worker, args=(theirs, files, bounds, left, segments[w // 2], w // 2, w % 2,
-                                                  t1_texts, chunk_state, peers, index), daemon=True)
+                                                  t1_texts, chunk_state, peers, index, mesh), daemon=True)
             p.start()
             theirs.close()
             pipes.append(mine)
             procs.append(p)
         _close_peers(peers, None)
+        _close_mesh(mesh, None)
         enabled = gc.isenabled()
         gc.disable()   # the stand-ins arrive in bulk: no collection scans them again and again
         try:
@@ -118,32 +125,29 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         hierarchy = hierarchy if hierarchy is not None else _from_reports(stubs)
         group = components(stubs, hierarchy, keys)
         local = [c for c in chosen if c not in GLOBAL_RULES]
-        moved_ids = _crossing(group, owner)
-        held: list[list[int]] = [[] for _ in pipes]     # per worker: its reports, in input order
+        checker_of = owners(group, owner, len(pipes))
+        held: list[list[int]] = [[] for _ in pipes]     # per worker: the reports it read, in input order
+        checks: list[list[int]] = [[] for _ in pipes]   # per worker: the reports it checks, in input order
         for i, w in enumerate(owner):
             held[w].append(i)
+            checks[checker_of[group[i]]].append(i)
         t1, wall_grouped = time.process_time(), time.monotonic()
-        sends = [[k for k, i in enumerate(held[w]) if group[i] in moved_ids] for w in range(len(pipes))]
-        chunks = [chunked([group[i] for i in held[w]], moved_ids, CHECK_CHUNK) for w in range(len(pipes))]
-        to_check = sum(len(c) for cs in chunks for c in cs)
-        sent = [[held[w][k] for k in sends[w]] for w in range(len(pipes))]
+        # per worker: the reports it read that another checks, by that worker
+        gives = [{o: [i for i in held[w] if checker_of[group[i]] == o] for o in range(len(pipes)) if o != w}
+                 for w in range(len(pipes))]
+        size = chunk_size(len(stubs), len(pipes))
+        chunks = [[[checks[w][k] for k in c] for c in chunked([group[i] for i in checks[w]], size)]
+                  for w in range(len(pipes))]
         for w, cs in enumerate(chunks):     # set before any worker starts checking, or takes over
             chunk_state[_STATE * w:_STATE * (w + 1)] = [0, len(cs), len(cs), 0]
         for w, pipe in enumerate(pipes):     # the units file's hierarchy they have (`index`)
-            pipe.send(("check", sends[w], chunks[w], hierarchy if index is None else None, local, output))
-        came: list[tuple[int, Report]] = []
-        for w, pipe in enumerate(pipes):
-            reply = pipe.recv()
-            if reply[0] != "moved":
-                return _gave_up(_why(reply))
-            came.extend(zip(sent[w], reply[1]))
-        moved = [r for _, r in sorted(came, key=lambda x: x[0])]    # in input order, as one process has them
+            pipe.send(("check", held[w], gives[w], chunks[w], hierarchy if index is None else None, local, output))
         # the workers' checked parts taken in by a thread meanwhile: a worker whose part does not fit
         # the pipe waits until it is read, and both waiting while this process works leaves a core idle
-        first = {(w, k): held[w][c[0]] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
-        receiver = _Receiver(pipes, to_check, progress, first)
-        # while the workers check their own groups: the moved groups and the global rules here
-        here = [check_part(moved, hierarchy, set(local), index)] if moved else []
+        first = {(w, k): c[0] for w, cs in enumerate(chunks) for k, c in enumerate(cs)}
+        receiver = _Receiver(pipes, len(stubs), progress, first)
+        # while the workers check: the global rules here
+        here: list[Part] = []
         glob = {c for c in chosen if c in GLOBAL_RULES}
         t_moved = time.process_time()
         if glob:
@@ -159,9 +163,9 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
             p.join(timeout=10)
         findings, stats = merge(parts, chosen)
         _log(f"主进程：收到 {len(stubs)} 份替身时 CPU {t0:.1f} s，分组 {t1 - t0:.1f} s，"
-             f"移交的 {len(moved)} 份与 T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
+             f"T1/U1 {t2 - t1:.1f} s，合并 {time.process_time() - t2:.1f} s")
         _log(f"主进程细分：启动 {t_start:.2f} s，分叉前（导入）{t_fork - t_start:.2f} s，收到替身 {t0 - t_fork:.2f} s，"
-             f"分组 {t1 - t0:.2f} s，核对移交的报告 {t_moved - t1:.2f} s，T1/U1 {t_glob - t_moved:.2f} s，"
+             f"分组 {t1 - t0:.2f} s，分派 {t_moved - t1:.2f} s，T1/U1 {t_glob - t_moved:.2f} s，"
              f"报告的 JSON {t2 - t_glob:.2f} s，"
              f"收到核对结果 {t_recv - t2:.2f} s，合并 {time.process_time() - t_recv:.2f} s")
         _log(f"主进程墙钟（自分叉起，与工作进程的相同）：分组完于 {wall_grouped - wall_fork:.1f} s，"
@@ -173,6 +177,7 @@ def check_files(files: Sequence[str | Path], missing: list[Finding], hierarchy, 
         return _gave_up(_DIED)
     finally:
         _close_peers(peers, None)
+        _close_mesh(mesh, None)
         for p in procs:
             if p.is_alive():
                 p.kill()
@@ -325,15 +330,18 @@ def _keys_matcher(hierarchy):
     return Matcher(known) if known else None
 
 
-def chunked(group: list[int], moved: set[int], size: int) -> list[list[int]]:
-    """A worker's reports to check (those of groups not moved) in chunks of about `size`, each
-    chunk a set of whole groups, in the reports' order: each chunk is checked on its own, so
-    that the worker can say how far it is and send its findings while it checks the next."""
+def chunk_size(n_reports: int, workers: int) -> int:
+    """Reports a chunk: CHECK_CHUNK, or fewer so that each worker has CHUNKS_EACH to share."""
+    return max(1, min(CHECK_CHUNK, n_reports // (workers * CHUNKS_EACH)))
+
+
+def chunked(group: list[int], size: int) -> list[list[int]]:
+    """A worker's reports to check (`group`: their groups) in chunks of about `size`, each chunk a
+    set of whole groups, in the reports' order: each chunk is checked on its own, so that the
+    worker can say how far it is and send its findings while it checks the next."""
     chunks: list[list[int]] = []
     chunk_of: dict[int, int] = {}
     for i, g in enumerate(group):
-        if g in moved:
-            continue
         c = chunk_of.get(g)
         if c is None:
             if not chunks or len(chunks[-1]) >= size:
@@ -343,14 +351,30 @@ def chunked(group: list[int], moved: set[int], size: int) -> list[list[int]]:
     return chunks
 
 
-def _crossing(group: list[int], owner: list[int]) -> set[int]:
-    """The groups whose reports were read by more than one worker."""
-    first: dict[int, int] = {}
-    crossing = set()
+def owners(group: list[int], owner: list[int], workers: int) -> dict[int, int]:
+    """The worker that checks each group (by group number): the one that read most of its
+    reports (the fewest to send over); a group two read equally of (an evaluator's flat folder:
+    a unit's two years, one read by each) goes to the one with the fewest reports to check once
+    every other group is given, the largest such groups first, so that both have as much to do."""
+    counts: dict[int, list[int]] = {}
     for g, w in zip(group, owner):
-        if first.setdefault(g, w) != w:
-            crossing.add(g)
-    return crossing
+        counts.setdefault(g, [0] * workers)[w] += 1
+    load = [0] * workers
+    checker_of: dict[int, int] = {}
+    tied = []
+    for g, n in counts.items():         # in the order of the groups' first reports
+        best = max(n)
+        if n.count(best) > 1:
+            tied.append(g)
+            continue
+        checker_of[g] = w = n.index(best)
+        load[w] += sum(n)
+    for g in sorted(tied, key=lambda g: -sum(counts[g])):      # stable: equal sizes in input order
+        n = counts[g]
+        best = max(n)
+        checker_of[g] = w = min((w for w in range(workers) if n[w] == best), key=lambda w: load[w])
+        load[w] += sum(n)
+    return checker_of
 
 
 def check_part(reports: list[Report], hierarchy, chosen: set[str], index=None) -> Part:
@@ -598,6 +622,61 @@ def _taken_from(state, w: int) -> list[int]:
     return list(range(handed - 1, end - 1, -1))
 
 
+def _mesh(ctx, workers: int) -> list[list]:
+    """A pipe between every two workers: `mesh[a][b]` is a's end towards b."""
+    mesh: list[list] = [[None] * workers for _ in range(workers)]
+    for a in range(workers):
+        for b in range(a + 1, workers):
+            mesh[a][b], mesh[b][a] = ctx.Pipe()
+    return mesh
+
+
+def _close_mesh(mesh, mine: int | None) -> None:
+    """Close every end of `mesh` but worker `mine`'s: a worker that dies is then seen (EOF)."""
+    for a, ends in enumerate(mesh):
+        if a != mine:
+            for end in ends:
+                if end is not None:
+                    end.close()
+
+
+def _exchange(ends: list, gives: dict[int, list[int]], by_index: dict[int, Report]) -> int:
+    """Send every other worker the reports it checks that this one read, and take in those this
+    one checks that they read (into `by_index`, by their index in the input). The sending is done
+    by a thread while this one receives: two workers each sending first would both wait on a full
+    pipe. Returns the number of reports received."""
+    import threading
+    from multiprocessing.connection import wait
+
+    failed: list[BaseException] = []
+
+    def send() -> None:
+        try:
+            for o, idx in gives.items():
+                ends[o].send([(i, by_index[i]) for i in idx])
+        except BaseException as e:     # noqa: BLE001 - raised again below, after the receiving
+            failed.append(e)
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
+    got = 0
+    waiting = [end for o, end in enumerate(ends) if end is not None and o in gives]
+    while waiting:
+        for ready in wait(waiting):
+            pipe = cast("Connection", ready)
+            came = pipe.recv()         # EOFError when that worker died: this one fails too
+            by_index.update(came)
+            got += len(came)
+            waiting.remove(pipe)
+    sender.join()
+    if failed:
+        raise failed[0]
+    for idx in gives.values():
+        for i in idx:
+            del by_index[i]
+    return got
+
+
 def _close_peers(peers, mine) -> None:
     """Close every pipe end between partners but `mine`: a partner that dies is then seen (EOF)."""
     for ends in peers:
@@ -607,13 +686,18 @@ def _close_peers(peers, mine) -> None:
 
 
 def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment: tuple[int, int], seg: int, side: int,
-            t1: tuple[set[str], int], chunk_state, peers, index) -> None:
-    """Read batches of `files` (its own first, then `_take`'s), send their stand-ins; then move the
-    reports asked for to the main process and check the others in chunks: its own from the start,
-    handing over those its partner took from the end, then its partner's from the end until they
-    meet. Both finish checking together however the groups' cost differ (each checked what it
-    read left one worker 1.5 s behind the other at 100,000). `index`: the units file's
-    `UnitsIndex`, made before the fork (None: no units file, the hierarchy comes with the reports)."""
+            t1: tuple[set[str], int], chunk_state, peers, index, mesh) -> None:
+    """Read batches of `files` (its own first, then `_take`'s), send their stand-ins; then give the
+    other workers the reports of the groups they check and take in those of its own (`_exchange`),
+    and check in chunks: its own from the start, handing over those its partner took from the end,
+    then its partner's from the end until they meet. Both finish checking together however the
+    groups' cost differ (each checked what it read left one worker 1.5 s behind the other at
+    100,000). `index`: the units file's `UnitsIndex`, made before the fork (None: no units file,
+    the hierarchy comes with the reports)."""
+    import signal
+    # Ctrl+C at a terminal reaches the whole process group: the main process says it and stops the
+    # workers; a worker's own KeyboardInterrupt only printed its traceback among the messages
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .readers import _read_batch, _worker_gc
     from .render.check_output import encode
     from .rules import solvepool
@@ -621,6 +705,7 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
     me, partner = 2 * seg + side, 2 * seg + 1 - side
     peer = peers[seg][side]
     _close_peers(peers, peer)
+    _close_mesh(mesh, me)
     _worker_gc()
     start = time.monotonic()
     solvepool.enabled = False     # both cores already check: a solver process would only compete
@@ -642,8 +727,11 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         gc.freeze()
         conn.send(("read",))
         read_cpu, read_wall = time.process_time(), time.monotonic() - start
-        _, send, chunks, hierarchy, chosen, output = conn.recv()
-        conn.send(("moved", [reports[i] for i in send]))
+        _, held, gives, chunks, hierarchy, chosen, output = conn.recv()
+        by_index = dict(zip(held, reports))
+        del reports
+        n_got = _exchange(mesh[me], gives, by_index)
+        n_gave = sum(map(len, gives.values()))
         if index is None:
             index = UnitsIndex(hierarchy)        # once, not per chunk
         hierarchy = index.hierarchy       # the object the index is of (a Context uses it only then)
@@ -658,11 +746,11 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         while True:
             k = _own_chunk(chunk_state, me)
             for j in _taken_from(chunk_state, me):     # before the next chunk: the partner waits
-                peer.send((j, [reports[i] for i in chunks[j]]))
+                peer.send((j, [by_index[i] for i in chunks[j]]))
                 n_given += len(chunks[j])
             if k is None:
                 break
-            check([reports[i] for i in chunks[k]], (me, k))
+            check([by_index[i] for i in chunks[k]], (me, k))
             n_checked += len(chunks[k])
         while peer is not None and (j := _steal(chunk_state, partner)) is not None:
             got, some = peer.recv()
@@ -672,7 +760,8 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
             n_checked += len(some)
             n_taken += len(some)
         _log(f"工作进程 {os.getpid()}：读取 {n_read} 个文件 CPU {read_cpu:.1f} s，"
-             f"核对 {n_checked} 份 CPU {time.process_time() - read_cpu:.1f} s，移交 {len(send)} 份，"
+             f"核对 {n_checked} 份 CPU {time.process_time() - read_cpu:.1f} s，"
+             f"读到而由其他工作进程核对的 {n_gave} 份、由其他工作进程读到而在此核对的 {n_got} 份，"
              f"从另一工作进程接过 {n_taken} 份、交给它 {n_given} 份；"
              f"墙钟：读完于 {read_wall:.1f} s，核完于 {time.monotonic() - start:.1f} s")
         conn.send(("checked",))
@@ -685,3 +774,4 @@ def _worker(conn, files: Sequence[str | Path], bounds: list[int], left, segment:
         conn.close()
         if peer is not None:
             peer.close()
+        _close_mesh(mesh, None)

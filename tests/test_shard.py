@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_
 def _districts(root: Path, flat: bool) -> Path:
     """Three districts of 2022–2023 with injected errors (tables, years, hierarchy, prose); `flat`
     puts every file in one folder, so that each district is read partly by each worker and its
-    reports have to be moved to the main process."""
+    reports have to be brought together in one of them."""
     rows = [("单位", "上级单位")]
     for k, name in enumerate(["北京市西城区", "北京市朝阳区", "北京市海淀区"]):
         d = district(9, years=(2022, 2023), seed=40 + k, name=name)
@@ -52,11 +52,14 @@ def _run(root: Path, shard: str | None, *extra: str, folder: str = "reports") ->
 
 
 def _worker_counts(stderr: bytes) -> tuple[int, int]:
-    """(reports checked in the workers, reports moved to the main process), from XXGK_SHARD_LOG."""
+    """(reports checked in the workers, reports a worker read and the other checked), from
+    XXGK_SHARD_LOG; what one worker gave the other took in."""
     lines = [ln for ln in stderr.decode().splitlines() if ln.startswith("工作进程")]
     assert len(lines) == 2
-    return (sum(int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines),
-            sum(int(re.search(r"移交 (\d+) 份", ln).group(1)) for ln in lines))
+    gave = [int(re.search(r"读到而由其他工作进程核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    took = [int(re.search(r"由其他工作进程读到而在此核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    assert gave == took[::-1], lines
+    return sum(int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines), sum(gave)
 
 
 # two batches, files 0–30 and 31–61 (the old fixed halves): each worker reads one (its own end of
@@ -64,9 +67,12 @@ def _worker_counts(stderr: bytes) -> tuple[int, int]:
 _HALVES = "shard.batch_bounds = lambda files, size: [0, 31, len(files)]"
 
 
-# one folder per district: the middle district is cut by the two batches and moved, the others
-# are checked in the workers; one folder for all: every district is moved
-@pytest.mark.parametrize("flat", [False, True], ids=["some-groups-moved", "all-groups-moved"])
+# one folder per district: the middle district is cut by the two batches, its 10 reports read by the
+# first worker are sent to the second (the one with fewer reports to check), the others are checked
+# where they were read; one folder for all (an evaluator's flat folder): every district is cut, and
+# brought together in the worker that read most of it. Every report is checked in a worker (before:
+# the cut districts in the main process, on one core, and the progress counted 0 of the flat 61).
+@pytest.mark.parametrize("flat", [False, True], ids=["one-group-cut", "every-group-cut"])
 def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
     root = _districts(tmp_path, flat)
     units = ["--units", str(root / "units.csv")]
@@ -80,9 +86,10 @@ def test_sharded_check_prints_exactly_what_one_process_prints(tmp_path, flat):
         for sharded in (halves, as_planned):
             assert sharded.returncode == one.returncode == 2, extra     # the empty file: exit code 2
             assert sharded.stdout == one.stdout, extra
-            assert sum(_worker_counts(sharded.stderr)) == 61
+            assert _worker_counts(sharded.stderr)[0] == 61
+            assert "核对报告：61/61" in sharded.stderr.decode().splitlines()
         assert "工作进程" not in one.stderr.decode()
-        assert _worker_counts(halves.stderr) == ((0, 61) if flat else (41, 20)), extra
+        assert _worker_counts(halves.stderr) == ((61, 30) if flat else (61, 10)), extra
     doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
     rules = {f["rule"] for f in doc["findings"]}
     assert {"R6", "R9", "U1", "U2", "F5"} <= rules          # across years, the hierarchy, the units file
@@ -109,7 +116,7 @@ def test_exit_codes_are_those_of_one_process_and_a_small_run_starts_no_worker(tm
         one, sharded = _run(root, "0", *extra, folder="reports/d0"), _run(root, "1", *extra, folder="reports/d0")
         assert sharded.returncode == one.returncode == code, extra
         assert sharded.stdout == one.stdout
-        assert sum(_worker_counts(sharded.stderr)) == 21     # d0's 20 reports and its copy, all moved
+        assert _worker_counts(sharded.stderr)[0] == 21     # d0's 20 reports and its copy, all in the workers
     auto = _run(root, None, *units)            # 62 files: far below SHARD_FROM, one process
     assert "工作进程" not in auto.stderr.decode()
     assert auto.stdout == _run(root, "0", *units).stdout
@@ -132,9 +139,9 @@ def test_each_worker_checks_in_chunks_of_whole_groups_and_says_how_far_it_is(tmp
     one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
     assert got.stdout == one.stdout and got.returncode == one.returncode == 2
     err = got.stderr.decode()
-    assert _worker_counts(got.stderr) == (41, 20)
-    counts = [int(n) for n in re.findall(r"^核对报告：(\d+)/41$", err, re.M)]
-    assert counts[-1] == 41 and len(counts) >= 2 and counts == sorted(counts)
+    assert _worker_counts(got.stderr) == (61, 10)
+    counts = [int(n) for n in re.findall(r"^核对报告：(\d+)/61$", err, re.M)]
+    assert counts[-1] == 61 and len(counts) >= 2 and counts == sorted(counts)
 
 
 def test_batches_end_at_a_change_of_folder_when_one_is_near():
@@ -171,11 +178,29 @@ def test_two_workers_take_batches_from_either_end_until_they_meet():
 
 
 def test_chunks_hold_whole_groups_in_order():
-    from checker.shard import chunked
+    from checker.shard import chunk_size, chunked
     #        reports: 0  1  2  3  4  5  6  7
-    assert chunked([5, 5, 7, 9, 7, 9, 3, 3], {9}, 3) == [[0, 1, 2, 4], [6, 7]]
-    assert chunked([1, 2, 3], set(), 100) == [[0, 1, 2]]
-    assert chunked([1, 1], {1}, 1) == []
+    assert chunked([5, 5, 7, 9, 7, 9, 3, 3], 3) == [[0, 1, 2, 4], [3, 5, 6, 7]]
+    assert chunked([5, 5, 7, 7, 3, 3], 3) == [[0, 1, 2, 3], [4, 5]]
+    assert chunked([1, 2, 3], 100) == [[0, 1, 2]]
+    assert chunked([], 1) == []
+    # a few thousand reports: chunks small enough that each worker has eight to share
+    assert chunk_size(100_000, 2) == 2000 and chunk_size(3000, 2) == 187 and chunk_size(5, 2) == 1
+
+
+def test_each_group_is_checked_by_the_worker_that_read_most_of_it_and_ties_even_the_load():
+    from checker.shard import owners
+    #      group: 0  0  0  3  3  5  5  7  7  7  7
+    group = [0, 0, 0, 3, 3, 5, 5, 7, 7, 7, 7]
+    owner = [0, 0, 1, 1, 1, 0, 1, 0, 1, 0, 1]
+    # 0: two of three read by worker 0; 3: both by worker 1; 5 and 7 read half by each: the
+    # larger (7) first, to worker 1 (2 reports to check against 3), then 5 to worker 0 (3 against 6)
+    assert owners(group, owner, 2) == {0: 0, 3: 1, 7: 1, 5: 0}
+    # a flat folder's pairs of years, each read one by each worker: shared out evenly
+    pairs = [g for g in range(100) for _ in (0, 1)]
+    got = owners(pairs, [0, 1] * 100, 2)
+    assert sorted(got.values()).count(0) == 50
+    assert owners([0, 0, 2], [2, 1, 0], 3) == {0: 1, 2: 0}
 
 
 # a worker made to die while reading (killed by the system, e.g. out of memory) or to fail with an
@@ -246,8 +271,7 @@ def test_a_worker_done_first_takes_over_its_partners_chunks_and_the_output_is_on
         taken = [int(re.search(r"接过 (\d+) 份", ln).group(1)) for ln in lines]
         given = [int(re.search(r"交给它 (\d+) 份", ln).group(1)) for ln in lines]
         assert sum(taken) == sum(given) > 0, lines
-        checked, moved = _worker_counts(got.stderr)
-        assert checked + moved == 63          # 61 files, the solo report, the text that is no report
+        assert _worker_counts(got.stderr)[0] == 63       # 61 files, the solo report, the text that is no report
     doc = json.loads(_run(root, "1", *units, "--format", "json").stdout)
     assert any(r["source"].endswith(first.name) for r in doc["reports"])
     assert any(f["rule"] == "F5" and f["source"].endswith("旧报告.doc") for f in doc["findings"])
@@ -296,3 +320,48 @@ def test_chunks_are_checked_once_whoever_takes_them():
         assert tuple(handed) == expected, (sizes, pace)
         for w in (0, 1):
             assert [k for o, k in checked[w] if o == w] == list(range(sizes[w] - len(handed[w])))
+
+
+def test_three_workers_bring_a_flat_folders_groups_together_over_every_pair(tmp_path):
+    """Three workers (a machine with more cores; here forced on two): the third reads a segment
+    alone, so a district cut between it and the pair is brought together over the pipe between
+    those two, not the pair's own; still exactly one process's output, every report checked in a
+    worker and counted."""
+    root = _districts(tmp_path, flat=True)
+    args = [str(root / "reports"), "--units", str(root / "units.csv"), "--format", "json"]
+    env = {**os.environ, "XXGK_SHARD": "1", "XXGK_SHARD_LOG": "1"}
+    got = _cli_after("os.cpu_count = lambda: 3\nshard.SHARD_FROM = 4\nshard._BATCH = 8", *args, env=env)
+    one = subprocess.run([XXGK, "check", *args], capture_output=True, env={**env, "XXGK_SHARD": "0"})
+    assert got.stdout == one.stdout and got.returncode == one.returncode == 2, got.stderr.decode()[-2000:]
+    lines = [ln for ln in got.stderr.decode().splitlines() if ln.startswith("工作进程")]
+    assert len(lines) == 3
+    checked = [int(re.search(r"核对 (\d+) 份", ln).group(1)) for ln in lines]
+    gave = [int(re.search(r"读到而由其他工作进程核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    took = [int(re.search(r"由其他工作进程读到而在此核对的 (\d+) 份", ln).group(1)) for ln in lines]
+    assert sum(checked) == 61 and sum(gave) == sum(took) > 0, lines
+    assert "核对报告：61/61" in got.stderr.decode().splitlines()
+
+
+def test_ctrl_c_while_the_workers_check_says_it_once_and_no_worker_prints_its_traceback(tmp_path):
+    """Ctrl+C at a terminal reaches the whole process group, the workers too: the main process says
+    the run did not finish and exits 130; a worker printed its own KeyboardInterrupt traceback
+    (`Process ForkProcess-1: Traceback …`) among the messages. Checking made slow (half a second a
+    group) so that the signal comes while the workers check."""
+    import signal
+    root = _districts(tmp_path, flat=True)
+    prelude = _SLOW_SECOND.replace("if side == 1:", "if True:")
+    script = f"import os, sys\nfrom checker import shard\n{prelude}\nsys.argv[0] = 'xxgk'\n" \
+             "from checker.entry import main\nmain()\n"
+    p = subprocess.Popen([sys.executable, "-c", script, "check", str(root / "reports"), "--format", "json"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                         env={**os.environ, "XXGK_SHARD": "1", "PYTHONIOENCODING": "utf-8"},
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # as a terminal has it
+    seen = []
+    while not seen or "正在核对" not in seen[-1]:
+        seen.append(p.stderr.readline().decode("utf-8"))
+        assert seen[-1], seen
+    os.killpg(p.pid, signal.SIGINT)
+    rest = p.stderr.read().decode("utf-8")
+    assert p.wait(timeout=60) == 130, rest
+    assert rest.count("已中断（Ctrl+C），没有做完") == 1, rest
+    assert "Traceback" not in rest and "ForkProcess" not in rest and "KeyboardInterrupt" not in rest, rest
