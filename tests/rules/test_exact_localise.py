@@ -427,3 +427,33 @@ def test_two_likelier_slips_in_a_district_sum_keep_a_unit_right_figure_from_bein
     assert ways[0] == {(d.units[1], 120)} and {(d.units[2], 193), (d.units[3], 71)} in ways, ways
     assert "改一格（不太常见的笔误）或改两格（更常见的笔误）都能使该关系成立" in f["message"]
     assert f"{d.units[1]}「行政处罚·本年处理决定数量」改为 120" in f["message"]
+
+
+def test_a_district_sum_names_the_district_own_cell_by_its_unit_through_the_cli(tmp_path):
+    """A district's sum whose candidates are a unit's cell and the district's own: the district's cell
+    was listed as 本年「…」 among units' names (read as "this year's", naming nobody); it is named by its
+    unit, in the terminal and in JSON. A unit and its district slipping together (one finding, two cells)
+    name both units the same way."""
+    fixture = "tests/fixtures/R9/fail"
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", fixture, "--units", f"{fixture}/units.csv",
+                          "--format", "json"], capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 1, run.stderr[-500:]
+    [f] = json.loads(run.stdout)["findings"]
+    assert f["rule"] == "R9" and f["suspect"] is None, f["message"]
+    assert ("可能是：道里区人民政府办公室「行政许可·本年处理决定数量」（若为 2488）、"
+            "道里区人民政府「行政许可·本年处理决定数量」（若为 2490）") in f["message"]
+    assert "本年「" not in f["message"]
+
+    d = fresh()
+    cell = "requests.granted.natural_person"
+    unit = next(u for u in d.units if d.report(u, 2021).get(cell))
+    edit(d, [(unit, 2021, cell, lambda v: v + 5), (d.parent_unit, 2021, cell, lambda v: v + 5)])
+    write_texts(d, tmp_path / "reports")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
+                          str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8")
+    [f] = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error"]
+    assert len(f["suspects"]) == 2, f["message"]
+    for who in (unit, d.parent_unit):
+        assert f"{who}「（一）予以公开·自然人」填" in f["message"], f["message"]
+    assert "本年「" not in f["message"]
