@@ -457,3 +457,33 @@ def test_a_district_sum_names_the_district_own_cell_by_its_unit_through_the_cli(
     for who in (unit, d.parent_unit):
         assert f"{who}「（一）予以公开·自然人」填" in f["message"], f["message"]
     assert "本年「" not in f["message"]
+
+
+def test_among_equally_small_corrections_the_one_the_prose_states_wins_through_the_cli(tmp_path):
+    """bench.accuracy (--errors 60, seed 23): two units raised 上年结转 with 予以公开 and （七）总计 in one
+    year (block edits, only R6 and R9 see them), and a third unit's 总计 column left 0 cancels their
+    予以公开·总计 in the district's sum, so no broken equality holds that cell and the solver gives the
+    prose no credit there. A rival as small moves the edits into 新收 (one unit −1, the other +1) and
+    sets the first unit's 予以公开 to 1 where its prose says 2, with slips that look as plausible as the
+    truth's (its 10 → 9 is no simple slip): it was named. The truth corrects both 予以公开 to what
+    the units' own prose states: that decides among equally small solutions."""
+    d = district(8, (2019, 2020, 2021, 2022), seed=5)
+    first, second, third = d.units[4], d.units[0], d.units[2]
+    rows = [f"requests.{row}.{col}" for row in ("received", "granted", "handled_total")
+            for col in ("natural_person", "total")]
+    for who in (second, d.parent_unit):      # the second unit's right 予以公开 is 9 (the district's sum with it)
+        edit(d, [(who, 2021, c, lambda v: v + 8) for c in rows])
+        received, granted = d.prose[(who, 2021)]
+        d.prose[(who, 2021)] = (received + 8, granted + 8)
+    block = [c.replace("received", "carried_over") for c in rows]
+    truth = [edit(d, [(u, 2021, c, lambda v: v + 1) for c in block]) for u in (first, second)]
+    truth.append(edit(d, [(third, 2021, f"requests.{row}.total", 0) for row in ("received", "granted", "handled_total")]))
+    write_texts(d, tmp_path / "reports")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(tmp_path / "reports"), "--units",
+                          str(write_units(d, tmp_path / "units.csv")), "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 1, run.stderr[-500:]
+    found = [f for f in json.loads(run.stdout)["findings"] if f["severity"] == "error"]
+    got = sorted(({(s["unit"], s["year"], s["cell"]): (s["value"], s["suggestion"]) for s in f["suspects"]}
+                  for f in found), key=str)
+    assert got == sorted(truth, key=str), [f["message"] for f in found]
