@@ -283,6 +283,7 @@ def test_a_solver_call_over_its_time_limit_falls_back_to_the_greedy_method_and_s
     stopped = _stopped_by_the_clock()
     d = _stray_one_district()
     monkeypatch.setattr(exact, "ROUND_SECONDS", 0.05)
+    monkeypatch.setattr(exact, "_SHARE", [1.0])      # as on an idle machine (a busy one: below)
     limits = []
 
     def out_of_time(*args, options, **kwargs):
@@ -310,6 +311,7 @@ def test_a_solver_call_starved_by_a_busy_machine_is_made_again_with_a_longer_lim
     idle = errors(check(d.reports, units=d.hierarchy()))
     real = scipy.optimize.milp
     limits = []
+    monkeypatch.setattr(exact, "_SHARE", [1.0])      # the last call had a core to itself
 
     def starved_once(*args, options, **kwargs):
         limits.append(options["time_limit"])
@@ -322,6 +324,44 @@ def test_a_solver_call_starved_by_a_busy_machine_is_made_again_with_a_longer_lim
     assert all(s == exact.ROUND_SECONDS for s in limits[2:])      # each call starts from the budget
     assert [f.message for f in busy] == [f.message for f in idle]
     assert not any("精确定位未能完成" in f.message for f in busy)
+
+
+def test_on_a_busy_machine_the_first_limit_follows_the_share_of_a_core_the_last_call_got(monkeypatch):
+    """Made again whole, a starved call spends its CPU twice (bench.accuracy seed 9 at load 15: 32 s
+    of CPU, 20 s idle). When the previous call got under half a core, the next starts with the budget
+    at that share (1/4 of a core: four times the wall time), bounded by MAX_WALL_SECONDS. A call
+    so extended that then used more CPU than the budget (the machine got quiet) is stopped as an
+    idle machine's clock would have stopped it: the greedy method decides and says so."""
+    import scipy.optimize
+    from checker.rules import exact
+    d = _stray_one_district()
+    idle = errors(check(d.reports, units=d.hierarchy()))
+    real = scipy.optimize.milp
+    limits = []
+
+    def record(*args, options, **kwargs):
+        limits.append(options["time_limit"])
+        return real(*args, options=options, **kwargs)
+    monkeypatch.setattr(scipy.optimize, "milp", record)
+    monkeypatch.setattr(exact, "_SHARE", [0.25])
+    busy = errors(check(d.reports, units=d.hierarchy()))
+    assert limits[0] == 4 * exact.ROUND_SECONDS
+    assert [f.message for f in busy] == [f.message for f in idle]
+
+    def greedy_cpu(*args, options, **kwargs):       # a call that finishes, after more CPU than the budget
+        limits.append(options["time_limit"])
+        res = real(*args, options=options, **kwargs)
+        start = time.process_time()
+        while time.process_time() - start < 0.06:
+            pass
+        return res
+    monkeypatch.setattr(exact, "ROUND_SECONDS", 0.05)
+    monkeypatch.setattr(scipy.optimize, "milp", greedy_cpu)
+    monkeypatch.setattr(exact, "_SHARE", [0.25])
+    limits.clear()
+    found = errors(check(d.reports, units=d.hierarchy()))
+    assert limits[0] == 0.2
+    assert found and all("精确定位未能完成（求解时间超过上限）" in f.message for f in found)
 
 
 def test_the_solver_options_change_no_finding_and_warn_nothing(monkeypatch):
