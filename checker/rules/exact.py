@@ -175,17 +175,30 @@ def _milp_in_time(call):
     """`call(seconds)` (a milp call with that wall-clock limit) until it is not stopped by the clock
     before it has used about ROUND_SECONDS of this process's CPU time: a call starved by other
     processes is made again, whole (HiGHS cannot resume), with a limit longer in proportion, so that
-    whether a cluster is solved does not depend on how busy the machine is."""
-    seconds = ROUND_SECONDS
+    whether a cluster is solved does not depend on how busy the machine is. Its first limit is the
+    budget at the share of a core the previous call got, when that was under half (a busy machine):
+    the next call is then not stopped first and made again, its CPU spent twice. A call so extended
+    that used more than the budget is stopped as an idle machine's clock would have stopped it."""
+    seconds = ROUND_SECONDS if _SHARE[0] >= 0.5 else min(MAX_WALL_SECONDS, ROUND_SECONDS / max(_SHARE[0], 0.125))
     while True:
-        start = time.process_time()
+        start, began = time.process_time(), time.monotonic()
         res = call(seconds)
-        used = time.process_time() - start
+        used, took = time.process_time() - start, time.monotonic() - began
+        if took >= 1.0:
+            _SHARE[0] = used / took
+        if res.status == 0 and seconds > ROUND_SECONDS and used > ROUND_SECONDS:
+            from scipy.optimize import OptimizeResult
+            return OptimizeResult(status=1, x=None, message="Time limit reached (CPU budget)",
+                                  mip_node_count=res.get("mip_node_count"))
         # status 1: a time, node or iteration limit; only the clock stops a call with CPU to spare
         if res.status != 1 or "time limit" not in str(res.message).lower() or used >= 0.9 * ROUND_SECONDS \
                 or seconds >= MAX_WALL_SECONDS:
             return res
         seconds = min(MAX_WALL_SECONDS, seconds * min(8.0, 1.2 * ROUND_SECONDS / max(used, 1e-3)))
+
+
+# The share of a core (CPU time / wall time) the last solver call of this process got.
+_SHARE = [1.0]
 
 
 def _busy(models: list[_Model]) -> str:

@@ -69,8 +69,8 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
     lhs, rhs = _sides(dec, key)
     cands = [(_ref(ctx, j, c), _round(ctx, j, c, ctx.value(j, c) - e)) for (j, c), e in cause.candidates]
     if any(len(st) > 1 for st in cause.candidate_sets):
-        several = len({j for st in cause.candidate_sets for (j, _), _ in st}) > 1
-        listed = "；或 ".join("、".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」改为 "
+        among = {j for st in cause.candidate_sets for (j, _), _ in st}
+        listed = "；或 ".join("、".join(f"{_name(ctx, j, i, among)}「{_label(ctx, j, c)}」改为 "
                                        f"{_num(_round(ctx, j, c, ctx.value(j, c) - e))}" for (j, c), e in st)
                              for st in cause.candidate_sets[:MAX_CANDIDATES_SHOWN])
         more = f"等 {len(cause.candidate_sets)} 种改法" if len(cause.candidate_sets) > MAX_CANDIDATES_SHOWN else ""
@@ -79,8 +79,8 @@ def _finding(ctx: Context, cause: Cause, dec: Decoder) -> Finding:
         detail = f"{shown}。{how}，无法确定是哪几格填错：{listed}{more}"
     elif cands:
         # name every candidate's unit when they come from several reports (a district and its units)
-        several = len({j for (j, _), _ in cause.candidates}) > 1
-        listed = "、".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
+        among = {j for (j, _), _ in cause.candidates}
+        listed = "、".join(f"{_name(ctx, j, i, among)}「{_label(ctx, j, c)}」（若为 {_num(s)}）"
                           for ((j, c), _), (_, s) in zip(cause.candidates[:MAX_CANDIDATES_SHOWN], cands))
         more = f"等 {len(cands)} 处" if len(cands) > MAX_CANDIDATES_SHOWN else ""
         detail = f"{shown}。现有证据无法确定是哪一格填错，可能是：{listed}{more}"
@@ -106,9 +106,9 @@ def _several(ctx: Context, cause: Cause, rules: list[str], cells: list[CellRef],
     总计; a unit's block of cells edited together): one finding naming every cell."""
     i, cell = cause.suspect
     r = ctx.reports[i]
-    several = len({j for (j, _), _, _ in cause.suspects}) > 1
+    among = {j for (j, _), _, _ in cause.suspects}
     suspects = tuple(_suspect(ctx, j, c, e) for (j, c), e, _ in cause.suspects)
-    parts = "；".join(f"{_name(ctx, j, i, several)}「{_label(ctx, j, c)}」填 {_num(s.value)}，应为 {_num(s.suggestion)}"
+    parts = "；".join(f"{_name(ctx, j, i, among)}「{_label(ctx, j, c)}」填 {_num(s.value)}，应为 {_num(s.suggestion)}"
                      f"{'（' + slip + '）' if slip else ''}"
                      for ((j, c), _, slip), s in zip(cause.suspects, suspects))
     names = "、".join(rules)
@@ -170,14 +170,17 @@ def describe(ctx: Context, dec: Decoder, key, own: int | None = None) -> str:
     return f"{head}{key[1]} {side(left)} ≠ {side(right)}"
 
 
-def _name(ctx: Context, i: int, owner: int, always: bool) -> str:
-    """Whose cell a candidate is: its unit (the district's sum) or its year (the same unit)."""
-    if not always:
+def _name(ctx: Context, i: int, owner: int, among: set[int] | None) -> str:
+    """Whose cell a candidate is, `among` the reports of all the cells listed with it (None: all
+    in the owner's report). Reports of one unit: by year (本年, 2020年). Several units (a district's
+    sum): by unit, the district's own cell too — "本年「…」" beside the units' cells read as "this
+    year's" and named nobody — and with its year when not the owner's."""
+    if not among or len(among) == 1:
         return _who(ctx, i, owner)
     r, o = ctx.reports[i], ctx.reports[owner]
-    if r.unit == o.unit:
+    if all(ctx.reports[j].unit == o.unit for j in among):
         return "本年" if r.year == o.year else f"{r.year}年"
-    return r.unit or ""
+    return (r.unit or "") + ("" if r.year == o.year else f"{r.year}年")
 
 
 def _who(ctx: Context, i: int, owner: int) -> str:
