@@ -214,8 +214,10 @@ def _fuller_title(below: list[tuple[int, str]], unit: str, year: int) -> tuple[t
     """A title line right below the title naming the same year's report by a longer name of the same body: a page's
     headline `区退役军人事务局2022年政府信息公开工作年度报告`, a date line, then `广州市越秀区退役军人事务局2022年…`."""
     for no, line in below:
+        if "年度报告" not in line or len(line) >= 120:
+            continue          # (most lines below a title, `本年度报告依据…` sentences: no title, not substituted)
         s = cn_dates(_SP.sub("", line))
-        m = _TITLE.match(s) if "年度报告" in s and len(s) < 80 else None
+        m = _TITLE.match(s) if len(s) < 80 else None
         if m and m.group("unit") and int(m.group("year")) == year:
             longer = m.group("unit").strip("“”\"《》")
             if longer != unit and longer.endswith(unit) and _NAME_LINE.fullmatch(longer):
@@ -296,7 +298,18 @@ def _naming_sentence(lines: list[tuple[int, str]]) -> tuple[int, re.Match] | Non
 def _sentence_unit(m: re.Match) -> str | None:
     # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
     # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
-    return _named_unit(m.group("gap")) or _named_unit(m.group("after"))
+    return _named_unit(m.group("gap")) or _named_unit(m.group("after")) or _compiled_by(m)
+
+
+_BY = re.compile(r"由([\u4e00-\u9fff（）()]{2,24})$")
+
+
+def _compiled_by(m: re.Match) -> str | None:
+    """`本报告是…由鹤山市林业局编制的2022年政府信息公开年度报告`: the body before the verb (鹤山市林业局 2022, session 15)."""
+    if not m.group(0).startswith("编制") or m.group("gap") not in ("", "的"):
+        return None
+    by = _BY.search(m.string, 0, m.start())
+    return _named_unit(by.group(1)) if by else None
 
 
 def _named_body(flow: Flow, meta: Meta) -> None:

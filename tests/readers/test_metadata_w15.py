@@ -8,7 +8,8 @@
   我局政府信息公开工作运行正常…`, and its tables print their labels only: the page was refused as no report (F5) — its
   year is the as-of year-end of the overview's first paragraph;
 - 杭州钱江经济开发区 2022 on a traditional mirror, no title: `特編制杭州錢江經濟開發區2022年度政府信息公開工作報告` — 編 was
-  not mapped to 编, so the naming sentence was not seen and the body left unread."""
+  not mapped to 编, so the naming sentence was not seen and the body left unread;
+- 鹤山市林业局 2022 on a mirror, no title: `…由鹤山市林业局编制的2022年政府信息公开年度报告` — the body before the verb was left unread."""
 from __future__ import annotations
 
 import json
@@ -78,3 +79,19 @@ def test_a_traditional_mirrors_naming_sentence_with_its_verb_bian_gives_the_body
             "一、總體情況\n2022年,某某經濟開發區主動公開政務信息1010條。\n")
     r = extract_one(_write(tmp_path, text))
     assert (r["unit"], r["year"]) == ("某某经济开发区", 2022)
+
+
+def test_the_body_that_compiled_the_named_report_is_its_body(tmp_path):
+    # 鹤山市林业局 2022 on a mirror, no title: `本报告是根据…的要求,由鹤山市林业局编制的2022年政府信息公开年度报告。`
+    text = ("本报告是根据《中华人民共和国政府信息公开条例》(以下简称《条例》)的要求,由某某市林业局编制的2022年政府信息公开年度报告。"
+            "本报告由总体情况、主动公开政府信息情况等六部分组成。\n一、总体情况\n2022年,我局认真贯彻落实《条例》。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"]) == ("某某市林业局", 2022)
+
+
+def test_a_compiled_by_sentence_without_the_reports_year_names_no_body(tmp_path):
+    # guard: `由丰城市林业局编制。` names the compiler but not the report of a year: no naming sentence, the body stays unread
+    text = ("本报告是根据《条例》要求,由某某市林业局编制。本年度报告中所列数据统计期限自2022年1月1日至2022年12月31日止。\n"
+            "一、总体情况\n2022年,我局发布信息共计112条。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"]) == (None, 2022)
