@@ -60,7 +60,8 @@ _OTHERS_UNTOLD = re.compile(r"\s*[，,；;、]\s*(?:以及|及|和|另有)?\s*�
 # the list's sentence ends and the next goes on with more ("……财务信息 4 件。此外，公开……703 件"): the list was some
 _MORE_AFTER = re.compile(r"\s*[。；;]\s*(?:此外|另外|另有|除此之外|除此以外)")
 # a mark that breaks the part before it down (see `_list_end`)
-_BREAKDOWN = re.compile(r"其中|分别为|分别是|包括|内有|内含")
+# `具体为`: "……网主动公开信息140条,具体为:……41条、……34条……": a part's own list (铜梁区城管局 2022)
+_BREAKDOWN = re.compile(r"其中|分别为|分别是|包括|内有|内含|具体为|具体是|具体包括")
 _STATEMENT_END = re.compile(r"[；;]")
 # a statement after a "；" that opens with a verb of its own (`_list_of`)
 _OPENING_VERB = re.compile(r"\s*(发布|公开|更新|推送|编发|刊发|受理|收到|办理|制定|印发)")
@@ -172,6 +173,8 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
             if c.unit == t.unit and not c.approx and _fit(c, ps):
                 total, t, chosen = i, c, _fit(c, ps)
                 break
+    if chosen is None and _runs_on_outside(counts, before, t, ps):
+        return None        # "96条，其中……网站……41条，其中……2份，……6条，部门信息55条": the 55 is the 96's (41 + 55)
     if chosen is None:
         # "行政争议 11 件，其中，行政复议 7 件，结果维持 6 件，尚未审结 1 件；行政诉讼 4 件，维持 2 件……2 件":
         # each part followed by its own breakdown; taken so only when the parts left add up to the total
@@ -222,6 +225,23 @@ def _sum(doc: _Doc, counts: list[Count], mark: int, mark_end: int, in_sum: set[i
         "sum", _fragment(text, t.label_start, chosen[-1].end), doc.flow.line_at(t.start), t.value,
         cell=cell, parts=[p.value for p in chosen],
         part_cells=part_cells, unit=t.unit, clear=clear)
+
+
+def _runs_on_outside(counts: list[Count], before: list[int], t: Count, ps: list[Count]) -> bool:
+    """The list after a part's own 其中 runs on into the list of the figure that part belongs to: "主动公开政府信息96条,
+    其中通过局政务网站……41条,其中政策解读文件2份,城管执法信息6条,部门信息55条" (a spam mirror of a 城管执法局 2021):
+    41 + 55 = 96, the 2 and the 6 of the 41. The page adds up as a list within a list; its last figures are not the
+    part's, and the part's own list is not plainly told apart from them: no sum of the part to check."""
+    for i in before[:-1]:
+        outer = counts[i]
+        if outer.unit != t.unit or outer.approx or outer.value <= t.value:
+            continue
+        for k in range(1, len(ps)):
+            head, tail = ps[:k], ps[k:]
+            if sum(p.value for p in head) <= t.value + SAME and all(p.unit in (t.unit, BARE) for p in tail) \
+                    and _close(t.value + sum(p.value for p in tail), outer.value):
+                return True
+    return False
 
 
 def _without_breakdowns(ps: list[Count]) -> list[Count]:

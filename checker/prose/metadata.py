@@ -30,8 +30,9 @@ _NOTICE_TITLE = re.compile(
     r"^(?P<issuer>[^\d。，,；;>|/:：《》]{2,40}?)关于(?:印发|公布|发布)?(?P<before>[^\d。，,；;>|/:：《》]{0,30}?)"
     r"(?P<year>(?:19|20)\d\d)年度?(?P<after>[^\d。，,；;>|/:：《》]{0,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?"
     r"(?:情况)?的?年度(?:工作)?报告的?(?:公告|通知)?$")
-# a crawler's page header names its fields (`标题: …`): the title is the value
-_FIELD = re.compile(r"^(?:标题|题目|文章标题|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
+# a crawler's page header names its fields (`标题: …`): the title is the value; a site's document block names it
+# 信息名称/名称 (`信息名称: | 连云港市城市管理局2022年…年度报告 | ||`, `名 称: 下陆区档案馆2022年…`)
+_FIELD = re.compile(r"^(?:标题|题目|文章标题|信息名称|文件名称|名称|title)[:：]?", re.I)   # `标      题 …`: spaces, no colon
 # a title that gives its year last, in brackets (`宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)`)
 _YEAR_LAST = re.compile(r"^([^\d。，,；;>|/:：]{2,40}?)((?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?的?年度报告)"
                         r"[(（]((?:19|20)\d\d)年?度?[)）]$")
@@ -200,9 +201,12 @@ def _title(flow: Flow, meta: Meta) -> None:
                 if not unit and k + 2 < len(lines) and (_NAME_LINE.fullmatch(_SP.sub("", lines[k + 1][1])) or any(
                         _SP.sub("", t) == _SP.sub("", line) for _, t in lines[k + 2:k + 5])):
                     continue   # the page's header repeats the bare title; the title under the unit's line follows
+            year = int(m.group("year") or m.group("year2"))
+            if unit and (fuller := _fuller_title(lines[k + 1:k + 4], unit, year)) is not None:
+                (no, s), unit = fuller   # `区退役军人事务局2022年…` (the page's headline), the full title below it
             meta.title = s
             meta.title_line = no
-            meta.title_year = int(m.group("year") or m.group("year2"))
+            meta.title_year = year
             meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) else None
             return
     _yearless_title(lines[:_TITLE_LINES], meta)
@@ -226,6 +230,20 @@ def _after_crumbs(line: str) -> str:
 
 
 _CRUMB_AFTER = re.compile(r"\s*[>›»]")
+
+def _fuller_title(below: list[tuple[int, str]], unit: str, year: int) -> tuple[tuple[int, str], str] | None:
+    """A title line right below the title naming the same year's report by a longer name of the same body: a page's
+    headline `区退役军人事务局2022年政府信息公开工作年度报告`, a date line, then `广州市越秀区退役军人事务局2022年…`."""
+    for no, line in below:
+        if "年度报告" not in line or len(line) >= 120:
+            continue          # (most lines below a title, `本年度报告依据…` sentences: no title, not substituted)
+        s = cn_dates(_SP.sub("", line))
+        m = _TITLE.match(s) if len(s) < 80 else None
+        if m and m.group("unit") and int(m.group("year")) == year:
+            longer = m.group("unit").strip("“”\"《》")
+            if longer != unit and longer.endswith(unit) and _NAME_LINE.fullmatch(longer):
+                return (no, s), longer
+    return None
 
 
 # A title that gives no year (`乌海市工业和信息化局` / `政府信息公开工作年度报告`, or on one line): the year is the
@@ -263,6 +281,24 @@ _OVERVIEW = re.compile(r"^(?:[一1][、.．]|[（(]一[）)])\s*(?:总体情况|
 # `截止2024年12月31日,本局2024年度主动公开…` (a mirror's page without title or period): the year the data end
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?(?:(?:截至|截止)(?=(?:19|20)\d\d年12月31日))?"
                       r"((?:19|20)\d\d)年")
+# `截至2022年底,我局政府信息公开工作运行正常` inside 总体情况's first paragraph (武进区退役军人事务局 2022: no title, no
+# period, the paragraph opening on the notice it follows): the year the report's data end
+_AS_OF_END = re.compile(r"(?:截至|截止)((?:19|20)\d\d)年(?:底|末|12月31日)")
+
+
+_DISCLOSED = re.compile(r"公开|信息")
+
+
+def _as_of_end(paragraph: str) -> re.Match | None:
+    """`截至2022年底` in a sentence about what was disclosed (`…我局政府信息公开工作运行正常`, `截止2023年12月31日我局通过官方网站
+    发布政务类信息34条`), not about something else (`截至2022年底,全区常住人口12万人`)."""
+    for m in _AS_OF_END.finditer(paragraph):
+        end = paragraph.find("。", m.end())
+        if _DISCLOSED.search(paragraph, m.end(), len(paragraph) if end < 0 else end):
+            return m
+    return None
+
+
 _OVERVIEW_LINES = 6                                    # lines under 总体情况 that may open with the year
 _NEXT_PART = re.compile(r"^[二三四五六][、.．]")            # 总体情况 is over
 
@@ -283,7 +319,18 @@ def _naming_sentence(lines: list[tuple[int, str]]) -> tuple[int, re.Match] | Non
 def _sentence_unit(m: re.Match) -> str | None:
     # the body before the year (`现公布昆明市人民政府2023年…`) or after it (`特向社会公开2022年度溪口镇政府信息公开
     # 年度报告`, `特公布2022年温州市人力资源和社会保障局信息公开…`)
-    return _named_unit(m.group("gap")) or _named_unit(m.group("after"))
+    return _named_unit(m.group("gap")) or _named_unit(m.group("after")) or _compiled_by(m)
+
+
+_BY = re.compile(r"由([\u4e00-\u9fff（）()]{2,24})$")
+
+
+def _compiled_by(m: re.Match) -> str | None:
+    """`本报告是…由鹤山市林业局编制的2022年政府信息公开年度报告`: the body before the verb (鹤山市林业局 2022, session 15)."""
+    if not m.group(0).startswith("编制") or m.group("gap") not in ("", "的"):
+        return None
+    by = _BY.search(m.string, 0, m.start())
+    return _named_unit(by.group(1)) if by else None
 
 
 def _named_body(flow: Flow, meta: Meta) -> None:
@@ -315,6 +362,8 @@ def _named(flow: Flow, meta: Meta) -> None:
                     break
                 m = _OPENING.match(after) if n <= 3 else \
                     _ABOUT_DISCLOSURE.search(after) and _LEAD_YEAR.match(after)
+                if not m and n <= 3:
+                    m = _as_of_end(after)
                 if m:
                     meta.opening_year = int(m.group(1))
                     return

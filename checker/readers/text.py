@@ -208,7 +208,7 @@ def rows_of(lines: list[str], pages: list[int] | None = None, bars: bool = True)
                 rows.append(tab_row(line.split("\t"), n))   # split at once, cells built only where asked for
         elif line and not line.isspace():
             page = pages[n - 1] if pages else 0
-            if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line)):
+            if chain is not None and (_ONE_NUMBER.match(line) or _NOT_APPLICABLE.match(line) or type(line) is _Barred):
                 # text copied from a table with each cell on a line of its own: the numbers under a
                 # label are its row; an empty line between them is an empty cell
                 chain.extend(GridCell("", n, len(chain) + 1 + k, 0, -1, True) for k in range(blanks))
@@ -300,6 +300,8 @@ _BAR_ENDED = re.compile(r"^(.*?)\s*\|\s*$")          # `规章 |`, `0 |`: a cell
 _BARS_ONLY = re.compile(r"^\s*\|{2,}\s*$")           # `||`, `|||`: the padding of a merged row
 _BAR_PADDED = re.compile(r"^(.*?)\s*\|\s*\|{2,}\s*$")  # `0 | ||`: a cell ended by a bar, its merged row's padding
 _BAR_PAD_CELL = re.compile(r"^([^|]*?)\s*\|(?:\s+\|)+\s*$")  # `0 | |`: the same, the padding an empty cell
+# `| 规章`: a row's first cell opened by a bar, closed by the lone `|` on the next line (安居区 pages: `| 规章` `|` `0` `|` …)
+_BAR_OPENED = re.compile(r"^\s*\|\s*([^|\s][^|]*?)\s*$")
 
 
 class _Shown(str):
@@ -308,6 +310,15 @@ class _Shown(str):
 
 
 SHOWN_EMPTY = _Shown("")
+
+
+class _Barred(str):
+    """A word its bar ends (`无 |`: 路北区住建局 2022 prints it in each cell with nothing to report): a cell of the row,
+    never a label, as `/` is (read as unreadable, F2). Only so in a bar-ended text: a `无` on a line of its own after a
+    heading is prose (`因政府信息公开申请行政复议、提起行政诉讼的情况` / `无`)."""
+
+
+_NOTHING = re.compile(r"无|暂无|无数据")
 
 
 def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
@@ -333,8 +344,11 @@ def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
                 out[i] = None if label_open else SHOWN_EMPTY
                 label_open = False
             elif (m := _BAR_ENDED.match(line)) is not None:
-                out[i] = m.group(1)
+                out[i] = _Barred(m.group(1)) if _NOTHING.fullmatch(m.group(1)) else m.group(1)
                 label_open = False
+            elif (m := _BAR_OPENED.match(line)) is not None:
+                out[i] = m.group(1)
+                label_open = True      # its closing `|` below ends it: no empty cell
             else:
                 label_open = bool(s)
                 if not s:
@@ -368,6 +382,8 @@ def _bar_ended(lines: list[str]) -> bool:
             continue
         if line.count("|") > 1 and not ended and not any(_ONE_NUMBER.match(c) for c in line.split("|")):
             continue   # the site's document header above the report (`索 引 号 | … | 发布机构 | … |`)
+        if line.count("|") == 1 and _BAR_OPENED.match(line):
+            continue   # a cell opened by its bar: the lone `|` closing it is counted
         if line.count("|") > 1 or not _BAR_ENDED.match(line):
             return False
         ended += 1

@@ -124,6 +124,8 @@ def _bar_ended_plain(lines: list[str]) -> bool:
             continue
         if line.count("|") > 1 and not ended and not any(text._ONE_NUMBER.match(c) for c in line.split("|")):
             continue
+        if line.count("|") == 1 and text._BAR_OPENED.match(line):
+            continue          # `| 规章`: a cell opened by its bar, closed by a lone `|` (安居区 pages, session 15)
         if line.count("|") > 1 or not text._BAR_ENDED.match(line):
             return False
         ended += 1
