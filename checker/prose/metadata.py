@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from operator import itemgetter
 
-from ..readers.traditional import NAMES_T2S, PINYIN as _PINYIN, T2S
+from ..readers.traditional import NAMES_T2S, PINYIN as _PINYIN, T2S, tw_words
 from .flow import Flow
 
 _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -120,7 +120,7 @@ _TRADITIONAL_HINT = re.compile("[開報統計關號當區縣會]")
 def simplified(flow: Flow) -> Flow:
     if not _TRADITIONAL_HINT.search(flow.text[:4000]):
         return flow
-    return replace(flow, text=flow.text.translate(T2S), clean=[line.translate(T2S) for line in flow.clean])
+    return replace(flow, text=tw_words(flow.text).translate(T2S), clean=[tw_words(line).translate(T2S) for line in flow.clean])
 
 
 def data_year(meta: Meta) -> int | None:
@@ -268,15 +268,19 @@ def _yearless_title(lines: list[tuple[int, str]], meta: Meta) -> None:
 
 
 # A page without its title names the report in its first sentence (`现公布我局2022年政府信息公开工作
-# 年度报告`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
+# 年度报告`, `现就疏勒县人民政府2020年度政府信息公开情况报告如下`): that year is the title's. A notice it cites (`《…关于做好2022年度政府信息公开工作年度报告
 # 编制…的通知》`) is not the report itself.
-_NAMED = re.compile(r"(?:公布|现将|编制|发布|现公开|社会公开|汇总)(?:形成了?)?《?(?P<gap>[^。；;《》\d]{0,32}?)(?P<year>(?:19|20)\d\d)年度?"
+_NAMED = re.compile(r"(?:公布|现将|现就|编制|发布|现公开|社会公开|汇总)(?:形成了?)?《?(?P<gap>[^。；;《》\d]{0,32}?)(?P<year>(?:19|20)\d\d)年度?"
                     r"(?P<after>(?:(?!公开|要点|通知|关于)[^。；;《》\d]){0,24}?)(?:政府信息(?:公开)?|政务公开|信息公开)(?:工作)?(?:情况)?的?(?:年度?)?(?:工作)?报告")
 # the short name a body gives itself in passing: `特向社会公布国家税务总局佛山市税务局（以下简称“佛山市税务局”，下文类同）2021年…`
 _ALIAS = re.compile(r"[(（](?:以下|下文)简称[^()（）]{0,30}[)）]")
-_LEAD_YEAR = re.compile(r"((?:19|20)\d\d)年度?[，,]")
-_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开")
+# `2019年，…`, `2019年我街道新收…申请…` (the body as the subject), `截至2019年12月30日,我苏木主动公开…` (the data's cut-off)
+_LEAD_YEAR = re.compile(r"(?:(?:截至|截止)(?=(?:19|20)\d\d年12月[123]\d日))?((?:19|20)\d\d)年"
+                        r"(?:度|(?<=[至止]\d\d\d\d年)12月[123]\d日)?(?:[，,]|(?=[我本]))")
+_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|主动公开|依申请公开|公开申请")
 # 概述/概况: a report before 2019; `（一）总体情况`: the first part set as a subheading (`一、报告内容` over it)
+# a page without its title whose first sentence names the report by its year: `2009年年报根据《…条例》编制`
+_SELF_NAMED = re.compile(r"^((?:19|20)\d\d)年度?(?:政府信息公开(?:工作)?)?年度?报告?(?:是|根据|依据|按照|由)")
 _OVERVIEW = re.compile(r"^(?:[一1][、.．]|[（(]一[）)])\s*(?:总体情况|概述|概况)")
 # `截止2024年12月31日,本局2024年度主动公开…` (a mirror's page without title or period): the year the data end
 _OPENING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)][^。]{0,12}[。.:：]?)?(?:(?:截至|截止)(?=(?:19|20)\d\d年12月31日))?"
@@ -350,6 +354,11 @@ def _named(flow: Flow, meta: Meta) -> None:
         meta.title_year = int(m.group("year"))
         meta.unit = meta.unit or _sentence_unit(m)
         return
+    for no, line in lines[:3]:
+        m = _SELF_NAMED.match(line)
+        if m:
+            meta.title_line, meta.title_year = no, int(m.group(1))
+            return
     for k, (_, line) in enumerate(lines):
         head = _OVERVIEW.match(line)
         if head:
@@ -387,12 +396,17 @@ _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所
 
 # the verbs `_NAMED` opens on, and the name's own verb after them: `我局编制并向社会公开莆田市涵江区人力资源和社会保障局2023年度…`
 # (the body is after 社会公开, not the whole `并向社会公开…局`); `:`: a mirror's spam before the name (`…官网@:西柳镇…`)
-_LAST_VERB = re.compile(r"公布|编制|发布|现将|现公开|社会公开|汇总|[，,:：]")
+_LAST_VERB = re.compile(r"公布|编制|发布|现将|现就|现公开|社会公开|汇总|[，,:：]")
+
+
+# the 2008 model sentence's `特向社会公布2019年度××政府（机关）信息公开年度报告`: the body is the name before it
+_ORGAN = re.compile(r"[(（]机关[)）]$")
 
 
 def _named_unit(gap: str) -> str | None:
     # the words after the last verb or comma: `编制本报告,现公布子长市人民政府2023年度…`; `公布了某某区…`
     name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了").removesuffix("的")   # `汇总2024年小河镇的…年度报告`
+    name = _ORGAN.sub("", name)
     if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS):
         return None
     return name

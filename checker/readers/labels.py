@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ..numbers import _UNIT, parse_number
 from ..templates import Row, Table, template
-from .traditional import PINYIN, SIMPLIFIED, TRADITIONAL
+from .traditional import PINYIN, SIMPLIFIED, TRADITIONAL, tw_words
 
 # Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching.
 _DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|"
@@ -51,18 +51,11 @@ def norm(text: str) -> str:
             # `\u3000` ` `), each on its own: the drop alone gives the same (a text's prose lines, each
             # new to the cache, skip the NFKC pass and the translate's look-up a character). A text with
             # an opening bracket takes the full path: after NFKC a mirror's pinyin `(guī)` is taken out
-            return _tw_words(text).translate(_DROP_TABLE) if _TRADITIONAL_CHAR.search(text) else _DROPPED.sub("", text)
-        text = _tw_words(unicodedata.normalize("NFKC", text))
+            return tw_words(text).translate(_DROP_TABLE) if _TRADITIONAL_CHAR.search(text) else _DROPPED.sub("", text)
+        text = tw_words(unicodedata.normalize("NFKC", text))
         if "(" in text:
             text = PINYIN.sub("", text)    # a mirror's `規(guī)章`
     return text.translate(_DROP_TABLE)
-
-
-def _tw_words(text: str) -> str:
-    """A Taiwan-style mirror converts words, not only characters: 文件 becomes 檔案 (`規範性檔案`), 信息 資訊. Neither
-    form is ever printed by a simplified report (檔 and 資 are traditional: a plain text without a traditional character
-    skips this), and only these two of its words touch the templates' labels."""
-    return text.replace("檔案", "文件").replace("資訊", "信息") if "檔案" in text or "資訊" in text else text
 
 
 # Characters NFKC leaves as they are, whatever stands around them: ASCII, the CJK ideographs, the CJK
