@@ -237,7 +237,7 @@ def _fuller_title(below: list[tuple[int, str]], unit: str, year: int) -> tuple[t
     for no, line in below:
         if "年度报告" not in line or len(line) >= 120:
             continue          # (most lines below a title, `本年度报告依据…` sentences: no title, not substituted)
-        s = cn_dates(_SP.sub("", line))
+        s = _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")   # `名        称 乌恰县…` (a field's name)
         m = _TITLE.match(s) if len(s) < 80 else None
         if m and m.group("unit") and int(m.group("year")) == year:
             longer = m.group("unit").strip("“”\"《》")

@@ -41,6 +41,16 @@ def test_a_full_title_under_the_pages_short_headline_gives_the_whole_name(tmp_pa
     assert (r["unit"], r["year"]) == ("某某市某某区退役军人事务局", 2022)
 
 
+def test_a_document_blocks_name_field_below_the_title_is_no_longer_name(tmp_path):
+    """乌恰县人民政府 2020 (a15's page, merged with w15): the title, then the site's block `名        称 乌恰县人民政府2020年…`;
+    the field's name is no part of the body (it was read `名称乌恰县人民政府`, a wrong unit)."""
+    text = ("某某县人民政府2020年政府信息公开工作年度报告\n索  引  号 WQX001-2021-000086 主题分类\n"
+            "发布机构 某某县人民政府 发布日期 2021-01-23 19:13\n名        称 某某县人民政府2020年政府信息公开工作年度报告\n"
+            "一、总体情况\n2020年,县政府主动公开各类信息共31条。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"]) == ("某某县人民政府", 2020)
+
+
 def test_another_bodys_title_below_does_not_rename_the_report(tmp_path):
     # guard: a longer name that is not the same body's (it does not end with the headline's name) is not taken
     text = ("某某区退役军人事务局2022年政府信息公开工作年度报告\n相关链接\n某某区人力资源和社会保障局2022年政府信息公开工作年度报告\n"
