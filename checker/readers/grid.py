@@ -1302,9 +1302,10 @@ class _Reader:
         its columns (its F3): the row is where the file breaks off, not a row printed short (a 长白镇
         page stored up to `（一）予以公开` / `0` / `0`). Its F3 is taken out (returned): the cut's F4 says
         it, with its cells (unread either way). A row followed by anything (the next row's label
-        begun) was printed short before the cut: its F3 stays."""
-        if not cut.last_line:
-            return None
+        begun), or printing a cell a column or more (`| 1 | | 2 | 3 |`), was printed so before the
+        cut: its F3 stays."""
+        if not cut.last_line or len(cut.line.values) >= len(row.columns):
+            return None     # (a row printing as many cells as columns, or more, ended before the file did)
         ids = set(_row_meta(tid, row, self.report.format)[0])
         findings = self.report.findings
         # (an F3 on part of the row, shortrow having settled the rest by the table's sums, is not this one)
