@@ -367,6 +367,8 @@ def _uncovered(texts: list[str], runs: list[tuple[int, int]]) -> list[int]:
 def _cells(values: list[list[object]], part: int, r0: int, c0: int,
            merged: dict[int, list[tuple[int, int]]] | None = None) -> list[list[GridCell]]:
     rows = []
+    down = getattr(merged, "down", None)
+    numbers_down = _numbers_down(values, down) if down else {}
     for r, row in enumerate(values):
         texts = _row_texts(row)
         if any(texts):
@@ -379,21 +381,34 @@ def _cells(values: list[list[object]], part: int, r0: int, c0: int,
                              for c in _uncovered(texts, runs)])
             else:
                 rows.append([GridCell(texts[c], r0 + r, c0 + c, part) for c in range(len(texts))])
-            downs = getattr(merged, "down", {}).get(r)
+            downs = numbers_down.get(r)
             if downs:
-                _merged_down(rows[-1], values, downs, r, r0, c0, part)
+                _merged_down(rows[-1], downs, r, r0, c0, part)
     return rows
 
 
-def _merged_down(cells: list[GridCell], values: list[list[object]], downs: dict[int, tuple[int, int]],
-                 r: int, r0: int, c0: int, part: int) -> None:
-    """A number merged down over rows (a box F34:J35 holding 5): one printed cell for two rows, which
-    row's the sheet does not say. Its top cell and each place under it (an empty cell, else dropped as
-    covered) say the rows it spans (`GridCell.down`), and the grid leaves those rows unread."""
+def _numbers_down(values: list[list[object]], down: dict[int, dict[int, tuple[int, int]]]
+                  ) -> dict[int, dict[int, tuple[int, int]]]:
+    """`Covered.down` kept to the merged cells holding a number, each top cell looked at once (a label or
+    an empty box merged down, as table headers are, is read as before)."""
+    number: dict[tuple[int, int], bool] = {}
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    for r, spans in down.items():
+        for c, (top, last) in spans.items():
+            if (top, c) not in number:
+                row = values[top] if top < len(values) else []
+                number[top, c] = c < len(row) and merged_number(_text(row[c]))
+            if number[top, c]:
+                out.setdefault(r, {})[c] = (top, last)
+    return out
+
+
+def _merged_down(cells: list[GridCell], downs: dict[int, tuple[int, int]], r: int,
+                  r0: int, c0: int, part: int) -> None:
+    """A number merged down over rows (a box F34:J35 holding 5; `_numbers_down`): one printed cell for two
+    rows, which row's the sheet does not say. Its top cell and each place under it (an empty cell, else
+    dropped as covered) say the rows it spans (`GridCell.down`), and the grid leaves those rows unread."""
     for c, (top, last) in downs.items():
-        row = values[top] if top < len(values) else []
-        if c >= len(row) or not merged_number(_text(row[c])):
-            continue        # a label or an empty box: read as before
         cell = next((x for x in cells if x.col == c0 + c), None)
         if cell is None:
             cell = GridCell("", r0 + r, c0 + c, part)
