@@ -145,6 +145,11 @@ def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
     return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
 
 
+def _title_text(line: str) -> str:
+    """A title line as compared: no spaces, dates in digits, a page header's cells and field name gone."""
+    return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")
+
+
 def _title(flow: Flow, meta: Meta) -> None:
     """The title among the first lines; a title broken over two lines is joined."""
     lines = _first_lines(flow, _TITLE_LINES + 1)
@@ -159,7 +164,7 @@ def _title(flow: Flow, meta: Meta) -> None:
             line = line[:_TITLE_HEAD]   # a crawler's one-line page opens with the title, the text runs on
         # `标题: | 某某镇人民政府2024年…年度报告 | ||`: a page header's cells; `西藏自治區(qū)…`: a mirror's pinyin
         bare = _PINYIN.sub("", line) if "(" in line or "（" in line else line   # (its brackets: most have none)
-        s = _FIELD.sub("", cn_dates(_SP.sub("", bare)).strip("|")).strip("|")
+        s = _title_text(bare)
         s = _FULL_TEXT.sub("", s)      # a republished title `…工作报告(全文)`, `…工作报告/全文`
         if s[-1:] in ")）":
             s = _YEAR_LAST.sub(r"\1\3年\2", s)   # `…镇政府信息公开工作年度报告 (2019年)`: read as `…镇2019年…`
@@ -237,7 +242,7 @@ def _fuller_title(below: list[tuple[int, str]], unit: str, year: int) -> tuple[t
     for no, line in below:
         if "年度报告" not in line or len(line) >= 120:
             continue          # (most lines below a title, `本年度报告依据…` sentences: no title, not substituted)
-        s = _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")   # `名        称 乌恰县…` (a field's name)
+        s = _title_text(line)   # `名        称 乌恰县…`: the field's name is no part of the title
         m = _TITLE.match(s) if len(s) < 80 else None
         if m and m.group("unit") and int(m.group("year")) == year:
             longer = m.group("unit").strip("“”\"《》")
