@@ -128,6 +128,32 @@ def same_as_plain(reports: dict, names, wrong: set) -> None:
         assert not wrong & set(r["cells"].values()), name
 
 
+def pages_read_as_plain(folder: Path, page: str, variants: dict[str, str]) -> None:
+    """The real page `page` (平潭 君山片区 2021, 200 cells) as plain.html and each of `variants` (name ->
+    page text) in `folder`: `xxgk extract` reads each variant cell for cell as the plain page, with
+    the same unit, year and findings."""
+    import json
+    (folder / "plain.html").write_text(page, encoding="utf-8")
+    for name, text in variants.items():
+        assert text != page, name
+        (folder / name).write_text(text, encoding="utf-8")
+    run = xxgk("extract", folder)
+    assert_clean(run)
+    assert run.code == 0, run.text[-2000:]
+    doc = json.loads(run.out)
+    assert doc["errors"] == []
+    reports = {Path(r["source"]).name: r for r in doc["reports"]}
+    assert set(reports) == {"plain.html", *variants}, sorted(reports)
+    plain = reports["plain.html"]
+    assert len(plain["cells"]) == 200 and all(v is not None for v in plain["cells"].values())
+    said = sorted((f["rule"], f["message"].replace("plain.html", "…")) for f in plain["findings"])
+    for name in variants:
+        r = reports[name]
+        assert (r["unit"], r["year"]) == (plain["unit"], plain["year"]), name
+        assert r["cells"] == plain["cells"], name
+        assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name
+
+
 def seed_copies(folder: Path, n: int = 2) -> list[Path]:
     """Copies of the first n real seed reports (good inputs that must still be checked)."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hostile import assert_clean, digest, make_collection, xxgk
+from hostile import assert_clean, digest, make_collection, pages_read_as_plain, xxgk
 
 
 def _findings(doc: dict, book: str) -> set[tuple]:
@@ -212,24 +212,7 @@ def test_pages_wrapped_in_a_form_or_with_an_embed_are_read_as_shown(tmp_path):
         "search.html": page.replace("<body>", '<body><form action="/search"><input name="q"><button>搜索</button>'
                                               "</form>"),
     }
-    (tmp_path / "plain.html").write_text(page, encoding="utf-8")
-    for name, text in variants.items():
-        assert text != page, name
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    run = xxgk("extract", tmp_path)
-    assert_clean(run)
-    assert run.code == 0, run.text[-2000:]
-    doc = json.loads(run.out)
-    assert doc["errors"] == []
-    reports = {Path(r["source"]).name: r for r in doc["reports"]}
-    plain = reports["plain.html"]
-    assert len(plain["cells"]) == 200 and all(v is not None for v in plain["cells"].values())
-    said = sorted((f["rule"], f["message"].replace("plain.html", "…")) for f in plain["findings"])
-    for name in variants:
-        r = reports[name]
-        assert (r["unit"], r["year"]) == (plain["unit"], plain["year"]), name
-        assert r["cells"] == plain["cells"], name
-        assert sorted((f["rule"], f["message"].replace(name, "…")) for f in r["findings"]) == said, name
+    pages_read_as_plain(tmp_path, page, variants)
 
 
 # ---- file names that reorder the terminal's line ---------------------------------------------------

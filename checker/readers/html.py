@@ -43,6 +43,14 @@ _BREAKOUT = frozenset({"b", "big", "blockquote", "body", "br", "center", "code",
                        "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
                        "ul", "var", "font"})
 _WRAPPER_TEXT = 200
+# Elements whose content a browser reads as plain text up to their end tag (HTML5's raw text and
+# RCDATA elements), and those the report is never inside (dropped above): one left open (`<iframe
+# src=…>` or `<textarea>`/`<title>` without its end tag) takes the rest of the page with it — to a
+# browser too, which then shows a blank page. The report is still in the file: such a start tag is
+# taken out (`_open_swallowing`), and what followed it is read as the page.
+_SWALLOWING = ("iframe", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "script", "style",
+               "plaintext", "select", "object", "template")
+_SWALLOWING_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(_SWALLOWING), re.I)
 # class/id words of site chrome (Chinese government sites use pinyin too: daohang = navigation).
 _CHROME = re.compile(r"(^|[\s_\-])(nav|navbar|menu|header|footer|breadcrumb|crumb|sidebar|share|copyright|"
                      r"daohang|dh|top-?bar|site-?map|weizhi|position|banner|toolbar|login|search)([\s_\-]|$)", re.I)
@@ -197,6 +205,7 @@ def _parse(text: str, where: str, limits: list[str] | None = None):
     # no_network: nothing is fetched; HTML mode has no DTD, so no custom entities to expand
     parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)   # lxml refuses a str that declares its encoding
+    text = _open_swallowing(text)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
@@ -225,6 +234,25 @@ def _parse(text: str, where: str, limits: list[str] | None = None):
     if limits is not None and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         limits.append("depth")
     return body if body is not None else root
+
+
+def _open_swallowing(text: str) -> str:
+    """The page without the start tag of the one `_SWALLOWING` element left open, if any. Inside such
+    an element only its own end tag counts (as in a browser): the one open at the end of the page is
+    the one left open (`<plaintext>` has no end tag: always). One inside a comment goes from there:
+    no change."""
+    open_at: dict[str, re.Match] = {}
+    inside: str | None = None
+    for m in _SWALLOWING_TAG.finditer(text):
+        tag = m.group(2).lower()
+        if inside is None and not m.group(1):
+            inside, open_at[tag] = tag, m
+        elif inside == tag and m.group(1) and tag != "plaintext":
+            inside = None
+    if inside is None or open_at[inside].group(0).endswith("/>"):
+        return text
+    start = open_at[inside]
+    return text[:start.start()] + text[start.end():]
 
 
 def _drop_link_lists(root) -> None:
