@@ -10,6 +10,7 @@ Locations are "第N页第M行": M counts the page's text lines and table rows fr
 """
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,33 +51,28 @@ class _Item:
 
 def read(path: Path) -> list[Report]:
     path = Path(path)
-    import pdfplumber
-    data_head = file_bytes(path)[:1024]
+    data = file_bytes(path)
+    data_head = data[:1024]
     if not data_head.strip():
         raise ReadError(f"文件“{path.name}”是空文件，没有可读取的内容。")
     if b"%PDF" not in data_head:
         raise ReadError(f"文件“{path.name}”不是 PDF 文件（文件头不是 %PDF），可能扩展名有误或文件已损坏。")
-    pages: list[list[_Item]] = []
-    widths: list[float] = []
-    broken: dict[int, str] = {}       # page number -> why it could not be read
-    past_edge: set[int] = set()       # pages (0-based) whose table is wider than the page (`cutoff`)
+    cut = _cut_short(data)
     try:
-        with pdfplumber.open(path) as pdf:
-            for n, page in enumerate(pdf.pages, 1):
-                widths.append(round(float(page.width)))
-                try:
-                    pages.append(_page_items(page))
-                    if _past_edge(pages[-1], float(page.bbox[2])):
-                        past_edge.add(n - 1)
-                except Exception as e:  # one broken page must not lose the others
-                    pages.append([])
-                    broken[n] = type(e).__name__
+        pages, widths, broken, past_edge = _pages(path)
     except Exception as e:
         # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
         causes = " ".join(type(x).__name__ for x in (e, *e.args) if isinstance(x, BaseException)).lower()
-        reason = "文件已加密，需要打开密码，请提供未加密的文件" if "password" in causes or "encrypt" in causes \
-            else f"文件已损坏或不是有效的 PDF（技术信息：{type(e).__name__}）"
-        raise ReadError(f"文件“{path.name}”无法读取：{reason}。") from None
+        encrypted = "password" in causes or "encrypt" in causes
+        rebuilt = _rebuilt(data) if not encrypted and cut else None
+        if rebuilt is None:
+            reason = "文件已加密，需要打开密码，请提供未加密的文件" if encrypted else _CUT_SHORT if cut \
+                else f"文件已损坏或不是有效的 PDF（技术信息：{type(e).__name__}）"
+            raise ReadError(f"文件“{path.name}”无法读取：{reason}。") from None
+        try:
+            pages, widths, broken, past_edge = _pages(io.BytesIO(rebuilt))
+        except Exception:
+            raise ReadError(f"文件“{path.name}”无法读取：{_CUT_SHORT}。") from None
     if not any(it.cells for items in pages for it in items):
         raise ReadError(f"文件“{path.name}”中没有可提取的文字（可能是扫描图片生成的 PDF），"
                         "请提供文字版 PDF 或先进行文字识别。")
@@ -87,11 +83,73 @@ def read(path: Path) -> list[Report]:
     for part in reports:    # each report of a bundle (`multireport`): the cut pages its own cells stand on
         cutoff.beyond_edge(part, past_edge, f"{path.name}（{part.place}）" if part.place else path.name)
     report = reports[0]     # a page that failed goes with the file's first report
+    if cut:     # read all the same: only the index at the end was lost
+        report.findings.append(make(
+            "F4", unit=report.unit, year=report.year, source=str(path), where=path.name, severity="warning",
+            detail=f"PDF 文件可能不完整：结尾缺少结束标记（%%EOF），多半是下载或复制时在最后的索引（交叉引用表）处"
+                   f"中断；其前的内容都在文件中，已读取（共 {len(pages)} 页）；请取得完整的文件核对。"))
     for n, why in broken.items():
         report.findings.append(make(
             "F5", unit=report.unit, year=report.year, source=str(path), where=f"{path.name} 第{n}页",
             detail=f"这一页无法解析（{why}），其内容未读取，其余各页照常读取；请核对原文件。"))
     return reports
+
+
+# A PDF ends with `%%EOF` (after its cross-reference table, which says where every object is): one
+# with no such marker after its last object was cut short — a download or copy interrupted — not
+# damaged otherwise, and a whole copy of the same file reads. (Bytes appended after the marker, as
+# some servers do, are not a cut.)
+_CUT_SHORT = ("文件不完整：结尾缺少 PDF 文件的结束标记（%%EOF），文件在中途截断，多半是下载或复制时中断；"
+              "请重新下载或复制完整的文件后再检查")
+
+
+def _pages(source) -> tuple[list[list[_Item]], list[float], dict[int, str], set[int]]:
+    """Each page's items and width, the pages that could not be read (number -> why) and those whose
+    table is wider than the page (0-based, `cutoff`)."""
+    import pdfplumber
+    pages: list[list[_Item]] = []
+    widths: list[float] = []
+    broken: dict[int, str] = {}
+    past_edge: set[int] = set()
+    with pdfplumber.open(source) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            widths.append(round(float(page.width)))
+            try:
+                pages.append(_page_items(page))
+                if _past_edge(pages[-1], float(page.bbox[2])):
+                    past_edge.add(n - 1)
+            except Exception as e:  # one broken page must not lose the others
+                pages.append([])
+                broken[n] = type(e).__name__
+    return pages, widths, broken, past_edge
+
+
+def _cut_short(data: bytes) -> bool:
+    return b"%%EOF" not in data[max(data.rfind(b"endobj"), 0):]
+
+
+_OBJ = re.compile(rb"(?<![0-9])([0-9]+)\s+([0-9]+)\s+obj\b")
+_REF = re.compile(rb"(?<![0-9])([0-9]+)\s+([0-9]+)\s+R\b")
+_CATALOG = re.compile(rb"/Type\s*/Catalog\b")
+
+
+def _rebuilt(data: bytes) -> bytes | None:
+    """A PDF cut short before its cross-reference table (the index at its end), when nothing else
+    was lost: the file up to its last complete object, with a trailer naming its catalogue (pdfminer
+    then finds the objects by scanning, as pdf.js and mutool do). None when an object referred to is
+    not in the file (cut off, or in a compressed object stream this scan cannot see), or no
+    catalogue: such a file is not read at all, rather than read in part unsaid."""
+    end = data.rfind(b"endobj")
+    if end < 0 or b"/ObjStm" in data:
+        return None
+    body = data[:end + len(b"endobj")]
+    objects = {(m.group(1), m.group(2)): m.start() for m in _OBJ.finditer(body)}
+    if not objects or any((m.group(1), m.group(2)) not in objects for m in _REF.finditer(body)):
+        return None
+    catalogs = [key for key, at in objects.items() if _CATALOG.search(body, at, body.find(b"endobj", at))]
+    if len(catalogs) != 1:
+        return None
+    return body + b"\ntrailer\n<</Root %s %s R>>\n%%%%EOF\n" % catalogs[0]
 
 
 def pages_document(pages: list[list[_Item]], source: str, where: str) -> Document:
