@@ -207,7 +207,8 @@ def check(
             long_run.set()
         own = _own_sheets(paths)
         hierarchy = units if units is not None else _own_units(paths, own)
-        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
+        counted = _sheets_counted(paths)     # one big workbook: its sheets counted, not only seconds
+        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big, counted=counted):
             result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
         _not_imported(result, chosen, own)
@@ -268,6 +269,15 @@ def _own_sheets(paths: list[Path]) -> dict[str, list[list]]:
         return {}
     from .collection import own_sheets_on_disk
     return own_sheets_on_disk(paths[0])
+
+
+def _sheets_counted(paths: list[Path]):
+    """The sheets of a single workbook checked, counted as the reader goes (`notice.sheets`), for the
+    long check's progress line; None for documents (the per-file progress counts them)."""
+    from . import notice
+    from .check import input_kind
+    notice.sheets.reset()      # (a count of an earlier read in this process is not this one's)
+    return notice.sheets if input_kind(paths) == "workbook" else None
 
 
 def _own_units(paths: list[Path], own: dict[str, list[list]]):
