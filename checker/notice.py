@@ -95,15 +95,26 @@ def heartbeat(text: str, done: bool = False, counted: Counted | None = None):
     for a step that cannot count its progress (the rules run over all reports at once), so a log
     shows it is alive. `done`: also say how long it took, at the end. `counted`: what a reader
     counts meanwhile, said before the seconds."""
-    every = max(0.1, _delay())
     start = time.monotonic()
+    try:
+        with repeating(max(0.1, _delay()), lambda: _line(
+                f"{text}…（{counted.said() if counted else ''}已用 {time.monotonic() - start:.0f} 秒）")):
+            yield
+    finally:
+        if done:
+            _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
+
+
+@contextlib.contextmanager
+def repeating(every: float, do):
+    """While the block runs, `do()` every `every` seconds in a thread (none in Pyodide: nothing)."""
     stop = threading.Event()
 
-    def beat() -> None:
+    def loop() -> None:
         while not stop.wait(every):
-            _line(f"{text}…（{counted.said() if counted else ''}已用 {time.monotonic() - start:.0f} 秒）")
+            do()
 
-    thread = threading.Thread(target=beat, daemon=True)
+    thread = threading.Thread(target=loop, daemon=True)
     try:
         thread.start()
     except RuntimeError:          # no threads here (Pyodide)
@@ -114,5 +125,3 @@ def heartbeat(text: str, done: bool = False, counted: Counted | None = None):
         stop.set()
         if thread is not None:
             thread.join()
-        if done:
-            _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")

@@ -7,7 +7,7 @@ import contextlib
 import sys
 import time
 
-from ..notice import heartbeat
+from ..notice import heartbeat, repeating
 
 THRESHOLD = 20       # files: below this a run is short and draws nothing …
 SLOW_SUFFIXES = (".pdf",)   # … unless it reads PDFs (seconds each: 15 of them ran a minute in silence)
@@ -145,23 +145,11 @@ def _counting(status, text: str, counted):
     if counted is None:
         yield
         return
-    import threading
-    stop = threading.Event()
 
     def follow() -> None:
-        while not stop.wait(0.5):
-            status.update(f"{text}…（{counted.said().rstrip('，')}）" if counted.said() else text + "…")
-    thread = threading.Thread(target=follow, daemon=True)
-    try:
-        thread.start()
-    except RuntimeError:
-        thread = None
-    try:
+        status.update(f"{text}…（{counted.said().rstrip('，')}）" if counted.said() else text + "…")
+    with repeating(0.5, follow):
         yield
-    finally:
-        stop.set()
-        if thread is not None:
-            thread.join()
 
 
 def _stderr():
