@@ -428,7 +428,9 @@ def import_(
         for f in result.failures:
             typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
     from .collection.twins import import_lines
-    for line in import_lines(result.twins, SHOWN_FAILURES):
+    from .workbook.sources import shown_sources
+    names = shown_sources((str(r.source) for t in result.twins for r in (t.kept, t.other)), paths)
+    for line in import_lines(result.twins, SHOWN_FAILURES, names):
         typer.echo(_one_line(line), err=True)
     if result.path is None:
         _nothing_read(paths, result.failures, written=output)

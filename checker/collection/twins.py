@@ -57,33 +57,41 @@ def _agree(a: Report, b: Report) -> bool:
     return bool(np.array_equal(a.values[both], b.values[both]))
 
 
-def name(r: Report) -> str:
-    """A report as the messages name it: its file, and its sheet when the file holds several."""
-    return printable(str(r.source) + (f"（{r.place}）" if r.place and r.location_style == "sheet" else ""))
+def name(r: Report, names: dict[str, str] | None = None) -> str:
+    """A report as the messages name it: its file (as `names` shows it, if given), and its sheet when
+    the file holds several."""
+    file = (names or {}).get(str(r.source), str(r.source))
+    return printable(file + (f"（{r.place}）" if r.place and r.location_style == "sheet" else ""))
 
 
-def import_line(t: Twin) -> str:
+def import_line(t: Twin, names: dict[str, str] | None = None) -> str:
     """One line of stderr for `xxgk import`."""
-    head = f"重复的报告：“{printable(t.kept.unit or '')}”{t.kept.year} 年的报告有两份（{name(t.kept)} 与 {name(t.other)}）"
+    kept, other = name(t.kept, names), name(t.other, names)
+    head = f"重复的报告：“{printable(t.kept.unit or '')}”{t.kept.year} 年的报告有两份（{kept} 与 {other}）"
     if t.same:
-        return f"{head}，数字一致，只导入了 {name(t.kept)}（{t.why}）。"
+        return f"{head}，数字一致，只导入了 {kept}（{t.why}）。"
     return f"{head}，数字不一致，两份都已导入（校验时 U2 会再次提示），请确认哪一份是正确的，删去另一份。"
 
 
-def import_lines(pairs: list[Twin], shown: int = 3) -> list[str]:
+def import_lines(pairs: list[Twin], shown: int = 3, names: dict[str, str] | None = None) -> list[str]:
     """`xxgk import`'s lines: one a pair, or for many (an earlier collection of 200 reports in the
-    folder) one line: the files whose copies were left out, and the pairs kept both."""
+    folder) one line: the files whose copies were left out, and the pairs kept both. `names`: the
+    files as the collection workbook names them (below the folder given)."""
     if len(pairs) <= shown:
-        return [import_line(t) for t in pairs]
+        return [import_line(t, names) for t in pairs]
+    show = (names or {}).get
     same = [t for t in pairs if t.same]
     files = Counter(str(t.other.source) for t in same)
-    left = "、".join(f"{printable(f)} 中的 {n} 份" for f, n in list(files.items())[:shown]) \
+    left = "、".join(f"{printable(show(f, f))} 中的 {n} 份" for f, n in list(files.items())[:shown]) \
         + (f" 等 {len(files)} 个文件" if len(files) > shown else "")
     why = Counter(t.why for t in same).most_common(1)[0][0] if same else ""
+    kept_files = list(dict.fromkeys(str(t.kept.source) for t in same))
+    kept = "、".join(printable(show(f, f)) for f in kept_files[:shown]) \
+        + (f" 等 {len(kept_files)} 个文件" if len(kept_files) > shown else "")
     differ = [t for t in pairs if not t.same]
     return [f"{len(pairs)} 份报告重复出现（同一单位同一年度）：" + "；".join(filter(None, [
-        f"数字一致、未导入的 {len(same)} 份：{left}（各保留了另一份：{why}）" if same else "",
-        f"数字不一致、两份都已导入的 {len(differ)} 对：{_pairs(differ, shown)}（校验时 U2 会再次提示，请确认哪一份是正确的）"
+        f"数字一致、未导入的 {len(same)} 份：{left}（保留的是 {kept}；{why}）" if same else "",
+        f"数字不一致、两份都已导入的 {len(differ)} 对：{_pairs(differ, shown, show)}（校验时 U2 会再次提示，请确认哪一份是正确的）"
         if differ else ""])) + "。"]
 
 
@@ -91,9 +99,9 @@ def _by_files(pairs: list[Twin]) -> list[tuple[tuple[str, str], int]]:
     return list(Counter((str(t.kept.source), str(t.other.source)) for t in pairs).items())
 
 
-def _pairs(pairs: list[Twin], shown: int) -> str:
+def _pairs(pairs: list[Twin], shown: int, show=lambda f, _: f) -> str:
     files = _by_files(pairs)
-    return "；".join(f"{printable(a)} 与 {printable(b)}" + (f"（{n} 份）" if n > 1 else "") for (a, b), n in files[:shown]) \
+    return "；".join(f"{printable(show(a, a))} 与 {printable(show(b, b))}" + (f"（{n} 份）" if n > 1 else "") for (a, b), n in files[:shown]) \
         + (f"；等 {len(files)} 对文件" if len(files) > shown else "")
 
 

@@ -38,7 +38,7 @@ def test_an_earlier_collection_in_the_folder_is_not_imported_twice(tmp_path):
     line = [s for s in run.err.splitlines() if "重复出现" in s]
     assert len(line) == 1                                           # one line for the whole collection
     assert "数字一致、未导入的 5 份：" in line[0] and "汇总.xlsx 中的 5 份" in line[0]
-    assert "原始文件优先于汇总工作簿中的副本" in line[0]
+    assert "原始文件优先于汇总工作簿中的副本" in line[0] and "保留的是 " in line[0]
     # checking the folder as it is: said once on stderr, what to do included
     check = xxgk("check", folder, "--summary")
     said = [s for s in check.err.splitlines() if "重复出现" in s]
@@ -76,3 +76,20 @@ def test_distinct_reports_are_never_called_twins(tmp_path):
     assert_clean(run)
     assert "重复" not in run.text
     assert "重复出现" not in xxgk("check", SEEDS).err
+
+
+def test_the_renditions_of_one_real_report_are_imported_once(tmp_path):
+    """A real report in six renditions (docx, pdf, xlsx, page text, pdftotext, layout text: the
+    renditions-real-2 fixture): the figures agree wherever each was read (pdftotext reads fewer),
+    so one sheet, and the line says which file was kept."""
+    derived = SEEDS.parent / "corpus" / "renditions-real-2" / "derived"
+    folder = tmp_path / "平潭"
+    folder.mkdir()
+    for f in derived.glob("pingtan_jsp_2021.*"):
+        shutil.copy(f, folder / f.name)
+    run = xxgk("import", folder, "-o", tmp_path / "汇总.xlsx")
+    assert_clean(run)
+    assert len(list(folder.iterdir())) == 6 and len(_sheets(tmp_path / "汇总.xlsx")) == 1
+    assert "1 份报告；重复的 5 份未导入" in run.out
+    said = [s for s in run.err.splitlines() if "重复出现" in s]
+    assert len(said) == 1 and "数字一致、未导入的 5 份" in said[0] and "保留的是 pingtan_jsp_2021.copy.txt" in said[0]
