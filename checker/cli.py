@@ -207,7 +207,8 @@ def check(
             long_run.set()
         own = _own_sheets(paths)
         hierarchy = units if units is not None else _own_units(paths, own)
-        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big):
+        counted = _sheets_counted(paths)     # one big workbook: its sheets counted, not only seconds
+        with _progress(then="正在核对") as progress, stage("正在读取和核对", long=big, counted=counted):
             result = check_paths(paths, units_file=hierarchy, progress=progress, stand_ins=annotate is None,
                                  output=format.value, **chosen)
         _not_imported(result, chosen, own)
@@ -232,6 +233,7 @@ def check(
     if format != CheckFormat.table or output is not None:   # JSON/CSV or a file: not read by a person
         _unreadable(result.unreadable)
     strange = _not_reports(result, checked=True)
+    _twins(result)
     if annotate is not None:
         from .annotate import AnnotateError, annotate_file
         from .workbook import OutputError
@@ -250,6 +252,16 @@ def check(
     raise typer.Exit(_failed_code(result.unreadable) or (exitcodes.INPUT if strange else result.exit_code))
 
 
+def _twins(result) -> None:
+    """Reports given twice (an earlier collection workbook in the folder, a .docx and its .pdf): said
+    once on stderr, with what to do — the U2 findings name each pair, among the many findings."""
+    from .collection.twins import check_line, twins
+    if not result.stats.get("U2", {"failed": 1})["failed"]:
+        return       # U2 ran and found none (100k reports: 0.2 s of grouping spared)
+    if pairs := twins(result.reports):
+        typer.echo(_one_line(check_line(pairs)), err=True)
+
+
 def _own_sheets(paths: list[Path]) -> dict[str, list[list]]:
     """A collection workbook checked alone: its `单位清单` and `未导入` sheets (`collection.own_sheets_on_disk`)."""
     from .check import input_kind
@@ -257,6 +269,15 @@ def _own_sheets(paths: list[Path]) -> dict[str, list[list]]:
         return {}
     from .collection import own_sheets_on_disk
     return own_sheets_on_disk(paths[0])
+
+
+def _sheets_counted(paths: list[Path]):
+    """The sheets of a single workbook checked, counted as the reader goes (`notice.sheets`), for the
+    long check's progress line; None for documents (the per-file progress counts them)."""
+    from . import notice
+    from .check import input_kind
+    notice.sheets.reset()      # (a count of an earlier read in this process is not this one's)
+    return notice.sheets if input_kind(paths) == "workbook" else None
 
 
 def _own_units(paths: list[Path], own: dict[str, list[list]]):
@@ -406,13 +427,20 @@ def import_(
     else:
         for f in result.failures:
             typer.echo(f"无法读取：{_one_line(f.message)}", err=True)
+    from .collection.twins import import_lines
+    from .workbook.sources import shown_sources
+    names = shown_sources((str(r.source) for t in result.twins for r in (t.kept, t.other)), paths)
+    for line in import_lines(result.twins, SHOWN_FAILURES, names):
+        typer.echo(_one_line(line), err=True)
     if result.path is None:
         _nothing_read(paths, result.failures, written=output)
         raise typer.Exit(_failed_code(result.failures) or exitcodes.INPUT)
     strange = _not_reports(result)
+    left_out = sum(t.same for t in result.twins)
     with _reader_may_stop():
         typer.echo(f"已写出 {result.path}：{len(result.reports)} 份报告"
                    + (f"（其中 {len(strange)} 份无法识别为年度报告）" if strange else "")
+                   + (f"；重复的 {left_out} 份未导入" if left_out else "")
                    + (f"；另有 {len(result.failures)} 个输入无法读取，列在工作表“{UNREAD_SHEET}”中" if result.failures else "")
                    + "。")
     raise typer.Exit(_failed_code(result.failures) or (exitcodes.INPUT if strange else exitcodes.OK))

@@ -67,20 +67,54 @@ def _line(text: str) -> None:
     sys.stderr.flush()
 
 
+class Counted:
+    """Work a reader counts while a heartbeat speaks: the sheets of one big workbook, which is one
+    file to the per-file progress (`checker.readers.workbook.read_sheets` counts them)."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.done = self.total = 0
+
+    def said(self) -> str:
+        """`已读 600/1,500 个工作表，` (then the seconds), or nothing when no sheets are counted."""
+        if not self.total:
+            return ""
+        if self.done < self.total:
+            return f"已读 {self.done:,}/{self.total:,} 个工作表，"
+        return f"{self.total:,} 个工作表已读完，正在核对，"
+
+
+sheets = Counted()
+
+
 @contextlib.contextmanager
-def heartbeat(text: str, done: bool = False):
+def heartbeat(text: str, done: bool = False, counted: Counted | None = None):
     """While the block runs, `text…（已用 N 秒）` on stderr every AFTER seconds (`XXGK_NOTICE_AFTER`):
     for a step that cannot count its progress (the rules run over all reports at once), so a log
-    shows it is alive. `done`: also say how long it took, at the end."""
-    every = max(0.1, _delay())
+    shows it is alive. `done`: also say how long it took, at the end. `counted`: what a reader
+    counts meanwhile, said before the seconds."""
     start = time.monotonic()
+    try:
+        with repeating(max(0.1, _delay()), lambda: _line(
+                f"{text}…（{counted.said() if counted else ''}已用 {time.monotonic() - start:.0f} 秒）")):
+            yield
+    finally:
+        if done:
+            _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
+
+
+@contextlib.contextmanager
+def repeating(every: float, do):
+    """While the block runs, `do()` every `every` seconds in a thread (none in Pyodide: nothing)."""
     stop = threading.Event()
 
-    def beat() -> None:
+    def loop() -> None:
         while not stop.wait(every):
-            _line(f"{text}…（已用 {time.monotonic() - start:.0f} 秒）")
+            do()
 
-    thread = threading.Thread(target=beat, daemon=True)
+    thread = threading.Thread(target=loop, daemon=True)
     try:
         thread.start()
     except RuntimeError:          # no threads here (Pyodide)
@@ -91,5 +125,3 @@ def heartbeat(text: str, done: bool = False):
         stop.set()
         if thread is not None:
             thread.join()
-        if done:
-            _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")

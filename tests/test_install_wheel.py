@@ -356,3 +356,23 @@ def test_installed_import_keeps_the_unreadable_inputs_in_the_collection(installe
     assert checked.returncode == 2, checked.stderr
     f5 = [f["message"] for f in json.loads(checked.stdout)["findings"] if f["rule"] == "F5"]
     assert len(f5) == 1 and "汇总时无法读取“broken.xlsx”" in f5[0] and "工作表“未导入”第3行" in f5[0]
+
+
+def test_installed_second_round_with_the_collection_and_notes_in_the_folder(installed, tmp_path):
+    """The reviewer's second round from the installed wheel: last round's 汇总.xlsx was saved into the
+    reports folder, beside a README.md of notes. `xxgk import` writes each report once and says which
+    copies it left out; the notes are named as no report, never a sheet of findings."""
+    from openpyxl import load_workbook
+    folder = tmp_path / "报告"
+    shutil.copytree(SEEDS, folder)
+    run = functools.partial(_run, cwd=installed["cwd"], env=installed["env"], check=False)
+    assert run([installed["xxgk"], "import", folder, "-o", folder / "汇总.xlsx"]).returncode == 0
+    (folder / "README.md").write_text("# 说明\n\n| 行 | 数 |\n|---|---|\n| 二、上年结转政府信息公开申请数量 | 4 | 4 | 4 |\n",
+                                      encoding="utf-8")
+    book = tmp_path / "第二轮.xlsx"
+    made = run([installed["xxgk"], "import", folder, "-o", book])
+    assert "6 份报告（其中 1 份无法识别为年度报告）；重复的 5 份未导入" in made.stdout, made.stdout + made.stderr
+    assert made.returncode == 2            # an input that is no report: never an all-clear
+    assert "数字一致、未导入的 5 份：" in made.stderr and "无法识别为年度报告：" in made.stderr
+    sheets = [n for n in load_workbook(book, read_only=True).sheetnames if n != "单位清单" and not n.startswith("_")]
+    assert len(sheets) == 6       # the 5 reports once, and the README as a sheet that says it is no report

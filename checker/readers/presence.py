@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from ..findings import make
 from ..model import Report
 from ..templates import TABLES, format_for_year, template
@@ -47,9 +49,10 @@ def finish(report: Report, where: str) -> None:
 
 
 # A text that names no unit and no year anywhere (title, period, signature) and holds fewer
-# template rows than this is about reports, not one (a list of sources quoting a row, a note): it
-# goes the not-a-report way (format None: named on stderr, never checked) instead of becoming a
-# report of F4s for tables it never had.
+# template rows with a figure read than this is about reports, not one (a list of sources quoting
+# rows, a README, a note): it goes the not-a-report way (format None: named on stderr, never checked)
+# instead of becoming a report of F3/F4s for tables it never had. A row counts by its figures, not its
+# label: a README or SOURCES.md quotes many row labels, each with a figure count that fits no table.
 NOT_A_REPORT_ROWS = 3
 
 
@@ -63,7 +66,7 @@ def _not_a_report(report: Report) -> bool:
     for t in TABLES:
         for row in tpl.table(t).rows:
             idx = [tpl.index[f"{t}.{row.id}.{c.id}"] for c in row.columns]
-            rows += bool(report.present[idx].any())
+            rows += bool(report.present[idx].any() and not np.isnan(report.values[idx]).all())
             if rows >= NOT_A_REPORT_ROWS:
                 return False
     return True

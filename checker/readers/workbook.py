@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..collection import FACTS_SHEET, HEADER_CELLS, HEADER_FIELDS, HEADER_SCAN_ROWS, departures, facts, format_sheet, is_reserved
 from ..collection.departures import DEPARTURES as DEPARTURES_KEY
+from .. import notice
 from ..model import Report
 from ..templates import FORMATS
 from . import PartlyRead, ReadError
@@ -103,7 +104,10 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
     out: list[tuple[int, Report]] = []
     loose: list[int] = []
     records = facts.load(_grid(sheets[FACTS_SHEET]), Path(source).name) if FACTS_SHEET in sheets else {}
+    counted = notice.sheets          # said by a long check's heartbeat (one big workbook is one file)
+    counted.total, counted.done = len(names), 0
     for i, name in enumerate(names):
+        counted.done = i
         if format_sheet(name, _grid(sheets[name])):     # ours (by name and content): no report
             continue
         header = header_block(_grid(sheets[name]))
@@ -123,6 +127,7 @@ def read_sheets(sheets: dict[str, list[list[object]]], source: str,
         rep = _report(sheets, names, [i], None, source, origins, merged, hidden)
         if rep is not None:
             (out if len(rep.facts["tables_found"]) >= 2 else partial).append((i, rep))
+    counted.done = len(names)
     if len(partial) == 1:
         out.append(partial[0])
     elif partial:

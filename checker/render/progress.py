@@ -7,7 +7,7 @@ import contextlib
 import sys
 import time
 
-from ..notice import heartbeat
+from ..notice import heartbeat, repeating
 
 THRESHOLD = 20       # files: below this a run is short and draws nothing …
 SLOW_SUFFIXES = (".pdf",)   # … unless it reads PDFs (seconds each: 15 of them ran a minute in silence)
@@ -119,23 +119,37 @@ def big_input(paths) -> bool:
 
 
 @contextlib.contextmanager
-def stage(text: str, long: bool | None = None, plain: bool = False):
+def stage(text: str, long: bool | None = None, plain: bool = False, counted=None):
     """`with stage("正在写出标注工作簿"):` — a spinner on a terminal, or a start and a done line in a
     log, shown when the run is long: `long`, or else many files were read, or the input was big.
     `plain`: the lines even on a terminal, for a stage that writes to stdout (rich's spinner
-    would take over stdout and send what is written there to stderr)."""
+    would take over stdout and send what is written there to stderr). `counted`: a
+    `notice.Counted` a reader counts meanwhile (a big workbook's sheets), said with the seconds."""
     if not (long if long is not None else long_run.value):
         yield
         return
     start = time.monotonic()
     if _terminal() and not plain:
-        with _stderr().status(text + "…"):
+        with _stderr().status(text + "…") as status, _counting(status, text, counted):
             yield
     else:
         _line(text + "…")
-        with heartbeat(text):
+        with heartbeat(text, counted=counted):
             yield
     _line(f"{text}：完成（{time.monotonic() - start:.1f} 秒）")
+
+
+@contextlib.contextmanager
+def _counting(status, text: str, counted):
+    """The spinner's text follows what `counted` counts, twice a second (a thread: none in Pyodide)."""
+    if counted is None:
+        yield
+        return
+
+    def follow() -> None:
+        status.update(f"{text}…（{counted.said().rstrip('，')}）" if counted.said() else text + "…")
+    with repeating(0.5, follow):
+        yield
 
 
 def _stderr():

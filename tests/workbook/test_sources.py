@@ -68,6 +68,12 @@ def test_two_folders_with_the_same_file_names_stay_apart(tmp_path, seeds):
     for folder in folders:
         folder.mkdir()
         shutil.copy(seeds["001"], folder / seeds["001"].name)
+    # 乙's copy differs in one figure: two identical copies would be imported once (collection/twins.py)
+    second = folders[1] / seeds["001"].name
+    row = "二、上年结转政府信息公开申 请数量\t\t0\t"
+    text = second.read_text(encoding="utf-8")
+    assert row in text
+    second.write_text(text.replace(row, "二、上年结转政府信息公开申 请数量\t\t1\t", 1), encoding="utf-8")
     out = tmp_path / "汇总.xlsx"
     run = _xxgk("import", *[str(f.resolve()) for f in folders], "-o", str(out))
     assert run.returncode == 0, run.stderr
