@@ -66,7 +66,7 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     nxt = tpl.table(tid).rows[k]
     heads = [L.norm(t) for t in (nxt.label, nxt.group or "") if t]
     after = [ln for ln in lines[end + 1:] if heading is None or ln.has_values or not heading(ln)]
-    opens = [t for t in (nxt.group or nxt.label,) if t]
+    opens = [t for t in (nxt.group, nxt.label) if t]
     if len(after) > _TAIL or any(not _opens(ln, opens) and (
             ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)) for ln in after):
         return None

@@ -1317,8 +1317,11 @@ class _Reader:
         row, last = self.keys[tid].table.rows[-1], self.lines[-1]
         ids = _row_meta(tid, row, r.format)[0]
         at_cell = r.loc[template(r.format).index[ids[0]]]
-        if not last.has_values or (int(at_cell[0]), int(at_cell[1])) != (last.part, last.row):
-            return
+        if not last.has_values or (int(at_cell[0]), int(at_cell[1])) != (last.part, last.row) \
+                or (len(self.lines) > 1 and (self.lines[-2].part, self.lines[-2].row) == (last.part, last.row)):
+            return      # (a crawler's one-line page: its rows, and the prose after them, share the line)
+        if not any(f.rule == "F3" and f.actual is None and {c.cell for c in f.cells} == set(ids) for f in r.findings):
+            return      # (a run of digits the sums cannot split: how many cells it holds is unknown, no count to give)
         short = self._cut_inside(tid, row, cutoff.Cut(last.part, last.row, last, True))
         if short is None:
             return
