@@ -106,6 +106,8 @@ def read(flow: Flow) -> Meta:
     _signature(simple, meta)
     if meta.unit is None and meta.signer:
         meta.unit = meta.signer
+    if meta.unit is None:
+        meta.unit = _compiler(simple)
     if simple is not flow:   # a mirror's names whole in simplified characters (`第一师阿拉尔市…`, not `…阿拉爾市…`)
         meta.title, meta.unit, meta.signer = (None if name is None else name.translate(NAMES_T2S)
                                               for name in (meta.title, meta.unit, meta.signer))
@@ -332,14 +334,42 @@ def _sentence_unit(m: re.Match) -> str | None:
 
 
 _BY = re.compile(r"由([\u4e00-\u9fff（）()]{2,24})$")
+_SUBJECT = re.compile(r"(?:^|[，,。；;）)])([\u4e00-\u9fff（）()]{2,24})$")
 
 
 def _compiled_by(m: re.Match) -> str | None:
-    """`本报告是…由鹤山市林业局编制的2022年政府信息公开年度报告`: the body before the verb (鹤山市林业局 2022, session 15)."""
-    if not m.group(0).startswith("编制") or m.group("gap") not in ("", "的"):
+    """`本报告是…由鹤山市林业局编制的2022年政府信息公开年度报告` (鹤山市林业局 2022, session 15), `…,乌林乡编制了2019年政府
+    信息公开工作年度报告`: the body compiling the year's report (docs/accuracy.md 第 16 轮: 编制者即单位的约定)."""
+    if not m.group(0).startswith("编制") or m.group("gap") not in ("", "的", "了"):
         return None
-    by = _BY.search(m.string, 0, m.start())
-    return _named_unit(by.group(1)) if by else None
+    by = (_SUBJECT if m.group("gap") == "了" else _BY).search(m.string, 0, m.start())
+    return _own_compiler(_named_unit(by.group(1))) if by else None
+
+
+# An office compiles its body's report (`由盐城市人民政府办公室编制`, `由查干屯格乡人民政府党政办公室编制`, `由沁阳市教育局办公室
+# 编制`), and publishes its own too (嘉兴市人民政府办公室 2023): which body's report it is, the compiler does not say.
+_OFFICE = re.compile(r"(?:办公室|办公厅|党政办|综合科|公开办|领导小组|指挥室)$")
+# `本报告由高楼乡人民政府按照…要求编制`, `本年度报告由海南省生态环境厅编制`: the report names its compiler
+_REPORT_BY = re.compile(r"本(?:年度)?(?:报告|年报)(?:是)?由([\u4e00-\u9fff（）()]{2,30}?)(?=按照|根据|依据|结合|负责|编制)")
+# a page's field block: `发文机关:文昌市昌洒镇` (昌洒镇 2020, whose title and prose name no body). Not 发布机构: a site's
+# publishing office or column (`发布机构: 柘城县政府办公室` over 柘城县人民政府's report, `发布机构: 行政科`).
+_ISSUER = re.compile(r"发文机关\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30})")
+
+
+def _own_compiler(name: str | None) -> str | None:
+    return None if name is None or _OFFICE.search(name) else name
+
+
+def _compiler(flow: Flow) -> str | None:
+    """Where title, naming sentence and signature name no body: the compiler the report names for itself, else
+    the field block's issuing body (发文机关), neither an office compiling for its body."""
+    lines = [line for _, line in _first_lines(flow, _TITLE_LINES)]
+    # (the field block's name ends at its space: `发文机关:文昌市昌洒镇 成文日期:…`)
+    for pattern, text in ((_REPORT_BY, [_SP.sub("", line) for line in lines]), (_ISSUER, lines)):
+        m = next(filter(None, map(pattern.search, text)), None)
+        if m:
+            return _own_compiler(_named_unit(m.group(1)))
+    return None
 
 
 def _named_body(flow: Flow, meta: Meta) -> None:

@@ -66,10 +66,21 @@ def breaks_off(report: Report, lines: Sequence, tid: str, missing_ids: set[str],
     nxt = tpl.table(tid).rows[k]
     heads = [L.norm(t) for t in (nxt.label, nxt.group or "") if t]
     after = [ln for ln in lines[end + 1:] if heading is None or ln.has_values or not heading(ln)]
-    if len(after) > _TAIL or any(ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)
-                                 for ln in after):
+    opens = [t for t in (nxt.group, nxt.label) if t]
+    if len(after) > _TAIL or any(not _opens(ln, opens) and (
+            ln.has_values or not ln.last or not any(h.startswith(ln.last) for h in heads)) for ln in after):
         return None
     return Cut(lines[end].part, lines[end].row, lines[end], end == len(lines) - 1)
+
+
+def _opens(ln, labels: list[str]) -> bool:
+    """The line is only the first characters of the next label, its enumerator's opening bracket
+    among them (`(` of `（三）不予公开`, 路北区住建局 2022 cut there), which normalising leaves empty."""
+    text = "".join(c.text for c in ln.cells).strip().translate(_WIDE)
+    return bool(text) and not any(ch.isdigit() for ch in text) and any(t.startswith(text) for t in labels)
+
+
+_WIDE = str.maketrans("()", "（）")
 
 
 def _line_of(lines: Sequence, place: tuple[int, int]) -> int | None:
@@ -94,8 +105,9 @@ def broken_off_detail(table_label: str, after: str, names: list[str], shown: str
         return (f"表格“{table_label}”在“{after}”一行处中断，文件到此结束：其后 {len(names)} 行（{shown}）"
                 "的数值不在文件中，这些单元格未读取（不是空白）。文件可能不完整（下载、复制或转换时被截断），"
                 "请取得完整的报告核对。")
+    rest = f"其余的数值和其后 {len(names)} 行（{shown}）的数值" if names else "其余的数值"   # (the table's last row)
     return (f"表格“{table_label}”在“{after}”一行中途中断，文件到此结束：这一行只印出 {inside[0]} 个数值"
-            f"（模板有 {inside[1]} 列），其余的数值和其后 {len(names)} 行（{shown}）的数值不在文件中。"
+            f"（模板有 {inside[1]} 列），{rest}不在文件中。"
             "这一行无法确定印出的是哪几格，这些单元格都未读取（不是空白）。文件可能不完整（下载、复制或转换时"
             "被截断），请取得完整的报告核对。")
 

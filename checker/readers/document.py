@@ -22,6 +22,7 @@ Word, workbook, PDF and web page, and happens here, in this order:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -114,6 +115,8 @@ def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
         _prose().analyse(prose, report)
         if unsplit:
             name_unsplit(report, unsplit)
+        if not report.facts.get("tables_found") and is_notice(doc.lines):
+            report.facts["notice"] = True     # about the reports, not one (`presence.finish` refuses it)
     for name, value in doc.fallback.items():
         if getattr(report, name) is None:
             setattr(report, name, value)
@@ -124,6 +127,17 @@ def to_report(doc: Document, mix: generations.Mixed | None = None) -> Report:
             return to_report(doc, mix)
     finish(report, doc.where)
     return report
+
+
+# A notice's own words (`现就有关事项通知如下`, `现就做好2021年度政府信息公开工作年度报告编制发布工作通知如下`,
+# `特此通知`): no report says them of itself, a notice asking for the reports does (its title and prose name
+# the year's report, so that the prose reads a body and a year from it).
+_NOTICE = re.compile(r"通知如下|特此通知")
+
+
+def is_notice(lines: list[str]) -> bool:
+    """The text is a notice (通知) about the reports, not a report: it says `…通知如下` or `特此通知`."""
+    return any(map(_NOTICE.search, lines))
 
 
 @cache

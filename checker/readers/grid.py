@@ -30,7 +30,8 @@ from .presence import finish
 from .runtogether import RunTogetherRow, resolve
 
 # 表一's section headings (`第二十条第（五）项`, normalised).
-_SECTION = re.compile(r"第二十条第[一二三四五六七八九十]+项")
+# (or its first characters, where the file ends inside it: 互助县 2020's `第二十条第(八`)
+_SECTION = re.compile(r"第二十条(?:第(?:[一二三四五六七八九十]+项?)?)?")
 # A lone cell longer than this is prose (the longest row label, 三（六）2., has 40 characters).
 PROSE_LEN = 72
 # A label fragment that continues a neighbouring row's label is short (`申请`, `结转政府信息公开申请数量`).
@@ -980,7 +981,7 @@ class _Reader:
             self.cells.digits(idxs, vals, texts)   # every cell plain digits: the common row
             return
         filled = [c for c in vals if c.text.strip()]
-        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text) and not self._in_place(filled[0], vals, picked, ln):
+        if len(filled) == 1 and ncols > 1 and _digits(filled[0].text) and not self._in_place(filled[0], vals, picked, ln, ncols):
             c = filled[0]
             self.pending.append(RunTogetherRow(tid, row.id, c.text.strip(), c.row, c.col, c.part,
                                                alone=c.bounded and len(ln.values) == 1))
@@ -1174,7 +1175,7 @@ class _Reader:
             i += step
         return found
 
-    def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line) -> bool:
+    def _in_place(self, c: GridCell, vals: list[GridCell], picked, ln: _Line, ncols: int) -> bool:
         """Is the one filled cell of a row a value in its own column (a sheet row with only its 总计
         filled), not a whole row run together? A run is printed in the first value cell; a cell
         the header or the separators put in a later column is that column's value."""
@@ -1187,13 +1188,20 @@ class _Reader:
             # copy of a page: `1.属于国家秘密⇥14⇥⇥⇥⇥⇥⇥` is 14 and six empty cells)
             drawn = drawn or (self.report.location_style == "text" and len(ln.values) == len(vals)
                               and self._separated(ln.values, False))
-            return drawn and sum(ch.isdigit() for ch in c.text) < len(vals)
+            return drawn and (sum(ch.isdigit() for ch in c.text) < len(vals) or self._own_lines(ln, vals, ncols))
         if picked is not None:
             return True
         if len(ln.values) == len(vals) and all(x.bounded for x in ln.values):
             return True         # drawn cells (an HTML or Word table): each is a column of its own
         return (self.report.location_style == "text" and len(ln.values) == len(vals)
                 and self._separated(ln.values, False))
+
+    def _own_lines(self, ln: _Line, vals: list[GridCell], ncols: int) -> bool:
+        """A text row printed one cell a line, each cell the page's own (a paragraph, or ended by its bar),
+        its empty ones shown, exactly one a column (互助县 2020: `148` / ` ` / ` ` under 行政许可's three
+        columns): the number stands in its own cell, which no run of the row's cells could be."""
+        return (self.report.location_style == "text" and len(vals) == len(ln.values) == ncols
+                and all(x.bounded for x in vals) and len({x.row for x in vals}) == len(vals))
 
     def _separated(self, values: list[GridCell], full: bool) -> bool:
         """Do the printed separators say which cell of this row is empty? `|` cells always do
@@ -1252,6 +1260,7 @@ class _Reader:
 
     def missing_rows(self) -> None:
         """A table that was found but lacks rows: its layout is not the template's (F4)."""
+        self._cut_in_last_row()
         for tid in sorted(self.found, key=L.TABLE_ORDER.index):
             if self.done.issuperset(_row_keys(tid, self.keys[tid])):
                 continue      # every row read (most tables): none missing, as the list below would say
@@ -1297,6 +1306,31 @@ class _Reader:
                                detail=cutoff.broken_off_detail(label, after, names, shown, inside)))
         return True
 
+    def _cut_in_last_row(self) -> None:
+        """The file ends on the last row of the last table found, printed short of its columns (表四's one row
+        `0⇥0⇥0⇥0⇥0⇥0` of 15, then nothing): it breaks off inside that row, said by the cut's F4 with the row's F3
+        folded in, as where later rows are missing (`_broken_off`). Only where that F3 was made on the file's last line."""
+        r = self.report
+        if not self.found or not self.lines or r.loc is None or not any(f.rule == "F3" for f in r.findings):
+            return      # (most reports: no F3 at all)
+        tid = max(self.found, key=L.TABLE_ORDER.index)
+        row, last = self.keys[tid].table.rows[-1], self.lines[-1]
+        ids = _row_meta(tid, row, r.format)[0]
+        at_cell = r.loc[template(r.format).index[ids[0]]]
+        if not last.has_values or (int(at_cell[0]), int(at_cell[1])) != (last.part, last.row) \
+                or (len(self.lines) > 1 and (self.lines[-2].part, self.lines[-2].row) == (last.part, last.row)):
+            return      # (a crawler's one-line page: its rows, and the prose after them, share the line)
+        if not any(f.rule == "F3" and f.actual is None and {c.cell for c in f.cells} == set(ids) for f in r.findings):
+            return      # (a run of digits the sums cannot split: how many cells it holds is unknown, no count to give)
+        short = self._cut_inside(tid, row, cutoff.Cut(last.part, last.row, last, True))
+        if short is None:
+            return
+        label = template(r.format).table(tid).label
+        r.facts["_cut_off"] = label
+        inside = (sum(1 for c in last.values if c.text.strip()), len(row.columns))
+        r.findings.append(make("F4", unit=r.unit, year=r.year, source=r.source, where=short.where, cells=short.cells,
+                               detail=cutoff.broken_off_detail(label, _row_label(tid, row), [], "", inside)))
+
     def _cut_inside(self, tid: str, row: Row, cut: cutoff.Cut) -> Finding | None:
         """The file ends on the line of the table's last row read, and that row was printed short of
         its columns (its F3): the row is where the file breaks off, not a row printed short (a 长白镇
@@ -1319,11 +1353,19 @@ class _Reader:
 
     def _label_lines(self, tid: str) -> dict[Row, _Line]:
         """`labels_only`, each with the first line its label stands on."""
-        keys, out = self.keys[tid], {}
-        for ln in self.lines:
-            if not ln.has_values and ln.label and (row := keys.match(ln.label)) is not None \
-                    and row not in out and (tid, row.id) not in self.done:
-                out[row] = ln
+        keys = self.keys[tid]
+        order = {row.id: i for i, row in enumerate(keys.table.rows)}
+        matched = [(ln, row) for ln in self.lines if ln.label and (row := keys.match(ln.label)) is not None]
+        # a label standing above an earlier row of the template is one of the table's column headings
+        # (表三's 其他, 总计 printed a line a cell above 一、本年新收: 路北区住建局 2022), not that row
+        kept, below = [], len(order)
+        for ln, row in reversed(matched):
+            if not ln.has_values and order[row.id] <= below and (tid, row.id) not in self.done:
+                kept.append((row, ln))
+            below = min(below, order[row.id])
+        out: dict[Row, _Line] = {}
+        for row, ln in reversed(kept):         # the first line of each row, in the file's order
+            out.setdefault(row, ln)
         return out
 
     def _label_at(self, tid: str, row: Row, ln: _Line) -> str:

@@ -57,6 +57,11 @@ NOT_A_REPORT_ROWS = 3
 
 
 def _not_a_report(report: Report) -> bool:
+    if report.facts.get("notice"):
+        # a notice asking for the reports (`document.is_notice`), no table in it: the body and year its
+        # prose gave are the notice's, no report's (武威 2025's, a 2021 one read as a 2021 report before)
+        report.unit = report.year = None
+        return True
     if report.format not in ("2019", "2021") or report.year is not None or report.unit is not None:
         return False
     if "meta" not in report.facts:

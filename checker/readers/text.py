@@ -360,10 +360,24 @@ def cell_lines(lines: list[str], bars: bool = True) -> list[str | None]:
                 run.append(i)
                 continue
             keep = (len(run) - 1) // 2 if run else 0
-            for j in run[keep:]:
-                out[j] = None
+            if keep > 0 and _shown_in_gaps(lines, run):
+                # a paragraph holding a space, between two gaps: an empty cell printed
+                for k, j in enumerate(run):
+                    out[j] = SHOWN_EMPTY if k % 2 else None
+            else:
+                for j in run[keep:]:
+                    out[j] = None
             run = []
     return out
+
+
+def _shown_in_gaps(lines: list[str], run: list[int]) -> bool:
+    """A run of empty lines in a double-spaced text that alternates an empty gap and a line holding
+    spaces only (`148` / `` / ` ` / `` / ` ` / `` / next label: 互助县 2020, each empty cell a paragraph
+    holding a space): those lines are the row's empty cells as printed, its last ones too — where plain
+    empty lines (`` `` ``) only count, and a row's trailing count cannot be told from the next row's."""
+    return len(run) % 2 == 1 and all(
+        (lines[j] == "") if k % 2 == 0 else (lines[j] != "" and lines[j].isspace()) for k, j in enumerate(run))
 
 
 def _bar_ended(lines: list[str]) -> bool:
@@ -394,11 +408,20 @@ def _double_spaced(lines: list[str]) -> bool:
     """An empty line after nearly every line of text (a page whose paragraphs each became a line)."""
     # Each gap of one empty line uses an empty line of its own: with too few empty lines (counted in
     # C, "" and whitespace-only alike) the share cannot be reached, and the per-line pass is skipped.
-    empty = lines.count("") + sum(map(str.isspace, lines))
+    spaces = sum(map(str.isspace, lines))
+    if _spaced_every_other(lines, lines.count("") + spaces, str.isspace):
+        return True
+    # each empty cell a paragraph holding a space (互助县 2020: `148` / `` / ` ` / `` / ` ` / ``): those
+    # lines are the table's cells, between the gaps as any other cell
+    return spaces > 0 and _spaced_every_other(lines, lines.count(""), lambda line: False)
+
+
+def _spaced_every_other(lines: list[str], empty: int, blank) -> bool:
+    """At least 80 % of the filled lines (neither "" nor `blank`) stand one empty line apart."""
     filled_n = len(lines) - empty
     if filled_n < 20 or empty < 0.8 * (filled_n - 1):
         return False
-    filled = [i for i, line in enumerate(lines) if line and not line.isspace()]   # (strip's whitespace, no copy)
+    filled = [i for i, line in enumerate(lines) if line and not blank(line)]   # (strip's whitespace, no copy)
     if len(filled) < 20:
         return False
     single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)

@@ -112,3 +112,27 @@ def test_one_cell_a_line_without_spacing_keeps_an_empty_line_as_a_blank_cell(tmp
     r = extract_one(path)
     assert [r["cells"][f"active.regulations.{k}"] for k in KEYS] == [5, None, 7]
     assert [f["rule"] for f in r["findings"] if "「规章" in f["message"]] == ["F1"]
+
+
+def _seed_to_appeals(tmp_path: Path, *tail: str) -> dict:
+    """The seed up to 表四's header lines, then `tail` (the file ends there)."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("结果维持\t结果纠正"))
+    path = tmp_path / "表四.txt"
+    path.write_text("\n".join(lines[:at + 1] + list(tail)), encoding="utf-8")
+    return extract_one(path)
+
+
+def test_a_file_ending_inside_the_one_row_of_the_last_table_says_it_is_cut(tmp_path):
+    # 表四 has one row, so no row after it is missing: its short row was an F3 alone, the cut never said
+    r = _seed_to_appeals(tmp_path, "0\t0\t0\t0\t0\t0")
+    assert not _rules(r, "F3"), _rules(r, "F3")
+    (cut,) = [f["message"] for f in _rules(r, "F4")]
+    assert "“行政复议、行政诉讼情况”一行中途中断，文件到此结束：这一行只印出 6 个数值（模板有 15 列），其余的数值不在文件中" in cut, cut
+    assert all(v is None for c, v in r["cells"].items() if c.startswith("appeals."))
+
+
+def test_a_short_last_row_with_the_report_going_on_keeps_its_f3(tmp_path):
+    # guard: the prose after it: the row was printed short, the file did not end inside it
+    r = _seed_to_appeals(tmp_path, "0\t0\t0\t0\t0\t0", "", "五、政府信息公开工作存在的主要问题及改进情况", "无。")
+    assert len(_rules(r, "F3")) == 1 and not any("中断" in f["message"] for f in _rules(r, "F4"))
