@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
-from . import cells
+from . import cells, normative
 from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
@@ -646,7 +646,7 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             if cell is not None and _OTHER_INTAKE.search(text, lo, c.start) and "申请" not in text[lo:c.start]:
                 cell = None    # "受理网民留言11件,办结11件": the messages answered, not the requests
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
-            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
+            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt) or normative.cell(c.label, c.unit, doc.fmt)
         if cell is None:
             cell = cells.decision_cell(c.label, c.unit, doc.fmt)
     if cell is not None and doc.year is not None and (m := _LEAD_YEAR.match(text, lo, lo + 40)) \

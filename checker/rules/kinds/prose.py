@@ -10,6 +10,7 @@ from ...model import CellRef, ProseFact, Report
 from ...numbers import ROUNDING, SAME
 from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
 from ...prose.issued import ISSUED
+from ...prose.normative import REPEALED
 from ...prose.facts import share_holds
 from ...templates import template
 from ..registry import kind
@@ -157,6 +158,9 @@ def _reading(report: Report, cell: str, cells: list[str], value: float, table: f
     if cell in ISSUED:
         # "出台四项规范性文件" may count policy documents, or ones issued in the 管委会's name
         return "若正文所说的规范性文件包括政策文件或以上级机关名义印发的文件，请写明；否则正文或表二有一处填错。"
+    if cell == REPEALED:
+        # "废止" in prose may take in documents that expired or were declared void (宣布失效) with those repealed
+        return "若正文所说的废止件数包括宣布失效或以上级机关名义废止的文件，请写明；否则正文或表二有一处填错。"
     if cell == IN_FORCE:
         # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
         # two of the three such sentences in the Pingtan archive differ from 表二 for that reason

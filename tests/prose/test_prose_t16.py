@@ -1,0 +1,37 @@
+"""Prose figures of 表二 that real reports state and session 16 ties to their cells (t16), each from the real sentence
+pattern put into seed 003 (a 2021 report whose 表二 prints 行政规范性文件 0 | 2 | 1) and checked through the real CLI:
+- noun first, count after: "2024年，我局废止规范性文件6件，制定规范性文件15件" (平潭 住房和城乡建设局 2024, 表二 15 | 6),
+  "2025年,共制发行政规范性文件6个,废止行政规范性文件6个" (天门市政府办公室 2025, 表二 6 | 6),
+  "2025年，实验区管委会（办公室）制发行政规范性文件9件" (平潭 管委会 2025, 表二 9 | 7): 本年制发件数 / 本年废止件数."""
+from __future__ import annotations
+
+from test_real_prose_a6 import _issued
+
+
+def test_documents_issued_and_repealed_noun_first_are_compared_with_table_two(tmp_path):
+    got = _issued(tmp_path, "2021 年，我局废止规范性文件6件，制定规范性文件15件。")
+    found = {f["cells"][0]["cell"]: (f["severity"], f["actual"], f["expected"]) for f in got}
+    assert found == {"active.normative_docs.issued": ("warning", 15, 0),
+                     "active.normative_docs.repealed": ("warning", 6, 2)}
+    repealed = next(f for f in got if f["cells"][0]["cell"] == "active.normative_docs.repealed")
+    assert "废止规范性文件6件" in repealed["message"] and "宣布失效" in repealed["message"]
+
+
+def test_noun_first_counts_that_agree_with_table_two_raise_nothing(tmp_path):
+    row = "规范性文件\t6\t6\t1"
+    assert _issued(tmp_path, "2021 年,共制发行政规范性文件6个,废止行政规范性文件6个。", row=row) == []
+    assert _issued(tmp_path, "2021年，区管委会（办公室）制发行政规范性文件6件。", row=row) == []
+
+
+def test_documents_named_by_another_verb_or_not_issued_are_not_compared(tmp_path):
+    # the clause's own verb is another's: the documents updated or published, not the count issued
+    assert _issued(tmp_path, "动态更新发布本年度制发行政规范性文件62件。") == []
+    assert _issued(tmp_path, "以区政府名义印发并公开的行政规范性文件17件。") == []
+    assert _issued(tmp_path, "本年度拟废止规范性文件3件，未制定规范性文件以外的文件。") == []
+    # both rows of 表二's 第二十条第（一）项 in one figure
+    assert _issued(tmp_path, "2021 年，区城管局制定规章和规范性文件3件。") == []
+    # another year's, or someone else's
+    assert _issued(tmp_path, "2020年，我局制定规范性文件5件。") == []
+    assert _issued(tmp_path, "全市各部门共制定规范性文件12件。") == []
+    # information items of that kind, no verb of issuing
+    assert _issued(tmp_path, "2021 年，主动公开政府信息310条，规范性文件类信息15条。") == []
