@@ -295,8 +295,8 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
                                                f"据此判断是该格填错。")
             continue
         out.append(f)
-    for n, said in confirmed.items():
-        localised[n] = dataclasses.replace(localised[n], message=_sentence(localised[n].message) + _confirmed(said))
+    for n, figures in confirmed.items():
+        localised[n] = dataclasses.replace(localised[n], message=_sentence(localised[n].message) + _confirmed(figures))
     return out
 
 
