@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
-from . import cells, normative
+from . import cells, decisions, normative
 from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
@@ -42,6 +42,8 @@ _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 # ("12345市民服务热线共受理2720件……办结2680件" under a paragraph on 依申请公开): their counts are no request cell
 # unless the figure's own sentence, before it, speaks of 申请 too
 _OTHER_INTAKE = re.compile("热线|信箱|留言|来信|来电|来访|工单|诉求|提案|咨询")
+# applications for something else than information (a licence, an approval)
+_OTHER_APPLICATION = re.compile(r"(?:许可|审批)[^，,；;。]{0,4}申请")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
@@ -645,10 +647,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
                 cell = None    # "……逾期未补正2件,其他处理5件": one of the group's rows counted apart, the 5 is the rest
             if cell is not None and _OTHER_INTAKE.search(text, lo, c.start) and "申请" not in text[lo:c.start]:
                 cell = None    # "受理网民留言11件,办结11件": the messages answered, not the requests
+            if cell is not None and _OTHER_APPLICATION.search(c.label):
+                cell = None    # "受理行政许可申请 2400 件": applications for a licence, not for information
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt) or normative.cell(c.label, c.unit, doc.fmt)
         if cell is None:
-            cell = cells.decision_cell(c.label, c.unit, doc.fmt)
+            cell = cells.decision_cell(c.label, c.unit, doc.fmt) \
+                or decisions.cell(c.label, c.unit, text[max(0, c.label_start - 24):c.label_start], doc.fmt)
     if cell is not None and doc.year is not None and (m := _LEAD_YEAR.match(text, lo, lo + 40)) \
             and int(m.group(1)) != doc.year:
         return None        # "2022年,我镇…现行有效的规范性文件0件" in a 2023 report: the sentence tells another year

@@ -35,3 +35,35 @@ def test_documents_named_by_another_verb_or_not_issued_are_not_compared(tmp_path
     assert _issued(tmp_path, "全市各部门共制定规范性文件12件。") == []
     # information items of that kind, no verb of issuing
     assert _issued(tmp_path, "2021 年，主动公开政府信息310条，规范性文件类信息15条。") == []
+
+
+# --- 表二's 处理决定数量 said by what the body did, without 决定 ---------------------------------------------
+# 卢氏县交通运输局 2021 "全年办理行政许可27件、行政处罚463件" (表二 27, 463); a 卫生健康局 2022 "共计行政处罚3起" (表二 3);
+# 溱潼镇 2025 "实施行政处罚11件,办理行政许可528件". Seed 003's 表二 prints 行政许可 2483, 行政处罚 0.
+
+def _decisions(got):
+    return {f["cells"][0]["cell"]: (f["severity"], f["actual"], f["expected"]) for f in got}
+
+
+def test_licences_and_penalties_processed_are_compared_with_the_decisions_of_table_two(tmp_path):
+    got = _issued(tmp_path, "2021 年，区城管局全年办理行政许可2483件、行政处罚5件。")
+    assert _decisions(got) == {"active.penalty.decisions": ("warning", 5, 0)}
+    assert "行政处罚5件" in got[0]["message"] and "未必都是表二所计的处理决定" in got[0]["message"]
+    got = _issued(tmp_path, "2021 年，开展执法检查，共计行政处罚3起，均已公示。")
+    assert _decisions(got) == {"active.penalty.decisions": ("warning", 3, 0)}
+    got = _issued(tmp_path, "2021 年，区城管局实施行政处罚0件,办理行政许可2480件。")
+    assert _decisions(got) == {"active.licensing.decisions": ("warning", 2480, 2483)}
+
+
+def test_a_decision_said_as_such_stays_an_error(tmp_path):
+    got = _issued(tmp_path, "2021 年，区城管局全年行政许可决定2483件、行政处罚5件。")
+    assert _decisions(got) == {"active.penalty.decisions": ("warning", 5, 0)}
+    got = _issued(tmp_path, "2021 年，区城管局作出行政处罚决定5起。")
+    assert _decisions(got) == {"active.penalty.decisions": ("error", 5, 0)}
+
+
+def test_requests_channels_and_information_about_decisions_are_not_compared(tmp_path):
+    assert _issued(tmp_path, "2021 年，区城管局受理行政许可申请2400件，网上办理行政许可2400件。") == []
+    assert _issued(tmp_path, "2021 年，区城管局在信用平台公示行政处罚信息5条，办理行政许可事项5件。") == []
+    assert _issued(tmp_path, "2021 年，全市办理行政许可24000件、行政处罚50件。") == []
+    assert _issued(tmp_path, "2020 年，区城管局办理行政许可2400件、行政处罚5件。") == []
