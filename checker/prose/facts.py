@@ -618,6 +618,9 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE):
         return None
     other_time, said = _label_time(c.label)
+    if said is not None and doc.year is not None and said != doc.year and "结转" in c.label:
+        c = replace(c, label=_carried_by_year(c.label, doc.year))
+        other_time, said = _label_time(c.label)
     if other_time or said is not None and doc.year is not None and said != doc.year:
         return None
     text, sentences = doc.text, doc.sentences
@@ -665,6 +668,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+def _carried_by_year(label: str, year: int) -> str:
+    """Requests carried named by their years ("共办结148件，结转至2026年6件" in a 2025 report, "2024年结转1件"): the
+    next year's is 结转下年, the year before's 上年结转 — the words the template's rows are matched by."""
+    label = re.sub(rf"(结转(?:至|到)?)\s*{year + 1}\s*年度?", r"\1下年", label)
+    return re.sub(rf"{year - 1}\s*年度?(\s*结转)", r"上年\1", label)
 
 
 _CLAUSE = re.compile(r"[^，,；;、。]+")

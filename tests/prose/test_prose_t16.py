@@ -67,3 +67,18 @@ def test_requests_channels_and_information_about_decisions_are_not_compared(tmp_
     assert _issued(tmp_path, "2021 年，区城管局在信用平台公示行政处罚信息5条，办理行政许可事项5件。") == []
     assert _issued(tmp_path, "2021 年，全市办理行政许可24000件、行政处罚50件。") == []
     assert _issued(tmp_path, "2020 年，区城管局办理行政许可2400件、行政处罚5件。") == []
+
+
+# --- requests carried, named by their years --------------------------------------------------------------
+# 平潭综合实验区 2025 "共收到政府信息公开申请154件，共办结148件，结转至2026年6件" (表三 结转下年度 6); 连云区 2025 "结转至
+# 2026年办理13件"; 天津市住建委 2024 "2023年结转132件"; 大理州 2023 "结转2024年度继续办理1件". Seed 003 prints both 0.
+
+def test_requests_carried_named_by_their_years_are_compared_with_table_three(tmp_path):
+    got = _issued(tmp_path, "2021 年，区城管局共办结3件，结转至2022年办理5件，2020年结转2件。")
+    assert _decisions(got) == {"requests.carried_forward.total": ("error", 5, 0),
+                               "requests.carried_over.total": ("error", 2, 0)}
+    assert _issued(tmp_path, "2021 年，区城管局结转2022年度继续办理0件，2020 年度结转0件。") == []
+
+
+def test_requests_carried_into_or_from_other_years_are_not_compared(tmp_path):
+    assert _issued(tmp_path, "2021 年，区城管局结转至2023年办理5件，2019年结转2件。") == []
