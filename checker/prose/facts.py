@@ -643,7 +643,7 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
-            cell = cells.table_cell(_joint_label(text, c), doc.fmt)
+            cell = cells.table_cell(_appeal_label(text, c, _joint_label(text, c)), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
             elif cells.result_group(cell) and _row_told_apart(text, c, cell, doc.fmt, lo, hi):
@@ -711,6 +711,22 @@ def _joint_label(text: str, c: Count) -> str:
     if m is None or m.start() > 0 and text[m.start() - 1].isdigit():
         return c.label
     return text[m.start():c.start].strip()
+
+
+# an appeal named by its short word: "……涉及复议0件、诉讼0件" (嘉善县大云镇 2024), "信息公开类行政复议7件，诉讼9件"
+# (上海市政府办公厅 2019): 复议 is 行政复议; 诉讼/起诉 alone, right after a 复议 figure, is 行政诉讼
+# (after a word that opens one: "正在复议 1 件" is a pending result, not the reviews' count)
+_REVIEW_SHORT = re.compile(r"(?:^|涉及|引发|发生|提起|申请)复议$")
+_SUIT_ALONE = re.compile(r"^(?:诉讼|起诉)$")
+_AFTER_REVIEW = re.compile(r"复议\s*\d+\s*[件起宗个][、，,和及与]\s*$")
+
+
+def _appeal_label(text: str, c: Count, label: str) -> str:
+    if _REVIEW_SHORT.search(label):
+        return label[:-2] + "行政复议"     # (the label then is matched as the template's rows are)
+    if _SUIT_ALONE.match(label) and _AFTER_REVIEW.search(text, max(0, c.label_start - 16), c.label_start):
+        return "行政诉讼"
+    return label
 
 
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports

@@ -82,3 +82,24 @@ def test_requests_carried_named_by_their_years_are_compared_with_table_three(tmp
 
 def test_requests_carried_into_or_from_other_years_are_not_compared(tmp_path):
     assert _issued(tmp_path, "2021 年，区城管局结转至2023年办理5件，2019年结转2件。") == []
+
+
+# --- appeals named by their short words ------------------------------------------------------------------
+# 嘉善县大云镇 2024 "……涉及复议0件、诉讼0件"; 上海市政府办公厅 2019 "信息公开类行政复议7件，诉讼9件" (表四 7; 9 direct suits).
+# Seed 003's 表四 prints 0 throughout.
+
+def test_appeals_named_by_their_short_words_are_compared_with_table_four(tmp_path):
+    got = _issued(tmp_path, "2021 年，区城管局因政府信息公开涉及复议2件、诉讼1件。")
+    assert _decisions(got) == {"appeals.count.review.total": ("error", 2, 0),
+                               "appeals.count.direct_suit.total": ("error", 1, 0)}
+    assert _issued(tmp_path, "2021 年，区城管局因政府信息公开涉及复议0件、诉讼0件。") == []
+
+
+def test_a_suit_alone_not_after_a_review_figure_is_not_compared(tmp_path):
+    # "诉讼 3 件" alone says not which: a 诉讼 of any kind (民事, 刑事) the body was party to
+    assert _issued(tmp_path, "2021 年，区城管局办理各类案件，其中诉讼3件。") == []
+
+
+def test_a_review_in_progress_is_no_count_of_reviews(tmp_path):
+    # 正定县政府办 2025: "政府信息公开行政复议案件5件，结果维持3件，结果纠正1件，正在复议1件"
+    assert _issued(tmp_path, "2021 年，区城管局结果维持0件，正在复议1件。") == []
