@@ -20,12 +20,17 @@ _KIND = {"许可": "active.licensing.decisions", "处罚": "active.penalty.decis
 _DONE = re.compile(r"(?:办理|实施|作出|做出|共计|合计|共)了?(?:行政)?(许可|处罚|强制)$")
 # a row named alone after a figure of another row ("……行政许可27件、行政处罚463件"): the list's verb carries on
 _ALONE = re.compile(r"^(?:行政)?(许可|处罚|强制)$")
-_PREVIOUS = re.compile(r"(?:行政)?(?:许可|处罚|强制)[^，,；;。、\d]{0,8}?\d+\s*[件起宗]\s*[、，,]\s*$")
-_NOT_ALL = re.compile(r"网上|线上|网办|通过|窗口|平台|[不未没无]")
+# (the list's first row said with its verb or with 决定, each row after it a row name and a figure)
+_ROW = r"(?:行政)?(?:许可|处罚|强制)"
+_PREVIOUS = re.compile(rf"(?:(?:办理|实施|作出|做出|共计|合计)了?{_ROW}|{_ROW}决定[^，,；;。、\d]{{0,4}})\s*\d+\s*[件起宗]"
+                       rf"(?:\s*[、，,]\s*{_ROW}\s*\d+\s*[件起宗])*\s*[、，,]\s*$")
+# one channel's count, a verb not done, or the body helping another's
+_NOT_ALL = re.compile(r"网上|线上|网办|通过|窗口|平台|协助|配合|参与|代办|[不未没无]")
 
 
 def cell(label: str, unit: str, before: str, fmt: str) -> str | None:
-    """The 处理决定数量 cell of "办理行政许可 27 件" / "、行政处罚 463 件" (`before`: the text right before the label)."""
+    """The 处理决定数量 cell of "办理行政许可 27 件" / "、行政处罚 463 件" (`before`: the text right before the label,
+    60 characters)."""
     if unit not in _UNITS or label[-2:] not in _KIND or _NOT_ALL.search(label):
         return None
     m = _DONE.search(label)

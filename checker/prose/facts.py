@@ -656,7 +656,7 @@ def _cell(doc: _Doc, c: Count) -> str | None:
             cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt) or normative.cell(c.label, c.unit, doc.fmt)
         if cell is None:
             cell = cells.decision_cell(c.label, c.unit, doc.fmt) \
-                or decisions.cell(c.label, c.unit, text[max(0, c.label_start - 24):c.label_start], doc.fmt)
+                or decisions.cell(c.label, c.unit, text[max(0, c.label_start - 60):c.label_start], doc.fmt)
     if cell is not None and doc.year is not None and (m := _LEAD_YEAR.match(text, lo, lo + 40)) \
             and int(m.group(1)) != doc.year:
         return None        # "2022年,我镇…现行有效的规范性文件0件" in a 2023 report: the sentence tells another year

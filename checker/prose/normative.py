@@ -14,9 +14,10 @@ import re
 
 # the verb, then the noun, then the figure: nothing between noun and figure but 共/共计
 _STATED = re.compile(r"(制定|制发|出台|印发|废止)(?:并(?:印发|公开|发布))?了?[^，,；;。的、]{0,10}?规范性文件(?:共计?|合计|总计)?$")
-# a verb not done ("未制定", "拟废止", "无需出台"), or the clause's own verb before it ("动态更新发布本年度制发行政规范性
+# a verb not done ("未制定", "拟废止", "无需出台"), help with another's ("配合市局制定"), or the clause's own verb before it ("动态更新发布本年度制发行政规范性
 # 文件 62 件": the documents updated; "清理……废止"): the issuing verb then names the documents, the count is another's
-_NOT_DONE = re.compile(r"[不未没无拟将需]|更新|发布|公开|梳理|清理|审查|审核|备案|报备|解读|上传|转发|汇编|评估")
+_NOT_DONE = re.compile(r"[不未没无拟将需]|更新|发布|公开|梳理|清理|审查|审核|备案|报备|解读|上传|转发|汇编|评估"
+                       r"|配合|参与|协助|协同|代拟|起草|指导|督促")   # another's documents the body helped with
 REPEALED = "active.normative_docs.repealed"
 # 2019's 表二 has no 废止 column
 _CELLS = {"2021": ("active.normative_docs.issued", REPEALED), "2019": ("active.normative_docs.made", None)}

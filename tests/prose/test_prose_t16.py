@@ -103,3 +103,13 @@ def test_a_suit_alone_not_after_a_review_figure_is_not_compared(tmp_path):
 def test_a_review_in_progress_is_no_count_of_reviews(tmp_path):
     # 正定县政府办 2025: "政府信息公开行政复议案件5件，结果维持3件，结果纠正1件，正在复议1件"
     assert _issued(tmp_path, "2021 年，区城管局结果维持0件，正在复议1件。") == []
+
+
+def test_a_list_of_decisions_runs_on_only_from_a_row_said_with_its_verb(tmp_path):
+    # "全年办理行政许可27件、行政处罚463件、行政强制5件": the verb carries down the list
+    got = _issued(tmp_path, "2021 年，区城管局全年办理行政许可2483件、行政处罚5件、行政强制2件。")
+    assert _decisions(got) == {"active.penalty.decisions": ("warning", 5, 0),
+                               "active.enforcement.decisions": ("warning", 2, 0)}
+    # applications received are no decisions, nor the rows after them; nor documents or decisions the body helped with
+    assert _issued(tmp_path, "2021 年，区城管局受理行政许可申请2400件、行政处罚30件。") == []
+    assert _issued(tmp_path, "2021 年，区城管局配合市局制定规范性文件2件，协助办理行政许可20件。") == []
