@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..numbers import ROUNDING, SAME
 from ..model import ProseFact
-from . import cells
+from . import cells, decisions, normative
 from .counts import BARE, SENTENCE_END, Brackets, Count, Stops
 from .flow import Flow
 
@@ -42,6 +42,8 @@ _REQUEST_CONTEXT = re.compile("申请|复议|诉讼")
 # ("12345市民服务热线共受理2720件……办结2680件" under a paragraph on 依申请公开): their counts are no request cell
 # unless the figure's own sentence, before it, speaks of 申请 too
 _OTHER_INTAKE = re.compile("热线|信箱|留言|来信|来电|来访|工单|诉求|提案|咨询")
+# applications for something else than information (a licence, an approval)
+_OTHER_APPLICATION = re.compile(r"(?:许可|审批)[^，,；;。]{0,4}申请")
 _ACTIVE_CONTEXT = re.compile("规范性文件")
 _ACTIVE_INFO = re.compile("主动公开")
 # A figure about another time ("上年收到申请 5 件", "同比增加 3 件", "累计") is not this year's cell.
@@ -616,6 +618,9 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE):
         return None
     other_time, said = _label_time(c.label)
+    if said is not None and doc.year is not None and said != doc.year and "结转" in c.label:
+        c = replace(c, label=_carried_by_year(c.label, doc.year))
+        other_time, said = _label_time(c.label)
     if other_time or said is not None and doc.year is not None and said != doc.year:
         return None
     text, sentences = doc.text, doc.sentences
@@ -638,17 +643,20 @@ def _cell(doc: _Doc, c: Count) -> str | None:
         # about requests: the sentence, or the few sentences before it, speak of 申请 / 复议
         hi = sentences.after(c.end)
         if _REQUEST_CONTEXT.search(text, min(lo, max(0, c.start - 200)), hi):
-            cell = cells.table_cell(_joint_label(text, c), doc.fmt)
+            cell = cells.table_cell(_appeal_label(text, c, _joint_label(text, c)), doc.fmt)
             if cells.result_group(cell) and _ACTIVE_INFO.search(text, lo, hi):
                 cell = None    # "政府信息 510 条，其中主动公开……依申请公开……不予公开 24 条": information, not requests
             elif cells.result_group(cell) and _row_told_apart(text, c, cell, doc.fmt, lo, hi):
                 cell = None    # "……逾期未补正2件,其他处理5件": one of the group's rows counted apart, the 5 is the rest
             if cell is not None and _OTHER_INTAKE.search(text, lo, c.start) and "申请" not in text[lo:c.start]:
                 cell = None    # "受理网民留言11件,办结11件": the messages answered, not the requests
+            if cell is not None and _OTHER_APPLICATION.search(c.label):
+                cell = None    # "受理行政许可申请 2400 件": applications for a licence, not for information
         if cell is None and _ACTIVE_CONTEXT.search(text, lo, hi):
-            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt)
+            cell = cells.active_cell(c.label, text[lo:c.start], doc.fmt) or normative.cell(c.label, c.unit, doc.fmt)
         if cell is None:
-            cell = cells.decision_cell(c.label, c.unit, doc.fmt)
+            cell = cells.decision_cell(c.label, c.unit, doc.fmt) \
+                or decisions.cell(c.label, c.unit, text[max(0, c.label_start - 60):c.label_start], doc.fmt)
     if cell is not None and doc.year is not None and (m := _LEAD_YEAR.match(text, lo, lo + 40)) \
             and int(m.group(1)) != doc.year:
         return None        # "2022年,我镇…现行有效的规范性文件0件" in a 2023 report: the sentence tells another year
@@ -660,6 +668,13 @@ def _cell(doc: _Doc, c: Count) -> str | None:
     if not cells.same_subject(doc.level, [w for end, w in subjects if lo + end <= c.start]):
         return None        # "全市共受理……" in a bureau's report: not this report's table
     return cell
+
+
+def _carried_by_year(label: str, year: int) -> str:
+    """Requests carried named by their years ("共办结148件，结转至2026年6件" in a 2025 report, "2024年结转1件"): the
+    next year's is 结转下年, the year before's 上年结转 — the words the template's rows are matched by."""
+    label = re.sub(rf"(结转(?:至|到)?)\s*{year + 1}\s*年度?", r"\1下年", label)
+    return re.sub(rf"{year - 1}\s*年度?(\s*结转)", r"上年\1", label)
 
 
 _CLAUSE = re.compile(r"[^，,；;、。]+")
@@ -696,6 +711,22 @@ def _joint_label(text: str, c: Count) -> str:
     if m is None or m.start() > 0 and text[m.start() - 1].isdigit():
         return c.label
     return text[m.start():c.start].strip()
+
+
+# an appeal named by its short word: "……涉及复议0件、诉讼0件" (嘉善县大云镇 2024), "信息公开类行政复议7件，诉讼9件"
+# (上海市政府办公厅 2019): 复议 is 行政复议; 诉讼/起诉 alone, right after a 复议 figure, is 行政诉讼
+# (after a word that opens one: "正在复议 1 件" is a pending result, not the reviews' count)
+_REVIEW_SHORT = re.compile(r"(?:^|涉及|引发|发生|提起|申请)复议$")
+_SUIT_ALONE = re.compile(r"^(?:诉讼|起诉)$")
+_AFTER_REVIEW = re.compile(r"复议\s*\d+\s*[件起宗个][、，,和及与]\s*$")
+
+
+def _appeal_label(text: str, c: Count, label: str) -> str:
+    if _REVIEW_SHORT.search(label):
+        return label[:-2] + "行政复议"     # (the label then is matched as the template's rows are)
+    if _SUIT_ALONE.match(label) and _AFTER_REVIEW.search(text, max(0, c.label_start - 16), c.label_start):
+        return "行政诉讼"
+    return label
 
 
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports

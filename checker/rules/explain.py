@@ -11,7 +11,7 @@ from ..catalogue import catalogue
 from ..numbers import ROUNDING, SAME
 from ..findings import make
 from ..model import CellRef, Finding, Suspect
-from ..templates import template
+from ..templates import format_for_year, template
 from .context import Context
 from .evidence import YearFamily, decimals, is_money
 from .localise import MAX_CANDIDATES_SHOWN, PRIORITY, Cause, Decoder, _plausible
@@ -274,16 +274,15 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
                 if len(st) == 1 and st[0].suggestion is not None:
                     by_candidate.setdefault(st[0].ref, []).append((n, st[0]))
     out = []
+    confirmed: dict[int, list[tuple[CellRef, float, str]]] = {}
     for f in findings:
         if f.rule != "R10" or len(f.cells) != 1 or f.actual is None:
             out.append(f)
             continue
         said, where = float(f.actual), f.where or f.source or ""
         n, suggested = by_cell.get(f.cells[0], (None, None))
-        g = localised[n] if n is not None else None
-        if g is not None and abs(said - float(suggested)) < 1e-9:
-            localised[n] = dataclasses.replace(
-                g, message=_sentence(g.message) + f"正文也写作 {_num(said)}（{where}），与建议值一致。")
+        if n is not None and abs(said - float(suggested)) < 1e-9:
+            confirmed.setdefault(n, []).append((f.cells[0], said, where))
             continue
         chosen = [(n, s) for n, s in by_candidate.get(f.cells[0], ())
                   if localised[n].suspect is None and abs(said - float(s.suggestion)) < 1e-9]
@@ -296,4 +295,28 @@ def fold_prose(findings: list[Finding], localised: list[Finding]) -> list[Findin
                                                f"据此判断是该格填错。")
             continue
         out.append(f)
+    for n, figures in confirmed.items():
+        localised[n] = dataclasses.replace(localised[n], message=_sentence(localised[n].message) + _confirmed(figures))
     return out
+
+
+def _confirmed(said: list[tuple[CellRef, float, str]]) -> str:
+    """The clause a finding gets from the prose figures that state its suggested values: one figure as
+    "正文也写作 12（第8行）"; several (one sentence stating two of its cells) each named by its cell, once —
+    not the same clause again for each."""
+    if len(said) == 1:
+        [(_, value, where)] = said
+        return f"正文也写作 {_num(value)}（{where}），与建议值一致。"
+    wheres = list(dict.fromkeys(w for _, _, w in said))
+    named = "、".join(
+        "、".join(f"「{_prose_label(ref)}」{_num(v)}" for ref, v, w in said if w == where)
+        + ("" if len(wheres) == 1 else f"（{where}）") for where in wheres)
+    return f"正文也写作{named}" + (f"（{wheres[0]}）" if len(wheres) == 1 else "") + "，与建议值一致。"
+
+
+def _prose_label(ref: CellRef) -> str:
+    """A cell's label in its report's template (R10 compares 2019, 2021 and legacy reports: the year tells which)."""
+    try:
+        return template(format_for_year(ref.year)).cell(ref.cell).label if ref.year else ref.cell
+    except KeyError:
+        return ref.cell

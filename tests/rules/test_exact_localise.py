@@ -407,6 +407,30 @@ def test_a_prose_figure_that_fits_names_one_of_several_equally_small_corrections
     assert f.message.split("正文也写作")[0][-1] in "。！？；"   # appended as its own sentence
 
 
+def test_one_prose_sentence_confirming_two_cells_of_a_finding_names_each_cell_once_through_the_cli(tmp_path):
+    """教育局 2021 prints 予以公开·总计 and （七）总计·总计 both 3 too high; one sentence states both right
+    ("予以公开 12 件，共办结 38 件"): the finding says so once, naming each cell — not the same clause twice."""
+    d = district(8, (2021,), seed=5)
+    cells = ("requests.granted.total", "requests.handled_total.total")
+    truth = edit(d, [("道里区教育局", 2021, c, lambda v: v + 3) for c in cells])
+    granted, handled = (truth[("道里区教育局", 2021, c)][1] for c in cells)
+    write_texts(d, tmp_path)
+    [path] = tmp_path.glob("*_道里区教育局_2021.txt")
+    text = path.read_text(encoding="utf-8")
+    said = f"予以公开 {granted} 件。"
+    assert said in text
+    path.write_text(text.replace(said, f"予以公开 {granted} 件，共办结 {handled} 件。", 1), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker.cli", "check", str(path), "--format", "json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    [f] = json.loads(run.stdout)["findings"]
+    assert {s["cell"]: (s["value"], s["suggestion"]) for s in f["suspects"]} == {
+        c: truth[("道里区教育局", 2021, c)] for c in cells}
+    assert f["message"].count("正文也写作") == 1
+    assert f["message"].endswith(f"正文也写作「（一）予以公开·总计」{granted}、「（七）总计·总计」{handled}"
+                                 f"（{path.name} 第8行），与建议值一致。")
+
+
 def test_a_prose_figure_equal_to_the_printed_value_rules_that_cell_out():
     _, found = _row_raised([])
     [before] = [f for f in found if f.severity == "error"]

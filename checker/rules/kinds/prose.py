@@ -10,6 +10,8 @@ from ...model import CellRef, ProseFact, Report
 from ...numbers import ROUNDING, SAME
 from ...prose.cells import CARRIED, IN_FORCE, LITIGATION, RECEIVED, expand
 from ...prose.issued import ISSUED
+from ...prose import decisions
+from ...prose.normative import REPEALED
 from ...prose.facts import share_holds
 from ...templates import template
 from ..registry import kind
@@ -54,16 +56,18 @@ def figures(report: Report) -> dict[str, float]:
         return {}
     index = template(report.format).index
     said: dict[str, set[float]] = {}
-    for _, cell, value in _stated(report.prose):
+    texts: dict[str, str] = {}
+    for fact, cell, value in _stated(report.prose):
         if "+" not in cell and not cell.startswith("group:"):
             said.setdefault(cell, set()).add(value)
+            texts.setdefault(cell, fact.text)
     out = {}
     for cell, values in said.items():
         table = _table_value(report, index, [cell]) if len(values) == 1 and cell in index else None
         if table is None or math.isnan(float(report.values[index[cell]])):
             continue
         [value] = values
-        if abs(table - value) >= SAME and _reading(report, cell, [cell], value, table):
+        if abs(table - value) >= SAME and _reading(report, cell, [cell], value, table, texts[cell]):
             continue
         out[cell] = value
     return out
@@ -109,7 +113,7 @@ def _blank_totals(report: Report, index: dict, cells: list[str]) -> list[str]:
 def _disagreement(rule, report: Report, fact: ProseFact, cell: str, value: float, table: float):
     cells = expand(cell)
     tpl = template(report.format)
-    reading = _reading(report, cell, cells, value, table)
+    reading = _reading(report, cell, cells, value, table, fact.text)
     severity = "warning" if reading else None
     if len(cells) == 1:
         suspect, suggestion, evidence = _evidence(report, cell, value)
@@ -139,9 +143,11 @@ def _sum_label(tpl, cells: list[str]) -> str:
     return " + ".join(tpl.cell(c).label for c in cells)
 
 
-def _reading(report: Report, cell: str, cells: list[str], value: float, table: float) -> str | None:
+def _reading(report: Report, cell: str, cells: list[str], value: float, table: float, text: str) -> str | None:
     """Another plain meaning of the sentence under which prose and table agree: the finding is then
     a warning naming it."""
+    if (other := decisions.reading(cell, text)) is not None:
+        return other        # "办理行政许可 27 件": what was processed, said without 决定
     if cell == LITIGATION:
         pending = math.fsum(report.get(c.replace(".total", ".pending")) or 0 for c in cells)
         if pending and abs(table - pending - value) < SAME:
@@ -157,6 +163,9 @@ def _reading(report: Report, cell: str, cells: list[str], value: float, table: f
     if cell in ISSUED:
         # "出台四项规范性文件" may count policy documents, or ones issued in the 管委会's name
         return "若正文所说的规范性文件包括政策文件或以上级机关名义印发的文件，请写明；否则正文或表二有一处填错。"
+    if cell == REPEALED:
+        # "废止" in prose may take in documents that expired or were declared void (宣布失效) with those repealed
+        return "若正文所说的废止件数包括宣布失效或以上级机关名义废止的文件，请写明；否则正文或表二有一处填错。"
     if cell == IN_FORCE:
         # real reports often give the 规范性文件库's count here (the whole area's, or after a clean-up):
         # two of the three such sentences in the Pingtan archive differ from 表二 for that reason
