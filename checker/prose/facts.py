@@ -615,6 +615,8 @@ def share_holds(part: float, base: float, pct: float, decimals: int) -> bool:
 def _cell(doc: _Doc, c: Count) -> str | None:
     if c.approx or c.unit in ("%", "元", "万元", "亿元", BARE):
         return None
+    if "结转" in c.label and doc.year is not None:
+        c = replace(c, label=_carried_from_last_year(c.label, doc.year))
     other_time, said = _label_time(c.label)
     if other_time or said is not None and doc.year is not None and said != doc.year:
         return None
@@ -696,6 +698,16 @@ def _joint_label(text: str, c: Count) -> str:
     if m is None or m.start() > 0 and text[m.start() - 1].isdigit():
         return c.label
     return text[m.start():c.start].strip()
+
+
+# a count carried in from the year before named by that year (`申请124宗(含2021年度结转5宗)` in the 2022 report of
+# 广州市交通运输局): 上年结转, not a figure of another time; `2022年度结转至2023年` (carried on) is not
+_CARRIED_FROM = re.compile(r"((?:19|20)\d\d)\s*年度?结转(?!\s*(?:至|到|下))")
+
+
+def _carried_from_last_year(label: str, year: int) -> str:
+    m = _CARRIED_FROM.search(label)
+    return label[:m.start()] + "上年结转" + label[m.end():] if m and int(m.group(1)) == year - 1 else label
 
 
 @lru_cache(maxsize=8192)   # report texts share their wording: most labels repeat across reports
