@@ -427,6 +427,7 @@ def _named(flow: Flow, meta: Meta) -> None:
 # a name ending as bodies' and places' names end; not a pronoun or a scope (`我局`, `本单位`, `全县`).
 _NAMED_UNIT = re.compile(r"^(?!全|本|各|我|该|有关|上述|以下)[\u4e00-\u9fff（）()]{2,24}$")
 _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社",
+                 "中学", "小学", "大学", "学校", "幼儿园",   # public schools publish on the form (安徽省涡阳第三中学 2022)
                  "人民政府", "政府", "办事处", "管委会", "实验区", "新区", "开发区", "园区",
                  "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "街", "苏木")   # 街: `沌口街`, a 街道's short name
 

@@ -93,3 +93,13 @@ def test_a_contents_page_before_the_text_leaves_the_sections_to_the_text(tmp_pat
 def test_the_body_whose_disclosure_work_the_opening_names(tmp_path, opening, unit):
     r = extract_one(_write(tmp_path, opening + "\n" + _PERIOD + _OVERVIEW))
     assert (r["unit"], r["year"]) == (unit, 2023)
+
+
+def test_a_schools_name_in_the_naming_sentence_is_its_unit(tmp_path):
+    """安徽省涡阳第三中学 2022 on a spam mirror (the betting site's name put where 涡阳 was in the title): the naming sentence
+    `现发布《安徽省涡阳第三中学2022年…》` names the school — a name ending 中学 was no body's ending, the unit was left unread."""
+    text = ("某某体育_某某app$官网平台:第三中学2022年政府信息公开工作年度报告\n发布时间:2023-01-15 21:27 来源:涡阳三中\n"
+            "根据《中华人民共和国政府信息公开条例》要求,现发布《安徽省某某第三中学2022年政府信息公开工作年度报告》。\n"
+            "一、总体情况\n(一)主动公开情况\n2022年度主动公开栏目共发布信息33条。\n")
+    r = extract_one(_write(tmp_path, text))
+    assert (r["unit"], r["year"]) == ("安徽省某某第三中学", 2022)
