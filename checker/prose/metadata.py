@@ -107,7 +107,7 @@ def read(flow: Flow) -> Meta:
     if meta.unit is None and meta.signer:
         meta.unit = meta.signer
     if meta.unit is None:
-        meta.unit = _compiler(simple)
+        meta.unit = _compiler(simple) or _worked_on(simple, meta)
     if simple is not flow:   # a mirror's names whole in simplified characters (`第一师阿拉尔市…`, not `…阿拉爾市…`)
         meta.title, meta.unit, meta.signer = (None if name is None else name.translate(NAMES_T2S)
                                               for name in (meta.title, meta.unit, meta.signer))
@@ -147,8 +147,15 @@ def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
     return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
 
 
+# a flipbook's page (`basic-html/page2.html`) titled `Page 2 - 省交通运输厅2019年度…年度报告`: the title is the document's,
+# as its uploader typed it (`Page 9 - 威海市文登人民政府办公室2022年…`, 区 left out): its year, not its body's name
+_FLIPBOOK_PAGE = re.compile(r"^Page\s*\d+\s*-\s*")
+
+
 def _title_text(line: str) -> str:
     """A title line as compared: no spaces, dates in digits, a page header's cells and field name gone."""
+    if line.startswith("Page"):
+        line = _FLIPBOOK_PAGE.sub("", line)
     return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")
 
 
@@ -214,7 +221,8 @@ def _title(flow: Flow, meta: Meta) -> None:
             meta.title = s
             meta.title_line = no
             meta.title_year = year
-            meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) else None
+            meta.unit = unit if unit and not unit.endswith(_SITE_ENDINGS) and unit not in _KIND_ONLY \
+                and not _FLIPBOOK_PAGE.match(line) else None
             return
     _yearless_title(lines[:_TITLE_LINES], meta)
 
@@ -372,6 +380,28 @@ def _compiler(flow: Flow) -> str | None:
     return None
 
 
+# the opening sentence of a page without its title (来宾市卫健委 2023, 昌江区民政局 2022): `结合来宾市卫生健康委员会政府信息公开
+# 工作实际,现编制2023年…年度报告`, `结合2022年昌江区民政局政府信息公开工作编制而成` — whose work the report is about
+# (compiled from it: not `结合山西省政务公开工作实际,制定了《…》`, the scope of a plan)
+_WORKED_ON = re.compile(r"结合(?:(?P<y1>(?:19|20)\d\d)年度?)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?)(?:(?P<y2>(?:19|20)\d\d)年度?)?"
+                        r"(?:政府信息公开|政务公开)工作(?:的)?(?:实际|情况){0,2}(?:有关统计数据)?[,，]?(?:现|特)?(?:编制|撰写)")
+
+
+def _worked_on(flow: Flow, meta: Meta) -> str | None:
+    year = data_year(meta)
+    for _, line in _first_lines(flow, _TITLE_LINES):
+        if "结合" not in line:
+            continue
+        for m in _WORKED_ON.finditer(_ALIAS.sub("", _SP.sub("", line))):
+            said = m.group("y1") or m.group("y2")
+            if said and year is not None and int(said) != year:
+                continue
+            unit = m.group("unit") + ("政府" if m.group("unit").endswith("人民") else "")   # `…乡人民政府信息公开`
+            if name := _named_unit(unit):
+                return name
+    return None
+
+
 def _named_body(flow: Flow, meta: Meta) -> None:
     """A title naming no body (`2025年政府信息公开工作年度报告` under a site's header) over a sentence naming the
     same year's report with its body (`现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》`)."""
@@ -425,8 +455,14 @@ def _named(flow: Flow, meta: Meta) -> None:
 # a name ending as bodies' and places' names end; not a pronoun or a scope (`我局`, `本单位`, `全县`).
 _NAMED_UNIT = re.compile(r"^(?!全|本|各|我|该|有关|上述|以下)[\u4e00-\u9fff（）()]{2,24}$")
 _UNIT_ENDINGS = ("局", "委", "办", "厅", "室", "处", "中心", "院", "所", "站", "队", "委员会", "公司", "馆", "社",
+                 "中学", "小学", "大学", "学校", "幼儿园",   # public schools publish on the form (安徽省涡阳第三中学 2022)
                  "人民政府", "政府", "办事处", "管委会", "实验区", "新区", "开发区", "园区",
                  "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "街", "苏木")   # 街: `沌口街`, a 街道's short name
+
+
+# a kind of body with no name of its own (`医院政府信息公开工作年度报告`: a template's title, its body `xx县中医院`) names none
+_KIND_ONLY = frozenset(_UNIT_ENDINGS) | {"医院", "学校", "学院", "卫生院", "公司", "集团", "单位", "机关", "部门", "机构",
+                                         "政府", "人民政府", "办公室", "街道办事处", "管理委员会"}
 
 
 # the verbs `_NAMED` opens on, and the name's own verb after them: `我局编制并向社会公开莆田市涵江区人力资源和社会保障局2023年度…`
@@ -442,7 +478,8 @@ def _named_unit(gap: str) -> str | None:
     # the words after the last verb or comma: `编制本报告,现公布子长市人民政府2023年度…`; `公布了某某区…`
     name = _LAST_VERB.split(gap)[-1].strip("“”\"").removeprefix("了").removesuffix("的")   # `汇总2024年小河镇的…年度报告`
     name = _ORGAN.sub("", name)
-    if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS):
+    if not _NAMED_UNIT.match(name) or _SENTENCE_HEAD.match(name) or not name.endswith(_UNIT_ENDINGS) \
+            or name in _KIND_ONLY:
         return None
     return name
 

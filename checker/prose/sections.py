@@ -69,13 +69,18 @@ def bodies(flow: Flow, found: list | None = None) -> dict[str, str]:
 _TITLE_END = re.compile(r"情况|措施|事项|举措|计划|打算|方向|概述|概况")
 
 
+# a contents page's entry (`五、存在的主要问题及改进情况 ...... 12`, a PDF's or a flipbook's 目录): its heading's words, a
+# leader and a page number end the line — the section is further on, not here
+_TOC_ENTRY = re.compile(r"[^\n]{0,60}?[.．…·]{4,}\s*\d{1,3}[ \t]*(?:\n|$)")
+
+
 def _headings(flow: Flow) -> list[tuple[int, int, int, int]]:
     """(section, line, heading start, text start) for the first heading of each section."""
     found: list[tuple[int, int, int, int]] = []
     seen: set[int] = set()
     text = flow.text
     for m in _HEADING.finditer(text):
-        if m.start() and text[m.start() - 1] not in _BEFORE_HEADING:
+        if m.start() and text[m.start() - 1] not in _BEFORE_HEADING or _TOC_ENTRY.match(text, m.start(2)):
             continue
         # (table rows, "一、本年新收…申请数量", are not in the flow's text: no heading among them)
         section, title = _heading(m.group(2), m.group(1))
