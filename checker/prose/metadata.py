@@ -122,7 +122,25 @@ _TRADITIONAL_HINT = re.compile("[開報統計關號當區縣會]")
 def simplified(flow: Flow) -> Flow:
     if not _TRADITIONAL_HINT.search(flow.text[:4000]):
         return flow
-    return replace(flow, text=tw_words(flow.text).translate(T2S), clean=[tw_words(line).translate(T2S) for line in flow.clean])
+    text = tw_words(flow.text).translate(T2S)
+    clean = [tw_words(line).translate(T2S) for line in flow.clean]
+    if ("(" in text or "（" in text) and _PINYIN.search(text):
+        return _without_pinyin(replace(flow, text=text, clean=clean))
+    return replace(flow, text=text, clean=clean)
+
+
+def _without_pinyin(flow: Flow) -> Flow:
+    """A mirror that prints pinyin after the characters it thinks rare (`主動(dòng)公開政府信息122條`): its
+    sentences read without it, as its labels and headings do (`我局…共主动公开政府信息122条` is a figure's label only
+    whole). Each segment's start moves back by the pinyin taken out before it: lines stay right."""
+    cuts = [(m.start(), m.end()) for m in _PINYIN.finditer(flow.text)]
+    removed, k, starts = 0, 0, []
+    for start in flow.starts:
+        while k < len(cuts) and cuts[k][1] <= start:
+            removed += cuts[k][1] - cuts[k][0]
+            k += 1
+        starts.append(start - removed)
+    return replace(flow, text=_PINYIN.sub("", flow.text), starts=starts)
 
 
 def data_year(meta: Meta) -> int | None:
@@ -179,8 +197,11 @@ def _title(flow: Flow, meta: Meta) -> None:
             s = _YEAR_LAST.sub(r"\1\3年\2", s)   # `…镇政府信息公开工作年度报告 (2019年)`: read as `…镇2019年…`
         n = _NOTICE_TITLE.match(s) if "关于" in s else None
         if n and not _SENTENCE_HEAD.match(n.group("issuer")):
-            meta.title, meta.title_line, meta.title_year = s, no, int(n.group("year"))
-            meta.unit = n.group("after") or n.group("before") or n.group("issuer")
+            unit, year = n.group("after") or n.group("before") or n.group("issuer"), int(n.group("year"))
+            if (fuller := _fuller_title(lines[k + 1:k + 4], unit, year)) is not None:
+                (no, s), unit = fuller   # `共和乡关于2020年度…` (the page's headline), the document's title below it
+            meta.title, meta.title_line, meta.title_year = s, no, year
+            meta.unit = unit
             return
         m = _TITLE.search(s)
         if m is None and "年度报告" not in s and k + 1 < len(lines) and len(lines[k + 1][1]) < 40:
@@ -249,14 +270,18 @@ _CRUMB_AFTER = re.compile(r"\s*[>›»]")
 def _fuller_title(below: list[tuple[int, str]], unit: str, year: int) -> tuple[tuple[int, str], str] | None:
     """A title line right below the title naming the same year's report by a longer name of the same body: a page's
     headline `区退役军人事务局2022年政府信息公开工作年度报告`, a date line, then `广州市越秀区退役军人事务局2022年…`."""
-    for no, line in below:
+    for i, (no, line) in enumerate(below):
         if "年度报告" not in line or len(line) >= 120:
             continue          # (most lines below a title, `本年度报告依据…` sentences: no title, not substituted)
         s = _title_text(line)   # `名        称 乌恰县…`: the field's name is no part of the title
+        if s.startswith("关于") and i and _NAME_LINE.fullmatch(above := _title_text(below[i - 1][1])):
+            s = above + s     # the document's title set on two lines: `盐边县共和乡人民政府` / `关于2020年度…的年度报告`
         m = _TITLE.match(s) if len(s) < 80 else None
         if m and m.group("unit") and int(m.group("year")) == year:
             longer = m.group("unit").strip("“”\"《》")
-            if longer != unit and longer.endswith(unit) and _NAME_LINE.fullmatch(longer):
+            # the same body named in full: `…区退役军人事务局` for `区退役军人事务局`, `盐边县共和乡人民政府` for `共和乡`
+            if longer != unit and (longer.endswith(unit) or longer.removesuffix("人民政府").endswith(unit)) \
+                    and _NAME_LINE.fullmatch(longer):
                 return (no, s), longer
     return None
 

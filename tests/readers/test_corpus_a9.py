@@ -15,7 +15,9 @@ are held to the same checks, folder by folder, and so are session 11's (tests/fi
 街道 and department pages from 贵州 江西 新疆 山西 河南 黑龙江 广西 湖南 辽宁 内蒙古 陕西 重庆), and session 14's
 (tests/fixtures/corpus/a14: 48 openings of 区县, 乡镇, 街道, 省直, 地区 and department pages, 2012–2025, most of them 2019–2020,
 from 天津 吉林 青海 西藏 宁夏 北京 河北 甘肃 内蒙古 海南 and 9 more provinces), and session 15's (tests/fixtures/corpus/a15:
-48 openings, 河南 北京 天津 海南 西藏 青海 内蒙古 新疆 and 12 more provinces, 2019–2020 and the legacy reports of 2008–2018). A page may name its body or year in words
+48 openings, 河南 北京 天津 海南 西藏 青海 内蒙古 新疆 and 12 more provinces, 2019–2020 and the legacy reports of 2008–2018),
+and session 16's (tests/fixtures/corpus/a16: 49 openings from 宁夏 兵团 甘肃 贵州 云南 重庆 广西 辽宁 黑龙江 江西 山西 and 11 more provinces, 2019–2020
+and legacy 2008–2017, four of them mirrors printing pinyin after characters). A page may name its body or year in words
 no rule reads (expected.json's `unit_unread`/`year_unread`): that stays unread, never guessed; a printed cell the
 reading leaves unread is listed (`unread`): it must stay unread, never be read as another number."""
 from __future__ import annotations
@@ -30,7 +32,7 @@ import pytest
 
 from cli_read import extract
 
-FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10", "a11", "a12", "a13", "a14", "a15")}
+FOLDERS = {name: Path(__file__).parents[1] / "fixtures" / "corpus" / name for name in ("a9", "a10", "a11", "a12", "a13", "a14", "a15", "a16")}
 EXPECTED = {name: json.loads((c / "expected.json").read_text(encoding="utf-8"))["files"] for name, c in FOLDERS.items()}
 PAGES = [(folder, name) for folder in FOLDERS for name in sorted(EXPECTED[folder])]
 
