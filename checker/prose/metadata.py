@@ -145,9 +145,14 @@ def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
     return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
 
 
+# What frames a title line but is no part of it: a page header's cell bars, a markdown rendition's heading marks and
+# bold (`# 沐阳县人民政府 2025 年 政府信息公开工作年度报告`, `**…年度报告**`: a PDF or OCR converted to markdown)
+_TITLE_FRAME = "|#*"
+
+
 def _title_text(line: str) -> str:
-    """A title line as compared: no spaces, dates in digits, a page header's cells and field name gone."""
-    return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")
+    """A title line as compared: no spaces, dates in digits, a page header's cells, markdown marks and field name gone."""
+    return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip(_TITLE_FRAME)).strip(_TITLE_FRAME)
 
 
 def _title(flow: Flow, meta: Meta) -> None:

@@ -1,0 +1,24 @@
+"""Reports as public repositories hold them (tests/fixtures/corpus/y16, session 16): a PDF or an OCR scan converted to
+markdown, put into constructed text and read or checked through the real CLI:
+- 沭阳县人民政府 2025 OCR'd to markdown opens `# 沐阳县人民政府 2025 年 政府信息公开工作年度报告`: the heading mark was read as
+  part of the body (`#沐阳县人民政府`, a wrong unit); a bold title (`**…**`) is the same frame;
+- (the P1 of 上海市科委 2024's markdown: tests/prose/test_prose_y16.py)."""
+from __future__ import annotations
+
+import pytest
+
+from cli_read import extract_one
+from test_other_provinces_4 import _write
+
+_BODY = ("本报告所列数据统计期限从2025年1月1日至2025年12月31日止。\n\n## 一、总体情况\n\n"
+         "2025年，我县通过县政府门户网站主动公开政府信息4511条。\n")
+
+
+@pytest.mark.parametrize("title", ["# 某某县人民政府 2025 年 政府信息公开工作年度报告",
+                                   "## 某某县人民政府2025年政府信息公开工作年度报告",
+                                   "**某某县人民政府2025年政府信息公开工作年度报告**",
+                                   "# **某某县人民政府 2025 年政府信息公开工作年度报告** #"])
+def test_a_markdown_heading_or_bold_title_names_the_body_without_its_marks(tmp_path, title):
+    r = extract_one(_write(tmp_path, title + "\n\n某某县人民政府\n(2026年1月23日)\n\n" + _BODY))
+    assert (r["unit"], r["year"], r["format"]) == ("某某县人民政府", 2025, "2021")
+    assert r["title"] == "某某县人民政府2025年政府信息公开工作年度报告"
