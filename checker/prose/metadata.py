@@ -198,13 +198,14 @@ def _title(flow: Flow, meta: Meta) -> None:
             elif unit in _BARE_ENDINGS and k > 0:
                 # `重庆市沙坪坝区人民政府小龙坎街道` / `办事处2023年…年度报告`: a title broken inside the body's
                 # name (the line above holds no year, so it was passed over); an ending alone names no body
-                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1]))
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])).strip(_TITLE_FRAME)
                 if _NAME_LINE.fullmatch(above) and not above.endswith(_BARE_ENDINGS):
                     unit, s = above + unit, above + s
             if m.group("year2") or unit == "关于":
                 # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
                 # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
-                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])) if k > 0 else ""   # `濟(jì)南市…局`
+                # `濟(jì)南市…局`; `**某某县人民政府**` / `**2025年…年度报告**`: a markdown title set on two lines
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])).strip(_TITLE_FRAME) if k > 0 else ""
                 if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s

@@ -1,7 +1,8 @@
 """Reports as public repositories hold them (tests/fixtures/corpus/y16, session 16): a PDF or an OCR scan converted to
 markdown, put into constructed text and read or checked through the real CLI:
 - 沭阳县人民政府 2025 OCR'd to markdown opens `# 沐阳县人民政府 2025 年 政府信息公开工作年度报告`: the heading mark was read as
-  part of the body (`#沐阳县人民政府`, a wrong unit); a bold title (`**…**`) is the same frame;
+  part of the body (`#沐阳县人民政府`, a wrong unit); a bold title (`**…**`) is the same frame, and a title set on two
+  marked lines (`**某某县人民政府**` / `**2025年…年度报告**`) left the body unread;
 - the same report with its row labels in bold, as a Word file converted to markdown prints them (`| **规章** | 0 | 0 | 0 |`):
   the bold marks were kept in the label, so the short labels (规章, 3.其他) matched no row and their cells were left unread;
 - (the P1 of 上海市科委 2024's markdown: tests/prose/test_prose_y16.py)."""
@@ -24,6 +25,15 @@ def test_a_markdown_heading_or_bold_title_names_the_body_without_its_marks(tmp_p
     r = extract_one(_write(tmp_path, title + "\n\n某某县人民政府\n(2026年1月23日)\n\n" + _BODY))
     assert (r["unit"], r["year"], r["format"]) == ("某某县人民政府", 2025, "2021")
     assert r["title"] == "某某县人民政府2025年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("lines", [("**某某县人民政府**", "**2025年政府信息公开工作年度报告**"),
+                                   ("# 某某县人民政府", "# 2025年政府信息公开工作年度报告"),
+                                   ("## 某某县人民政府", "", "## 2025年政府信息公开工作年度报告")])
+def test_a_markdown_title_set_on_two_lines_names_the_body_of_its_first(tmp_path, lines):
+    # the plain two-line title (`某某县人民政府` / `2025年…年度报告`) was read so already; with the marks the body was unread
+    r = extract_one(_write(tmp_path, "\n".join(lines) + "\n\n" + _BODY))
+    assert (r["unit"], r["title"], r["year"]) == ("某某县人民政府", "某某县人民政府2025年政府信息公开工作年度报告", 2025)
 
 
 def test_bold_row_labels_of_a_markdown_table_read_as_their_rows(tmp_path):
