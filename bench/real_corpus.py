@@ -137,7 +137,7 @@ def measure(folder: Path, xxgk: str | None = None) -> Tally:
     data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     expected = data["files"]
     typed_in_full = data.get("typed") != "sample"
-    files = sorted(p for p in folder.iterdir() if p.stem in expected and p.suffix in (".txt", ".html", ".htm"))
+    files = sorted(p for p in folder.iterdir() if p.stem in expected and p.suffix in (".txt", ".md", ".html", ".htm"))
     read = _extract(files, xxgk)
     t = Tally(pages=len(expected))
     for name, e in sorted(expected.items()):

@@ -80,6 +80,7 @@ _LEGACY_UNITS = ("条", "件", "个", "项", "份", "篇")
 _CLAUSES = re.compile(r"[，,；;]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-－—–~～至到]\s*(?:19|20)\d\d)?\s*年")
 _FILLER = re.compile(r"[\s，,、；;：:（）()“”‘’]")
 
 
@@ -420,7 +421,9 @@ def _told_along(text: str, counts: list[Count], chosen: list[Count], end: int) -
     Such parts are some of the total's, not all: falling short of it says nothing."""
     for a, b in zip(chosen, chosen[1:]):
         clauses = _CLAUSES.split(text[a.end:b.start])[:-1]     # the last one is b's own label
-        if any(_CJK.search(x) and not _DIGIT.search(x) for x in clauses):
+        # a year is no count: "规划计划文件 2 件；2024 年度部门预算、2023 年度部门决算…信息；重大行政决策事项《…（2024－2027
+        # 年）》；…建议 50 件" (上海市科委 2024) lists items it does not count
+        if any(_CJK.search(x) and not _DIGIT.search(_YEARS.sub("", x)) for x in clauses):
             return True
     last = chosen[-1]
     k = bisect_left(counts, last.end, key=_start)

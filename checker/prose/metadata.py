@@ -165,16 +165,19 @@ def _first_lines(flow: Flow, n: int) -> list[tuple[int, str]]:
     return list(islice(filter(itemgetter(1), enumerate(flow.clean, 1)), n))
 
 
+# What frames a title line but is no part of it: a page header's cell bars, a markdown rendition's heading marks and
+# bold (`# 沐阳县人民政府 2025 年 政府信息公开工作年度报告`, `**…年度报告**`: a PDF or OCR converted to markdown)
+_TITLE_FRAME = "|#*"
 # a flipbook's page (`basic-html/page2.html`) titled `Page 2 - 省交通运输厅2019年度…年度报告`: the title is the document's,
 # as its uploader typed it (`Page 9 - 威海市文登人民政府办公室2022年…`, 区 left out): its year, not its body's name
 _FLIPBOOK_PAGE = re.compile(r"^Page\s*\d+\s*-\s*")
 
 
 def _title_text(line: str) -> str:
-    """A title line as compared: no spaces, dates in digits, a page header's cells and field name gone."""
+    """A title line as compared: no spaces, dates in digits, a page header's cells, markdown marks and field name gone."""
     if line.startswith("Page"):
         line = _FLIPBOOK_PAGE.sub("", line)
-    return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip("|")).strip("|")
+    return _FIELD.sub("", cn_dates(_SP.sub("", line)).strip(_TITLE_FRAME)).strip(_TITLE_FRAME)
 
 
 def _title(flow: Flow, meta: Meta) -> None:
@@ -223,13 +226,14 @@ def _title(flow: Flow, meta: Meta) -> None:
             elif unit in _BARE_ENDINGS and k > 0:
                 # `重庆市沙坪坝区人民政府小龙坎街道` / `办事处2023年…年度报告`: a title broken inside the body's
                 # name (the line above holds no year, so it was passed over); an ending alone names no body
-                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1]))
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])).strip(_TITLE_FRAME)
                 if _NAME_LINE.fullmatch(above) and not above.endswith(_BARE_ENDINGS):
                     unit, s = above + unit, above + s
             if m.group("year2") or unit == "关于":
                 # `2023年政府信息公开工作年度报告` (or `关于2021年度…的年度报告`) under a line naming the
                 # body (a title set on two lines): the body is that line; `政府` of 政府信息公开 is no unit
-                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])) if k > 0 else ""   # `濟(jì)南市…局`
+                # `濟(jì)南市…局`; `**某某县人民政府**` / `**2025年…年度报告**`: a markdown title set on two lines
+                above = _SP.sub("", _PINYIN.sub("", lines[k - 1][1])).strip(_TITLE_FRAME) if k > 0 else ""
                 if unit in ("政府", "政务", "关于"):
                     unit = above if _NAME_LINE.fullmatch(above) else ""
                     s = above + s if unit else s

@@ -16,8 +16,9 @@ from ..numbers import _UNIT, parse_number
 from ..templates import Row, Table, template
 from .traditional import PINYIN, SIMPLIFIED, TRADITIONAL, tw_words
 
-# Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching.
-_DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|"
+# Whitespace (incl. ideographic space) and the punctuation printed around labels, removed before matching; `*` is a
+# markdown rendition's bold (`| **规章** | 0 | 0 | 0 |`, a PDF or a Word file converted to markdown).
+_DROP = " \t\r\n\u3000\u00a0\u2002\u2003\u2009（）()“”\"'‘’.,，、:：/／;；。·・-－—–_[]【】《》<>〈〉|*"
 # ... and traditional characters mapped to simplified (a mirror site's 規範性文件 is 规范性文件).
 _DROP_TABLE = str.maketrans(TRADITIONAL, SIMPLIFIED, _DROP)
 _ENUM = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十]+)+")

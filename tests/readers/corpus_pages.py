@@ -10,9 +10,14 @@ from pathlib import Path
 from cli_read import extract
 
 
+def pages(corpus: Path) -> list[Path]:
+    """The folder's pages: its texts, and the markdown renditions a repository holds (y16) — not its notes."""
+    return sorted([*corpus.glob("*.txt"), *(p for p in corpus.glob("*.md") if p.name not in ("SOURCES.md", "README.md"))])
+
+
 def extracted_pages(corpus: Path) -> dict[str, dict]:
     """`xxgk extract` of every page of the folder, by file stem."""
-    return {Path(r["source"]).stem: r for r in extract(*sorted(corpus.glob("*.txt")))}
+    return {Path(r["source"]).stem: r for r in extract(*pages(corpus))}
 
 
 def unrecognised(extracted: dict[str, dict]) -> set[str]:
@@ -23,7 +28,7 @@ def unrecognised(extracted: dict[str, dict]) -> set[str]:
 def checked_and_judged(corpus: Path, expected: dict[str, dict]) -> tuple[list, list]:
     """(rule findings `xxgk check` gives on the folder, the true ones expected.json lists), each a sorted list of
     (page, rule, severity) for errors and warnings."""
-    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", *map(str, sorted(corpus.glob("*.txt"))),
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "check", *map(str, pages(corpus)),
                           "--format", "json"], capture_output=True, text=True, encoding="utf-8", check=False)
     assert out.returncode in (0, 1, 2), out.stderr
     got = sorted((Path(f["source"]).stem, f["rule"], f["severity"]) for f in json.loads(out.stdout)["findings"]
@@ -36,5 +41,5 @@ def checked_and_judged(corpus: Path, expected: dict[str, dict]) -> tuple[list, l
 
 def assert_listed_and_refused_as_expected(corpus: Path, expected: dict[str, dict], extracted: dict[str, dict]) -> None:
     """Every page is in expected.json and was read; only the pages listed `refused` are not recognised."""
-    assert {p.stem for p in corpus.glob("*.txt")} == set(expected) == set(extracted)
+    assert {p.stem for p in pages(corpus)} == set(expected) == set(extracted)
     assert unrecognised(extracted) == {n for n, e in expected.items() if e.get("refused")}

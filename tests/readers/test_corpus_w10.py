@@ -6,7 +6,8 @@ water companies, 省直 departments, a national bureau and 2008–2020 reports (
 corpus/w13, session 13), and of 公安, 自然资源, 人社, 市场监管 bureaus, 省/市 government offices and 县级 governments, 2023–2025
 (tests/fixtures/corpus/w14, session 14), and of 县级/市 departments other than the big bureaus (医保, 城管, 退役军人, 司法, 住建,
 档案, 卫健, 水利, 审计), 开发区/高新区 管委会 and 2022 reports (tests/fixtures/corpus/w15, session 15), and of 省厅/省局,
-地级市 departments and offices, hospitals, 疾控 and schools, 2014–2025 (tests/fixtures/corpus/w16, session 16; SOURCES.md in each), read and checked through the real CLI against what was typed by hand from each page (expected.json):
+地级市 departments and offices, hospitals, 疾控 and schools, 2014–2025 (tests/fixtures/corpus/w16, session 16), and of reports as public
+repositories hold them: PDFs and OCR converted to markdown (tests/fixtures/corpus/y16, session 16; SOURCES.md in each), read and checked through the real CLI against what was typed by hand from each page (expected.json):
 - each gives its data year and template and, where a title line (or a 现公布… sentence standing for it) names it,
   its body; the one page with neither title nor period nor an overview's year is listed as not recognised;
 - every cell the text prints reads as printed — the table's cells, and for a pre-2019 report the figures its prose
@@ -23,7 +24,8 @@ import pytest
 
 from corpus_pages import assert_listed_and_refused_as_expected, checked_and_judged, extracted_pages
 
-CORPORA = {c: Path(__file__).parents[1] / "fixtures" / "corpus" / c for c in ("w10", "w11", "w12", "w13", "w14", "w15", "w16")}
+CORPORA = {c: Path(__file__).parents[1] / "fixtures" / "corpus" / c
+           for c in ("w10", "w11", "w12", "w13", "w14", "w15", "w16", "y16")}
 EXPECTED = {c: json.loads((d / "expected.json").read_text(encoding="utf-8"))["files"] for c, d in CORPORA.items()}
 READ = sorted((c, n) for c, files in EXPECTED.items() for n, e in files.items() if not e.get("refused"))
 PAGE_IDS = [f"{c}-{n}" for c, n in READ]
