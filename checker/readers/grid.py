@@ -1322,6 +1322,8 @@ class _Reader:
             return      # (a crawler's one-line page: its rows, and the prose after them, share the line)
         if not any(f.rule == "F3" and f.actual is None and {c.cell for c in f.cells} == set(ids) for f in r.findings):
             return      # (a run of digits the sums cannot split: how many cells it holds is unknown, no count to give)
+        if any(c.x >= 0 for c in last.values):
+            return      # (a layout row: its positions say where its empty cell is, 总计 printed under 总计 is no cut)
         short = self._cut_inside(tid, row, cutoff.Cut(last.part, last.row, last, True))
         if short is None:
             return

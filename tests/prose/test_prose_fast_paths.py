@@ -79,7 +79,14 @@ def test_split_glued_shortcut():
 
 
 def _double_spaced_plain(lines: list[str]) -> bool:
-    filled = [i for i, line in enumerate(lines) if line and not line.isspace()]
+    # the lines of text one empty line apart; or, where lines holding only spaces are printed cells (互助县 2020's
+    # empty cells, session 16), the lines that are not "" one "" apart
+    return _every_other(lines, lambda line: line and not line.isspace()) or (
+        any(line.isspace() for line in lines) and _every_other(lines, lambda line: line != ""))
+
+
+def _every_other(lines: list[str], is_filled) -> bool:
+    filled = [i for i, line in enumerate(lines) if is_filled(line)]
     if len(filled) < 20:
         return False
     single = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
@@ -92,6 +99,9 @@ def test_double_spaced_shortcut():
     for gap in ("", " ", "\u3000", "\t"):
         spaced = [x for line in lines for x in (line, gap)]
         cases += [spaced, spaced[:-1], spaced[:41], lines + spaced, spaced + lines[:5], spaced + lines[:9]]
+    # cells shown as a space between "" gaps, in a single-spaced head (互助县 2020's page)
+    shown = [x for line in lines for x in (line, "", " ", "")]
+    cases += [lines[:6] + shown, lines[:6] + shown[:30], shown + lines]
     seen = set()
     for c in cases:
         assert text._double_spaced(c) == _double_spaced_plain(c)
