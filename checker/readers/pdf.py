@@ -60,6 +60,8 @@ def read(path: Path) -> list[Report]:
     cut = _cut_short(data)
     try:
         pages, widths, broken, past_edge = _pages(path)
+    except ImportError:
+        raise   # the optional reader is missing: the caller names the extra to install, not a damaged file
     except Exception as e:
         # pdfplumber wraps pdfminer's error: PdfminerException(PDFPasswordIncorrect())
         causes = " ".join(type(x).__name__ for x in (e, *e.args) if isinstance(x, BaseException)).lower()
