@@ -60,3 +60,15 @@ def test_import_names_the_notes_and_writes_no_sheet_of_findings_for_them(tmp_pat
     run = xxgk("import", _folder(tmp_path), "-o", tmp_path / "汇总.xlsx")
     assert "无法识别为年度报告：" in run.err and "README.md" in run.err and "SOURCES.md" in run.err
     assert "（其中 2 份无法识别为年度报告）" in run.out
+
+
+def test_a_blank_template_sent_back_is_still_a_report(tmp_path):
+    """The three tables printed with no figure, no unit, no year (a unit returns the template unfilled):
+    its tables are there, so it is no "not a report" — it is checked and its blanks are said."""
+    from bench.officialdoc import TEMPLATE_2021
+    blank = tmp_path / "空白.docx"
+    shutil.copy(TEMPLATE_2021, blank)
+    run = xxgk("check", blank, "--format", "json")
+    rules = {f["rule"] for f in json.loads(run.out)["findings"]}
+    assert "F5" not in rules and "无法识别为年度报告" not in run.err
+    assert "F1" in rules and run.code == exitcodes.FINDINGS

@@ -54,6 +54,9 @@ def finish(report: Report, where: str) -> None:
 # instead of becoming a report of F3/F4s for tables it never had. A row counts by its figures, not its
 # label: a README or SOURCES.md quotes many row labels, each with a figure count that fits no table.
 NOT_A_REPORT_ROWS = 3
+# … unless it prints a table's rows, blank (an unfilled template sent back): this many template rows
+# found by their labels is a table, not a note quoting a few rows (w15's SOURCES.md quotes 4)
+BLANK_TABLE_ROWS = 10
 
 
 def _not_a_report(report: Report) -> bool:
@@ -67,12 +70,14 @@ def _not_a_report(report: Report) -> bool:
     if "meta" not in report.facts:
         return False   # the prose has not been read yet (a reader's first, early call)
     tpl = template(report.format)
-    rows = 0
+    rows = labels = 0
     for t in TABLES:
         for row in tpl.table(t).rows:
             idx = [tpl.index[f"{t}.{row.id}.{c.id}"] for c in row.columns]
-            rows += bool(report.present[idx].any() and not np.isnan(report.values[idx]).all())
-            if rows >= NOT_A_REPORT_ROWS:
+            printed = bool(report.present[idx].any())
+            labels += printed
+            rows += printed and not np.isnan(report.values[idx]).all()
+            if rows >= NOT_A_REPORT_ROWS or labels >= BLANK_TABLE_ROWS:
                 return False
     return True
 
